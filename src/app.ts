@@ -1,0 +1,83 @@
+import { Application, TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
+import { TurnContext, type ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
+import { registerContact } from './features/contact';
+import { registerHelp, registerHelpFallback } from './features/help';
+import { registerKennisatelier } from './features/kennisatelier';
+import { registerNetworks } from './features/networks';
+import { registerPolls } from './features/polls';
+import { registerSturingsgesprek } from './features/sturingsgesprek';
+import { rememberConversation } from './platform/bot/conversation-tracking';
+import { localeOf } from './platform/bot/turn';
+import type { AppDeps } from './platform/deps';
+import { BotStateStorage } from './storage/bot-state-storage';
+import type { Config } from './config';
+
+/** Bot Framework authentication settings; with no app id botbuilder accepts unauthenticated local traffic. */
+export function authOptions(config: Config): ConfigurationBotFrameworkAuthenticationOptions {
+  const { appId, appPassword, appType, tenantId } = config.auth;
+  return appId
+    ? { MicrosoftAppId: appId, MicrosoftAppPassword: appPassword, MicrosoftAppType: appType, MicrosoftAppTenantId: tenantId }
+    : {};
+}
+
+export function createAdapter(config: Config): TeamsAdapter {
+  return new TeamsAdapter(authOptions(config));
+}
+
+/** Conversation tenant as Teams sends it (conversation.tenantId, or channelData.tenant.id). */
+function tenantOf(context: TurnContext): string | undefined {
+  const channelData = context.activity.channelData as { tenant?: { id?: string } } | undefined;
+  return context.activity.conversation?.tenantId ?? channelData?.tenant?.id;
+}
+
+/**
+ * Builds the teams-ai Application: tenant guard, conversation tracking, error boundary, then the
+ * features in a fixed order, and the catch-all help handler last (it must see only what nobody took).
+ */
+export function createApp(deps: AppDeps, adapter: TeamsAdapter): Application<TurnState> {
+  const log = deps.logger.child({ component: 'app' });
+  const app = new Application<TurnState>({
+    adapter,
+    botAppId: deps.config.auth.appId ?? '',
+    storage: new BotStateStorage(deps.store),
+    removeRecipientMention: true,
+    startTypingTimer: false,
+    longRunningMessages: false,
+    adaptiveCards: { actionSubmitFilter: 'verb' },
+  });
+
+  const allowedTenant = deps.config.auth.tenantId;
+  // Registered separately: app.turn([...]) with an array has a bug in teams-ai 1.x (STACK-NOTES).
+  app.turn('beforeTurn', async (context) => {
+    const tenant = tenantOf(context);
+    if (allowedTenant && tenant?.toLowerCase() !== allowedTenant.toLowerCase()) {
+      log.warn({ activityId: context.activity.id, tenant }, 'activity from another tenant ignored');
+      return false;
+    }
+    await rememberConversation(context, deps);
+    return true;
+  });
+
+  app.error(async (context, error) => {
+    const err = error as Error & { code?: string };
+    log.error(
+      { err: { name: err.name, code: err.code, stack: err.stack }, activityId: context.activity.id, conversationType: context.activity.conversation?.conversationType },
+      'unhandled error in turn',
+    );
+    const text = deps.i18n.t(localeOf(context, deps), 'common.error.unexpected');
+    if (context.activity.type === 'invoke') {
+      await context.sendActivity({ type: 'invokeResponse', value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text } } });
+    } else {
+      await context.sendActivity(text);
+    }
+  });
+
+  registerHelp(app, deps);
+  registerKennisatelier(app, deps);
+  registerPolls(app, deps);
+  registerContact(app, deps);
+  registerSturingsgesprek(app, deps);
+  registerNetworks(app, deps);
+  registerHelpFallback(app, deps);
+  return app;
+}

@@ -1,0 +1,12 @@
+import type { PanelApp } from '../../platform/bot/panel-app';
+import type { AppDeps } from '../../platform/deps';
+import { registerHelpFallbackHandlers, registerHelpHandlers } from './help.handlers';
+
+/** Help and welcome: registered first; the catch-all part is registered last by app.ts. */
+export function registerHelp(app: PanelApp, deps: AppDeps): void {
+  registerHelpHandlers(app, deps);
+}
+
+export function registerHelpFallback(app: PanelApp, deps: AppDeps): void {
+  registerHelpFallbackHandlers(app, deps);
+}

@@ -1,0 +1,35 @@
+import { ConfigError, loadConfig, redactedSummary } from './config';
+import { OrgFileError } from './platform/org/organisation';
+import { createRuntime } from './runtime';
+
+/** Composition root: config → runtime (logger, store, app) → server; stops cleanly on SIGTERM/SIGINT. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const runtime = await createRuntime(config);
+  const { logger } = runtime.deps;
+  logger.info({ config: redactedSummary(config) }, 'starting');
+  if (!config.auth.appId) {
+    logger.warn('AUTHENTICATION IS OFF: no MicrosoftAppId set. Fine for a local run with the Playground, never in production.');
+  }
+  const server = await runtime.start();
+  logger.info({ url: `http://localhost:${server.port}/api/messages` }, 'bot listening');
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'stopping: finishing turns in flight');
+    await runtime.stop();
+    logger.info('stopped');
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+main().catch((err: unknown) => {
+  // Config and organisation-file problems are the operator's to fix: say exactly what, nothing more.
+  if (err instanceof ConfigError || err instanceof OrgFileError) process.stderr.write(`${err.message}\n`);
+  else process.stderr.write(`Start failed: ${(err as Error).stack ?? String(err)}\n`);
+  process.exit(1);
+});

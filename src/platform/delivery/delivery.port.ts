@@ -1,0 +1,104 @@
+/**
+ * What features see of proactive delivery. Implemented in this folder on the storage port; the
+ * Bot Framework sits behind {@link ProactiveSender}, so services can depend on these types freely.
+ *
+ * @remarks Proactive messages never go out inline in a loop: features call {@link Delivery.enqueue},
+ * the worker sends within Teams' limits, retries, and records the outcome.
+ */
+
+/** A plain Bot Framework activity as JSON (a message with text and/or Adaptive Card attachments). */
+export interface OutboundActivity {
+  type: 'message';
+  text?: string;
+  textFormat?: 'plain' | 'markdown' | 'xml';
+  attachments?: Array<{ contentType: string; content: unknown }>;
+  summary?: string;
+}
+
+/**
+ * Who receives: `user:<aadObjectId>` for a person's 1:1 chat with the bot, `channel:<conversationId>`
+ * for a channel or group chat the bot is in. References are stored when people install or talk to the bot.
+ */
+export type RecipientKey = `user:${string}` | `channel:${string}`;
+export const userKey = (aadObjectId: string): RecipientKey => `user:${aadObjectId.toLowerCase()}`;
+export const channelKey = (conversationId: string): RecipientKey => `channel:${conversationId}`;
+
+export interface DeliveryRecipient {
+  key: RecipientKey;
+  activity: OutboundActivity;
+}
+
+export interface BroadcastRequest {
+  /** Chosen by the caller and idempotent: enqueueing the same id twice does not send twice. */
+  broadcastId: string;
+  /** What it is for, e.g. `networks.announcement`; shown in status and logs. */
+  purpose: string;
+  /** aadObjectId of the person who sent it, if any; only they and the feature read the status. */
+  createdBy?: string;
+  recipients: DeliveryRecipient[];
+  /** Earliest send time (e.g. network members first, everyone else later). Default: now. */
+  notBefore?: Date;
+}
+
+export type ItemStatus = 'queued' | 'sent' | 'failed' | 'inactive';
+
+export interface BroadcastStatus {
+  broadcastId: string;
+  purpose: string;
+  createdBy?: string;
+  total: number;
+  queued: number;
+  sent: number;
+  failed: number;
+  inactive: number;
+  createdAt: string;
+  /** Set when nothing is queued any more. */
+  finishedAt?: string;
+}
+
+export interface SentMessage {
+  key: RecipientKey;
+  activityId: string;
+}
+
+export interface Delivery {
+  enqueue(request: BroadcastRequest): Promise<BroadcastStatus>;
+  /**
+   * Replaces the message already delivered to each recipient of a broadcast (a correction, a
+   * retraction, updated counts). Recipients not yet sent get the new activity instead of the old one.
+   * `updateId` makes the call idempotent.
+   */
+  enqueueUpdate(
+    broadcastId: string,
+    updateId: string,
+    activityFor: (key: RecipientKey) => OutboundActivity | undefined,
+  ): Promise<void>;
+  /** Sends again to the recipients whose delivery failed (not to inactive ones). */
+  retryFailed(broadcastId: string): Promise<number>;
+  status(broadcastId: string): Promise<BroadcastStatus | undefined>;
+  /** Where each recipient's copy landed, for later updates. */
+  sentMessages(broadcastId: string): Promise<SentMessage[]>;
+  /**
+   * Sends one message now, without storing it (for confidential relay text, which must never be
+   * written anywhere). Still goes through the rate limiter; retries in memory; returns the activity id.
+   */
+  sendNow(key: RecipientKey, activity: OutboundActivity): Promise<string>;
+  /** Replaces one message sent earlier (e.g. a per-user card), without storing it. */
+  updateNow(key: RecipientKey, activityId: string, activity: OutboundActivity): Promise<void>;
+}
+
+/** A timed job; stored in UTC, claimed with a lease, run once even with several instances. */
+export interface ScheduledJob<P = unknown> {
+  /** Idempotent: scheduling the same id again moves the job (reschedule). */
+  id: string;
+  kind: string;
+  runAt: Date;
+  payload: P;
+}
+
+export interface Scheduler {
+  /** Registers the handler for a kind of job. A handler that throws is retried with back-off. */
+  on<P>(kind: string, handler: (payload: P, job: ScheduledJob<P>) => Promise<void>): void;
+  schedule<P>(job: ScheduledJob<P>): Promise<void>;
+  cancel(id: string): Promise<void>;
+}

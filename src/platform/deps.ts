@@ -1,0 +1,25 @@
+import type { Config } from '../config';
+import type { DocumentStore } from '../storage/document-store.port';
+import type { Clock } from './clock';
+import type { ConversationDirectory } from './conversations';
+import type { Delivery, Scheduler } from './delivery/delivery.port';
+import type { Downloads } from './downloads';
+import type { HelpRegistry } from './help';
+import type { I18n } from './i18n/i18n';
+import type { Logger } from './logger';
+import type { Organisation } from './org/organisation';
+
+/** Everything a feature is given at registration. Plain objects, no framework types. */
+export interface AppDeps {
+  config: Readonly<Config>;
+  logger: Logger;
+  store: DocumentStore;
+  clock: Clock;
+  org: Organisation;
+  i18n: I18n;
+  help: HelpRegistry;
+  conversations: ConversationDirectory;
+  delivery: Delivery;
+  scheduler: Scheduler;
+  downloads: Downloads;
+}

@@ -1,0 +1,111 @@
+import { z } from 'zod';
+
+/** Text in several UI languages; the organisation's default locale must be present. */
+export const localizedText = z.record(z.string().regex(/^[a-z]{2}$/), z.string().min(1).max(2000));
+export type LocalizedText = z.infer<typeof localizedText>;
+
+const id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'ids use letters, digits, . _ - (max 64)');
+const aadObjectId = z.string().uuid('must be an Entra object id (GUID)');
+
+export const personRole = z.enum(['programmateam', 'kernteamlid', 'gemeentesecretaris', 'digOffice']);
+export type PersonRole = z.infer<typeof personRole>;
+
+const person = z.object({
+  aadObjectId,
+  name: z.string().min(1).max(200),
+  roles: z.array(personRole).default([]),
+  /** One line a medewerker sees when choosing a kernteamlid. */
+  intro: localizedText.optional(),
+});
+
+const network = z.object({
+  id,
+  name: localizedText,
+  description: localizedText,
+  coordinators: z.array(aadObjectId).default([]),
+  /** The network's own Teams channel, if the bot is installed there. */
+  channelId: z.string().optional(),
+});
+
+const cluster = z.object({
+  id,
+  name: localizedText,
+  director: aadObjectId,
+  departments: z.array(z.object({ id, name: localizedText, head: aadObjectId.optional() })).default([]),
+});
+
+const referralDestination = z.object({
+  id,
+  name: localizedText,
+  whatTheyDo: localizedText,
+  whenToRefer: localizedText,
+  howToReach: localizedText,
+  url: z.string().url().optional(),
+});
+
+export const orgSchema = z
+  .object({
+    organisation: z.object({
+      name: z.string().min(1),
+      panelName: localizedText,
+      defaultLocale: z.enum(['nl', 'en']).default('nl'),
+      timeZone: z.string().default('Europe/Amsterdam'),
+      tenantId: z.string().optional(),
+      contactEmail: z.string().email().optional(),
+    }),
+    people: z.array(person).min(1),
+    networks: z.array(network).default([]),
+    clusters: z.array(cluster).default([]),
+    referralDestinations: z.array(referralDestination).min(1),
+    formalReporting: z.object({ text: localizedText, url: z.string().url().optional() }),
+    urgentHelp: localizedText,
+    contactTopics: z.array(z.object({ id, label: localizedText })).min(1),
+    doorbraken: z.array(z.object({ id, title: localizedText, prioritised: z.boolean().default(false) })).default([]),
+    settings: z
+      .object({
+        contactPickupTimeoutMinutes: z.number().int().min(5).max(10_080).default(240),
+        contactRetentionDays: z.number().int().min(1).max(3660).default(365),
+        atelierReminderHoursBefore: z.number().int().min(1).max(168).default(24),
+        pollDelayMinutesAfterAtelier: z.number().int().min(0).max(10_080).default(60),
+        pollOpenDays: z.number().int().min(1).max(90).default(14),
+        networkEarlyAccessHours: z.number().int().min(0).max(720).default(48),
+        sturingsgesprekReminderDays: z.array(z.number().int().min(0).max(60)).default([7, 2, 0]),
+      })
+      .default({}),
+  })
+  .superRefine((org, ctx) => {
+    const known = new Set(org.people.map((p) => p.aadObjectId));
+    const dup = (list: string[], path: string) => {
+      const seen = new Set<string>();
+      list.forEach((v, i) => {
+        if (seen.has(v)) ctx.addIssue({ code: 'custom', path: [path, i], message: `duplicate ${v}` });
+        seen.add(v);
+      });
+    };
+    dup(org.people.map((p) => p.aadObjectId), 'people');
+    dup(org.networks.map((n) => n.id), 'networks');
+    dup(org.clusters.map((c) => c.id), 'clusters');
+    dup(org.doorbraken.map((d) => d.id), 'doorbraken');
+    org.networks.forEach((n, i) =>
+      n.coordinators.forEach((c, j) => {
+        if (!known.has(c)) ctx.addIssue({ code: 'custom', path: ['networks', i, 'coordinators', j], message: 'not in people' });
+      }),
+    );
+    org.clusters.forEach((c, i) => {
+      if (!known.has(c.director)) ctx.addIssue({ code: 'custom', path: ['clusters', i, 'director'], message: 'not in people' });
+    });
+    const locale = org.organisation.defaultLocale;
+    const checkText = (t: LocalizedText, path: (string | number)[]) => {
+      if (!t[locale]) ctx.addIssue({ code: 'custom', path, message: `missing the default locale "${locale}"` });
+    };
+    checkText(org.urgentHelp, ['urgentHelp']);
+    checkText(org.formalReporting.text, ['formalReporting', 'text']);
+    org.networks.forEach((n, i) => checkText(n.name, ['networks', i, 'name']));
+    org.referralDestinations.forEach((r, i) => checkText(r.name, ['referralDestinations', i, 'name']));
+  });
+
+export type OrgFile = z.output<typeof orgSchema>;
+export type Person = OrgFile['people'][number];
+export type Network = OrgFile['networks'][number];
+export type Cluster = OrgFile['clusters'][number];
+export type ReferralDestination = OrgFile['referralDestinations'][number];

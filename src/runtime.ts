@@ -1,0 +1,88 @@
+import type { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
+import { createAdapter, createApp } from './app';
+import type { Config } from './config';
+import { systemClock, type Clock } from './platform/clock';
+import { ConversationDirectory } from './platform/conversations';
+import { createDelivery, type DeliveryRuntime } from './platform/delivery';
+import { BotProactiveSender } from './platform/delivery/bot-proactive-sender';
+import type { AppDeps } from './platform/deps';
+import { Downloads } from './platform/downloads';
+import { HelpRegistry } from './platform/help';
+import { I18n } from './platform/i18n/i18n';
+import platformEn from './platform/i18n/en.json';
+import platformNl from './platform/i18n/nl.json';
+import { createLogger, type Logger } from './platform/logger';
+import { Organisation } from './platform/org/organisation';
+import { startServer, type RunningServer } from './server';
+import { createStore } from './storage/create-store';
+import type { DocumentStore } from './storage/document-store.port';
+
+export interface RuntimeOverrides {
+  org?: Organisation;
+  store?: DocumentStore;
+  clock?: Clock;
+  logger?: Logger;
+}
+
+export interface Runtime {
+  deps: AppDeps;
+  app: Application<TurnState>;
+  adapter: TeamsAdapter;
+  delivery: DeliveryRuntime;
+  /** Starts HTTP and the background workers. */
+  start(port?: number, host?: string): Promise<RunningServer>;
+  /** Graceful stop: no new turns, finish in-flight ones, stop workers, close the store. */
+  stop(): Promise<void>;
+}
+
+/** Wires every part once; used by index.ts and by tests, so both run the same composition. */
+export async function createRuntime(config: Readonly<Config>, overrides: RuntimeOverrides = {}): Promise<Runtime> {
+  const logger = overrides.logger ?? createLogger({ level: config.logLevel });
+  const clock = overrides.clock ?? systemClock;
+  const org = overrides.org ?? Organisation.load(config.orgConfigPath);
+  const store = overrides.store ?? (await createStore(config.storage, { now: () => clock.now().getTime() }));
+  const i18n = new I18n();
+  i18n.register(platformNl, platformEn);
+  const conversations = new ConversationDirectory(store, () => clock.now());
+  const adapter = createAdapter(config);
+  const delivery = createDelivery({
+    store,
+    sender: new BotProactiveSender(adapter, config.auth.appId ?? ''),
+    directory: conversations,
+    clock,
+    logger: logger.child({ component: 'delivery' }),
+    options: { ratePerSecond: config.delivery.ratePerSecond, maxAttempts: config.delivery.maxAttempts, pollMs: config.delivery.pollMs },
+  });
+  const deps: AppDeps = {
+    config,
+    logger,
+    store,
+    clock,
+    org,
+    i18n,
+    help: new HelpRegistry(),
+    conversations,
+    delivery: delivery.delivery,
+    scheduler: delivery.scheduler,
+    downloads: new Downloads(config.publicBaseUrl, config.linkSigningSecret, () => clock.now()),
+  };
+  const app = createApp(deps, adapter);
+  let server: RunningServer | undefined;
+
+  return {
+    deps,
+    app,
+    adapter,
+    delivery,
+    async start(port = config.port, host) {
+      server = await startServer({ adapter, run: (ctx) => app.run(ctx), store, downloads: deps.downloads, logger }, port, host);
+      delivery.start();
+      return server;
+    },
+    async stop() {
+      await server?.close();
+      await delivery.stop();
+      await store.close();
+    },
+  };
+}

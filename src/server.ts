@@ -1,0 +1,93 @@
+import restify from 'restify';
+import type { TeamsAdapter } from '@microsoft/teams-ai';
+import type { TurnContext } from 'botbuilder';
+import type { DocumentStore } from './storage/document-store.port';
+import type { Downloads } from './platform/downloads';
+import type { Logger } from './platform/logger';
+
+export interface ServerDeps {
+  adapter: TeamsAdapter;
+  run: (context: TurnContext) => Promise<unknown>;
+  store: DocumentStore;
+  downloads: Downloads;
+  logger: Logger;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  /** Stops accepting requests and waits for turns in flight (bounded by `timeoutMs`). */
+  close(timeoutMs?: number): Promise<void>;
+}
+
+/** HTTP only: the bot endpoint, health probes and signed file links. No business logic here. */
+export async function startServer(deps: ServerDeps, port: number, host = '0.0.0.0'): Promise<RunningServer> {
+  const log = deps.logger.child({ component: 'server' });
+  const server = restify.createServer({ name: 'panelbot', handleUncaughtExceptions: false });
+  server.use(restify.plugins.bodyParser({ maxBodySize: 1024 * 1024, mapParams: false }));
+  let inFlight = 0;
+  let draining = false;
+
+  server.post('/api/messages', async (req, res) => {
+    if (draining) {
+      res.send(503);
+      return;
+    }
+    if (!req.body || typeof req.body !== 'object' || Array.isArray(req.body) || typeof req.body.type !== 'string') {
+      res.send(400, { error: 'an activity is expected' });
+      return;
+    }
+    inFlight++;
+    try {
+      await deps.adapter.process(req, res, (context) => deps.run(context).then(() => undefined));
+    } catch (err) {
+      log.error({ err: { name: (err as Error).name, stack: (err as Error).stack } }, 'request failed');
+      if (!res.headersSent) res.send(500);
+    } finally {
+      inFlight--;
+    }
+  });
+
+  server.get('/healthz', (_req, res) => {
+    res.send(200, { status: 'ok' });
+  });
+
+  server.get('/readyz', async (_req, res) => {
+    try {
+      if (draining) throw new Error('shutting down');
+      await deps.store.ping();
+      res.send(200, { status: 'ready' });
+    } catch {
+      res.send(503, { status: 'unavailable' });
+    }
+  });
+
+  server.get('/files/:token', async (req, res) => {
+    const file = await deps.downloads.resolve(String(req.params.token ?? ''));
+    if (!file) {
+      res.send(404, { error: 'link expired or not valid' });
+      return;
+    }
+    const name = file.filename.replace(/[^A-Za-z0-9._-]/g, '_');
+    res.setHeader('Content-Type', file.contentType);
+    res.setHeader('Content-Disposition', `attachment; filename="${name}"`);
+    res.setHeader('Cache-Control', 'private, no-store');
+    res.writeHead(200);
+    res.end(file.body);
+  });
+
+  await new Promise<void>((resolve) => server.listen(port, host, resolve));
+  const address = server.address();
+  const actualPort = typeof address === 'object' && address ? address.port : port;
+  return {
+    port: actualPort,
+    url: `http://127.0.0.1:${actualPort}`,
+    async close(timeoutMs = 10_000) {
+      draining = true;
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      const deadline = Date.now() + timeoutMs;
+      while (inFlight > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      await Promise.race([closed, new Promise((r) => setTimeout(r, Math.max(0, deadline - Date.now())))]);
+    },
+  };
+}

@@ -1,0 +1,90 @@
+/**
+ * The one storage port. Features build small repositories on it; adapters (SQLite, Cosmos DB) know
+ * nothing of features.
+ *
+ * @remarks
+ * - A document lives in a named container, under a partition key (`pk`) and an `id` unique within it.
+ * - Every stored document carries an opaque `etag`. `replace` and `delete` with an etag fail with
+ *   {@link ConcurrencyError} when the document changed since it was read: use that for every write that
+ *   can race (seats, claims, submissions) and retry from a fresh read.
+ * - Field filters and ordering apply to top-level fields of `data` (dotted paths allowed). Store times as
+ *   ISO-8601 UTC strings so that comparisons and ordering work the same on every adapter.
+ * - `ttlSeconds` makes a document expire: it is no longer returned after that time and is purged later.
+ */
+export interface DocumentStore {
+  get<T>(container: string, pk: string, id: string): Promise<StoredDocument<T> | undefined>;
+  /** Fails with {@link ConflictError} when a document with this pk and id exists. */
+  create<T>(container: string, doc: NewDocument<T>): Promise<StoredDocument<T>>;
+  /** Creates many documents in batches; existing ids are skipped (counted as conflicts), not overwritten. */
+  createMany<T>(container: string, docs: NewDocument<T>[]): Promise<BulkCreateResult>;
+  /** Replaces only if the stored etag still equals `etag`; else {@link ConcurrencyError}; missing: {@link NotFoundError}. */
+  replace<T>(container: string, doc: NewDocument<T>, etag: string): Promise<StoredDocument<T>>;
+  /** Unconditional write, for data with one writer (conversation references, turn state). */
+  upsert<T>(container: string, doc: NewDocument<T>): Promise<StoredDocument<T>>;
+  /** Deletes; with an etag only if unchanged. Returns false when there was nothing to delete. */
+  delete(container: string, pk: string, id: string, etag?: string): Promise<boolean>;
+  query<T>(container: string, query?: DocumentQuery): Promise<StoredDocument<T>[]>;
+  count(container: string, query?: Omit<DocumentQuery, 'orderBy' | 'limit'>): Promise<number>;
+  /** Throws when the store cannot be reached; used by GET /readyz. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface NewDocument<T> {
+  pk: string;
+  id: string;
+  data: T;
+  ttlSeconds?: number;
+}
+
+export interface StoredDocument<T> extends NewDocument<T> {
+  etag: string;
+}
+
+export type FilterOp = '=' | '!=' | '<' | '<=' | '>' | '>=' | 'in';
+export type FieldValue = string | number | boolean | null;
+
+export interface FieldFilter {
+  field: string;
+  op: FilterOp;
+  value: FieldValue | FieldValue[];
+}
+
+export interface DocumentQuery {
+  /** Restrict to one partition: cheap on Cosmos. Without it the query crosses partitions. */
+  pk?: string;
+  where?: FieldFilter[];
+  orderBy?: { field: string; direction?: 'asc' | 'desc' }[];
+  limit?: number;
+}
+
+export interface BulkCreateResult {
+  created: number;
+  conflicts: number;
+}
+
+/** The names of every container, with the partition-key design written down next to them. */
+export const containers = {
+  /** pk = 'user' | 'channel', id = aadObjectId or conversation id. */
+  conversations: 'conversations',
+  /** teams-ai turn state; pk = the state scope, id = the storage key. */
+  botState: 'botState',
+  /** pk = broadcastId, id = recipient key: a broadcast's items stay in one partition. */
+  outbox: 'outbox',
+  /** pk = 'broadcast', id = broadcastId. */
+  broadcasts: 'broadcasts',
+  /** pk = 'job', id = jobId. */
+  jobs: 'jobs',
+  /** Seat lists with capacity and waitlist (ateliers, meetups); see platform/signups. */
+  signups: 'signups',
+  /** Feature data; each feature documents its own pk/id scheme in its repository. */
+  kennisateliers: 'kennisateliers',
+  polls: 'polls',
+  contact: 'contact',
+  sturingsgesprek: 'sturingsgesprek',
+  networks: 'networks',
+  /** Recipients that Teams told us are gone (403/404); pk = 'recipient', id = recipient key. */
+  recipients: 'recipients',
+} as const;
+
+export type ContainerName = (typeof containers)[keyof typeof containers];

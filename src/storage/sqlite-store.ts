@@ -1,0 +1,209 @@
+import Database from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type {
+  BulkCreateResult,
+  DocumentQuery,
+  DocumentStore,
+  FieldFilter,
+  NewDocument,
+  StoredDocument,
+} from './document-store.port';
+import { ConcurrencyError, ConflictError, NotFoundError } from './store-errors';
+
+interface Row {
+  pk: string;
+  id: string;
+  etag: string;
+  data: string;
+  expires_at: number | null;
+}
+
+const fieldPattern = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
+
+/** JSON path for a validated field name; field names never come from users, but we check anyway. */
+function jsonPath(field: string): string {
+  if (!fieldPattern.test(field)) throw new Error(`Invalid field name: ${field}`);
+  return `json_extract(data, '$.${field}')`;
+}
+
+/**
+ * Embedded store: one SQLite file (WAL mode), one table for every container. Writes are synchronous
+ * inside better-sqlite3, so the etag check and the write happen atomically in one statement.
+ */
+export class SqliteDocumentStore implements DocumentStore {
+  private readonly db: Database.Database;
+  private readonly purgeTimer: NodeJS.Timeout;
+
+  constructor(
+    file: string,
+    private readonly now: () => number = Date.now,
+  ) {
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('busy_timeout = 5000');
+    this.db.exec(`CREATE TABLE IF NOT EXISTS documents (
+      container TEXT NOT NULL, pk TEXT NOT NULL, id TEXT NOT NULL,
+      etag TEXT NOT NULL, data TEXT NOT NULL, expires_at INTEGER,
+      PRIMARY KEY (container, pk, id)) WITHOUT ROWID`);
+    this.purgeTimer = setInterval(() => this.purgeExpired(), 60 * 60 * 1000);
+    this.purgeTimer.unref();
+  }
+
+  async get<T>(container: string, pk: string, id: string): Promise<StoredDocument<T> | undefined> {
+    const row = this.db
+      .prepare('SELECT * FROM documents WHERE container = ? AND pk = ? AND id = ?')
+      .get(container, pk, id) as Row | undefined;
+    return row && !this.expired(row) ? this.toDoc<T>(row) : undefined;
+  }
+
+  async create<T>(container: string, doc: NewDocument<T>): Promise<StoredDocument<T>> {
+    this.purgeOne(container, doc.pk, doc.id);
+    const etag = randomUUID();
+    const info = this.db
+      .prepare(
+        `INSERT INTO documents (container, pk, id, etag, data, expires_at) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT DO NOTHING`,
+      )
+      .run(container, doc.pk, doc.id, etag, JSON.stringify(doc.data), this.expiry(doc.ttlSeconds));
+    if (info.changes === 0) throw new ConflictError(container, doc.id);
+    return { ...doc, etag };
+  }
+
+  async createMany<T>(container: string, docs: NewDocument<T>[]): Promise<BulkCreateResult> {
+    const insert = this.db.prepare(
+      `INSERT INTO documents (container, pk, id, etag, data, expires_at) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT DO NOTHING`,
+    );
+    const run = this.db.transaction((batch: NewDocument<T>[]) => {
+      let created = 0;
+      for (const doc of batch) {
+        const expires = this.expiry(doc.ttlSeconds);
+        created += insert.run(container, doc.pk, doc.id, randomUUID(), JSON.stringify(doc.data), expires).changes;
+      }
+      return created;
+    });
+    const created = run(docs);
+    return { created, conflicts: docs.length - created };
+  }
+
+  async replace<T>(container: string, doc: NewDocument<T>, etag: string): Promise<StoredDocument<T>> {
+    const next = randomUUID();
+    const info = this.db
+      .prepare(
+        `UPDATE documents SET etag = ?, data = ?, expires_at = ?
+         WHERE container = ? AND pk = ? AND id = ? AND etag = ?`,
+      )
+      .run(next, JSON.stringify(doc.data), this.expiry(doc.ttlSeconds), container, doc.pk, doc.id, etag);
+    if (info.changes === 1) return { ...doc, etag: next };
+    const exists = await this.get(container, doc.pk, doc.id);
+    throw exists ? new ConcurrencyError(container, doc.id) : new NotFoundError(container, doc.id);
+  }
+
+  async upsert<T>(container: string, doc: NewDocument<T>): Promise<StoredDocument<T>> {
+    const etag = randomUUID();
+    this.db
+      .prepare(
+        `INSERT INTO documents (container, pk, id, etag, data, expires_at) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (container, pk, id) DO UPDATE SET etag = excluded.etag, data = excluded.data,
+         expires_at = excluded.expires_at`,
+      )
+      .run(container, doc.pk, doc.id, etag, JSON.stringify(doc.data), this.expiry(doc.ttlSeconds));
+    return { ...doc, etag };
+  }
+
+  async delete(container: string, pk: string, id: string, etag?: string): Promise<boolean> {
+    const info = etag
+      ? this.db
+          .prepare('DELETE FROM documents WHERE container = ? AND pk = ? AND id = ? AND etag = ?')
+          .run(container, pk, id, etag)
+      : this.db.prepare('DELETE FROM documents WHERE container = ? AND pk = ? AND id = ?').run(container, pk, id);
+    if (info.changes === 0 && etag && (await this.get(container, pk, id))) {
+      throw new ConcurrencyError(container, id);
+    }
+    return info.changes > 0;
+  }
+
+  async query<T>(container: string, query: DocumentQuery = {}): Promise<StoredDocument<T>[]> {
+    const { sql, params } = this.where(container, query);
+    const order = (query.orderBy ?? [])
+      .map((o) => `${jsonPath(o.field)} ${o.direction === 'desc' ? 'DESC' : 'ASC'}`)
+      .concat(['id ASC'])
+      .join(', ');
+    const limit = query.limit !== undefined ? ` LIMIT ${Math.max(0, Math.floor(query.limit))}` : '';
+    const rows = this.db.prepare(`SELECT * FROM documents ${sql} ORDER BY ${order}${limit}`).all(...params) as Row[];
+    return rows.map((r) => this.toDoc<T>(r));
+  }
+
+  async count(container: string, query: Omit<DocumentQuery, 'orderBy' | 'limit'> = {}): Promise<number> {
+    const { sql, params } = this.where(container, query);
+    const row = this.db.prepare(`SELECT COUNT(*) AS n FROM documents ${sql}`).get(...params) as { n: number };
+    return row.n;
+  }
+
+  async ping(): Promise<void> {
+    this.db.prepare('SELECT 1').get();
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.purgeTimer);
+    if (this.db.open) this.db.close();
+  }
+
+  /** Removes expired documents; reads already hide them, this only reclaims space. */
+  purgeExpired(): number {
+    return this.db.prepare('DELETE FROM documents WHERE expires_at IS NOT NULL AND expires_at <= ?').run(this.now())
+      .changes;
+  }
+
+  private where(container: string, query: Omit<DocumentQuery, 'orderBy' | 'limit'>) {
+    const clauses = ['container = ?', '(expires_at IS NULL OR expires_at > ?)'];
+    const params: unknown[] = [container, this.now()];
+    if (query.pk !== undefined) {
+      clauses.push('pk = ?');
+      params.push(query.pk);
+    }
+    for (const f of query.where ?? []) clauses.push(this.filter(f, params));
+    return { sql: `WHERE ${clauses.join(' AND ')}`, params };
+  }
+
+  private filter(f: FieldFilter, params: unknown[]): string {
+    const path = jsonPath(f.field);
+    const bind = (v: unknown) => (typeof v === 'boolean' ? (v ? 1 : 0) : v);
+    if (f.op === 'in') {
+      const values = Array.isArray(f.value) ? f.value : [f.value];
+      if (values.length === 0) return '0';
+      params.push(...values.map(bind));
+      return `${path} IN (${values.map(() => '?').join(', ')})`;
+    }
+    if (f.value === null) {
+      if (f.op === '=') return `${path} IS NULL`;
+      if (f.op === '!=') return `${path} IS NOT NULL`;
+    }
+    params.push(bind(f.value));
+    // SQL's `!=` drops rows where the field is missing; the port means "not equal", so keep them.
+    return f.op === '!=' ? `(${path} IS NULL OR ${path} != ?)` : `${path} ${f.op} ?`;
+  }
+
+  private expiry(ttlSeconds?: number): number | null {
+    return ttlSeconds && ttlSeconds > 0 ? this.now() + ttlSeconds * 1000 : null;
+  }
+
+  private expired(row: Row): boolean {
+    return row.expires_at !== null && row.expires_at <= this.now();
+  }
+
+  private purgeOne(container: string, pk: string, id: string): void {
+    this.db
+      .prepare('DELETE FROM documents WHERE container = ? AND pk = ? AND id = ? AND expires_at IS NOT NULL AND expires_at <= ?')
+      .run(container, pk, id, this.now());
+  }
+
+  private toDoc<T>(row: Row): StoredDocument<T> {
+    const ttl = row.expires_at === null ? undefined : Math.max(1, Math.ceil((row.expires_at - this.now()) / 1000));
+    return { pk: row.pk, id: row.id, etag: row.etag, data: JSON.parse(row.data) as T, ttlSeconds: ttl };
+  }
+}

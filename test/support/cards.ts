@@ -1,0 +1,60 @@
+/** Helpers to read rendered Adaptive Cards in tests as a person would: their text and their buttons. */
+type Node = Record<string, unknown>;
+
+function walk(node: unknown, visit: (n: Node) => void): void {
+  if (Array.isArray(node)) node.forEach((n) => walk(n, visit));
+  else if (node && typeof node === 'object') {
+    visit(node as Node);
+    Object.values(node as Node).forEach((v) => walk(v, visit));
+  }
+}
+
+/** All visible text of a card (TextBlocks, facts, labels, choices, button titles), joined by newlines. */
+export function cardText(card: unknown): string {
+  const parts: string[] = [];
+  walk(card, (n) => {
+    if (n.type === 'TextBlock' && typeof n.text === 'string') parts.push(n.text);
+    if (n.type === 'TextRun' && typeof n.text === 'string') parts.push(n.text);
+    if (typeof n.title === 'string' && typeof n.value === 'string' && !n.type) parts.push(`${n.title}: ${n.value}`);
+    if (typeof n.label === 'string') parts.push(n.label);
+    if (typeof n.type === 'string' && n.type.startsWith('Action.') && typeof n.title === 'string') parts.push(n.title);
+  });
+  return parts.join('\n');
+}
+
+export interface CardAction {
+  type: string;
+  title: string;
+  verb?: string;
+  data?: Record<string, unknown>;
+  url?: string;
+}
+
+export function cardActions(card: unknown): CardAction[] {
+  const actions: CardAction[] = [];
+  walk(card, (n) => {
+    if (typeof n.type === 'string' && n.type.startsWith('Action.')) actions.push(n as unknown as CardAction);
+  });
+  return actions;
+}
+
+/** The action with this title (exact, or containing it); throws with the list when missing. */
+export function findAction(card: unknown, title: string | RegExp): CardAction {
+  const all = cardActions(card);
+  const found = all.find((a) => (typeof title === 'string' ? a.title === title || a.title.includes(title) : title.test(a.title)));
+  if (!found) throw new Error(`No action "${String(title)}" in card; actions: ${all.map((a) => a.title).join(', ')}`);
+  return found;
+}
+
+export function cardInputs(card: unknown): Node[] {
+  const inputs: Node[] = [];
+  walk(card, (n) => {
+    if (typeof n.type === 'string' && n.type.startsWith('Input.')) inputs.push(n);
+  });
+  return inputs;
+}
+
+/** Adaptive Card payloads of the attachments of bot activities. */
+export function cardsOf(activities: Array<{ attachments?: Array<{ content?: unknown }> }>): unknown[] {
+  return activities.flatMap((a) => (a.attachments ?? []).map((x) => x.content));
+}

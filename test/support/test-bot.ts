@@ -1,0 +1,263 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { loadConfig } from '../../src/config';
+import { ManualClock } from '../../src/platform/clock';
+import { createLogger } from '../../src/platform/logger';
+import { Organisation } from '../../src/platform/org/organisation';
+import type { OrgFile } from '../../src/platform/org/org.schema';
+import { createRuntime, type Runtime } from '../../src/runtime';
+import { SqliteDocumentStore } from '../../src/storage/sqlite-store';
+import type { DocumentStore } from '../../src/storage/document-store.port';
+import { startFakeConnector, type FakeConnector, type RecordedActivity } from './fake-connector';
+
+export const testTenantId = '11111111-2222-4333-8444-555555555555';
+const botId = '28:panelbot-test';
+
+export interface BotActivity {
+  type: string;
+  id?: string;
+  text?: string;
+  attachments?: Array<{ contentType: string; content: unknown }>;
+  [key: string]: unknown;
+}
+
+export interface InvokeResult {
+  status: number;
+  /** The Adaptive Card the bot answered with (the clicker's new view), if any. */
+  card?: Record<string, unknown>;
+  /** A plain message answer, if the bot answered with text. */
+  text?: string;
+  body: unknown;
+}
+
+export interface StartOptions {
+  clock?: ManualClock;
+  orgPatch?: (org: OrgFile) => void;
+  env?: Record<string, string>;
+  /** Another store (e.g. Cosmos); default a fresh SQLite file. */
+  store?: DocumentStore;
+}
+
+let sequence = 0;
+const nextId = () => `act-${process.pid}-${++sequence}`;
+
+/**
+ * The whole bot as in production (real runtime, real HTTP to /api/messages, real SQLite file) with a
+ * fake Bot Connector standing in for Teams, and a manual clock for time.
+ */
+export class TestBot {
+  readonly users = new Map<string, TestUser>();
+  private constructor(
+    readonly runtime: Runtime,
+    readonly connector: FakeConnector,
+    readonly url: string,
+    readonly clock: ManualClock,
+    readonly dataDir: string,
+    readonly dbFile: string,
+    private readonly logLines: string[],
+  ) {}
+
+  static async start(options: StartOptions = {}): Promise<TestBot> {
+    const clock = options.clock ?? new ManualClock('2026-11-23T09:00:00Z');
+    const dataDir = mkdtempSync(join(tmpdir(), 'panelbot-test-'));
+    const raw = JSON.parse(readFileSync('config/org.demo.json', 'utf8')) as OrgFile;
+    options.orgPatch?.(raw);
+    const org = Organisation.fromObject(raw, 'test org');
+    const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'debug', PUBLIC_BASE_URL: 'http://127.0.0.1:1', ...options.env });
+    const logLines: string[] = [];
+    const sink = new Writable({
+      write(chunk, _enc, done) {
+        logLines.push(String(chunk));
+        done();
+      },
+    });
+    const logger = createLogger({ level: 'debug' }, sink);
+    const dbFile = join(dataDir, 'panelbot.sqlite');
+    const store = options.store ?? new SqliteDocumentStore(dbFile, () => clock.now().getTime());
+    const connector = await startFakeConnector();
+    const runtime = await createRuntime(config, { org, store, clock, logger });
+    const server = await runtime.start(0, '127.0.0.1', { workers: false });
+    return new TestBot(runtime, connector, server.url, clock, dataDir, dbFile, logLines);
+  }
+
+  get deps() {
+    return this.runtime.deps;
+  }
+
+  /** A person from the organisation file, by name or aadObjectId; or any new medewerker by a made-up name. */
+  user(nameOrId: string, aadObjectId?: string): TestUser {
+    const person = this.deps.org.data.people.find((p) => p.name === nameOrId || p.aadObjectId === nameOrId);
+    const id = (aadObjectId ?? person?.aadObjectId ?? syntheticId(nameOrId)).toLowerCase();
+    let user = this.users.get(id);
+    if (!user) {
+      user = new TestUser(this, id, person?.name ?? nameOrId);
+      this.users.set(id, user);
+    }
+    return user;
+  }
+
+  channel(title: string, conversationId = `19:${title.replace(/\W/g, '')}@thread.tacv2`): TestChannel {
+    return new TestChannel(this, conversationId, title);
+  }
+
+  /** Runs due scheduled jobs and sends everything due in the outbox, repeatedly until nothing is left. */
+  async runDue(): Promise<void> {
+    for (let i = 0; i < 10; i++) {
+      const jobs = await this.runtime.delivery.runDueJobs();
+      await this.runtime.delivery.drain();
+      if (jobs === 0) return;
+    }
+  }
+
+  /** Moves time forward and runs what became due. */
+  async advance(ms: number): Promise<void> {
+    this.clock.advance(ms);
+    await this.runDue();
+  }
+
+  /** Every activity the fake Teams received in this person's 1:1 chat. */
+  inbox(user: TestUser): RecordedActivity[] {
+    return this.connector.activities(user.conversationId);
+  }
+
+  logs(): string[] {
+    return [...this.logLines];
+  }
+
+  async post(activity: Record<string, unknown>): Promise<{ status: number; body: unknown }> {
+    const res = await fetch(`${this.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+    const text = await res.text();
+    let body: unknown = text;
+    try {
+      body = text ? JSON.parse(text) : undefined;
+    } catch {
+      /* not JSON */
+    }
+    return { status: res.status, body };
+  }
+
+  async stop(): Promise<void> {
+    await this.runtime.stop();
+    await this.connector.stop();
+    rmSync(this.dataDir, { recursive: true, force: true });
+  }
+
+  baseActivity(conversation: Record<string, unknown>, from: Record<string, unknown>, locale: string) {
+    return {
+      id: nextId(),
+      channelId: 'msteams',
+      serviceUrl: this.connector.url,
+      timestamp: this.clock.now().toISOString(),
+      from,
+      recipient: { id: botId, name: 'Panelbot' },
+      conversation: { tenantId: testTenantId, ...conversation },
+      channelData: { tenant: { id: testTenantId } },
+      locale,
+      entities: [{ type: 'clientInfo', locale }],
+    };
+  }
+}
+
+function syntheticId(name: string): string {
+  let h = 0;
+  for (const c of name) h = (h * 31 + c.charCodeAt(0)) >>> 0;
+  return `00000000-0000-4000-8000-${h.toString(16).padStart(12, '0').slice(-12)}`;
+}
+
+abstract class Speaker {
+  constructor(protected readonly bot: TestBot) {}
+  protected abstract activityBase(): Record<string, unknown>;
+  abstract get conversationId(): string;
+
+  /** Sends a message; returns what the bot sent back during that turn. */
+  async say(text: string): Promise<BotActivity[]> {
+    const before = this.bot.connector.activities(this.conversationId).length;
+    const res = await this.bot.post({ ...this.activityBase(), type: 'message', text });
+    if (res.status >= 400) throw new Error(`POST /api/messages answered ${res.status}`);
+    return this.bot.connector.activities(this.conversationId).slice(before).map((r) => r.activity as BotActivity);
+  }
+
+  /** Clicks an Action.Execute button: verb plus the data (inputs merged in, as Teams does). */
+  async invoke(verb: string, data: Record<string, unknown> = {}, options: { replyToId?: string } = {}): Promise<InvokeResult> {
+    const res = await this.bot.post({
+      ...this.activityBase(),
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      replyToId: options.replyToId,
+      value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
+    });
+    const body = res.body as { type?: string; value?: unknown } | undefined;
+    return {
+      status: res.status,
+      body,
+      card: body?.type === 'application/vnd.microsoft.card.adaptive' ? (body.value as Record<string, unknown>) : undefined,
+      text: body?.type === 'application/vnd.microsoft.activity.message' ? String(body.value) : undefined,
+    };
+  }
+}
+
+export class TestUser extends Speaker {
+  private uiLocale = 'nl-NL';
+  constructor(
+    bot: TestBot,
+    readonly aadObjectId: string,
+    readonly name: string,
+  ) {
+    super(bot);
+  }
+  get conversationId(): string {
+    return `a:personal-${this.aadObjectId}`;
+  }
+  /** Switches this person's Teams UI language, e.g. 'en' or 'en-US'. */
+  locale(tag: string): this {
+    this.uiLocale = tag.length === 2 ? (tag === 'en' ? 'en-US' : 'nl-NL') : tag;
+    return this;
+  }
+  get from() {
+    return { id: `29:${this.aadObjectId}`, aadObjectId: this.aadObjectId, name: this.name };
+  }
+  protected activityBase(): Record<string, unknown> {
+    return this.bot.baseActivity({ id: this.conversationId, conversationType: 'personal' }, this.from, this.uiLocale);
+  }
+  /** Installs the bot in this person's 1:1 chat (conversationUpdate, as Teams sends on install). */
+  async install(): Promise<BotActivity[]> {
+    const before = this.bot.connector.activities(this.conversationId).length;
+    await this.bot.post({ ...this.activityBase(), type: 'conversationUpdate', membersAdded: [{ id: botId }] });
+    return this.bot.connector.activities(this.conversationId).slice(before).map((r) => r.activity as BotActivity);
+  }
+  inbox(): RecordedActivity[] {
+    return this.bot.inbox(this);
+  }
+}
+
+export class TestChannel extends Speaker {
+  constructor(
+    bot: TestBot,
+    readonly id: string,
+    readonly title: string,
+    private readonly member: TestUser = bot.user('Medewerker Demo'),
+  ) {
+    super(bot);
+  }
+  get conversationId(): string {
+    return this.id;
+  }
+  as(user: TestUser): TestChannel {
+    return new TestChannel(this.bot, this.id, this.title, user);
+  }
+  protected activityBase(): Record<string, unknown> {
+    const base = this.bot.baseActivity({ id: this.id, conversationType: 'channel', isGroup: true }, this.member.from, 'nl-NL');
+    return { ...base, channelData: { tenant: { id: testTenantId }, team: { id: '19:team@thread.tacv2', name: 'Panel' }, channel: { id: this.id, name: this.title } } };
+  }
+  /** The bot is added to the team: the channel becomes a place announcements can go. */
+  async install(): Promise<void> {
+    await this.bot.post({ ...this.activityBase(), type: 'conversationUpdate', membersAdded: [{ id: botId }] });
+  }
+  inbox(): RecordedActivity[] {
+    return this.bot.connector.activities(this.id);
+  }
+}
+
+export const startTestBot = (options?: StartOptions) => TestBot.start(options);
