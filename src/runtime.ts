@@ -3,7 +3,7 @@ import { createAdapter, createApp } from './app';
 import type { Config } from './config';
 import { systemClock, type Clock } from './platform/clock';
 import { ConversationDirectory } from './platform/conversations';
-import { createDelivery, type DeliveryRuntime } from './platform/delivery';
+import { createDelivery, type DeliveryEngine } from './platform/delivery';
 import { BotProactiveSender } from './platform/delivery/bot-proactive-sender';
 import type { AppDeps } from './platform/deps';
 import { Downloads } from './platform/downloads';
@@ -28,9 +28,9 @@ export interface Runtime {
   deps: AppDeps;
   app: Application<TurnState>;
   adapter: TeamsAdapter;
-  delivery: DeliveryRuntime;
-  /** Starts HTTP and the background workers. */
-  start(port?: number, host?: string): Promise<RunningServer>;
+  delivery: DeliveryEngine;
+  /** Starts HTTP and (unless told not to, as tests do) the delivery worker and the scheduler. */
+  start(port?: number, host?: string, options?: { workers?: boolean }): Promise<RunningServer>;
   /** Graceful stop: no new turns, finish in-flight ones, stop workers, close the store. */
   stop(): Promise<void>;
 }
@@ -74,14 +74,18 @@ export async function createRuntime(config: Readonly<Config>, overrides: Runtime
     app,
     adapter,
     delivery,
-    async start(port = config.port, host) {
+    async start(port = config.port, host, options = {}) {
       server = await startServer({ adapter, run: (ctx) => app.run(ctx), store, downloads: deps.downloads, logger }, port, host);
-      delivery.start();
+      if (options.workers !== false) {
+        delivery.worker.start();
+        delivery.scheduler.start();
+      }
       return server;
     },
     async stop() {
       await server?.close();
-      await delivery.stop();
+      await delivery.scheduler.stop();
+      await delivery.worker.stop();
       await store.close();
     },
   };

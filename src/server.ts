@@ -48,7 +48,7 @@ export async function startServer(deps: ServerDeps, port: number, host = '0.0.0.
     }
   });
 
-  server.get('/healthz', (_req, res) => {
+  server.get('/healthz', async (_req, res) => {
     res.send(200, { status: 'ok' });
   });
 

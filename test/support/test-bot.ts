@@ -10,7 +10,7 @@ import type { OrgFile } from '../../src/platform/org/org.schema';
 import { createRuntime, type Runtime } from '../../src/runtime';
 import { SqliteDocumentStore } from '../../src/storage/sqlite-store';
 import type { DocumentStore } from '../../src/storage/document-store.port';
-import { startFakeConnector, type FakeConnector, type RecordedActivity } from './fake-connector';
+import { FakeConnector, type ConnectorRequest } from './fake-connector';
 
 export const testTenantId = '11111111-2222-4333-8444-555555555555';
 const botId = '28:panelbot-test';
@@ -38,6 +38,8 @@ export interface StartOptions {
   env?: Record<string, string>;
   /** Another store (e.g. Cosmos); default a fresh SQLite file. */
   store?: DocumentStore;
+  /** Reuse a data folder (to test a restart); default a fresh temp folder, removed on stop. */
+  dataDir?: string;
 }
 
 let sequence = 0;
@@ -57,11 +59,12 @@ export class TestBot {
     readonly dataDir: string,
     readonly dbFile: string,
     private readonly logLines: string[],
+    private readonly ownsDataDir: boolean,
   ) {}
 
   static async start(options: StartOptions = {}): Promise<TestBot> {
     const clock = options.clock ?? new ManualClock('2026-11-23T09:00:00Z');
-    const dataDir = mkdtempSync(join(tmpdir(), 'panelbot-test-'));
+    const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'panelbot-test-'));
     const raw = JSON.parse(readFileSync('config/org.demo.json', 'utf8')) as OrgFile;
     options.orgPatch?.(raw);
     const org = Organisation.fromObject(raw, 'test org');
@@ -76,10 +79,10 @@ export class TestBot {
     const logger = createLogger({ level: 'debug' }, sink);
     const dbFile = join(dataDir, 'panelbot.sqlite');
     const store = options.store ?? new SqliteDocumentStore(dbFile, () => clock.now().getTime());
-    const connector = await startFakeConnector();
+    const connector = await FakeConnector.start();
     const runtime = await createRuntime(config, { org, store, clock, logger });
     const server = await runtime.start(0, '127.0.0.1', { workers: false });
-    return new TestBot(runtime, connector, server.url, clock, dataDir, dbFile, logLines);
+    return new TestBot(runtime, connector, server.url, clock, dataDir, dbFile, logLines, !options.dataDir);
   }
 
   get deps() {
@@ -105,8 +108,8 @@ export class TestBot {
   /** Runs due scheduled jobs and sends everything due in the outbox, repeatedly until nothing is left. */
   async runDue(): Promise<void> {
     for (let i = 0; i < 10; i++) {
-      const jobs = await this.runtime.delivery.runDueJobs();
-      await this.runtime.delivery.drain();
+      const jobs = await this.runtime.delivery.scheduler.runDue();
+      await this.runtime.delivery.worker.drain();
       if (jobs === 0) return;
     }
   }
@@ -117,9 +120,19 @@ export class TestBot {
     await this.runDue();
   }
 
-  /** Every activity the fake Teams received in this person's 1:1 chat. */
-  inbox(user: TestUser): RecordedActivity[] {
-    return this.connector.activities(user.conversationId);
+  /** Every message the fake Teams accepted in a conversation (1:1 chat or channel), oldest first. */
+  messagesIn(conversationId: string): BotActivity[] {
+    return this.connector.messages(conversationId).map(asActivity);
+  }
+
+  /** Every card update (PUT) the fake Teams accepted in a conversation, oldest first. */
+  updatesIn(conversationId: string): BotActivity[] {
+    return this.connector.updates(conversationId).map(asActivity);
+  }
+
+  /** Every message the fake Teams received in this person's 1:1 chat. */
+  inbox(user: TestUser): BotActivity[] {
+    return this.messagesIn(user.conversationId);
   }
 
   logs(): string[] {
@@ -141,7 +154,7 @@ export class TestBot {
   async stop(): Promise<void> {
     await this.runtime.stop();
     await this.connector.stop();
-    rmSync(this.dataDir, { recursive: true, force: true });
+    if (this.ownsDataDir) rmSync(this.dataDir, { recursive: true, force: true });
   }
 
   baseActivity(conversation: Record<string, unknown>, from: Record<string, unknown>, locale: string) {
@@ -160,6 +173,8 @@ export class TestBot {
   }
 }
 
+const asActivity = (r: ConnectorRequest): BotActivity => ({ ...(r.body as BotActivity), id: r.activityId ?? (r.body as BotActivity)?.id });
+
 function syntheticId(name: string): string {
   let h = 0;
   for (const c of name) h = (h * 31 + c.charCodeAt(0)) >>> 0;
@@ -173,10 +188,10 @@ abstract class Speaker {
 
   /** Sends a message; returns what the bot sent back during that turn. */
   async say(text: string): Promise<BotActivity[]> {
-    const before = this.bot.connector.activities(this.conversationId).length;
+    const before = this.bot.messagesIn(this.conversationId).length;
     const res = await this.bot.post({ ...this.activityBase(), type: 'message', text });
     if (res.status >= 400) throw new Error(`POST /api/messages answered ${res.status}`);
-    return this.bot.connector.activities(this.conversationId).slice(before).map((r) => r.activity as BotActivity);
+    return this.bot.messagesIn(this.conversationId).slice(before);
   }
 
   /** Clicks an Action.Execute button: verb plus the data (inputs merged in, as Teams does). */
@@ -223,11 +238,11 @@ export class TestUser extends Speaker {
   }
   /** Installs the bot in this person's 1:1 chat (conversationUpdate, as Teams sends on install). */
   async install(): Promise<BotActivity[]> {
-    const before = this.bot.connector.activities(this.conversationId).length;
+    const before = this.bot.messagesIn(this.conversationId).length;
     await this.bot.post({ ...this.activityBase(), type: 'conversationUpdate', membersAdded: [{ id: botId }] });
-    return this.bot.connector.activities(this.conversationId).slice(before).map((r) => r.activity as BotActivity);
+    return this.bot.messagesIn(this.conversationId).slice(before);
   }
-  inbox(): RecordedActivity[] {
+  inbox(): BotActivity[] {
     return this.bot.inbox(this);
   }
 }
@@ -255,8 +270,8 @@ export class TestChannel extends Speaker {
   async install(): Promise<void> {
     await this.bot.post({ ...this.activityBase(), type: 'conversationUpdate', membersAdded: [{ id: botId }] });
   }
-  inbox(): RecordedActivity[] {
-    return this.bot.connector.activities(this.id);
+  inbox(): BotActivity[] {
+    return this.bot.messagesIn(this.id);
   }
 }
 

@@ -1,0 +1,65 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const srv = createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+
+function run(env: Record<string, string>): { child: ChildProcessWithoutNullStreams; output: () => string; exited: Promise<number | null> } {
+  const child = spawn(process.execPath, [require.resolve('tsx/cli'), 'src/index.ts'], { env: { ...process.env, ...env, LOG_LEVEL: 'info' } });
+  let out = '';
+  child.stdout.on('data', (d) => (out += d));
+  child.stderr.on('data', (d) => (out += d));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, output: () => out, exited };
+}
+
+async function waitForReady(port: number, deadline = Date.now() + 30_000): Promise<void> {
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/readyz`)).status === 200) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error('bot did not become ready');
+}
+
+describe('the bot process', () => {
+  jest.setTimeout(60_000);
+  const dataDir = mkdtempSync(join(tmpdir(), 'panelbot-proc-'));
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('starts on embedded storage, says loudly that auth is off, and stops cleanly on SIGTERM', async () => {
+    const port = await freePort();
+    const proc = run({ PORT: String(port), DATA_DIR: dataDir });
+    await waitForReady(port);
+    expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+    expect(proc.output()).toContain('AUTHENTICATION IS OFF');
+    proc.child.kill('SIGTERM');
+    expect(await proc.exited).toBe(0);
+    expect(proc.output()).toContain('"msg":"stopped"');
+  });
+
+  it('refuses to start with a bad variable or organisation file, one clear line per problem', async () => {
+    const badOrg = join(dataDir, 'org.json');
+    writeFileSync(badOrg, JSON.stringify({ organisation: { name: 'X' } }));
+    const proc = run({ PORT: 'not-a-port', ORG_CONFIG: badOrg, DATA_DIR: dataDir });
+    expect(await proc.exited).toBe(1);
+    expect(proc.output()).toMatch(/PORT: Expected number/);
+
+    const proc2 = run({ PORT: String(await freePort()), ORG_CONFIG: badOrg, DATA_DIR: dataDir });
+    expect(await proc2.exited).toBe(1);
+    expect(proc2.output()).toMatch(/Organisation file .*org\.json is invalid/);
+    expect(proc2.output()).toMatch(/people: Required/);
+  });
+});
