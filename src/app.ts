@@ -75,9 +75,10 @@ export function createApp(deps: AppDeps, adapter: TeamsAdapter): Application<Tur
   registerHelp(app, deps);
   registerKennisatelier(app, deps);
   registerPolls(app, deps);
-  registerContact(app, deps);
   registerSturingsgesprek(app, deps);
   registerNetworks(app, deps);
+  // Last before the fallback: a medewerker's free text in an open contact case is relayed, so every other command must match first.
+  registerContact(app, deps);
   registerHelpFallback(app, deps);
   return app;
 }

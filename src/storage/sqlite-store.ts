@@ -45,6 +45,8 @@ export class SqliteDocumentStore implements DocumentStore {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('busy_timeout = 5000');
+    // Deleted/overwritten content is zeroed on disk, so identities removed from a closed contact case are really gone.
+    this.db.pragma('secure_delete = ON');
     this.db.exec(`CREATE TABLE IF NOT EXISTS documents (
       container TEXT NOT NULL, pk TEXT NOT NULL, id TEXT NOT NULL,
       etag TEXT NOT NULL, data TEXT NOT NULL, expires_at INTEGER,
@@ -151,6 +153,11 @@ export class SqliteDocumentStore implements DocumentStore {
   async close(): Promise<void> {
     clearInterval(this.purgeTimer);
     if (this.db.open) this.db.close();
+  }
+
+  /** Writes the WAL back into the database file and truncates it (tests read the raw file). */
+  checkpoint(): void {
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
   }
 
   /** Removes expired documents; reads already hide them, this only reclaims space. */

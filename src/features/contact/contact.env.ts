@@ -1,0 +1,35 @@
+import type { Clock } from '../../platform/clock';
+import type { Scheduler } from '../../platform/delivery/delivery.port';
+import type { AppDeps } from '../../platform/deps';
+import type { Logger } from '../../platform/logger';
+import type { Organisation } from '../../platform/org/organisation';
+import type { Kit } from './cards/card-kit';
+import { ContactMessenger } from './contact.messenger';
+import { ContactRepository } from './contact.repository';
+
+/** What the contact services share; built once at registration. */
+export interface ContactEnv {
+  repo: ContactRepository;
+  clock: Clock;
+  org: Organisation;
+  logger: Logger;
+  messenger: ContactMessenger;
+  scheduler: Scheduler;
+  kit: Kit;
+}
+
+export function createContactEnv(deps: Pick<AppDeps, 'store' | 'clock' | 'org' | 'logger' | 'delivery' | 'conversations' | 'scheduler' | 'i18n'>): ContactEnv {
+  const logger = deps.logger.child({ feature: 'contact' });
+  return {
+    repo: new ContactRepository(deps.store),
+    clock: deps.clock,
+    org: deps.org,
+    logger,
+    messenger: new ContactMessenger(deps, logger),
+    scheduler: deps.scheduler,
+    kit: { i18n: deps.i18n, org: deps.org },
+  };
+}
+
+export const retentionSeconds = (env: Pick<ContactEnv, 'org'>) => env.org.settings.contactRetentionDays * 86_400;
+export const timeoutJobId = (caseId: string) => `contact.pickupTimeout.${caseId}`;

@@ -1,0 +1,82 @@
+/** Shapes of the contact feature's stored documents and choices. No message text ever appears here. */
+
+export type CaseStatus = 'waiting' | 'open' | 'closed';
+
+export const contactChannels = ['chat', 'teamsCall', 'inPerson'] as const;
+export type ContactChannel = (typeof contactChannels)[number];
+
+/** Outcomes a kernteamlid chooses when closing. */
+export const closingOutcomes = ['adviceGiven', 'referred', 'listened', 'noFollowUp', 'other'] as const;
+/** Plus the two the system records: the medewerker stopped, or withdrew before anyone picked it up. */
+export type Outcome = (typeof closingOutcomes)[number] | 'endedByMedewerker' | 'withdrawn';
+export const allOutcomes: readonly Outcome[] = [...closingOutcomes, 'endedByMedewerker', 'withdrawn'];
+
+/** A request card sent to one kernteamlid; the activity id lets us mark it "opgepakt" later. */
+export interface Offer {
+  kernteamlidId: string;
+  activityId: string;
+  locale: 'nl' | 'en';
+}
+
+/**
+ * One contact case. While waiting/open it holds who is in it (needed to relay); at closure every
+ * identity field is deleted and the dates are coarsened to the day, leaving only what anonymous
+ * statistics need.
+ */
+export interface ContactCase {
+  caseId: string;
+  code: string;
+  status: CaseStatus;
+  /** Waiting/open: ISO UTC. Closed: the local date (yyyy-MM-dd, organisation time zone). */
+  createdAt: string;
+  pickedUpAt?: string;
+  closedAt?: string;
+  /** Quarter of creation in the organisation's time zone, e.g. "2026-Q4"; statistics group by it. */
+  quarter: string;
+  topic?: string;
+  contactChannel: ContactChannel;
+  referralDestination?: string;
+  outcome?: Outcome;
+
+  // Identity and routing; removed at closure.
+  requesterId?: string;
+  kernteamlidId?: string;
+  requesterNameShared?: boolean;
+  /** Only when the medewerker chose "with my name": shown to the kernteamleden who get the request. */
+  requesterName?: string;
+  handoverConsent?: boolean;
+  /** Set only when the request went to the chosen kernteamlid alone. */
+  preferredKernteamlidId?: string;
+  /** Who may pick the request up; recorded before the cards go out, so a fast click is never refused. */
+  offeredTo?: string[];
+  offers?: Offer[];
+  waitAlertSent?: boolean;
+  /** Random ids of reply boxes already used, so a retried "Versturen" is not relayed twice. */
+  usedReplyIds?: string[];
+}
+
+/** The one open case of a requester (at most one at a time). Deleted at closure. */
+export interface RequesterLink {
+  caseId: string;
+  /** The form the case came from: a retried submit of the same form returns the same case. */
+  formId: string;
+}
+
+export interface Availability {
+  available: boolean;
+  updatedAt: string;
+}
+
+/** The identity fields stripped at closure; kept in one list so none can be forgotten. */
+export const identityFields = [
+  'requesterId',
+  'kernteamlidId',
+  'requesterNameShared',
+  'requesterName',
+  'handoverConsent',
+  'preferredKernteamlidId',
+  'offeredTo',
+  'offers',
+  'waitAlertSent',
+  'usedReplyIds',
+] as const satisfies ReadonlyArray<keyof ContactCase>;
