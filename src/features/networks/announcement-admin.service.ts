@@ -1,0 +1,116 @@
+import type { BroadcastStatus } from '../../platform/delivery/delivery.port';
+import type { Actor } from '../../platform/org/organisation';
+import type { AnnouncementDeps, AnnouncementService } from './announcement.service';
+import { contentFrom, sameContent } from './announcement-content';
+import { meetupListId, type AnnouncementDoc } from './announcement.repository';
+import { renderAnnouncementCard, renderRetractedCard } from './cards/announcement.card';
+import type { RsvpOverview } from './cards/status.card';
+import type { MeetupNotifier } from './meetup-notifier';
+import { networksErrors } from './networks.errors';
+import type { CorrectionForm } from './networks.schemas';
+
+export interface AnnouncementStatus {
+  doc: AnnouncementDoc;
+  delivery?: BroadcastStatus;
+  rsvp?: RsvpOverview;
+}
+
+/** After sending: status, resend to failed, retract, correct. Coordinators of the network only. */
+export class AnnouncementAdminService {
+  constructor(
+    private readonly d: AnnouncementDeps,
+    private readonly announcements: AnnouncementService,
+    private readonly notifier: MeetupNotifier,
+  ) {}
+
+  async status(actor: Actor, id: string): Promise<AnnouncementStatus> {
+    const doc = await this.announcements.owned(actor, id);
+    if (doc.status === 'draft') return { doc };
+    const delivery = await this.d.delivery.status(doc.id);
+    if (!doc.meetup?.rsvp) return { doc, delivery };
+    const roster = await this.d.signups.roster(meetupListId(doc.id));
+    const names = await this.d.repo.attendeeNames(doc.id);
+    const unknown = this.d.env.i18n.t(actor.locale, 'networks.status.unknownName');
+    const nameOf = (aad: string) => names.get(aad) ?? this.d.org.person(aad)?.name ?? unknown;
+    return {
+      doc,
+      delivery,
+      rsvp: { capacity: doc.meetup.capacity, attending: roster.attending.map(nameOf), waitlist: roster.waitlist.map(nameOf) },
+    };
+  }
+
+  /** Sends again to the recipients whose delivery failed; inactive ones are left alone. */
+  async retryFailed(actor: Actor, id: string): Promise<number> {
+    const doc = await this.sent(actor, id);
+    const count = await this.d.delivery.retryFailed(doc.id);
+    this.d.logger.info({ announcementId: doc.id, count }, 'network announcement resent to failed');
+    return count;
+  }
+
+  /**
+   * Replaces every copy with "ingetrokken" and closes sign-ups. Idempotent: a repeated retraction
+   * re-issues the same update (update id 'retract'), which the delivery engine de-duplicates.
+   */
+  async retract(actor: Actor, id: string): Promise<AnnouncementDoc> {
+    const doc = await this.announcements.owned(actor, id);
+    if (doc.status === 'draft') throw networksErrors.notSent();
+    const now = this.d.clock.now().toISOString();
+    const retracted =
+      (await this.d.repo.update(id, (c) => (c.status === 'sent' ? { ...c, status: 'retracted', retractedAt: now, updatedAt: now } : undefined))) ?? doc;
+    if (retracted.meetup?.rsvp) await this.d.signups.update(meetupListId(id), { closed: true });
+    await this.updateCopies(retracted, 'retract', (locale) => renderRetractedCard(this.d.env, locale, retracted.networkId));
+    this.d.logger.info({ announcementId: id }, 'network announcement retracted');
+    return retracted;
+  }
+
+  /**
+   * Applies a correction to every copy (update id = the new revision). `baseRevision` is the version
+   * the form was opened on: a replayed click with the same content re-issues the same update; a
+   * correction on top of someone else's newer one is refused.
+   */
+  async correct(actor: Actor, form: CorrectionForm): Promise<AnnouncementDoc> {
+    const doc = await this.sent(actor, form.announcementId);
+    if (form.kind !== doc.kind) throw networksErrors.kindFixed();
+    const now = this.d.clock.now();
+    const content = contentFrom(form, this.d.org.data.organisation.timeZone, now);
+    const corrected = await this.d.repo.update(doc.id, (c) => {
+      if (c.status !== 'sent') throw c.status === 'retracted' ? networksErrors.retracted() : networksErrors.notSent();
+      if (c.revision !== form.baseRevision) {
+        if (c.revision === form.baseRevision + 1 && sameContent(c, content)) return undefined;
+        throw networksErrors.changedMeanwhile();
+      }
+      const { link: _l, meetup: _m, ...rest } = c;
+      return { ...rest, ...content, revision: c.revision + 1, updatedAt: now.toISOString() };
+    });
+    if (!corrected) throw networksErrors.announcementNotFound();
+    await this.syncSignups(doc, corrected);
+    await this.updateCopies(corrected, `rev-${corrected.revision}`, (locale, audience) => renderAnnouncementCard(this.d.env, locale, corrected, audience));
+    this.d.logger.info({ announcementId: doc.id, revision: corrected.revision }, 'network announcement corrected');
+    return corrected;
+  }
+
+  private async sent(actor: Actor, id: string): Promise<AnnouncementDoc> {
+    const doc = await this.announcements.owned(actor, id);
+    if (doc.status === 'draft') throw networksErrors.notSent();
+    if (doc.status === 'retracted') throw networksErrors.retracted();
+    return doc;
+  }
+
+  /** Capacity, time or RSVP changed: the shared sign-up list follows; freed seats are announced. */
+  private async syncSignups(before: AnnouncementDoc, after: AnnouncementDoc): Promise<void> {
+    const list = meetupListId(after.id);
+    if (after.meetup?.rsvp) {
+      await this.d.signups.open(list, { capacity: after.meetup.capacity, deadline: after.meetup.startsAt });
+      const { promoted } = await this.d.signups.update(list, { capacity: after.meetup.capacity, deadline: after.meetup.startsAt, closed: false });
+      await this.notifier.promoted(after, promoted);
+    } else if (before.meetup?.rsvp) {
+      await this.d.signups.update(list, { closed: true });
+    }
+  }
+
+  private async updateCopies(doc: AnnouncementDoc, updateId: string, render: Parameters<AnnouncementDeps['audience']['updater']>[2]) {
+    const sent = await this.d.delivery.sentMessages(doc.id);
+    const activityFor = await this.d.audience.updater(doc, sent.map((s) => s.key), render);
+    await this.d.delivery.enqueueUpdate(doc.id, updateId, activityFor);
+  }
+}

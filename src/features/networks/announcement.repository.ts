@@ -1,0 +1,108 @@
+import { containers, type DocumentStore } from '../../storage/document-store.port';
+import { isConcurrencyError } from '../../storage/store-errors';
+
+export interface MeetupDetails {
+  title: string;
+  /** ISO UTC. */
+  startsAt: string;
+  place: string;
+  /** null = unlimited. */
+  capacity: number | null;
+  /** Members sign up through the shared sign-up model (list id = {@link meetupListId}). */
+  rsvp: boolean;
+}
+
+export interface AnnouncementContent {
+  kind: 'plain' | 'meetup';
+  /** As the coordinator typed it; escaped only when it goes into a card. */
+  text: string;
+  link?: string;
+  meetup?: MeetupDetails;
+}
+
+export interface AnnouncementDoc extends AnnouncementContent {
+  type: 'announcement';
+  /** Also the delivery broadcast id. */
+  id: string;
+  networkId: string;
+  toMembers: boolean;
+  toChannel: boolean;
+  status: 'draft' | 'sent' | 'retracted';
+  /** 1 when sent; each correction adds one (it is the delivery update id). */
+  revision: number;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+  sentAt?: string;
+  sentBy?: string;
+  memberRecipients?: number;
+  retractedAt?: string;
+}
+
+/**
+ * Announcements in container `networks`, pk = ':announcements' (':' never occurs in a network id, so
+ * this partition cannot collide with a network's member partition), id = announcement id. The doc
+ * holds no membership. Unsent drafts expire after {@link DRAFT_TTL_SECONDS}.
+ */
+const PK = ':announcements';
+export const DRAFT_TTL_SECONDS = 30 * 86_400;
+export const meetupListId = (announcementId: string) => `networks.meetup:${announcementId}`;
+
+export class AnnouncementRepository {
+  constructor(private readonly store: DocumentStore) {}
+
+  async get(id: string): Promise<AnnouncementDoc | undefined> {
+    return (await this.store.get<AnnouncementDoc>(containers.networks, PK, id))?.data;
+  }
+
+  async create(doc: AnnouncementDoc): Promise<void> {
+    await this.store.create(containers.networks, { pk: PK, id: doc.id, data: doc, ttlSeconds: DRAFT_TTL_SECONDS });
+  }
+
+  /**
+   * Etag-guarded read-modify-write; `change` returns the new doc or undefined to leave it. Drafts keep
+   * their expiry, anything sent is kept. Returns the doc as stored afterwards.
+   */
+  async update(id: string, change: (doc: AnnouncementDoc) => AnnouncementDoc | undefined): Promise<AnnouncementDoc | undefined> {
+    for (let attempt = 1; ; attempt++) {
+      const current = await this.store.get<AnnouncementDoc>(containers.networks, PK, id);
+      if (!current) return undefined;
+      const next = change(structuredClone(current.data));
+      if (!next) return current.data;
+      try {
+        const ttlSeconds = next.status === 'draft' ? DRAFT_TTL_SECONDS : undefined;
+        await this.store.replace(containers.networks, { pk: PK, id, data: next, ttlSeconds }, current.etag);
+        return next;
+      } catch (err) {
+        if (!isConcurrencyError(err) || attempt >= 20) throw err;
+        await new Promise((r) => setTimeout(r, Math.random() * 5 * attempt));
+      }
+    }
+  }
+
+  /**
+   * Display names of people who signed up for a meetup, so its coordinators can read the list (also
+   * for colleagues who signed up from the network's channel). pk = ':rsvp:<announcementId>', id = aadObjectId.
+   */
+  async rememberAttendee(announcementId: string, aadObjectId: string, name: string, ttlSeconds: number): Promise<void> {
+    const id = aadObjectId.toLowerCase();
+    await this.store.upsert(containers.networks, { pk: `:rsvp:${announcementId}`, id, data: { type: 'attendee', name }, ttlSeconds });
+  }
+
+  async attendeeNames(announcementId: string): Promise<Map<string, string>> {
+    const docs = await this.store.query<{ name: string }>(containers.networks, { pk: `:rsvp:${announcementId}` });
+    return new Map(docs.map((d) => [d.id, d.data.name]));
+  }
+
+  /** Most recent first, for the coordinator's list of their own networks' announcements. */
+  async recent(networkIds: readonly string[], limit = 10): Promise<AnnouncementDoc[]> {
+    if (networkIds.length === 0) return [];
+    const docs = await this.store.query<AnnouncementDoc>(containers.networks, {
+      pk: PK,
+      where: [{ field: 'networkId', op: 'in', value: [...networkIds] }],
+      orderBy: [{ field: 'createdAt', direction: 'desc' }],
+      limit,
+    });
+    return docs.map((d) => d.data);
+  }
+}

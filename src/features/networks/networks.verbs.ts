@@ -1,0 +1,27 @@
+/** Action.Execute verbs of the networks feature; card data carries ids only, never roles. */
+export const networksVerbs = {
+  browse: 'networks.browse',
+  join: 'networks.join',
+  leave: 'networks.leave',
+  snooze: 'networks.snooze',
+  rsvp: 'networks.rsvp',
+  cancelRsvp: 'networks.cancelRsvp',
+  members: 'networks.members',
+  form: 'networks.announce.form',
+  preview: 'networks.announce.preview',
+  edit: 'networks.announce.edit',
+  send: 'networks.announce.send',
+  list: 'networks.announce.list',
+  status: 'networks.announce.status',
+  retryFailed: 'networks.announce.retryFailed',
+  retract: 'networks.announce.retract',
+  correctForm: 'networks.announce.correctForm',
+  correct: 'networks.announce.correct',
+} as const;
+
+/** The message commands (nl / en), matched case-insensitively as the whole message. */
+export const networksCommands = {
+  browse: /^\s*(netwerken|networks?)\s*$/i,
+  announce: /^\s*(aankondiging|announce(ment)?)\s*$/i,
+  members: /^\s*(leden|members)\s*$/i,
+} as const;

@@ -1,0 +1,83 @@
+import { renderAnnouncementCard, renderPreviewCard, renderRetractedCard } from '../../../src/features/networks/cards/announcement.card';
+import { emptyFormValues, renderFormCard } from '../../../src/features/networks/cards/form.card';
+import { renderBrowseCard, renderMembersCard } from '../../../src/features/networks/cards/networks.card';
+import { renderConfirmRetractCard, renderListCard, renderStatusCard } from '../../../src/features/networks/cards/status.card';
+import type { AnnouncementDoc } from '../../../src/features/networks/announcement.repository';
+import { cardInputs, cardText } from '../../support/cards';
+import { networksFixture, type NetworksFixture } from './networks-fixture';
+
+type Node = Record<string, unknown>;
+const walk = (n: unknown, visit: (x: Node) => void): void => {
+  if (Array.isArray(n)) n.forEach((c) => walk(c, visit));
+  else if (n && typeof n === 'object') {
+    visit(n as Node);
+    Object.values(n).forEach((c) => walk(c, visit));
+  }
+};
+
+/** The house rules for cards (ARCHITECTURE.md): 1.5, wrapped text, labelled inputs, nothing unbound. */
+function expectWellFormed(card: unknown) {
+  const json = JSON.stringify(card);
+  expect((card as Node).version).toBe('1.5');
+  expect(json).not.toContain('${');
+  expect(json.length).toBeLessThan(28_000);
+  walk(card, (n) => {
+    if (n.type === 'TextBlock') expect(n.wrap).toBe(true);
+    if (typeof n.type === 'string' && n.type.startsWith('Input.')) {
+      expect(typeof n.label).toBe('string');
+      if (n.isRequired) expect(typeof n.errorMessage).toBe('string');
+    }
+  });
+}
+
+const doc: AnnouncementDoc = {
+  type: 'announcement', id: 'nw-1b4e28ba-2fa1-41d2-883f-0016d3cca427', networkId: 'r-pride', kind: 'meetup', text: 'Samen eten',
+  link: 'https://intranet.example.org/pride', toMembers: true, toChannel: false, status: 'sent', revision: 2, createdBy: 'x',
+  createdAt: '2026-11-23T09:00:00.000Z', updatedAt: '2026-11-23T09:00:00.000Z', sentAt: '2026-11-23T09:05:00.000Z',
+  meetup: { title: 'Pride-diner', startsAt: '2026-12-04T17:00:00.000Z', place: 'Timmerhuis', capacity: 20, rsvp: true },
+};
+
+describe('networks cards', () => {
+  let f: NetworksFixture;
+  beforeAll(async () => {
+    f = await networksFixture();
+  });
+  afterAll(async () => f.close());
+
+  it('every card follows the house rules, in both languages', () => {
+    const env = { i18n: f.i18n, org: f.org };
+    const networks = f.org.data.networks;
+    for (const locale of ['nl', 'en'] as const) {
+      const cards = [
+        renderAnnouncementCard(env, locale, doc, 'member'),
+        renderAnnouncementCard(env, locale, doc, 'channel', { rsvp: { state: 'waitlisted', position: 2 } }),
+        renderPreviewCard(env, locale, doc, { members: 10, snoozed: 1 }),
+        renderRetractedCard(env, locale, 'r-pride'),
+        renderFormCard(env, locale, { mode: 'new', kind: 'plain', networks, values: emptyFormValues }),
+        renderFormCard(env, locale, { mode: 'new', kind: 'meetup', networks, values: emptyFormValues, error: 'x' }),
+        renderFormCard(env, locale, { mode: 'correct', kind: 'meetup', networks: [networks[0]!], values: emptyFormValues, announcementId: doc.id, baseRevision: 2 }),
+        renderStatusCard(env, locale, doc, { broadcastId: doc.id, purpose: 'p', total: 3, queued: 0, sent: 2, failed: 1, inactive: 0, createdAt: doc.createdAt, finishedAt: doc.sentAt }, {
+          capacity: 20, attending: Array.from({ length: 150 }, (_, i) => `Collega met een lange naam ${i}`), waitlist: [],
+        }),
+        renderStatusCard(env, locale, { ...doc, status: 'draft' }, undefined, undefined),
+        renderConfirmRetractCard(env, locale, doc),
+        renderListCard(env, locale, [doc, { ...doc, status: 'draft' }]),
+        renderListCard(env, locale, []),
+        renderBrowseCard(env, locale, networks.map((network, i) => ({ network, member: i === 0 }))),
+        renderMembersCard(env, locale, { network: networks[0]!, total: 120, page: 2, pages: 3, members: Array.from({ length: 50 }, (_, i) => ({ name: `Lid ${i}`, snoozed: i === 3 })) }, [{ id: 'jong-r', name: "Jong'R" }]),
+      ];
+      cards.forEach(expectWellFormed);
+    }
+  });
+
+  it('the meetup card shows when, where, seats and the visible link; the form asks what a meetup needs', () => {
+    const env = { i18n: f.i18n, org: f.org };
+    const text = cardText(renderAnnouncementCard(env, 'nl', doc, 'member'));
+    expect(text).toContain('vrijdag 4 december 2026, 18:00');
+    expect(text).toContain('Timmerhuis');
+    expect(text).toContain('Plaatsen: 20');
+    expect(text).toContain('Link: https://intranet.example.org/pride');
+    const ids = cardInputs(renderFormCard(env, 'nl', { mode: 'new', kind: 'meetup', networks: f.org.data.networks, values: emptyFormValues })).map((i) => i.id);
+    expect(ids).toEqual(['networkId', 'text', 'link', 'title', 'date', 'time', 'place', 'capacity', 'rsvp', 'toMembers', 'toChannel']);
+  });
+});
