@@ -9,6 +9,6 @@ const common = {
 module.exports = {
   projects: [
     { ...common, displayName: 'unit', roots: ['<rootDir>/test'], testPathIgnorePatterns: ['/test/e2e/'] },
-    { ...common, displayName: 'e2e', roots: ['<rootDir>/test/e2e'], slowTestThreshold: 60 },
+    { ...common, displayName: 'e2e', roots: ['<rootDir>/test/e2e'], slowTestThreshold: 60, setupFilesAfterEnv: ['<rootDir>/test/e2e/support/jest-setup.ts'] },
   ],
 };

@@ -54,6 +54,8 @@ export function createApp(deps: AppDeps, adapter: TeamsAdapter): Application<Tur
       log.warn({ activityId: context.activity.id, tenant }, 'activity from another tenant ignored');
       return false;
     }
+    const override = deps.config.uiLocaleOverride;
+    if (override) context.activity.locale = override === 'en' ? 'en-US' : 'nl-NL';
     await rememberConversation(context, deps);
     return true;
   });

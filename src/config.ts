@@ -30,6 +30,7 @@ const schema = z
     DELIVERY_RATE_PER_SECOND: z.coerce.number().positive().max(50).default(30),
     DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
     WORKER_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+    UI_LOCALE_OVERRIDE: z.enum(['nl', 'en', '']).optional().transform((v) => (v ? v : undefined)),
   })
   ;
 
@@ -48,6 +49,7 @@ function crossChecks(env: NodeJS.ProcessEnv): string[] {
     problems.push('COSMOS_KEY: set a key or COSMOS_USE_MANAGED_IDENTITY=true');
   }
   if (appId && !set(env.LINK_SIGNING_SECRET)) problems.push('LINK_SIGNING_SECRET: required in production (signs download links)');
+  if (appId && set(env.UI_LOCALE_OVERRIDE)) problems.push('UI_LOCALE_OVERRIDE: only for local runs; Teams tells each user\'s language');
   return problems;
 }
 
@@ -64,6 +66,8 @@ export interface Config {
     | { kind: 'cosmos'; endpoint: string; key?: string; database: string; managedIdentity: boolean };
   linkSigningSecret: string;
   delivery: { ratePerSecond: number; maxAttempts: number; pollMs: number };
+  /** Local demos only: the Agents Playground always says en-US, so `npm run dev` can pin a language. */
+  uiLocaleOverride?: 'nl' | 'en';
 }
 
 export class ConfigError extends Error {
@@ -81,18 +85,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
   if (!parsed.success || problems.length) throw new ConfigError(problems);
   const e = parsed.data;
   const useCosmos = e.STORAGE === 'cosmos' || (e.STORAGE === undefined && !!e.COSMOS_ENDPOINT);
+  const storage: Config['storage'] = useCosmos
+    ? { kind: 'cosmos', endpoint: e.COSMOS_ENDPOINT as string, key: e.COSMOS_KEY, database: e.COSMOS_DATABASE, managedIdentity: e.COSMOS_USE_MANAGED_IDENTITY }
+    : { kind: 'sqlite', file: `${e.DATA_DIR}/panelbot.sqlite` };
   return Object.freeze({
     port: e.PORT,
     publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     logLevel: e.LOG_LEVEL,
     auth: { appId: e.MicrosoftAppId, appPassword: e.MicrosoftAppPassword, appType: e.MicrosoftAppType, tenantId: e.MicrosoftAppTenantId },
     orgConfigPath: e.ORG_CONFIG,
-    storage: useCosmos
-      ? { kind: 'cosmos', endpoint: e.COSMOS_ENDPOINT as string, key: e.COSMOS_KEY, database: e.COSMOS_DATABASE, managedIdentity: e.COSMOS_USE_MANAGED_IDENTITY }
-      : { kind: 'sqlite', file: `${e.DATA_DIR}/panelbot.sqlite` },
+    storage,
     // Local runs without a secret get a per-process one: links then only live as long as the process.
     linkSigningSecret: e.LINK_SIGNING_SECRET ?? `local-${process.pid}-${Date.now()}`,
     delivery: { ratePerSecond: e.DELIVERY_RATE_PER_SECOND, maxAttempts: e.DELIVERY_MAX_ATTEMPTS, pollMs: e.WORKER_POLL_MS },
+    uiLocaleOverride: e.UI_LOCALE_OVERRIDE,
   });
 }
 

@@ -1,0 +1,40 @@
+// Linux App Service plan and the web app that runs the bot (node lib/index.js), with a system-assigned identity.
+param location string
+param planName string
+param appName string
+param sku string
+
+resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
+  name: planName
+  location: location
+  kind: 'linux'
+  sku: { name: sku }
+  properties: {
+    reserved: true // Linux
+  }
+}
+
+resource site 'Microsoft.Web/sites@2023-12-01' = {
+  name: appName
+  location: location
+  kind: 'app,linux'
+  identity: { type: 'SystemAssigned' }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    clientAffinityEnabled: false
+    siteConfig: {
+      linuxFxVersion: 'NODE|20-lts'
+      appCommandLine: 'node lib/index.js'
+      alwaysOn: true // the delivery worker and the scheduler run in the background
+      healthCheckPath: '/healthz'
+      http20Enabled: true
+      minTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+    }
+  }
+}
+
+output appName string = site.name
+output defaultHostName string = site.properties.defaultHostName
+output principalId string = site.identity.principalId

@@ -1,0 +1,157 @@
+#!/usr/bin/env node
+/**
+ * Local run without Azure: the bot (embedded storage, demo organisation, auth off) plus the Microsoft 365
+ * Agents Playground as a Teams-like client, acting as one demo persona.
+ *
+ *   npm run dev                                   # as a medewerker
+ *   npm run dev -- --as kernteamlid --playground-port 56151   # second window; reuses the running bot
+ *
+ * Flags: --as <persona>  --port <bot port, 3978>  --playground-port <56150>  --watch (restart bot on change)
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { tsImport } from 'tsx/esm/api';
+
+const root = resolve(import.meta.dirname, '..');
+const { PERSONAS, parsePersona, writePlaygroundConfig } = await tsImport('./playground-config.ts', import.meta.url);
+
+const { values } = parseArgs({
+  options: {
+    as: { type: 'string', default: 'medewerker' },
+    port: { type: 'string', default: process.env.PORT ?? '3978' },
+    'playground-port': { type: 'string', default: '56150' },
+    watch: { type: 'boolean', default: false },
+    // The Playground always reports en-US; pin the bot's language so the demo shows the Dutch UI by default.
+    lang: { type: 'string', default: process.env.UI_LOCALE_OVERRIDE || 'nl' },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
+});
+if (values.help) {
+  console.log(`usage: npm run dev -- [--as ${PERSONAS.join('|')}] [--port 3978] [--playground-port 56150] [--lang nl|en] [--watch]`);
+  process.exit(0);
+}
+
+let persona;
+try {
+  persona = parsePersona(values.as);
+} catch (err) {
+  console.error(err.message);
+  process.exit(2);
+}
+const botPort = Number(values.port);
+const playgroundPort = Number(values['playground-port']);
+const orgPath = process.env.ORG_CONFIG ?? 'config/org.demo.json';
+const dataDir = process.env.DATA_DIR ?? '.data';
+const configFile = resolve(root, '.playground', `${persona}.yml`);
+const config = writePlaygroundConfig({ orgPath: resolve(root, orgPath), persona, outFile: configFile });
+
+const children = new Set();
+let stopping = false;
+
+function run(name, args, env, onLine) {
+  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  children.add(child);
+  const pipe = (stream, out) => {
+    let buf = '';
+    stream.on('data', (chunk) => {
+      buf += chunk;
+      let i;
+      while ((i = buf.indexOf('\n')) >= 0) {
+        const line = buf.slice(0, i);
+        buf = buf.slice(i + 1);
+        onLine?.(line);
+        out.write(`[${name}] ${line}\n`);
+      }
+    });
+  };
+  pipe(child.stdout, process.stdout);
+  pipe(child.stderr, process.stderr);
+  child.on('exit', (code, signal) => {
+    children.delete(child);
+    if (!stopping) {
+      console.error(`[dev] ${name} stopped (${signal ?? `exit ${code}`}); stopping the rest.`);
+      stop(code || 1);
+    }
+  });
+  return child;
+}
+
+function stop(code) {
+  if (stopping) return;
+  stopping = true;
+  for (const child of children) child.kill('SIGINT');
+  const force = setTimeout(() => {
+    for (const child of children) child.kill('SIGKILL');
+    process.exit(code);
+  }, 5000);
+  force.unref();
+  const check = setInterval(() => {
+    if (children.size === 0) {
+      clearInterval(check);
+      process.exit(code);
+    }
+  }, 50);
+}
+process.on('SIGINT', () => stop(0));
+process.on('SIGTERM', () => stop(0));
+
+async function answers(url) {
+  try {
+    const res = await fetch(url, { signal: AbortSignal.timeout(1000) });
+    return res.status < 500;
+  } catch {
+    return false;
+  }
+}
+
+async function waitFor(url, what, timeoutMs = 60_000) {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (stopping) return;
+    if (await answers(url)) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  console.error(`[dev] ${what} did not answer at ${url} within ${timeoutMs / 1000}s`);
+  stop(1);
+}
+
+const botUrl = `http://localhost:${botPort}`;
+if (await answers(`${botUrl}/healthz`)) {
+  console.log(`[dev] a bot already answers on ${botUrl}: reusing it (start with --port to run a second one)`);
+} else {
+  mkdirSync(resolve(root, dataDir), { recursive: true });
+  // `--import tsx` keeps the bot in one process, so a signal reaches it directly; watch mode needs the tsx CLI.
+  const args = values.watch ? [resolve(root, 'node_modules/tsx/dist/cli.mjs'), 'watch', 'src/index.ts'] : ['--import', 'tsx', 'src/index.ts'];
+  run('bot', args, { PORT: String(botPort), ORG_CONFIG: orgPath, DATA_DIR: dataDir, UI_LOCALE_OVERRIDE: values.lang === 'en' ? 'en' : 'nl' });
+}
+
+// The Playground silently moves to a random port when the requested one is taken: believe its own words.
+let announced;
+const playgroundListening = new Promise((res) => (announced = res));
+run(
+  'playground',
+  [resolve(root, 'node_modules/@microsoft/m365agentsplayground/cli.js'), '-e', `${botUrl}/api/messages`, '-c', 'msteams', '-p', String(playgroundPort), '--disable-telemetry'],
+  { TEAMSAPPTESTER_BROWSER: 'none', M365_AGENTS_PLAYGROUND_CONFIG_PATH: configFile },
+  (line) => {
+    const m = /Listening on (\d+)/.exec(line);
+    if (m) announced(Number(m[1]));
+  },
+);
+
+await waitFor(`${botUrl}/healthz`, 'The bot');
+const actualPort = await Promise.race([playgroundListening, new Promise((r) => setTimeout(r, 30_000, undefined))]);
+if (!stopping && actualPort === undefined) {
+  console.error('[dev] The Playground did not start within 30s');
+  stop(1);
+}
+if (!stopping) await waitFor(`http://localhost:${actualPort}/`, 'The Playground', 30_000);
+if (!stopping) {
+  const me = config.currentUser;
+  console.log('');
+  console.log(`[dev] Panelbot is running; you are ${me.name} (${persona}, aadObjectId ${me.aadObjectId}).`);
+  if (actualPort !== playgroundPort) console.log(`[dev] Port ${playgroundPort} was taken; the Playground chose ${actualPort}.`);
+  console.log(`[dev] Open http://localhost:${actualPort} in your browser. Ctrl-C stops everything.`);
+  console.log('');
+}

@@ -1,0 +1,70 @@
+#!/usr/bin/env node
+/**
+ * `npm test`: type check, lint, unit tests, then the end-to-end tests in headless Chromium.
+ * Stops at the first failing step and exits with its code. Extra arguments go to both jest runs (before --selectProjects, which takes a list).
+ * SKIP_E2E=1 leaves out the end-to-end step (it says so; it does not pretend they passed).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '..');
+const bin = (name) => resolve(root, 'node_modules', '.bin', name);
+const extra = process.argv.slice(2);
+const done = [];
+
+function step(name, command, args) {
+  console.log(`\n=== ${name}: ${[command, ...args].join(' ')}`);
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
+  const code = result.status ?? (result.signal ? 1 : 0);
+  if (result.error) console.error(result.error.message);
+  if (code !== 0 || result.error) finish(code || 1, `${name} failed`);
+  done.push(name);
+}
+
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const reports = [];
+
+/** Jest writes a JSON summary per run; the closing line adds them up so CI can read one count. */
+function jestReport(name) {
+  const file = resolve(tmpdir(), `panelbot-jest-${process.pid}-${name}.json`);
+  reports.push(file);
+  return ['--json', `--outputFile=${file}`];
+}
+
+function countReports() {
+  for (const file of reports) {
+    if (!existsSync(file)) continue;
+    const r = JSON.parse(readFileSync(file, 'utf8'));
+    totals.passed += r.numPassedTests;
+    totals.failed += r.numFailedTests;
+    totals.skipped += r.numPendingTests + (r.numTodoTests ?? 0);
+    rmSync(file, { force: true });
+  }
+}
+
+function finish(code, why) {
+  countReports();
+  console.log(`\n=== npm test: ${why} (done: ${done.join(', ') || 'nothing'})`);
+  console.log(`Tests: ${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
+  process.exit(code);
+}
+
+step('typecheck', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
+
+const eslintConfigs = ['eslint.config.mjs', 'eslint.config.js', 'eslint.config.cjs', 'eslint.config.ts'];
+if (eslintConfigs.some((f) => existsSync(resolve(root, f)))) step('lint', bin('eslint'), ['src', 'test']);
+else console.log('\n=== lint: skipped (no eslint.config.* yet)');
+
+step('unit tests', bin('jest'), [...extra, ...jestReport('unit'), '--selectProjects', 'unit']);
+
+if (process.env.SKIP_E2E === '1') finish(0, 'passed; end-to-end tests SKIPPED (SKIP_E2E=1)');
+
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+if (!existsSync(chromium)) {
+  console.error(`\nChromium is missing: apt-get install -y chromium (or set CHROMIUM_PATH). Looked for ${chromium}.`);
+  finish(1, 'end-to-end tests could not run');
+}
+step('end-to-end tests', bin('jest'), [...extra, ...jestReport('e2e'), '--runInBand', '--selectProjects', 'e2e']);
+finish(0, 'all steps passed');

@@ -1,0 +1,43 @@
+/** Runs the real bot (src/index.ts through tsx) as a child, on a free port with a fresh data folder, auth off. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort, spawnNode, waitForHttp, type ManagedProcess } from './processes';
+import { logFile, repoRoot } from './paths';
+
+export interface RunningBot {
+  port: number;
+  url: string;
+  dataDir: string;
+  process: ManagedProcess;
+  stop(): Promise<void>;
+}
+
+/** Settings that would switch on auth or cloud storage must not leak in from the developer's shell. */
+const CLOUD_SETTINGS = ['MicrosoftAppId', 'MicrosoftAppPassword', 'MicrosoftAppTenantId', 'MicrosoftAppType', 'STORAGE', 'COSMOS_ENDPOINT', 'COSMOS_KEY', 'PUBLIC_BASE_URL'];
+
+export async function startBot(opts: { env?: Record<string, string>; name?: string } = {}): Promise<RunningBot> {
+  const port = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), 'panelbot-e2e-'));
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DATA_DIR: dataDir, ORG_CONFIG: 'config/org.demo.json', LOG_LEVEL: 'info', ...opts.env };
+  for (const key of CLOUD_SETTINGS) if (!opts.env?.[key]) delete env[key];
+  const proc = spawnNode('bot', ['--import', 'tsx', 'src/index.ts'], { cwd: repoRoot, env, logFile: logFile(opts.name ?? 'bot') });
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    await waitForHttp(`${url}/readyz`, { timeoutMs: 45_000, status: 200, proc });
+  } catch (err) {
+    await proc.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+    throw err;
+  }
+  return {
+    port,
+    url,
+    dataDir,
+    process: proc,
+    async stop() {
+      await proc.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

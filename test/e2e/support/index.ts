@@ -1,0 +1,18 @@
+/**
+ * End-to-end harness: the real bot as a child process, the Agents Playground as the Teams client, headless
+ * Chromium driving it. Typical use:
+ *
+ *   const bot = await startBot();
+ *   const me = await openClient(bot, 'medewerker');
+ *   await me.say('help');
+ *   await me.card('What can I do for you?');
+ *   await me.close(); await bot.stop();
+ *
+ * jest-setup.ts (loaded for the e2e project) raises jest's timeout to 120 s and runs `closeAll()` after
+ * each file, which also cleans up after a start that failed half-way.
+ */
+export { startBot, type RunningBot } from './bot';
+export { closeAll, openClient, CHROMIUM_PATH, type TeamsClient } from './client';
+export { startPlayground, type RunningPlayground } from './playground';
+export { repoRoot } from './paths';
+
