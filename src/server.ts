@@ -23,7 +23,8 @@ export interface RunningServer {
 /** HTTP only: the bot endpoint, health probes and signed file links. No business logic here. */
 export async function startServer(deps: ServerDeps, port: number, host = '0.0.0.0'): Promise<RunningServer> {
   const log = deps.logger.child({ component: 'server' });
-  const server = restify.createServer({ name: 'panelbot', handleUncaughtExceptions: false });
+  // Download tokens (signed claims) are ~170+ characters; restify's default param limit (100) would 404 them.
+  const server = restify.createServer({ name: 'panelbot', handleUncaughtExceptions: false, maxParamLength: 2048 });
   server.use(restify.plugins.bodyParser({ maxBodySize: 1024 * 1024, mapParams: false }));
   let inFlight = 0;
   let draining = false;
@@ -85,9 +86,12 @@ export async function startServer(deps: ServerDeps, port: number, host = '0.0.0.
     async close(timeoutMs = 10_000) {
       draining = true;
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // Idle keep-alive sockets would hold the port open until they time out; busy ones finish first.
+      server.server.closeIdleConnections();
       const deadline = Date.now() + timeoutMs;
       while (inFlight > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-      await Promise.race([closed, new Promise((r) => setTimeout(r, Math.max(0, deadline - Date.now())))]);
+      server.server.closeAllConnections();
+      await closed;
     },
   };
 }

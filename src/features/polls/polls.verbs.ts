@@ -1,0 +1,16 @@
+/** Action.Execute verbs of the polls feature; card data carries ids only, never roles. */
+export const pollsVerbs = {
+  answer: 'polls.answer',
+  createForm: 'polls.createForm',
+  create: 'polls.create',
+  list: 'polls.list',
+  results: 'polls.results',
+} as const;
+
+/** Scheduler job kinds owned by this feature (the satisfaction job kind lives in platform/contracts). */
+export const pollsJobs = {
+  close: 'polls.close',
+  remind: 'polls.remind',
+} as const;
+
+export const exportDownloadKind = 'polls.export';

@@ -1,0 +1,89 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createLogger } from '../../src/platform/logger';
+import { I18n } from '../../src/platform/i18n/i18n';
+import platformEn from '../../src/platform/i18n/en.json';
+import platformNl from '../../src/platform/i18n/nl.json';
+import { Organisation } from '../../src/platform/org/organisation';
+import type { Delivery, Scheduler } from '../../src/platform/delivery/delivery.port';
+import { SqliteDocumentStore } from '../../src/storage/sqlite-store';
+import { submitAnswer } from '../../src/features/polls/polls.answer.service';
+import type { PollsContext } from '../../src/features/polls/polls.context';
+import { openSatisfactionPoll } from '../../src/features/polls/polls.open.service';
+import { PollRepository } from '../../src/features/polls/polls.repository';
+import pollsEn from '../../src/features/polls/i18n/en.json';
+import pollsNl from '../../src/features/polls/i18n/nl.json';
+import { openClient, repoRoot, startBot, type RunningBot, type TeamsClient } from './support';
+
+const i18n = new I18n();
+i18n.register(platformNl, platformEn);
+i18n.register(pollsNl, pollsEn);
+const attendee = (n: number) => `7a11e1b0-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
+const scores = ['5', '4', '4', '3', '5', '2', '4'];
+const comments = ['Heel leerzaam, vooral de voorbeelden uit de praktijk.', '', 'Graag meer tijd voor vragen.', '', 'Top!', '', ''];
+
+/** Seeds the bot's own SQLite file through the real polls services: a satisfaction poll with 7 of 12 answers. */
+async function seed(dataDir: string): Promise<void> {
+  const store = new SqliteDocumentStore(join(dataDir, 'panelbot.sqlite'));
+  const noop = { enqueue: async () => ({}), schedule: async () => undefined, on: () => undefined, cancel: async () => undefined };
+  const ctx: PollsContext = {
+    repo: new PollRepository(store),
+    clock: { now: () => new Date() },
+    org: Organisation.load(join(repoRoot, 'config/org.demo.json')),
+    i18n,
+    delivery: noop as unknown as Delivery,
+    scheduler: noop as unknown as Scheduler,
+    conversations: { localeOf: async () => undefined, channels: async () => [] },
+    logger: createLogger({ level: 'silent' }),
+    answerSecret: 'e2e',
+  };
+  const now = Date.now();
+  const attendees = Array.from({ length: 12 }, (_, i) => attendee(i + 3));
+  await openSatisfactionPoll(ctx, {
+    sourceId: 'atelier-e2e',
+    title: 'Inclusief werven en selecteren',
+    heldAt: new Date(now - 86_400_000).toISOString(),
+    attendeeIds: attendees,
+    organiserIds: [],
+    closesAt: new Date(now + 13 * 86_400_000).toISOString(),
+  });
+  for (const [i, score] of scores.entries()) {
+    await submitAnswer(ctx, ctx.org.actor(attendees[i], 'nl'), { pollId: 'sat-atelier-e2e', answer: score, comment: comments[i] });
+  }
+  await store.close();
+}
+
+describe('poll results in the Agents Playground (headless Chromium)', () => {
+  let bot: RunningBot;
+  let programmateam: TeamsClient;
+  let dataDir: string;
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'panelbot-e2e-polls-'));
+    await seed(dataDir);
+    bot = await startBot({ env: { DATA_DIR: dataDir }, name: 'bot-polls' });
+    programmateam = await openClient(bot, 'programmateam');
+  }, 120_000);
+
+  afterAll(async () => {
+    await programmateam?.close();
+    await bot?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }, 60_000);
+
+  it('an organiser opens "peilingen" and the results card with bars, mean, share and nameless comments', async () => {
+    await programmateam.say('polls');
+    const list = await programmateam.card(i18n.t('en', 'polls.list.title'));
+    await programmateam.clickButton(i18n.t('en', 'polls.list.results'), list);
+    // The Playground sends invokes as en-US: the clicker's view comes back in English.
+    const card = await programmateam.card(i18n.t('en', 'polls.results.response', { count: 7, total: 12, percent: 58 }));
+    const text = (await card.textContent()) ?? '';
+    expect(text).toContain(i18n.t('en', 'polls.results.mean', { mean: '3.9' }));
+    expect(text).toContain(i18n.t('en', 'polls.results.share', { percent: 71 }));
+    expect(text).toContain('Graag meer tijd voor vragen.');
+    expect(text).not.toMatch(/Noor|Daan|Priya|Lotte|Sem|Aylin|Bram|Fatima|Jeroen|Eva|Kofi|Medewerker/);
+    await expect(card.getByRole('button', { name: i18n.t('en', 'polls.results.export') })).toBeTruthy();
+    await programmateam.screenshot(join(repoRoot, 'docs/screenshots/poll-results.png'), card);
+  }, 60_000);
+});
