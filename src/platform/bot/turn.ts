@@ -1,5 +1,5 @@
 import type { TurnContext } from 'botbuilder';
-import type { ZodType } from 'zod';
+import type { ZodType, ZodTypeDef } from 'zod';
 import { renderCard, type AdaptiveCard } from '../cards';
 import type { AppDeps } from '../deps';
 import { isAppError, type AppError } from '../errors';
@@ -29,7 +29,7 @@ export function errorCard(deps: Pick<AppDeps, 'i18n'>, locale: Locale, error: Ap
 }
 
 /** Validates untrusted card data; undefined means "tell the user, change nothing". */
-export function parsePayload<T>(schema: ZodType<T>, data: unknown): T | undefined {
+export function parsePayload<T>(schema: ZodType<T, ZodTypeDef, unknown>, data: unknown): T | undefined {
   const result = schema.safeParse(data ?? {});
   return result.success ? result.data : undefined;
 }

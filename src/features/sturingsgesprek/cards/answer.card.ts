@@ -1,0 +1,124 @@
+import { renderCard, type AdaptiveCard } from '../../../platform/cards';
+import { formatWhen } from '../../../platform/i18n/format';
+import { personName } from '../access';
+import { inputId, whyInputId, type Problem } from '../answers';
+import { flattenQuestions } from '../question-set.schema';
+import type { SheetView } from '../sheet-view';
+import { sturingsgesprekVerbs } from '../sturingsgesprek.verbs';
+import { cardAnswer, pick, t, unitName, type Words } from './card-text';
+import template from './answer.card.json';
+
+/** Earlier answers are for reference; cut so the card stays under Teams' message size (about 28 KB). */
+const PREVIOUS_LIMIT = 1000;
+const CARD_LIMIT = 26_000;
+
+const bannerStyle: Record<string, string> = { conflict: 'warning', problems: 'attention', closed: 'attention', resubmitNeeded: 'warning' };
+
+function problemText(w: Words, problems: Problem[], questionId: string): string {
+  return problems
+    .filter((p) => p.questionId === questionId)
+    .map((p) => t(w, `problem.${p.code}`, p.params))
+    .join(' ');
+}
+
+/** The personal card of a round: all questions, the deadline, earlier answers, save / submit / deputy. */
+export function renderAnswerCard(w: Words, view: SheetView): AdaptiveCard {
+  const { round, unit, sheet } = view;
+  const zone = w.org.data.organisation.timeZone;
+  const when = (iso: string) => formatWhen(iso, w.locale, zone);
+  const unitLabel = unitName(w, unit.name);
+  const director = personName(w.org, unit.ownerId);
+  const state = !view.editable
+    ? t(w, 'card.answer.state.closed')
+    : sheet.state === 'submitted'
+      ? t(w, 'card.answer.state.submitted', { name: personName(w.org, sheet.submittedBy), when: when(sheet.submittedAt as string) })
+      : t(w, `card.answer.state.${sheet.state}`);
+  const facts = [
+    { title: t(w, unit.departmentId ? 'card.answer.facts.department' : 'card.answer.facts.cluster'), value: unitLabel },
+    { title: t(w, 'card.answer.facts.deadline'), value: when(round.deadline) },
+    { title: t(w, 'card.answer.facts.status'), value: state },
+    ...(sheet.deputyId ? [{ title: t(w, 'card.answer.facts.deputy'), value: personName(w.org, sheet.deputyId) }] : []),
+    ...(sheet.lastEditedBy && sheet.lastEditedAt
+      ? [{ title: t(w, 'card.answer.facts.lastEdit'), value: t(w, 'card.answer.byAt', { name: personName(w.org, sheet.lastEditedBy), when: when(sheet.lastEditedAt) }) }]
+      : []),
+  ];
+  const yesNoChoices = [
+    { title: t(w, 'card.answer.yes'), value: 'yes' },
+    { title: t(w, 'card.answer.no'), value: 'no' },
+  ];
+  const doorbraakChoices = w.org.data.doorbraken.map((d) => ({ title: w.org.text(d.title, w.locale), value: d.id }));
+  const flat = flattenQuestions(round.questions);
+  const questions = flat.map(({ q, number, parentId }) => {
+    const value = view.inputValues[inputId(q.id)] ?? '';
+    // Beside a conflict the card carries two versions of every answer: earlier rounds make room.
+    const prev = view.conflict ? undefined : view.previous[q.id];
+    const parentNumber = parentId ? flat.find((f) => f.q.id === parentId)?.number : undefined;
+    return {
+      number,
+      text: pick(q.text, w.locale),
+      kind: q.kind,
+      isFollowUp: !!parentId,
+      hint: parentNumber ? t(w, 'card.answer.followUpHint', { number: parentNumber }) : '',
+      inputId: inputId(q.id),
+      whyInputId: whyInputId(q.id),
+      label: q.kind === 'number' ? t(w, 'card.answer.numberLabel', { unit: pick(q.unit, w.locale) }) : t(w, `card.answer.inputLabel.${q.kind}`),
+      whyLabel: q.kind === 'doorbraken' ? pick(q.whyLabel, w.locale) : '',
+      value,
+      whyValue: view.inputValues[whyInputId(q.id)] ?? '',
+      hasNumber: q.kind === 'number' && value !== '' && Number.isFinite(Number(value)),
+      numberValue: Number(value),
+      min: q.kind === 'number' ? q.min : 0,
+      max: q.kind === 'number' ? q.max : 0,
+      maxLength: q.kind === 'text' || q.kind === 'doorbraken' ? q.maxLength : 0,
+      choices: q.kind === 'doorbraken' ? doorbraakChoices : q.kind === 'yesNo' ? yesNoChoices : [],
+      answerText: cardAnswer(w, q, sheet.answers[q.id]),
+      problem: problemText(w, view.problems, q.id),
+      previousLabel: prev ? t(w, 'card.answer.previousLabel', { period: prev.periodLabel }) : '',
+      previous: prev ? cardAnswer(w, q, prev.answer, PREVIOUS_LIMIT) : '',
+    };
+  });
+  const attemptedItems = view.conflict ? flat.filter(({ q }) => view.conflict?.attempted[q.id]) : [];
+  const attempted = (limit?: number) =>
+    attemptedItems.map(({ q, number }) => ({ label: `${number}. ${pick(q.text, w.locale)}`, text: cardAnswer(w, q, view.conflict?.attempted[q.id], limit) }));
+  const bannerParams = {
+    name: personName(w.org, view.banner === 'conflict' ? view.conflict?.changedBy : sheet.deputyId) || t(w, 'card.answer.someone'),
+    deadline: when(round.deadline),
+  };
+  const data = {
+    t: w.i18n.tree(w.locale, 'sturingsgesprek.card.answer'),
+    verbs: sturingsgesprekVerbs,
+    title: t(w, 'card.answer.title', { period: round.periodLabel }),
+    subtitle: view.role === 'deputy' ? t(w, 'card.answer.subtitleDeputy', { unit: unitLabel, director }) : '',
+    facts,
+    banner: view.banner ? t(w, `card.answer.banner.${view.banner}`, bannerParams) : '',
+    bannerStyle: bannerStyle[view.banner ?? ''] ?? 'good',
+    attempted: attempted(),
+    questions,
+    editable: view.editable,
+    showDraft: view.editable && sheet.state !== 'submitted',
+    submitTitle: t(w, sheet.state === 'submitted' ? 'card.answer.resubmit' : 'card.answer.submit'),
+    footer: t(w, view.editable ? 'card.answer.footerEditable' : 'card.answer.footerClosed'),
+    // A static, searchable (style "filtered") list of the org file's people. Teams can also offer a live
+    // directory search (`choices.data` with dataset "graph.microsoft.com/users"), but the Agents
+    // Playground cannot, and the server only accepts people from the org file anyway.
+    deputy: {
+      show: view.editable && view.role === 'owner',
+      value: sheet.deputyId ?? '',
+      choices: w.org.data.people
+        .filter((p) => p.aadObjectId.toLowerCase() !== unit.ownerId)
+        .map((p) => ({ title: p.name, value: p.aadObjectId.toLowerCase() }))
+        .sort((a, b) => a.title.localeCompare(b.title)),
+    },
+    roundId: round.roundId,
+    unitId: unit.unitId,
+    revision: sheet.revision,
+    userIds: [`8:orgid:${view.viewerId}`],
+  };
+  const card = renderCard(template, data);
+  const size = JSON.stringify(card).length;
+  if (size <= CARD_LIMIT || !attemptedItems.length) return card;
+  // Only in the rare worst case (both versions near the length limit) is the unsaved version shortened.
+  const without = JSON.stringify(renderCard(template, { ...data, attempted: [] })).length;
+  const perItem = Math.max(300, Math.floor(((CARD_LIMIT - without) * 0.85) / attemptedItems.length));
+  return renderCard(template, { ...data, attempted: attempted(perItem) });
+}

@@ -1,0 +1,71 @@
+import { renderCard, type AdaptiveCard } from '../../../platform/cards';
+import { formatWhen } from '../../../platform/i18n/format';
+import { personName } from '../access';
+import type { ReportModel, ReportQuestion } from '../report.service';
+import { sturingsgesprekVerbs } from '../sturingsgesprek.verbs';
+import { cardAnswer, pick, t, unitName, type Words } from './card-text';
+import template from './report.card.json';
+
+/** Teams refuses messages over about 28 KB: the answers on one page share this many characters. */
+const PAGE_BUDGET = 14_000;
+
+function countFacts(w: Words, rq: ReportQuestion): Array<{ title: string; value: string }> {
+  const c = rq.counts;
+  if (!c) return [];
+  const fmt = (now: number, previous?: number) => (previous === undefined ? String(now) : t(w, 'card.report.countWithPrevious', { now, previous }));
+  if (c.kind === 'yesNo') {
+    return [
+      { title: t(w, 'card.answer.yes'), value: fmt(c.yes, c.previousYes) },
+      { title: t(w, 'card.answer.no'), value: fmt(c.no, c.previousNo) },
+    ];
+  }
+  return c.items
+    .filter((i) => i.now > 0 || (i.previous ?? 0) > 0)
+    .map((i) => ({ title: w.org.text(w.org.data.doorbraken.find((d) => d.id === i.id)?.title, w.locale), value: fmt(i.now, i.previous) }));
+}
+
+/** Page 0: response and counts; page n: question n with each unit's answer beside its previous one. */
+export function renderReportCard(w: Words, model: ReportModel, page: number, links: { markdown: string; csv: string }): AdaptiveCard {
+  const { round } = model;
+  const lastPage = model.questions.length;
+  const p = Math.min(Math.max(page, 0), lastPage);
+  const rq = p > 0 ? model.questions[p - 1] : undefined;
+  const limit = rq ? Math.max(300, Math.floor(PAGE_BUDGET / Math.max(1, rq.rows.length * 2))) : 0;
+  return renderCard(template, {
+    t: w.i18n.tree(w.locale, 'sturingsgesprek.card.report'),
+    verbs: sturingsgesprekVerbs,
+    title: t(w, 'card.report.title', { period: round.periodLabel }),
+    summary: t(w, 'card.report.summary', { submitted: model.submitted.length, total: round.units.length, deadline: formatWhen(round.deadline, w.locale, w.org.data.organisation.timeZone) }),
+    pageLabel: rq ? t(w, 'card.report.pageQuestion', { page: p, pages: lastPage }) : t(w, 'card.report.pageOverview', { pages: lastPage }),
+    isOverview: !rq,
+    missing: model.missing.map((u) => ({ text: `${unitName(w, u.name)} — ${personName(w.org, u.ownerId)}` })),
+    counts: model.questions
+      .filter((q) => q.counts)
+      .map((q) => ({ question: `${q.number}. ${pick(q.q.text, w.locale)}`, facts: countFacts(w, q) })),
+    question: rq
+      ? {
+          text: `${rq.number}. ${pick(rq.q.text, w.locale)}`,
+          facts: countFacts(w, rq),
+          rows: rq.rows.map((row) => ({
+            unit: unitName(w, row.unit.name),
+            who: row.answeredBy
+              ? row.onBehalfOf
+                ? t(w, 'report.onBehalfOf', { name: personName(w.org, row.answeredBy), director: personName(w.org, row.onBehalfOf) })
+                : personName(w.org, row.answeredBy)
+              : t(w, 'report.notSubmitted'),
+            answer: !row.answeredBy
+              ? '—'
+              : !row.answer && row.notApplicable
+                ? t(w, 'report.notApplicable', { number: rq.number.replace(/[a-z]$/, '') })
+                : cardAnswer(w, rq.q, row.answer, limit),
+            previousLabel: rq.previousRound ? t(w, 'report.previous', { period: rq.previousRound.periodLabel }) : t(w, 'card.report.noPrevious'),
+            previous: row.previous?.answer ? cardAnswer(w, rq.q, row.previous.answer, limit) : '—',
+          })),
+        }
+      : { text: '', facts: [], rows: [] },
+    page: p,
+    lastPage,
+    links,
+    roundId: round.roundId,
+  });
+}

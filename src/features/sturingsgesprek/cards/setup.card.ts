@@ -1,0 +1,100 @@
+import { renderCard, type AdaptiveCard } from '../../../platform/cards';
+import { formatDate, formatWhen } from '../../../platform/i18n/format';
+import type { AnswerRole } from '../access';
+import { flattenQuestions, type QuestionKind } from '../question-set.schema';
+import type { ResolvedSet } from '../question-sets.service';
+import type { RoundDoc, ScheduleDoc, StoredSetDoc, UnitSnapshot } from '../sturingsgesprek.types';
+import { sturingsgesprekVerbs } from '../sturingsgesprek.verbs';
+import { pick, t, unitName, type Words } from './card-text';
+import mineTemplate from './mine.card.json';
+import scheduleTemplate from './schedule.card.json';
+import setEditorTemplate from './set-editor.card.json';
+import setsTemplate from './sets.card.json';
+
+const kinds: QuestionKind[] = ['text', 'doorbraken', 'yesNo', 'number'];
+
+export function renderSetsCard(w: Words, sets: ResolvedSet[], token: string): AdaptiveCard {
+  return renderCard(setsTemplate, {
+    t: w.i18n.tree(w.locale, 'sturingsgesprek.card.sets'),
+    verbs: sturingsgesprekVerbs,
+    token,
+    sets: sets.map((s) => ({
+      setId: s.setId,
+      isTemplate: s.isTemplate,
+      name: pick(s.name, w.locale),
+      detail: t(w, s.isTemplate ? 'card.sets.templateDetail' : 'card.sets.ownDetail', { count: flattenQuestions(s.questions).length }),
+    })),
+  });
+}
+
+export function renderSetEditor(w: Words, set: StoredSetDoc, banner?: { text: string; style: 'good' | 'warning' | 'attention' }): AdaptiveCard {
+  const flat = flattenQuestions(set.questions);
+  return renderCard(setEditorTemplate, {
+    t: w.i18n.tree(w.locale, 'sturingsgesprek.card.setEditor'),
+    verbs: sturingsgesprekVerbs,
+    setId: set.setId,
+    revision: set.revision,
+    banner: banner?.text ?? '',
+    bannerStyle: banner?.style ?? 'good',
+    name: set.name,
+    questions: flat.map(({ q, number }) => {
+      const extra = q.kind === 'doorbraken' ? q.whyLabel : q.kind === 'number' ? q.unit : undefined;
+      const extraKey = q.kind === 'number' ? 'unit' : 'why';
+      return {
+        id: q.id,
+        heading: `${number}. ${t(w, `card.kinds.${q.kind}`)}`,
+        nlId: `q_${q.id}_nl`,
+        enId: `q_${q.id}_en`,
+        nl: q.text.nl,
+        en: q.text.en,
+        hasExtra: !!extra,
+        extraNlId: `q_${q.id}_extra_nl`,
+        extraEnId: `q_${q.id}_extra_en`,
+        extraLabelNl: t(w, `card.setEditor.${extraKey}Nl`),
+        extraLabelEn: t(w, `card.setEditor.${extraKey}En`),
+        extraNl: extra?.nl ?? '',
+        extraEn: extra?.en ?? '',
+      };
+    }),
+    kinds: kinds.map((k) => ({ title: t(w, `card.kinds.${k}`), value: k })),
+    parents: [
+      { title: t(w, 'card.setEditor.topLevel'), value: '_top' },
+      ...flat.filter(({ q }) => q.kind === 'yesNo').map(({ q, number }) => ({ title: t(w, 'card.setEditor.followUpOf', { number }), value: q.id })),
+    ],
+  });
+}
+
+export function renderScheduleCard(w: Words, d: { schedule: ScheduleDoc; sets: ResolvedSet[]; next?: string; banner?: string }): AdaptiveCard {
+  const s = d.schedule;
+  const nextText = d.next ? t(w, 'card.schedule.next', { date: formatDate(d.next, w.locale, w.org.data.organisation.timeZone) }) : '';
+  return renderCard(scheduleTemplate, {
+    t: w.i18n.tree(w.locale, 'sturingsgesprek.card.schedule'),
+    verbs: sturingsgesprekVerbs,
+    banner: [d.banner, nextText].filter(Boolean).join(' '),
+    bannerStyle: 'good',
+    sets: d.sets.map((x) => ({ title: pick(x.name, w.locale), value: x.setId })),
+    values: {
+      active: String(s.active),
+      mode: s.mode === 'dates' ? 'dates' : `cadence${s.cadenceMonths}`,
+      startDate: s.startDate,
+      dates: s.dates.join(', '),
+      setSequence: s.setSequence.join(','),
+      answerDays: s.answerDays,
+      leadDays: s.leadDays,
+    },
+  });
+}
+
+export function renderMineCard(w: Words, items: Array<{ round: RoundDoc; unit: UnitSnapshot; role: AnswerRole }>): AdaptiveCard {
+  return renderCard(mineTemplate, {
+    t: w.i18n.tree(w.locale, 'sturingsgesprek.card.mine'),
+    verbs: sturingsgesprekVerbs,
+    intro: t(w, items.length ? 'card.mine.intro' : 'card.mine.none'),
+    items: items.map(({ round, unit, role }) => ({
+      label: `${round.periodLabel} — ${unitName(w, unit.name)}`,
+      detail: t(w, role === 'deputy' ? 'card.mine.detailDeputy' : 'card.mine.detail', { deadline: formatWhen(round.deadline, w.locale, w.org.data.organisation.timeZone) }),
+      roundId: round.roundId,
+      unitId: unit.unitId,
+    })),
+  });
+}

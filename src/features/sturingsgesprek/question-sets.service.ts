@@ -1,0 +1,135 @@
+import { commonErrors } from '../../platform/errors';
+import type { Actor } from '../../platform/org/organisation';
+import { requireManager, sgError } from './access';
+import type { SgContext } from './context';
+import { bilingual, flattenQuestions, followUpQuestion, question, questionList, type Bilingual, type Question } from './question-set.schema';
+import type { SetEdit } from './sturingsgesprek.schemas';
+import type { StoredSetDoc } from './sturingsgesprek.types';
+import { templateById, templates } from './templates';
+
+export interface ResolvedSet {
+  setId: string;
+  name: Bilingual;
+  questions: Question[];
+  isTemplate: boolean;
+}
+
+export type EditResult = { set: StoredSetDoc; changed: boolean; stale: boolean };
+
+/** Texts typed in the editor: nl and en; an empty one takes the other's text. */
+function textFrom(texts: Record<string, string>, key: string, fallback: Bilingual): Bilingual {
+  const nl = texts[`${key}_nl`]?.trim() || texts[`${key}_en`]?.trim() || fallback.nl;
+  const en = texts[`${key}_en`]?.trim() || texts[`${key}_nl`]?.trim() || fallback.en;
+  return { nl, en };
+}
+
+function withTexts(q: Question, texts: Record<string, string>): Question {
+  const text = textFrom(texts, `q_${q.id}`, q.text);
+  if (q.kind === 'doorbraken') return { ...q, text, whyLabel: textFrom(texts, `q_${q.id}_extra`, q.whyLabel) };
+  if (q.kind === 'number') return { ...q, text, unit: textFrom(texts, `q_${q.id}_extra`, q.unit) };
+  if (q.kind === 'yesNo') return { ...q, text, followUps: q.followUps.map((f) => withTexts(f as Question, texts) as typeof f) };
+  return { ...q, text };
+}
+
+/** Question sets: the shipped templates (read-only) and the copies the DIG office edits in Teams. */
+export class QuestionSetsService {
+  constructor(private readonly ctx: SgContext) {}
+
+  async resolve(setId: string): Promise<ResolvedSet | undefined> {
+    const template = templateById(setId);
+    if (template) return { setId: template.id, name: template.name, questions: template.questions, isTemplate: true };
+    const stored = await this.ctx.repo.getSet(setId);
+    return stored && { setId: stored.setId, name: stored.name, questions: stored.questions, isTemplate: false };
+  }
+
+  async list(actor: Actor): Promise<ResolvedSet[]> {
+    requireManager(actor);
+    const stored = await this.ctx.repo.listSets();
+    return [
+      ...templates.map((t) => ({ setId: t.id, name: t.name, questions: t.questions, isTemplate: true })),
+      ...stored.map((s) => ({ setId: s.setId, name: s.name, questions: s.questions, isTemplate: false })),
+    ];
+  }
+
+  /** A new editable copy; the id comes from the card, so a retried click makes one copy. */
+  async copy(actor: Actor, sourceId: string, token: string): Promise<StoredSetDoc> {
+    requireManager(actor);
+    const source = await this.resolve(sourceId);
+    if (!source) throw commonErrors.notFound();
+    const now = this.ctx.clock.now().toISOString();
+    const suffix = { nl: ' (kopie)', en: ' (copy)' };
+    const { set } = await this.ctx.repo.createSet({
+      setId: `set-${token}`,
+      name: { nl: `${source.name.nl}${suffix.nl}`.slice(0, 1000), en: `${source.name.en}${suffix.en}`.slice(0, 1000) },
+      questions: source.questions,
+      basedOn: source.setId,
+      revision: 1,
+      createdBy: actor.aadObjectId,
+      updatedBy: actor.aadObjectId,
+      updatedAt: now,
+    });
+    return set;
+  }
+
+  async get(actor: Actor, setId: string): Promise<StoredSetDoc> {
+    requireManager(actor);
+    const set = await this.ctx.repo.getSet(setId);
+    if (!set) throw commonErrors.notFound();
+    return set;
+  }
+
+  /**
+   * Saves the typed texts and applies one change (add or remove a question). The card's revision must
+   * still be current; otherwise nothing changes and the editor shows the current version.
+   */
+  async edit(actor: Actor, edit: SetEdit): Promise<EditResult> {
+    requireManager(actor);
+    const now = this.ctx.clock.now().toISOString();
+    const result = await this.ctx.repo.updateSet<EditResult>(edit.setId, (current) => {
+      if (!current) throw commonErrors.notFound();
+      if (current.revision !== edit.revision) return { kind: 'skip', result: { set: current, changed: false, stale: true } };
+      const name = bilingual.safeParse(textFrom(edit.texts, 'name', current.name));
+      let questions = current.questions.map((q) => withTexts(q, edit.texts));
+      if (edit.op === 'remove') questions = removeQuestion(questions, edit.questionId ?? '');
+      if (edit.op === 'add') questions = addQuestion(questions, edit, `${current.setId}-q${current.revision + 1}`);
+      const valid = questionList.safeParse(questions);
+      if (!name.success || !valid.success) throw sgError('invalidSet');
+      const next: StoredSetDoc = { ...current, name: name.data, questions: valid.data, revision: current.revision + 1, updatedBy: actor.aadObjectId, updatedAt: now };
+      return { kind: 'write', data: next, result: { set: next, changed: true, stale: false } };
+    });
+    this.ctx.logger.info({ setId: edit.setId, op: edit.op, changed: result.changed, stale: result.stale }, 'sturingsgesprek set edit');
+    return result;
+  }
+}
+
+function removeQuestion(questions: Question[], id: string): Question[] {
+  if (!flattenQuestions(questions).some((f) => f.q.id === id)) throw commonErrors.notFound();
+  if (questions.length === 1 && questions[0].id === id) throw sgError('lastQuestion');
+  return questions
+    .filter((q) => q.id !== id)
+    .map((q) => (q.kind === 'yesNo' ? { ...q, followUps: q.followUps.filter((f) => f.id !== id) } : q));
+}
+
+function addQuestion(questions: Question[], edit: SetEdit, id: string): Question[] {
+  const add = edit.add;
+  if (!add) throw sgError('invalidSet');
+  const text = { nl: add.nl || add.en, en: add.en || add.nl };
+  const extra = { nl: add.extraNl || add.extraEn, en: add.extraEn || add.extraNl };
+  const raw =
+    add.kind === 'doorbraken'
+      ? { id, kind: add.kind, text, whyLabel: extra.nl ? extra : { nl: 'Waarom?', en: 'Why?' } }
+      : add.kind === 'number'
+        ? { id, kind: add.kind, text, unit: extra }
+        : add.kind === 'yesNo'
+          ? { id, kind: add.kind, text, followUps: [] }
+          : { id, kind: add.kind, text };
+  if (!add.parentId) {
+    const parsed = question.safeParse(raw);
+    if (!parsed.success) throw sgError('invalidSet');
+    return [...questions, parsed.data];
+  }
+  const parsed = followUpQuestion.safeParse(raw);
+  const parent = questions.find((q) => q.id === add.parentId);
+  if (!parsed.success || !parent || parent.kind !== 'yesNo') throw sgError('invalidSet');
+  return questions.map((q) => (q.id === parent.id && q.kind === 'yesNo' ? { ...q, followUps: [...q.followUps, parsed.data] } : q));
+}

@@ -1,0 +1,132 @@
+import { DateTime } from 'luxon';
+import { formatWhen } from '../../platform/i18n/format';
+import { personName } from './access';
+import { answerAsText } from './answers';
+import { answerWords, pick, t, unitName, type Words } from './cards/card-text';
+import type { ReportModel, ReportQuestion, ReportRow } from './report.service';
+
+/** The compiled report as documents for the meeting: Markdown (to read) and CSV (to sort and filter). */
+
+/** Inline markup in user text is shown as typed, not interpreted (no hidden links, no HTML). */
+function mdEscape(text: string): string {
+  return text.replace(/([\\`*_[\]<>|])/g, '\\$1').replace(/^(\s*)#/gm, '$1\\#');
+}
+
+/** A blockquote that keeps every line break: two trailing spaces make a hard break in Markdown. */
+function quote(text: string): string {
+  return text
+    .split('\n')
+    .map((line, i, all) => (line.trim() ? `> ${line}${i < all.length - 1 && all[i + 1].trim() ? '  ' : ''}` : '>'))
+    .join('\n');
+}
+
+const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+function who(w: Words, row: ReportRow): string {
+  const name = personName(w.org, row.answeredBy);
+  return row.onBehalfOf ? t(w, 'report.onBehalfOf', { name, director: personName(w.org, row.onBehalfOf) }) : name;
+}
+
+function countsMarkdown(w: Words, rq: ReportQuestion): string[] {
+  const c = rq.counts;
+  if (!c) return [];
+  const prev = rq.previousRound ? t(w, 'report.previousColumn', { period: rq.previousRound.periodLabel }) : undefined;
+  const head = [t(w, c.kind === 'doorbraken' ? 'report.doorbraak' : 'report.answer'), t(w, 'report.nowColumn'), ...(prev ? [prev] : [])];
+  const rows =
+    c.kind === 'doorbraken'
+      ? c.items.map((i) => [w.org.text(w.org.data.doorbraken.find((d) => d.id === i.id)?.title, w.locale), String(i.now), ...(prev ? [String(i.previous ?? 0)] : [])])
+      : [
+          [t(w, 'card.answer.yes'), String(c.yes), ...(prev ? [String(c.previousYes ?? 0)] : [])],
+          [t(w, 'card.answer.no'), String(c.no), ...(prev ? [String(c.previousNo ?? 0)] : [])],
+        ];
+  return [
+    `### ${rq.number}. ${mdEscape(pick(rq.q.text, w.locale))}`,
+    '',
+    `| ${head.map(cell).join(' | ')} |`,
+    `|${head.map((_, i) => (i === 0 ? '---' : '---:')).join('|')}|`,
+    ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`),
+    '',
+  ];
+}
+
+export function reportMarkdown(w: Words, model: ReportModel, note?: string): string {
+  const { round } = model;
+  const zone = w.org.data.organisation.timeZone;
+  const when = (iso: string) => formatWhen(iso, w.locale, zone);
+  const words = answerWords(w);
+  const out: string[] = [`# ${mdEscape(t(w, 'report.title', { period: round.periodLabel }))}`, ''];
+  if (note) out.push(`> ${note}`, '');
+  out.push(
+    `- ${t(w, 'report.set')}: ${mdEscape(pick(round.setName, w.locale))}`,
+    `- ${t(w, 'report.period')}: ${when(round.opensAt)} – ${when(round.deadline)}`,
+    `- ${t(w, 'report.response', { submitted: model.submitted.length, total: round.units.length })}`,
+    `- ${t(w, 'report.generated', { when: when(model.generatedAt) })}`,
+    '',
+    t(w, 'report.onlySubmitted'),
+    '',
+    `## ${t(w, 'report.responseHeading')}`,
+    '',
+    `| ${t(w, 'report.unit')} | ${t(w, 'report.answeredBy')} | ${t(w, 'report.submittedAt')} |`,
+    '|---|---|---|',
+    ...model.submitted.map((r) => `| ${cell(unitName(w, r.unit.name))} | ${cell(who(w, r))} | ${r.submittedAt ? when(r.submittedAt) : ''} |`),
+    '',
+    model.missing.length
+      ? `**${t(w, 'report.missing')}:** ${model.missing.map((u) => `${unitName(w, u.name)} (${personName(w.org, u.ownerId)})`).join(', ')}`
+      : t(w, 'report.noneMissing'),
+    '',
+  );
+  const counted = model.questions.filter((q) => q.counts);
+  if (counted.length) out.push(`## ${t(w, 'report.countsHeading')}`, '', ...counted.flatMap((q) => countsMarkdown(w, q)));
+  out.push(`## ${t(w, 'report.answersHeading')}`, '');
+  for (const rq of model.questions) {
+    out.push(`### ${rq.number}. ${mdEscape(pick(rq.q.text, w.locale))}`, '');
+    for (const row of rq.rows) {
+      out.push(`#### ${mdEscape(unitName(w, row.unit.name))}`, '');
+      if (!row.answeredBy) out.push(`*${t(w, 'report.notSubmitted')}*`, '');
+      else {
+        out.push(`*${t(w, 'report.now')}* — ${mdEscape(who(w, row))}`, '');
+        const none = row.notApplicable ? t(w, 'report.notApplicable', { number: rq.number.replace(/[a-z]$/, '') }) : t(w, 'report.noAnswer');
+        out.push(row.answer ? quote(mdEscape(answerAsText(rq.q, row.answer, words))) : `*${none}*`, '');
+      }
+      if (row.previous?.answer) {
+        out.push(`*${t(w, 'report.previous', { period: row.previous.periodLabel })}*`, '', quote(mdEscape(answerAsText(rq.q, row.previous.answer, words))), '');
+      }
+    }
+  }
+  return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+}
+
+/** RFC 4180; cells that a spreadsheet would run as a formula are prefixed with an apostrophe. */
+function csvCell(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+export function reportCsv(w: Words, model: ReportModel): string {
+  const zone = w.org.data.organisation.timeZone;
+  const local = (iso?: string) => (iso ? (DateTime.fromISO(iso).setZone(zone).toFormat('yyyy-MM-dd HH:mm') ?? '') : '');
+  const words = answerWords(w);
+  const header = ['round', 'period', 'questionNumber', 'question', 'unit', 'answeredBy', 'onBehalfOf', 'submittedAt', 'answer', 'previousPeriod', 'previousAnswer'].map((k) =>
+    t(w, `report.csv.${k}`),
+  );
+  const lines = [header];
+  for (const rq of model.questions) {
+    for (const row of rq.rows) {
+      lines.push([
+        model.round.roundId,
+        model.round.periodLabel,
+        rq.number,
+        pick(rq.q.text, w.locale),
+        unitName(w, row.unit.name),
+        personName(w.org, row.answeredBy),
+        personName(w.org, row.onBehalfOf),
+        local(row.submittedAt),
+        row.answeredBy ? answerAsText(rq.q, row.answer, words, 'inline') || (row.notApplicable ? t(w, 'report.notApplicable', { number: rq.number.replace(/[a-z]$/, '') }) : '') : '',
+        row.previous?.periodLabel ?? '',
+        answerAsText(rq.q, row.previous?.answer, words, 'inline'),
+      ]);
+    }
+  }
+  // BOM: spreadsheet programs then read the file as UTF-8 (ë, é in names and answers).
+  return `\uFEFF${lines.map((l) => l.map(csvCell).join(',')).join('\r\n')}\r\n`;
+}

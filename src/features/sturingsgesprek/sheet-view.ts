@@ -1,0 +1,80 @@
+import type { AnswerRole } from './access';
+import type { Problem } from './answers';
+import { inputId, whyInputId } from './answers';
+import { flattenQuestions, type Question } from './question-set.schema';
+import type { PreviousAnswer } from './previous';
+import type { Answers, RoundDoc, SheetDoc, UnitSnapshot } from './sturingsgesprek.types';
+
+export type BannerKey =
+  | 'draftSaved'
+  | 'submitted'
+  | 'resubmitted'
+  | 'problems'
+  | 'closed'
+  | 'deputySet'
+  | 'deputyRemoved'
+  | 'conflict'
+  | 'resubmitNeeded';
+
+/** Everything the answer card shows to one person for one unit; built by the services, drawn by cards/. */
+export interface SheetView {
+  round: RoundDoc;
+  unit: UnitSnapshot;
+  sheet: SheetDoc;
+  role: AnswerRole;
+  /** aadObjectId of the person the card is for (the card refreshes for them). */
+  viewerId: string;
+  editable: boolean;
+  previous: Record<string, PreviousAnswer>;
+  /** What the inputs show: the stored answers, or what the person just typed when it was not saved. */
+  inputValues: Record<string, string>;
+  problems: Problem[];
+  banner?: BannerKey;
+  /** When someone else saved first: who, and the text this person tried to save (shown, not lost). */
+  conflict?: { changedBy?: string; attempted: Answers };
+}
+
+export function answersToInputs(questions: readonly Question[], answers: Answers): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const { q } of flattenQuestions(questions)) {
+    const a = answers[q.id];
+    if (!a) continue;
+    if (a.kind === 'text') values[inputId(q.id)] = a.text;
+    if (a.kind === 'number') values[inputId(q.id)] = String(a.value);
+    if (a.kind === 'yesNo') values[inputId(q.id)] = a.yes ? 'yes' : 'no';
+    if (a.kind === 'doorbraken') {
+      values[inputId(q.id)] = a.ids.join(',');
+      values[whyInputId(q.id)] = a.why;
+    }
+  }
+  return values;
+}
+
+/** The card's own input values, exactly as typed, for re-showing an answer that was not saved. */
+export function rawInputs(questions: readonly Question[], raw: Record<string, unknown>): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const { q } of flattenQuestions(questions)) {
+    for (const key of [inputId(q.id), whyInputId(q.id)]) {
+      const v = raw[key];
+      if (typeof v === 'string' || typeof v === 'number') values[key] = String(v).slice(0, 20_000);
+    }
+  }
+  return values;
+}
+
+export async function previousFor(
+  questions: readonly Question[],
+  unitId: string,
+  lookup: { answerOf(questionId: string, unitId: string): Promise<PreviousAnswer | undefined> },
+): Promise<Record<string, PreviousAnswer>> {
+  const previous: Record<string, PreviousAnswer> = {};
+  for (const { q } of flattenQuestions(questions)) {
+    const p = await lookup.answerOf(q.id, unitId);
+    if (p?.answer) previous[q.id] = p;
+  }
+  return previous;
+}
+
+export function unitOf(round: RoundDoc, unitId: string): UnitSnapshot | undefined {
+  return round.units.find((u) => u.unitId === unitId);
+}

@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import { questionId } from './question-set.schema';
+
+/**
+ * Card payloads (Action.Execute data with the card's inputs merged in). Everything arrives as strings;
+ * ids are checked for shape here and for existence and permission in the services.
+ */
+const id = z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,80}$/);
+const token = z.string().regex(/^[a-z0-9]{6,32}$/);
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
+const bool = z.union([z.boolean(), z.enum(['true', 'false'])]).transform((v) => v === true || v === 'true');
+const count = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+export const roundRef = z.object({ roundId: id });
+export const sheetRef = z.object({ roundId: id, unitId: id });
+export const answerPayload = sheetRef.extend({ revision: count(0, 1_000_000) }).passthrough();
+export const deputyPayload = sheetRef.extend({ deputyId: z.string().trim().uuid().optional() }).passthrough();
+export const nudgePayload = z.object({ roundId: id, target: id, token });
+export const reportPayload = z.object({ roundId: id, page: count(0, 100).default(0) });
+
+export const reminderDays = z
+  .string()
+  .max(60)
+  .transform((s, ctx) => {
+    const parts = s.split(/[,;\s]+/).filter(Boolean).map(Number);
+    if (parts.some((n) => !Number.isInteger(n) || n < 0 || n > 60) || parts.length > 6) {
+      ctx.addIssue({ code: 'custom', message: 'reminder days' });
+      return z.NEVER;
+    }
+    return [...new Set(parts)].sort((a, b) => b - a);
+  });
+
+export const roundForm = z.object({
+  roundId: id.optional(),
+  token,
+  setId: id,
+  periodLabel: z.string().trim().min(1).max(80),
+  opensOn: date,
+  opensTime: time.default('09:00'),
+  deadlineOn: date,
+  deadlineTime: time.default('17:00'),
+  includeDepartments: bool.default(false),
+  reminderDays: reminderDays.default(''),
+});
+export type RoundForm = z.output<typeof roundForm>;
+
+export const setCopyPayload = z.object({ sourceId: id, token });
+export const setRef = z.object({ setId: id });
+
+const editorText = z.string().max(1000);
+export const setEditPayload = z
+  .object({
+    setId: id,
+    revision: count(0, 1_000_000),
+    op: z.enum(['save', 'remove', 'add']),
+    questionId: questionId.optional(),
+    new_kind: z.enum(['text', 'doorbraken', 'yesNo', 'number']).optional(),
+    /** '_top' (not a possible question id) = a main question; else the yes/no question it follows. */
+    new_parent: z.union([questionId, z.literal('_top'), z.literal('')]).optional(),
+    new_nl: editorText.default(''),
+    new_en: editorText.default(''),
+    new_extra_nl: editorText.default(''),
+    new_extra_en: editorText.default(''),
+  })
+  .passthrough()
+  .transform((p, ctx) => {
+    const texts: Record<string, string> = {};
+    for (const [k, v] of Object.entries(p)) {
+      if (!/^(name|q_[a-z0-9-]+(_extra)?)_(nl|en)$/.test(k)) continue;
+      if (typeof v !== 'string' || v.length > 1000) {
+        ctx.addIssue({ code: 'custom', message: 'text' });
+        return z.NEVER;
+      }
+      texts[k] = v;
+    }
+    const add =
+      p.op === 'add' && p.new_kind
+        ? { kind: p.new_kind, parentId: p.new_parent && p.new_parent !== '_top' ? p.new_parent : undefined, nl: p.new_nl.trim(), en: p.new_en.trim(), extraNl: p.new_extra_nl.trim(), extraEn: p.new_extra_en.trim() }
+        : undefined;
+    if (p.op === 'add' && (!add || (!add.nl && !add.en))) {
+      ctx.addIssue({ code: 'custom', message: 'new question' });
+      return z.NEVER;
+    }
+    if (p.op === 'remove' && !p.questionId) {
+      ctx.addIssue({ code: 'custom', message: 'question id' });
+      return z.NEVER;
+    }
+    return { setId: p.setId, revision: p.revision, op: p.op, questionId: p.questionId, texts, add };
+  });
+export type SetEdit = z.output<typeof setEditPayload>;
+
+export const scheduleForm = z.object({
+  mode: z.enum(['cadence3', 'cadence4', 'dates']),
+  startDate: z.union([date, z.literal('')]).default(''),
+  dates: z.string().max(400).default(''),
+  setSequence: z.string().min(1).max(400),
+  answerDays: count(1, 90),
+  leadDays: count(0, 60),
+  active: bool.default(true),
+});
+export type ScheduleForm = z.output<typeof scheduleForm>;

@@ -1,0 +1,100 @@
+import type { Bilingual, Question } from './question-set.schema';
+
+/** An answer to one question; follow-ups are stored under their own question id. */
+export type Answer =
+  | { kind: 'text'; text: string }
+  | { kind: 'doorbraken'; ids: string[]; why: string }
+  | { kind: 'number'; value: number }
+  | { kind: 'yesNo'; yes: boolean };
+
+export type Answers = Record<string, Answer>;
+
+/** Who answers: a cluster (its director) or, when a round includes departments, a department (its head). */
+export interface UnitSnapshot {
+  unitId: string;
+  clusterId: string;
+  departmentId?: string;
+  name: Record<string, string>;
+  /** aadObjectId (lower case) of the director or head at the time the round opened. */
+  ownerId: string;
+}
+
+export type RoundStatus = 'draft' | 'scheduled' | 'open' | 'closed' | 'cancelled';
+
+export interface RoundDoc {
+  roundId: string;
+  status: RoundStatus;
+  setId: string;
+  setName: Bilingual;
+  /** A copy of the set's questions: editing the set later does not change a round in flight. */
+  questions: Question[];
+  periodLabel: string;
+  /** ISO UTC. */
+  opensAt: string;
+  deadline: string;
+  includeDepartments: boolean;
+  reminderDays: number[];
+  /** Filled when the round opens. */
+  units: UnitSnapshot[];
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+  /** For rounds the schedule made: the opening date (yyyy-mm-dd) it was made for. */
+  occurrence?: string;
+  openedAt?: string;
+  closedAt?: string;
+  revision: number;
+}
+
+export type SheetState = 'notOpened' | 'opened' | 'draft' | 'submitted';
+
+/** One unit's answers for one round: a single document, so every change is one etag-guarded write. */
+export interface SheetDoc {
+  roundId: string;
+  unitId: string;
+  state: SheetState;
+  answers: Answers;
+  /** Goes up by one on every saved change; the card carries the revision it was rendered from. */
+  revision: number;
+  deputyId?: string;
+  /** Counts deputy assignments, so naming someone again sends them the card again. */
+  deputyAssignments: number;
+  openedAt?: string;
+  lastEditedBy?: string;
+  lastEditedAt?: string;
+  submittedBy?: string;
+  submittedAt?: string;
+}
+
+export interface StoredSetDoc {
+  setId: string;
+  name: Bilingual;
+  questions: Question[];
+  basedOn?: string;
+  revision: number;
+  createdBy: string;
+  updatedBy: string;
+  updatedAt: string;
+}
+
+export interface ScheduleDoc {
+  active: boolean;
+  mode: 'cadence' | 'dates';
+  cadenceMonths: 3 | 4;
+  /** yyyy-mm-dd: the first opening date of a cadence. */
+  startDate: string;
+  /** yyyy-mm-dd opening dates, for mode 'dates'. */
+  dates: string[];
+  /** Set ids used in turn; round n uses setSequence[n % length]. */
+  setSequence: string[];
+  /** Days between opening and deadline. */
+  answerDays: number;
+  /** Days before opening that the draft round is made and the DIG office is asked to confirm. */
+  leadDays: number;
+  /** The last opening date a round was made for. */
+  lastOccurrence?: string;
+  roundsMade: number;
+  updatedBy: string;
+  updatedAt: string;
+  revision: number;
+}
