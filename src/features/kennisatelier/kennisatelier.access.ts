@@ -1,0 +1,29 @@
+import { hasRole, type Actor } from '../../platform/org/organisation';
+import { atelierError } from './kennisatelier.errors';
+import type { Atelier } from './kennisatelier.repository';
+
+/**
+ * Who may do what, checked by the services on every verb (never trust what a card showed):
+ * the programmateam organises any atelier; a netwerkcoördinator creates ateliers for their own
+ * network(s) only; the creator and the programmateam organise an existing atelier.
+ */
+export const canCreateAteliers = (actor: Actor) => hasRole(actor, 'programmateam') || actor.coordinatorOf.length > 0;
+
+export const isOrganiser = (actor: Actor, atelier: Pick<Atelier, 'createdBy'>) =>
+  hasRole(actor, 'programmateam') || actor.aadObjectId === atelier.createdBy.toLowerCase();
+
+export function assertOrganiser(actor: Actor, atelier: Pick<Atelier, 'createdBy'>): void {
+  if (!isOrganiser(actor, atelier)) throw atelierError('forbidden');
+}
+
+/** Networks the actor may invite: every network for the programmateam, their own for a coordinator. */
+export function invitableNetworks(actor: Actor, all: readonly string[]): string[] {
+  return hasRole(actor, 'programmateam') ? [...all] : all.filter((n) => actor.coordinatorOf.includes(n));
+}
+
+export function assertMayInvite(actor: Actor, networkIds: readonly string[]): void {
+  if (!canCreateAteliers(actor)) throw atelierError('cannotCreate');
+  if (hasRole(actor, 'programmateam')) return;
+  // A coordinator's atelier is for their own network: at least one of theirs, and no one else's.
+  if (!networkIds.length || networkIds.some((n) => !actor.coordinatorOf.includes(n))) throw atelierError('notYourNetwork');
+}

@@ -1,0 +1,35 @@
+import type { Scheduler } from '../../platform/delivery/delivery.port';
+import type { AtelierContext } from './kennisatelier.context';
+import type { AtelierNotifier } from './kennisatelier.notifier';
+import { signupListId } from './kennisatelier.repository';
+import { kennisatelierJobs } from './kennisatelier.verbs';
+
+interface AtelierJob {
+  atelierId: string;
+}
+
+/**
+ * Timed work. Each handler re-reads the atelier (it may have moved or been cancelled since the job
+ * was scheduled) and sends under ids derived from the atelier, so a re-run sends nothing twice.
+ */
+export function registerAtelierJobs(scheduler: Scheduler, ctx: AtelierContext, notifier: AtelierNotifier): void {
+  scheduler.on<AtelierJob>(kennisatelierJobs.reminder, async ({ atelierId }) => {
+    const a = await ctx.repo.get(atelierId);
+    if (!a || a.status === 'cancelled' || ctx.deps.clock.now().toISOString() >= a.startsAt) return;
+    const { attending } = await ctx.signups.roster(signupListId(a.id));
+    await notifier.tell(attending, 'reminder', a, `kennisatelier.${a.id}.reminder.${a.startsAt}`);
+  });
+
+  scheduler.on<AtelierJob>(kennisatelierJobs.ended, async ({ atelierId }) => {
+    const a = await ctx.repo.get(atelierId);
+    if (!a || a.status === 'cancelled' || ctx.deps.clock.now().toISOString() < a.endsAt) return;
+    await ctx.signups.update(signupListId(a.id), { closed: true });
+    await notifier.tell([a.createdBy], 'attendancePrompt', a, `kennisatelier.${a.id}.attendancePrompt`);
+    await notifier.refreshShared(a, 'ended');
+  });
+
+  scheduler.on<AtelierJob>(kennisatelierJobs.refreshSharedCard, async ({ atelierId }, job) => {
+    const a = await ctx.repo.get(atelierId);
+    if (a) await notifier.refreshShared(a, job.id);
+  });
+}

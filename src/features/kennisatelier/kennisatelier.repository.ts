@@ -1,0 +1,84 @@
+import { containers, type DocumentStore } from '../../storage/document-store.port';
+import { updateWithRetry } from '../../storage/optimistic';
+import { isConflictError } from '../../storage/store-errors';
+
+export interface Atelier {
+  id: string;
+  /** Organiser-written; escaped whenever it goes into a card. */
+  title: string;
+  description: string;
+  /** ISO UTC. */
+  startsAt: string;
+  endsAt: string;
+  /** ISO UTC; no new sign-ups from then on. Defaults to the start. */
+  deadline: string;
+  room?: string;
+  meetingUrl?: string;
+  /** null = unlimited. */
+  capacity: number | null;
+  /** Conversation ids of the channels that got the shared card. */
+  channelIds: string[];
+  networkIds: string[];
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+  status: 'published' | 'cancelled';
+  /** Bumped on every change of time or place: the calendar file's SEQUENCE and the change-notice id. */
+  revision: number;
+  /** When people outside the chosen networks may find it in the list; null = only the networks were invited. */
+  listedFrom: string | null;
+  attendance?: { markedBy: string; markedAt: string; attendeeIds: string[]; pollAt: string };
+}
+
+/**
+ * Ateliers live in the `kennisateliers` container: pk = 'atelier', id = atelier id. One partition on
+ * purpose: there are tens of ateliers a year, and the upcoming list is a single-partition query.
+ * Seats are not here but in platform/signups (list id = {@link signupListId}).
+ */
+const PK = 'atelier';
+export const signupListId = (atelierId: string) => `kennisatelier:${atelierId}`;
+
+export class AtelierRepository {
+  constructor(private readonly store: DocumentStore) {}
+
+  async get(id: string): Promise<Atelier | undefined> {
+    return (await this.store.get<Atelier>(containers.kennisateliers, PK, id))?.data;
+  }
+
+  /** Idempotent on the id: a retried create returns the stored atelier and `created: false`. */
+  async create(atelier: Atelier): Promise<{ atelier: Atelier; created: boolean }> {
+    try {
+      await this.store.create(containers.kennisateliers, { pk: PK, id: atelier.id, data: atelier });
+      return { atelier, created: true };
+    } catch (err) {
+      if (!isConflictError(err)) throw err;
+      const existing = await this.get(atelier.id);
+      if (!existing) throw err;
+      return { atelier: existing, created: false };
+    }
+  }
+
+  /**
+   * Etag-guarded change, retried from a fresh read when another writer won; `change` may run several
+   * times and may throw to refuse. Returns the stored atelier (unchanged if `change` returned undefined),
+   * or undefined when there is no such atelier.
+   */
+  update(id: string, change: (current: Atelier) => Atelier | undefined): Promise<Atelier | undefined> {
+    return updateWithRetry<Atelier, Atelier | undefined>(this.store, containers.kennisateliers, PK, id, (doc) => {
+      if (!doc) return { kind: 'skip', result: undefined };
+      const next = change(structuredClone(doc.data));
+      return next ? { kind: 'write', data: next, result: next } : { kind: 'skip', result: doc.data };
+    });
+  }
+
+  /** Ateliers that end after `since`, earliest first. */
+  async endingAfter(since: string, limit = 50): Promise<Atelier[]> {
+    const docs = await this.store.query<Atelier>(containers.kennisateliers, {
+      pk: PK,
+      where: [{ field: 'endsAt', op: '>', value: since }],
+      orderBy: [{ field: 'startsAt', direction: 'asc' }],
+      limit,
+    });
+    return docs.map((d) => d.data);
+  }
+}

@@ -1,0 +1,29 @@
+import { hours } from '../../platform/clock';
+import type { AtelierContext } from './kennisatelier.context';
+import type { Atelier } from './kennisatelier.repository';
+import { kennisatelierJobs } from './kennisatelier.verbs';
+
+export const reminderJobId = (atelierId: string) => `kennisatelier.${atelierId}.reminder`;
+export const endedJobId = (atelierId: string) => `kennisatelier.${atelierId}.ended`;
+
+/**
+ * The reminder (start − atelierReminderHoursBefore) and the end-of-atelier job (closes sign-ups and asks
+ * the creator to record attendance). Same ids every time, so calling this after an edit moves them.
+ */
+export async function scheduleTimers(ctx: AtelierContext, a: Atelier): Promise<void> {
+  const { scheduler, clock, org } = ctx.deps;
+  if (a.status === 'cancelled') return cancelTimers(ctx, a.id);
+  const remindAt = new Date(new Date(a.startsAt).getTime() - hours(org.settings.atelierReminderHoursBefore));
+  // Created (or moved) inside the reminder window: people who sign up now need no reminder of what they just saw.
+  if (remindAt > clock.now()) {
+    await scheduler.schedule({ id: reminderJobId(a.id), kind: kennisatelierJobs.reminder, runAt: remindAt, payload: { atelierId: a.id } });
+  } else {
+    await scheduler.cancel(reminderJobId(a.id));
+  }
+  await scheduler.schedule({ id: endedJobId(a.id), kind: kennisatelierJobs.ended, runAt: new Date(a.endsAt), payload: { atelierId: a.id } });
+}
+
+export async function cancelTimers(ctx: AtelierContext, atelierId: string): Promise<void> {
+  await ctx.deps.scheduler.cancel(reminderJobId(atelierId));
+  await ctx.deps.scheduler.cancel(endedJobId(atelierId));
+}

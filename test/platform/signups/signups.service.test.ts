@@ -1,0 +1,105 @@
+import { ManualClock } from '../../../src/platform/clock';
+import { isAppError } from '../../../src/platform/errors';
+import { I18n } from '../../../src/platform/i18n/i18n';
+import { registerSignupMessages, SignupService } from '../../../src/platform/signups';
+import { SqliteDocumentStore } from '../../../src/storage/sqlite-store';
+
+let store: SqliteDocumentStore;
+let clock: ManualClock;
+let signups: SignupService;
+
+beforeEach(() => {
+  store = new SqliteDocumentStore(':memory:');
+  clock = new ManualClock('2026-11-23T09:00:00Z');
+  signups = new SignupService(store, clock);
+});
+afterEach(() => store.close());
+
+async function rejection(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+  } catch (e) {
+    if (isAppError(e)) return e.messageKey;
+    throw e;
+  }
+  throw new Error('expected an AppError');
+}
+
+describe('SignupService', () => {
+  it('seats people until full, then waitlists them with a position', async () => {
+    await signups.open('a', { capacity: 2 });
+    expect(await signups.signUp('a', 'u1')).toEqual({ status: { state: 'attending' }, changed: true });
+    expect(await signups.signUp('a', 'u2')).toEqual({ status: { state: 'attending' }, changed: true });
+    expect(await signups.signUp('a', 'u3')).toEqual({ status: { state: 'waitlisted', position: 1 }, changed: true });
+    expect(await signups.signUp('a', 'u4')).toEqual({ status: { state: 'waitlisted', position: 2 }, changed: true });
+    expect(await signups.signUp('a', 'u3')).toEqual({ status: { state: 'waitlisted', position: 1 }, changed: false });
+    expect(await signups.status('a', 'u4')).toEqual({ state: 'waitlisted', position: 2 });
+    expect(await signups.status('a', 'nobody')).toEqual({ state: 'none' });
+  });
+
+  it('cancelling a seat promotes the first on the waitlist; cancelling a waitlist place promotes nobody', async () => {
+    await signups.open('a', { capacity: 1 });
+    for (const u of ['u1', 'u2', 'u3', 'u4']) await signups.signUp('a', u);
+    expect(await signups.cancel('a', 'u3')).toEqual({ changed: true, promoted: [] });
+    expect(await signups.status('a', 'u4')).toEqual({ state: 'waitlisted', position: 2 });
+    expect(await signups.cancel('a', 'u1')).toEqual({ changed: true, promoted: ['u2'] });
+    expect(await signups.roster('a')).toEqual({ attending: ['u2'], waitlist: ['u4'] });
+    expect(await signups.cancel('a', 'u1')).toEqual({ changed: false, promoted: [] });
+  });
+
+  it('unlimited capacity never waitlists', async () => {
+    await signups.open('a', { capacity: null });
+    for (let i = 0; i < 50; i++) await signups.signUp('a', `u${i}`);
+    expect(await signups.summary('a')).toEqual({ capacity: null, attending: 50, waitlisted: 0, closed: false });
+  });
+
+  it('raising the capacity promotes from the waitlist in order; lowering it takes no seat away', async () => {
+    await signups.open('a', { capacity: 1 });
+    for (const u of ['u1', 'u2', 'u3', 'u4']) await signups.signUp('a', u);
+    expect(await signups.update('a', { capacity: 3 })).toEqual({ promoted: ['u2', 'u3'] });
+    expect(await signups.update('a', { capacity: 1 })).toEqual({ promoted: [] });
+    expect(await signups.roster('a')).toEqual({ attending: ['u1', 'u2', 'u3'], waitlist: ['u4'] });
+    expect(await signups.update('a', { capacity: null })).toEqual({ promoted: ['u4'] });
+  });
+
+  it('refuses sign-ups after the deadline but still lets people cancel', async () => {
+    await signups.open('a', { capacity: 1, deadline: '2026-11-24T09:00:00.000Z' });
+    await signups.signUp('a', 'u1');
+    await signups.signUp('a', 'u2');
+    clock.set('2026-11-24T09:00:00Z');
+    expect(await rejection(signups.signUp('a', 'u3'))).toBe('signups.error.deadlinePassed');
+    expect(await signups.signUp('a', 'u1')).toEqual({ status: { state: 'attending' }, changed: false });
+    expect(await signups.cancel('a', 'u1')).toEqual({ changed: true, promoted: ['u2'] });
+    expect(await signups.roster('a')).toEqual({ attending: ['u2'], waitlist: [] });
+  });
+
+  it('a closed list changes for nobody', async () => {
+    await signups.open('a', { capacity: 1 });
+    await signups.signUp('a', 'u1');
+    await signups.signUp('a', 'u2');
+    await signups.update('a', { closed: true });
+    expect(await rejection(signups.signUp('a', 'u3'))).toBe('signups.error.closed');
+    expect(await rejection(signups.cancel('a', 'u1'))).toBe('signups.error.closed');
+    expect(await signups.roster('a')).toEqual({ attending: ['u1'], waitlist: ['u2'] });
+    expect((await signups.summary('a')).closed).toBe(true);
+  });
+
+  it('open is idempotent and keeps the seats; unknown lists are not found', async () => {
+    await signups.open('a', { capacity: 5 });
+    await signups.signUp('a', 'U1');
+    await signups.open('a', { capacity: 1 });
+    expect(await signups.summary('a')).toEqual({ capacity: 5, attending: 1, waitlisted: 0, closed: false });
+    expect(await signups.status('a', 'u1')).toEqual({ state: 'attending' });
+    expect(await rejection(signups.signUp('nope', 'u1'))).toBe('signups.error.notFound');
+    expect(await rejection(signups.summary('nope'))).toBe('signups.error.notFound');
+    expect(await signups.status('nope', 'u1')).toEqual({ state: 'none' });
+  });
+
+  it('has its messages in both languages and may be registered twice', () => {
+    const i18n = new I18n();
+    registerSignupMessages(i18n);
+    registerSignupMessages(i18n);
+    expect(i18n.t('nl', 'signups.error.deadlinePassed')).toMatch(/aanmeldtermijn/);
+    expect(i18n.t('en', 'signups.error.closed')).toMatch(/no longer possible/);
+  });
+});
