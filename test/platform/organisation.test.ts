@@ -1,4 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import YAML from 'yaml';
 import { Organisation, OrgFileError } from '../../src/platform/org/organisation';
 
 const demo = () => JSON.parse(readFileSync('config/org.demo.json', 'utf8'));
@@ -45,9 +48,8 @@ describe('Organisation', () => {
   });
 
   it('reads YAML as well as JSON', () => {
-    const yaml = require('yaml') as typeof import('yaml');
-    const file = require('node:path').join(require('node:os').tmpdir(), `org-${process.pid}.yaml`);
-    require('node:fs').writeFileSync(file, yaml.stringify(demo()));
+    const file = join(tmpdir(), `org-${process.pid}.yaml`);
+    writeFileSync(file, YAML.stringify(demo()));
     expect(Organisation.load(file).data.organisation.name).toBe('Gemeente Rotterdam (demo)');
   });
 });
