@@ -1,7 +1,9 @@
 /** Helpers to read rendered Adaptive Cards in tests as a person would: their text and their buttons. */
-type Node = Record<string, unknown>;
+export type CardNode = Record<string, unknown>;
+type Node = CardNode;
 
-function walk(node: unknown, visit: (n: Node) => void): void {
+/** Visits every object in a card, depth first. */
+export function walk(node: unknown, visit: (n: Node) => void): void {
   if (Array.isArray(node)) node.forEach((n) => walk(n, visit));
   else if (node && typeof node === 'object') {
     visit(node as Node);
@@ -57,4 +59,28 @@ export function cardInputs(card: unknown): Node[] {
 /** Adaptive Card payloads of the attachments of bot activities. */
 export function cardsOf(activities: Array<{ attachments?: Array<{ content?: unknown }> }>): unknown[] {
   return activities.flatMap((a) => (a.attachments ?? []).map((x) => x.content));
+}
+
+/**
+ * The card rules of ARCHITECTURE.md, checked on a rendered card: schema 1.5, nothing left unbound, every
+ * TextBlock wraps, images have alt text, inputs have labels (and an error message when required), every
+ * Action.Execute has a verb (with the feature's prefix, if given), and the card fits a Teams message.
+ */
+export function expectCardHouseRules(card: unknown, options: { verbPrefix?: string; maxBytes?: number } = {}): void {
+  expect((card as Node).version).toBe('1.5');
+  const json = JSON.stringify(card);
+  expect(json).not.toContain('${');
+  expect(Buffer.byteLength(json)).toBeLessThan(options.maxBytes ?? 28_000);
+  walk(card, (n) => {
+    if (n.type === 'TextBlock') expect(n.wrap).toBe(true);
+    if (n.type === 'Image') expect(typeof n.altText).toBe('string');
+    if (typeof n.type === 'string' && n.type.startsWith('Input.')) {
+      expect(typeof n.label).toBe('string');
+      if (n.isRequired) expect(typeof n.errorMessage).toBe('string');
+    }
+    if (n.type === 'Action.Execute') {
+      expect(typeof n.verb).toBe('string');
+      if (options.verbPrefix) expect(String(n.verb).startsWith(options.verbPrefix)).toBe(true);
+    }
+  });
 }

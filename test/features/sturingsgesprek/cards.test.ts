@@ -13,6 +13,7 @@ import type { Answers, RoundDoc, SheetDoc } from '../../../src/features/sturings
 import { templateById, templates } from '../../../src/features/sturingsgesprek/templates';
 import { I18n } from '../../../src/platform/i18n/i18n';
 import { Organisation } from '../../../src/platform/org/organisation';
+import { expectCardHouseRules, walk, type CardNode } from '../../support/cards';
 
 const org = Organisation.load('config/org.demo.json');
 const i18n = new I18n();
@@ -43,14 +44,6 @@ const report: ReportModel = {
   questions: [{ q: k1.questions[0], number: '1', rows: units.map((unit) => ({ unit, answeredBy: unit.ownerId, answer: answers['k1-prioriteit'], previous: previous['k1-prioriteit'] })), previousRound: { roundId: 'p', periodLabel: 'Sturingsgesprek augustus 2026' }, counts: { kind: 'doorbraken', items: [{ id: 'db-01', now: 5, previous: 3 }] } }],
 };
 
-type Node = Record<string, unknown>;
-function walk(node: unknown, visit: (n: Node) => void): void {
-  if (Array.isArray(node)) node.forEach((n) => walk(n, visit));
-  else if (node && typeof node === 'object') {
-    visit(node as Node);
-    Object.values(node as Node).forEach((v) => walk(v, visit));
-  }
-}
 
 /** Every card of the feature, in both languages, follows the house rules and fits in a Teams message. */
 describe('sturingsgesprek cards', () => {
@@ -75,18 +68,7 @@ describe('sturingsgesprek cards', () => {
     };
     for (const [name, card] of Object.entries(cards)) {
       it(`${locale}: ${name} is a complete 1.5 card within Teams' size`, () => {
-        expect((card as Node).version).toBe('1.5');
-        const json = JSON.stringify(card);
-        expect(json).not.toContain('${');
-        expect(Buffer.byteLength(json)).toBeLessThan(28_000);
-        walk(card, (n) => {
-          if (n.type === 'TextBlock') expect(n.wrap).toBe(true);
-          if (typeof n.type === 'string' && n.type.startsWith('Input.')) {
-            expect(typeof n.label).toBe('string');
-            if (n.isRequired) expect(typeof n.errorMessage).toBe('string');
-          }
-          if (n.type === 'Action.Execute') expect(String(n.verb)).toMatch(/^sturingsgesprek\./);
-        });
+        expectCardHouseRules(card, { verbPrefix: 'sturingsgesprek.' });
       });
     }
   }
@@ -96,7 +78,7 @@ describe('sturingsgesprek cards', () => {
     const closed = JSON.stringify(renderAnswerCard(w, { ...view, editable: false }));
     expect(closed).toContain('\\\\*sterren\\\\*');
     const open = renderAnswerCard(w, view);
-    const inputs: Node[] = [];
+    const inputs: CardNode[] = [];
     walk(open, (n) => n.id === 'a_k1-weerstand-helpen' && inputs.push(n));
     expect(inputs[0].value).toBe(long);
   });
