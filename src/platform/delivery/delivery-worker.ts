@@ -1,0 +1,174 @@
+import type { Clock } from '../clock';
+import type { Logger } from '../logger';
+import type { DeliveryOptions } from './delivery-options';
+import type { Claimed, OutboxClaimer } from './outbox-claimer';
+import type { ItemProcessor, WorkerStats } from './item-processor';
+import type { ReferenceCache } from './reference-cache';
+
+/**
+ * The outbox worker: keeps a small local queue of leased items topped up, and hands them to the
+ * processor as fast as the limiters let them through.
+ *
+ * @remarks The next batch is claimed while the current one is still being sent, so the store round
+ * trip never leaves Teams' rate unused. A claim is sized so that it can be sent well within the lease.
+ */
+export class DeliveryWorker {
+  private readonly queue: Claimed[] = [];
+  private readonly inFlight = new Set<Promise<void>>();
+  private readonly busy = new Map<string, number>();
+  private filling: Promise<number> | undefined;
+  private loop: Promise<void> | undefined;
+  private running = false;
+  private wake: (() => void) | undefined;
+
+  constructor(
+    private readonly claimer: OutboxClaimer,
+    private readonly processor: ItemProcessor,
+    private readonly refs: ReferenceCache,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+    private readonly options: DeliveryOptions,
+    private readonly rate: () => number,
+  ) {}
+
+  get stats(): WorkerStats {
+    return this.processor.stats;
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run(false).catch((err: unknown) => this.logger.error({ err }, 'delivery.worker_crashed'));
+  }
+
+  /** Stops claiming, lets sends in flight finish, and gives back the leases of items not yet sent. */
+  async stop(): Promise<void> {
+    this.running = false;
+    this.kick();
+    await this.loop;
+    this.loop = undefined;
+    await this.filling;
+    await Promise.all(this.inFlight);
+    const unsent = this.queue.splice(0);
+    await Promise.all(unsent.map((item) => this.claimer.release(item)));
+  }
+
+  /** Wakes the loop now (after an enqueue) instead of at the next poll. */
+  kick(): void {
+    this.wake?.();
+  }
+
+  /** Sends until nothing is due (under a ManualClock: until nothing is due at that time). */
+  async drain(): Promise<void> {
+    if (this.running) throw new Error('drain() is for a stopped worker');
+    await this.run(true);
+  }
+
+  /** Re-queues an item at the front (after a 429: it keeps its place and its lease). */
+  requeue(item: Claimed): void {
+    this.queue.unshift(item);
+    this.kick();
+  }
+
+  private async run(untilIdle: boolean): Promise<void> {
+    const keeper = setInterval(() => void this.keepLeases(), this.options.leaseMs / 4);
+    try {
+      await this.loop_(untilIdle);
+    } finally {
+      clearInterval(keeper);
+    }
+  }
+
+  /**
+   * Renews the leases of items still waiting in the local queue (the rate dropped after 429s):
+   * otherwise they would expire and be claimed again, by us or another instance.
+   */
+  private async keepLeases(): Promise<void> {
+    const soon = this.clock.now().getTime() + this.options.leaseMs / 2;
+    const expiring = this.queue.filter((item) => Date.parse(item.doc.data.leaseUntil) < soon);
+    for (const item of expiring) {
+      if (await this.claimer.renew(item).catch(() => false)) continue;
+      const at = this.queue.indexOf(item);
+      if (at >= 0) this.queue.splice(at, 1);
+    }
+  }
+
+  private async loop_(untilIdle: boolean): Promise<void> {
+    while (untilIdle || this.running) {
+      if (!this.queue.length) {
+        const claimed = await this.fill().catch((err: unknown) => {
+          // The store is down or slow: keep the loop alive and try again at the next poll.
+          if (untilIdle) throw err;
+          this.logger.error({ err }, 'delivery.claim_failed');
+          return -1;
+        });
+        if (claimed < 0) {
+          await this.idle();
+          continue;
+        }
+        if (!claimed && !this.queue.length) {
+          if (this.inFlight.size) {
+            await Promise.race(this.inFlight);
+            continue;
+          }
+          await this.claimer.retireQuiet(new Set(this.busy.keys()));
+          if (untilIdle) return;
+          await this.idle();
+          continue;
+        }
+      } else if (this.queue.length < this.claimSize() / 2 && !this.filling) {
+        void this.fill().catch((err: unknown) => this.logger.error({ err }, 'delivery.claim_failed'));
+      }
+      while (this.inFlight.size >= this.options.concurrency) await Promise.race(this.inFlight);
+      if (!untilIdle && !this.running) break;
+      const item = this.queue.shift();
+      if (item) this.dispatch(item);
+    }
+  }
+
+  private dispatch(item: Claimed): void {
+    const broadcastId = item.doc.pk;
+    this.busy.set(broadcastId, (this.busy.get(broadcastId) ?? 0) + 1);
+    const task: Promise<void> = this.processor.process(item).finally(() => {
+      this.inFlight.delete(task);
+      const left = (this.busy.get(broadcastId) ?? 1) - 1;
+      if (left > 0) this.busy.set(broadcastId, left);
+      else this.busy.delete(broadcastId);
+    });
+    this.inFlight.add(task);
+  }
+
+  /** One claim round at a time; concurrent callers share it. */
+  private fill(): Promise<number> {
+    this.filling ??= (async () => {
+      try {
+        const claimed = await this.claimer.claim(this.claimSize());
+        await this.refs.prefetch(claimed.map((c) => c.doc.data.key));
+        this.queue.push(...claimed);
+        return claimed.length;
+      } finally {
+        this.filling = undefined;
+      }
+    })();
+    return this.filling;
+  }
+
+  /** What can be sent in a quarter of the lease at the current rate, capped by the batch size. */
+  private claimSize(): number {
+    const sendable = Math.floor((this.rate() * this.options.leaseMs) / 4000);
+    return Math.max(1, Math.min(this.options.batchSize, sendable));
+  }
+
+  private idle(): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(done, this.options.pollMs);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wake = done;
+    }).finally(() => {
+      this.wake = undefined;
+    });
+  }
+}

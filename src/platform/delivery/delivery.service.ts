@@ -1,0 +1,171 @@
+import type { Clock } from '../clock';
+import type {
+  BroadcastRequest,
+  BroadcastStatus,
+  Delivery,
+  DeliveryRecipient,
+  OutboundActivity,
+  RecipientKey,
+  SentMessage,
+} from './delivery.port';
+import type { DirectSender } from './direct-sender';
+import type { ItemDoc, OutboxRepository } from './outbox.repository';
+import { EPOCH, updateItemId, type OutboxItem } from './outbox.types';
+
+const PARALLEL_WRITES = 16;
+
+/** The outbox side of {@link Delivery}: writes work down for the worker; sends only via {@link DirectSender}. */
+export class DeliveryService implements Delivery {
+  constructor(
+    private readonly repo: OutboxRepository,
+    private readonly direct: DirectSender,
+    private readonly clock: Clock,
+    private readonly workAdded: () => void,
+  ) {}
+
+  async enqueue(request: BroadcastRequest): Promise<BroadcastStatus> {
+    if (!request.broadcastId) throw new Error('broadcastId is required');
+    const recipients = uniqueByKey(request.recipients);
+    const now = this.clock.now();
+    const start = request.notBefore && request.notBefore > now ? request.notBefore : now;
+    const acts = await this.repo.saveActivities(request.broadcastId, recipients.map((r) => r.activity));
+    const items: OutboxItem[] = recipients.map((r) => ({
+      kind: 'send',
+      key: r.key,
+      status: 'queued',
+      act: acts.get(r.activity),
+      attempts: 0,
+      nextAttemptAt: start.toISOString(),
+      leaseUntil: EPOCH,
+    }));
+    const record = {
+      broadcastId: request.broadcastId,
+      purpose: request.purpose,
+      createdBy: request.createdBy,
+      total: recipients.length,
+      createdAt: now.toISOString(),
+      notBefore: request.notBefore?.toISOString(),
+      active: true,
+      generation: 1,
+    };
+    // The record goes first, marked `enqueuing`, so the worker sends while the rest is written and
+    // does not retire the broadcast in between. Enqueueing the same id again completes a crashed one.
+    const existing = await this.repo.getBroadcast(request.broadcastId);
+    if (!existing) await this.repo.activate({ ...record, enqueuing: true });
+    const created = await this.repo.createItems(request.broadcastId, items, (i) => i.key, this.workAdded);
+    if (!existing || existing.data.enqueuing || created > 0) {
+      await this.repo.activate(record);
+      this.workAdded();
+    }
+    return (await this.status(request.broadcastId)) as BroadcastStatus;
+  }
+
+  async enqueueUpdate(
+    broadcastId: string,
+    updateId: string,
+    activityFor: (key: RecipientKey) => OutboundActivity | undefined,
+  ): Promise<void> {
+    if (!(await this.repo.getBroadcast(broadcastId))) throw new Error(`Unknown broadcast ${broadcastId}`);
+    const sends = await this.repo.itemsOfKind(broadcastId, 'send');
+    const wanted = new Map<ItemDoc, OutboundActivity>();
+    for (const doc of sends) {
+      const activity = activityFor(doc.data.key);
+      if (activity && doc.data.status !== 'inactive') wanted.set(doc, activity);
+    }
+    const acts = await this.repo.saveActivities(broadcastId, [...wanted.values()]);
+    const edits: OutboxItem[] = [];
+    await inParallel([...wanted], async ([doc, activity]) => {
+      const act = acts.get(activity) as string;
+      if (await this.pointAt(doc, act)) edits.push(editItem(doc.data.key, updateId, this.clock.now()));
+    });
+    await this.repo.createItems(broadcastId, edits, (i) => updateItemId(updateId, i.key));
+    await this.reactivate(broadcastId);
+  }
+
+  async retryFailed(broadcastId: string): Promise<number> {
+    const failed = await this.repo.itemsWithStatus(broadcastId, 'send', 'failed');
+    let requeued = 0;
+    const nextAttemptAt = this.clock.now().toISOString();
+    await inParallel(failed, async (doc) => {
+      const data: OutboxItem = { ...doc.data, status: 'queued', attempts: 0, nextAttemptAt, doneAt: undefined };
+      if (await this.repo.replaceItem(doc, data)) requeued += 1;
+    });
+    if (requeued) await this.reactivate(broadcastId);
+    return requeued;
+  }
+
+  async status(broadcastId: string): Promise<BroadcastStatus | undefined> {
+    const doc = await this.repo.getBroadcast(broadcastId);
+    if (!doc) return undefined;
+    const [queued, sent, failed, inactive] = await Promise.all(
+      (['queued', 'sent', 'failed', 'inactive'] as const).map((s) => this.repo.countItems(broadcastId, s, 'send')),
+    );
+    const b = doc.data;
+    return {
+      broadcastId,
+      purpose: b.purpose,
+      createdBy: b.createdBy,
+      total: queued + sent + failed + inactive,
+      queued,
+      sent,
+      failed,
+      inactive,
+      createdAt: b.createdAt,
+      finishedAt: queued === 0 ? b.finishedAt : undefined,
+    };
+  }
+
+  async sentMessages(broadcastId: string): Promise<SentMessage[]> {
+    const sent = await this.repo.itemsWithStatus(broadcastId, 'send', 'sent');
+    return sent.flatMap((d) => (d.data.activityId ? [{ key: d.data.key, activityId: d.data.activityId }] : []));
+  }
+
+  sendNow(key: RecipientKey, activity: OutboundActivity): Promise<string> {
+    return this.direct.send(key, activity);
+  }
+
+  updateNow(key: RecipientKey, activityId: string, activity: OutboundActivity): Promise<void> {
+    return this.direct.update(key, activityId, activity);
+  }
+
+  /**
+   * Points a send item at new content. Returns whether a delivered (or being-delivered) copy must
+   * be edited; a copy not yet sent simply goes out with the new content.
+   */
+  private async pointAt(start: ItemDoc, act: string): Promise<boolean> {
+    let doc: ItemDoc | undefined = start;
+    while (doc) {
+      const d: OutboxItem = doc.data;
+      const inFlight = d.status === 'queued' && d.leaseUntil > this.clock.now().toISOString();
+      const needsEdit = d.status === 'sent' || inFlight;
+      if (d.act === act) return needsEdit && d.sentAct !== act;
+      if (await this.repo.replaceItem(doc, { ...d, act })) return needsEdit;
+      doc = await this.repo.getItem(start.pk, start.id);
+    }
+    return false;
+  }
+
+  private async reactivate(broadcastId: string): Promise<void> {
+    const doc = await this.repo.getBroadcast(broadcastId);
+    if (!doc) throw new Error(`Unknown broadcast ${broadcastId}`);
+    await this.repo.activate(doc.data);
+    this.workAdded();
+  }
+}
+
+function uniqueByKey(recipients: DeliveryRecipient[]): DeliveryRecipient[] {
+  const seen = new Map<RecipientKey, DeliveryRecipient>();
+  for (const r of recipients) if (!seen.has(r.key)) seen.set(r.key, r);
+  return [...seen.values()];
+}
+
+function editItem(key: RecipientKey, updateId: string, now: Date): OutboxItem {
+  const at = now.toISOString();
+  return { kind: 'update', key, status: 'queued', attempts: 0, nextAttemptAt: at, leaseUntil: EPOCH, updateId };
+}
+
+async function inParallel<T>(items: T[], task: (item: T) => Promise<void>): Promise<void> {
+  for (let i = 0; i < items.length; i += PARALLEL_WRITES) {
+    await Promise.all(items.slice(i, i + PARALLEL_WRITES).map(task));
+  }
+}

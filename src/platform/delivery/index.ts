@@ -1,0 +1,89 @@
+import type { DocumentStore } from '../../storage/document-store.port';
+import type { Clock } from '../clock';
+import type { ConversationDirectory } from '../conversations';
+import type { Logger } from '../logger';
+import { AppRateLimiter } from './app-rate-limiter';
+import { ConversationLimiter } from './conversation-limiter';
+import { resolveDeliveryOptions, type DeliveryOptions } from './delivery-options';
+import type { Delivery, Scheduler } from './delivery.port';
+import { DeliveryService } from './delivery.service';
+import { DeliveryWorker } from './delivery-worker';
+import { DirectSender } from './direct-sender';
+import { ItemProcessor, type WorkerStats } from './item-processor';
+import { JobScheduler } from './job-scheduler';
+import { OutboxClaimer } from './outbox-claimer';
+import { OutboxRepository } from './outbox.repository';
+import type { ProactiveSender } from './proactive-sender.port';
+import { ReferenceCache } from './reference-cache';
+import { SendGate } from './send-gate';
+
+export * from './delivery.port';
+export { SendError, type ProactiveSender, type StoredConversationReference } from './proactive-sender.port';
+export { defaultDeliveryOptions, type DeliveryOptions } from './delivery-options';
+export { fromAmsterdam, toAmsterdam } from './amsterdam-time';
+
+export interface DeliveryDeps {
+  store: DocumentStore;
+  sender: ProactiveSender;
+  directory: ConversationDirectory;
+  clock: Clock;
+  logger: Logger;
+  options?: Partial<DeliveryOptions>;
+}
+
+export interface WorkerControl {
+  start(): void;
+  /** Graceful: sends in flight finish, claimed-but-unsent items are handed back. */
+  stop(): Promise<void>;
+  /** Look for work now instead of at the next poll. */
+  kick(): void;
+  /** For tests: send until nothing is due. */
+  drain(): Promise<void>;
+  stats(): WorkerStats;
+  /** The app limiter's current rate (lower than configured after 429s). */
+  currentRate(): number;
+}
+
+export interface SchedulerControl extends Scheduler {
+  runDue(): Promise<number>;
+  start(): void;
+  stop(): Promise<void>;
+}
+
+export interface DeliveryEngine {
+  delivery: Delivery;
+  scheduler: SchedulerControl;
+  worker: WorkerControl;
+  options: DeliveryOptions;
+}
+
+/** Wires the outbox, its worker, the direct (unstored) path and the job scheduler on one store. */
+export function createDelivery(deps: DeliveryDeps): DeliveryEngine {
+  const options = resolveDeliveryOptions(deps.options);
+  const logger = deps.logger;
+  const repo = new OutboxRepository(deps.store, options.retentionDays * 86_400);
+  const app = new AppRateLimiter({ ratePerSecond: options.ratePerSecond, burst: options.burst });
+  const gate = new SendGate(deps.sender, app, new ConversationLimiter(options.perConversation), options.sendTimeoutMs, options.defaultRetryAfterMs);
+  const refs = new ReferenceCache(deps.directory);
+  const claimer = new OutboxClaimer(repo, deps.clock, options.leaseMs);
+  // The processor hands throttled items back to the worker, which is built after it.
+  const back: { to?: DeliveryWorker } = {};
+  const processor = new ItemProcessor(repo, claimer, gate, refs, deps.clock, logger, options, (item) => back.to?.requeue(item));
+  const w = new DeliveryWorker(claimer, processor, refs, deps.clock, logger, options, () => app.ratePerSecond);
+  back.to = w;
+  const delivery = new DeliveryService(repo, new DirectSender(gate, refs, logger, options), deps.clock, () => w.kick());
+  const scheduler = new JobScheduler(deps.store, deps.clock, logger.child({ part: 'scheduler' }), options);
+  return {
+    delivery,
+    scheduler,
+    options,
+    worker: {
+      start: () => w.start(),
+      stop: () => w.stop(),
+      kick: () => w.kick(),
+      drain: () => w.drain(),
+      stats: () => ({ ...w.stats }),
+      currentRate: () => app.ratePerSecond,
+    },
+  };
+}

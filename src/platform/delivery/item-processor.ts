@@ -1,0 +1,195 @@
+import type { Clock } from '../clock';
+import type { Logger } from '../logger';
+import type { DeliveryOptions } from './delivery-options';
+import type { OutboundActivity } from './delivery.port';
+import { monotonicNow } from './monotonic';
+import type { Claimed, OutboxClaimer } from './outbox-claimer';
+import type { ItemDoc, OutboxRepository } from './outbox.repository';
+import { EPOCH, type OutboxItem } from './outbox.types';
+import type { ReferenceCache } from './reference-cache';
+import type { SendGate } from './send-gate';
+import { backoffMs, classify } from './send-policy';
+
+export interface WorkerStats {
+  sent: number;
+  updated: number;
+  failed: number;
+  inactive: number;
+  retried: number;
+  throttled: number;
+  /** Outcomes we could not record because another worker had taken the item: possible duplicates. */
+  leaseLost: number;
+  /** Time from Teams' answer to the outcome being stored: the window in which a crash duplicates. */
+  recordMsTotal: number;
+  recordMsMax: number;
+}
+
+export const emptyStats = (): WorkerStats => ({
+  sent: 0, updated: 0, failed: 0, inactive: 0, retried: 0, throttled: 0, leaseLost: 0, recordMsTotal: 0, recordMsMax: 0,
+});
+
+type Outcome = Partial<OutboxItem>;
+
+/** Sends (or edits) one claimed item and records what happened; never throws. */
+export class ItemProcessor {
+  readonly stats = emptyStats();
+  private readonly activities = new Map<string, OutboundActivity>();
+
+  constructor(
+    private readonly repo: OutboxRepository,
+    private readonly claimer: OutboxClaimer,
+    private readonly gate: SendGate,
+    private readonly refs: ReferenceCache,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+    private readonly options: DeliveryOptions,
+    /** Where a throttled item goes to be tried again by this worker. */
+    private readonly requeue: (item: Claimed) => void,
+  ) {}
+
+  async process(item: Claimed): Promise<void> {
+    try {
+      if (item.doc.data.kind === 'update') await this.processUpdate(item);
+      else await this.processSend(item);
+    } catch (err) {
+      await this.failed(item, err).catch((e: unknown) =>
+        this.logger.error({ err: e, broadcastId: item.doc.pk, itemId: item.doc.id }, 'delivery.record_failed'),
+      );
+    }
+  }
+
+  private async processSend(item: Claimed): Promise<void> {
+    const { data, pk } = item.doc;
+    const record = await this.refs.get(data.key);
+    if (!record?.active) return void (await this.finish(item, 'inactive', { lastError: record ? 'INACTIVE' : 'NO_REFERENCE' }));
+    const activity = data.act ? await this.activity(pk, data.act) : undefined;
+    if (!activity) return void (await this.finish(item, 'failed', { lastError: 'NO_ACTIVITY' }));
+    if (!(await this.readyToSend(item))) return;
+    const { activityId } = await this.gate.send(record.reference, activity);
+    const answeredAt = monotonicNow();
+    if (await this.finish(item, 'sent', { activityId, sentAct: data.act, lastError: undefined })) {
+      this.stats.sent += 1;
+      this.noteRecordTime(monotonicNow() - answeredAt);
+    }
+  }
+
+  /** Brings a delivered copy up to the content its send item now points at. */
+  private async processUpdate(item: Claimed): Promise<void> {
+    const { data, pk } = item.doc;
+    const target = await this.repo.getItem(pk, data.key);
+    const t = target?.data;
+    if (!target || !t) return void (await this.finish(item, 'failed', { lastError: 'NO_TARGET' }));
+    if (t.status === 'queued') {
+      // Being sent right now (maybe with the old content): look again when that is settled.
+      if (t.leaseUntil > this.clock.now().toISOString()) return this.claimer.release(item, this.later(2_000));
+      return void (await this.finish(item, 'sent', { lastError: 'SUPERSEDED' }));
+    }
+    if (t.status !== 'sent' || !t.activityId) return void (await this.finish(item, t.status === 'inactive' ? 'inactive' : 'failed', { lastError: `TARGET_${t.status.toUpperCase()}` }));
+    if (t.sentAct === t.act || !t.act) return void (await this.finish(item, 'sent', { lastError: 'UNCHANGED' }));
+    const record = await this.refs.get(data.key);
+    if (!record?.active) return void (await this.finish(item, 'inactive', { lastError: 'INACTIVE' }));
+    const activity = await this.activity(pk, t.act);
+    if (!activity) return void (await this.finish(item, 'failed', { lastError: 'NO_ACTIVITY' }));
+    if (!(await this.readyToSend(item))) return;
+    await this.gate.update(record.reference, t.activityId, activity);
+    await this.markShown(target, t.act);
+    if (await this.finish(item, 'sent', { lastError: undefined })) this.stats.updated += 1;
+  }
+
+  /** Waits for the limiters, then makes sure the lease will outlast the send. */
+  private async readyToSend(item: Claimed): Promise<boolean> {
+    const wait = this.gate.conversationWait(item.doc.data.key);
+    if (wait > this.options.maxInlineWaitMs) {
+      await this.claimer.release(item, this.later(wait));
+      return false;
+    }
+    await this.gate.ready(item.doc.data.key);
+    const left = new Date(item.doc.data.leaseUntil).getTime() - this.clock.now().getTime();
+    if (left > this.options.sendTimeoutMs * 1.25) return true;
+    if (await this.claimer.renew(item)) return true;
+    this.stats.leaseLost += 1;
+    this.logger.warn({ broadcastId: item.doc.pk, itemId: item.doc.id }, 'delivery.lease_lost_before_send');
+    return false;
+  }
+
+  private async failed(item: Claimed, err: unknown): Promise<void> {
+    const verdict = classify(err, this.options.defaultRetryAfterMs);
+    const log = { broadcastId: item.doc.pk, itemId: item.doc.id, reason: verdict.reason };
+    if (verdict.kind === 'throttled') {
+      this.stats.throttled += 1;
+      // The gate has already paused every sender; this item simply waits its turn again.
+      if (++item.throttles < this.options.maxThrottles) return this.requeue(item);
+      await this.finish(item, 'failed', { lastError: verdict.reason });
+    } else if (verdict.kind === 'retry') {
+      const attempts = item.doc.data.attempts + 1;
+      if (attempts >= this.options.maxAttempts) {
+        this.logger.warn(log, 'delivery.failed_after_retries');
+        await this.finish(item, 'failed', { attempts, lastError: verdict.reason });
+      } else {
+        this.stats.retried += 1;
+        const delay = backoffMs(attempts, this.options.backoffBaseMs, this.options.backoffMaxMs);
+        await this.settle(item, { attempts, lastError: verdict.reason, nextAttemptAt: this.later(delay).toISOString() });
+      }
+    } else if (verdict.kind === 'inactive') {
+      this.logger.info(log, 'delivery.recipient_inactive');
+      await this.refs.markInactive(item.doc.data.key);
+      await this.finish(item, 'inactive', { lastError: verdict.reason });
+    } else {
+      this.logger.warn(log, 'delivery.failed');
+      await this.finish(item, 'failed', { lastError: verdict.reason });
+    }
+  }
+
+  private async finish(item: Claimed, status: 'sent' | 'failed' | 'inactive', outcome: Outcome): Promise<boolean> {
+    if (status === 'failed') this.stats.failed += 1;
+    if (status === 'inactive') this.stats.inactive += 1;
+    return this.settle(item, { ...outcome, status, doneAt: this.clock.now().toISOString() });
+  }
+
+  /**
+   * Writes the outcome and drops the lease. If the item changed meanwhile (an update swapped its
+   * content) but the lease is still ours, merge into the fresh copy; if another worker holds it now,
+   * it may be sent twice: count that.
+   */
+  private async settle(item: Claimed, outcome: Outcome): Promise<boolean> {
+    let current: ItemDoc | undefined = item.doc;
+    while (current) {
+      const next: OutboxItem = { ...current.data, ...outcome, leaseUntil: EPOCH, leaseToken: undefined };
+      if (await this.repo.replaceItem(current, next)) return true;
+      current = await this.repo.getItem(item.doc.pk, item.doc.id);
+      if (current?.data.leaseToken !== item.token) break;
+    }
+    this.stats.leaseLost += 1;
+    this.logger.warn({ broadcastId: item.doc.pk, itemId: item.doc.id }, 'delivery.lease_lost');
+    return false;
+  }
+
+  private async markShown(target: ItemDoc, act: string): Promise<void> {
+    let current: ItemDoc | undefined = target;
+    for (let i = 0; current && i < 10; i++) {
+      if (await this.repo.replaceItem(current, { ...current.data, sentAct: act })) return;
+      current = await this.repo.getItem(target.pk, target.id);
+    }
+  }
+
+  private async activity(broadcastId: string, id: string): Promise<OutboundActivity | undefined> {
+    const cacheKey = `${broadcastId}/${id}`;
+    const cached = this.activities.get(cacheKey);
+    if (cached) return cached;
+    const activity = await this.repo.activity(broadcastId, id);
+    if (activity) {
+      if (this.activities.size > 500) this.activities.clear();
+      this.activities.set(cacheKey, activity);
+    }
+    return activity;
+  }
+
+  private noteRecordTime(ms: number): void {
+    this.stats.recordMsTotal += ms;
+    this.stats.recordMsMax = Math.max(this.stats.recordMsMax, ms);
+  }
+
+  private later(ms: number): Date {
+    return new Date(this.clock.now().getTime() + ms);
+  }
+}

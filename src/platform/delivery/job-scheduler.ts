@@ -1,0 +1,185 @@
+import { randomUUID } from 'node:crypto';
+import { containers, type DocumentStore, type StoredDocument } from '../../storage/document-store.port';
+import { isConcurrencyError, isConflictError, isNotFoundError } from '../../storage/store-errors';
+import type { Clock } from '../clock';
+import type { Logger } from '../logger';
+import type { DeliveryOptions } from './delivery-options';
+import type { ScheduledJob, Scheduler } from './delivery.port';
+import { EPOCH } from './outbox.types';
+import { backoffMs } from './send-policy';
+
+const PK = 'job';
+const DONE_TTL_SECONDS = 7 * 86_400;
+
+/** A stored job; all times are ISO-8601 UTC (people's Amsterdam times are converted before this). */
+interface JobDoc {
+  kind: string;
+  payload: unknown;
+  runAt: string;
+  /** runAt, or later after a failed run. */
+  dueAt: string;
+  status: 'scheduled' | 'done' | 'failed';
+  attempts: number;
+  leaseUntil: string;
+  leaseToken?: string;
+  /** Bumped by every (re)schedule, so a run that finishes late cannot overwrite a newer schedule. */
+  generation: number;
+  lastError?: string;
+  doneAt?: string;
+}
+
+type Handler = (payload: unknown, job: ScheduledJob<unknown>) => Promise<void>;
+type JobOptions = Pick<DeliveryOptions, 'jobLeaseMs' | 'jobPollMs' | 'jobMaxAttempts' | 'backoffBaseMs' | 'backoffMaxMs'>;
+
+/**
+ * Timed jobs (reminders, the poll after an atelier, sturingsgesprek rounds). Due jobs are claimed
+ * with an etag-checked lease, so with several instances each job runs once; a handler that throws
+ * is retried with back-off. Handlers should still be idempotent (a crash after the work but before
+ * the job is marked done runs it again), e.g. by enqueueing with a broadcastId derived from the job id.
+ */
+export class JobScheduler implements Scheduler {
+  private readonly handlers = new Map<string, Handler>();
+  private running = false;
+  private loop: Promise<void> | undefined;
+  private wake: (() => void) | undefined;
+
+  constructor(
+    private readonly store: DocumentStore,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+    private readonly options: JobOptions,
+  ) {}
+
+  on<P>(kind: string, handler: (payload: P, job: ScheduledJob<P>) => Promise<void>): void {
+    this.handlers.set(kind, handler as Handler);
+  }
+
+  async schedule<P>(job: ScheduledJob<P>): Promise<void> {
+    const runAt = job.runAt.toISOString();
+    const data = (generation: number): JobDoc => ({
+      kind: job.kind,
+      payload: job.payload,
+      runAt,
+      dueAt: runAt,
+      status: 'scheduled',
+      attempts: 0,
+      leaseUntil: EPOCH,
+      generation,
+    });
+    // Not updateWithRetry: a finished job carries a TTL, and a rescheduled one must lose it.
+    for (let attempt = 0; ; attempt++) {
+      const current = await this.store.get<JobDoc>(containers.jobs, PK, job.id);
+      try {
+        if (!current) await this.store.create(containers.jobs, { pk: PK, id: job.id, data: data(1) });
+        else await this.store.replace(containers.jobs, { pk: PK, id: job.id, data: data(current.data.generation + 1) }, current.etag);
+        break;
+      } catch (err) {
+        const lostRace = isConcurrencyError(err) || isConflictError(err);
+        if (!lostRace || attempt >= 20) throw err;
+      }
+    }
+    if (job.runAt <= this.clock.now()) this.wake?.();
+  }
+
+  async cancel(id: string): Promise<void> {
+    await this.store.delete(containers.jobs, PK, id);
+  }
+
+  /** Runs every job due now; returns how many ran (for tests and the poll loop). */
+  async runDue(): Promise<number> {
+    let ran = 0;
+    for (;;) {
+      const claimed = await this.claimDue();
+      if (!claimed.length) return ran;
+      for (const job of claimed) await this.run(job);
+      ran += claimed.length;
+    }
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = (async () => {
+      while (this.running) {
+        await this.runDue().catch((err: unknown) => this.logger.error({ err }, 'scheduler.poll_failed'));
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, this.options.jobPollMs);
+          this.wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+        this.wake = undefined;
+      }
+    })();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+  }
+
+  private async claimDue(): Promise<StoredDocument<JobDoc>[]> {
+    const kinds = [...this.handlers.keys()];
+    if (!kinds.length) return [];
+    const now = this.clock.now();
+    const due = await this.store.query<JobDoc>(containers.jobs, {
+      pk: PK,
+      where: [
+        { field: 'status', op: '=', value: 'scheduled' },
+        { field: 'dueAt', op: '<=', value: now.toISOString() },
+        { field: 'leaseUntil', op: '<=', value: now.toISOString() },
+        { field: 'kind', op: 'in', value: kinds },
+      ],
+      orderBy: [{ field: 'dueAt' }],
+      limit: 20,
+    });
+    const leaseUntil = new Date(now.getTime() + this.options.jobLeaseMs).toISOString();
+    const claimed = await Promise.all(due.map((doc) => this.replace(doc, { ...doc.data, leaseUntil, leaseToken: randomUUID() })));
+    return claimed.filter((d): d is StoredDocument<JobDoc> => d !== undefined);
+  }
+
+  private async run(claimed: StoredDocument<JobDoc>): Promise<void> {
+    let doc = claimed;
+    const handler = this.handlers.get(doc.data.kind) as Handler;
+    const job: ScheduledJob<unknown> = { id: doc.id, kind: doc.data.kind, runAt: new Date(doc.data.runAt), payload: doc.data.payload };
+    // Long handlers (a 12,000-recipient enqueue) keep their lease alive; heartbeat and outcome are serialised.
+    let writing: Promise<unknown> = Promise.resolve();
+    const heartbeat = setInterval(() => {
+      writing = writing.then(async () => {
+        const leaseUntil = new Date(this.clock.now().getTime() + this.options.jobLeaseMs).toISOString();
+        doc = (await this.replace(doc, { ...doc.data, leaseUntil })) ?? doc;
+      });
+    }, this.options.jobLeaseMs / 3);
+    let outcome: Partial<JobDoc>;
+    try {
+      await handler(job.payload, job);
+      outcome = { status: 'done', doneAt: this.clock.now().toISOString(), lastError: undefined };
+    } catch (err) {
+      const attempts = doc.data.attempts + 1;
+      const code = (err as { code?: unknown }).code;
+      const lastError = typeof code === 'string' ? code : (err as Error).name ?? 'Error';
+      this.logger.warn({ jobId: doc.id, kind: doc.data.kind, attempts, lastError }, 'scheduler.job_failed');
+      outcome =
+        attempts >= this.options.jobMaxAttempts
+          ? { status: 'failed', attempts, lastError, doneAt: this.clock.now().toISOString() }
+          : { attempts, lastError, dueAt: new Date(this.clock.now().getTime() + backoffMs(attempts, this.options.backoffBaseMs, this.options.backoffMaxMs)).toISOString() };
+    } finally {
+      clearInterval(heartbeat);
+    }
+    await writing;
+    const ttl = outcome.status ? DONE_TTL_SECONDS : undefined;
+    await this.replace(doc, { ...doc.data, ...outcome, leaseUntil: EPOCH, leaseToken: undefined }, ttl);
+  }
+
+  /** Etag-checked write; undefined when the job was rescheduled, cancelled or taken meanwhile. */
+  private async replace(doc: StoredDocument<JobDoc>, data: JobDoc, ttlSeconds?: number): Promise<StoredDocument<JobDoc> | undefined> {
+    try {
+      return await this.store.replace(containers.jobs, { pk: PK, id: doc.id, data, ttlSeconds }, doc.etag);
+    } catch (err) {
+      if (isConcurrencyError(err) || isNotFoundError(err)) return undefined;
+      throw err;
+    }
+  }
+}

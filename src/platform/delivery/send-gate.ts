@@ -1,0 +1,56 @@
+import type { AppRateLimiter } from './app-rate-limiter';
+import type { ConversationLimiter } from './conversation-limiter';
+import type { OutboundActivity, RecipientKey } from './delivery.port';
+import { sleep } from './monotonic';
+import { SendError, type ProactiveSender, type StoredConversationReference } from './proactive-sender.port';
+
+/**
+ * The one way out to Teams: every proactive send, stored or not, passes both limiters here, and
+ * every outcome tells the app limiter whether to slow down.
+ */
+export class SendGate {
+  constructor(
+    private readonly sender: ProactiveSender,
+    private readonly app: AppRateLimiter,
+    private readonly conversations: ConversationLimiter,
+    private readonly sendTimeoutMs: number,
+    private readonly defaultRetryAfterMs: number,
+  ) {}
+
+  /** How long this conversation's limit would hold a send back right now. */
+  conversationWait(key: RecipientKey): number {
+    return this.conversations.waitFor(key);
+  }
+
+  /** Waits for a slot in the conversation, then for an app-wide token. */
+  async ready(key: RecipientKey): Promise<void> {
+    const wait = this.conversations.reserve(key);
+    if (wait > 0) await sleep(wait);
+    await this.app.acquire();
+  }
+
+  send(ref: StoredConversationReference, activity: OutboundActivity): Promise<{ activityId: string }> {
+    return this.observe(this.sender.send(ref, activity));
+  }
+
+  update(ref: StoredConversationReference, activityId: string, activity: OutboundActivity): Promise<void> {
+    return this.observe(this.sender.update(ref, activityId, activity));
+  }
+
+  private async observe<T>(call: Promise<T>): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new SendError(undefined, undefined, 'TIMEOUT')), this.sendTimeoutMs);
+    });
+    try {
+      const result = await Promise.race([call, timeout]);
+      this.app.succeeded();
+      return result;
+    } catch (err) {
+      if (err instanceof SendError && err.statusCode === 429) this.app.throttled(err.retryAfterMs ?? this.defaultRetryAfterMs);
+      throw err;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}

@@ -1,0 +1,50 @@
+import { SendError, type StoredConversationReference } from '../../../src/platform/delivery';
+import { FakeConnector } from '../../support/fake-connector';
+import { botSender } from './delivery-fixture';
+
+describe('BotProactiveSender over a real CloudAdapter', () => {
+  let connector: FakeConnector;
+  let ref: StoredConversationReference;
+  beforeEach(async () => {
+    connector = await FakeConnector.start();
+    ref = { serviceUrl: connector.url, channelId: 'msteams', conversation: { id: 'c1' }, bot: { id: '28:bot' }, user: { id: '29:u' } };
+  });
+  afterEach(() => connector.stop());
+
+  it('posts a new message (not a reply) and edits it by id', async () => {
+    const sender = botSender();
+    const { activityId } = await sender.send(ref, { type: 'message', text: 'hoi' });
+    await sender.update(ref, activityId, { type: 'message', text: 'hoi!' });
+    expect(connector.requests.map((r) => [r.method, r.path])).toEqual([
+      ['POST', '/v3/conversations/c1/activities'],
+      ['PUT', `/v3/conversations/c1/activities/${activityId}`],
+    ]);
+    expect(connector.updates()[0].body?.text).toBe('hoi!');
+  });
+
+  it('maps a 429 to a SendError with Retry-After, after exactly one request', async () => {
+    connector.configure({ ratePerSecond: 1, burst: 1, retryAfterSeconds: 7 });
+    const sender = botSender();
+    await sender.send(ref, { type: 'message', text: 'a' });
+    const err = await sender.send(ref, { type: 'message', text: 'b' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(SendError);
+    expect(err).toMatchObject({ statusCode: 429, retryAfterMs: 7_000, reason: 'Throttled' });
+    expect(connector.requests).toHaveLength(2);
+  });
+
+  it('does not let the SDK retry 5xx behind our back', async () => {
+    connector.configure({ conversationStatus: { c1: 503 } });
+    const err = await botSender().send(ref, { type: 'message', text: 'a' }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ statusCode: 503 });
+    expect(connector.requests).toHaveLength(1);
+  });
+
+  it('reports a network failure without a status code', async () => {
+    const url = connector.url;
+    await connector.stop();
+    const err = await botSender().send({ ...ref, serviceUrl: url }, { type: 'message', text: 'a' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(SendError);
+    expect((err as SendError).statusCode).toBeUndefined();
+    connector = await FakeConnector.start();
+  });
+});

@@ -1,0 +1,115 @@
+import { containers } from '../../../src/storage/document-store.port';
+import type { OutboxItem } from '../../../src/platform/delivery/outbox.types';
+import { conversationOf, keyOf, message, startFixture, type Fixture } from './delivery-fixture';
+
+jest.setTimeout(15_000);
+
+describe('delivery worker against a Teams-like connector', () => {
+  let f: Fixture;
+  afterEach(() => f.close());
+
+  const broadcast = (id: string, count: number) =>
+    f.engine.delivery.enqueue({
+      broadcastId: id,
+      purpose: 'test.announcement',
+      recipients: f.keys.slice(0, count).map((key) => ({ key, activity: message('Hallo') })),
+    });
+
+  it('stays under the app rate: the connector never has to throttle', async () => {
+    f = await startFixture({ users: 40, connector: { ratePerSecond: 25, burst: 5 }, delivery: { ratePerSecond: 20, burst: 2 } });
+    await broadcast('b1', 40);
+    await f.engine.worker.drain();
+
+    expect(f.connector.messages()).toHaveLength(40);
+    expect(f.connector.throttled()).toHaveLength(0);
+    expect(f.connector.peakAdmitted(1000)).toBeLessThanOrEqual(20 + 2 + 2);
+    expect(f.connector.deliveredCounts().size).toBe(40);
+    expect(await f.engine.delivery.status('b1')).toMatchObject({ total: 40, sent: 40, queued: 0, failed: 0 });
+  });
+
+  it('honours Retry-After: the throttled message waits, and so does the whole app', async () => {
+    f = await startFixture({
+      users: 16,
+      connector: { ratePerSecond: 8, burst: 4, retryAfterSeconds: 1 },
+      delivery: { ratePerSecond: 100, burst: 10, concurrency: 4 },
+    });
+    await broadcast('b1', 16);
+    await f.engine.worker.drain();
+
+    const counts = f.connector.deliveredCounts();
+    expect([...counts.values()]).toEqual(new Array(16).fill(1));
+    const throttled = f.connector.throttled();
+    expect(throttled.length).toBeGreaterThan(0);
+    for (const t of throttled) {
+      const next = f.connector.requests.find((r) => r.conversationId === t.conversationId && r.at > t.at);
+      expect(next).toBeDefined();
+      expect((next?.at ?? 0) - t.at).toBeGreaterThanOrEqual(950);
+    }
+    const first = throttled[0];
+    const duringPause = f.connector.requests.filter((r) => r.at > first.at + 200 && r.at < first.at + 900);
+    expect(duringPause).toHaveLength(0);
+    expect(f.engine.worker.stats().throttled).toBe(throttled.length);
+  });
+
+  it('retries 5xx with back-off, then fails the item after the bound', async () => {
+    f = await startFixture({
+      users: 3,
+      connector: { conversationStatus: { [conversationOf(1)]: 503, [conversationOf(2)]: 500 } },
+      delivery: { maxAttempts: 3 },
+    });
+    await broadcast('b1', 3);
+    await f.engine.worker.drain();
+    expect(f.connector.requests.filter((r) => r.conversationId === conversationOf(1))).toHaveLength(1);
+    expect(await f.engine.delivery.status('b1')).toMatchObject({ queued: 2, sent: 1 });
+
+    // Not due yet: nothing is sent again before the back-off has passed.
+    await f.engine.worker.drain();
+    expect(f.connector.requests.filter((r) => r.conversationId === conversationOf(1))).toHaveLength(1);
+
+    f.connector.configure({ conversationStatus: { [conversationOf(1)]: 503 } });
+    for (let i = 0; i < 4; i++) {
+      f.clock.advance(60 * 60_000);
+      await f.engine.worker.drain();
+    }
+    expect(f.connector.requests.filter((r) => r.conversationId === conversationOf(1))).toHaveLength(3);
+    expect(f.connector.messages(conversationOf(2))).toHaveLength(1);
+    expect(await f.engine.delivery.status('b1')).toMatchObject({ queued: 0, sent: 2, failed: 1 });
+    const failed = await f.store.get<OutboxItem>(containers.outbox, 'b1', keyOf(1));
+    expect(failed?.data).toMatchObject({ status: 'failed', attempts: 3, lastError: expect.stringContaining('HTTP_503') });
+  });
+
+  it('marks 403/404 recipients inactive at once, and skips them next time', async () => {
+    f = await startFixture({
+      users: 3,
+      connector: { conversationStatus: { [conversationOf(1)]: 403, [conversationOf(2)]: 404 } },
+    });
+    await broadcast('b1', 3);
+    await f.engine.worker.drain();
+    f.clock.advance(60 * 60_000);
+    await f.engine.worker.drain();
+
+    expect(f.connector.requests.filter((r) => r.conversationId !== conversationOf(3))).toHaveLength(2);
+    expect(await f.engine.delivery.status('b1')).toMatchObject({ sent: 1, inactive: 2, failed: 0, queued: 0 });
+    expect((await f.directory.get(keyOf(1)))?.active).toBe(false);
+    expect((await f.directory.get(keyOf(2)))?.active).toBe(false);
+    expect((await f.directory.get(keyOf(3)))?.active).toBe(true);
+
+    f.connector.reset();
+    await broadcast('b2', 3);
+    await f.engine.worker.drain();
+    expect(f.connector.requests.map((r) => r.conversationId)).toEqual([conversationOf(3)]);
+    expect(await f.engine.delivery.status('b2')).toMatchObject({ sent: 1, inactive: 2 });
+  });
+
+  it('spaces sends to one conversation by the per-conversation limit', async () => {
+    f = await startFixture({
+      users: 1,
+      connector: { perConversation: [{ max: 3, windowMs: 1000 }] },
+      delivery: { perConversation: [{ max: 3, windowMs: 1000 }] },
+    });
+    for (let i = 0; i < 6; i++) await f.engine.delivery.enqueue({ broadcastId: `b${i}`, purpose: 'p', recipients: [{ key: keyOf(1), activity: message(`m${i}`) }] });
+    await f.engine.worker.drain();
+    expect(f.connector.messages(conversationOf(1))).toHaveLength(6);
+    expect(f.connector.throttled()).toHaveLength(0);
+  });
+});
