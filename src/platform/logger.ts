@@ -39,10 +39,10 @@ export function createLogger(
 ): Logger {
   return pino(
     {
-      name: options.name ?? 'panelbot',
       level: options.level ?? 'info',
       redact: { paths: redactedPaths, censor: '[redacted]' },
-      base: undefined,
+      // Not pino's `name` option: `name` is a redacted path (people's names), which would censor it.
+      base: { service: options.name ?? 'panelbot' },
       timestamp: pino.stdTimeFunctions.isoTime,
     },
     destination,
