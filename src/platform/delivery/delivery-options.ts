@@ -24,7 +24,7 @@ export interface DeliveryOptions {
   /** A send that takes longer counts as a network error (it may still land: see docs/delivery.md). */
   sendTimeoutMs: number;
   pollMs: number;
-  /** Items claimed per store round trip. */
+  /** Most items claimed per round (fewer, larger claims keep queries off the store's back). */
   batchSize: number;
   /** Sends in flight at once per worker. */
   concurrency: number;
@@ -54,7 +54,7 @@ export const defaultDeliveryOptions: DeliveryOptions = {
   leaseMs: 60_000,
   sendTimeoutMs: 20_000,
   pollMs: 1_000,
-  batchSize: 100,
+  batchSize: 250,
   concurrency: 16,
   retentionDays: 30,
   maxInlineWaitMs: 2_000,

@@ -20,6 +20,8 @@ export class DeliveryWorker {
   private loop: Promise<void> | undefined;
   private running = false;
   private wake: (() => void) | undefined;
+  private arrived: (() => void) | undefined;
+  private fillError: unknown;
 
   constructor(
     private readonly claimer: OutboxClaimer,
@@ -67,13 +69,14 @@ export class DeliveryWorker {
   /** Re-queues an item at the front (after a 429: it keeps its place and its lease). */
   requeue(item: Claimed): void {
     this.queue.unshift(item);
+    this.arrived?.();
     this.kick();
   }
 
   private async run(untilIdle: boolean): Promise<void> {
     const keeper = setInterval(() => void this.keepLeases(), this.options.leaseMs / 4);
     try {
-      await this.loop_(untilIdle);
+      await this.pump(untilIdle);
     } finally {
       clearInterval(keeper);
     }
@@ -93,20 +96,20 @@ export class DeliveryWorker {
     }
   }
 
-  private async loop_(untilIdle: boolean): Promise<void> {
+  private async pump(untilIdle: boolean): Promise<void> {
     while (untilIdle || this.running) {
       if (!this.queue.length) {
-        const claimed = await this.fill().catch((err: unknown) => {
-          // The store is down or slow: keep the loop alive and try again at the next poll.
-          if (untilIdle) throw err;
-          this.logger.error({ err }, 'delivery.claim_failed');
-          return -1;
-        });
+        const filling = this.fill();
+        // Start sending as soon as the first chunk is leased, not when the whole claim is done.
+        await Promise.race([filling, new Promise<void>((resolve) => (this.arrived = resolve))]);
+        this.arrived = undefined;
+        const claimed = this.queue.length ? 1 : await filling;
         if (claimed < 0) {
+          if (untilIdle) throw this.fillError;
           await this.idle();
           continue;
         }
-        if (!claimed && !this.queue.length) {
+        if (!this.queue.length) {
           if (this.inFlight.size) {
             await Promise.race(this.inFlight);
             continue;
@@ -116,8 +119,8 @@ export class DeliveryWorker {
           await this.idle();
           continue;
         }
-      } else if (this.queue.length < this.claimSize() / 2 && !this.filling) {
-        void this.fill().catch((err: unknown) => this.logger.error({ err }, 'delivery.claim_failed'));
+      } else if (this.queue.length < this.claimSize() / 2) {
+        void this.fill();
       }
       while (this.inFlight.size >= this.options.concurrency) await Promise.race(this.inFlight);
       if (!untilIdle && !this.running) break;
@@ -138,18 +141,25 @@ export class DeliveryWorker {
     this.inFlight.add(task);
   }
 
-  /** One claim round at a time; concurrent callers share it. */
+  /**
+   * One claim round at a time; concurrent callers share it. Items join the queue chunk by chunk.
+   * Resolves to the number claimed, or -1 when the store failed (the loop keeps going).
+   */
   private fill(): Promise<number> {
-    this.filling ??= (async () => {
-      try {
-        const claimed = await this.claimer.claim(this.claimSize());
-        await this.refs.prefetch(claimed.map((c) => c.doc.data.key));
-        this.queue.push(...claimed);
-        return claimed.length;
-      } finally {
+    this.filling ??= this.claimer
+      .claim(this.claimSize(), async (items) => {
+        this.queue.push(...items);
+        this.arrived?.();
+        await this.refs.prefetch(items.map((c) => c.doc.data.key));
+      })
+      .catch((err: unknown) => {
+        this.fillError = err;
+        this.logger.error({ err }, 'delivery.claim_failed');
+        return -1;
+      })
+      .finally(() => {
         this.filling = undefined;
-      }
-    })();
+      });
     return this.filling;
   }
 

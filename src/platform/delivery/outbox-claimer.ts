@@ -30,18 +30,24 @@ export class OutboxClaimer {
     private readonly leaseMs: number,
   ) {}
 
-  async claim(limit: number): Promise<Claimed[]> {
+  /** Claims up to `limit` due items, handing each leased chunk to `take` as soon as it is ours. */
+  async claim(limit: number, take: (items: Claimed[]) => Promise<void>): Promise<number> {
     const broadcasts = await this.repo.activeBroadcasts();
     const nowIso = this.clock.now().toISOString();
     const start = this.turn++ % Math.max(1, broadcasts.length);
     const ordered = [...broadcasts.slice(start), ...broadcasts.slice(0, start)];
-    const claimed: Claimed[] = [];
+    let claimed = 0;
     const quiet: StoredDocument<BroadcastDoc>[] = [];
     for (const broadcast of ordered) {
-      if (claimed.length >= limit) break;
-      const due = await this.repo.dueItems(broadcast.id, nowIso, limit - claimed.length);
+      if (claimed >= limit) break;
+      const due = await this.repo.dueItems(broadcast.id, nowIso, limit - claimed);
       if (!due.length) quiet.push(broadcast);
-      claimed.push(...(await this.leaseAll(due)));
+      for (let i = 0; i < due.length; i += CLAIM_CONCURRENCY) {
+        const leased = await Promise.all(due.slice(i, i + CLAIM_CONCURRENCY).map((doc) => this.lease(doc)));
+        const ours = leased.filter((c): c is Claimed => c !== undefined);
+        claimed += ours.length;
+        await take(ours);
+      }
     }
     this.quiet = quiet;
     return claimed;
@@ -98,15 +104,6 @@ export class OutboxClaimer {
     }
     this.quiet = [];
     return retired;
-  }
-
-  private async leaseAll(due: ItemDoc[]): Promise<Claimed[]> {
-    const out: Claimed[] = [];
-    for (let i = 0; i < due.length; i += CLAIM_CONCURRENCY) {
-      const results = await Promise.all(due.slice(i, i + CLAIM_CONCURRENCY).map((doc) => this.lease(doc)));
-      for (const r of results) if (r) out.push(r);
-    }
-    return out;
   }
 
   private async lease(doc: ItemDoc): Promise<Claimed | undefined> {

@@ -2,6 +2,8 @@ import type { ConversationDirectory, ConversationRecord } from '../conversations
 import type { RecipientKey } from './delivery.port';
 import { monotonicNow } from './monotonic';
 
+const PARALLEL_READS = 16;
+
 interface Entry {
   record: ConversationRecord | undefined;
   at: number;
@@ -20,12 +22,18 @@ export class ReferenceCache {
     private readonly maxEntries = 20_000,
   ) {}
 
+  /**
+   * Point reads in parallel rather than one `IN` query: on Cosmos a point read is the cheapest
+   * operation there is (1 RU), while a query's cost grows with what it has to look at.
+   */
   async prefetch(keys: RecipientKey[]): Promise<void> {
     const now = monotonicNow();
     const missing = [...new Set(keys)].filter((k) => !this.fresh(k, now));
-    if (!missing.length) return;
-    const found = await this.directory.getMany(missing);
-    for (const key of missing) this.put(key, found.get(key), now);
+    for (let i = 0; i < missing.length; i += PARALLEL_READS) {
+      const slice = missing.slice(i, i + PARALLEL_READS);
+      const records = await Promise.all(slice.map((key) => this.directory.get(key)));
+      slice.forEach((key, n) => this.put(key, records[n], now));
+    }
   }
 
   async get(key: RecipientKey): Promise<ConversationRecord | undefined> {

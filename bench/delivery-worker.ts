@@ -1,0 +1,137 @@
+/**
+ * The "bot process" of the delivery benchmark: enqueues a broadcast (or resumes one) and runs the
+ * real delivery worker against the fake connector until the broadcast is finished. Started by
+ * delivery.bench.ts with an IPC channel; it may be killed with SIGKILL at any moment.
+ */
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import { systemClock } from '../src/platform/clock';
+import { ConversationDirectory } from '../src/platform/conversations';
+import { AppRateLimiter } from '../src/platform/delivery/app-rate-limiter';
+import { BotProactiveSender } from '../src/platform/delivery/bot-proactive-sender';
+import { createDelivery, userKey, type OutboundActivity } from '../src/platform/delivery';
+import { createLogger } from '../src/platform/logger';
+import { containers, type DocumentStore } from '../src/storage/document-store.port';
+import { CosmosDocumentStore } from '../src/storage/cosmos-store';
+import { SqliteDocumentStore } from '../src/storage/sqlite-store';
+import { testConnectionPolicy } from '../test/support/cosmos-server';
+
+export interface WorkerTask {
+  mode: 'broadcast' | 'resume' | 'bare';
+  store: { kind: 'sqlite'; file: string } | { kind: 'cosmos'; endpoint: string; key: string; database: string };
+  connectorUrl: string;
+  broadcastId: string;
+  recipients: number;
+  rate: number;
+  leaseMs: number;
+  sendTimeoutMs: number;
+}
+
+export interface WorkerReport {
+  mode: WorkerTask['mode'];
+  /** Epoch ms just before the enqueue (or the bare loop). */
+  startedAt: number;
+  enqueueMs?: number;
+  /** Epoch ms when the last item was done (from the outbox), or when the bare loop ended. */
+  finishedAt: number;
+  peakRssMb: number;
+  stats?: Record<string, number>;
+}
+
+export const recipientId = (n: number) => `bench-user-${n}`;
+
+/** About the size of a real announcement card (~1.5 KB), the same for everyone. */
+export function announcement(): OutboundActivity {
+  const body = [
+    { type: 'TextBlock', text: 'Kennisatelier: inclusief leidinggeven', weight: 'Bolder', size: 'Medium', wrap: true },
+    { type: 'TextBlock', text: 'Donderdag 3 december, 15:00–16:30, Timmerhuis en online. '.repeat(8), wrap: true },
+    { type: 'FactSet', facts: [{ title: 'Waar', value: 'Timmerhuis, zaal 3' }, { title: 'Plekken', value: '40' }] },
+  ];
+  const actions = [{ type: 'Action.Execute', title: 'Aanmelden', verb: 'kennisatelier.signUp', data: { atelierId: 'a-2026-12' } }];
+  const content = { type: 'AdaptiveCard', version: '1.5', body, actions };
+  return { type: 'message', attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content }] };
+}
+
+async function openStore(task: WorkerTask): Promise<DocumentStore> {
+  if (task.store.kind === 'sqlite') return new SqliteDocumentStore(task.store.file);
+  const store = new CosmosDocumentStore({ ...task.store, connectionPolicy: testConnectionPolicy });
+  await store.init();
+  return store;
+}
+
+async function bare(task: WorkerTask, sender: BotProactiveSender): Promise<void> {
+  // The floor without any storage: one token bucket, sends in flight, 5xx retried in memory.
+  const limiter = new AppRateLimiter({ ratePerSecond: task.rate, burst: Math.ceil(task.rate / 10) });
+  const activity = announcement();
+  let next = 1;
+  const lane = async () => {
+    while (next <= task.recipients) {
+      const n = next++;
+      const ref = { serviceUrl: task.connectorUrl, channelId: 'msteams', conversation: { id: `conv-${n}` }, bot: { id: '28:bench' } };
+      for (;;) {
+        await limiter.acquire();
+        const ok = await sender.send(ref, activity).then(() => true, () => false);
+        if (ok) break;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: 16 }, lane));
+}
+
+async function main(task: WorkerTask): Promise<WorkerReport> {
+  let peak = process.memoryUsage().rss;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);
+  let startedAt = Date.now();
+  const sender = new BotProactiveSender(new CloudAdapter(new ConfigurationBotFrameworkAuthentication({})), '');
+  const peakRssMb = () => Math.max(peak, process.resourceUsage().maxRSS * 1024) / 2 ** 20;
+  if (task.mode === 'bare') {
+    startedAt = Date.now();
+    await bare(task, sender);
+    clearInterval(sampler);
+    return { mode: task.mode, startedAt, finishedAt: Date.now(), peakRssMb: peakRssMb() };
+  }
+  const store = await openStore(task);
+  const engine = createDelivery({
+    store,
+    sender,
+    directory: new ConversationDirectory(store, () => systemClock.now()),
+    clock: systemClock,
+    logger: createLogger({ level: 'warn', name: 'bench-worker' }),
+    options: { ratePerSecond: task.rate, leaseMs: task.leaseMs, sendTimeoutMs: task.sendTimeoutMs, pollMs: 200 },
+  });
+  let enqueueMs: number | undefined;
+  // The clock starts when the organiser presses send: process start-up is not part of a broadcast.
+  // As in the bot, the worker is already running when a broadcast is enqueued.
+  engine.worker.start();
+  startedAt = Date.now();
+  if (task.mode === 'broadcast') {
+    const activity = announcement();
+    const recipients = Array.from({ length: task.recipients }, (_, i) => ({ key: userKey(recipientId(i + 1)), activity }));
+    await engine.delivery.enqueue({ broadcastId: task.broadcastId, purpose: 'bench.announcement', recipients });
+    enqueueMs = Date.now() - startedAt;
+    process.send?.({ type: 'enqueued', enqueueMs });
+  }
+  for (;;) {
+    await new Promise((r) => setTimeout(r, 500));
+    // A point read, not status(): counting 12,000 items every half second would load the store.
+    const record = await store.get<{ active: boolean }>(containers.broadcasts, 'broadcast', task.broadcastId);
+    if (record?.data.active !== false) continue;
+    const status = await engine.delivery.status(task.broadcastId);
+    if (status && status.queued === 0 && status.finishedAt) {
+      await engine.worker.stop();
+      clearInterval(sampler);
+      const stats = engine.worker.stats() as unknown as Record<string, number>;
+      await store.close();
+      return { mode: task.mode, startedAt, enqueueMs, finishedAt: Date.parse(status.finishedAt), peakRssMb: peakRssMb(), stats };
+    }
+  }
+}
+
+process.once('message', (task: WorkerTask) => {
+  main(task).then(
+    (report) => process.send?.({ type: 'done', report }, () => process.exit(0)),
+    (err: unknown) => {
+      process.stderr.write(`bench worker failed: ${(err as Error).stack ?? String(err)}\n`);
+      process.exit(1);
+    },
+  );
+});
