@@ -103,12 +103,13 @@ async function main(task: WorkerTask): Promise<WorkerReport> {
   // As in the bot, the worker is already running when a broadcast is enqueued.
   engine.worker.start();
   startedAt = Date.now();
-  if (task.mode === 'broadcast') {
+  // A resumed bot repeats the enqueue, as the retried job that asked for the broadcast would (it is
+  // idempotent): that completes a broadcast whose enqueue was killed half-way.
+  if (task.mode === 'broadcast' || task.mode === 'resume') {
     const activity = announcement();
     const recipients = Array.from({ length: task.recipients }, (_, i) => ({ key: userKey(recipientId(i + 1)), activity }));
     await engine.delivery.enqueue({ broadcastId: task.broadcastId, purpose: 'bench.announcement', recipients });
-    enqueueMs = Date.now() - startedAt;
-    process.send?.({ type: 'enqueued', enqueueMs });
+    if (task.mode === 'broadcast') enqueueMs = Date.now() - startedAt;
   }
   for (;;) {
     await new Promise((r) => setTimeout(r, 500));

@@ -60,6 +60,9 @@ function startWorker(task: WorkerTask): { child: ChildProcess; done: Promise<Wor
     child.on('exit', (code, signal) => (signal === 'SIGKILL' ? resolve(undefined) : code !== 0 && reject(new Error(`worker exited ${code}`))));
   });
   child.send(task);
+  // A run that cannot finish must fail loudly, not hang the benchmark.
+  const limit = setTimeout(() => child.kill('SIGKILL'), floorS * 3_000 + 120_000);
+  void done.finally(() => clearTimeout(limit)).catch(() => undefined);
   return { child, done };
 }
 
@@ -166,6 +169,7 @@ async function runStore(kind: string, connector: FakeConnector, rows: Row[]): Pr
     const clean = startWorker({ ...base, mode: 'broadcast', broadcastId: `clean-${kind}` });
     const cleanReport = await clean.done;
     if (cleanReport) rows.push(row(kind, 'clean', cleanReport, cleanReport.startedAt, connector));
+    else log(`[${kind}] clean run did not finish in time`);
   }
 
   if (!flag('no-kill')) {
@@ -184,6 +188,7 @@ async function runStore(kind: string, connector: FakeConnector, rows: Row[]): Pr
     }
     const report = await current.done;
     if (report) rows.push(row(kind, `kill -9 ×${KILLS} + restart`, report, startedAt, connector));
+    else log(`[${kind}] kill run did not finish in time`);
   }
   cosmos?.child.disconnect();
   rmSync(dir, { recursive: true, force: true });

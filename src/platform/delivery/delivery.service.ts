@@ -105,7 +105,8 @@ export class DeliveryService implements Delivery {
       broadcastId,
       purpose: b.purpose,
       createdBy: b.createdBy,
-      total: queued + sent + failed + inactive,
+      // The intended number: if an enqueue died half-way and was never repeated, the shortfall shows.
+      total: Math.max(b.total, queued + sent + failed + inactive),
       queued,
       sent,
       failed,

@@ -13,7 +13,8 @@ export interface Claimed {
 }
 
 const CLAIM_CONCURRENCY = 16;
-const STALE_ENQUEUE_MS = 60 * 60_000;
+/** An enqueue of 12,000 takes seconds; one still "running" after this died and was not repeated. */
+const STALE_ENQUEUE_MS = 15 * 60_000;
 
 /**
  * Finds due items in active broadcasts and leases them with an etag-checked replace, so two

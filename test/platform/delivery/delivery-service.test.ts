@@ -1,9 +1,10 @@
 import * as ACData from 'adaptivecards-templating';
 import card from '../../../src/platform/delivery/cards/broadcast-status.card.json';
 import { broadcastStatusCardData } from '../../../src/platform/delivery/cards/broadcast-status.card';
-import { SendError, type OutboundActivity } from '../../../src/platform/delivery';
+import { createDelivery, SendError, type OutboundActivity } from '../../../src/platform/delivery';
+import { silentLogger } from '../../../src/platform/logger';
 import { containers } from '../../../src/storage/document-store.port';
-import { conversationOf, keyOf, message, startFixture, type Fixture } from './delivery-fixture';
+import { botSender, conversationOf, keyOf, message, startFixture, type Fixture } from './delivery-fixture';
 
 jest.setTimeout(15_000);
 
@@ -94,6 +95,26 @@ describe('Delivery service', () => {
     await f.engine.worker.drain();
     expect(await f.engine.delivery.status('b1')).toMatchObject({ sent: 4, failed: 0, inactive: 1, queued: 0 });
     expect(f.connector.messages(conversationOf(1))).toHaveLength(1);
+  });
+
+  it('a broadcast whose enqueue died half-way is not retired early, and enqueueing it again completes it', async () => {
+    let creates = 0;
+    const flaky = Object.create(f.store) as typeof f.store;
+    flaky.create = async (container, doc) => {
+      if (container === containers.outbox && doc.id.startsWith('user:') && ++creates > 2) throw new Error('process died');
+      return f.store.create(container, doc);
+    };
+    const crashed = createDelivery({ store: flaky, sender: botSender(), directory: f.directory, clock: f.clock, logger: silentLogger() });
+    await expect(crashed.delivery.enqueue(request('b1'))).rejects.toThrow('process died');
+
+    await f.engine.worker.drain();
+    expect(f.connector.messages()).toHaveLength(2);
+    expect(await f.engine.delivery.status('b1')).toMatchObject({ total: 5, sent: 2, queued: 0, finishedAt: undefined });
+
+    await f.engine.delivery.enqueue(request('b1'));
+    await f.engine.worker.drain();
+    expect([...f.connector.deliveredCounts().values()]).toEqual([1, 1, 1, 1, 1]);
+    expect((await f.engine.delivery.status('b1'))?.finishedAt).toBeDefined();
   });
 
   it('sendNow delivers without writing anything to the outbox', async () => {
