@@ -10,9 +10,20 @@ export const adaptiveCardContentType = 'application/vnd.microsoft.card.adaptive'
  * user-written strings must go through {@link escapeUserText} first.
  */
 export function renderCard<T extends object>(template: object, data: T): AdaptiveCard {
-  const card = new Template(template).expand({ $root: data }) as AdaptiveCard;
+  const card = templateOf(template).expand({ $root: data }) as AdaptiveCard;
   if (card.type !== 'AdaptiveCard') throw new Error('Template did not produce an Adaptive Card');
   return card;
+}
+
+/**
+ * Parsing a template's `${...}` expressions cost more than expanding them (a tenth of a help turn), and
+ * a Template is made to be expanded again with other data, so each template object is parsed once.
+ */
+const parsed = new WeakMap<object, Template>();
+function templateOf(template: object): Template {
+  let t = parsed.get(template);
+  if (!t) parsed.set(template, (t = new Template(template)));
+  return t;
 }
 
 export function cardActivity(card: AdaptiveCard, summary?: string): OutboundActivity {

@@ -12,6 +12,8 @@ import type {
 } from './document-store.port';
 import { ConcurrencyError, ConflictError, NotFoundError } from './store-errors';
 
+const STATEMENT_CACHE_SIZE = 200;
+
 interface Row {
   pk: string;
   id: string;
@@ -35,6 +37,8 @@ function jsonPath(field: string): string {
 export class SqliteDocumentStore implements DocumentStore {
   private readonly db: Database.Database;
   private readonly purgeTimer: NodeJS.Timeout;
+  /** Prepared statements by SQL text: preparing costs more than running a point read. */
+  private readonly statements = new Map<string, Database.Statement>();
 
   constructor(
     file: string,
@@ -56,8 +60,8 @@ export class SqliteDocumentStore implements DocumentStore {
   }
 
   async get<T>(container: string, pk: string, id: string): Promise<StoredDocument<T> | undefined> {
-    const row = this.db
-      .prepare('SELECT * FROM documents WHERE container = ? AND pk = ? AND id = ?')
+    const row = this
+      .sql('SELECT * FROM documents WHERE container = ? AND pk = ? AND id = ?')
       .get(container, pk, id) as Row | undefined;
     return row && !this.expired(row) ? this.toDoc<T>(row) : undefined;
   }
@@ -65,8 +69,8 @@ export class SqliteDocumentStore implements DocumentStore {
   async create<T>(container: string, doc: NewDocument<T>): Promise<StoredDocument<T>> {
     this.purgeOne(container, doc.pk, doc.id);
     const etag = randomUUID();
-    const info = this.db
-      .prepare(
+    const info = this
+      .sql(
         `INSERT INTO documents (container, pk, id, etag, data, expires_at) VALUES (?, ?, ?, ?, ?, ?)
          ON CONFLICT DO NOTHING`,
       )
@@ -76,7 +80,7 @@ export class SqliteDocumentStore implements DocumentStore {
   }
 
   async createMany<T>(container: string, docs: NewDocument<T>[]): Promise<BulkCreateResult> {
-    const insert = this.db.prepare(
+    const insert = this.sql(
       `INSERT INTO documents (container, pk, id, etag, data, expires_at) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT DO NOTHING`,
     );
@@ -94,8 +98,8 @@ export class SqliteDocumentStore implements DocumentStore {
 
   async replace<T>(container: string, doc: NewDocument<T>, etag: string): Promise<StoredDocument<T>> {
     const next = randomUUID();
-    const info = this.db
-      .prepare(
+    const info = this
+      .sql(
         `UPDATE documents SET etag = ?, data = ?, expires_at = ?
          WHERE container = ? AND pk = ? AND id = ? AND etag = ?`,
       )
@@ -107,8 +111,8 @@ export class SqliteDocumentStore implements DocumentStore {
 
   async upsert<T>(container: string, doc: NewDocument<T>): Promise<StoredDocument<T>> {
     const etag = randomUUID();
-    this.db
-      .prepare(
+    this
+      .sql(
         `INSERT INTO documents (container, pk, id, etag, data, expires_at) VALUES (?, ?, ?, ?, ?, ?)
          ON CONFLICT (container, pk, id) DO UPDATE SET etag = excluded.etag, data = excluded.data,
          expires_at = excluded.expires_at`,
@@ -119,10 +123,10 @@ export class SqliteDocumentStore implements DocumentStore {
 
   async delete(container: string, pk: string, id: string, etag?: string): Promise<boolean> {
     const info = etag
-      ? this.db
-          .prepare('DELETE FROM documents WHERE container = ? AND pk = ? AND id = ? AND etag = ?')
+      ? this
+          .sql('DELETE FROM documents WHERE container = ? AND pk = ? AND id = ? AND etag = ?')
           .run(container, pk, id, etag)
-      : this.db.prepare('DELETE FROM documents WHERE container = ? AND pk = ? AND id = ?').run(container, pk, id);
+      : this.sql('DELETE FROM documents WHERE container = ? AND pk = ? AND id = ?').run(container, pk, id);
     if (info.changes === 0 && etag && (await this.get(container, pk, id))) {
       throw new ConcurrencyError(container, id);
     }
@@ -136,18 +140,18 @@ export class SqliteDocumentStore implements DocumentStore {
       .concat(['id ASC'])
       .join(', ');
     const limit = query.limit !== undefined ? ` LIMIT ${Math.max(0, Math.floor(query.limit))}` : '';
-    const rows = this.db.prepare(`SELECT * FROM documents ${sql} ORDER BY ${order}${limit}`).all(...params) as Row[];
+    const rows = this.sql(`SELECT * FROM documents ${sql} ORDER BY ${order}${limit}`).all(...params) as Row[];
     return rows.map((r) => this.toDoc<T>(r));
   }
 
   async count(container: string, query: Omit<DocumentQuery, 'orderBy' | 'limit'> = {}): Promise<number> {
     const { sql, params } = this.where(container, query);
-    const row = this.db.prepare(`SELECT COUNT(*) AS n FROM documents ${sql}`).get(...params) as { n: number };
+    const row = this.sql(`SELECT COUNT(*) AS n FROM documents ${sql}`).get(...params) as { n: number };
     return row.n;
   }
 
   async ping(): Promise<void> {
-    this.db.prepare('SELECT 1').get();
+    this.sql('SELECT 1').get();
   }
 
   async close(): Promise<void> {
@@ -162,7 +166,7 @@ export class SqliteDocumentStore implements DocumentStore {
 
   /** Removes expired documents; reads already hide them, this only reclaims space. */
   purgeExpired(): number {
-    return this.db.prepare('DELETE FROM documents WHERE expires_at IS NOT NULL AND expires_at <= ?').run(this.now())
+    return this.sql('DELETE FROM documents WHERE expires_at IS NOT NULL AND expires_at <= ?').run(this.now())
       .changes;
   }
 
@@ -195,6 +199,17 @@ export class SqliteDocumentStore implements DocumentStore {
     return f.op === '!=' ? `(${path} IS NULL OR ${path} != ?)` : `${path} ${f.op} ?`;
   }
 
+  /** A prepared statement, cached; bounded, because query shapes vary (IN lists, limits). */
+  private sql(text: string): Database.Statement {
+    let statement = this.statements.get(text);
+    if (!statement) {
+      if (this.statements.size >= STATEMENT_CACHE_SIZE) this.statements.delete(this.statements.keys().next().value as string);
+      statement = this.db.prepare(text);
+      this.statements.set(text, statement);
+    }
+    return statement;
+  }
+
   private expiry(ttlSeconds?: number): number | null {
     return ttlSeconds && ttlSeconds > 0 ? this.now() + ttlSeconds * 1000 : null;
   }
@@ -204,8 +219,8 @@ export class SqliteDocumentStore implements DocumentStore {
   }
 
   private purgeOne(container: string, pk: string, id: string): void {
-    this.db
-      .prepare('DELETE FROM documents WHERE container = ? AND pk = ? AND id = ? AND expires_at IS NOT NULL AND expires_at <= ?')
+    this
+      .sql('DELETE FROM documents WHERE container = ? AND pk = ? AND id = ? AND expires_at IS NOT NULL AND expires_at <= ?')
       .run(container, pk, id, this.now());
   }
 

@@ -12,6 +12,23 @@ describe('cards', () => {
     expect((card.actions as Array<{ data: unknown }>)[0].data).toEqual({ id: 'a1' });
   });
 
+  it('renders one template object again and again with other data, nothing carried over (templates are parsed once)', () => {
+    const template = {
+      type: 'AdaptiveCard',
+      version: '1.5',
+      body: [
+        { type: 'TextBlock', text: '${title}', wrap: true },
+        { type: 'TextBlock', text: '${note}', wrap: true, $when: "${note != ''}" },
+        { type: 'TextBlock', $data: '${items}', text: '${name}', wrap: true },
+      ],
+    };
+    const first = renderCard(template, { title: 'Eerste', note: 'let op', items: [{ name: 'a' }, { name: 'b' }] });
+    const second = renderCard(template, { title: 'Tweede', note: '', items: [{ name: 'c' }] });
+    expect((first.body as Array<{ text: string }>).map((b) => b.text)).toEqual(['Eerste', 'let op', 'a', 'b']);
+    expect((second.body as Array<{ text: string }>).map((b) => b.text)).toEqual(['Tweede', 'c']);
+    expect(template.body[0]).toEqual({ type: 'TextBlock', text: '${title}', wrap: true });
+  });
+
   it('makes user text unable to hide links or mention people', () => {
     const escaped = escapeUserText('Klik [hier](https://evil.example) of <at>iedereen</at> **nu**');
     expect(escaped).not.toMatch(/(^|[^\\])\[hier\]\(/);
