@@ -1,19 +1,14 @@
-import type { BroadcastStatus } from '../../platform/delivery/delivery.port';
 import type { Actor } from '../../platform/org/organisation';
 import type { AnnouncementDeps, AnnouncementService } from './announcement.service';
 import { contentFrom, sameContent } from './announcement-content';
+import { changeableUntil } from './announcement-window';
 import { meetupListId, type AnnouncementDoc } from './announcement.repository';
 import { renderAnnouncementCard, renderRetractedCard } from './cards/announcement.card';
-import type { RsvpOverview } from './cards/status.card';
+import type { AnnouncementStatusView } from './cards/status.card';
 import type { MeetupNotifier } from './meetup-notifier';
 import { networksErrors } from './networks.errors';
 import type { CorrectionForm } from './networks.schemas';
 
-export interface AnnouncementStatus {
-  doc: AnnouncementDoc;
-  delivery?: BroadcastStatus;
-  rsvp?: RsvpOverview;
-}
 
 /** After sending: status, resend to failed, retract, correct. Coordinators of the network only. */
 export class AnnouncementAdminService {
@@ -23,11 +18,13 @@ export class AnnouncementAdminService {
     private readonly notifier: MeetupNotifier,
   ) {}
 
-  async status(actor: Actor, id: string): Promise<AnnouncementStatus> {
+  async status(actor: Actor, id: string): Promise<AnnouncementStatusView> {
     const doc = await this.announcements.owned(actor, id);
     if (doc.status === 'draft') return { doc };
     const delivery = await this.d.delivery.status(doc.id);
-    if (!doc.meetup?.rsvp) return { doc, delivery };
+    const changeableUntil = this.changeableUntil(doc);
+    const changeable = doc.status === 'sent' && changeableUntil > this.d.clock.now();
+    if (!doc.meetup?.rsvp) return { doc, delivery, changeableUntil, changeable };
     const roster = await this.d.signups.roster(meetupListId(doc.id));
     const names = await this.d.repo.attendeeNames(doc.id);
     const unknown = this.d.env.i18n.t(actor.locale, 'networks.status.unknownName');
@@ -35,13 +32,15 @@ export class AnnouncementAdminService {
     return {
       doc,
       delivery,
+      changeableUntil,
+      changeable,
       rsvp: { capacity: doc.meetup.capacity, attending: roster.attending.map(nameOf), waitlist: roster.waitlist.map(nameOf) },
     };
   }
 
   /** Sends again to the recipients whose delivery failed; inactive ones are left alone. */
   async retryFailed(actor: Actor, id: string): Promise<number> {
-    const doc = await this.sent(actor, id);
+    const doc = await this.changeable(actor, id);
     const count = await this.d.delivery.retryFailed(doc.id);
     this.d.logger.info({ announcementId: doc.id, count }, 'network announcement resent to failed');
     return count;
@@ -54,6 +53,7 @@ export class AnnouncementAdminService {
   async retract(actor: Actor, id: string): Promise<AnnouncementDoc> {
     const doc = await this.announcements.owned(actor, id);
     if (doc.status === 'draft') throw networksErrors.notSent();
+    if (this.changeableUntil(doc) <= this.d.clock.now()) throw networksErrors.changeWindowClosed();
     const now = this.d.clock.now().toISOString();
     const retracted =
       (await this.d.repo.update(id, (c) => (c.status === 'sent' ? { ...c, status: 'retracted', retractedAt: now, updatedAt: now } : undefined))) ?? doc;
@@ -69,7 +69,7 @@ export class AnnouncementAdminService {
    * correction on top of someone else's newer one is refused.
    */
   async correct(actor: Actor, form: CorrectionForm): Promise<AnnouncementDoc> {
-    const doc = await this.sent(actor, form.announcementId);
+    const doc = await this.changeable(actor, form.announcementId);
     if (form.kind !== doc.kind) throw networksErrors.kindFixed();
     const now = this.d.clock.now();
     const content = contentFrom(form, this.d.org.data.organisation.timeZone, now);
@@ -84,16 +84,23 @@ export class AnnouncementAdminService {
     });
     if (!corrected) throw networksErrors.announcementNotFound();
     await this.syncSignups(doc, corrected);
-    await this.updateCopies(corrected, `rev-${corrected.revision}`, (locale, audience) => renderAnnouncementCard(this.d.env, locale, corrected, audience));
+    // A meetup moved later stays correctable (and its copies known) until after the new date.
+    await this.updateCopies(corrected, `rev-${corrected.revision}`, (locale, audience) => renderAnnouncementCard(this.d.env, locale, corrected, audience), this.changeableUntil(corrected));
     this.d.logger.info({ announcementId: doc.id, revision: corrected.revision }, 'network announcement corrected');
     return corrected;
   }
 
-  private async sent(actor: Actor, id: string): Promise<AnnouncementDoc> {
+  /** A sent announcement still within its change window (after it, delivery no longer knows the copies). */
+  async changeable(actor: Actor, id: string): Promise<AnnouncementDoc> {
     const doc = await this.announcements.owned(actor, id);
     if (doc.status === 'draft') throw networksErrors.notSent();
     if (doc.status === 'retracted') throw networksErrors.retracted();
+    if (this.changeableUntil(doc) <= this.d.clock.now()) throw networksErrors.changeWindowClosed();
     return doc;
+  }
+
+  changeableUntil(doc: AnnouncementDoc): Date {
+    return changeableUntil(doc, doc.sentAt ?? doc.updatedAt, this.d.org.settings.networkAnnouncementChangeDays);
   }
 
   /** Capacity, time or RSVP changed: the shared sign-up list follows; freed seats are announced. */
@@ -108,9 +115,9 @@ export class AnnouncementAdminService {
     }
   }
 
-  private async updateCopies(doc: AnnouncementDoc, updateId: string, render: Parameters<AnnouncementDeps['audience']['updater']>[2]) {
+  private async updateCopies(doc: AnnouncementDoc, updateId: string, render: Parameters<AnnouncementDeps['audience']['updater']>[2], keepUntil?: Date) {
     const sent = await this.d.delivery.sentMessages(doc.id);
     const activityFor = await this.d.audience.updater(doc, sent.map((s) => s.key), render);
-    await this.d.delivery.enqueueUpdate(doc.id, updateId, activityFor);
+    await this.d.delivery.enqueueUpdate(doc.id, updateId, activityFor, { keepUntil });
   }
 }

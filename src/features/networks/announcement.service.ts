@@ -6,6 +6,7 @@ import type { Actor, Organisation } from '../../platform/org/organisation';
 import type { SignupService } from '../../platform/signups';
 import type { AnnouncementAudience } from './announcement-audience';
 import { contentFrom } from './announcement-content';
+import { changeableUntil } from './announcement-window';
 import { meetupListId, type AnnouncementDoc, type AnnouncementRepository } from './announcement.repository';
 import { renderAnnouncementCard, type CardEnv } from './cards/announcement.card';
 import type { MembershipService } from './membership.service';
@@ -92,7 +93,13 @@ export class AnnouncementService {
     const recipients = await this.d.audience.recipients(doc, (locale, audience) => renderAnnouncementCard(this.d.env, locale, doc, audience));
     if (recipients.length === 0) throw networksErrors.noRecipients();
     if (doc.meetup?.rsvp) await this.d.signups.open(meetupListId(doc.id), { capacity: doc.meetup.capacity, deadline: doc.meetup.startsAt });
-    await this.d.delivery.enqueue({ broadcastId: doc.id, purpose: announcementPurpose, createdBy: actor.aadObjectId, recipients });
+    await this.d.delivery.enqueue({
+      broadcastId: doc.id,
+      purpose: announcementPurpose,
+      createdBy: actor.aadObjectId,
+      recipients,
+      keepUntil: changeableUntil(doc, now, this.d.org.settings.networkAnnouncementChangeDays),
+    });
 
     const memberRecipients = recipients.filter((r) => r.key.startsWith('user:')).length;
     let transitioned = false;

@@ -35,6 +35,7 @@ export class MeetupNotifier {
       broadcastId: `${doc.id}:promoted:${digest}`,
       purpose: 'networks.meetupPromoted',
       recipients: keys.map((key) => ({ key, activity: byLocale[locales.get(key) ?? fallback] })),
+      keepUntil: this.clock.now(),
     });
   }
 }

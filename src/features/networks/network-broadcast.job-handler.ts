@@ -51,6 +51,9 @@ export function networkBroadcastHandler(d: {
       purpose: job.purpose,
       recipients: keys.map((key) => ({ key, activity: job.cardByLocale[locales.get(key) ?? fallback] })),
       notBefore: job.notBefore ? new Date(job.notBefore) : undefined,
+      // Nobody updates these copies later, and who got them is the networks' membership: keep that
+      // as briefly as the engine allows (a day after each is settled).
+      keepUntil: new Date(0),
     });
     d.logger.info({ broadcastId: job.broadcastId, networks: known.length, recipients: keys.length }, 'network broadcast enqueued');
   };

@@ -58,7 +58,7 @@ export function registerAnnounceHandlers(app: PanelApp, m: NetworksModule): void
   execute(app, m, networksVerbs.send, announcementRefSchema, async (actor, data) => {
     const { doc, alreadySent } = await m.announcements.send(actor, data.announcementId);
     const status = await m.admin.status(actor, doc.id);
-    return renderStatusCard(m.env, actor.locale, status.doc, status.delivery, status.rsvp, alreadySent ? '' : i18n.t(actor.locale, 'networks.status.sentNow'));
+    return renderStatusCard(m.env, actor.locale, status, alreadySent ? '' : i18n.t(actor.locale, 'networks.status.sentNow'));
   }, { personalOnly: true });
 
   execute(app, m, networksVerbs.list, z.object({}).passthrough(), async (actor) => renderListCard(m.env, actor.locale, await m.announcements.recent(actor)), { personalOnly: true });

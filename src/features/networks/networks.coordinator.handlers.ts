@@ -23,7 +23,7 @@ export function registerCoordinatorHandlers(app: PanelApp, m: NetworksModule): v
 
   const statusCard = async (actor: Actor, id: string, notice = '') => {
     const s = await m.admin.status(actor, id);
-    return renderStatusCard(m.env, actor.locale, s.doc, s.delivery, s.rsvp, notice);
+    return renderStatusCard(m.env, actor.locale, s, notice);
   };
   const correctionForm = (actor: Actor, doc: AnnouncementDoc, values: FormValues, error?: string, baseRevision = doc.revision) =>
     renderFormCard(m.env, actor.locale, {
@@ -45,19 +45,13 @@ export function registerCoordinatorHandlers(app: PanelApp, m: NetworksModule): v
   }, personalOnly);
 
   execute(app, m, networksVerbs.retract, retractSchema, async (actor, data) => {
-    if (data.confirm !== 'yes') {
-      const doc = await m.announcements.owned(actor, data.announcementId);
-      if (doc.status === 'draft') throw networksErrors.notSent();
-      return renderConfirmRetractCard(m.env, actor.locale, doc);
-    }
+    if (data.confirm !== 'yes') return renderConfirmRetractCard(m.env, actor.locale, await m.admin.changeable(actor, data.announcementId));
     await m.admin.retract(actor, data.announcementId);
     return statusCard(actor, data.announcementId, t(actor, 'retractDone'));
   }, personalOnly);
 
   execute(app, m, networksVerbs.correctForm, announcementRefSchema, async (actor, data) => {
-    const doc = await m.announcements.owned(actor, data.announcementId);
-    if (doc.status === 'draft') throw networksErrors.notSent();
-    if (doc.status === 'retracted') throw networksErrors.retracted();
+    const doc = await m.admin.changeable(actor, data.announcementId);
     return correctionForm(actor, doc, formValuesFromDoc(doc, org.data.organisation.timeZone));
   }, personalOnly);
 

@@ -22,6 +22,7 @@ export const networksErrors = {
   meetupStarted: () => err('meetupStarted'),
   changedMeanwhile: () => err('changedMeanwhile'),
   kindFixed: () => err('kindFixed'),
+  changeWindowClosed: () => err('changeWindowClosed'),
 };
 
 export function networkOf(org: Organisation, networkId: string): Network {

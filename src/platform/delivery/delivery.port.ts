@@ -38,6 +38,13 @@ export interface BroadcastRequest {
   recipients: DeliveryRecipient[];
   /** Earliest send time (e.g. network members first, everyone else later). Default: now. */
   notBefore?: Date;
+  /**
+   * Keep the per-recipient records (who got it, where the copy landed) only until then, plus a day,
+   * and never while still undelivered; default: the engine's retention. For audiences that are
+   * themselves confidential, such as a network's members. Afterwards the copies can no longer be
+   * updated, and the status keeps only the counts.
+   */
+  keepUntil?: Date;
 }
 
 export type ItemStatus = 'queued' | 'sent' | 'failed' | 'inactive';
@@ -54,6 +61,8 @@ export interface BroadcastStatus {
   createdAt: string;
   /** Set when nothing is queued any more. */
   finishedAt?: string;
+  /** From the request's `keepUntil`: copies can be updated until then. */
+  keepUntil?: string;
 }
 
 export interface SentMessage {
@@ -66,12 +75,13 @@ export interface Delivery {
   /**
    * Replaces the message already delivered to each recipient of a broadcast (a correction, a
    * retraction, updated counts). Recipients not yet sent get the new activity instead of the old one.
-   * `updateId` makes the call idempotent.
+   * `updateId` makes the call idempotent. `keepUntil` moves the broadcast's (e.g. a meetup moved later).
    */
   enqueueUpdate(
     broadcastId: string,
     updateId: string,
     activityFor: (key: RecipientKey) => OutboundActivity | undefined,
+    options?: { keepUntil?: Date },
   ): Promise<void>;
   /** Sends again to the recipients whose delivery failed (not to inactive ones). */
   retryFailed(broadcastId: string): Promise<number>;

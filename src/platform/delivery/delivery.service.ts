@@ -28,6 +28,12 @@ export class DeliveryService implements Delivery {
     const recipients = uniqueByKey(request.recipients);
     const now = this.clock.now();
     const start = request.notBefore && request.notBefore > now ? request.notBefore : now;
+    const keepUntil = request.keepUntil?.toISOString();
+    const existing = await this.repo.getBroadcast(request.broadcastId);
+    // Its items are gone by design: a repeated enqueue must not send everything again.
+    if (existing?.data.keepUntil && !existing.data.enqueuing && existing.data.keepUntil < now.toISOString()) {
+      return (await this.status(request.broadcastId)) as BroadcastStatus;
+    }
     const acts = await this.repo.saveActivities(request.broadcastId, recipients.map((r) => r.activity));
     const items: OutboxItem[] = recipients.map((r) => ({
       kind: 'send',
@@ -37,6 +43,7 @@ export class DeliveryService implements Delivery {
       attempts: 0,
       nextAttemptAt: start.toISOString(),
       leaseUntil: EPOCH,
+      keepUntil,
     }));
     const record = {
       broadcastId: request.broadcastId,
@@ -47,10 +54,10 @@ export class DeliveryService implements Delivery {
       notBefore: request.notBefore?.toISOString(),
       active: true,
       generation: 1,
+      keepUntil,
     };
     // The record goes first, marked `enqueuing`, so the worker sends while the rest is written and
     // does not retire the broadcast in between. Enqueueing the same id again completes a crashed one.
-    const existing = await this.repo.getBroadcast(request.broadcastId);
     if (!existing) await this.repo.activate({ ...record, enqueuing: true });
     const created = await this.repo.createItems(request.broadcastId, items, (i) => i.key, this.workAdded);
     if (!existing || existing.data.enqueuing || created > 0) {
@@ -64,8 +71,11 @@ export class DeliveryService implements Delivery {
     broadcastId: string,
     updateId: string,
     activityFor: (key: RecipientKey) => OutboundActivity | undefined,
+    options: { keepUntil?: Date } = {},
   ): Promise<void> {
-    if (!(await this.repo.getBroadcast(broadcastId))) throw new Error(`Unknown broadcast ${broadcastId}`);
+    const broadcast = await this.repo.getBroadcast(broadcastId);
+    if (!broadcast) throw new Error(`Unknown broadcast ${broadcastId}`);
+    const keepUntil = options.keepUntil?.toISOString() ?? broadcast.data.keepUntil;
     const sends = await this.repo.itemsOfKind(broadcastId, 'send');
     const wanted = new Map<ItemDoc, OutboundActivity>();
     for (const doc of sends) {
@@ -76,10 +86,10 @@ export class DeliveryService implements Delivery {
     const edits: OutboxItem[] = [];
     await inParallel([...wanted], async ([doc, activity]) => {
       const act = acts.get(activity) as string;
-      if (await this.pointAt(doc, act)) edits.push(editItem(doc.data.key, updateId, this.clock.now()));
+      if (await this.pointAt(doc, act, keepUntil)) edits.push(editItem(doc.data.key, updateId, this.clock.now(), keepUntil));
     });
     await this.repo.createItems(broadcastId, edits, (i) => updateItemId(updateId, i.key));
-    await this.reactivate(broadcastId);
+    await this.reactivate(broadcastId, keepUntil);
   }
 
   async retryFailed(broadcastId: string): Promise<number> {
@@ -101,18 +111,18 @@ export class DeliveryService implements Delivery {
       (['queued', 'sent', 'failed', 'inactive'] as const).map((s) => this.repo.countItems(broadcastId, s, 'send')),
     );
     const b = doc.data;
+    // Short-lived items already removed (see `keepUntil`): the counts written when it finished.
+    const counts = queued + sent + failed + inactive === 0 && b.counts ? { queued, ...b.counts } : { queued, sent, failed, inactive };
     return {
       broadcastId,
       purpose: b.purpose,
       createdBy: b.createdBy,
       // The intended number: if an enqueue died half-way and was never repeated, the shortfall shows.
-      total: Math.max(b.total, queued + sent + failed + inactive),
-      queued,
-      sent,
-      failed,
-      inactive,
+      total: Math.max(b.total, counts.queued + counts.sent + counts.failed + counts.inactive),
+      ...counts,
       createdAt: b.createdAt,
       finishedAt: queued === 0 ? b.finishedAt : undefined,
+      keepUntil: b.keepUntil,
     };
   }
 
@@ -133,23 +143,23 @@ export class DeliveryService implements Delivery {
    * Points a send item at new content. Returns whether a delivered (or being-delivered) copy must
    * be edited; a copy not yet sent simply goes out with the new content.
    */
-  private async pointAt(start: ItemDoc, act: string): Promise<boolean> {
+  private async pointAt(start: ItemDoc, act: string, keepUntil: string | undefined): Promise<boolean> {
     let doc: ItemDoc | undefined = start;
     while (doc) {
       const d: OutboxItem = doc.data;
       const inFlight = d.status === 'queued' && d.leaseUntil > this.clock.now().toISOString();
       const needsEdit = d.status === 'sent' || inFlight;
-      if (d.act === act) return needsEdit && d.sentAct !== act;
-      if (await this.repo.replaceItem(doc, { ...d, act })) return needsEdit;
+      if (d.act === act && d.keepUntil === keepUntil) return needsEdit && d.sentAct !== act;
+      if (await this.repo.replaceItem(doc, { ...d, act, keepUntil })) return needsEdit && d.sentAct !== act;
       doc = await this.repo.getItem(start.pk, start.id);
     }
     return false;
   }
 
-  private async reactivate(broadcastId: string): Promise<void> {
+  private async reactivate(broadcastId: string, keepUntil?: string): Promise<void> {
     const doc = await this.repo.getBroadcast(broadcastId);
     if (!doc) throw new Error(`Unknown broadcast ${broadcastId}`);
-    await this.repo.activate(doc.data);
+    await this.repo.activate({ ...doc.data, keepUntil: keepUntil ?? doc.data.keepUntil });
     this.workAdded();
   }
 }
@@ -160,9 +170,9 @@ function uniqueByKey(recipients: DeliveryRecipient[]): DeliveryRecipient[] {
   return [...seen.values()];
 }
 
-function editItem(key: RecipientKey, updateId: string, now: Date): OutboxItem {
+function editItem(key: RecipientKey, updateId: string, now: Date, keepUntil: string | undefined): OutboxItem {
   const at = now.toISOString();
-  return { kind: 'update', key, status: 'queued', attempts: 0, nextAttemptAt: at, leaseUntil: EPOCH, updateId };
+  return { kind: 'update', key, status: 'queued', attempts: 0, nextAttemptAt: at, leaseUntil: EPOCH, updateId, keepUntil };
 }
 
 async function inParallel<T>(items: T[], task: (item: T) => Promise<void>): Promise<void> {

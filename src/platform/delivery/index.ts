@@ -61,7 +61,7 @@ export interface DeliveryEngine {
 export function createDelivery(deps: DeliveryDeps): DeliveryEngine {
   const options = resolveDeliveryOptions(deps.options);
   const logger = deps.logger;
-  const repo = new OutboxRepository(deps.store, options.retentionDays * 86_400);
+  const repo = new OutboxRepository(deps.store, options.retentionDays * 86_400, deps.clock);
   const app = new AppRateLimiter({ ratePerSecond: options.ratePerSecond, burst: options.burst });
   const gate = new SendGate(deps.sender, app, new ConversationLimiter(options.perConversation), options.sendTimeoutMs, options.defaultRetryAfterMs);
   const refs = new ReferenceCache(deps.directory);

@@ -53,7 +53,7 @@ export class ItemProcessor {
       else await this.processSend(item);
     } catch (err) {
       await this.failed(item, err).catch((e: unknown) =>
-        this.logger.error({ err: e, broadcastId: item.doc.pk, itemId: item.doc.id }, 'delivery.record_failed'),
+        this.logger.error({ err: e, ...logRef(item) }, 'delivery.record_failed'),
       );
     }
   }
@@ -108,13 +108,13 @@ export class ItemProcessor {
     if (left > this.options.sendTimeoutMs * 1.25) return true;
     if (await this.claimer.renew(item)) return true;
     this.stats.leaseLost += 1;
-    this.logger.warn({ broadcastId: item.doc.pk, itemId: item.doc.id }, 'delivery.lease_lost_before_send');
+    this.logger.warn(logRef(item), 'delivery.lease_lost_before_send');
     return false;
   }
 
   private async failed(item: Claimed, err: unknown): Promise<void> {
     const verdict = classify(err, this.options.defaultRetryAfterMs);
-    const log = { broadcastId: item.doc.pk, itemId: item.doc.id, reason: verdict.reason };
+    const log = { ...logRef(item), reason: verdict.reason };
     if (verdict.kind === 'throttled') {
       this.stats.throttled += 1;
       // The gate has already paused every sender; this item simply waits its turn again.
@@ -160,7 +160,7 @@ export class ItemProcessor {
       if (current?.data.leaseToken !== item.token) break;
     }
     this.stats.leaseLost += 1;
-    this.logger.warn({ broadcastId: item.doc.pk, itemId: item.doc.id }, 'delivery.lease_lost');
+    this.logger.warn(logRef(item), 'delivery.lease_lost');
     return false;
   }
 
@@ -192,4 +192,13 @@ export class ItemProcessor {
   private later(ms: number): Date {
     return new Date(this.clock.now().getTime() + ms);
   }
+}
+
+/**
+ * What a log line may say about an item: its broadcast and kind of recipient, never who. A person's
+ * id next to a network's broadcast id would put network membership in the logs; the outbox item
+ * itself keeps who failed and why.
+ */
+function logRef(item: Claimed): { broadcastId: string; kind: string; recipient: string } {
+  return { broadcastId: item.doc.pk, kind: item.doc.data.kind, recipient: item.doc.data.key.startsWith('user:') ? 'user' : 'channel' };
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { Clock } from '../clock';
 import { containers, type DocumentStore, type NewDocument, type StoredDocument } from '../../storage/document-store.port';
 import { isConcurrencyError, isConflictError, isNotFoundError } from '../../storage/store-errors';
 import type { ItemStatus, OutboundActivity } from './delivery.port';
@@ -8,6 +9,8 @@ const FIRST_CHUNK = 100;
 const PARALLEL_CREATES = 16;
 const WRITE_CHUNK = 1000;
 const BROADCAST_PK = 'broadcast';
+/** How long after `keepUntil` a short-lived item stays, so late status reads and updates still find it. */
+const KEEP_GRACE_SECONDS = 86_400;
 
 export type ItemDoc = StoredDocument<OutboxItem>;
 
@@ -16,7 +19,27 @@ export class OutboxRepository {
   constructor(
     private readonly store: DocumentStore,
     private readonly retentionSeconds: number,
+    private readonly clock: Clock,
   ) {}
+
+  /**
+   * Items live for the retention after their last write, unless the broadcast asked for `keepUntil`:
+   * then a settled item goes a day after that. A queued one keeps the full retention, so an outage
+   * of the worker cannot make an unsent message vanish.
+   */
+  itemTtl(item: OutboxItem): number {
+    if (!item.keepUntil || item.status === 'queued') return this.retentionSeconds;
+    return this.secondsUntil(item.keepUntil) + KEEP_GRACE_SECONDS;
+  }
+
+  /** The record outlives its items: it is what a status read finds once they are gone. */
+  private broadcastTtl(data: BroadcastDoc): number {
+    return data.keepUntil ? Math.max(this.retentionSeconds, this.secondsUntil(data.keepUntil) + KEEP_GRACE_SECONDS) : this.retentionSeconds;
+  }
+
+  private secondsUntil(iso: string): number {
+    return Math.max(0, Math.ceil((Date.parse(iso) - this.clock.now().getTime()) / 1000));
+  }
 
   /** Stores each distinct activity once and returns the id to reference it by. */
   async saveActivities(broadcastId: string, activities: OutboundActivity[]): Promise<Map<OutboundActivity, string>> {
@@ -44,7 +67,7 @@ export class OutboxRepository {
     ids: (item: OutboxItem) => string,
     landed: () => void = () => undefined,
   ): Promise<number> {
-    const docs = items.map((data) => ({ pk: broadcastId, id: ids(data), data, ttlSeconds: this.retentionSeconds }));
+    const docs = items.map((data) => ({ pk: broadcastId, id: ids(data), data, ttlSeconds: this.itemTtl(data) }));
     return this.createMany(docs, landed);
   }
 
@@ -55,7 +78,7 @@ export class OutboxRepository {
   /** Replaces with the etag check; undefined when someone else changed or removed it first. */
   async replaceItem(doc: ItemDoc, data: OutboxItem): Promise<ItemDoc | undefined> {
     try {
-      return await this.store.replace(containers.outbox, { pk: doc.pk, id: doc.id, data, ttlSeconds: this.retentionSeconds }, doc.etag);
+      return await this.store.replace(containers.outbox, { pk: doc.pk, id: doc.id, data, ttlSeconds: this.itemTtl(data) }, doc.etag);
     } catch (err) {
       if (isConcurrencyError(err) || isNotFoundError(err)) return undefined;
       throw err;
@@ -127,10 +150,17 @@ export class OutboxRepository {
       const current = await this.getBroadcast(data.broadcastId);
       try {
         if (!current) {
-          await this.store.create(containers.broadcasts, { pk: BROADCAST_PK, id: data.broadcastId, data, ttlSeconds: this.retentionSeconds });
+          await this.store.create(containers.broadcasts, { pk: BROADCAST_PK, id: data.broadcastId, data, ttlSeconds: this.broadcastTtl(data) });
         } else {
-          const next = { ...current.data, active: true, enqueuing: data.enqueuing && current.data.enqueuing, generation: current.data.generation + 1, finishedAt: undefined };
-          await this.store.replace(containers.broadcasts, { pk: BROADCAST_PK, id: data.broadcastId, data: next, ttlSeconds: this.retentionSeconds }, current.etag);
+          const next: BroadcastDoc = {
+            ...current.data,
+            active: true,
+            enqueuing: data.enqueuing && current.data.enqueuing,
+            generation: current.data.generation + 1,
+            finishedAt: undefined,
+            keepUntil: data.keepUntil ?? current.data.keepUntil,
+          };
+          await this.store.replace(containers.broadcasts, { pk: BROADCAST_PK, id: data.broadcastId, data: next, ttlSeconds: this.broadcastTtl(next) }, current.etag);
         }
         return;
       } catch (err) {
@@ -142,10 +172,10 @@ export class OutboxRepository {
   }
 
   /** Retires a broadcast with nothing queued; false when new work arrived since `doc` was read. */
-  async retire(doc: StoredDocument<BroadcastDoc>, finishedAt: string): Promise<boolean> {
+  async retire(doc: StoredDocument<BroadcastDoc>, finishedAt: string, counts: BroadcastDoc['counts']): Promise<boolean> {
     try {
-      const data = { ...doc.data, active: false, finishedAt };
-      await this.store.replace(containers.broadcasts, { pk: doc.pk, id: doc.id, data, ttlSeconds: this.retentionSeconds }, doc.etag);
+      const data = { ...doc.data, active: false, finishedAt, counts };
+      await this.store.replace(containers.broadcasts, { pk: doc.pk, id: doc.id, data, ttlSeconds: this.broadcastTtl(data) }, doc.etag);
       return true;
     } catch (err) {
       if (isConcurrencyError(err) || isNotFoundError(err)) return false;

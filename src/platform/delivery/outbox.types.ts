@@ -27,6 +27,8 @@ export interface OutboxItem {
   sentAct?: string;
   doneAt?: string;
   updateId?: string;
+  /** The broadcast's `keepUntil`: the item's time to live is counted from it (see the repository). */
+  keepUntil?: string;
 }
 
 export interface ActivityDoc {
@@ -47,6 +49,9 @@ export interface BroadcastDoc {
   /** Bumped by every change that adds work, so the worker cannot retire a broadcast that just got some. */
   generation: number;
   finishedAt?: string;
+  keepUntil?: string;
+  /** Written when the broadcast is retired: the status once short-lived items are gone. */
+  counts?: { sent: number; failed: number; inactive: number };
 }
 
 export const updateItemId = (updateId: string, key: RecipientKey) => `upd:${updateId}:${key}`;

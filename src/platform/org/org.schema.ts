@@ -69,6 +69,8 @@ export const orgSchema = z
         pollDelayMinutesAfterAtelier: z.number().int().min(0).max(10_080).default(60),
         pollOpenDays: z.number().int().min(1).max(90).default(14),
         networkEarlyAccessHours: z.number().int().min(0).max(720).default(48),
+        /** How long coordinators can retract or correct an announcement (and who received it is kept). */
+        networkAnnouncementChangeDays: z.number().int().min(1).max(90).default(14),
         sturingsgesprekReminderDays: z.array(z.number().int().min(0).max(60)).default([7, 2, 0]),
       })
       .default({}),

@@ -130,6 +130,51 @@ describe('AnnouncementService and AnnouncementAdminService', () => {
     expect(await errorOf(f.m.admin.correct(lotte(), fix))).toBe('networks.error.retracted');
   });
 
+  it('after the change window, the outbox no longer knows who received it and retract/correct are refused with nothing changed', async () => {
+    const ids = await members(2);
+    const draft = await f.m.announcements.saveDraft(lotte(), form());
+    await f.m.announcements.send(lotte(), draft.id);
+    await f.drain();
+    const recipientRows = async () => JSON.stringify(await f.store.query(containers.outbox, { pk: draft.id })).toLowerCase();
+    expect(await recipientRows()).toContain(ids[0]!.toLowerCase());
+    const open = await f.m.admin.status(lotte(), draft.id);
+    expect(open).toMatchObject({ changeable: true, changeableUntil: new Date(Date.parse(open.doc.sentAt!) + 14 * 86_400_000) });
+
+    f.clock.advance(14 * 86_400_000 + 60_000);
+    const fix = correctionFormSchema.parse({ announcementId: draft.id, baseRevision: '1', kind: 'plain', text: 'Te laat' });
+    expect(await errorOf(f.m.admin.correct(lotte(), fix))).toBe('networks.error.changeWindowClosed');
+    expect(await errorOf(f.m.admin.retract(lotte(), draft.id))).toBe('networks.error.changeWindowClosed');
+    expect(await errorOf(f.m.admin.retryFailed(lotte(), draft.id))).toBe('networks.error.changeWindowClosed');
+    expect((await f.m.announcements.owned(lotte(), draft.id))).toMatchObject({ status: 'sent', revision: 1 });
+
+    f.clock.advance(86_400_000);
+    f.store.purgeExpired();
+    const rows = await recipientRows();
+    for (const id of ids) expect(rows).not.toContain(id.toLowerCase());
+    const closed = await f.m.admin.status(lotte(), draft.id);
+    expect(closed).toMatchObject({ changeable: false, delivery: { total: 2, sent: 2, queued: 0 } });
+    await f.drain();
+    expect(f.connector.updates()).toHaveLength(0);
+  });
+
+  it('a meetup stays changeable until a day after it starts, also when a correction moves it later', async () => {
+    await members(1);
+    const meetup = { kind: 'meetup', title: 'Pride-diner', date: '2027-01-20', time: '18:00', place: 'Timmerhuis' };
+    const draft = await f.m.announcements.saveDraft(lotte(), form(meetup));
+    await f.m.announcements.send(lotte(), draft.id);
+    await f.drain();
+    expect((await f.m.admin.status(lotte(), draft.id)).changeableUntil?.toISOString()).toBe('2027-01-21T17:00:00.000Z');
+
+    const later = correctionFormSchema.parse({ announcementId: draft.id, baseRevision: '1', text: 'Borrel vrijdag in het Timmerhuis', ...meetup, date: '2027-02-10' });
+    await f.m.admin.correct(lotte(), later);
+    await f.drain();
+    expect((await f.engine.delivery.status(draft.id))?.keepUntil).toBe('2027-02-11T17:00:00.000Z');
+    f.clock.set(new Date('2027-02-01T12:00:00Z'));
+    f.store.purgeExpired();
+    expect(await f.engine.delivery.sentMessages(draft.id)).toHaveLength(1);
+    expect((await f.m.admin.status(lotte(), draft.id)).changeable).toBe(true);
+  });
+
   it('refuses a meetup in the past and a channel the network does not have', async () => {
     const meetup = { kind: 'meetup', title: 'Borrel', date: '2026-11-20', time: '17:00', place: 'Timmerhuis' };
     expect(await errorOf(f.m.announcements.saveDraft(lotte(), form(meetup)))).toBe('networks.error.meetupInPast');

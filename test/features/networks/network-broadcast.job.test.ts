@@ -2,6 +2,7 @@ import { Writable } from 'node:stream';
 import { cardActivity, renderCard } from '../../../src/platform/cards';
 import { networkBroadcastJobKind, type NetworkBroadcastJob } from '../../../src/platform/contracts/network-broadcast.job';
 import { createLogger } from '../../../src/platform/logger';
+import { containers } from '../../../src/storage/document-store.port';
 import { networkBroadcastHandler } from '../../../src/features/networks/network-broadcast.job-handler';
 import { employee, networksFixture, type NetworksFixture } from './networks-fixture';
 
@@ -57,5 +58,20 @@ describe('networks.broadcastToMembers job (the contract other features use)', ()
     const log = lines.join('\n');
     for (const id of [both, snoozed, english, outsider]) expect(log).not.toContain(id);
     expect(log).toContain('"recipients":3');
+
+    // Who received it is the networks' membership: the outbox forgets it a day after delivery.
+    const itemsOf = () => f.store.query(containers.outbox, { pk: job.broadcastId, where: [{ field: 'kind', op: '=', value: 'send' }] });
+    expect(await itemsOf()).toHaveLength(3);
+    f.clock.advance(86_400_000 + 60_000);
+    f.store.purgeExpired();
+    expect(await itemsOf()).toHaveLength(0);
+    const raw = JSON.stringify(await f.store.query(containers.outbox, { pk: job.broadcastId }));
+    for (const id of [both, snoozed, english]) expect(raw.toLowerCase()).not.toContain(id.toLowerCase());
+    expect(await f.engine.delivery.status(job.broadcastId)).toMatchObject({ total: 3, sent: 3, queued: 0 });
+
+    await f.engine.scheduler.schedule({ id: 'job-3', kind: networkBroadcastJobKind, runAt: f.clock.now(), payload: job }); // a late retry
+    await f.engine.scheduler.runDue();
+    await f.drain();
+    expect(f.connector.messages()).toHaveLength(3);
   });
 });

@@ -162,8 +162,9 @@ describe('networks: a coordinator announces to their network', () => {
     expect(bot.inbox(members[3]!)).toHaveLength(othersBefore);
     const after = await lotte.invoke('networks.announce.status', { announcementId: id });
     expect(cardText(after.card)).toContain('Mislukt: 0');
-    // Delivery logs recipient keys per broadcast; so the network is never logged next to an announcement.
+    // Nothing in the logs links a network, an announcement and its recipients.
     expect(bot.logs().filter((l) => l.includes('r-pride'))).toEqual([]);
+    for (const m of members) expect(bot.logs().filter((l) => l.includes(m.aadObjectId))).toEqual([]);
   });
 
   it('the coordinator sees the member count and list; the list shows names in order', async () => {
@@ -174,5 +175,33 @@ describe('networks: a coordinator announces to their network', () => {
     expect(text).toContain('Collega 1 (gepauzeerd)');
     expect(text).toContain('English Colleague');
     expect(text).not.toContain('Collega 3');
+  });
+
+  // Last: it moves the clock two weeks on.
+  it('after the change window the status says so, offers no retract or correct, and an old button changes nothing', async () => {
+    const id = await announce('Borrel volgende week');
+    await bot.runDue();
+    const open = await lotte.invoke('networks.announce.status', { announcementId: id });
+    expect(cardText(open.card)).toMatch(/Intrekken of corrigeren kan tot .+\. Daarna bewaart Panelbot niet meer wie de aankondiging kreeg\./);
+    const retract = findAction(open.card, 'Intrekken');
+
+    await bot.advance(15 * 86_400_000);
+    const closed = await lotte.invoke('networks.announce.status', { announcementId: id });
+    expect(cardText(closed.card)).toMatch(/Panelbot bewaart niet meer wie deze aankondiging kreeg \(sinds .+\); intrekken of corrigeren kan niet meer\./);
+    // The counts outlive the per-recipient records.
+    const sentLine = /Verstuurd: [1-9]\d*/.exec(cardText(open.card))?.[0];
+    expect(sentLine).toBeDefined();
+    expect(cardText(closed.card)).toContain(sentLine);
+    expect(cardActions(closed.card).map((a) => a.title)).toEqual(['Vernieuwen']);
+
+    const before = JSON.stringify(await bot.deps.store.query(containers.networks, {}));
+    const updatesBefore = bot.connector.updates().length;
+    const refused = await lotte.invoke(retract.verb!, { ...retract.data, confirm: 'yes' });
+    expect(cardText(refused.card)).toContain('De termijn om deze aankondiging in te trekken of te corrigeren is voorbij');
+    const form = await lotte.invoke('networks.announce.correctForm', { announcementId: id });
+    expect(cardText(form.card)).toContain('Er is niets veranderd.');
+    await bot.runDue();
+    expect(JSON.stringify(await bot.deps.store.query(containers.networks, {}))).toBe(before);
+    expect(bot.connector.updates()).toHaveLength(updatesBefore);
   });
 });

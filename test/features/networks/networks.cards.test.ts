@@ -3,32 +3,8 @@ import { emptyFormValues, renderFormCard } from '../../../src/features/networks/
 import { renderBrowseCard, renderMembersCard } from '../../../src/features/networks/cards/networks.card';
 import { renderConfirmRetractCard, renderListCard, renderStatusCard } from '../../../src/features/networks/cards/status.card';
 import type { AnnouncementDoc } from '../../../src/features/networks/announcement.repository';
-import { cardInputs, cardText } from '../../support/cards';
+import { cardInputs, cardText, expectCardHouseRules } from '../../support/cards';
 import { networksFixture, type NetworksFixture } from './networks-fixture';
-
-type Node = Record<string, unknown>;
-const walk = (n: unknown, visit: (x: Node) => void): void => {
-  if (Array.isArray(n)) n.forEach((c) => walk(c, visit));
-  else if (n && typeof n === 'object') {
-    visit(n as Node);
-    Object.values(n).forEach((c) => walk(c, visit));
-  }
-};
-
-/** The house rules for cards (ARCHITECTURE.md): 1.5, wrapped text, labelled inputs, nothing unbound. */
-function expectWellFormed(card: unknown) {
-  const json = JSON.stringify(card);
-  expect((card as Node).version).toBe('1.5');
-  expect(json).not.toContain('${');
-  expect(json.length).toBeLessThan(28_000);
-  walk(card, (n) => {
-    if (n.type === 'TextBlock') expect(n.wrap).toBe(true);
-    if (typeof n.type === 'string' && n.type.startsWith('Input.')) {
-      expect(typeof n.label).toBe('string');
-      if (n.isRequired) expect(typeof n.errorMessage).toBe('string');
-    }
-  });
-}
 
 const doc: AnnouncementDoc = {
   type: 'announcement', id: 'nw-1b4e28ba-2fa1-41d2-883f-0016d3cca427', networkId: 'r-pride', kind: 'meetup', text: 'Samen eten',
@@ -56,17 +32,22 @@ describe('networks cards', () => {
         renderFormCard(env, locale, { mode: 'new', kind: 'plain', networks, values: emptyFormValues }),
         renderFormCard(env, locale, { mode: 'new', kind: 'meetup', networks, values: emptyFormValues, error: 'x' }),
         renderFormCard(env, locale, { mode: 'correct', kind: 'meetup', networks: [networks[0]!], values: emptyFormValues, announcementId: doc.id, baseRevision: 2 }),
-        renderStatusCard(env, locale, doc, { broadcastId: doc.id, purpose: 'p', total: 3, queued: 0, sent: 2, failed: 1, inactive: 0, createdAt: doc.createdAt, finishedAt: doc.sentAt }, {
-          capacity: 20, attending: Array.from({ length: 150 }, (_, i) => `Collega met een lange naam ${i}`), waitlist: [],
+        renderStatusCard(env, locale, {
+          doc,
+          delivery: { broadcastId: doc.id, purpose: 'p', total: 3, queued: 0, sent: 2, failed: 1, inactive: 0, createdAt: doc.createdAt, finishedAt: doc.sentAt },
+          rsvp: { capacity: 20, attending: Array.from({ length: 150 }, (_, i) => `Collega met een lange naam ${i}`), waitlist: [] },
+          changeableUntil: new Date('2026-12-15T10:00:00Z'),
+          changeable: true,
         }),
-        renderStatusCard(env, locale, { ...doc, status: 'draft' }, undefined, undefined),
+        renderStatusCard(env, locale, { doc, changeableUntil: new Date('2026-12-15T10:00:00Z'), changeable: false }),
+        renderStatusCard(env, locale, { doc: { ...doc, status: 'draft' } }),
         renderConfirmRetractCard(env, locale, doc),
         renderListCard(env, locale, [doc, { ...doc, status: 'draft' }]),
         renderListCard(env, locale, []),
         renderBrowseCard(env, locale, networks.map((network, i) => ({ network, member: i === 0 }))),
         renderMembersCard(env, locale, { network: networks[0]!, total: 120, page: 2, pages: 3, members: Array.from({ length: 50 }, (_, i) => ({ name: `Lid ${i}`, snoozed: i === 3 })) }, [{ id: 'jong-r', name: "Jong'R" }]),
       ];
-      cards.forEach(expectWellFormed);
+      cards.forEach((card) => expectCardHouseRules(card, { verbPrefix: 'networks.' }));
     }
   });
 

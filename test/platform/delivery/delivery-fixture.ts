@@ -6,7 +6,7 @@ import { ManualClock } from '../../../src/platform/clock';
 import { ConversationDirectory } from '../../../src/platform/conversations';
 import { BotProactiveSender } from '../../../src/platform/delivery/bot-proactive-sender';
 import { createDelivery, userKey, type DeliveryOptions, type ProactiveSender, type RecipientKey } from '../../../src/platform/delivery';
-import { silentLogger } from '../../../src/platform/logger';
+import { silentLogger, type Logger } from '../../../src/platform/logger';
 import { SqliteDocumentStore } from '../../../src/storage/sqlite-store';
 import { FakeConnector, type FakeConnectorOptions } from '../../support/fake-connector';
 
@@ -52,6 +52,7 @@ export async function startFixture(setup: {
   connector?: FakeConnectorOptions;
   delivery?: Partial<DeliveryOptions>;
   sender?: ProactiveSender;
+  logger?: Logger;
 } = {}): Promise<Fixture> {
   const connector = await FakeConnector.start(setup.connector);
   const clock = new ManualClock();
@@ -72,7 +73,7 @@ export async function startFixture(setup: {
       sender: sender ?? botSender(),
       directory: new ConversationDirectory(store, () => clock.now()),
       clock,
-      logger: silentLogger(),
+      logger: setup.logger ?? silentLogger(),
       options: { pollMs: 20, backoffBaseMs: 1_000, ...options },
     });
   const engine = build(store, setup.delivery, setup.sender);

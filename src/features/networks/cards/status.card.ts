@@ -11,6 +11,15 @@ import confirmTemplate from './confirm-retract.card.json';
 import listTemplate from './list.card.json';
 import template from './status.card.json';
 
+export interface AnnouncementStatusView {
+  doc: AnnouncementDoc;
+  delivery?: BroadcastStatus;
+  rsvp?: RsvpOverview;
+  /** Sent ones: until when they can be retracted or corrected, and whether that is still so. */
+  changeableUntil?: Date;
+  changeable?: boolean;
+}
+
 export interface RsvpOverview {
   capacity: number | null;
   attending: string[];
@@ -53,14 +62,9 @@ function deliveryTexts(env: CardEnv, locale: Locale) {
 }
 
 /** Delivery status (sent / failed / inactive) and, for a meetup, who signed up: coordinators only. */
-export function renderStatusCard(
-  env: CardEnv,
-  locale: Locale,
-  doc: AnnouncementDoc,
-  delivery: BroadcastStatus | undefined,
-  rsvp: RsvpOverview | undefined,
-  notice = '',
-): AdaptiveCard {
+export function renderStatusCard(env: CardEnv, locale: Locale, status: AnnouncementStatusView, notice = ''): AdaptiveCard {
+  const { doc, delivery, rsvp, changeableUntil } = status;
+  const changeable = status.changeable === true;
   const { i18n } = env;
   const s = (key: string, params?: Record<string, string | number>) => i18n.t(locale, `networks.status.${key}`, params);
   // The delivery engine's own status card (counts, progress, duration), framed by ours.
@@ -71,6 +75,7 @@ export function renderStatusCard(
     meta: s('meta', { network: networkName(env, doc.networkId, locale), state: stateOf(env, locale, doc) }),
     notice,
     revisionLine: doc.revision > 1 ? s('revision', { revision: doc.revision }) : '',
+    windowLine: changeableUntil ? windowLine(env, locale, changeable, changeableUntil) : '',
     deliveryBody,
     rsvp: rsvp
       ? {
@@ -82,9 +87,14 @@ export function renderStatusCard(
         }
       : { show: false, counts: '', waitlistCount: '', attendees: '', waitlisted: '' },
     announcementId: doc.id,
-    showRetry: doc.status === 'sent' && (delivery?.failed ?? 0) > 0,
-    showManage: doc.status === 'sent',
+    showRetry: changeable && (delivery?.failed ?? 0) > 0,
+    showManage: changeable,
   });
+}
+
+function windowLine(env: CardEnv, locale: Locale, changeable: boolean, until: Date): string {
+  const date = formatWhen(until.toISOString(), locale, env.org.data.organisation.timeZone);
+  return env.i18n.t(locale, changeable ? 'networks.status.changeableUntil' : 'networks.status.changeClosed', { date });
 }
 
 export function renderConfirmRetractCard(env: CardEnv, locale: Locale, doc: AnnouncementDoc): AdaptiveCard {
