@@ -62,7 +62,8 @@ describe('poll results in the Agents Playground (headless Chromium)', () => {
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'panelbot-e2e-polls-'));
     await seed(dataDir);
-    bot = await startBot({ env: { DATA_DIR: dataDir }, name: 'bot-polls' });
+    // The Playground always reports en-US; the panel works in Dutch, so this run pins the UI language.
+    bot = await startBot({ env: { DATA_DIR: dataDir, UI_LOCALE_OVERRIDE: 'nl' }, name: 'bot-polls' });
     programmateam = await openClient(bot, 'programmateam');
   }, 120_000);
 
@@ -73,17 +74,16 @@ describe('poll results in the Agents Playground (headless Chromium)', () => {
   }, 60_000);
 
   it('an organiser opens "peilingen" and the results card with bars, mean, share and nameless comments', async () => {
-    await programmateam.say('polls');
-    const list = await programmateam.card(i18n.t('en', 'polls.list.title'));
-    await programmateam.clickButton(i18n.t('en', 'polls.list.results'), list);
-    // The Playground sends invokes as en-US: the clicker's view comes back in English.
-    const card = await programmateam.card(i18n.t('en', 'polls.results.response', { count: 7, total: 12, percent: 58 }));
+    await programmateam.say('peilingen');
+    const list = await programmateam.card(i18n.t('nl', 'polls.list.title'));
+    await programmateam.clickButton(i18n.t('nl', 'polls.list.results'), list);
+    const card = await programmateam.card(i18n.t('nl', 'polls.results.response', { count: 7, total: 12, percent: 58 }));
     const text = (await card.textContent()) ?? '';
-    expect(text).toContain(i18n.t('en', 'polls.results.mean', { mean: '3.9' }));
-    expect(text).toContain(i18n.t('en', 'polls.results.share', { percent: 71 }));
+    expect(text).toContain(i18n.t('nl', 'polls.results.mean', { mean: '3,9' }));
+    expect(text).toContain(i18n.t('nl', 'polls.results.share', { percent: 71 }));
     expect(text).toContain('Graag meer tijd voor vragen.');
     expect(text).not.toMatch(/Noor|Daan|Priya|Lotte|Sem|Aylin|Bram|Fatima|Jeroen|Eva|Kofi|Medewerker/);
-    await expect(card.getByRole('button', { name: i18n.t('en', 'polls.results.export') })).toBeTruthy();
+    await expect(card.getByRole('button', { name: i18n.t('nl', 'polls.results.export') })).toBeTruthy();
     await programmateam.screenshot(join(repoRoot, 'docs/screenshots/poll-results.png'), card);
   }, 60_000);
 });
