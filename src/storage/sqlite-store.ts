@@ -13,6 +13,7 @@ import type {
 import { ConcurrencyError, ConflictError, NotFoundError } from './store-errors';
 
 const STATEMENT_CACHE_SIZE = 200;
+const WAL_CHECKPOINT_MS = 5 * 60_000;
 
 interface Row {
   pk: string;
@@ -37,6 +38,7 @@ function jsonPath(field: string): string {
 export class SqliteDocumentStore implements DocumentStore {
   private readonly db: Database.Database;
   private readonly purgeTimer: NodeJS.Timeout;
+  private readonly checkpointTimer: NodeJS.Timeout;
   /** Prepared statements by SQL text: preparing costs more than running a point read. */
   private readonly statements = new Map<string, Database.Statement>();
 
@@ -57,6 +59,10 @@ export class SqliteDocumentStore implements DocumentStore {
       PRIMARY KEY (container, pk, id)) WITHOUT ROWID`);
     this.purgeTimer = setInterval(() => this.purgeExpired(), 60 * 60 * 1000);
     this.purgeTimer.unref();
+    // The write-ahead log holds old versions of pages (removed identities, overwritten text) until a
+    // checkpoint; a regular one bounds how long they stay on disk.
+    this.checkpointTimer = setInterval(() => this.tryCheckpoint(), WAL_CHECKPOINT_MS);
+    this.checkpointTimer.unref();
   }
 
   async get<T>(container: string, pk: string, id: string): Promise<StoredDocument<T> | undefined> {
@@ -156,12 +162,22 @@ export class SqliteDocumentStore implements DocumentStore {
 
   async close(): Promise<void> {
     clearInterval(this.purgeTimer);
+    clearInterval(this.checkpointTimer);
     if (this.db.open) this.db.close();
   }
 
   /** Writes the WAL back into the database file and truncates it (tests read the raw file). */
   checkpoint(): void {
     this.db.pragma('wal_checkpoint(TRUNCATE)');
+  }
+
+  /** As {@link checkpoint}, but never throws from a timer (another process may hold the database). */
+  private tryCheckpoint(): void {
+    try {
+      if (this.db.open) this.checkpoint();
+    } catch {
+      // Busy: the next interval tries again.
+    }
   }
 
   /** Removes expired documents; reads already hide them, this only reclaims space. */

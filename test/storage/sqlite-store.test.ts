@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { containers } from '../../src/storage/document-store.port';
@@ -42,6 +42,29 @@ describe('SqliteDocumentStore file', () => {
     now += 61_000;
     expect(await second.get(containers.contact, 'case', 'c1')).toBeUndefined();
     await second.close();
+  });
+
+  it('overwritten and deleted text leaves the write-ahead log within five minutes', async () => {
+    jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate'] });
+    try {
+      const file = join(dir, 'wal.sqlite');
+      const store = new SqliteDocumentStore(file);
+      const onDisk = () => [file, `${file}-wal`].filter(existsSync).map((f) => readFileSync(f).toString('latin1')).join('');
+      const saved = await store.create(containers.contact, { pk: 'case', id: 'c1', data: { requester: 'GEHEIM-ID-7f3a' } });
+      await store.replace(containers.contact, { pk: 'case', id: 'c1', data: { requester: null } }, saved.etag);
+      await store.create(containers.contact, { pk: 'case', id: 'c2', data: { text: 'WEG-TEKST-91b2' } });
+      await store.delete(containers.contact, 'case', 'c2');
+      expect(onDisk()).toContain('GEHEIM-ID-7f3a');
+
+      jest.advanceTimersByTime(5 * 60_000);
+      const after = onDisk();
+      expect(after).not.toContain('GEHEIM-ID-7f3a');
+      expect(after).not.toContain('WEG-TEKST-91b2');
+      expect(await store.get(containers.contact, 'case', 'c1')).toMatchObject({ data: { requester: null } });
+      await store.close();
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   it('purges expired documents from the file', async () => {
