@@ -3,7 +3,7 @@ import { hasRole } from '../../platform/org/organisation';
 import { renderKernteamCase, renderRequesterCase } from './cards/conversation.cards';
 import { caseForKernteamlid, contactErrors, isKernteamlidOf, isRequesterOf, requireKernteam } from './contact.access';
 import { normaliseCode } from './contact.codes';
-import { timeoutJobId, type ContactEnv } from './contact.env';
+import { localDay, timeoutJobId, type ContactEnv } from './contact.env';
 import { closeOffers } from './contact.offers';
 import type { ContactCase } from './contact.types';
 
@@ -30,7 +30,7 @@ export class ContactCaseService {
       if (isRequesterOf(cur, actor)) return { kind: 'skip', result: { kind: 'own' } };
       if (!cur.offeredTo?.includes(me)) return { kind: 'skip', result: { kind: 'noAccess' } };
       const { offers: _o, offeredTo: _t, preferredKernteamlidId: _p, ...rest } = cur;
-      const after: ContactCase = { ...rest, status: 'open', kernteamlidId: me, pickedUpAt: env.clock.now().toISOString() };
+      const after: ContactCase = { ...rest, status: 'open', kernteamlidId: me, pickedUpAt: env.clock.now().toISOString(), lastActivityOn: localDay(env) };
       return { kind: 'write', data: after, result: { kind: 'won', before: cur, after } };
     });
     if (result.kind === 'mine') return result.c;
@@ -82,7 +82,19 @@ export class ContactCaseService {
       throw contactErrors.delivery();
     }
     env.logger.info({ caseId, from: fromRequester ? 'medewerker' : 'kernteamlid' }, 'contact.relayed');
+    await this.markActive(c);
     return { c, duplicate: false };
+  }
+
+  /** Keeps the case from closing for inactivity: one write a day at most, and only the date. */
+  private async markActive(c: ContactCase): Promise<void> {
+    const today = localDay(this.env);
+    if (c.lastActivityOn === today) return;
+    await this.env.repo.updateCase<void>(c.caseId, (cur) =>
+      cur?.status === 'open' && cur.lastActivityOn !== today
+        ? { kind: 'write', data: { ...cur, lastActivityOn: today }, result: undefined }
+        : { kind: 'skip', result: undefined },
+    );
   }
 
   /** "#K7Q2 text": the case named by its code, and only if the actor is in it. */

@@ -1,13 +1,15 @@
 import { DateTime } from 'luxon';
+import { isAppError } from '../../platform/errors';
 import type { Actor } from '../../platform/org/organisation';
 import { destinationOf } from './cards/card-kit';
 import { renderClosed } from './cards/closure.cards';
 import { caseForKernteamlid, caseForRequester, contactErrors } from './contact.access';
-import { retentionSeconds, timeoutJobId, type ContactEnv } from './contact.env';
+import { inactivityDeadline, inactivityJobId, retentionSeconds, timeoutJobId, type ContactEnv } from './contact.env';
 import { closeOffers } from './contact.offers';
 import type { ContactCase, Outcome } from './contact.types';
+import { inactivityJob } from './contact.verbs';
 
-type ClosedBy = 'kernteamlid' | 'medewerker';
+type ClosedBy = 'kernteamlid' | 'medewerker' | 'inactivity';
 
 /**
  * Closing a case: it keeps only what anonymous statistics need (whitelisted below), dates coarsened
@@ -30,6 +32,24 @@ export class ContactClosureService {
     if (!id) throw contactErrors.noAccess();
     const c = await caseForRequester(this.env.repo, actor, id);
     return this.close(c.caseId, c.status === 'waiting' ? 'withdrawn' : 'endedByMedewerker', c.referralDestination, 'medewerker');
+  }
+
+  /**
+   * The inactivity job: a case nobody wrote in for `contactInactiveCloseDays` closes by itself, so
+   * identities are not kept for the whole retention. Activity since the job was set moves it on.
+   */
+  async onInactivityCheck(caseId: string): Promise<void> {
+    const c = (await this.env.repo.getCase(caseId))?.data;
+    if (!c || c.status === 'closed' || !c.lastActivityOn) return;
+    const deadline = inactivityDeadline(this.env, c.lastActivityOn);
+    if (deadline > this.env.clock.now()) {
+      await this.env.scheduler.schedule({ id: inactivityJobId(caseId), kind: inactivityJob, runAt: deadline, payload: { caseId } });
+      return;
+    }
+    await this.close(caseId, 'inactive', c.referralDestination, 'inactivity').catch((err: unknown) => {
+      // Closed by someone in the meantime: nothing left to do.
+      if (!(isAppError(err) && err.code === contactErrors.closed().code)) throw err;
+    });
   }
 
   private async close(caseId: string, outcome: Outcome, referralDestination: string | undefined, by: ClosedBy): Promise<ContactCase> {
@@ -57,9 +77,18 @@ export class ContactClosureService {
     const { before, after } = result;
     if (before.requesterId) await env.repo.deleteLink(before.requesterId);
     await env.scheduler.cancel(timeoutJobId(caseId));
+    if (by !== 'inactivity') await env.scheduler.cancel(inactivityJobId(caseId));
     env.logger.info({ caseId, code: after.code, outcome }, 'contact.case_closed');
 
-    if (before.status === 'waiting') await closeOffers(env, before.code, before.offers ?? [], 'withdrawn', caseId);
+    if (before.status === 'waiting') await closeOffers(env, before.code, before.offers ?? [], by === 'inactivity' ? 'expired' : 'withdrawn', caseId);
+    if (by === 'inactivity') {
+      // Nobody acted: both sides hear it (a waiting request has no kernteamlid yet).
+      const days = env.org.settings.contactInactiveCloseDays;
+      for (const [who, key] of [[before.requesterId, 'contact.close.inactiveForRequester'], [before.kernteamlidId, 'contact.close.inactiveForKernteam']] as const) {
+        if (who) await env.messenger.sendCard(who, (l) => renderClosed(env.kit, l, after.code, key, { days }), caseId);
+      }
+      return after;
+    }
     // The actor sees the closing card as the answer to their own action; the other side gets it here.
     const other = by === 'kernteamlid' ? before.requesterId : before.kernteamlidId;
     const otherKey = by === 'kernteamlid' ? 'contact.close.closedByKernteam' : 'contact.close.closedByRequester';

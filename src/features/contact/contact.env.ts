@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import type { Clock } from '../../platform/clock';
 import type { Scheduler } from '../../platform/delivery/delivery.port';
 import type { AppDeps } from '../../platform/deps';
@@ -33,3 +34,14 @@ export function createContactEnv(deps: Pick<AppDeps, 'store' | 'clock' | 'org' |
 
 export const retentionSeconds = (env: Pick<ContactEnv, 'org'>) => env.org.settings.contactRetentionDays * 86_400;
 export const timeoutJobId = (caseId: string) => `contact.pickupTimeout.${caseId}`;
+export const inactivityJobId = (caseId: string) => `contact.inactivity.${caseId}`;
+
+/** Today's date in the organisation's time zone (yyyy-MM-dd). */
+export const localDay = (env: Pick<ContactEnv, 'org' | 'clock'>, at: Date = env.clock.now()): string =>
+  DateTime.fromJSDate(at).setZone(env.org.data.organisation.timeZone).toISODate() as string;
+
+/** When a case last active on `day` closes for inactivity: that many days later, 09:00 local time. */
+export function inactivityDeadline(env: Pick<ContactEnv, 'org'>, day: string): Date {
+  const zone = env.org.data.organisation.timeZone;
+  return DateTime.fromISO(day, { zone }).plus({ days: env.org.settings.contactInactiveCloseDays }).set({ hour: 9 }).toJSDate();
+}

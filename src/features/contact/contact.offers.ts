@@ -1,6 +1,6 @@
 import type { AdaptiveCard } from '../../platform/cards';
 import type { Locale } from '../../platform/org/organisation';
-import { renderOffer, renderOfferClosed } from './cards/conversation.cards';
+import { renderOffer, renderOfferClosed, type OfferClosedReason } from './cards/conversation.cards';
 import type { ContactEnv } from './contact.env';
 import type { ContactCase, Offer } from './contact.types';
 
@@ -41,7 +41,7 @@ export async function sendOffers(env: ContactEnv, c: ContactCase, to: string[], 
 }
 
 /** Replaces request cards with "opgepakt" or "ingetrokken", so nobody else acts on them. */
-export async function closeOffers(env: ContactEnv, code: string, offers: Offer[], why: 'taken' | 'withdrawn', caseId: string): Promise<void> {
+export async function closeOffers(env: ContactEnv, code: string, offers: Offer[], why: OfferClosedReason, caseId: string): Promise<void> {
   for (const offer of offers) {
     await env.messenger.updateCard(offer.kernteamlidId, offer.activityId, renderOfferClosed(env.kit, offer.locale, code, why), caseId);
   }

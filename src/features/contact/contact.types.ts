@@ -8,8 +8,8 @@ export type ContactChannel = (typeof contactChannels)[number];
 /** Outcomes a kernteamlid chooses when closing. */
 export const closingOutcomes = ['adviceGiven', 'referred', 'listened', 'noFollowUp', 'other'] as const;
 /** Plus the two the system records: the medewerker stopped, or withdrew before anyone picked it up. */
-export type Outcome = (typeof closingOutcomes)[number] | 'endedByMedewerker' | 'withdrawn';
-export const allOutcomes: readonly Outcome[] = [...closingOutcomes, 'endedByMedewerker', 'withdrawn'];
+export type Outcome = (typeof closingOutcomes)[number] | 'endedByMedewerker' | 'withdrawn' | 'inactive';
+export const allOutcomes: readonly Outcome[] = [...closingOutcomes, 'endedByMedewerker', 'withdrawn', 'inactive'];
 
 /** A request card sent to one kernteamlid; the activity id lets us mark it "opgepakt" later. */
 export interface Offer {
@@ -53,6 +53,12 @@ export interface ContactCase {
   waitAlertSent?: boolean;
   /** Random ids of reply boxes already used, so a retried "Versturen" is not relayed twice. */
   usedReplyIds?: string[];
+  /**
+   * Local date (yyyy-MM-dd) of the last relayed message, pick-up or creation: the case closes by itself
+   * after `contactInactiveCloseDays` without one. A day, not a time, so it says nothing about when
+   * anyone wrote; written at most once a day.
+   */
+  lastActivityOn?: string;
 }
 
 /** The one open case of a requester (at most one at a time). Deleted at closure. */

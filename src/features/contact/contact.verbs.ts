@@ -20,3 +20,4 @@ export const contactVerbs = {
 } as const;
 
 export const pickupTimeoutJob = 'contact.pickupTimeout';
+export const inactivityJob = 'contact.inactivity';

@@ -6,7 +6,7 @@ import { registerRequestHandlers } from './contact.handlers';
 import { registerKernteamHandlers } from './contact.kernteam.handlers';
 import { registerRelayHandlers } from './contact.relay.handlers';
 import { createContactServices } from './contact.services';
-import { contactVerbs, pickupTimeoutJob } from './contact.verbs';
+import { contactVerbs, inactivityJob, pickupTimeoutJob } from './contact.verbs';
 import en from './i18n/en.json';
 import nl from './i18n/nl.json';
 
@@ -27,5 +27,8 @@ export function registerContact(app: PanelApp, deps: AppDeps): void {
 
   deps.scheduler.on<{ caseId: string }>(pickupTimeoutJob, async (payload) => {
     if (typeof payload?.caseId === 'string') await services.requests.onPickupTimeout(payload.caseId);
+  });
+  deps.scheduler.on<{ caseId: string }>(inactivityJob, async (payload) => {
+    if (typeof payload?.caseId === 'string') await services.closure.onInactivityCheck(payload.caseId);
   });
 }

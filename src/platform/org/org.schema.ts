@@ -65,6 +65,8 @@ export const orgSchema = z
       .object({
         contactPickupTimeoutMinutes: z.number().int().min(5).max(10_080).default(240),
         contactRetentionDays: z.number().int().min(1).max(3660).default(365),
+        /** An open or waiting contact case with no message for this many days is closed (identities removed). */
+        contactInactiveCloseDays: z.number().int().min(7).max(365).default(30),
         atelierReminderHoursBefore: z.number().int().min(1).max(168).default(24),
         pollDelayMinutesAfterAtelier: z.number().int().min(0).max(10_080).default(60),
         pollOpenDays: z.number().int().min(1).max(90).default(14),

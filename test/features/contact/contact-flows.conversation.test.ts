@@ -9,7 +9,7 @@ describe('confidential contact, as people use it in Teams', () => {
   it('anonymous: intro, request, pick-up, relay both ways with the case code, and "stop"', async () => {
     const { bot, lotte, noor, daan, priya } = t;
     const intro = cardText(cardsOf(await lotte.say('vertrouwelijk'))[0]);
-    for (const part of ['Wat het kernteam doet', 'Wat het kernteam niet doet', 'Dit is geen melding', 'geen meldpunt', 'Dringende hulp', 'Bel 112', 'Wat er wordt bewaard', 'na 12 maanden']) {
+    for (const part of ['Wat het kernteam doet', 'Wat het kernteam niet doet', 'Dit is geen melding', 'geen meldpunt', 'Dringende hulp', 'Bel 112', 'Wat er wordt bewaard', 'zonder bericht in 30 dagen sluit vanzelf', 'Na 12 maanden']) {
       expect(intro).toContain(part);
     }
 
@@ -120,6 +120,39 @@ describe('confidential contact, as people use it in Teams', () => {
     }
     await bot.advance(24 * 3_600_000); // not again
     expect(lotte.inbox().filter((a) => textOf([a]).includes('nog niet opgepakt'))).toHaveLength(1);
+  });
+
+  it('a conversation nobody writes in for 30 days closes by itself; each message moves that on', async () => {
+    const { bot, lotte, noor } = t;
+    const day = 86_400_000;
+    const { code } = await requestContact(lotte, { topic: 'uitsluiting' });
+    const picked = await pickUp(noor, code);
+    await bot.advance(20 * day);
+    await replyOn(noor, picked.card, 'Hoe gaat het nu?');
+
+    await bot.advance(11 * day); // 31 days after the request, 11 after the last message
+    expect(textOf(lotte.inbox())).not.toContain('is afgesloten');
+    expect((await contactDocs(bot))[0]).toMatchObject({ status: 'open' });
+
+    await bot.advance(19 * day); // 30 days after the last message, at 09:00
+    expect(cardText(lastCard(lotte, 'is afgesloten'))).toContain('Er is 30 dagen geen bericht geweest, dus de zaak is vanzelf afgesloten');
+    expect(cardText(lastCard(noor, 'is afgesloten'))).toContain('niet meer aan jou of de medewerker gekoppeld');
+    const [closed] = await contactDocs(bot);
+    expect(closed).toMatchObject({ status: 'closed', outcome: 'inactive', topic: 'uitsluiting' });
+    expect(JSON.stringify(closed)).not.toMatch(new RegExp(`${lotte.aadObjectId}|${noor.aadObjectId}|lastActivityOn`, 'i'));
+
+    const after = textOf(await lotte.say('Ben je er nog?'));
+    expect(after).not.toContain('Doorgestuurd');
+    expect(textOf(noor.inbox().slice(-1))).not.toContain('Ben je er nog?');
+  });
+
+  it('a request nobody picks up closes after 30 days too, and says so', async () => {
+    const { bot, lotte, daan } = t;
+    const { code } = await requestContact(lotte);
+    await bot.advance(30 * 86_400_000 + 60_000);
+    expect(cardText(lastCard(lotte, `Zaak ${code} is afgesloten`))).toContain('30 dagen geen bericht');
+    expect((await contactDocs(bot))[0]).toMatchObject({ status: 'closed', outcome: 'inactive' });
+    expect(textOf(bot.updatesIn(daan.conversationId))).toContain(`Verzoek ${code} is vanzelf gesloten`);
   });
 
   it('works in English for an English Teams client', async () => {

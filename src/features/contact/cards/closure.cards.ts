@@ -5,8 +5,8 @@ import { contactVerbs } from '../contact.verbs';
 import { formalLinks, renderInfo, safetySections, section, type Kit } from './card-kit';
 
 /** Both sides' closing card: what happened, and again where formal reports and urgent help go. */
-export function renderClosed(kit: Kit, locale: Locale, code: string, textKey: string): AdaptiveCard {
-  const t = (key: string) => kit.i18n.t(locale, key, { code });
+export function renderClosed(kit: Kit, locale: Locale, code: string, textKey: string, params: Record<string, string | number> = {}): AdaptiveCard {
+  const t = (key: string) => kit.i18n.t(locale, key, { ...params, code });
   return renderInfo({
     title: t('contact.close.closedTitle'),
     sections: [section('', t(textKey)), ...safetySections(kit, locale), section('', t('contact.close.again'))],

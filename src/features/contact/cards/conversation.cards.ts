@@ -65,10 +65,12 @@ export function renderOffer(kit: Kit, locale: Locale, data: OfferData): Adaptive
   });
 }
 
-export function renderOfferClosed(kit: Kit, locale: Locale, code: string, why: 'taken' | 'withdrawn'): AdaptiveCard {
+export function renderOfferClosed(kit: Kit, locale: Locale, code: string, why: OfferClosedReason): AdaptiveCard {
   const t = (key: string) => kit.i18n.t(locale, `contact.offer.${key}`, { code });
   return renderInfo({ title: t(`${why}Title`), sections: [section('', t(`${why}Text`))] });
 }
+
+export type OfferClosedReason = 'taken' | 'withdrawn' | 'expired';
 
 export interface KernteamCaseData {
   c: ContactCase;

@@ -18,7 +18,7 @@ export function renderIntro(kit: Kit, locale: Locale, openCaseCode?: string): Ad
       section(t('cannotHeading'), t('cannot')),
       section(t('notReportHeading'), org.text(org.data.formalReporting.text, locale)),
       section(t('urgentHeading'), org.text(org.data.urgentHelp, locale), 'attention'),
-      section(t('storedHeading'), t('stored', { months })),
+      section(t('storedHeading'), t('stored', { months, days: org.settings.contactInactiveCloseDays })),
     ],
     buttons: openCaseCode ? [] : [{ title: t('start'), verb: contactVerbs.openForm, data: {} }],
     links: formalLinks(kit, locale),
