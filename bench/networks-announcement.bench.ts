@@ -81,7 +81,8 @@ async function child(task: Task): Promise<Report> {
     logger: createLogger({ level: 'warn', name: 'bench-bot' }),
     options: { ratePerSecond: task.rate, pollMs: 200 },
   });
-  const m = createNetworksModule({ store, clock: systemClock, org, i18n, logger: createLogger({ level: 'warn' }), delivery: engine.delivery, conversations });
+  const m = createNetworksModule({ store, clock: systemClock, org, i18n, logger: createLogger({ level: 'warn' }), delivery: engine.delivery, conversations, scheduler: engine.scheduler });
+  m.registerJobs();
 
   const seedStart = Date.now();
   for (let n = 1; n <= task.recipients; n++) {
@@ -96,6 +97,7 @@ async function child(task: Task): Promise<Report> {
   const seedMs = Date.now() - seedStart;
 
   engine.worker.start();
+  engine.scheduler.start();
   const coordinator = org.actor(lotte, 'nl');
   const draft = await m.announcements.saveDraft(
     coordinator,
@@ -112,6 +114,7 @@ async function child(task: Task): Promise<Report> {
     const status = await engine.delivery.status(draft.id);
     if (status && status.queued === 0 && status.finishedAt) {
       await engine.worker.stop();
+      await engine.scheduler.stop();
       clearInterval(sampler);
       await store.close();
       return {

@@ -1,9 +1,8 @@
 import type { Actor } from '../../platform/org/organisation';
 import type { AnnouncementDeps, AnnouncementService } from './announcement.service';
 import { contentFrom, sameContent } from './announcement-content';
-import { changeableUntil } from './announcement-window';
+import { keepUntilOf, syncCopies } from './announcement-copies';
 import { meetupListId, type AnnouncementDoc } from './announcement.repository';
-import { renderAnnouncementCard, renderRetractedCard } from './cards/announcement.card';
 import type { AnnouncementStatusView } from './cards/status.card';
 import type { MeetupNotifier } from './meetup-notifier';
 import { networksErrors } from './networks.errors';
@@ -58,7 +57,7 @@ export class AnnouncementAdminService {
     const retracted =
       (await this.d.repo.update(id, (c) => (c.status === 'sent' ? { ...c, status: 'retracted', retractedAt: now, updatedAt: now } : undefined))) ?? doc;
     if (retracted.meetup?.rsvp) await this.d.signups.update(meetupListId(id), { closed: true });
-    await this.updateCopies(retracted, 'retract', (locale) => renderRetractedCard(this.d.env, locale, retracted.networkId));
+    await syncCopies(this.d, retracted);
     this.d.logger.info({ announcementId: id }, 'network announcement retracted');
     return retracted;
   }
@@ -84,8 +83,7 @@ export class AnnouncementAdminService {
     });
     if (!corrected) throw networksErrors.announcementNotFound();
     await this.syncSignups(doc, corrected);
-    // A meetup moved later stays correctable (and its copies known) until after the new date.
-    await this.updateCopies(corrected, `rev-${corrected.revision}`, (locale, audience) => renderAnnouncementCard(this.d.env, locale, corrected, audience), this.changeableUntil(corrected));
+    await syncCopies(this.d, corrected);
     this.d.logger.info({ announcementId: doc.id, revision: corrected.revision }, 'network announcement corrected');
     return corrected;
   }
@@ -100,7 +98,7 @@ export class AnnouncementAdminService {
   }
 
   changeableUntil(doc: AnnouncementDoc): Date {
-    return changeableUntil(doc, doc.sentAt ?? doc.updatedAt, this.d.org.settings.networkAnnouncementChangeDays);
+    return keepUntilOf(this.d, doc);
   }
 
   /** Capacity, time or RSVP changed: the shared sign-up list follows; freed seats are announced. */
@@ -113,11 +111,5 @@ export class AnnouncementAdminService {
     } else if (before.meetup?.rsvp) {
       await this.d.signups.update(list, { closed: true });
     }
-  }
-
-  private async updateCopies(doc: AnnouncementDoc, updateId: string, render: Parameters<AnnouncementDeps['audience']['updater']>[2], keepUntil?: Date) {
-    const sent = await this.d.delivery.sentMessages(doc.id);
-    const activityFor = await this.d.audience.updater(doc, sent.map((s) => s.key), render);
-    await this.d.delivery.enqueueUpdate(doc.id, updateId, activityFor, { keepUntil });
   }
 }

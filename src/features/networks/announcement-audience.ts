@@ -31,6 +31,12 @@ export class AnnouncementAudience {
     return channelId ? channelKey(channelId) : undefined;
   }
 
+  /** How many a first send reaches now: members 1:1 (not snoozed) and all, the channel included. */
+  async count(doc: AnnouncementDoc): Promise<{ members: number; total: number }> {
+    const members = doc.toMembers ? (await this.membership.recipientIds([doc.networkId], 'announcement')).length : 0;
+    return { members, total: members + (doc.toChannel && this.channelOf(doc.networkId) ? 1 : 0) };
+  }
+
   /** Recipients of a first send; snoozed members are left out (snooze is about announcements). */
   async recipients(doc: AnnouncementDoc, render: CopyRenderer): Promise<DeliveryRecipient[]> {
     const memberIds = doc.toMembers ? await this.membership.recipientIds([doc.networkId], 'announcement') : [];

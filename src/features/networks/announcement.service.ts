@@ -1,19 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../../platform/clock';
-import type { Delivery } from '../../platform/delivery/delivery.port';
+import type { Delivery, Scheduler } from '../../platform/delivery/delivery.port';
 import type { Logger } from '../../platform/logger';
 import type { Actor, Organisation } from '../../platform/org/organisation';
 import type { SignupService } from '../../platform/signups';
 import type { AnnouncementAudience } from './announcement-audience';
 import { contentFrom } from './announcement-content';
-import { changeableUntil } from './announcement-window';
+import { announcementDeliveryJob, announcementDeliveryJobId, type AnnouncementDeliveryPayload } from './announcement-delivery.job';
 import { meetupListId, type AnnouncementDoc, type AnnouncementRepository } from './announcement.repository';
-import { renderAnnouncementCard, type CardEnv } from './cards/announcement.card';
+import type { CardEnv } from './cards/announcement.card';
 import type { MembershipService } from './membership.service';
 import { networksErrors, requireCoordinator } from './networks.errors';
 import type { AnnouncementForm } from './networks.schemas';
-
-export const announcementPurpose = 'networks.announcement';
 
 export interface AnnouncementDeps {
   repo: AnnouncementRepository;
@@ -21,6 +19,7 @@ export interface AnnouncementDeps {
   audience: AnnouncementAudience;
   signups: SignupService;
   delivery: Delivery;
+  scheduler: Pick<Scheduler, 'schedule'>;
   org: Organisation;
   clock: Clock;
   logger: Logger;
@@ -79,8 +78,9 @@ export class AnnouncementService {
   }
 
   /**
-   * Sends through the delivery engine (broadcast id = announcement id, so a retried or double click
-   * sends once). Enqueue first, then mark sent: a crash in between is repaired by the next click.
+   * Hands the announcement to a durable job that enqueues it (see announcement-delivery.job.ts), then
+   * marks it sent: the click answers at once whatever the network's size. A crash in between leaves
+   * a draft whose job still sends, and the next click finds it sent (broadcast id = announcement id).
    */
   async send(actor: Actor, id: string): Promise<{ doc: AnnouncementDoc; alreadySent: boolean }> {
     const doc = await this.owned(actor, id);
@@ -90,18 +90,12 @@ export class AnnouncementService {
     if (doc.meetup && doc.meetup.startsAt <= now.toISOString()) throw networksErrors.meetupInPast();
     if (doc.toChannel && !this.d.audience.channelOf(doc.networkId)) throw networksErrors.noChannel();
 
-    const recipients = await this.d.audience.recipients(doc, (locale, audience) => renderAnnouncementCard(this.d.env, locale, doc, audience));
-    if (recipients.length === 0) throw networksErrors.noRecipients();
+    const { members: memberRecipients, total } = await this.d.audience.count(doc);
+    if (total === 0) throw networksErrors.noRecipients();
     if (doc.meetup?.rsvp) await this.d.signups.open(meetupListId(doc.id), { capacity: doc.meetup.capacity, deadline: doc.meetup.startsAt });
-    await this.d.delivery.enqueue({
-      broadcastId: doc.id,
-      purpose: announcementPurpose,
-      createdBy: actor.aadObjectId,
-      recipients,
-      keepUntil: changeableUntil(doc, now, this.d.org.settings.networkAnnouncementChangeDays),
-    });
+    const payload: AnnouncementDeliveryPayload = { announcementId: doc.id, sentBy: actor.aadObjectId };
+    await this.d.scheduler.schedule({ id: announcementDeliveryJobId(doc.id), kind: announcementDeliveryJob, runAt: now, payload });
 
-    const memberRecipients = recipients.filter((r) => r.key.startsWith('user:')).length;
     let transitioned = false;
     const sent = await this.d.repo.update(doc.id, (current) => {
       transitioned = current.status === 'draft';
@@ -109,7 +103,7 @@ export class AnnouncementService {
         ? { ...current, status: 'sent', sentAt: now.toISOString(), sentBy: actor.aadObjectId, memberRecipients, updatedAt: now.toISOString() }
         : undefined;
     });
-    if (transitioned) this.d.logger.info({ announcementId: doc.id, recipients: recipients.length }, 'network announcement enqueued');
+    if (transitioned) this.d.logger.info({ announcementId: doc.id, recipients: total }, 'network announcement sending');
     return { doc: sent ?? doc, alreadySent: !transitioned };
   }
 

@@ -28,6 +28,7 @@ export function registerNetworks(app: PanelApp, deps: AppDeps): void {
   deps.help.add({ id: 'networks.announce', order: 51, titleKey: 'networks.help.announce.title', descriptionKey: 'networks.help.announce.description', verb: networksVerbs.form, data: { kind: 'plain' }, visibleTo: coordinators });
   deps.help.add({ id: 'networks.members', order: 52, titleKey: 'networks.help.members.title', descriptionKey: 'networks.help.members.description', verb: networksVerbs.members, visibleTo: coordinators });
 
+  m.registerJobs();
   deps.scheduler.on<NetworkBroadcastJob>(
     networkBroadcastJobKind,
     networkBroadcastHandler({ membership: m.membership, audience: m.audience, delivery: deps.delivery, org: deps.org, logger: m.deps.logger }),

@@ -2,6 +2,7 @@ import type { AppDeps } from '../../platform/deps';
 import { SignupService } from '../../platform/signups';
 import { AnnouncementAdminService } from './announcement-admin.service';
 import { AnnouncementAudience } from './announcement-audience';
+import { registerAnnouncementDelivery } from './announcement-delivery.job';
 import { AnnouncementRepository } from './announcement.repository';
 import { AnnouncementService, type AnnouncementDeps } from './announcement.service';
 import type { CardEnv } from './cards/announcement.card';
@@ -10,7 +11,7 @@ import { MeetupService } from './meetup.service';
 import { MembershipRepository } from './membership.repository';
 import { MembershipService } from './membership.service';
 
-export type NetworksDeps = Pick<AppDeps, 'store' | 'clock' | 'org' | 'i18n' | 'logger' | 'delivery' | 'conversations'>;
+export type NetworksDeps = Pick<AppDeps, 'store' | 'clock' | 'org' | 'i18n' | 'logger' | 'delivery' | 'conversations' | 'scheduler'>;
 
 /** The feature's services wired once; used by index.ts, the tests and the benchmark alike. */
 export interface NetworksModule {
@@ -22,6 +23,8 @@ export interface NetworksModule {
   announcements: AnnouncementService;
   admin: AnnouncementAdminService;
   meetups: MeetupService;
+  /** Registers the feature's own jobs (the announcement delivery) on the scheduler. */
+  registerJobs(): void;
 }
 
 export function createNetworksModule(deps: NetworksDeps): NetworksModule {
@@ -32,7 +35,18 @@ export function createNetworksModule(deps: NetworksDeps): NetworksModule {
   const audience = new AnnouncementAudience(membership, deps.conversations, deps.org);
   const signups = new SignupService(deps.store, deps.clock);
   const notifier = new MeetupNotifier(deps.delivery, audience, env, deps.org, deps.clock);
-  const shared: AnnouncementDeps = { repo: announcementsRepo, membership, audience, signups, delivery: deps.delivery, org: deps.org, clock: deps.clock, logger, env };
+  const shared: AnnouncementDeps = {
+    repo: announcementsRepo,
+    membership,
+    audience,
+    signups,
+    delivery: deps.delivery,
+    scheduler: deps.scheduler,
+    org: deps.org,
+    clock: deps.clock,
+    logger,
+    env,
+  };
   const announcements = new AnnouncementService(shared);
   return {
     deps: { ...deps, logger },
@@ -43,5 +57,6 @@ export function createNetworksModule(deps: NetworksDeps): NetworksModule {
     announcements,
     admin: new AnnouncementAdminService(shared, announcements, notifier),
     meetups: new MeetupService(announcementsRepo, membership, signups, notifier, deps.org, deps.clock),
+    registerJobs: () => registerAnnouncementDelivery(deps.scheduler, shared),
   };
 }

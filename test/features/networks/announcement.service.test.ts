@@ -62,6 +62,39 @@ describe('AnnouncementService and AnnouncementAdminService', () => {
     expect(status.delivery).toMatchObject({ total: 3, sent: 3, failed: 0 });
   });
 
+  it('the click only hands the sending to a job: nothing is written to the outbox until it runs, and a retraction before that sends nothing', async () => {
+    await members(2);
+    const draft = await f.m.announcements.saveDraft(lotte(), form());
+    const { doc } = await f.m.announcements.send(lotte(), draft.id);
+    expect(doc).toMatchObject({ status: 'sent', memberRecipients: 2 });
+    expect(await f.engine.delivery.status(draft.id)).toBeUndefined();
+    expect(await f.store.count(containers.outbox, { pk: draft.id })).toBe(0);
+
+    await f.m.admin.retract(lotte(), draft.id);
+    await f.drain();
+    expect(f.connector.messages()).toHaveLength(0);
+    expect(await f.engine.delivery.status(draft.id)).toBeUndefined();
+  });
+
+  it('a correction made while the delivery job is writing still reaches every copy', async () => {
+    const ids = await members(3);
+    const draft = await f.m.announcements.saveDraft(lotte(), form());
+    await f.m.announcements.send(lotte(), draft.id);
+    const fix = correctionFormSchema.parse({ announcementId: draft.id, baseRevision: '1', kind: 'plain', text: 'Borrel vrijdag in het Stadhuis' });
+    const enqueue = f.engine.delivery.enqueue.bind(f.engine.delivery);
+    // The job has rendered the old text; the coordinator corrects before its items are written.
+    jest.spyOn(f.engine.delivery, 'enqueue').mockImplementationOnce(async (request) => {
+      await f.m.admin.correct(lotte(), fix);
+      return enqueue(request);
+    });
+    await f.drain();
+    await f.drain();
+    for (const id of ids) {
+      const copies = [...f.connector.messages(f.conversationOf(id)), ...f.connector.updates(f.conversationOf(id))];
+      expect(cardText(cardOf(copies.at(-1)?.body))).toContain('Stadhuis');
+    }
+  });
+
   it('escapes the text: no hidden link, no mention of everyone', async () => {
     await members(1);
     const text = 'Kom [hier](https://evil.example) <at>everyone</at> **nu**';

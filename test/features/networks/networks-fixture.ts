@@ -55,7 +55,8 @@ export async function networksFixture(orgPatch?: (org: OrgFile) => void) {
     logger: silentLogger(),
     options: { pollMs: 20 },
   });
-  const m = createNetworksModule({ store, clock, org, i18n, logger: silentLogger(), delivery: engine.delivery, conversations });
+  const m = createNetworksModule({ store, clock, org, i18n, logger: silentLogger(), delivery: engine.delivery, conversations, scheduler: engine.scheduler });
+  m.registerJobs();
 
   const conversationOf = (aad: string) => `a:personal-${aad.toLowerCase()}`;
   return {
@@ -91,7 +92,11 @@ export async function networksFixture(orgPatch?: (org: OrgFile) => void) {
         bot: { id: '28:bot' },
       });
     },
-    drain: () => engine.worker.drain(),
+    /** Runs due jobs (the announcement delivery among them), then sends everything queued. */
+    async drain() {
+      await engine.scheduler.runDue();
+      await engine.worker.drain();
+    },
     async close() {
       await engine.worker.stop();
       await connector.stop();
