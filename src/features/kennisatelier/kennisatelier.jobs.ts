@@ -2,6 +2,7 @@ import type { Scheduler } from '../../platform/delivery/delivery.port';
 import type { AtelierContext } from './kennisatelier.context';
 import type { AtelierNotifier } from './kennisatelier.notifier';
 import { signupListId } from './kennisatelier.repository';
+import { attendanceNudgeJobId, morningAfter } from './kennisatelier.timers';
 import { kennisatelierJobs } from './kennisatelier.verbs';
 
 interface AtelierJob {
@@ -26,6 +27,15 @@ export function registerAtelierJobs(scheduler: Scheduler, ctx: AtelierContext, n
     await ctx.signups.update(signupListId(a.id), { closed: true });
     await notifier.tell([a.createdBy], 'attendancePrompt', a, `kennisatelier.${a.id}.attendancePrompt`);
     await notifier.refreshShared(a, 'ended');
+    // Without attendance nobody gets the satisfaction poll: one reminder the next morning.
+    await scheduler.schedule({ id: attendanceNudgeJobId(a.id), kind: kennisatelierJobs.attendanceNudge, runAt: morningAfter(ctx, a), payload: { atelierId: a.id } });
+  });
+
+  scheduler.on<AtelierJob>(kennisatelierJobs.attendanceNudge, async ({ atelierId }) => {
+    const a = await ctx.repo.get(atelierId);
+    if (!a || a.status === 'cancelled' || a.attendance) return;
+    if ((await ctx.signups.roster(signupListId(a.id))).attending.length === 0) return;
+    await notifier.tell([a.createdBy], 'attendanceNudge', a, `kennisatelier.${a.id}.attendanceNudge`);
   });
 
   scheduler.on<AtelierJob>(kennisatelierJobs.refreshSharedCard, async ({ atelierId }, job) => {

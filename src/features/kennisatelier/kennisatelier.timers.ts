@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { hours } from '../../platform/clock';
 import type { AtelierContext } from './kennisatelier.context';
 import type { Atelier } from './kennisatelier.repository';
@@ -5,6 +6,13 @@ import { kennisatelierJobs } from './kennisatelier.verbs';
 
 export const reminderJobId = (atelierId: string) => `kennisatelier.${atelierId}.reminder`;
 export const endedJobId = (atelierId: string) => `kennisatelier.${atelierId}.ended`;
+export const attendanceNudgeJobId = (atelierId: string) => `kennisatelier.${atelierId}.attendanceNudge`;
+
+/** The morning after the atelier, 09:00 in the organisation's time zone: when an unrecorded attendance is asked for again. */
+export function morningAfter(ctx: AtelierContext, a: Atelier): Date {
+  const zone = ctx.deps.org.data.organisation.timeZone;
+  return DateTime.fromISO(a.endsAt).setZone(zone).plus({ days: 1 }).set({ hour: 9, minute: 0, second: 0, millisecond: 0 }).toJSDate();
+}
 
 /**
  * The reminder (start − atelierReminderHoursBefore) and the end-of-atelier job (closes sign-ups and asks
@@ -26,4 +34,5 @@ export async function scheduleTimers(ctx: AtelierContext, a: Atelier): Promise<v
 export async function cancelTimers(ctx: AtelierContext, atelierId: string): Promise<void> {
   await ctx.deps.scheduler.cancel(reminderJobId(atelierId));
   await ctx.deps.scheduler.cancel(endedJobId(atelierId));
+  await ctx.deps.scheduler.cancel(attendanceNudgeJobId(atelierId));
 }

@@ -19,6 +19,7 @@ export const kennisatelierVerbs = {
 export const kennisatelierJobs = {
   reminder: 'kennisatelier.reminder',
   ended: 'kennisatelier.ended',
+  attendanceNudge: 'kennisatelier.attendanceNudge',
   refreshSharedCard: 'kennisatelier.refreshSharedCard',
 } as const;
 

@@ -41,7 +41,7 @@ const summary = { capacity: 30, attending: 12, waitlisted: 0 };
 const people = [{ id: 'p1', name: 'Bram Mulder' }];
 
 function allCards(locale: 'nl' | 'en') {
-  const kinds: AtelierMessageKind[] = ['promoted', 'changed', 'cancelled', 'reminder', 'attendancePrompt'];
+  const kinds: AtelierMessageKind[] = ['promoted', 'changed', 'cancelled', 'reminder', 'attendancePrompt', 'attendanceNudge'];
   return [
     renderAtelierCard(deps, { atelier, summary, locale, now }),
     renderAtelierCard(deps, { atelier, summary, locale, now, personal: { status: { state: 'attending' }, organiser: true, icsUrl: 'https://x/files/t' } }),

@@ -186,6 +186,25 @@ describe('kennisatelier: organising', () => {
     ]);
   });
 
+  it('attendance not recorded: the creator is asked once more the next morning at 09:00, and only once', async () => {
+    await signUp(staff[0]!);
+    expect((await newMessages(sanne, async () => bot.clock.set('2026-12-01T15:00:00Z'))).join('\n')).toContain('is afgelopen');
+    expect(await newMessages(sanne, async () => bot.clock.set('2026-12-02T07:59:00Z'))).toEqual([]);
+    const morning = await newMessages(sanne, async () => bot.clock.set('2026-12-02T08:00:00Z'));
+    expect(morning).toHaveLength(1);
+    expect(morning[0]).toContain("Je hebt nog niet geregistreerd wie er bij 'Inclusief werven in de praktijk' was");
+    expect(findAction(cardsOf(sanne.inbox()).at(-1), 'Aanwezigheid registreren').verb).toBe('kennisatelier.attendanceForm');
+    expect(await newMessages(sanne, async () => bot.clock.set('2026-12-05T08:00:00Z'))).toEqual([]);
+  });
+
+  it('attendance recorded on the day: no reminder the next morning', async () => {
+    await signUp(staff[0]!);
+    await newMessages(sanne, async () => bot.clock.set('2026-12-01T15:00:00Z'));
+    await sanne.invoke('kennisatelier.markAttendance', { atelierId, attendees: staff[0]!.aadObjectId });
+    const next = await newMessages(sanne, async () => bot.clock.set('2026-12-02T08:00:00Z'));
+    expect(next.join('\n')).not.toContain('nog niet geregistreerd');
+  });
+
   it('"everyone who signed up" takes all seat holders as present, once, also when clicked twice', async () => {
     const polls: SatisfactionPollJob[] = [];
     bot.deps.scheduler.on<SatisfactionPollJob>(satisfactionPollJobKind, async (payload) => void polls.push(payload));

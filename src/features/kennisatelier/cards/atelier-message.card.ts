@@ -6,7 +6,7 @@ import { kennisatelierVerbs as verbs } from '../kennisatelier.verbs';
 import template from './atelier-message.card.json';
 import type { CardDeps } from './atelier-view.card';
 
-export type AtelierMessageKind = 'promoted' | 'changed' | 'cancelled' | 'reminder' | 'attendancePrompt';
+export type AtelierMessageKind = 'promoted' | 'changed' | 'cancelled' | 'reminder' | 'attendancePrompt' | 'attendanceNudge';
 
 const colors: Record<AtelierMessageKind, string> = {
   promoted: 'Good',
@@ -14,6 +14,7 @@ const colors: Record<AtelierMessageKind, string> = {
   cancelled: 'Attention',
   reminder: 'Default',
   attendancePrompt: 'Default',
+  attendanceNudge: 'Warning',
 };
 
 /** A proactive message about one atelier, rendered once per locale. */
@@ -25,12 +26,13 @@ export function renderAtelierMessage(deps: CardDeps, locale: Locale, kind: Ateli
     when: whenText(a, locale, org.data.organisation.timeZone),
     where: escapeUserText(whereText(a, i18n, locale)),
   });
+  const asksAttendance = kind === 'attendancePrompt' || kind === 'attendanceNudge';
   const button =
     kind === 'cancelled'
       ? []
       : [{
-          title: i18n.t(locale, kind === 'attendancePrompt' ? 'kennisatelier.card.attendance' : 'kennisatelier.card.open'),
-          verb: kind === 'attendancePrompt' ? verbs.attendanceForm : verbs.view,
+          title: i18n.t(locale, asksAttendance ? 'kennisatelier.card.attendance' : 'kennisatelier.card.open'),
+          verb: asksAttendance ? verbs.attendanceForm : verbs.view,
           data: { atelierId: a.id },
         }];
   const showJoin = (kind === 'reminder' || kind === 'changed' || kind === 'promoted') && !!a.meetingUrl;
