@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../src/config';
 import { reportCsv, reportMarkdown } from '../src/features/sturingsgesprek/report.format';
+import { reportDocx } from '../src/features/sturingsgesprek/report.docx';
 import { createSturingsgesprek } from '../src/features/sturingsgesprek/sturingsgesprek.module';
 import { ManualClock } from '../src/platform/clock';
 import { silentLogger } from '../src/platform/logger';
@@ -107,9 +108,10 @@ async function main(): Promise<void> {
   mkdirSync('docs/examples', { recursive: true });
   writeFileSync('docs/examples/sturingsgesprek-report.md', reportMarkdown(words, model, note));
   writeFileSync('docs/examples/sturingsgesprek-report.csv', reportCsv(words, model));
+  writeFileSync('docs/examples/sturingsgesprek-report.docx', await reportDocx(words, model, note.replace(/`/g, '')));
   await runtime.stop();
   rmSync(dataDir, { recursive: true, force: true });
-  process.stdout.write(`wrote docs/examples/sturingsgesprek-report.md and .csv (${model.submitted.length}/${model.round.units.length} answered)\n`);
+  process.stdout.write(`wrote docs/examples/sturingsgesprek-report.md, .csv and .docx (${model.submitted.length}/${model.round.units.length} answered)\n`);
 }
 
 main().catch((err: unknown) => {

@@ -6,12 +6,15 @@ import { registerAnsweringHandlers } from './answering.handlers';
 import { registerCommandHandlers } from './sturingsgesprek.handlers';
 import en from './i18n/en.json';
 import nl from './i18n/nl.json';
+import { reportDocx } from './report.docx';
 import { reportCsv, reportMarkdown } from './report.format';
 import { registerRoundHandlers } from './rounds.handlers';
 import { registerSetupHandlers } from './setup.handlers';
 import { registerSturingsgesprekJobs } from './sturingsgesprek.jobs';
 import { createSturingsgesprek } from './sturingsgesprek.module';
 import { downloadKinds, sturingsgesprekVerbs } from './sturingsgesprek.verbs';
+
+const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /** Registers the sturingsgesprek feature's routes, help entries, message catalogues and jobs. */
 export function registerSturingsgesprek(app: PanelApp, deps: AppDeps): void {
@@ -42,15 +45,16 @@ export function registerSturingsgesprek(app: PanelApp, deps: AppDeps): void {
   registerSturingsgesprekJobs(deps.scheduler, services);
 
   // Links carry "<roundId>~<locale>" and the person they were made for; the report checks that person again.
-  const produce = (format: 'md' | 'csv') => async (id: string, subject: string) => {
+  const produce = (format: keyof typeof downloadKinds) => async (id: string, subject: string) => {
     const [roundId, tag] = id.split('~');
     const model = await services.report.compileForSubject(subject, roundId);
     if (!model) return undefined;
     const w = { i18n: deps.i18n, org: deps.org, locale: localeFrom(tag, deps.org.data.organisation.defaultLocale) };
-    return format === 'md'
-      ? { filename: `sturingsgesprek-${roundId}.md`, contentType: 'text/markdown; charset=utf-8', body: reportMarkdown(w, model) }
-      : { filename: `sturingsgesprek-${roundId}.csv`, contentType: 'text/csv; charset=utf-8', body: reportCsv(w, model) };
+    const name = `sturingsgesprek-${roundId}`;
+    if (format === 'docx') return { filename: `${name}.docx`, contentType: DOCX_TYPE, body: await reportDocx(w, model) };
+    return format === 'markdown'
+      ? { filename: `${name}.md`, contentType: 'text/markdown; charset=utf-8', body: reportMarkdown(w, model) }
+      : { filename: `${name}.csv`, contentType: 'text/csv; charset=utf-8', body: reportCsv(w, model) };
   };
-  deps.downloads.register(downloadKinds.markdown, produce('md'));
-  deps.downloads.register(downloadKinds.csv, produce('csv'));
+  for (const format of Object.keys(downloadKinds) as Array<keyof typeof downloadKinds>) deps.downloads.register(downloadKinds[format], produce(format));
 }

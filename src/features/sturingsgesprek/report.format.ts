@@ -22,14 +22,15 @@ function quote(text: string): string {
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
-function who(w: Words, row: ReportRow): string {
+export function who(w: Words, row: ReportRow): string {
   const name = personName(w.org, row.answeredBy);
   return row.onBehalfOf ? t(w, 'report.onBehalfOf', { name, director: personName(w.org, row.onBehalfOf) }) : name;
 }
 
-function countsMarkdown(w: Words, rq: ReportQuestion): string[] {
+/** The counts of a doorbraken or yes/no question as a table (header + rows), now and last round. */
+export function countsTable(w: Words, rq: ReportQuestion): { head: string[]; rows: string[][] } | undefined {
   const c = rq.counts;
-  if (!c) return [];
+  if (!c) return undefined;
   const prev = rq.previousRound ? t(w, 'report.previousColumn', { period: rq.previousRound.periodLabel }) : undefined;
   const head = [t(w, c.kind === 'doorbraken' ? 'report.doorbraak' : 'report.answer'), t(w, 'report.nowColumn'), ...(prev ? [prev] : [])];
   const rows =
@@ -39,6 +40,18 @@ function countsMarkdown(w: Words, rq: ReportQuestion): string[] {
           [t(w, 'card.answer.yes'), String(c.yes), ...(prev ? [String(c.previousYes ?? 0)] : [])],
           [t(w, 'card.answer.no'), String(c.no), ...(prev ? [String(c.previousNo ?? 0)] : [])],
         ];
+  return { head, rows };
+}
+
+/** What a submitted row shows when it has no answer text. */
+export function noAnswerText(w: Words, rq: ReportQuestion, row: ReportRow): string {
+  return row.notApplicable ? t(w, 'report.notApplicable', { number: rq.number.replace(/[a-z]$/, '') }) : t(w, 'report.noAnswer');
+}
+
+function countsMarkdown(w: Words, rq: ReportQuestion): string[] {
+  const table = countsTable(w, rq);
+  if (!table) return [];
+  const { head, rows } = table;
   return [
     `### ${rq.number}. ${mdEscape(pick(rq.q.text, w.locale))}`,
     '',
@@ -46,6 +59,18 @@ function countsMarkdown(w: Words, rq: ReportQuestion): string[] {
     `|${head.map((_, i) => (i === 0 ? '---' : '---:')).join('|')}|`,
     ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`),
     '',
+  ];
+}
+
+/** The report's opening facts (set, period, response, when generated), one line each. */
+export function reportFacts(w: Words, model: ReportModel, escape: (s: string) => string = (s) => s): string[] {
+  const { round } = model;
+  const when = (iso: string) => formatWhen(iso, w.locale, w.org.data.organisation.timeZone);
+  return [
+    `${t(w, 'report.set')}: ${escape(pick(round.setName, w.locale))}`,
+    `${t(w, 'report.period')}: ${when(round.opensAt)} – ${when(round.deadline)}`,
+    t(w, 'report.response', { submitted: model.submitted.length, total: round.units.length }),
+    t(w, 'report.generated', { when: when(model.generatedAt) }),
   ];
 }
 
@@ -57,10 +82,7 @@ export function reportMarkdown(w: Words, model: ReportModel, note?: string): str
   const out: string[] = [`# ${mdEscape(t(w, 'report.title', { period: round.periodLabel }))}`, ''];
   if (note) out.push(`> ${note}`, '');
   out.push(
-    `- ${t(w, 'report.set')}: ${mdEscape(pick(round.setName, w.locale))}`,
-    `- ${t(w, 'report.period')}: ${when(round.opensAt)} – ${when(round.deadline)}`,
-    `- ${t(w, 'report.response', { submitted: model.submitted.length, total: round.units.length })}`,
-    `- ${t(w, 'report.generated', { when: when(model.generatedAt) })}`,
+    ...reportFacts(w, model, mdEscape).map((line) => `- ${line}`),
     '',
     t(w, 'report.onlySubmitted'),
     '',
@@ -85,8 +107,7 @@ export function reportMarkdown(w: Words, model: ReportModel, note?: string): str
       if (!row.answeredBy) out.push(`*${t(w, 'report.notSubmitted')}*`, '');
       else {
         out.push(`*${t(w, 'report.now')}* — ${mdEscape(who(w, row))}`, '');
-        const none = row.notApplicable ? t(w, 'report.notApplicable', { number: rq.number.replace(/[a-z]$/, '') }) : t(w, 'report.noAnswer');
-        out.push(row.answer ? quote(mdEscape(answerAsText(rq.q, row.answer, words))) : `*${none}*`, '');
+        out.push(row.answer ? quote(mdEscape(answerAsText(rq.q, row.answer, words))) : `*${noAnswerText(w, rq, row)}*`, '');
       }
       if (row.previous?.answer) {
         out.push(`*${t(w, 'report.previous', { period: row.previous.periodLabel })}*`, '', quote(mdEscape(answerAsText(rq.q, row.previous.answer, words))), '');

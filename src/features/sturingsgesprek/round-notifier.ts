@@ -11,7 +11,7 @@ import { t, type Words } from './cards/card-text';
 import { renderClosedCard, renderConfirmCard, renderReminderCard } from './cards/notices.card';
 import type { SgContext } from './context';
 import type { RoundDoc, SheetDoc, UnitSnapshot } from './sturingsgesprek.types';
-import { downloadKinds } from './sturingsgesprek.verbs';
+import { downloadKinds, type ReportLinks } from './sturingsgesprek.verbs';
 
 export interface NotifierDeps {
   ctx: SgContext;
@@ -120,9 +120,10 @@ export class RoundNotifier {
     await this.d.delivery.enqueue({ broadcastId: broadcastIds.closed(round.roundId), purpose: 'sturingsgesprek.closed', recipients });
   }
 
-  reportLinks(roundId: string, subject: string, locale: Locale): { markdown: string; csv: string } {
+  reportLinks(roundId: string, subject: string, locale: Locale): ReportLinks {
     const id = `${roundId}~${locale}`;
-    return { markdown: this.d.downloads.link(downloadKinds.markdown, id, subject), csv: this.d.downloads.link(downloadKinds.csv, id, subject) };
+    const link = (kind: keyof typeof downloadKinds) => this.d.downloads.link(downloadKinds[kind], id, subject);
+    return { docx: link('docx'), markdown: link('markdown'), csv: link('csv') };
   }
 
   /** Replaces the round cards people already have with the closed (read-only) version. */

@@ -42,6 +42,10 @@ export const jobIds = {
 };
 
 export const downloadKinds = {
+  docx: 'sturingsgesprek.report.docx',
   markdown: 'sturingsgesprek.report.md',
   csv: 'sturingsgesprek.report.csv',
 } as const;
+
+/** Signed download links of one round's report, per format. */
+export type ReportLinks = Record<keyof typeof downloadKinds, string>;

@@ -1,3 +1,4 @@
+import JSZip from 'jszip';
 import { downloadKinds } from '../../../src/features/sturingsgesprek/sturingsgesprek.verbs';
 import { startTestBot, type TestBot } from '../../support/test-bot';
 import { cardOf, cardText, click, findAction, installAll, k1Inputs, lastCard, makeRound, people, type Card } from './sg-helpers';
@@ -72,7 +73,7 @@ describe('sturingsgesprek: compiled report', () => {
     expect(q1text).toContain('\\*geen opmaak\\*');
   });
 
-  it('offers the report as Markdown and CSV to the office only, keeping line breaks', async () => {
+  it('offers the report as Word, Markdown and CSV to the office only, keeping line breaks', async () => {
     const ravi = bot.user(people.ravi);
     const overview = cardOf(await ravi.invoke('sturingsgesprek.report', { roundId: second }));
     const md = await download(bot, findAction(overview, 'Verslag (Markdown)').url as string);
@@ -85,6 +86,21 @@ describe('sturingsgesprek: compiled report', () => {
     expect(md.body).toContain('**Niet beantwoord:** Stadsontwikkeling (Jeroen de Graaf), Werk en Inkomen (Kofi Mensah)');
     expect(md.body).toContain('| Stadsbeheer | Lotte Visser (plaatsvervanger, namens Eva Smit) |');
 
+    const word = await download(bot, findAction(overview, 'Verslag (Word)').url as string);
+    expect(word.status).toBe(200);
+    expect(word.type).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    const xml = await (await JSZip.loadAsync(word.bytes)).file('word/document.xml')!.async('string');
+    const paragraphs = [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((p) => [...p[0].matchAll(/<w:t[^>]*>([^<]*)<\/w:t>|<w:br\/>/g)].map((m) => m[1] ?? '\n').join(''));
+    expect(paragraphs).toContain('Sturingsgesprek DIG — Sturingsgesprek april 2027');
+    // One answer, its line breaks kept, user text as typed.
+    expect(paragraphs).toContain(
+      '- Elke manager verwerft binnen drie jaar de vaardigheden van inclusief leiderschap\n- Objectieve werving en selectie is standaard\n\nWaarom?\nEerste regel.\nTweede regel.\n\nNieuwe alinea met *geen opmaak* en =SOM(A1).',
+    );
+    expect(paragraphs).toContain('Vorige keer (Sturingsgesprek december 2026)');
+    expect(paragraphs).toContain('Niet beantwoord: Stadsontwikkeling (Jeroen de Graaf), Werk en Inkomen (Kofi Mensah), Bestuursdienst (Ingrid Hoekstra), Concernstaf (Tim van Dijk)');
+    expect(paragraphs).toContain('Lotte Visser (plaatsvervanger, namens Eva Smit)');
+    expect(paragraphs.indexOf('Objectieve werving en selectie is standaard')).toBeGreaterThan(-1);
+
     const csv = await download(bot, findAction(overview, 'Antwoorden (CSV)').url as string);
     expect(csv.status).toBe(200);
     expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // UTF-8 BOM for spreadsheet programs
@@ -92,7 +108,9 @@ describe('sturingsgesprek: compiled report', () => {
     expect(csv.body).toContain('Lotte Visser,Eva Smit');
 
     // A link made for someone without the role serves nothing.
-    const forged = bot.deps.downloads.link(downloadKinds.markdown, `${second}~nl`, bot.user(people.bram).aadObjectId);
-    expect((await download(bot, forged)).status).toBe(404);
+    for (const kind of [downloadKinds.docx, downloadKinds.markdown, downloadKinds.csv]) {
+      const forged = bot.deps.downloads.link(kind, `${second}~nl`, bot.user(people.bram).aadObjectId);
+      expect((await download(bot, forged)).status).toBe(404);
+    }
   });
 });

@@ -3,7 +3,7 @@ import { formatWhen } from '../../../platform/i18n/format';
 import { personName } from '../access';
 import { flattenQuestions } from '../question-set.schema';
 import type { RoundDoc, SheetDoc, UnitSnapshot } from '../sturingsgesprek.types';
-import { sturingsgesprekVerbs } from '../sturingsgesprek.verbs';
+import { sturingsgesprekVerbs, type ReportLinks } from '../sturingsgesprek.verbs';
 import { pick, t, unitName, type Words } from './card-text';
 import closedTemplate from './closed.card.json';
 import confirmTemplate from './confirm.card.json';
@@ -59,7 +59,7 @@ export function renderConfirmCard(
 
 export function renderClosedCard(
   w: Words,
-  d: { round: RoundDoc; submitted: number; total: number; missing: UnitSnapshot[]; links: { markdown: string; csv: string } },
+  d: { round: RoundDoc; submitted: number; total: number; missing: UnitSnapshot[]; links: ReportLinks },
 ): AdaptiveCard {
   return renderCard(closedTemplate, {
     t: w.i18n.tree(w.locale, 'sturingsgesprek.card.closed'),

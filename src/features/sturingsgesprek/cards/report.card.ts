@@ -2,7 +2,7 @@ import { renderCard, type AdaptiveCard } from '../../../platform/cards';
 import { formatWhen } from '../../../platform/i18n/format';
 import { personName } from '../access';
 import type { ReportModel, ReportQuestion } from '../report.service';
-import { sturingsgesprekVerbs } from '../sturingsgesprek.verbs';
+import { sturingsgesprekVerbs, type ReportLinks } from '../sturingsgesprek.verbs';
 import { cardAnswer, pick, t, unitName, type Words } from './card-text';
 import template from './report.card.json';
 
@@ -25,7 +25,7 @@ function countFacts(w: Words, rq: ReportQuestion): Array<{ title: string; value:
 }
 
 /** Page 0: response and counts; page n: question n with each unit's answer beside its previous one. */
-export function renderReportCard(w: Words, model: ReportModel, page: number, links: { markdown: string; csv: string }): AdaptiveCard {
+export function renderReportCard(w: Words, model: ReportModel, page: number, links: ReportLinks): AdaptiveCard {
   const { round } = model;
   const lastPage = model.questions.length;
   const p = Math.min(Math.max(page, 0), lastPage);

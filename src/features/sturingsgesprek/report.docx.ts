@@ -1,0 +1,85 @@
+import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import { formatWhen } from '../../platform/i18n/format';
+import { personName } from './access';
+import { answerAsText } from './answers';
+import { answerWords, pick, t, unitName, type Words } from './cards/card-text';
+import { countsTable, noAnswerText, reportFacts, who } from './report.format';
+import type { ReportModel } from './report.service';
+
+/**
+ * The compiled report as a Word document, the form the gemeentesecretaris's meeting works with.
+ * Same content and order as the Markdown report; answers keep their line breaks; text is plain
+ * (the library escapes it, and nothing a director typed becomes formatting or a link).
+ */
+export function reportDocx(w: Words, model: ReportModel, note?: string): Promise<Buffer> {
+  const { round } = model;
+  const when = (iso: string) => formatWhen(iso, w.locale, w.org.data.organisation.timeZone);
+  const words = answerWords(w);
+  const body: Array<Paragraph | Table> = [
+    heading(t(w, 'report.title', { period: round.periodLabel }), HeadingLevel.TITLE),
+    ...(note ? [italic(note)] : []),
+    ...reportFacts(w, model).map((line) => new Paragraph({ text: line, bullet: { level: 0 } })),
+    new Paragraph({ text: t(w, 'report.onlySubmitted'), spacing: { before: 200 } }),
+    heading(t(w, 'report.responseHeading'), HeadingLevel.HEADING_1),
+    table(
+      [t(w, 'report.unit'), t(w, 'report.answeredBy'), t(w, 'report.submittedAt')],
+      model.submitted.map((r) => [unitName(w, r.unit.name), who(w, r), r.submittedAt ? when(r.submittedAt) : '']),
+    ),
+    model.missing.length
+      ? new Paragraph({
+          spacing: { before: 200 },
+          children: [
+            new TextRun({ text: `${t(w, 'report.missing')}: `, bold: true }),
+            new TextRun(model.missing.map((u) => `${unitName(w, u.name)} (${personName(w.org, u.ownerId)})`).join(', ')),
+          ],
+        })
+      : new Paragraph({ text: t(w, 'report.noneMissing'), spacing: { before: 200 } }),
+  ];
+
+  const counted = model.questions.flatMap((rq) => {
+    const counts = countsTable(w, rq);
+    return counts ? [heading(`${rq.number}. ${pick(rq.q.text, w.locale)}`, HeadingLevel.HEADING_2), table(counts.head, counts.rows)] : [];
+  });
+  if (counted.length) body.push(heading(t(w, 'report.countsHeading'), HeadingLevel.HEADING_1), ...counted);
+
+  body.push(heading(t(w, 'report.answersHeading'), HeadingLevel.HEADING_1));
+  for (const rq of model.questions) {
+    body.push(heading(`${rq.number}. ${pick(rq.q.text, w.locale)}`, HeadingLevel.HEADING_2));
+    for (const row of rq.rows) {
+      body.push(heading(unitName(w, row.unit.name), HeadingLevel.HEADING_3));
+      if (!row.answeredBy) body.push(italic(t(w, 'report.notSubmitted')));
+      else {
+        body.push(italic(`${t(w, 'report.now')} — ${who(w, row)}`));
+        body.push(row.answer ? answer(answerAsText(rq.q, row.answer, words)) : italic(noAnswerText(w, rq, row)));
+      }
+      if (row.previous?.answer) {
+        body.push(italic(t(w, 'report.previous', { period: row.previous.periodLabel })), answer(answerAsText(rq.q, row.previous.answer, words)));
+      }
+    }
+  }
+
+  const doc = new Document({
+    creator: 'Panelbot',
+    title: t(w, 'report.title', { period: round.periodLabel }),
+    sections: [{ children: body }],
+  });
+  return Packer.toBuffer(doc);
+}
+
+const heading = (text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel]) => new Paragraph({ text, heading: level });
+
+const italic = (text: string) => new Paragraph({ children: [new TextRun({ text, italics: true })] });
+
+/** An answer as typed: each line break kept, indented like a quotation. */
+function answer(text: string): Paragraph {
+  const lines = text.split('\n');
+  return new Paragraph({ indent: { left: 400 }, spacing: { after: 160 }, children: lines.map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : 0 })) });
+}
+
+function table(head: string[], rows: string[][]): Table {
+  const cell = (text: string, bold = false) => new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold })] })] });
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    rows: [new TableRow({ tableHeader: true, children: head.map((h) => cell(h, true)) }), ...rows.map((r) => new TableRow({ children: r.map((c) => cell(c)) }))],
+  });
+}
