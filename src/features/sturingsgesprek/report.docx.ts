@@ -38,7 +38,10 @@ export function reportDocx(w: Words, model: ReportModel, note?: string): Promise
 
   const counted = model.questions.flatMap((rq) => {
     const counts = countsTable(w, rq);
-    return counts ? [heading(`${rq.number}. ${pick(rq.q.text, w.locale)}`, HeadingLevel.HEADING_2), table(counts.head, counts.rows)] : [];
+    if (!counts) return [];
+    // The label gets the room; "now" is a short number; "last time" carries the round's name.
+    const widths = counts.head.length === 3 ? [55, 15, 30] : [75, 25];
+    return [heading(`${rq.number}. ${pick(rq.q.text, w.locale)}`, HeadingLevel.HEADING_2), table(counts.head, counts.rows, widths)];
   });
   if (counted.length) body.push(heading(t(w, 'report.countsHeading'), HeadingLevel.HEADING_1), ...counted);
 
@@ -61,6 +64,8 @@ export function reportDocx(w: Words, model: ReportModel, note?: string): Promise
   const doc = new Document({
     creator: 'Panelbot',
     title: t(w, 'report.title', { period: round.periodLabel }),
+    // One sans-serif face throughout, as in the headings; Word and LibreOffice both have it or a metric twin.
+    styles: { default: { document: { run: { font: 'Calibri', size: 22 } } } },
     sections: [{ children: body }],
   });
   return Packer.toBuffer(doc);
@@ -76,10 +81,20 @@ function answer(text: string): Paragraph {
   return new Paragraph({ indent: { left: 400 }, spacing: { after: 160 }, children: lines.map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : 0 })) });
 }
 
-function table(head: string[], rows: string[][]): Table {
-  const cell = (text: string, bold = false) => new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold })] })] });
+/** Text width of an A4 page with the default 2.54 cm margins, in twentieths of a point. */
+const TEXT_WIDTH = 9026;
+
+/** A full-width table with a repeating header row; `widths` in percent per column (default: equal). */
+function table(head: string[], rows: string[][], widths: number[] = head.map(() => 100 / head.length)): Table {
+  const columns = widths.map((pct) => Math.round((TEXT_WIDTH * pct) / 100));
+  const cell = (text: string, i: number, bold = false) =>
+    new TableCell({ width: { size: columns[i] ?? 0, type: WidthType.DXA }, children: [new Paragraph({ children: [new TextRun({ text, bold })] })] });
   return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    rows: [new TableRow({ tableHeader: true, children: head.map((h) => cell(h, true)) }), ...rows.map((r) => new TableRow({ children: r.map((c) => cell(c)) }))],
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: columns,
+    rows: [
+      new TableRow({ tableHeader: true, cantSplit: true, children: head.map((h, i) => cell(h, i, true)) }),
+      ...rows.map((r) => new TableRow({ cantSplit: true, children: r.map((c, i) => cell(c, i)) })),
+    ],
   });
 }
