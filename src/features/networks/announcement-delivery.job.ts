@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Scheduler } from '../../platform/delivery/delivery.port';
 import type { AnnouncementDeps } from './announcement.service';
 import { keepUntilOf, syncCopies } from './announcement-copies';
@@ -11,16 +12,19 @@ import { renderAnnouncementCard } from './cards/announcement.card';
 export const announcementDeliveryJob = 'networks.announcementDelivery';
 export const announcementDeliveryJobId = (announcementId: string) => `${announcementDeliveryJob}.${announcementId}`;
 
-export interface AnnouncementDeliveryPayload {
-  announcementId: string;
-  sentBy: string;
-}
+const payloadSchema = z.object({ announcementId: z.string().min(1), sentBy: z.string().min(1) });
+export type AnnouncementDeliveryPayload = z.infer<typeof payloadSchema>;
 
 export const announcementPurpose = 'networks.announcement';
 
 export function registerAnnouncementDelivery(scheduler: Pick<Scheduler, 'on'>, d: AnnouncementDeps): void {
-  scheduler.on<AnnouncementDeliveryPayload>(announcementDeliveryJob, async (payload) => {
-    if (typeof payload?.announcementId !== 'string' || typeof payload.sentBy !== 'string') return;
+  scheduler.on<unknown>(announcementDeliveryJob, async (raw) => {
+    const parsed = payloadSchema.safeParse(raw);
+    if (!parsed.success) {
+      d.logger.error({ issues: parsed.error.issues.length }, 'invalid announcement delivery job; dropped');
+      return;
+    }
+    const payload = parsed.data;
     const doc = await d.repo.get(payload.announcementId);
     // Retracted before it went out: nothing to send. Members are read now, content is the latest.
     if (!doc || doc.status === 'retracted') return;
