@@ -1,5 +1,5 @@
-import { DateTime } from 'luxon';
 import { isAppError } from '../../platform/errors';
+import { localDate } from '../../platform/local-time';
 import type { Actor } from '../../platform/org/organisation';
 import { destinationOf } from './cards/card-kit';
 import { renderClosed } from './cards/closure.cards';
@@ -55,7 +55,7 @@ export class ContactClosureService {
   private async close(caseId: string, outcome: Outcome, referralDestination: string | undefined, by: ClosedBy): Promise<ContactCase> {
     const { env } = this;
     const zone = env.org.data.organisation.timeZone;
-    const day = (iso?: string) => (iso ? (DateTime.fromISO(iso).setZone(zone).toISODate() ?? undefined) : undefined);
+    const day = (iso?: string) => (iso ? localDate(iso, zone) : undefined);
     const result = await env.repo.updateCase<{ before: ContactCase; after: ContactCase } | undefined>(caseId, (cur) => {
       if (!cur || cur.status === 'closed') return { kind: 'skip', result: undefined };
       const after: ContactCase = {

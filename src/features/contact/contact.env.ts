@@ -1,7 +1,7 @@
-import { DateTime } from 'luxon';
 import type { Clock } from '../../platform/clock';
 import type { Scheduler } from '../../platform/delivery/delivery.port';
 import type { AppDeps } from '../../platform/deps';
+import { atLocalHour, localDate } from '../../platform/local-time';
 import type { Logger } from '../../platform/logger';
 import type { Organisation } from '../../platform/org/organisation';
 import type { Kit } from './cards/card-kit';
@@ -37,11 +37,9 @@ export const timeoutJobId = (caseId: string) => `contact.pickupTimeout.${caseId}
 export const inactivityJobId = (caseId: string) => `contact.inactivity.${caseId}`;
 
 /** Today's date in the organisation's time zone (yyyy-MM-dd). */
-export const localDay = (env: Pick<ContactEnv, 'org' | 'clock'>, at: Date = env.clock.now()): string =>
-  DateTime.fromJSDate(at).setZone(env.org.data.organisation.timeZone).toISODate() as string;
+export const localDay = (env: Pick<ContactEnv, 'org' | 'clock'>, at: Date = env.clock.now()): string => localDate(at, env.org.data.organisation.timeZone);
 
 /** When a case last active on `day` closes for inactivity: that many days later, 09:00 local time. */
 export function inactivityDeadline(env: Pick<ContactEnv, 'org'>, day: string): Date {
-  const zone = env.org.data.organisation.timeZone;
-  return DateTime.fromISO(day, { zone }).plus({ days: env.org.settings.contactInactiveCloseDays }).set({ hour: 9 }).toJSDate();
+  return atLocalHour(day, env.org.data.organisation.timeZone, 9, env.org.settings.contactInactiveCloseDays);
 }

@@ -1,5 +1,5 @@
-import { DateTime } from 'luxon';
 import { hours } from '../../platform/clock';
+import { atLocalHour, localDate } from '../../platform/local-time';
 import type { AtelierContext } from './kennisatelier.context';
 import type { Atelier } from './kennisatelier.repository';
 import { kennisatelierJobs } from './kennisatelier.verbs';
@@ -11,7 +11,7 @@ export const attendanceNudgeJobId = (atelierId: string) => `kennisatelier.${atel
 /** The morning after the atelier, 09:00 in the organisation's time zone: when an unrecorded attendance is asked for again. */
 export function morningAfter(ctx: AtelierContext, a: Atelier): Date {
   const zone = ctx.deps.org.data.organisation.timeZone;
-  return DateTime.fromISO(a.endsAt).setZone(zone).plus({ days: 1 }).set({ hour: 9, minute: 0, second: 0, millisecond: 0 }).toJSDate();
+  return atLocalHour(localDate(a.endsAt, zone), zone, 9, 1);
 }
 
 /**

@@ -12,7 +12,8 @@ import { nudgePayload, reportPayload, roundForm, roundRef } from './sturingsgesp
 import type { SturingsgesprekServices } from './sturingsgesprek.module';
 import type { RoundDoc } from './sturingsgesprek.types';
 import { sturingsgesprekVerbs as v } from './sturingsgesprek.verbs';
-import { addDays, localDate, localTime } from './time';
+import { localDate } from '../../platform/local-time';
+import { addDays, localTime } from './time';
 
 const str = (data: unknown, key: string) => {
   const value = (data as Record<string, unknown> | undefined)?.[key];

@@ -1,14 +1,10 @@
 import { DateTime } from 'luxon';
+import { atLocalHour, localDate } from '../../platform/local-time';
 
 /** People's dates and times (yyyy-mm-dd, HH:mm) in the organisation's zone ⇄ UTC ISO in storage. */
 export function localInstant(date: string, time: string, zone: string): string | undefined {
   const dt = DateTime.fromISO(`${date}T${time}`, { zone });
   return dt.isValid ? (dt.toUTC().toISO() ?? undefined) : undefined;
-}
-
-export function localDate(iso: string | Date, zone: string): string {
-  const dt = typeof iso === 'string' ? DateTime.fromISO(iso) : DateTime.fromJSDate(iso);
-  return dt.setZone(zone).toISODate() ?? '';
 }
 
 export function localTime(iso: string, zone: string): string {
@@ -25,8 +21,7 @@ export function addMonths(date: string, months: number): string {
 
 /** Reminder ladder: 09:00 local, `days` before the deadline's date. */
 export function reminderAt(deadline: string, days: number, zone: string): string {
-  const day = DateTime.fromISO(deadline).setZone(zone).startOf('day').minus({ days }).set({ hour: 9 });
-  return day.toUTC().toISO() as string;
+  return atLocalHour(localDate(deadline, zone), zone, 9, -days).toISOString();
 }
 
 export function monthYear(date: string, locale: string): { month: string; year: number } {

@@ -20,7 +20,6 @@ import { SendGate } from './send-gate';
 export * from './delivery.port';
 export { SendError, type ProactiveSender, type StoredConversationReference } from './proactive-sender.port';
 export { defaultDeliveryOptions, type DeliveryOptions } from './delivery-options';
-export { fromAmsterdam, toAmsterdam } from './amsterdam-time';
 
 export interface DeliveryDeps {
   store: DocumentStore;

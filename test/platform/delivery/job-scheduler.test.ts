@@ -1,5 +1,7 @@
 import { ManualClock } from '../../../src/platform/clock';
-import { fromAmsterdam, toAmsterdam } from '../../../src/platform/delivery/amsterdam-time';
+import { fromLocal, toLocal } from '../../../src/platform/local-time';
+
+const amsterdam = 'Europe/Amsterdam';
 import { defaultDeliveryOptions } from '../../../src/platform/delivery/delivery-options';
 import { JobScheduler } from '../../../src/platform/delivery/job-scheduler';
 import { silentLogger } from '../../../src/platform/logger';
@@ -21,7 +23,7 @@ describe('JobScheduler', () => {
     const scheduler = make();
     const runs: Array<{ atelierId: string }> = [];
     scheduler.on<{ atelierId: string }>('reminder', async (payload) => void runs.push(payload));
-    await scheduler.schedule({ id: 'r1', kind: 'reminder', runAt: fromAmsterdam('2026-11-24T09:00'), payload: { atelierId: 'a1' } });
+    await scheduler.schedule({ id: 'r1', kind: 'reminder', runAt: fromLocal('2026-11-24T09:00', amsterdam), payload: { atelierId: 'a1' } });
 
     expect(await scheduler.runDue()).toBe(0);
     clock.set('2026-11-24T07:59:59Z');
@@ -86,9 +88,9 @@ describe('JobScheduler', () => {
   });
 
   it('converts Amsterdam wall-clock time to UTC across daylight saving time', () => {
-    expect(fromAmsterdam('2026-11-24T09:00').toISOString()).toBe('2026-11-24T08:00:00.000Z');
-    expect(fromAmsterdam('2026-07-01T09:00').toISOString()).toBe('2026-07-01T07:00:00.000Z');
-    expect(toAmsterdam(new Date('2026-03-29T01:30:00Z'))).toBe('2026-03-29T03:30:00.000+02:00');
-    expect(() => fromAmsterdam('not a time')).toThrow();
+    expect(fromLocal('2026-11-24T09:00', amsterdam).toISOString()).toBe('2026-11-24T08:00:00.000Z');
+    expect(fromLocal('2026-07-01T09:00', amsterdam).toISOString()).toBe('2026-07-01T07:00:00.000Z');
+    expect(toLocal(new Date('2026-03-29T01:30:00Z'), amsterdam)).toBe('2026-03-29T03:30:00.000+02:00');
+    expect(() => fromLocal('not a time', amsterdam)).toThrow();
   });
 });
