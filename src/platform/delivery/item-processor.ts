@@ -147,18 +147,11 @@ export class ItemProcessor {
   }
 
   /**
-   * Writes the outcome and drops the lease. If the item changed meanwhile (an update swapped its
-   * content) but the lease is still ours, merge into the fresh copy; if another worker holds it now,
-   * it may be sent twice: count that.
+   * Writes the outcome and drops the lease (merged into the fresh copy if it changed meanwhile). If
+   * another worker holds the item now, it may be sent twice: count that.
    */
   private async settle(item: Claimed, outcome: Outcome): Promise<boolean> {
-    let current: ItemDoc | undefined = item.doc;
-    while (current) {
-      const next: OutboxItem = { ...current.data, ...outcome, leaseUntil: EPOCH, leaseToken: undefined };
-      if (await this.repo.replaceItem(current, next)) return true;
-      current = await this.repo.getItem(item.doc.pk, item.doc.id);
-      if (current?.data.leaseToken !== item.token) break;
-    }
+    if (await this.claimer.rewrite(item, (data) => ({ ...data, ...outcome, leaseUntil: EPOCH, leaseToken: undefined }))) return true;
     this.stats.leaseLost += 1;
     this.logger.warn(logRef(item), 'delivery.lease_lost');
     return false;

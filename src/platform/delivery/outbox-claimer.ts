@@ -71,10 +71,11 @@ export class OutboxClaimer {
   }
 
   /**
-   * Writes to an item we hold. Our own writes may cross (a lease renewal and a send's outcome), so a
-   * stale etag is retried as long as the lease token is still ours; false once someone else has it.
+   * Writes to an item we hold. Our own writes may cross (a lease renewal and a send's outcome, or an
+   * update swapping its content), so a stale etag is retried on the fresh copy as long as the lease
+   * token is still ours; false once someone else has it.
    */
-  private async rewrite(item: Claimed, change: (data: OutboxItem) => OutboxItem): Promise<boolean> {
+  async rewrite(item: Claimed, change: (data: OutboxItem) => OutboxItem): Promise<boolean> {
     let current: ItemDoc | undefined = item.doc;
     while (current?.data.leaseToken === item.token) {
       const saved = await this.repo.replaceItem(current, change(current.data));
