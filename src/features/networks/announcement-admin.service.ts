@@ -1,13 +1,12 @@
 import type { Actor } from '../../platform/org/organisation';
 import type { AnnouncementDeps, AnnouncementService } from './announcement.service';
 import { contentFrom, sameContent } from './announcement-content';
-import { keepUntilOf, syncCopies } from './announcement-copies';
+import { changeableUntil, syncCopies } from './announcement-copies';
 import { meetupListId, type AnnouncementDoc } from './announcement.repository';
 import type { AnnouncementStatusView } from './cards/status.card';
 import type { MeetupNotifier } from './meetup-notifier';
 import { networksErrors } from './networks.errors';
 import type { CorrectionForm } from './networks.schemas';
-
 
 /** After sending: status, resend to failed, retract, correct. Coordinators of the network only. */
 export class AnnouncementAdminService {
@@ -21,9 +20,9 @@ export class AnnouncementAdminService {
     const doc = await this.announcements.owned(actor, id);
     if (doc.status === 'draft') return { doc };
     const delivery = await this.d.delivery.status(doc.id);
-    const changeableUntil = this.changeableUntil(doc);
-    const changeable = doc.status === 'sent' && changeableUntil > this.d.clock.now();
-    if (!doc.meetup?.rsvp) return { doc, delivery, changeableUntil, changeable };
+    const until = changeableUntil(this.d, doc);
+    const changeWindow = { changeableUntil: until, changeable: doc.status === 'sent' && until > this.d.clock.now() };
+    if (!doc.meetup?.rsvp) return { doc, delivery, ...changeWindow };
     const roster = await this.d.signups.roster(meetupListId(doc.id));
     const names = await this.d.repo.attendeeNames(doc.id);
     const unknown = this.d.env.i18n.t(actor.locale, 'networks.status.unknownName');
@@ -31,8 +30,7 @@ export class AnnouncementAdminService {
     return {
       doc,
       delivery,
-      changeableUntil,
-      changeable,
+      ...changeWindow,
       rsvp: { capacity: doc.meetup.capacity, attending: roster.attending.map(nameOf), waitlist: roster.waitlist.map(nameOf) },
     };
   }
@@ -52,7 +50,7 @@ export class AnnouncementAdminService {
   async retract(actor: Actor, id: string): Promise<AnnouncementDoc> {
     const doc = await this.announcements.owned(actor, id);
     if (doc.status === 'draft') throw networksErrors.notSent();
-    if (this.changeableUntil(doc) <= this.d.clock.now()) throw networksErrors.changeWindowClosed();
+    if (changeableUntil(this.d, doc) <= this.d.clock.now()) throw networksErrors.changeWindowClosed();
     const now = this.d.clock.now().toISOString();
     const retracted =
       (await this.d.repo.update(id, (c) => (c.status === 'sent' ? { ...c, status: 'retracted', retractedAt: now, updatedAt: now } : undefined))) ?? doc;
@@ -93,12 +91,8 @@ export class AnnouncementAdminService {
     const doc = await this.announcements.owned(actor, id);
     if (doc.status === 'draft') throw networksErrors.notSent();
     if (doc.status === 'retracted') throw networksErrors.retracted();
-    if (this.changeableUntil(doc) <= this.d.clock.now()) throw networksErrors.changeWindowClosed();
+    if (changeableUntil(this.d, doc) <= this.d.clock.now()) throw networksErrors.changeWindowClosed();
     return doc;
-  }
-
-  changeableUntil(doc: AnnouncementDoc): Date {
-    return keepUntilOf(this.d, doc);
   }
 
   /** Capacity, time or RSVP changed: the shared sign-up list follows; freed seats are announced. */

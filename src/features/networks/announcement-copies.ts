@@ -1,12 +1,19 @@
 import type { AnnouncementDeps } from './announcement.service';
 import type { AnnouncementDoc } from './announcement.repository';
 import type { CopyRenderer } from './announcement-audience';
-import { changeableUntil } from './announcement-window';
 import { renderAnnouncementCard, renderRetractedCard } from './cards/announcement.card';
 
-/** Until when coordinators can change a sent announcement, and delivery keeps who received it. */
-export function keepUntilOf(d: Pick<AnnouncementDeps, 'org'>, doc: AnnouncementDoc, sentAt: string | Date = doc.sentAt ?? doc.updatedAt): Date {
-  return changeableUntil(doc, sentAt, d.org.settings.networkAnnouncementChangeDays);
+const DAY_MS = 86_400_000;
+
+/**
+ * Until when coordinators can retract or correct a sent announcement: `networkAnnouncementChangeDays`
+ * after sending, or for a meetup until a day after it starts, whichever is later. The delivery engine
+ * keeps who received it only that long (plus a day), because that list is the network's membership.
+ */
+export function changeableUntil(d: Pick<AnnouncementDeps, 'org'>, doc: AnnouncementDoc, sentAt: string | Date = doc.sentAt ?? doc.updatedAt): Date {
+  const afterSending = new Date(sentAt).getTime() + d.org.settings.networkAnnouncementChangeDays * DAY_MS;
+  const afterMeetup = doc.meetup ? Date.parse(doc.meetup.startsAt) + DAY_MS : 0;
+  return new Date(Math.max(afterSending, afterMeetup));
 }
 
 /**
@@ -23,5 +30,5 @@ export async function syncCopies(d: AnnouncementDeps, doc: AnnouncementDoc): Pro
   const sent = await d.delivery.sentMessages(doc.id);
   const activityFor = await d.audience.updater(doc, sent.map((s) => s.key), render);
   // A meetup moved later stays correctable (and its copies known) until after the new date.
-  await d.delivery.enqueueUpdate(doc.id, retracted ? 'retract' : `rev-${doc.revision}`, activityFor, { keepUntil: retracted ? undefined : keepUntilOf(d, doc) });
+  await d.delivery.enqueueUpdate(doc.id, retracted ? 'retract' : `rev-${doc.revision}`, activityFor, { keepUntil: retracted ? undefined : changeableUntil(d, doc) });
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Scheduler } from '../../platform/delivery/delivery.port';
 import type { AnnouncementDeps } from './announcement.service';
-import { keepUntilOf, syncCopies } from './announcement-copies';
+import { changeableUntil, syncCopies } from './announcement-copies';
 import { renderAnnouncementCard } from './cards/announcement.card';
 
 /**
@@ -35,7 +35,7 @@ export function registerAnnouncementDelivery(scheduler: Pick<Scheduler, 'on'>, d
       purpose: announcementPurpose,
       createdBy: payload.sentBy,
       recipients,
-      keepUntil: keepUntilOf(d, doc, doc.sentAt ?? d.clock.now()),
+      keepUntil: changeableUntil(d, doc, doc.sentAt ?? d.clock.now()),
     });
     d.logger.info({ announcementId: doc.id, recipients: recipients.length }, 'network announcement enqueued');
     // Corrected or retracted while this job was writing: items written after that change carry
