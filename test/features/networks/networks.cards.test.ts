@@ -61,4 +61,16 @@ describe('networks cards', () => {
     const ids = cardInputs(renderFormCard(env, 'nl', { mode: 'new', kind: 'meetup', networks: f.org.data.networks, values: emptyFormValues })).map((i) => i.id);
     expect(ids).toEqual(['networkId', 'text', 'link', 'title', 'date', 'time', 'place', 'capacity', 'rsvp', 'toMembers', 'toChannel']);
   });
+
+  it('the status card states the change window for a sent announcement only', () => {
+    const env = { i18n: f.i18n, org: f.org };
+    const until = new Date('2026-12-15T10:00:00Z');
+    const open = cardText(renderStatusCard(env, 'nl', { doc, changeableUntil: until, changeable: true }));
+    expect(open).toContain('Intrekken of corrigeren kan tot');
+    const closed = cardText(renderStatusCard(env, 'nl', { doc, changeableUntil: until, changeable: false }));
+    expect(closed).toContain('Panelbot bewaart niet meer wie deze aankondiging kreeg');
+    const retracted = cardText(renderStatusCard(env, 'nl', { doc: { ...doc, status: 'retracted', retractedAt: '2026-11-24T09:00:00.000Z' }, changeableUntil: until, changeable: false }));
+    expect(retracted).not.toContain('bewaart niet meer');
+    expect(retracted).not.toContain('Intrekken of corrigeren kan tot');
+  });
 });

@@ -75,7 +75,8 @@ export function renderStatusCard(env: CardEnv, locale: Locale, status: Announcem
     meta: s('meta', { network: networkName(env, doc.networkId, locale), state: stateOf(env, locale, doc) }),
     notice,
     revisionLine: doc.revision > 1 ? s('revision', { revision: doc.revision }) : '',
-    windowLine: changeableUntil ? windowLine(env, locale, changeable, changeableUntil) : '',
+    // Only a sent one has a window to speak of; a retracted one can no longer be changed anyway.
+    windowLine: doc.status === 'sent' && changeableUntil ? windowLine(env, locale, changeable, changeableUntil) : '',
     deliveryBody,
     rsvp: rsvp
       ? {
