@@ -66,21 +66,17 @@ export class SqliteDocumentStore implements DocumentStore {
   }
 
   async get<T>(container: string, pk: string, id: string): Promise<StoredDocument<T> | undefined> {
-    const row = this
-      .sql('SELECT * FROM documents WHERE container = ? AND pk = ? AND id = ?')
-      .get(container, pk, id) as Row | undefined;
+    const row = this.sql('SELECT * FROM documents WHERE container = ? AND pk = ? AND id = ?').get(container, pk, id) as Row | undefined;
     return row && !this.expired(row) ? this.toDoc<T>(row) : undefined;
   }
 
   async create<T>(container: string, doc: NewDocument<T>): Promise<StoredDocument<T>> {
     this.purgeOne(container, doc.pk, doc.id);
     const etag = randomUUID();
-    const info = this
-      .sql(
-        `INSERT INTO documents (container, pk, id, etag, data, expires_at) VALUES (?, ?, ?, ?, ?, ?)
-         ON CONFLICT DO NOTHING`,
-      )
-      .run(container, doc.pk, doc.id, etag, JSON.stringify(doc.data), this.expiry(doc.ttlSeconds));
+    const info = this.sql(
+      `INSERT INTO documents (container, pk, id, etag, data, expires_at) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT DO NOTHING`,
+    ).run(container, doc.pk, doc.id, etag, JSON.stringify(doc.data), this.expiry(doc.ttlSeconds));
     if (info.changes === 0) throw new ConflictError(container, doc.id);
     return { ...doc, etag };
   }
@@ -104,12 +100,10 @@ export class SqliteDocumentStore implements DocumentStore {
 
   async replace<T>(container: string, doc: NewDocument<T>, etag: string): Promise<StoredDocument<T>> {
     const next = randomUUID();
-    const info = this
-      .sql(
-        `UPDATE documents SET etag = ?, data = ?, expires_at = ?
-         WHERE container = ? AND pk = ? AND id = ? AND etag = ?`,
-      )
-      .run(next, JSON.stringify(doc.data), this.expiry(doc.ttlSeconds), container, doc.pk, doc.id, etag);
+    const info = this.sql(
+      `UPDATE documents SET etag = ?, data = ?, expires_at = ?
+       WHERE container = ? AND pk = ? AND id = ? AND etag = ?`,
+    ).run(next, JSON.stringify(doc.data), this.expiry(doc.ttlSeconds), container, doc.pk, doc.id, etag);
     if (info.changes === 1) return { ...doc, etag: next };
     const exists = await this.get(container, doc.pk, doc.id);
     throw exists ? new ConcurrencyError(container, doc.id) : new NotFoundError(container, doc.id);
@@ -117,21 +111,17 @@ export class SqliteDocumentStore implements DocumentStore {
 
   async upsert<T>(container: string, doc: NewDocument<T>): Promise<StoredDocument<T>> {
     const etag = randomUUID();
-    this
-      .sql(
-        `INSERT INTO documents (container, pk, id, etag, data, expires_at) VALUES (?, ?, ?, ?, ?, ?)
-         ON CONFLICT (container, pk, id) DO UPDATE SET etag = excluded.etag, data = excluded.data,
-         expires_at = excluded.expires_at`,
-      )
-      .run(container, doc.pk, doc.id, etag, JSON.stringify(doc.data), this.expiry(doc.ttlSeconds));
+    this.sql(
+      `INSERT INTO documents (container, pk, id, etag, data, expires_at) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (container, pk, id) DO UPDATE SET etag = excluded.etag, data = excluded.data,
+       expires_at = excluded.expires_at`,
+    ).run(container, doc.pk, doc.id, etag, JSON.stringify(doc.data), this.expiry(doc.ttlSeconds));
     return { ...doc, etag };
   }
 
   async delete(container: string, pk: string, id: string, etag?: string): Promise<boolean> {
     const info = etag
-      ? this
-          .sql('DELETE FROM documents WHERE container = ? AND pk = ? AND id = ? AND etag = ?')
-          .run(container, pk, id, etag)
+      ? this.sql('DELETE FROM documents WHERE container = ? AND pk = ? AND id = ? AND etag = ?').run(container, pk, id, etag)
       : this.sql('DELETE FROM documents WHERE container = ? AND pk = ? AND id = ?').run(container, pk, id);
     if (info.changes === 0 && etag && (await this.get(container, pk, id))) {
       throw new ConcurrencyError(container, id);
@@ -182,8 +172,7 @@ export class SqliteDocumentStore implements DocumentStore {
 
   /** Removes expired documents; reads already hide them, this only reclaims space. */
   purgeExpired(): number {
-    return this.sql('DELETE FROM documents WHERE expires_at IS NOT NULL AND expires_at <= ?').run(this.now())
-      .changes;
+    return this.sql('DELETE FROM documents WHERE expires_at IS NOT NULL AND expires_at <= ?').run(this.now()).changes;
   }
 
   private where(container: string, query: Omit<DocumentQuery, 'orderBy' | 'limit'>) {
@@ -235,9 +224,12 @@ export class SqliteDocumentStore implements DocumentStore {
   }
 
   private purgeOne(container: string, pk: string, id: string): void {
-    this
-      .sql('DELETE FROM documents WHERE container = ? AND pk = ? AND id = ? AND expires_at IS NOT NULL AND expires_at <= ?')
-      .run(container, pk, id, this.now());
+    this.sql('DELETE FROM documents WHERE container = ? AND pk = ? AND id = ? AND expires_at IS NOT NULL AND expires_at <= ?').run(
+      container,
+      pk,
+      id,
+      this.now(),
+    );
   }
 
   private toDoc<T>(row: Row): StoredDocument<T> {

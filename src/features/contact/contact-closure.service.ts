@@ -4,10 +4,9 @@ import type { Actor } from '../../platform/org/organisation';
 import { destinationOf } from './cards/card-kit';
 import { renderClosed } from './cards/closure.cards';
 import { caseForKernteamlid, caseForRequester, contactErrors } from './contact.access';
-import { inactivityDeadline, inactivityJobId, retentionSeconds, timeoutJobId, type ContactEnv } from './contact.env';
+import { inactivityDeadline, inactivityJobId, retentionSeconds, scheduleInactivityCheck, timeoutJobId, type ContactEnv } from './contact.env';
 import { closeOffers } from './contact.offers';
 import type { ContactCase, Outcome } from './contact.types';
-import { inactivityJob } from './contact.verbs';
 
 type ClosedBy = 'kernteamlid' | 'medewerker' | 'inactivity';
 
@@ -41,11 +40,7 @@ export class ContactClosureService {
   async onInactivityCheck(caseId: string): Promise<void> {
     const c = (await this.env.repo.getCase(caseId))?.data;
     if (!c || c.status === 'closed' || !c.lastActivityOn) return;
-    const deadline = inactivityDeadline(this.env, c.lastActivityOn);
-    if (deadline > this.env.clock.now()) {
-      await this.env.scheduler.schedule({ id: inactivityJobId(caseId), kind: inactivityJob, runAt: deadline, payload: { caseId } });
-      return;
-    }
+    if (inactivityDeadline(this.env, c.lastActivityOn) > this.env.clock.now()) return scheduleInactivityCheck(this.env, caseId, c.lastActivityOn);
     await this.close(caseId, 'inactive', c.referralDestination, 'inactivity').catch((err: unknown) => {
       // Closed by someone in the meantime: nothing left to do.
       if (!(isAppError(err) && err.code === contactErrors.closed().code)) throw err;

@@ -6,10 +6,10 @@ import { isConflictError } from '../../storage/store-errors';
 import { renderTimeout, type RequestSentData } from './cards/request.cards';
 import { contactErrors } from './contact.access';
 import { newCaseCode, newCaseId } from './contact.codes';
-import { inactivityDeadline, inactivityJobId, localDay, retentionSeconds, timeoutJobId, type ContactEnv } from './contact.env';
+import { localDay, retentionSeconds, scheduleInactivityCheck, timeoutJobId, type ContactEnv } from './contact.env';
 import { availableKernteamleden, sendOffers } from './contact.offers';
 import type { ContactCase, ContactChannel, RequesterLink } from './contact.types';
-import { inactivityJob, pickupTimeoutJob } from './contact.verbs';
+import { pickupTimeoutJob } from './contact.verbs';
 
 export interface RequestInput {
   formId: string;
@@ -82,8 +82,7 @@ export class ContactRequestService {
     env.logger.info({ caseId: c.caseId, code: c.code }, 'contact.case_created');
     const runAt = new Date(now.getTime() + env.org.settings.contactPickupTimeoutMinutes * 60_000);
     await env.scheduler.schedule({ id: timeoutJobId(c.caseId), kind: pickupTimeoutJob, runAt, payload: { caseId: c.caseId } });
-    const closeAt = inactivityDeadline(env, c.lastActivityOn as string);
-    await env.scheduler.schedule({ id: inactivityJobId(c.caseId), kind: inactivityJob, runAt: closeAt, payload: { caseId: c.caseId } });
+    await scheduleInactivityCheck(env, c.caseId, c.lastActivityOn as string);
 
     const offeredCount = to.length ? await sendOffers(env, c, to, input.firstMessage, false) : 0;
     return { caseId: c.caseId, code: c.code, offeredCount, preferredUnavailable: preferred !== undefined && !preferredAvailable, firstMessage: input.firstMessage };

@@ -5,6 +5,7 @@ import { atLocalHour, localDate } from '../../platform/local-time';
 import type { Logger } from '../../platform/logger';
 import type { Organisation } from '../../platform/org/organisation';
 import type { Kit } from './cards/card-kit';
+import { inactivityJob } from './contact.verbs';
 import { ContactMessenger } from './contact.messenger';
 import { ContactRepository } from './contact.repository';
 
@@ -42,4 +43,9 @@ export const localDay = (env: Pick<ContactEnv, 'org' | 'clock'>, at: Date = env.
 /** When a case last active on `day` closes for inactivity: that many days later, 09:00 local time. */
 export function inactivityDeadline(env: Pick<ContactEnv, 'org'>, day: string): Date {
   return atLocalHour(day, env.org.data.organisation.timeZone, 9, env.org.settings.contactInactiveCloseDays);
+}
+
+/** (Re)sets the case's inactivity check for a case last active on `day`. */
+export async function scheduleInactivityCheck(env: Pick<ContactEnv, 'org' | 'scheduler'>, caseId: string, day: string): Promise<void> {
+  await env.scheduler.schedule({ id: inactivityJobId(caseId), kind: inactivityJob, runAt: inactivityDeadline(env, day), payload: { caseId } });
 }
