@@ -1,6 +1,7 @@
 import type { Clock } from '../clock';
 import type { Logger } from '../logger';
 import type { DeliveryOptions } from './delivery-options';
+import { pause } from './monotonic';
 import type { Claimed, OutboxClaimer } from './outbox-claimer';
 import type { ItemProcessor, WorkerStats } from './item-processor';
 import type { ReferenceCache } from './reference-cache';
@@ -169,16 +170,10 @@ export class DeliveryWorker {
     return Math.max(1, Math.min(this.options.batchSize, sendable));
   }
 
-  private idle(): Promise<void> {
-    return new Promise<void>((resolve) => {
-      const timer = setTimeout(done, this.options.pollMs);
-      function done() {
-        clearTimeout(timer);
-        resolve();
-      }
-      this.wake = done;
-    }).finally(() => {
-      this.wake = undefined;
-    });
+  private async idle(): Promise<void> {
+    const { done, wake } = pause(this.options.pollMs);
+    this.wake = wake;
+    await done;
+    this.wake = undefined;
   }
 }

@@ -5,6 +5,7 @@ import type { Clock } from '../clock';
 import type { Logger } from '../logger';
 import type { DeliveryOptions } from './delivery-options';
 import type { ScheduledJob, Scheduler } from './delivery.port';
+import { pause } from './monotonic';
 import { EPOCH } from './outbox.types';
 import { backoffMs } from './send-policy';
 
@@ -102,13 +103,9 @@ export class JobScheduler implements Scheduler {
     this.loop = (async () => {
       while (this.running) {
         await this.runDue().catch((err: unknown) => this.logger.error({ err }, 'scheduler.poll_failed'));
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, this.options.jobPollMs);
-          this.wake = () => {
-            clearTimeout(timer);
-            resolve();
-          };
-        });
+        const { done, wake } = pause(this.options.jobPollMs);
+        this.wake = wake;
+        await done;
         this.wake = undefined;
       }
     })();
