@@ -125,6 +125,21 @@ describe('closure', () => {
     expect((await caseDoc(f, r.caseId))?.data.kernteamlidId).toBeUndefined();
   });
 
+  it('the inactivity check racing a kernteamlid\'s close: closed once, with the kernteamlid\'s outcome or "inactive", no error', async () => {
+    const r = await openCase(f);
+    f.clock.advance(31 * 86_400_000);
+    const results = await Promise.allSettled([
+      f.s.closure.closeByKernteamlid(f.actor(people.noor), r.caseId, 'listened'),
+      f.s.closure.onInactivityCheck(r.caseId),
+    ]);
+    const closed = (await caseDoc(f, r.caseId))?.data;
+    expect(closed?.status).toBe('closed');
+    expect(['listened', 'inactive']).toContain(closed?.outcome);
+    expect(results[1]!.status).toBe('fulfilled');
+    // Whoever lost the race changed nothing: one closing card each side at most.
+    expect(f.delivery.textFor(people.lotte).filter((t) => t.includes('is afgesloten'))).toHaveLength(1);
+  });
+
   it('only the case\'s own kernteamlid can close it', async () => {
     const r = await openCase(f);
     const before = await f.snapshot();
