@@ -15,15 +15,25 @@ export class AppError extends Error {
 
 export const isAppError = (err: unknown): err is AppError => err instanceof AppError;
 
-/** Common failures shared by every feature. */
-export const commonErrors = {
-  forbidden: () => new AppError('AUTH.FORBIDDEN', 'common.error.forbidden'),
-  invalidInput: () => new AppError('INPUT.INVALID', 'common.error.invalidInput'),
-  notFound: () => new AppError('NOT_FOUND', 'common.error.notFound'),
-  busy: () => new AppError('BUSY', 'common.error.busy'),
-};
+export type ErrorParams = Record<string, string | number>;
+export type ErrorFactory = ((params?: ErrorParams) => AppError) & { readonly code: string };
 
-/** Service result for expected outcomes, so handlers do not need try/catch for the normal path. */
-export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
-export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-export const fail = <T = never>(error: AppError): Result<T> => ({ ok: false, error });
+const screamingSnake = (key: string) => key.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase();
+
+/**
+ * One catalogue of expected failures per feature, with uniform names: `defineErrors('polls', ['closed'])`
+ * gives `errors.closed()` with code `POLLS.CLOSED` and message key `polls.error.closed`. Match on
+ * `errors.closed.code`, never on a message key.
+ */
+export function defineErrors<const K extends string>(namespace: string, keys: readonly K[]): { readonly [k in K]: ErrorFactory } {
+  const catalogue = {} as Record<K, ErrorFactory>;
+  for (const key of keys) {
+    const code = `${screamingSnake(namespace)}.${screamingSnake(key)}`;
+    const make = (params: ErrorParams = {}) => new AppError(code, `${namespace}.error.${key}`, params);
+    catalogue[key] = Object.assign(make, { code });
+  }
+  return catalogue;
+}
+
+/** Failures every feature shares; messages in the platform catalogue (`common.error.*`). */
+export const commonErrors = defineErrors('common', ['forbidden', 'invalidInput', 'notFound', 'busy', 'personalOnly']);

@@ -17,6 +17,11 @@ export interface HelpEntry {
 export class HelpRegistry {
   private readonly entries: HelpEntry[] = [];
 
+  /** A feature's entries, declared as one list in its index.ts. */
+  addAll(entries: readonly HelpEntry[]): void {
+    for (const entry of entries) this.add(entry);
+  }
+
   add(entry: HelpEntry): void {
     if (this.entries.some((e) => e.id === entry.id)) throw new Error(`Duplicate help entry ${entry.id}`);
     this.entries.push(entry);

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { PanelApp } from '../../platform/bot/panel-app';
 import type { AppDeps } from '../../platform/deps';
 import { everyone } from '../../platform/help';
@@ -25,10 +26,7 @@ export function registerContact(app: PanelApp, deps: AppDeps): void {
   registerRequestHandlers(app, deps, services);
   registerRelayHandlers(app, deps, services);
 
-  deps.scheduler.on<{ caseId: string }>(pickupTimeoutJob, async (payload) => {
-    if (typeof payload?.caseId === 'string') await services.requests.onPickupTimeout(payload.caseId);
-  });
-  deps.scheduler.on<{ caseId: string }>(inactivityJob, async (payload) => {
-    if (typeof payload?.caseId === 'string') await services.closure.onInactivityCheck(payload.caseId);
-  });
+  const caseJob = z.object({ caseId: z.string().min(1).max(100) });
+  deps.scheduler.on(pickupTimeoutJob, caseJob, ({ caseId }) => services.requests.onPickupTimeout(caseId));
+  deps.scheduler.on(inactivityJob, caseJob, ({ caseId }) => services.closure.onInactivityCheck(caseId));
 }

@@ -1,28 +1,31 @@
-import { CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
+import { z } from 'zod';
 import { actorOf, noticeCard } from '../../platform/bot/turn';
 import type { PanelApp } from '../../platform/bot/panel-app';
-import type { AppDeps } from '../../platform/deps';
-import { renderHelpCard, renderWelcomeCard } from './help.cards';
+import { onCardAction, onCommand, replyCard } from '../../platform/bot/routes';
+import { CardText } from '../../platform/card-text';
+import type { Actor } from '../../platform/org/organisation';
+import type { HelpDeps } from './help.module';
+import { renderHelpCard, renderWelcomeCard } from './cards/help.card';
 
 const botWasAdded = (context: TurnContext) =>
   (context.activity.membersAdded ?? []).some((m) => m.id === context.activity.recipient?.id);
 
-export function registerHelpHandlers(app: PanelApp, deps: AppDeps): void {
-  app.adaptiveCards.actionExecute('help.show', async (context) => renderHelpCard(deps, actorOf(context, deps)));
+const helpFor = (deps: HelpDeps, actor: Actor) => renderHelpCard(CardText.for(deps, actor.locale), deps.help.entriesFor(actor), actor);
 
-  app.message(/^\s*(help|hulp|menu|\?)\s*$/i, async (context) => {
-    await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(renderHelpCard(deps, actorOf(context, deps)))));
-  });
+export function registerHelpHandlers(app: PanelApp, deps: HelpDeps): void {
+  onCardAction(app, deps, 'help.show', z.unknown(), async (actor) => helpFor(deps, actor));
+  onCommand(app, deps, /^\s*(help|hulp|menu|\?)\s*$/i, async (actor) => helpFor(deps, actor));
 
   // Install: in a personal chat the welcome goes to the person; in a team or group chat, to everyone there.
   app.conversationUpdate('membersAdded', async (context) => {
     if (!botWasAdded(context)) return;
-    await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(renderWelcomeCard(deps, actorOf(context, deps)))));
+    await replyCard(context, renderWelcomeCard(CardText.for(deps, actorOf(context, deps).locale)));
   });
 }
 
 /** Registered after every feature: whatever nobody else handled gets the help card. */
-export function registerHelpFallbackHandlers(app: PanelApp, deps: AppDeps): void {
+export function registerHelpFallbackHandlers(app: PanelApp, deps: HelpDeps): void {
   // Without this, an unknown Action.Execute verb is answered with HTTP 501 (teams-ai default).
   app.adaptiveCards.actionExecute(/.*/, async (context) => {
     const actor = actorOf(context, deps);
@@ -30,6 +33,6 @@ export function registerHelpFallbackHandlers(app: PanelApp, deps: AppDeps): void
     return noticeCard(deps.i18n.t(actor.locale, 'common.error.unknownAction'), '', 'Attention');
   });
   app.activity('message', async (context) => {
-    await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(renderHelpCard(deps, actorOf(context, deps)))));
+    await replyCard(context, helpFor(deps, actorOf(context, deps)));
   });
 }

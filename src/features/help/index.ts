@@ -7,6 +7,7 @@ export function registerHelp(app: PanelApp, deps: AppDeps): void {
   registerHelpHandlers(app, deps);
 }
 
+/** Whatever no feature took: unknown verbs get a clear card, unknown text the help card. */
 export function registerHelpFallback(app: PanelApp, deps: AppDeps): void {
   registerHelpFallbackHandlers(app, deps);
 }

@@ -18,13 +18,7 @@ export type AnnouncementDeliveryPayload = z.infer<typeof payloadSchema>;
 export const announcementPurpose = 'networks.announcement';
 
 export function registerAnnouncementDelivery(scheduler: Pick<Scheduler, 'on'>, d: AnnouncementDeps): void {
-  scheduler.on<unknown>(announcementDeliveryJob, async (raw) => {
-    const parsed = payloadSchema.safeParse(raw);
-    if (!parsed.success) {
-      d.logger.error({ issues: parsed.error.issues.length }, 'invalid announcement delivery job; dropped');
-      return;
-    }
-    const payload = parsed.data;
+  scheduler.on(announcementDeliveryJob, payloadSchema, async (payload) => {
     const doc = await d.repo.get(payload.announcementId);
     // Retracted before it went out: nothing to send. Members are read now, content is the latest.
     if (!doc || doc.status === 'retracted') return;

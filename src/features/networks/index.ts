@@ -1,5 +1,5 @@
 import type { PanelApp } from '../../platform/bot/panel-app';
-import { networkBroadcastJobKind, type NetworkBroadcastJob } from '../../platform/contracts/network-broadcast.job';
+import { networkBroadcastJobKind, networkBroadcastJobSchema } from '../../platform/contracts/network-broadcast.job';
 import type { AppDeps } from '../../platform/deps';
 import { everyone } from '../../platform/help';
 import { hasRole, type Actor } from '../../platform/org/organisation';
@@ -29,8 +29,9 @@ export function registerNetworks(app: PanelApp, deps: AppDeps): void {
   deps.help.add({ id: 'networks.members', order: 52, titleKey: 'networks.help.members.title', descriptionKey: 'networks.help.members.description', verb: networksVerbs.members, visibleTo: coordinators });
 
   m.registerJobs();
-  deps.scheduler.on<NetworkBroadcastJob>(
+  deps.scheduler.on(
     networkBroadcastJobKind,
+    networkBroadcastJobSchema,
     networkBroadcastHandler({ membership: m.membership, audience: m.audience, delivery: deps.delivery, org: deps.org, logger: m.deps.logger }),
   );
 }

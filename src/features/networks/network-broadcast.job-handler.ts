@@ -1,19 +1,9 @@
-import { z } from 'zod';
 import type { NetworkBroadcastJob } from '../../platform/contracts/network-broadcast.job';
-import { userKey, type Delivery, type OutboundActivity } from '../../platform/delivery/delivery.port';
+import { userKey, type Delivery } from '../../platform/delivery/delivery.port';
 import type { Logger } from '../../platform/logger';
 import type { Organisation } from '../../platform/org/organisation';
 import type { AnnouncementAudience } from './announcement-audience';
 import type { MembershipService } from './membership.service';
-
-const activity = z.custom<OutboundActivity>((v) => !!v && typeof v === 'object' && (v as { type?: unknown }).type === 'message');
-const jobSchema = z.object({
-  broadcastId: z.string().min(1).max(200),
-  networkIds: z.array(z.string()).max(100),
-  purpose: z.string().min(1).max(100),
-  cardByLocale: z.object({ nl: activity, en: activity }),
-  notBefore: z.string().datetime().optional(),
-});
 
 /**
  * Handles `networks.broadcastToMembers` for other features (kennisatelier, polls): they say which
@@ -31,12 +21,7 @@ export function networkBroadcastHandler(d: {
   logger: Logger;
 }) {
   return async (payload: NetworkBroadcastJob): Promise<void> => {
-    const parsed = jobSchema.safeParse(payload);
-    if (!parsed.success) {
-      d.logger.error({ issues: parsed.error.issues.length }, 'invalid network broadcast job; dropped');
-      return;
-    }
-    const job = parsed.data;
+    const job = payload;
     const known = job.networkIds.filter((id) => d.org.data.networks.some((n) => n.id === id));
     if (known.length < job.networkIds.length) d.logger.warn({ broadcastId: job.broadcastId, unknown: job.networkIds.length - known.length }, 'unknown networks in broadcast job');
     const keys = (await d.membership.recipientIds(known, 'broadcast')).map(userKey);

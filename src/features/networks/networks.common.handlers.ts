@@ -4,7 +4,7 @@ import type { TurnState } from '@microsoft/teams-ai';
 import { actorOf, answerCard, errorCard } from '../../platform/bot/turn';
 import type { PanelApp } from '../../platform/bot/panel-app';
 import type { AdaptiveCard } from '../../platform/cards';
-import { AppError, isAppError } from '../../platform/errors';
+import { AppError, commonErrors, isAppError } from '../../platform/errors';
 import type { Actor } from '../../platform/org/organisation';
 import type { NetworksModule } from './networks.module';
 
@@ -45,7 +45,7 @@ export function execute<T>(app: PanelApp, m: NetworksModule, verb: string, schem
     const parsed = schema.safeParse(raw ?? {});
     if (!parsed.success) {
       deps.logger.info({ verb, issues: parsed.error.issues.length }, 'invalid card payload');
-      return errorCard(deps, actor.locale, new AppError('INPUT.INVALID', 'common.error.invalidInput'));
+      return errorCard(deps, actor.locale, commonErrors.invalidInput());
     }
     return answerCard(deps, actor.locale, () => work(actor, parsed.data, context));
   });

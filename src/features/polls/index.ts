@@ -1,5 +1,5 @@
 import type { PanelApp } from '../../platform/bot/panel-app';
-import { satisfactionPollJobKind } from '../../platform/contracts/satisfaction-poll.job';
+import { satisfactionPollJobKind, satisfactionPollJobSchema } from '../../platform/contracts/satisfaction-poll.job';
 import type { AppDeps } from '../../platform/deps';
 import { canCreatePolls } from './polls.access';
 import { registerPollAdminHandlers } from './polls.admin.handlers';
@@ -8,7 +8,7 @@ import { pollsContext } from './polls.context';
 import { exportCsv } from './polls.export';
 import { registerPollHandlers } from './polls.handlers';
 import { openSatisfactionPoll } from './polls.open.service';
-import { pollJobPayload, satisfactionJobPayload } from './polls.schemas';
+import { pollJobPayload } from './polls.schemas';
 import { exportDownloadKind, pollsJobs, pollsVerbs } from './polls.verbs';
 import en from './i18n/en.json';
 import nl from './i18n/nl.json';
@@ -25,21 +25,9 @@ export function registerPolls(app: PanelApp, deps: AppDeps): void {
   registerPollAdminHandlers(app, deps, ctx);
 
   // A payload that fails validation is logged and dropped: retrying it would fail the same way.
-  deps.scheduler.on<unknown>(satisfactionPollJobKind, async (payload, job) => {
-    const parsed = satisfactionJobPayload.safeParse(payload);
-    if (!parsed.success) return void ctx.logger.error({ jobId: job.id, code: 'POLLS.BAD_JOB' }, 'satisfaction poll job rejected');
-    await openSatisfactionPoll(ctx, parsed.data);
-  });
-  deps.scheduler.on<unknown>(pollsJobs.close, async (payload, job) => {
-    const parsed = pollJobPayload.safeParse(payload);
-    if (!parsed.success) return void ctx.logger.error({ jobId: job.id, code: 'POLLS.BAD_JOB' }, 'poll close job rejected');
-    await closePoll(ctx, parsed.data.pollId, parsed.data.sweep ?? false);
-  });
-  deps.scheduler.on<unknown>(pollsJobs.remind, async (payload, job) => {
-    const parsed = pollJobPayload.safeParse(payload);
-    if (!parsed.success) return void ctx.logger.error({ jobId: job.id, code: 'POLLS.BAD_JOB' }, 'poll reminder job rejected');
-    await remindPoll(ctx, parsed.data.pollId);
-  });
+  deps.scheduler.on(satisfactionPollJobKind, satisfactionPollJobSchema, async (payload) => void (await openSatisfactionPoll(ctx, payload)));
+  deps.scheduler.on(pollsJobs.close, pollJobPayload, async (p) => void (await closePoll(ctx, p.pollId, p.sweep ?? false)));
+  deps.scheduler.on(pollsJobs.remind, pollJobPayload, async (p) => void (await remindPoll(ctx, p.pollId)));
 
   deps.downloads.register(exportDownloadKind, (id, subject) => exportCsv(ctx, id, subject));
 }

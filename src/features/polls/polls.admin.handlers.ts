@@ -55,7 +55,7 @@ export function registerPollAdminHandlers(app: PanelApp, deps: AppDeps, ctx: Pol
         return list(actor, deps.i18n.t(actor.locale, 'polls.create.sent', { when }));
       } catch (err) {
         // Same form again, with what was typed and the reason, so nothing has to be retyped.
-        if (isAppError(err) && err.code !== 'AUTH.FORBIDDEN') return createForm(actor, input, deps.i18n.t(actor.locale, err.messageKey, err.params));
+        if (isAppError(err) && err.code !== commonErrors.forbidden.code) return createForm(actor, input, deps.i18n.t(actor.locale, err.messageKey, err.params));
         throw err;
       }
     });

@@ -27,7 +27,7 @@ export function registerPollHandlers(app: PanelApp, deps: AppDeps, ctx: PollsCon
       if (!isAppError(err)) throw err;
       // Keep the form on screen when the person can still answer; otherwise just say why not.
       const poll = pollId ? await ctx.repo.poll(pollId) : undefined;
-      const canRetry = poll && !isClosed(poll, ctx.clock.now()) && ['INPUT.INVALID', 'POLLS.INVALID_ANSWER'].includes(err.code);
+      const canRetry = poll && !isClosed(poll, ctx.clock.now()) && [commonErrors.invalidInput.code, 'POLLS.INVALID_ANSWER'].includes(err.code);
       if (poll && canRetry) return renderPollCard(deps, poll, actor.locale, { error: deps.i18n.t(actor.locale, err.messageKey, err.params) });
       return errorCard(deps, actor.locale, err);
     }

@@ -3,8 +3,6 @@ import { z } from 'zod';
 /** Every card payload and job payload of the polls feature, validated before use. Inputs arrive as strings. */
 
 export const pollId = z.string().regex(/^(sat|adhoc)-[A-Za-z0-9._-]{1,100}$/);
-const aadId = z.string().uuid().transform((v) => v.toLowerCase());
-const isoInstant = z.string().datetime({ offset: true });
 const optionalText = (max: number) =>
   z.string().max(max * 2).optional().transform((v) => (v ?? '').trim()).pipe(z.string().max(max));
 
@@ -38,15 +36,6 @@ export const createPayload = z.object({
 export type CreatePayload = z.infer<typeof createPayload>;
 
 /** The job kennisatelier schedules (platform/contracts/satisfaction-poll.job.ts); still checked here. */
-export const satisfactionJobPayload = z.object({
-  sourceId: z.string().regex(/^[A-Za-z0-9._-]{1,90}$/),
-  title: z.string().trim().min(1).max(300),
-  heldAt: isoInstant,
-  attendeeIds: z.array(aadId).max(10_000),
-  organiserIds: z.array(aadId).max(100),
-  closesAt: isoInstant,
-});
-
 export const pollJobPayload = z.object({ pollId, sweep: z.boolean().optional() });
 export type PollJobPayload = z.infer<typeof pollJobPayload>;
 

@@ -9,17 +9,8 @@ const scheduleJob = z.object({ occurrence: z.string().regex(/^\d{4}-\d{2}-\d{2}$
 
 /** Timed steps: open at the opening time, the reminder ladder, close at the deadline, the schedule. */
 export function registerSturingsgesprekJobs(scheduler: Scheduler, s: SturingsgesprekServices): void {
-  scheduler.on(sturingsgesprekJobs.open, async (payload) => {
-    await s.rounds.open(roundJob.parse(payload).roundId);
-  });
-  scheduler.on(sturingsgesprekJobs.reminder, async (payload) => {
-    const p = reminderJob.parse(payload);
-    await s.rounds.remind(p.roundId, p.days);
-  });
-  scheduler.on(sturingsgesprekJobs.close, async (payload) => {
-    await s.rounds.close(roundJob.parse(payload).roundId);
-  });
-  scheduler.on(sturingsgesprekJobs.schedule, async (payload) => {
-    await s.schedule.prepare(scheduleJob.parse(payload).occurrence);
-  });
+  scheduler.on(sturingsgesprekJobs.open, roundJob, async (p) => void (await s.rounds.open(p.roundId)));
+  scheduler.on(sturingsgesprekJobs.reminder, reminderJob, async (p) => void (await s.rounds.remind(p.roundId, p.days)));
+  scheduler.on(sturingsgesprekJobs.close, roundJob, async (p) => void (await s.rounds.close(p.roundId)));
+  scheduler.on(sturingsgesprekJobs.schedule, scheduleJob, async (p) => void (await s.schedule.prepare(p.occurrence)));
 }

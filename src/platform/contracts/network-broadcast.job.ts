@@ -1,21 +1,26 @@
+import { z } from 'zod';
 import type { OutboundActivity } from '../delivery/delivery.port';
 
 /**
- * The contract between a feature that wants to reach the members of networks (kennisatelier) and the
- * networks feature, which alone knows who the members are (special-category data). The sender
+ * The contract between a feature that wants to reach the members of networks (kennisatelier, polls) and
+ * the networks feature, which alone knows who the members are (special-category data). The sender
  * schedules this job durably; networks handles it by enqueueing one delivery to every member of the
  * listed networks (each person once, in their locale), under `broadcastId`.
  */
 export const networkBroadcastJobKind = 'networks.broadcastToMembers';
 
-export interface NetworkBroadcastJob {
+const activity = z.custom<OutboundActivity>((v) => !!v && typeof v === 'object' && (v as { type?: unknown }).type === 'message');
+
+export const networkBroadcastJobSchema = z.object({
   /** Delivery broadcast id; idempotent, so a retried job sends once. */
-  broadcastId: string;
-  networkIds: string[];
+  broadcastId: z.string().min(1).max(200),
+  networkIds: z.array(z.string()).max(100),
   /** What it is for, e.g. `kennisatelier.announcement`; shown in delivery status and logs. */
-  purpose: string;
+  purpose: z.string().min(1).max(100),
   /** The message per recipient locale; rendered once by the sender. */
-  cardByLocale: { nl: OutboundActivity; en: OutboundActivity };
+  cardByLocale: z.object({ nl: activity, en: activity }),
   /** ISO UTC; earliest send time. Default: now. */
-  notBefore?: string;
-}
+  notBefore: z.string().datetime().optional(),
+});
+
+export type NetworkBroadcastJob = z.infer<typeof networkBroadcastJobSchema>;

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 /**
  * What features see of proactive delivery. Implemented in this folder on the storage port; the
  * Bot Framework sits behind {@link ProactiveSender}, so services can depend on these types freely.
@@ -107,8 +108,11 @@ export interface ScheduledJob<P = unknown> {
 }
 
 export interface Scheduler {
-  /** Registers the handler for a kind of job. A handler that throws is retried with back-off. */
-  on<P>(kind: string, handler: (payload: P, job: ScheduledJob<P>) => Promise<void>): void;
+  /**
+   * Registers the handler for a kind of job. Every stored payload is validated with the schema first; one
+   * that does not match fails the job at once (logged). A handler that throws is retried with back-off.
+   */
+  on<S extends z.ZodTypeAny>(kind: string, schema: S, handler: (payload: z.output<S>, job: ScheduledJob<z.output<S>>) => Promise<void>): void;
   schedule<P>(job: ScheduledJob<P>): Promise<void>;
   cancel(id: string): Promise<void>;
 }

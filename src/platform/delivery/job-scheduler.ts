@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
 import { containers, type DocumentStore, type StoredDocument } from '../../storage/document-store.port';
 import { isConcurrencyError, isConflictError, isNotFoundError } from '../../storage/store-errors';
 import type { Clock } from '../clock';
@@ -29,6 +30,11 @@ interface JobDoc {
   doneAt?: string;
 }
 
+/** A stored payload that does not match its kind's schema. */
+class BadJobPayload extends Error {
+  readonly code = 'JOB.BAD_PAYLOAD';
+}
+
 type Handler = (payload: unknown, job: ScheduledJob<unknown>) => Promise<void>;
 type JobOptions = Pick<DeliveryOptions, 'jobLeaseMs' | 'jobPollMs' | 'jobMaxAttempts' | 'backoffBaseMs' | 'backoffMaxMs'>;
 
@@ -51,8 +57,12 @@ export class JobScheduler implements Scheduler {
     private readonly options: JobOptions,
   ) {}
 
-  on<P>(kind: string, handler: (payload: P, job: ScheduledJob<P>) => Promise<void>): void {
-    this.handlers.set(kind, handler as Handler);
+  on<S extends z.ZodTypeAny>(kind: string, schema: S, handler: (payload: z.output<S>, job: ScheduledJob<z.output<S>>) => Promise<void>): void {
+    this.handlers.set(kind, async (payload, job) => {
+      const parsed = schema.safeParse(payload);
+      if (!parsed.success) throw new BadJobPayload();
+      await handler(parsed.data, { ...job, payload: parsed.data });
+    });
   }
 
   async schedule<P>(job: ScheduledJob<P>): Promise<void> {
@@ -154,20 +164,29 @@ export class JobScheduler implements Scheduler {
       await handler(job.payload, job);
       outcome = { status: 'done', doneAt: this.clock.now().toISOString(), lastError: undefined };
     } catch (err) {
-      const attempts = doc.data.attempts + 1;
-      const code = (err as { code?: unknown }).code;
-      const lastError = typeof code === 'string' ? code : (err as Error).name ?? 'Error';
-      this.logger.warn({ jobId: doc.id, kind: doc.data.kind, attempts, lastError }, 'scheduler.job_failed');
-      outcome =
-        attempts >= this.options.jobMaxAttempts
-          ? { status: 'failed', attempts, lastError, doneAt: this.clock.now().toISOString() }
-          : { attempts, lastError, dueAt: new Date(this.clock.now().getTime() + backoffMs(attempts, this.options.backoffBaseMs, this.options.backoffMaxMs)).toISOString() };
+      outcome = this.failure(doc, err);
     } finally {
       clearInterval(heartbeat);
     }
     await writing;
     const ttl = outcome.status ? DONE_TTL_SECONDS : undefined;
     await this.replace(doc, { ...doc.data, ...outcome, leaseUntil: EPOCH, leaseToken: undefined }, ttl);
+  }
+
+  /** A failed run is retried with back-off up to the bound; a payload that does not parse never is. */
+  private failure(doc: StoredDocument<JobDoc>, err: unknown): Partial<JobDoc> {
+    const attempts = doc.data.attempts + 1;
+    const doneAt = this.clock.now().toISOString();
+    if (err instanceof BadJobPayload) {
+      this.logger.error({ jobId: doc.id, kind: doc.data.kind, code: err.code }, 'scheduler.job_rejected');
+      return { status: 'failed', attempts, lastError: err.code, doneAt };
+    }
+    const code = (err as { code?: unknown }).code;
+    const lastError = typeof code === 'string' ? code : (err as Error).name ?? 'Error';
+    this.logger.warn({ jobId: doc.id, kind: doc.data.kind, attempts, lastError }, 'scheduler.job_failed');
+    if (attempts >= this.options.jobMaxAttempts) return { status: 'failed', attempts, lastError, doneAt };
+    const backoff = backoffMs(attempts, this.options.backoffBaseMs, this.options.backoffMaxMs);
+    return { attempts, lastError, dueAt: new Date(this.clock.now().getTime() + backoff).toISOString() };
   }
 
   /** Etag-checked write; undefined when the job was rescheduled, cancelled or taken meanwhile. */

@@ -77,11 +77,64 @@ export class Organisation {
   /** Picks the text in the locale, falling back to the organisation's default. */
   text(t: LocalizedText | undefined, locale: Locale): string {
     if (!t) return '';
-    return t[locale] ?? t[this.data.organisation.defaultLocale] ?? Object.values(t)[0] ?? '';
+    return t[locale] ?? t[this.defaultLocale] ?? Object.values(t)[0] ?? '';
   }
 
   get settings(): OrgFile['settings'] {
     return this.data.settings;
+  }
+
+  /** IANA zone people live in; storage is UTC. */
+  get timeZone(): string {
+    return this.data.organisation.timeZone;
+  }
+
+  get defaultLocale(): Locale {
+    return this.data.organisation.defaultLocale;
+  }
+
+  get panelName(): LocalizedText {
+    return this.data.organisation.panelName;
+  }
+
+  get networks(): OrgFile['networks'] {
+    return this.data.networks;
+  }
+
+  network(id: string): OrgFile['networks'][number] | undefined {
+    return this.data.networks.find((n) => n.id === id);
+  }
+
+  get clusters(): OrgFile['clusters'] {
+    return this.data.clusters;
+  }
+
+  cluster(id: string): OrgFile['clusters'][number] | undefined {
+    return this.data.clusters.find((c) => c.id === id);
+  }
+
+  get people(): readonly Person[] {
+    return this.data.people;
+  }
+
+  get referralDestinations(): OrgFile['referralDestinations'] {
+    return this.data.referralDestinations;
+  }
+
+  get contactTopics(): OrgFile['contactTopics'] {
+    return this.data.contactTopics;
+  }
+
+  get doorbraken(): OrgFile['doorbraken'] {
+    return this.data.doorbraken;
+  }
+
+  get formalReporting(): OrgFile['formalReporting'] {
+    return this.data.formalReporting;
+  }
+
+  get urgentHelp(): LocalizedText {
+    return this.data.urgentHelp;
   }
 }
 

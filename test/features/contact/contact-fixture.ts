@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { ManualClock } from '../../../src/platform/clock';
 import { ConversationDirectory } from '../../../src/platform/conversations';
 import type {
@@ -65,8 +66,8 @@ export const activityText = (a: OutboundActivity) => a.text ?? (a.attachments ??
 export class RecordingScheduler implements Scheduler {
   jobs = new Map<string, ScheduledJob<unknown>>();
   handlers = new Map<string, (payload: unknown, job: ScheduledJob<unknown>) => Promise<void>>();
-  on<P>(kind: string, handler: (payload: P, job: ScheduledJob<P>) => Promise<void>): void {
-    this.handlers.set(kind, handler as (payload: unknown, job: ScheduledJob<unknown>) => Promise<void>);
+  on<S extends z.ZodTypeAny>(kind: string, schema: S, handler: (payload: z.output<S>, job: ScheduledJob<z.output<S>>) => Promise<void>): void {
+    this.handlers.set(kind, (payload, job) => handler(schema.parse(payload), job as ScheduledJob<z.output<S>>));
   }
   async schedule<P>(job: ScheduledJob<P>): Promise<void> {
     this.jobs.set(job.id, job);

@@ -1,5 +1,5 @@
 import { satisfactionPollJobKind } from '../../../src/platform/contracts/satisfaction-poll.job';
-import { networkBroadcastJobKind, type NetworkBroadcastJob } from '../../../src/platform/contracts/network-broadcast.job';
+import { networkBroadcastJobKind, networkBroadcastJobSchema, type NetworkBroadcastJob } from '../../../src/platform/contracts/network-broadcast.job';
 import { containers } from '../../../src/storage/document-store.port';
 import { cardActions, cardInputs, cardText, cardsOf, findAction } from '../../support/cards';
 import { startTestBot, type TestBot } from '../../support/test-bot';
@@ -59,7 +59,7 @@ describe('kennisatelier: creating and publishing', () => {
   it('networks hear first: members get it now through the networks job, the channel 48 hours later', async () => {
     const { channel } = await installEverywhere(bot, [organiserName]);
     const jobs: NetworkBroadcastJob[] = [];
-    bot.deps.scheduler.on<NetworkBroadcastJob>(networkBroadcastJobKind, async (job) => void jobs.push(job));
+    bot.deps.scheduler.on(networkBroadcastJobKind, networkBroadcastJobSchema, async (job) => void jobs.push(job));
     const { atelierId } = await createAtelier(bot.user(organiserName), { channels: channel.id, networks: 'r-pride,jong-r' });
     await bot.runDue();
 

@@ -1,4 +1,4 @@
-import { satisfactionPollJobKind, type SatisfactionPollJob } from '../../../src/platform/contracts/satisfaction-poll.job';
+import { satisfactionPollJobKind, satisfactionPollJobSchema, type SatisfactionPollJob } from '../../../src/platform/contracts/satisfaction-poll.job';
 import { cardActions, cardInputs, cardText, cardsOf, findAction } from '../../support/cards';
 import { startTestBot, type TestBot, type TestChannel, type TestUser } from '../../support/test-bot';
 import { createAtelier, download, installEverywhere, lastCard, organiserName, staffNames, storedAtelier, storedRoster } from './atelier-helpers';
@@ -149,7 +149,7 @@ describe('kennisatelier: organising', () => {
 
   it('after the atelier the creator is asked for attendance; marking it schedules the satisfaction poll for those present', async () => {
     const polls: Array<{ payload: SatisfactionPollJob; at: string }> = [];
-    bot.deps.scheduler.on<SatisfactionPollJob>(satisfactionPollJobKind, async (payload) => void polls.push({ payload, at: bot.clock.now().toISOString() }));
+    bot.deps.scheduler.on(satisfactionPollJobKind, satisfactionPollJobSchema, async (payload) => void polls.push({ payload, at: bot.clock.now().toISOString() }));
     const [a, b, c] = staff;
     for (const u of [a, b, c]) await signUp(u!);
     expect(cardText((await sanne.invoke('kennisatelier.attendanceForm', { atelierId })).card)).toContain('vanaf de start');
@@ -207,7 +207,7 @@ describe('kennisatelier: organising', () => {
 
   it('"everyone who signed up" takes all seat holders as present, once, also when clicked twice', async () => {
     const polls: SatisfactionPollJob[] = [];
-    bot.deps.scheduler.on<SatisfactionPollJob>(satisfactionPollJobKind, async (payload) => void polls.push(payload));
+    bot.deps.scheduler.on(satisfactionPollJobKind, satisfactionPollJobSchema, async (payload) => void polls.push(payload));
     const [a, b, c] = staff;
     for (const u of [a, b, c]) await signUp(u!);
     bot.clock.set('2026-12-02T09:00:00Z');

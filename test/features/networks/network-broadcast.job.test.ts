@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { cardActivity, renderCard } from '../../../src/platform/cards';
-import { networkBroadcastJobKind, type NetworkBroadcastJob } from '../../../src/platform/contracts/network-broadcast.job';
+import { networkBroadcastJobKind, networkBroadcastJobSchema, type NetworkBroadcastJob } from '../../../src/platform/contracts/network-broadcast.job';
 import { createLogger } from '../../../src/platform/logger';
 import { containers } from '../../../src/storage/document-store.port';
 import { networkBroadcastHandler } from '../../../src/features/networks/network-broadcast.job-handler';
@@ -17,8 +17,9 @@ describe('networks.broadcastToMembers job (the contract other features use)', ()
     f = await networksFixture();
     lines = [];
     const logger = createLogger({ level: 'debug' }, new Writable({ write: (c, _e, done) => (lines.push(String(c)), done()) }));
-    f.engine.scheduler.on<NetworkBroadcastJob>(
+    f.engine.scheduler.on(
       networkBroadcastJobKind,
+      networkBroadcastJobSchema,
       networkBroadcastHandler({ membership: f.m.membership, audience: f.m.audience, delivery: f.engine.delivery, org: f.org, logger }),
     );
   });

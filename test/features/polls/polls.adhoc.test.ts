@@ -55,8 +55,8 @@ describe('ad-hoc polls', () => {
     const before = JSON.stringify(await f.dump());
     expect(await codeOf(createAdhocPoll(f.ctx, f.actor(people.lotte), form({ formId: 'b'.repeat(32), networks: 'neurodiversiteit' })))).toBe('POLLS.AUDIENCE_NOT_ALLOWED');
     expect(await codeOf(createAdhocPoll(f.ctx, f.actor(people.lotte), form({ formId: 'c'.repeat(32), channel: algemeen })))).toBe('POLLS.AUDIENCE_NOT_ALLOWED');
-    expect(await codeOf(createAdhocPoll(f.ctx, f.actor(people.medewerker), form({ formId: 'd'.repeat(32), networks: 'r-pride' })))).toBe('AUTH.FORBIDDEN');
-    expect(await codeOf(createAdhocPoll(f.ctx, f.actor(people.noor), form({ formId: 'e'.repeat(32), channel: algemeen })))).toBe('AUTH.FORBIDDEN');
+    expect(await codeOf(createAdhocPoll(f.ctx, f.actor(people.medewerker), form({ formId: 'd'.repeat(32), networks: 'r-pride' })))).toBe('COMMON.FORBIDDEN');
+    expect(await codeOf(createAdhocPoll(f.ctx, f.actor(people.noor), form({ formId: 'e'.repeat(32), channel: algemeen })))).toBe('COMMON.FORBIDDEN');
     expect(JSON.stringify(await f.dump())).toBe(before);
   });
 

@@ -69,7 +69,7 @@ describe('satisfaction poll: opening, answering, changing', () => {
     expect(await codeOf(submitAnswer(f.ctx, f.actor(people.sanne), { pollId: 'sat-atelier-42', answer: '4', comment: '' }))).toBe('POLLS.NOT_IN_AUDIENCE');
     expect(await codeOf(submitAnswer(f.ctx, f.actor(attendees[0]), { pollId: 'sat-atelier-42', answer: '6', comment: '' }))).toBe('POLLS.INVALID_ANSWER');
     expect(await codeOf(submitAnswer(f.ctx, f.actor(attendees[0]), { pollId: 'sat-atelier-42', answer: '0,1', comment: '' }))).toBe('POLLS.INVALID_ANSWER');
-    expect(await codeOf(submitAnswer(f.ctx, f.actor(attendees[0]), { pollId: 'sat-nope', answer: '4', comment: '' }))).toBe('NOT_FOUND');
+    expect(await codeOf(submitAnswer(f.ctx, f.actor(attendees[0]), { pollId: 'sat-nope', answer: '4', comment: '' }))).toBe('COMMON.NOT_FOUND');
     expect(JSON.stringify(await f.dump())).toBe(before);
 
     await submitAnswer(f.ctx, f.actor(attendees[0]), { pollId: 'sat-atelier-42', answer: '2', comment: '' });

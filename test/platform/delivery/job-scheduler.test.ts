@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { ManualClock } from '../../../src/platform/clock';
 import { fromLocal, toLocal } from '../../../src/platform/local-time';
 
@@ -22,7 +23,7 @@ describe('JobScheduler', () => {
   it('runs a job once when it is due, with its payload', async () => {
     const scheduler = make();
     const runs: Array<{ atelierId: string }> = [];
-    scheduler.on<{ atelierId: string }>('reminder', async (payload) => void runs.push(payload));
+    scheduler.on('reminder', z.object({ atelierId: z.string() }), async (payload) => void runs.push(payload));
     await scheduler.schedule({ id: 'r1', kind: 'reminder', runAt: fromLocal('2026-11-24T09:00', amsterdam), payload: { atelierId: 'a1' } });
 
     expect(await scheduler.runDue()).toBe(0);
@@ -37,7 +38,7 @@ describe('JobScheduler', () => {
   it('with several instances on one store, each due job runs exactly once', async () => {
     const ran: string[] = [];
     const instances = [make(), make(), make()];
-    for (const s of instances) s.on('poll', async (_p, job) => void ran.push(job.id));
+    for (const s of instances) s.on('poll', z.unknown(), async (_p, job) => void ran.push(job.id));
     for (let i = 0; i < 30; i++) await instances[0].schedule({ id: `j${i}`, kind: 'poll', runAt: clock.now(), payload: {} });
     await Promise.all(instances.map((s) => s.runDue()));
     expect(ran.sort()).toEqual(Array.from({ length: 30 }, (_, i) => `j${i}`).sort());
@@ -46,7 +47,7 @@ describe('JobScheduler', () => {
   it('rescheduling moves a job, and cancel removes it', async () => {
     const scheduler = make();
     const ran: string[] = [];
-    scheduler.on('round', async (_p, job) => void ran.push(job.id));
+    scheduler.on('round', z.unknown(), async (_p, job) => void ran.push(job.id));
     await scheduler.schedule({ id: 'x', kind: 'round', runAt: new Date('2026-11-23T09:00:00Z'), payload: {} });
     await scheduler.schedule({ id: 'x', kind: 'round', runAt: new Date('2026-11-23T10:00:00Z'), payload: {} });
     await scheduler.schedule({ id: 'y', kind: 'round', runAt: new Date('2026-11-23T09:00:00Z'), payload: {} });
@@ -61,7 +62,7 @@ describe('JobScheduler', () => {
   it('retries a failing handler with back-off, then marks the job failed', async () => {
     const scheduler = make();
     let calls = 0;
-    scheduler.on('flaky', async () => {
+    scheduler.on('flaky', z.unknown(), async () => {
       calls += 1;
       throw Object.assign(new Error('boom'), { code: 'DOWNSTREAM' });
     });
@@ -77,13 +78,26 @@ describe('JobScheduler', () => {
     expect(doc?.data).toMatchObject({ status: 'failed', lastError: 'DOWNSTREAM' });
   });
 
+  it('fails a job whose stored payload does not match its schema at once, without running the handler', async () => {
+    const scheduler = make();
+    let calls = 0;
+    scheduler.on('typed', z.object({ roundId: z.string().min(1) }), async () => void (calls += 1));
+    await scheduler.schedule({ id: 't', kind: 'typed', runAt: clock.now(), payload: { roundId: 42 } });
+    expect(await scheduler.runDue()).toBe(1);
+    clock.advance(24 * 60 * 60_000);
+    expect(await scheduler.runDue()).toBe(0);
+    expect(calls).toBe(0);
+    const doc = await store.get<{ status: string; lastError: string; attempts: number }>(containers.jobs, 'job', 't');
+    expect(doc?.data).toMatchObject({ status: 'failed', lastError: 'JOB.BAD_PAYLOAD', attempts: 1 });
+  });
+
   it('leaves jobs of kinds it has no handler for to instances that do', async () => {
     const old = make();
     await old.schedule({ id: 'n', kind: 'new-kind', runAt: clock.now(), payload: {} });
-    old.on('other', async () => undefined);
+    old.on('other', z.unknown(), async () => undefined);
     expect(await old.runDue()).toBe(0);
     const current = make();
-    current.on('new-kind', async () => undefined);
+    current.on('new-kind', z.unknown(), async () => undefined);
     expect(await current.runDue()).toBe(1);
   });
 

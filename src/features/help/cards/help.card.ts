@@ -1,0 +1,35 @@
+import { renderCard, type AdaptiveCard } from '../../../platform/cards';
+import type { CardText } from '../../../platform/card-text';
+import type { HelpEntry } from '../../../platform/help';
+import type { Actor } from '../../../platform/org/organisation';
+import helpTemplate from '../../../platform/cards/help.card.json';
+import welcomeTemplate from '../../../platform/cards/welcome.card.json';
+
+/** The help card: what this person may do, with one button each. */
+export function renderHelpCard(text: CardText, entries: readonly HelpEntry[], actor: Actor): AdaptiveCard {
+  const panel = text.local(text.org.panelName);
+  const roles = [...actor.roles].map((r) => text.t(`help.roles.${r}`));
+  return renderCard(helpTemplate, {
+    title: text.t('help.title'),
+    intro: text.t('help.intro', { panel }),
+    rolesLine: text.t('help.rolesLine', { roles: roles.length ? roles.join(', ') : text.t('help.noRoles') }),
+    footer: text.t('help.footer'),
+    entries: entries.map((e) => ({
+      title: text.t(e.titleKey),
+      description: text.t(e.descriptionKey),
+      button: text.t('help.open'),
+      verb: e.verb,
+      data: e.data ?? {},
+    })),
+  });
+}
+
+export function renderWelcomeCard(text: CardText): AdaptiveCard {
+  const panel = text.local(text.org.panelName);
+  return renderCard(welcomeTemplate, {
+    title: text.t('welcome.title', { panel }),
+    body: text.t('welcome.body'),
+    privacy: text.t('welcome.privacy'),
+    helpButton: text.t('welcome.help'),
+  });
+}

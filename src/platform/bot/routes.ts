@@ -1,0 +1,94 @@
+import { CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
+import type { z } from 'zod';
+import type { AdaptiveCard } from '../cards';
+import type { AppDeps } from '../deps';
+import { commonErrors, isAppError, type AppError, type ErrorFactory } from '../errors';
+import type { Actor } from '../org/organisation';
+import { actorOf, errorCard } from './turn';
+import type { PanelApp } from './panel-app';
+
+/**
+ * The one way a feature registers what a person can do: a card action (Action.Execute verb) or a
+ * typed command. Every route resolves the actor on the server, validates untrusted input with zod,
+ * logs and refuses a bad payload the same way, and turns expected failures into a card in the
+ * person's language. Nothing changes on a refusal.
+ */
+
+export type RouteDeps = Pick<AppDeps, 'org' | 'i18n' | 'logger'>;
+
+/** A 1:1 chat with the bot. Teams always sets conversationType; a client without it counts as 1:1 only when not a group. */
+export function isPersonal(context: TurnContext): boolean {
+  const c = context.activity.conversation;
+  return c?.conversationType === 'personal' || (!c?.conversationType && !c?.isGroup);
+}
+
+export async function replyCard(context: TurnContext, card: AdaptiveCard): Promise<void> {
+  await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
+}
+
+export interface RouteOptions {
+  /** Refuse outside the person's 1:1 chat; a feature may give its own explanation. */
+  personalOnly?: boolean | ErrorFactory;
+}
+
+export interface CardActionOptions<I> extends RouteOptions {
+  /**
+   * Answers an expected failure with something better than the plain error card (for example the
+   * form again, with the message). Return undefined for the plain error card.
+   */
+  onError?: (error: AppError, actor: Actor, input: I | undefined, context: TurnContext) => Promise<AdaptiveCard | undefined>;
+}
+
+export type CardActionHandler<I> = (actor: Actor, input: I, context: TurnContext) => Promise<AdaptiveCard>;
+export type CommandHandler = (actor: Actor, context: TurnContext) => Promise<AdaptiveCard | string | void>;
+
+/** Registers an Action.Execute verb; the handler's card answers the invoke (it replaces the card for the clicker). */
+export function onCardAction<S extends z.ZodTypeAny>(
+  app: PanelApp,
+  deps: RouteDeps,
+  verb: string,
+  schema: S,
+  handler: CardActionHandler<z.output<S>>,
+  options: CardActionOptions<z.output<S>> = {},
+): void {
+  const log = deps.logger.child({ component: 'routes' });
+  app.adaptiveCards.actionExecute(verb, async (context: TurnContext, _state: unknown, raw: unknown) => {
+    const actor = actorOf(context, deps);
+    let input: z.output<S> | undefined;
+    try {
+      refuseOutsidePersonal(context, options);
+      const parsed = schema.safeParse(raw ?? {});
+      if (!parsed.success) {
+        log.info({ verb, issues: parsed.error.issues.length }, 'invalid card payload');
+        throw commonErrors.invalidInput();
+      }
+      input = parsed.data as z.output<S>;
+      return await handler(actor, input, context);
+    } catch (err) {
+      if (!isAppError(err)) throw err;
+      return (await options.onError?.(err, actor, input, context)) ?? errorCard(deps, actor.locale, err);
+    }
+  });
+}
+
+/** Registers a typed command; the answer (card or text) is sent as a new message. */
+export function onCommand(app: PanelApp, deps: RouteDeps, pattern: RegExp, handler: CommandHandler, options: RouteOptions = {}): void {
+  app.message(pattern, async (context: TurnContext) => {
+    const actor = actorOf(context, deps);
+    let answer: AdaptiveCard | string | void;
+    try {
+      refuseOutsidePersonal(context, options);
+      answer = await handler(actor, context);
+    } catch (err) {
+      if (!isAppError(err)) throw err;
+      answer = errorCard(deps, actor.locale, err);
+    }
+    if (typeof answer === 'string') await context.sendActivity(answer);
+    else if (answer) await replyCard(context, answer);
+  });
+}
+
+function refuseOutsidePersonal(context: TurnContext, options: RouteOptions): void {
+  if (!options.personalOnly || isPersonal(context)) return;
+  throw options.personalOnly === true ? commonErrors.personalOnly() : options.personalOnly();
+}
