@@ -18,11 +18,26 @@ const person = z.object({
   intro: localizedText.optional(),
 });
 
+/** An Entra ID security or Microsoft 365 group; its transitive members hold the role (resolved through Graph). */
+const groupId = z.string().uuid('must be an Entra group object id (GUID)');
+
+export const roleGroups = z
+  .object({
+    programmateam: groupId.optional(),
+    kernteamlid: groupId.optional(),
+    gemeentesecretaris: groupId.optional(),
+    digOffice: groupId.optional(),
+  })
+  .strict()
+  .default({});
+
 const network = z.object({
   id,
   name: localizedText,
   description: localizedText,
   coordinators: z.array(aadObjectId).default([]),
+  /** Coordinators may also come from a group: its members coordinate beside those listed. */
+  coordinatorsGroup: groupId.optional(),
   /** The network's own Teams channel, if the bot is installed there. */
   channelId: z.string().optional(),
 });
@@ -31,6 +46,8 @@ const cluster = z.object({
   id,
   name: localizedText,
   director: aadObjectId,
+  /** Also the director's role for the members of this group (a deputy, an interim), beside `director`. */
+  directorGroup: groupId.optional(),
   departments: z.array(z.object({ id, name: localizedText, head: aadObjectId.optional() })).default([]),
 });
 
@@ -54,6 +71,8 @@ export const orgSchema = z
       contactEmail: z.string().email().optional(),
     }),
     people: z.array(person).min(1),
+    /** Per role, a group whose members hold it beside the people listed with that role. */
+    roleGroups,
     networks: z.array(network).default([]),
     clusters: z.array(cluster).default([]),
     referralDestinations: z.array(referralDestination).min(1),
@@ -74,6 +93,8 @@ export const orgSchema = z
         /** How long coordinators can retract or correct an announcement (and who received it is kept). */
         networkAnnouncementChangeDays: z.number().int().min(1).max(90).default(14),
         sturingsgesprekReminderDays: z.array(z.number().int().min(0).max(60)).default([7, 2, 0]),
+        /** How often role groups are read again from Entra ID (also on demand: `rollen verversen`). */
+        roleRefreshMinutes: z.number().int().min(1).max(1440).default(15),
       })
       .default({}),
   })

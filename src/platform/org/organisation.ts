@@ -4,6 +4,7 @@ import YAML from 'yaml';
 import { orgSchema, type LocalizedText, type OrgFile, type Person, type PersonRole } from './org.schema';
 
 export type Locale = 'nl' | 'en';
+export type ActorRole = PersonRole | 'netwerkcoordinator' | 'clusterdirecteur';
 
 /** Everything the server knows about who is acting; built per turn from the org file, never from the card. */
 export interface Actor {
@@ -11,35 +12,99 @@ export interface Actor {
   locale: Locale;
   /** From the org file; unknown people are plain medewerkers. */
   person?: Person;
-  roles: ReadonlySet<PersonRole | 'netwerkcoordinator' | 'clusterdirecteur'>;
+  roles: ReadonlySet<ActorRole>;
   coordinatorOf: readonly string[];
   directorOf: readonly string[];
 }
 
 export class OrgFileError extends Error {
-  constructor(file: string, problems: string[]) {
+  constructor(
+    file: string,
+    readonly problems: string[],
+  ) {
     super(`Organisation file ${file} is invalid:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     this.name = 'OrgFileError';
   }
 }
 
-/** The validated organisation file plus lookups; immutable for the life of the process. */
-export class Organisation {
-  private readonly byId: Map<string, Person>;
+/** Members of each role group, by group id (lower-case user ids), as last read from Entra ID. */
+export type GroupMembers = ReadonlyMap<string, ReadonlySet<string>>;
 
-  constructor(readonly data: OrgFile) {
-    this.byId = new Map(data.people.map((p) => [p.aadObjectId.toLowerCase(), p]));
+interface OrgState {
+  data: OrgFile;
+  byId: Map<string, Person>;
+  groups: GroupMembers;
+}
+
+const lower = (id: string) => id.toLowerCase();
+
+/**
+ * The validated organisation file plus lookups, and the members of the role groups it names. One
+ * instance lives for the process; a new file ({@link replaceData}) or new group members
+ * ({@link setGroupMembers}) take effect for the next turn, so no restart is needed.
+ */
+export class Organisation {
+  private state: OrgState;
+
+  constructor(data: OrgFile, groups: GroupMembers = new Map()) {
+    this.state = Organisation.stateOf(data, groups);
+  }
+
+  private static stateOf(data: OrgFile, groups: GroupMembers): OrgState {
+    return { data, byId: new Map(data.people.map((p) => [lower(p.aadObjectId), p])), groups };
+  }
+
+  /** The file as validated. Prefer the accessors below; features must not hold on to this object. */
+  get data(): OrgFile {
+    return this.state.data;
+  }
+
+  /** A new, already validated file; group members of groups it still names are kept. */
+  replaceData(data: OrgFile): void {
+    this.state = Organisation.stateOf(data, this.state.groups);
+  }
+
+  currentGroupMembers(): GroupMembers {
+    return this.state.groups;
+  }
+
+  setGroupMembers(groups: GroupMembers): void {
+    this.state = Organisation.stateOf(this.state.data, groups);
+  }
+
+  /** Every group the file names, with what it grants (for the role sync and its log lines). */
+  roleGroupIds(): Array<{ groupId: string; grants: string }> {
+    const d = this.state.data;
+    const out: Array<{ groupId: string; grants: string }> = [];
+    for (const [role, groupId] of Object.entries(d.roleGroups)) if (groupId) out.push({ groupId: lower(groupId), grants: role });
+    for (const n of d.networks) if (n.coordinatorsGroup) out.push({ groupId: lower(n.coordinatorsGroup), grants: `coordinator:${n.id}` });
+    for (const c of d.clusters) if (c.directorGroup) out.push({ groupId: lower(c.directorGroup), grants: `director:${c.id}` });
+    return out;
+  }
+
+  private inGroup(groupId: string | undefined, id: string): boolean {
+    return !!groupId && !!this.state.groups.get(lower(groupId))?.has(id);
   }
 
   static fromObject(raw: unknown, source = '(object)'): Organisation {
+    return new Organisation(Organisation.parse(raw, source));
+  }
+
+  /** Validates a parsed organisation file; throws {@link OrgFileError} with the path of every problem. */
+  static parse(raw: unknown, source = '(object)'): OrgFile {
     const parsed = orgSchema.safeParse(raw);
     if (!parsed.success) {
       throw new OrgFileError(source, parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`));
     }
-    return new Organisation(parsed.data);
+    return parsed.data;
   }
 
   static load(file: string): Organisation {
+    return new Organisation(Organisation.readFile(file));
+  }
+
+  /** Reads and validates a JSON or YAML organisation file. */
+  static readFile(file: string): OrgFile {
     let text: string;
     try {
       text = readFileSync(file, 'utf8');
@@ -52,26 +117,43 @@ export class Organisation {
     } catch (err) {
       throw new OrgFileError(file, [`not valid ${extname(file).slice(1).toUpperCase()}: ${(err as Error).message}`]);
     }
-    return Organisation.fromObject(raw, file);
+    return Organisation.parse(raw, file);
   }
 
+  /** A person listed in the file (with name and intro); people who hold a role only through a group are not. */
   person(aadObjectId: string | undefined): Person | undefined {
-    return aadObjectId ? this.byId.get(aadObjectId.toLowerCase()) : undefined;
+    return aadObjectId ? this.state.byId.get(lower(aadObjectId)) : undefined;
   }
 
   actor(aadObjectId: string, locale: Locale): Actor {
-    const person = this.person(aadObjectId);
-    const id = aadObjectId.toLowerCase();
-    const coordinatorOf = this.data.networks.filter((n) => n.coordinators.some((c) => c.toLowerCase() === id)).map((n) => n.id);
-    const directorOf = this.data.clusters.filter((c) => c.director.toLowerCase() === id).map((c) => c.id);
-    const roles = new Set<Actor['roles'] extends ReadonlySet<infer R> ? R : never>(person?.roles ?? []);
+    const id = lower(aadObjectId);
+    const person = this.person(id);
+    const { data } = this.state;
+    const coordinatorOf = data.networks
+      .filter((n) => n.coordinators.some((c) => lower(c) === id) || this.inGroup(n.coordinatorsGroup, id))
+      .map((n) => n.id);
+    const directorOf = data.clusters.filter((c) => lower(c.director) === id || this.inGroup(c.directorGroup, id)).map((c) => c.id);
+    const roles = new Set<ActorRole>(person?.roles ?? []);
+    for (const [role, groupId] of Object.entries(data.roleGroups) as Array<[PersonRole, string | undefined]>) {
+      if (this.inGroup(groupId, id)) roles.add(role);
+    }
     if (coordinatorOf.length) roles.add('netwerkcoordinator');
     if (directorOf.length) roles.add('clusterdirecteur');
     return { aadObjectId: id, locale, person, roles, coordinatorOf, directorOf };
   }
 
+  /** Ids (lower case) of everyone holding the role: listed in the file, or a member of the role's group. */
+  idsWithRole(role: PersonRole): string[] {
+    const { data, groups } = this.state;
+    const ids = new Set(data.people.filter((p) => p.roles.includes(role)).map((p) => lower(p.aadObjectId)));
+    const groupId = data.roleGroups[role];
+    for (const id of (groupId && groups.get(lower(groupId))) || []) ids.add(id);
+    return [...ids];
+  }
+
+  /** Everyone holding the role; people known only through a group have no name or intro here. */
   peopleWithRole(role: PersonRole): Person[] {
-    return this.data.people.filter((p) => p.roles.includes(role));
+    return this.idsWithRole(role).map((id) => this.person(id) ?? { aadObjectId: id, name: '', roles: [role] });
   }
 
   /** Picks the text in the locale, falling back to the organisation's default. */
@@ -138,5 +220,5 @@ export class Organisation {
   }
 }
 
-export const hasRole = (actor: Actor, ...roles: Array<PersonRole | 'netwerkcoordinator' | 'clusterdirecteur'>) =>
+export const hasRole = (actor: Actor, ...roles: ActorRole[]) =>
   roles.some((r) => actor.roles.has(r));
