@@ -32,6 +32,8 @@ if (appId !== undefined && !GUID.test(appId)) fail('TEAMS_APP_ID must be a GUID'
 
 const manifest = JSON.parse(readFileSync(resolve(dir, 'manifest.json'), 'utf8'));
 manifest.bots[0].botId = botId;
+// Proactive install through Graph (reaching people who never opened the bot) needs the app's Entra id here.
+manifest.webApplicationInfo = { id: botId, resource: `api://botid-${botId}` };
 if (appId) manifest.id = appId;
 if (process.env.APP_VERSION) manifest.version = process.env.APP_VERSION;
 

@@ -88,6 +88,8 @@ describe('Teams app manifest', () => {
 });
 
 describe('npm run package:teams', () => {
+  // Each case starts Node with tsx in a child process: seconds on a loaded 2-core machine, not a race.
+  jest.setTimeout(60_000);
   const tmp = mkdtempSync(join(tmpdir(), 'package-'));
   afterAll(() => rmSync(tmp, { recursive: true, force: true }));
   const env = (extra: Record<string, string>) => {
@@ -103,6 +105,7 @@ describe('npm run package:teams', () => {
     expect([...entries.keys()].sort()).toEqual(['color.png', 'en-us.json', 'manifest.json', 'outline.png']);
     const packed = JSON.parse(entries.get('manifest.json')!.toString('utf8')) as Manifest;
     expect(packed.bots[0].botId).toBe(botId);
+    expect((packed as { webApplicationInfo?: unknown }).webApplicationInfo).toEqual({ id: botId, resource: `api://botid-${botId}` });
     expect(entries.get('color.png')!.equals(readFileSync(join(dir, 'color.png')))).toBe(true);
   });
 
