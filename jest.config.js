@@ -5,6 +5,9 @@ const common = {
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': tsJest },
   clearMocks: true,
+  // An upper bound for a stuck test, not a race: on a busy 2-core CI machine a conversation test that
+  // starts the bot can take several seconds. Tests never depend on how fast they run.
+  testTimeout: 60_000,
 };
 module.exports = {
   projects: [
