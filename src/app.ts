@@ -5,6 +5,7 @@ import { registerHelp, registerHelpFallback } from './features/help';
 import { registerKennisatelier } from './features/kennisatelier';
 import { registerNetworks } from './features/networks';
 import { registerPolls } from './features/polls';
+import { registerRoles } from './features/roles';
 import { registerSturingsgesprek } from './features/sturingsgesprek';
 import { rememberConversation } from './platform/bot/conversation-tracking';
 import { localeOf } from './platform/bot/turn';
@@ -57,6 +58,8 @@ export function createApp(deps: AppDeps, adapter: TeamsAdapter): Application<Tur
     const override = deps.config.uiLocaleOverride;
     if (override) context.activity.locale = override === 'en' ? 'en-US' : 'nl-NL';
     await rememberConversation(context, deps);
+    const from = context.activity.from;
+    if (from?.aadObjectId) deps.people.remember(from.aadObjectId, from.name);
     return true;
   });
 
@@ -79,6 +82,7 @@ export function createApp(deps: AppDeps, adapter: TeamsAdapter): Application<Tur
   registerPolls(app, deps);
   registerSturingsgesprek(app, deps);
   registerNetworks(app, deps);
+  registerRoles(app, deps);
   // Last before the fallback: a medewerker's free text in an open contact case is relayed, so every other command must match first.
   registerContact(app, deps);
   registerHelpFallback(app, deps);

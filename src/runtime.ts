@@ -13,6 +13,9 @@ import platformEn from './platform/i18n/en.json';
 import platformNl from './platform/i18n/nl.json';
 import { createLogger, type Logger } from './platform/logger';
 import { Organisation } from './platform/org/organisation';
+import { OrgReloader } from './platform/org/org-reloader';
+import { noGroupDirectory, RoleSync } from './platform/org/role-sync';
+import { PeopleNames } from './platform/people/people-names';
 import { startServer, type RunningServer } from './server';
 import { createStore } from './storage/create-store';
 import type { DocumentStore } from './storage/document-store.port';
@@ -53,6 +56,9 @@ export async function createRuntime(config: Readonly<Config>, overrides: Runtime
     logger: logger.child({ component: 'delivery' }),
     options: { ratePerSecond: config.delivery.ratePerSecond, maxAttempts: config.delivery.maxAttempts, pollMs: config.delivery.pollMs },
   });
+  const roles = new RoleSync(org, noGroupDirectory, logger.child({ component: 'roles' }));
+  // Tests hand in an organisation object; a real start watches the file it came from.
+  const reloader = overrides.org ? undefined : new OrgReloader(org, config.orgConfigPath, logger.child({ component: 'org' }), () => roles.refresh('file'));
   const deps: AppDeps = {
     config,
     logger,
@@ -65,6 +71,8 @@ export async function createRuntime(config: Readonly<Config>, overrides: Runtime
     delivery: delivery.delivery,
     scheduler: delivery.scheduler,
     downloads: new Downloads(config.publicBaseUrl, config.linkSigningSecret, () => clock.now()),
+    people: new PeopleNames(org, undefined),
+    roles,
   };
   const app = createApp(deps, adapter);
   let server: RunningServer | undefined;
@@ -79,10 +87,15 @@ export async function createRuntime(config: Readonly<Config>, overrides: Runtime
       if (options.workers !== false) {
         delivery.worker.start();
         delivery.scheduler.start();
+        await roles.refresh('start');
+        roles.start(org.settings.roleRefreshMinutes);
+        reloader?.start(30_000);
       }
       return server;
     },
     async stop() {
+      reloader?.stop();
+      roles.stop();
       await server?.close();
       await delivery.scheduler.stop();
       await delivery.worker.stop();

@@ -8,6 +8,8 @@ import type { HelpRegistry } from './help';
 import type { I18n } from './i18n/i18n';
 import type { Logger } from './logger';
 import type { Organisation } from './org/organisation';
+import type { RoleSync } from './org/role-sync';
+import type { PeopleNames } from './people/people-names';
 
 /** Everything a feature is given at registration. Plain objects, no framework types. */
 export interface AppDeps {
@@ -22,4 +24,8 @@ export interface AppDeps {
   delivery: Delivery;
   scheduler: Scheduler;
   downloads: Downloads;
+  /** Display names for ids (rosters, exports); never stored by it. */
+  people: PeopleNames;
+  /** Members of the role groups the organisation file names; refreshed on a timer and on demand. */
+  roles: RoleSync;
 }

@@ -1,0 +1,3 @@
+export const rolesVerbs = {
+  refresh: 'roles.refresh',
+} as const;
