@@ -6,7 +6,7 @@ import { hasRole, type Actor } from '../../platform/org/organisation';
 import { registerSignupMessages } from '../../platform/signups';
 import en from './i18n/en.json';
 import nl from './i18n/nl.json';
-import { networkBroadcastHandler } from './network-broadcast.job-handler';
+import { networkBroadcastHandler } from './networks.broadcast.notifier';
 import { registerAnnounceHandlers } from './networks.announce.handlers';
 import { registerCoordinatorHandlers } from './networks.coordinator.handlers';
 import { registerMemberHandlers } from './networks.member.handlers';

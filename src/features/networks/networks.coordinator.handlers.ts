@@ -6,7 +6,7 @@ import type { Actor } from '../../platform/org/organisation';
 import { formValuesFromDoc, formValuesFromRaw, renderFormCard, type FormValues } from './cards/form.card';
 import { renderMembersCard } from './cards/networks.card';
 import { renderConfirmRetractCard, renderStatusCard } from './cards/status.card';
-import type { AnnouncementDoc } from './announcement.repository';
+import type { AnnouncementDoc } from './networks.announcement.repository';
 import { command, execute } from './networks.common.handlers';
 import { networksErrors } from './networks.errors';
 import type { NetworksModule } from './networks.module';

@@ -1,15 +1,15 @@
 import type { AppDeps } from '../../platform/deps';
 import { SignupService } from '../../platform/signups';
-import { AnnouncementAdminService } from './announcement-admin.service';
-import { AnnouncementAudience } from './announcement-audience';
-import { registerAnnouncementDelivery } from './announcement-delivery.job';
-import { AnnouncementRepository } from './announcement.repository';
-import { AnnouncementService, type AnnouncementDeps } from './announcement.service';
+import { AnnouncementAdminService } from './networks.announcement-admin.service';
+import { AnnouncementAudience } from './networks.announcement-audience.service';
+import { registerAnnouncementDelivery } from './networks.jobs';
+import { AnnouncementRepository } from './networks.announcement.repository';
+import { AnnouncementService, type AnnouncementDeps } from './networks.announcement.service';
 import type { CardEnv } from './cards/announcement.card';
-import { MeetupNotifier } from './meetup-notifier';
-import { MeetupService } from './meetup.service';
-import { MembershipRepository } from './membership.repository';
-import { MembershipService } from './membership.service';
+import { MeetupNotifier } from './networks.meetup.notifier';
+import { MeetupService } from './networks.meetup.service';
+import { MembershipRepository } from './networks.membership.repository';
+import { MembershipService } from './networks.membership.service';
 
 export type NetworksDeps = Pick<AppDeps, 'store' | 'clock' | 'org' | 'i18n' | 'logger' | 'delivery' | 'conversations' | 'scheduler'>;
 

@@ -2,9 +2,9 @@ import { renderAnnouncementCard, renderPreviewCard, renderRetractedCard } from '
 import { emptyFormValues, renderFormCard } from '../../../src/features/networks/cards/form.card';
 import { renderBrowseCard, renderMembersCard } from '../../../src/features/networks/cards/networks.card';
 import { renderConfirmRetractCard, renderListCard, renderStatusCard } from '../../../src/features/networks/cards/status.card';
-import type { AnnouncementDoc } from '../../../src/features/networks/announcement.repository';
+import type { AnnouncementDoc } from '../../../src/features/networks/networks.announcement.repository';
 import { cardInputs, cardText, expectCardHouseRules } from '../../support/cards';
-import { networksFixture, type NetworksFixture } from './networks-fixture';
+import { networksFixture, type NetworksFixture } from './networks.fixture';
 
 const doc: AnnouncementDoc = {
   type: 'announcement', id: 'nw-1b4e28ba-2fa1-41d2-883f-0016d3cca427', networkId: 'r-pride', kind: 'meetup', text: 'Samen eten',

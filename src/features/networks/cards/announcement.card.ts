@@ -3,7 +3,7 @@ import type { I18n } from '../../../platform/i18n/i18n';
 import { formatWhen } from '../../../platform/i18n/format';
 import type { Locale, Organisation } from '../../../platform/org/organisation';
 import type { SignupStatus } from '../../../platform/signups';
-import type { AnnouncementDoc } from '../announcement.repository';
+import type { AnnouncementDoc } from '../networks.announcement.repository';
 import template from './announcement.card.json';
 import previewTemplate from './preview.card.json';
 import noticeTemplate from './notice.card.json';

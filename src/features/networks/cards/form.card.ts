@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { renderCard, type AdaptiveCard } from '../../../platform/cards';
 import type { Locale } from '../../../platform/org/organisation';
 import type { Network } from '../../../platform/org/org.schema';
-import type { AnnouncementDoc } from '../announcement.repository';
+import type { AnnouncementDoc } from '../networks.announcement.repository';
 import { limits } from '../networks.schemas';
 import { networksVerbs } from '../networks.verbs';
 import type { CardEnv } from './announcement.card';

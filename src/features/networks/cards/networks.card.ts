@@ -1,7 +1,7 @@
 import { escapeUserText, renderCard, type AdaptiveCard } from '../../../platform/cards';
 import { formatDate } from '../../../platform/i18n/format';
 import type { Locale } from '../../../platform/org/organisation';
-import type { MemberPage, NetworkOverview } from '../membership.service';
+import type { MemberPage, NetworkOverview } from '../networks.membership.service';
 import { networksVerbs } from '../networks.verbs';
 import type { CardEnv } from './announcement.card';
 import browseTemplate from './browse.card.json';

@@ -4,7 +4,7 @@ import { broadcastStatusCardData } from '../../../platform/delivery/cards/broadc
 import type { BroadcastStatus } from '../../../platform/delivery/delivery.port';
 import { formatWhen } from '../../../platform/i18n/format';
 import type { Locale } from '../../../platform/org/organisation';
-import type { AnnouncementDoc } from '../announcement.repository';
+import type { AnnouncementDoc } from '../networks.announcement.repository';
 import { networksVerbs } from '../networks.verbs';
 import { networkName, type CardEnv } from './announcement.card';
 import confirmTemplate from './confirm-retract.card.json';

@@ -1,10 +1,10 @@
 import type { Actor } from '../../platform/org/organisation';
-import type { AnnouncementDeps, AnnouncementService } from './announcement.service';
-import { contentFrom, sameContent } from './announcement-content';
-import { changeableUntil, syncCopies } from './announcement-copies';
-import { meetupListId, type AnnouncementDoc } from './announcement.repository';
+import type { AnnouncementDeps, AnnouncementService } from './networks.announcement.service';
+import { contentFrom, sameContent } from './networks.announcement.rules';
+import { changeableUntil, syncCopies } from './networks.announcement.notifier';
+import { meetupListId, type AnnouncementDoc } from './networks.announcement.repository';
 import type { AnnouncementStatusView } from './cards/status.card';
-import type { MeetupNotifier } from './meetup-notifier';
+import type { MeetupNotifier } from './networks.meetup.notifier';
 import { networksErrors } from './networks.errors';
 import type { CorrectionForm } from './networks.schemas';
 

@@ -3,8 +3,8 @@ import { cardActivity } from '../../platform/cards';
 import type { Clock } from '../../platform/clock';
 import { userKey, type Delivery } from '../../platform/delivery/delivery.port';
 import type { Locale, Organisation } from '../../platform/org/organisation';
-import type { AnnouncementAudience } from './announcement-audience';
-import type { AnnouncementDoc } from './announcement.repository';
+import type { AnnouncementAudience } from './networks.announcement-audience.service';
+import type { AnnouncementDoc } from './networks.announcement.repository';
 import { renderAnnouncementCard, type CardEnv } from './cards/announcement.card';
 
 /**

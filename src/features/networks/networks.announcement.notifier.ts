@@ -1,6 +1,6 @@
-import type { AnnouncementDeps } from './announcement.service';
-import type { AnnouncementDoc } from './announcement.repository';
-import type { CopyRenderer } from './announcement-audience';
+import type { AnnouncementDeps } from './networks.announcement.service';
+import type { AnnouncementDoc } from './networks.announcement.repository';
+import type { CopyRenderer } from './networks.announcement-audience.service';
 import { renderAnnouncementCard, renderRetractedCard } from './cards/announcement.card';
 
 const DAY_MS = 86_400_000;

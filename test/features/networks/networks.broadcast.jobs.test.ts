@@ -3,8 +3,8 @@ import { cardActivity, renderCard } from '../../../src/platform/cards';
 import { networkBroadcastJobKind, networkBroadcastJobSchema, type NetworkBroadcastJob } from '../../../src/platform/contracts/network-broadcast.job';
 import { createLogger } from '../../../src/platform/logger';
 import { containers } from '../../../src/storage/document-store.port';
-import { networkBroadcastHandler } from '../../../src/features/networks/network-broadcast.job-handler';
-import { employee, networksFixture, type NetworksFixture } from './networks-fixture';
+import { networkBroadcastHandler } from '../../../src/features/networks/networks.broadcast.notifier';
+import { employee, networksFixture, type NetworksFixture } from './networks.fixture';
 
 const card = (text: string) => cardActivity(renderCard({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text, wrap: true }] }, {}));
 const textOf = (body: Record<string, unknown> | undefined) =>

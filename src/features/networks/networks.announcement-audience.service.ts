@@ -3,8 +3,8 @@ import type { ConversationDirectory } from '../../platform/conversations';
 import { channelKey, userKey, type DeliveryRecipient, type OutboundActivity, type RecipientKey } from '../../platform/delivery/delivery.port';
 import { localeFrom } from '../../platform/i18n/i18n';
 import type { Locale, Organisation } from '../../platform/org/organisation';
-import type { AnnouncementDoc } from './announcement.repository';
-import type { MembershipService } from './membership.service';
+import type { AnnouncementDoc } from './networks.announcement.repository';
+import type { MembershipService } from './networks.membership.service';
 
 /** Renders one copy; called once per locale and audience, never per recipient. */
 export type CopyRenderer = (locale: Locale, audience: 'member' | 'channel') => AdaptiveCard;

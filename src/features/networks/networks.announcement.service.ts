@@ -4,12 +4,12 @@ import type { Delivery, Scheduler } from '../../platform/delivery/delivery.port'
 import type { Logger } from '../../platform/logger';
 import type { Actor, Organisation } from '../../platform/org/organisation';
 import type { SignupService } from '../../platform/signups';
-import type { AnnouncementAudience } from './announcement-audience';
-import { contentFrom } from './announcement-content';
-import { announcementDeliveryJob, announcementDeliveryJobId, type AnnouncementDeliveryPayload } from './announcement-delivery.job';
-import { meetupListId, type AnnouncementDoc, type AnnouncementRepository } from './announcement.repository';
+import type { AnnouncementAudience } from './networks.announcement-audience.service';
+import { contentFrom } from './networks.announcement.rules';
+import { announcementDeliveryJob, announcementDeliveryJobId, type AnnouncementDeliveryPayload } from './networks.jobs';
+import { meetupListId, type AnnouncementDoc, type AnnouncementRepository } from './networks.announcement.repository';
 import type { CardEnv } from './cards/announcement.card';
-import type { MembershipService } from './membership.service';
+import type { MembershipService } from './networks.membership.service';
 import { networksErrors, requireCoordinator } from './networks.errors';
 import type { AnnouncementForm } from './networks.schemas';
 

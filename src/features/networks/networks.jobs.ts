@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Scheduler } from '../../platform/delivery/delivery.port';
-import type { AnnouncementDeps } from './announcement.service';
-import { changeableUntil, syncCopies } from './announcement-copies';
+import type { AnnouncementDeps } from './networks.announcement.service';
+import { changeableUntil, syncCopies } from './networks.announcement.notifier';
 import { renderAnnouncementCard } from './cards/announcement.card';
 
 /**

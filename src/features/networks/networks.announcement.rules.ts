@@ -1,5 +1,5 @@
 import { localToUtc } from '../../platform/i18n/format';
-import type { AnnouncementContent } from './announcement.repository';
+import type { AnnouncementContent } from './networks.announcement.repository';
 import { networksErrors } from './networks.errors';
 import type { CorrectionForm } from './networks.schemas';
 

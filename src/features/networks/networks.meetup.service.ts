@@ -1,9 +1,9 @@
 import type { Clock } from '../../platform/clock';
 import type { Actor, Organisation } from '../../platform/org/organisation';
 import type { SignupService, SignupStatus } from '../../platform/signups';
-import { meetupListId, type AnnouncementDoc, type AnnouncementRepository } from './announcement.repository';
-import type { MeetupNotifier } from './meetup-notifier';
-import type { MembershipService } from './membership.service';
+import { meetupListId, type AnnouncementDoc, type AnnouncementRepository } from './networks.announcement.repository';
+import type { MeetupNotifier } from './networks.meetup.notifier';
+import type { MembershipService } from './networks.membership.service';
 import { networksErrors } from './networks.errors';
 
 /** Where the button was pressed: the network's own channel lets non-members sign up too. */

@@ -2,7 +2,7 @@ import type { Clock } from '../../platform/clock';
 import type { Actor, Organisation } from '../../platform/org/organisation';
 import type { Network } from '../../platform/org/org.schema';
 import { networkOf, networksErrors, requireCoordinator } from './networks.errors';
-import type { MemberDoc, MembershipRepository } from './membership.repository';
+import type { MemberDoc, MembershipRepository } from './networks.membership.repository';
 
 export const SNOOZE_DAYS = 30;
 export const MEMBERS_PAGE_SIZE = 50;

@@ -2,8 +2,8 @@ import type { NetworkBroadcastJob } from '../../platform/contracts/network-broad
 import { userKey, type Delivery } from '../../platform/delivery/delivery.port';
 import type { Logger } from '../../platform/logger';
 import type { Organisation } from '../../platform/org/organisation';
-import type { AnnouncementAudience } from './announcement-audience';
-import type { MembershipService } from './membership.service';
+import type { AnnouncementAudience } from './networks.announcement-audience.service';
+import type { MembershipService } from './networks.membership.service';
 
 /**
  * Handles `networks.broadcastToMembers` for other features (kennisatelier, polls): they say which
