@@ -1,34 +1,65 @@
-import type { AnnouncementDeps } from './networks.announcement.service';
-import type { AnnouncementDoc } from './networks.announcement.repository';
-import type { CopyRenderer } from './networks.announcement-audience.service';
+import { CardText } from '../../platform/card-text';
+import type { Delivery } from '../../platform/delivery/delivery.port';
+import type { I18n } from '../../platform/i18n/i18n';
+import type { Logger } from '../../platform/logger';
+import type { Locale, Organisation } from '../../platform/org/organisation';
 import { renderAnnouncementCard, renderRetractedCard } from './cards/announcement.card';
+import type { AnnouncementAudience, CopyRenderer } from './networks.announcement-audience.service';
+import { changeableUntil } from './networks.announcement.rules';
+import type { AnnouncementDoc } from './networks.types';
 
-const DAY_MS = 86_400_000;
-
-/**
- * Until when coordinators can retract or correct a sent announcement: `networkAnnouncementChangeDays`
- * after sending, or for a meetup until a day after it starts, whichever is later. The delivery engine
- * keeps who received it only that long (plus a day), because that list is the network's membership.
- */
-export function changeableUntil(d: Pick<AnnouncementDeps, 'org'>, doc: AnnouncementDoc, sentAt: string | Date = doc.sentAt ?? doc.updatedAt): Date {
-  const afterSending = new Date(sentAt).getTime() + d.org.settings.networkAnnouncementChangeDays * DAY_MS;
-  const afterMeetup = doc.meetup ? Date.parse(doc.meetup.startsAt) + DAY_MS : 0;
-  return new Date(Math.max(afterSending, afterMeetup));
-}
+const announcementPurpose = 'networks.announcement';
 
 /**
- * Brings every delivered copy to the announcement's current state: its latest revision (update id
- * `rev-<n>`) or "ingetrokken" (update id `retract`). Update ids make a repeat harmless. Before the
- * delivery job has enqueued anything there is nothing to update: that job sends the current state.
+ * An announcement's copies in members' chats and the network's channel, through delivery: the first
+ * send, and every later change (correction, retraction) to all of them.
  */
-export async function syncCopies(d: AnnouncementDeps, doc: AnnouncementDoc): Promise<void> {
-  if (!(await d.delivery.status(doc.id))) return;
-  const retracted = doc.status === 'retracted';
-  const render: CopyRenderer = retracted
-    ? (locale) => renderRetractedCard(d.env, locale, doc.networkId)
-    : (locale, audience) => renderAnnouncementCard(d.env, locale, doc, audience);
-  const sent = await d.delivery.sentMessages(doc.id);
-  const activityFor = await d.audience.updater(doc, sent.map((s) => s.key), render);
-  // A meetup moved later stays correctable (and its copies known) until after the new date.
-  await d.delivery.enqueueUpdate(doc.id, retracted ? 'retract' : `rev-${doc.revision}`, activityFor, { keepUntil: retracted ? undefined : changeableUntil(d, doc) });
+export class AnnouncementNotifier {
+  constructor(
+    private readonly delivery: Delivery,
+    private readonly audience: AnnouncementAudience,
+    private readonly i18n: I18n,
+    private readonly org: Organisation,
+    private readonly logger: Logger,
+  ) {}
+
+  /**
+   * Enqueues the first send to the members read now, with the latest content. Idempotent: the
+   * broadcast id is the announcement id. Returns the number of recipients (0: nothing enqueued).
+   */
+  async send(doc: AnnouncementDoc, sentBy: string, sentAt: string | Date): Promise<number> {
+    const recipients = await this.audience.recipients(doc, (locale, audience) => renderAnnouncementCard(this.text(locale), doc, audience));
+    if (recipients.length === 0) return 0;
+    await this.delivery.enqueue({
+      broadcastId: doc.id,
+      purpose: announcementPurpose,
+      createdBy: sentBy,
+      recipients,
+      keepUntil: changeableUntil(this.org, doc, sentAt),
+    });
+    this.logger.info({ announcementId: doc.id, recipients: recipients.length }, 'network announcement enqueued');
+    return recipients.length;
+  }
+
+  /**
+   * Brings every delivered copy to the announcement's current state: its latest revision (update id
+   * `rev-<n>`) or "ingetrokken" (update id `retract`). Update ids make a repeat harmless. Before the
+   * delivery job has enqueued anything there is nothing to update: that job sends the current state.
+   */
+  async sync(doc: AnnouncementDoc): Promise<void> {
+    if (!(await this.delivery.status(doc.id))) return;
+    const retracted = doc.status === 'retracted';
+    const render: CopyRenderer = retracted
+      ? (locale) => renderRetractedCard(this.text(locale), doc.networkId)
+      : (locale, audience) => renderAnnouncementCard(this.text(locale), doc, audience);
+    const sent = await this.delivery.sentMessages(doc.id);
+    const activityFor = await this.audience.updater(doc, sent.map((s) => s.key), render);
+    // A meetup moved later stays correctable (and its copies known) until after the new date.
+    const keepUntil = retracted ? undefined : changeableUntil(this.org, doc);
+    await this.delivery.enqueueUpdate(doc.id, retracted ? 'retract' : `rev-${doc.revision}`, activityFor, { keepUntil });
+  }
+
+  private text(locale: Locale): CardText {
+    return new CardText(this.i18n, this.org, locale);
+  }
 }
