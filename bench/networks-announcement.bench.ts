@@ -15,6 +15,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import { registerNetworksJobs } from '../src/features/networks/networks.jobs';
 import { createNetworksModule } from '../src/features/networks/networks.module';
 import en from '../src/features/networks/i18n/en.json';
 import nl from '../src/features/networks/i18n/nl.json';
@@ -82,7 +83,7 @@ async function child(task: Task): Promise<Report> {
     options: { ratePerSecond: task.rate, pollMs: 200 },
   });
   const m = createNetworksModule({ store, clock: systemClock, org, i18n, logger: createLogger({ level: 'warn' }), delivery: engine.delivery, conversations, scheduler: engine.scheduler });
-  m.registerJobs();
+  registerNetworksJobs(engine.scheduler, m);
 
   const seedStart = Date.now();
   for (let n = 1; n <= task.recipients; n++) {

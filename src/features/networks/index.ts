@@ -1,17 +1,18 @@
 import type { PanelApp } from '../../platform/bot/panel-app';
-import { networkBroadcastJobKind, networkBroadcastJobSchema } from '../../platform/contracts/network-broadcast.job';
 import type { AppDeps } from '../../platform/deps';
 import { everyone } from '../../platform/help';
 import { hasRole, type Actor } from '../../platform/org/organisation';
 import { registerSignupMessages } from '../../platform/signups';
 import en from './i18n/en.json';
 import nl from './i18n/nl.json';
-import { networkBroadcastHandler } from './network-broadcast.job-handler';
 import { registerAnnounceHandlers } from './networks.announce.handlers';
 import { registerCoordinatorHandlers } from './networks.coordinator.handlers';
+import { registerNetworksJobs } from './networks.jobs';
 import { registerMemberHandlers } from './networks.member.handlers';
 import { createNetworksModule } from './networks.module';
 import { networksVerbs } from './networks.verbs';
+
+const coordinators = (actor: Actor) => hasRole(actor, 'netwerkcoordinator');
 
 /** Registers the networks feature's routes, help entries, message catalogues and jobs. */
 export function registerNetworks(app: PanelApp, deps: AppDeps): void {
@@ -19,19 +20,37 @@ export function registerNetworks(app: PanelApp, deps: AppDeps): void {
   registerSignupMessages(deps.i18n);
   const m = createNetworksModule(deps);
 
-  registerMemberHandlers(app, m);
-  registerAnnounceHandlers(app, m);
-  registerCoordinatorHandlers(app, m);
+  registerMemberHandlers(app, deps, m);
+  registerAnnounceHandlers(app, deps, m);
+  registerCoordinatorHandlers(app, deps, m);
 
-  const coordinators = (actor: Actor) => hasRole(actor, 'netwerkcoordinator');
-  deps.help.add({ id: 'networks.browse', order: 50, titleKey: 'networks.help.browse.title', descriptionKey: 'networks.help.browse.description', verb: networksVerbs.browse, visibleTo: everyone });
-  deps.help.add({ id: 'networks.announce', order: 51, titleKey: 'networks.help.announce.title', descriptionKey: 'networks.help.announce.description', verb: networksVerbs.form, data: { kind: 'plain' }, visibleTo: coordinators });
-  deps.help.add({ id: 'networks.members', order: 52, titleKey: 'networks.help.members.title', descriptionKey: 'networks.help.members.description', verb: networksVerbs.members, visibleTo: coordinators });
+  deps.help.addAll([
+    {
+      id: 'networks.browse',
+      order: 50,
+      titleKey: 'networks.help.browse.title',
+      descriptionKey: 'networks.help.browse.description',
+      verb: networksVerbs.browse,
+      visibleTo: everyone,
+    },
+    {
+      id: 'networks.announce',
+      order: 51,
+      titleKey: 'networks.help.announce.title',
+      descriptionKey: 'networks.help.announce.description',
+      verb: networksVerbs.form,
+      data: { kind: 'plain' },
+      visibleTo: coordinators,
+    },
+    {
+      id: 'networks.members',
+      order: 52,
+      titleKey: 'networks.help.members.title',
+      descriptionKey: 'networks.help.members.description',
+      verb: networksVerbs.members,
+      visibleTo: coordinators,
+    },
+  ]);
 
-  m.registerJobs();
-  deps.scheduler.on(
-    networkBroadcastJobKind,
-    networkBroadcastJobSchema,
-    networkBroadcastHandler({ membership: m.membership, audience: m.audience, delivery: deps.delivery, org: deps.org, logger: m.deps.logger }),
-  );
+  registerNetworksJobs(deps.scheduler, m);
 }

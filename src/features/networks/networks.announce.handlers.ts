@@ -1,65 +1,76 @@
+import { z } from 'zod';
 import type { PanelApp } from '../../platform/bot/panel-app';
+import { isPersonal, onCardAction, onCommand } from '../../platform/bot/routes';
 import type { AdaptiveCard } from '../../platform/cards';
-import { isAppError } from '../../platform/errors';
+import { CardText } from '../../platform/card-text';
 import type { Actor } from '../../platform/org/organisation';
 import { renderPreviewCard } from './cards/announcement.card';
 import { emptyFormValues, formValuesFromDoc, formValuesFromRaw, renderFormCard, type FormValues } from './cards/form.card';
 import { renderListCard, renderStatusCard } from './cards/status.card';
-import { command, execute } from './networks.common.handlers';
+import { coordinatedNetworks } from './networks.access';
 import { networksErrors } from './networks.errors';
-import type { NetworksModule } from './networks.module';
+import type { NetworksDeps, NetworksModule } from './networks.module';
 import { announcementFormSchema, announcementRefSchema, errorKeyOf, formRequestSchema } from './networks.schemas';
 import { networksCommands, networksVerbs } from './networks.verbs';
-import { z } from 'zod';
 
 /** AppErrors about what was typed: shown on the form again so the coordinator keeps their text. */
-const formErrors = new Set(['networks.meetupInPast', 'networks.badDateTime', 'networks.noChannel']);
+const formErrors = new Set([networksErrors.meetupInPast.code, networksErrors.badDateTime.code, networksErrors.noChannel.code]);
+
+type FormExtra = { networkId?: string; announcementId?: string; error?: string };
 
 /** Coordinator flow: form → preview → send (1:1 only). Every service call re-checks the coordinator. */
-export function registerAnnounceHandlers(app: PanelApp, m: NetworksModule): void {
-  const { i18n, org } = m.deps;
-  const zone = org.data.organisation.timeZone;
-  const myNetworks = (actor: Actor) => {
-    if (actor.coordinatorOf.length === 0) throw networksErrors.notCoordinator();
-    return org.data.networks.filter((n) => actor.coordinatorOf.includes(n.id));
+export function registerAnnounceHandlers(app: PanelApp, deps: NetworksDeps, m: NetworksModule): void {
+  const personalOnly = { personalOnly: networksErrors.personalOnly };
+  const form = (actor: Actor, kind: 'plain' | 'meetup', values: FormValues = emptyFormValues, extra: FormExtra = {}) => {
+    const networks = coordinatedNetworks(deps.org, actor);
+    return renderFormCard(CardText.for(deps, actor.locale), { mode: 'new', kind, networks, values, ...extra });
   };
-  const form = (actor: Actor, kind: 'plain' | 'meetup', values: FormValues = emptyFormValues, extra: { networkId?: string; announcementId?: string; error?: string } = {}) =>
-    renderFormCard(m.env, actor.locale, { mode: 'new', kind, networks: myNetworks(actor), values, ...extra });
 
-  command(app, m, networksCommands.announce, async (actor) => form(actor, 'plain'));
+  /** The form again with what was typed and why it was refused; only an id that parsed is kept. */
+  const formAgain = (actor: Actor, raw: unknown, error: string, announcementId?: string) => {
+    const data = (raw ?? {}) as { kind?: unknown; networkId?: unknown };
+    const asked = typeof data.networkId === 'string' ? data.networkId : '';
+    const networkId = actor.coordinatorOf.includes(asked) ? asked : undefined;
+    return form(actor, data.kind === 'meetup' ? 'meetup' : 'plain', formValuesFromRaw(raw), { networkId, announcementId, error });
+  };
 
-  execute(app, m, networksVerbs.form, formRequestSchema, async (actor, data) => form(actor, data.kind, emptyFormValues, { networkId: data.networkId }), { personalOnly: true });
+  // A command in a channel is answered with text, not a card: nothing about networks shows there.
+  onCommand(app, deps, networksCommands.announce, async (actor, context) =>
+    isPersonal(context) ? form(actor, 'plain') : deps.i18n.t(actor.locale, 'networks.error.personalOnly'),
+  );
 
-  execute(app, m, networksVerbs.preview, z.unknown(), async (actor, raw): Promise<AdaptiveCard> => {
+  onCardAction(app, deps, networksVerbs.form, formRequestSchema, async (actor, input) =>
+    form(actor, input.kind, emptyFormValues, { networkId: input.networkId }), personalOnly);
+
+  // The form is parsed here, not by the route: a field that does not parse shows the form again with its message.
+  onCardAction(app, deps, networksVerbs.preview, z.unknown(), async (actor, raw): Promise<AdaptiveCard> => {
     const parsed = announcementFormSchema.safeParse(raw ?? {});
-    const rawKind = (raw as { kind?: unknown } | null)?.kind === 'meetup' ? 'meetup' : 'plain';
-    const again = (error: string) => {
-      const rawId = (raw as { announcementId?: unknown; networkId?: unknown } | null) ?? {};
-      const networkId = typeof rawId.networkId === 'string' && actor.coordinatorOf.includes(rawId.networkId) ? rawId.networkId : undefined;
-      const announcementId = parsed.success ? parsed.data.announcementId : undefined;
-      return form(actor, rawKind, formValuesFromRaw(raw), { networkId, announcementId, error });
-    };
-    if (!parsed.success) return again(i18n.t(actor.locale, errorKeyOf(parsed.error)));
-    try {
-      const doc = await m.announcements.saveDraft(actor, parsed.data);
-      const audience = await m.membership.audienceSize(actor, doc.networkId);
-      return renderPreviewCard(m.env, actor.locale, doc, audience);
-    } catch (err) {
-      if (isAppError(err) && formErrors.has(err.code)) return again(i18n.t(actor.locale, err.messageKey, err.params));
-      throw err;
-    }
-  }, { personalOnly: true });
+    if (!parsed.success) return formAgain(actor, raw, deps.i18n.t(actor.locale, errorKeyOf(parsed.error)));
+    const doc = await m.announcements.saveDraft(actor, parsed.data);
+    const audience = await m.membership.audienceSize(actor, doc.networkId);
+    return renderPreviewCard(CardText.for(deps, actor.locale), doc, audience);
+  }, {
+    ...personalOnly,
+    onError: async (err, actor, raw) => {
+      if (!formErrors.has(err.code)) return undefined;
+      const parsed = announcementFormSchema.safeParse(raw ?? {});
+      const error = deps.i18n.t(actor.locale, err.messageKey, err.params);
+      return formAgain(actor, raw, error, parsed.success ? parsed.data.announcementId : undefined);
+    },
+  });
 
-  execute(app, m, networksVerbs.edit, announcementRefSchema, async (actor, data) => {
-    const doc = await m.announcements.draft(actor, data.announcementId);
-    return form(actor, doc.kind, formValuesFromDoc(doc, zone), { networkId: doc.networkId, announcementId: doc.id });
-  }, { personalOnly: true });
+  onCardAction(app, deps, networksVerbs.edit, announcementRefSchema, async (actor, input) => {
+    const doc = await m.announcements.draft(actor, input.announcementId);
+    return form(actor, doc.kind, formValuesFromDoc(doc, deps.org.timeZone), { networkId: doc.networkId, announcementId: doc.id });
+  }, personalOnly);
 
-  execute(app, m, networksVerbs.send, announcementRefSchema, async (actor, data) => {
-    const { doc, alreadySent } = await m.announcements.send(actor, data.announcementId);
+  onCardAction(app, deps, networksVerbs.send, announcementRefSchema, async (actor, input) => {
+    const text = CardText.for(deps, actor.locale);
+    const { doc, alreadySent } = await m.announcements.send(actor, input.announcementId);
     const status = await m.admin.status(actor, doc.id);
-    return renderStatusCard(m.env, actor.locale, status, alreadySent ? '' : i18n.t(actor.locale, 'networks.status.sentNow'));
-  }, { personalOnly: true });
+    return renderStatusCard(text, status, alreadySent ? '' : text.t('networks.status.sentNow'));
+  }, personalOnly);
 
-  execute(app, m, networksVerbs.list, z.object({}).passthrough(), async (actor) => renderListCard(m.env, actor.locale, await m.announcements.recent(actor)), { personalOnly: true });
+  onCardAction(app, deps, networksVerbs.list, z.object({}).passthrough(), async (actor) =>
+    renderListCard(CardText.for(deps, actor.locale), await m.announcements.recent(actor)), personalOnly);
 }

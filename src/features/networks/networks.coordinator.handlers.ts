@@ -1,84 +1,107 @@
 import { z } from 'zod';
 import type { PanelApp } from '../../platform/bot/panel-app';
+import { isPersonal, onCardAction, onCommand } from '../../platform/bot/routes';
 import type { AdaptiveCard } from '../../platform/cards';
-import { isAppError } from '../../platform/errors';
+import { CardText } from '../../platform/card-text';
 import type { Actor } from '../../platform/org/organisation';
 import { formValuesFromDoc, formValuesFromRaw, renderFormCard, type FormValues } from './cards/form.card';
 import { renderMembersCard } from './cards/networks.card';
 import { renderConfirmRetractCard, renderStatusCard } from './cards/status.card';
-import type { AnnouncementDoc } from './announcement.repository';
-import { command, execute } from './networks.common.handlers';
 import { networksErrors } from './networks.errors';
-import type { NetworksModule } from './networks.module';
+import type { NetworksDeps, NetworksModule } from './networks.module';
 import { announcementRefSchema, correctionFormSchema, errorKeyOf, membersRequestSchema, retractSchema } from './networks.schemas';
+import type { AnnouncementDoc } from './networks.types';
 import { networksCommands, networksVerbs } from './networks.verbs';
 
-const formErrors = new Set(['networks.meetupInPast', 'networks.badDateTime', 'networks.kindFixed', 'networks.changedMeanwhile']);
+/** AppErrors about what was typed: shown on the correction form again so the coordinator keeps their text. */
+const formErrors = new Set([
+  networksErrors.meetupInPast.code,
+  networksErrors.badDateTime.code,
+  networksErrors.kindFixed.code,
+  networksErrors.changedMeanwhile.code,
+]);
 
 /** After sending (status, resend, retract, correct) and the member list: that network's coordinators, 1:1 only. */
-export function registerCoordinatorHandlers(app: PanelApp, m: NetworksModule): void {
-  const { i18n, org } = m.deps;
-  const personalOnly = { personalOnly: true };
-  const t = (actor: Actor, key: string, params?: Record<string, string | number>) => i18n.t(actor.locale, `networks.status.${key}`, params);
+export function registerCoordinatorHandlers(app: PanelApp, deps: NetworksDeps, m: NetworksModule): void {
+  const { org } = deps;
+  const personalOnly = { personalOnly: networksErrors.personalOnly };
+  const status = (text: CardText, key: string, params?: Record<string, string | number>) =>
+    text.t(`networks.status.${key}`, params);
 
-  const statusCard = async (actor: Actor, id: string, notice = '') => {
-    const s = await m.admin.status(actor, id);
-    return renderStatusCard(m.env, actor.locale, s, notice);
+  const statusCard = async (actor: Actor, id: string, notice: (text: CardText) => string = () => '') => {
+    const text = CardText.for(deps, actor.locale);
+    return renderStatusCard(text, await m.admin.status(actor, id), notice(text));
   };
   const correctionForm = (actor: Actor, doc: AnnouncementDoc, values: FormValues, error?: string, baseRevision = doc.revision) =>
-    renderFormCard(m.env, actor.locale, {
+    renderFormCard(CardText.for(deps, actor.locale), {
       mode: 'correct',
       kind: doc.kind,
-      networks: org.data.networks.filter((n) => n.id === doc.networkId),
+      networks: org.networks.filter((n) => n.id === doc.networkId),
       networkId: doc.networkId,
       values,
       error,
       announcementId: doc.id,
       baseRevision,
     });
+  /** The correction form again with what was typed; the revision it was opened on is kept when valid. */
+  const correctionAgain = (actor: Actor, doc: AnnouncementDoc, raw: unknown, error: string) => {
+    const base = Number((raw as { baseRevision?: unknown }).baseRevision);
+    return correctionForm(actor, doc, formValuesFromRaw(raw), error, Number.isInteger(base) && base > 0 ? base : doc.revision);
+  };
 
-  execute(app, m, networksVerbs.status, announcementRefSchema, (actor, data) => statusCard(actor, data.announcementId), personalOnly);
+  onCardAction(app, deps, networksVerbs.status, announcementRefSchema, (actor, input) =>
+    statusCard(actor, input.announcementId), personalOnly);
 
-  execute(app, m, networksVerbs.retryFailed, announcementRefSchema, async (actor, data) => {
-    const count = await m.admin.retryFailed(actor, data.announcementId);
-    return statusCard(actor, data.announcementId, t(actor, 'retried', { count }));
+  onCardAction(app, deps, networksVerbs.retryFailed, announcementRefSchema, async (actor, input) => {
+    const count = await m.admin.retryFailed(actor, input.announcementId);
+    return statusCard(actor, input.announcementId, (text) => status(text, 'retried', { count }));
   }, personalOnly);
 
-  execute(app, m, networksVerbs.retract, retractSchema, async (actor, data) => {
-    if (data.confirm !== 'yes') return renderConfirmRetractCard(m.env, actor.locale, await m.admin.changeable(actor, data.announcementId));
-    await m.admin.retract(actor, data.announcementId);
-    return statusCard(actor, data.announcementId, t(actor, 'retractDone'));
+  onCardAction(app, deps, networksVerbs.retract, retractSchema, async (actor, input) => {
+    if (input.confirm !== 'yes') {
+      return renderConfirmRetractCard(CardText.for(deps, actor.locale), await m.admin.changeable(actor, input.announcementId));
+    }
+    await m.admin.retract(actor, input.announcementId);
+    return statusCard(actor, input.announcementId, (text) => status(text, 'retractDone'));
   }, personalOnly);
 
-  execute(app, m, networksVerbs.correctForm, announcementRefSchema, async (actor, data) => {
-    const doc = await m.admin.changeable(actor, data.announcementId);
-    return correctionForm(actor, doc, formValuesFromDoc(doc, org.data.organisation.timeZone));
+  onCardAction(app, deps, networksVerbs.correctForm, announcementRefSchema, async (actor, input) => {
+    const doc = await m.admin.changeable(actor, input.announcementId);
+    return correctionForm(actor, doc, formValuesFromDoc(doc, org.timeZone));
   }, personalOnly);
 
-  execute(app, m, networksVerbs.correct, z.object({ announcementId: announcementRefSchema.shape.announcementId }).passthrough(), async (actor, raw): Promise<AdaptiveCard> => {
+  // Only the id is checked by the route: a field that does not parse shows the correction form again with its message.
+  const correctionRequest = z.object({ announcementId: announcementRefSchema.shape.announcementId }).passthrough();
+  onCardAction(app, deps, networksVerbs.correct, correctionRequest, async (actor, raw): Promise<AdaptiveCard> => {
     const doc = await m.announcements.owned(actor, raw.announcementId);
     const parsed = correctionFormSchema.safeParse(raw);
-    const base = Number((raw as { baseRevision?: unknown }).baseRevision);
-    const again = (error: string) => correctionForm(actor, doc, formValuesFromRaw(raw), error, Number.isInteger(base) && base > 0 ? base : doc.revision);
-    if (!parsed.success) return again(i18n.t(actor.locale, errorKeyOf(parsed.error)));
-    try {
-      await m.admin.correct(actor, parsed.data);
-    } catch (err) {
-      if (isAppError(err) && formErrors.has(err.code)) return again(i18n.t(actor.locale, err.messageKey, err.params));
-      throw err;
-    }
-    return statusCard(actor, doc.id, t(actor, 'corrected'));
-  }, personalOnly);
+    if (!parsed.success) return correctionAgain(actor, doc, raw, deps.i18n.t(actor.locale, errorKeyOf(parsed.error)));
+    await m.admin.correct(actor, parsed.data);
+    return statusCard(actor, doc.id, (text) => status(text, 'corrected'));
+  }, {
+    ...personalOnly,
+    onError: async (err, actor, raw) => {
+      if (!raw || !formErrors.has(err.code)) return undefined;
+      // The announcement's network and kind do not change, so reading it again gives the same form.
+      const doc = await m.announcements.owned(actor, raw.announcementId).catch(() => undefined);
+      return doc && correctionAgain(actor, doc, raw, deps.i18n.t(actor.locale, err.messageKey, err.params));
+    },
+  });
 
   const members = async (actor: Actor, networkId?: string, page = 1) => {
     const id = networkId ?? actor.coordinatorOf[0];
     if (!id) throw networksErrors.notCoordinator();
+    const text = CardText.for(deps, actor.locale);
     const result = await m.membership.members(actor, id, page);
-    const others = org.data.networks
+    const others = org.networks
       .filter((n) => n.id !== id && actor.coordinatorOf.includes(n.id))
-      .map((n) => ({ id: n.id, name: org.text(n.name, actor.locale) }));
-    return renderMembersCard(m.env, actor.locale, result, others);
+      .map((n) => ({ id: n.id, name: text.local(n.name) }));
+    return renderMembersCard(text, result, others);
   };
-  command(app, m, networksCommands.members, (actor) => members(actor));
-  execute(app, m, networksVerbs.members, membersRequestSchema, (actor, data) => members(actor, data.networkId, data.page), personalOnly);
+  // A command in a channel is answered with text, not a card: nothing about networks shows there.
+  onCommand(app, deps, networksCommands.members, async (actor, context) =>
+    isPersonal(context) ? members(actor) : deps.i18n.t(actor.locale, 'networks.error.personalOnly'),
+  );
+  onCardAction(app, deps, networksVerbs.members, membersRequestSchema, (actor, input) =>
+    members(actor, input.networkId, input.page), personalOnly);
 }

@@ -1,64 +1,85 @@
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import type { PanelApp } from '../../platform/bot/panel-app';
+import { isPersonal, onCardAction, onCommand } from '../../platform/bot/routes';
 import type { AdaptiveCard } from '../../platform/cards';
+import { CardText } from '../../platform/card-text';
 import { formatDate } from '../../platform/i18n/format';
 import type { Actor } from '../../platform/org/organisation';
 import { renderAnnouncementCard, type PersonalView } from './cards/announcement.card';
 import { renderBrowseCard } from './cards/networks.card';
-import { channelIdOf, command, execute, isPersonal } from './networks.common.handlers';
-import type { NetworksModule } from './networks.module';
+import { networksErrors } from './networks.errors';
+import type { NetworksDeps, NetworksModule } from './networks.module';
 import { announcementRefSchema, networkRefSchema } from './networks.schemas';
+import type { RsvpResult } from './networks.types';
 import { networksCommands, networksVerbs } from './networks.verbs';
 
+/** The Teams channel an activity came from (a channel post's conversation id carries `;messageid=`). */
+function channelIdOf(context: TurnContext): string | undefined {
+  if (isPersonal(context)) return undefined;
+  const channelData = context.activity.channelData as { channel?: { id?: string } } | undefined;
+  return channelData?.channel?.id ?? context.activity.conversation?.id?.split(';')[0];
+}
+
 /** Medewerker flows: browse, join, leave, snooze (1:1 only) and meetup RSVP (also in the network's channel). */
-export function registerMemberHandlers(app: PanelApp, m: NetworksModule): void {
-  const { i18n } = m.deps;
-  const browse = async (actor: Actor, notice = '') => renderBrowseCard(m.env, actor.locale, await m.membership.overview(actor), notice);
-  const name = (actor: Actor, networkId: string) => m.deps.org.text(m.deps.org.data.networks.find((n) => n.id === networkId)?.name, actor.locale);
+export function registerMemberHandlers(app: PanelApp, deps: NetworksDeps, m: NetworksModule): void {
+  const personalOnly = { personalOnly: networksErrors.personalOnly };
+  const browse = async (text: CardText, actor: Actor, notice = '') => renderBrowseCard(text, await m.membership.overview(actor), notice);
 
   /** After snooze or leave from an announcement: that card again, with a note for this person only. */
-  const onAnnouncement = async (actor: Actor, networkId: string, announcementId: string | undefined, view: PersonalView): Promise<AdaptiveCard | undefined> => {
-    const doc = announcementId ? await m.announcementsRepo.get(announcementId) : undefined;
-    if (!doc || doc.networkId !== networkId || doc.status !== 'sent') return undefined;
-    return renderAnnouncementCard(m.env, actor.locale, doc, 'member', view);
+  const onAnnouncement = async (
+    text: CardText,
+    networkId: string,
+    announcementId: string | undefined,
+    view: PersonalView,
+  ): Promise<AdaptiveCard | undefined> => {
+    const doc = await m.announcements.sentTo(networkId, announcementId);
+    return doc && renderAnnouncementCard(text, doc, 'member', view);
   };
 
-  command(app, m, networksCommands.browse, (actor) => browse(actor));
-  execute(app, m, networksVerbs.browse, z.object({}).passthrough(), (actor) => browse(actor), { personalOnly: true });
+  // A command in a channel is answered with text, not a card: nothing about networks shows there.
+  onCommand(app, deps, networksCommands.browse, async (actor, context) => {
+    const text = CardText.for(deps, actor.locale);
+    return isPersonal(context) ? browse(text, actor) : text.t('networks.error.personalOnly');
+  });
+  const anything = z.object({}).passthrough();
+  onCardAction(app, deps, networksVerbs.browse, anything, (actor) => browse(CardText.for(deps, actor.locale), actor), personalOnly);
 
-  execute(app, m, networksVerbs.join, networkRefSchema, async (actor, data, context) => {
-    const { network, changed } = await m.membership.join(actor, data.networkId, context.activity.from?.name);
-    const key = changed ? 'networks.browse.joined' : 'networks.browse.alreadyMember';
-    return browse(actor, i18n.t(actor.locale, key, { network: m.deps.org.text(network.name, actor.locale) }));
-  }, { personalOnly: true });
+  onCardAction(app, deps, networksVerbs.join, networkRefSchema, async (actor, input, context) => {
+    const text = CardText.for(deps, actor.locale);
+    const { network, changed } = await m.membership.join(actor, input.networkId, context.activity.from?.name);
+    const notice = text.t(changed ? 'networks.browse.joined' : 'networks.browse.alreadyMember', { network: text.local(network.name) });
+    return browse(text, actor, notice);
+  }, personalOnly);
 
-  execute(app, m, networksVerbs.leave, networkRefSchema, async (actor, data) => {
-    const { network, changed } = await m.membership.leave(actor, data.networkId);
-    const networkName = m.deps.org.text(network.name, actor.locale);
-    const card = await onAnnouncement(actor, network.id, data.announcementId, { note: i18n.t(actor.locale, 'networks.card.left', { network: networkName }), left: true });
-    return card ?? browse(actor, i18n.t(actor.locale, changed ? 'networks.browse.left' : 'networks.browse.notMember', { network: networkName }));
-  }, { personalOnly: true });
+  onCardAction(app, deps, networksVerbs.leave, networkRefSchema, async (actor, input) => {
+    const text = CardText.for(deps, actor.locale);
+    const { network, changed } = await m.membership.leave(actor, input.networkId);
+    const networkName = text.local(network.name);
+    const note = text.t('networks.card.left', { network: networkName });
+    const card = await onAnnouncement(text, network.id, input.announcementId, { note, left: true });
+    return card ?? browse(text, actor, text.t(changed ? 'networks.browse.left' : 'networks.browse.notMember', { network: networkName }));
+  }, personalOnly);
 
-  execute(app, m, networksVerbs.snooze, networkRefSchema, async (actor, data) => {
-    const { network, until } = await m.membership.snooze(actor, data.networkId);
-    const note = i18n.t(actor.locale, 'networks.card.snoozed', {
-      network: name(actor, network.id),
-      date: formatDate(until, actor.locale, m.deps.org.data.organisation.timeZone),
-    });
-    return (await onAnnouncement(actor, network.id, data.announcementId, { note })) ?? browse(actor, note);
-  }, { personalOnly: true });
+  onCardAction(app, deps, networksVerbs.snooze, networkRefSchema, async (actor, input) => {
+    const text = CardText.for(deps, actor.locale);
+    const { network, until } = await m.membership.snooze(actor, input.networkId);
+    const date = formatDate(until, actor.locale, text.timeZone);
+    const note = text.t('networks.card.snoozed', { network: text.local(network.name), date });
+    return (await onAnnouncement(text, network.id, input.announcementId, { note })) ?? browse(text, actor, note);
+  }, personalOnly);
 
-  const rsvpView = (actor: Actor, context: TurnContext, r: Awaited<ReturnType<typeof m.meetups.signUp>>) =>
-    renderAnnouncementCard(m.env, actor.locale, r.doc, isPersonal(context) ? 'member' : 'channel', { rsvp: r.status });
+  const rsvpView = (actor: Actor, context: TurnContext, r: RsvpResult) =>
+    renderAnnouncementCard(CardText.for(deps, actor.locale), r.doc, isPersonal(context) ? 'member' : 'channel', { rsvp: r.status });
 
-  execute(app, m, networksVerbs.rsvp, announcementRefSchema, async (actor, data, context) => {
-    const result = await m.meetups.signUp(actor, data.announcementId, { channelId: channelIdOf(context), displayName: context.activity.from?.name });
+  onCardAction(app, deps, networksVerbs.rsvp, announcementRefSchema, async (actor, input, context) => {
+    const where = { channelId: channelIdOf(context), displayName: context.activity.from?.name };
+    const result = await m.meetups.signUp(actor, input.announcementId, where);
     return rsvpView(actor, context, result);
   });
 
-  execute(app, m, networksVerbs.cancelRsvp, announcementRefSchema, async (actor, data, context) => {
-    const result = await m.meetups.cancel(actor, data.announcementId, { channelId: channelIdOf(context) });
+  onCardAction(app, deps, networksVerbs.cancelRsvp, announcementRefSchema, async (actor, input, context) => {
+    const result = await m.meetups.cancel(actor, input.announcementId, { channelId: channelIdOf(context) });
     return rsvpView(actor, context, result);
   });
 }

@@ -95,6 +95,10 @@ export const membersRequestSchema = z.object({
   page: z.coerce.number().int().min(1).max(10_000).default(1),
 });
 
+/** The job that enqueues a sent announcement (see AnnouncementService.deliver). */
+export const announcementDeliveryJobSchema = z.object({ announcementId: z.string().min(1), sentBy: z.string().min(1) });
+export type AnnouncementDeliveryPayload = z.infer<typeof announcementDeliveryJobSchema>;
+
 /** The message key a failed parse should show: the first feature-specific one, else the common one. */
 export function errorKeyOf(error: z.ZodError): string {
   const specific = error.issues.find((i) => i.message.startsWith('networks.error.'));

@@ -25,3 +25,8 @@ export const networksCommands = {
   announce: /^\s*(aankondiging|announce(ment)?)\s*$/i,
   members: /^\s*(leden|members)\s*$/i,
 } as const;
+
+/** The feature's own durable jobs; `networks.broadcastToMembers` is a contract in platform/contracts. */
+export const networksJobs = {
+  announcementDelivery: 'networks.announcementDelivery',
+} as const;

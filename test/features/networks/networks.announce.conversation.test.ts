@@ -1,7 +1,7 @@
 import { containers } from '../../../src/storage/document-store.port';
 import { cardActions, cardInputs, cardText, cardsOf, findAction } from '../../support/cards';
 import { startTestBot, type TestBot, type TestUser } from '../../support/test-bot';
-import { lastCard, newMembers, rPrideChannelId, rPrideChannelTitle, withRPrideChannel } from './conversation-helpers';
+import { lastCard, newMembers, rPrideChannelId, rPrideChannelTitle, withRPrideChannel } from './networks.conversation.helpers';
 
 const announcement = (text: string, extra: Record<string, unknown> = {}) => ({
   kind: 'plain', announcementId: '', networkId: 'r-pride', text, link: '', toMembers: 'true', toChannel: 'false', ...extra,

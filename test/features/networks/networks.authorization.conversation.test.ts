@@ -1,7 +1,7 @@
 import { containers } from '../../../src/storage/document-store.port';
 import { cardActions, cardText, findAction } from '../../support/cards';
 import { startTestBot, type TestBot, type TestUser } from '../../support/test-bot';
-import { lastCard, newMembers, withRPrideChannel } from './conversation-helpers';
+import { lastCard, newMembers, withRPrideChannel } from './networks.conversation.helpers';
 
 const notCoordinator = 'Dat kan alleen een coördinator van dit netwerk. Er is niets veranderd.';
 

@@ -1,6 +1,6 @@
 import { cardText, cardsOf, findAction } from '../../support/cards';
 import { startTestBot, type TestBot, type TestUser } from '../../support/test-bot';
-import { newMembers, rPrideChannelTitle, withRPrideChannel } from './conversation-helpers';
+import { newMembers, rPrideChannelTitle, withRPrideChannel } from './networks.conversation.helpers';
 
 describe('networks: a meetup with RSVP through the shared sign-up model', () => {
   let bot: TestBot;

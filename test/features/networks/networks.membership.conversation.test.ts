@@ -1,7 +1,7 @@
 import { containers } from '../../../src/storage/document-store.port';
 import { cardActions, cardText, cardsOf, findAction } from '../../support/cards';
 import { startTestBot, type TestBot } from '../../support/test-bot';
-import { join, lastCard, rPrideChannelTitle, withRPrideChannel } from './conversation-helpers';
+import { join, lastCard, rPrideChannelTitle, withRPrideChannel } from './networks.conversation.helpers';
 
 describe('networks: a medewerker browses, joins and leaves privately', () => {
   let bot: TestBot;

@@ -1,17 +1,11 @@
 import { escapeUserText, renderCard, type AdaptiveCard } from '../../../platform/cards';
-import type { I18n } from '../../../platform/i18n/i18n';
+import type { CardText } from '../../../platform/card-text';
 import { formatWhen } from '../../../platform/i18n/format';
-import type { Locale, Organisation } from '../../../platform/org/organisation';
 import type { SignupStatus } from '../../../platform/signups';
-import type { AnnouncementDoc } from '../announcement.repository';
+import type { AnnouncementDoc } from '../networks.types';
 import template from './announcement.card.json';
 import previewTemplate from './preview.card.json';
 import noticeTemplate from './notice.card.json';
-
-export interface CardEnv {
-  i18n: I18n;
-  org: Organisation;
-}
 
 /** member: a copy in a member's 1:1 chat; channel: the post in the network's channel; preview: for the coordinator. */
 export type Audience = 'member' | 'channel' | 'preview';
@@ -26,34 +20,32 @@ export interface PersonalView {
   left?: boolean;
 }
 
-export const networkName = (env: CardEnv, networkId: string, locale: Locale) =>
-  env.org.text(env.org.data.networks.find((n) => n.id === networkId)?.name, locale) || networkId;
+export const networkName = (text: CardText, networkId: string) => text.local(text.org.network(networkId)?.name) || networkId;
 
 /**
  * The announcement as members read it. Everything the coordinator typed is escaped (no hidden links,
  * no mentions); a link is only ever shown as visible text plus an explicit "Open link" button.
  */
-export function renderAnnouncementCard(env: CardEnv, locale: Locale, a: CardAnnouncement, audience: Audience, personal: PersonalView = {}): AdaptiveCard {
-  const { i18n, org } = env;
-  const network = networkName(env, a.networkId, locale);
+export function renderAnnouncementCard(text: CardText, a: CardAnnouncement, audience: Audience, personal: PersonalView = {}): AdaptiveCard {
+  const network = networkName(text, a.networkId);
   const meetup = a.meetup;
   const canRsvp = !!meetup?.rsvp && audience !== 'preview';
   const state = personal.rsvp?.state;
   return renderCard(template, {
-    t: i18n.tree(locale, 'networks.card'),
-    eyebrow: i18n.t(locale, meetup ? 'networks.card.fromMeetup' : 'networks.card.fromPlain', { network }),
-    heading: meetup ? escapeUserText(meetup.title) : i18n.t(locale, 'networks.card.headingPlain', { network }),
+    t: text.i18n.tree(text.locale, 'networks.card'),
+    eyebrow: text.t(meetup ? 'networks.card.fromMeetup' : 'networks.card.fromPlain', { network }),
+    heading: meetup ? escapeUserText(meetup.title) : text.t('networks.card.headingPlain', { network }),
     note: personal.note ?? '',
     text: escapeUserText(a.text),
     isMeetup: !!meetup,
-    when: meetup ? formatWhen(meetup.startsAt, locale, org.data.organisation.timeZone) : '',
+    when: meetup ? formatWhen(meetup.startsAt, text.locale, text.timeZone) : '',
     place: meetup ? escapeUserText(meetup.place) : '',
-    seats: meetup?.rsvp ? (meetup.capacity === null ? i18n.t(locale, 'networks.card.unlimited') : String(meetup.capacity)) : '',
+    seats: meetup?.rsvp ? (meetup.capacity === null ? text.t('networks.card.unlimited') : String(meetup.capacity)) : '',
     link: a.link ?? '',
-    linkLine: a.link ? i18n.t(locale, 'networks.card.linkLine', { url: escapeUserText(a.link) }) : '',
-    rsvpLine: rsvpLine(env, locale, personal.rsvp),
+    linkLine: a.link ? text.t('networks.card.linkLine', { url: escapeUserText(a.link) }) : '',
+    rsvpLine: rsvpLine(text, personal.rsvp),
     corrected: a.revision > 1,
-    footer: audience === 'member' ? i18n.t(locale, 'networks.card.footerMember', { network }) : '',
+    footer: audience === 'member' ? text.t('networks.card.footerMember', { network }) : '',
     announcementId: a.id,
     networkId: a.networkId,
     showRsvp: canRsvp && (state === undefined || state === 'none'),
@@ -62,37 +54,35 @@ export function renderAnnouncementCard(env: CardEnv, locale: Locale, a: CardAnno
   });
 }
 
-function rsvpLine(env: CardEnv, locale: Locale, status: SignupStatus | undefined): string {
+function rsvpLine(text: CardText, status: SignupStatus | undefined): string {
   if (!status) return '';
-  if (status.state === 'attending') return env.i18n.t(locale, 'networks.card.rsvpAttending');
-  if (status.state === 'waitlisted') return env.i18n.t(locale, 'networks.card.rsvpWaitlisted', { position: status.position });
-  return env.i18n.t(locale, 'networks.card.rsvpNone');
+  if (status.state === 'attending') return text.t('networks.card.rsvpAttending');
+  if (status.state === 'waitlisted') return text.t('networks.card.rsvpWaitlisted', { position: status.position });
+  return text.t('networks.card.rsvpNone');
 }
 
-export function renderRetractedCard(env: CardEnv, locale: Locale, networkId: string): AdaptiveCard {
+export function renderRetractedCard(text: CardText, networkId: string): AdaptiveCard {
   return renderCard(noticeTemplate, {
-    title: env.i18n.t(locale, 'networks.card.retractedTitle'),
-    text: env.i18n.t(locale, 'networks.card.retractedText', { network: networkName(env, networkId, locale) }),
+    title: text.t('networks.card.retractedTitle'),
+    text: text.t('networks.card.retractedText', { network: networkName(text, networkId) }),
   });
 }
 
 /** The coordinator's preview: the members' card inside a frame, with Send / Edit. */
 export function renderPreviewCard(
-  env: CardEnv,
-  locale: Locale,
+  text: CardText,
   a: CardAnnouncement & { toMembers: boolean; toChannel: boolean },
   audience: { members: number; snoozed: number },
 ): AdaptiveCard {
-  const { i18n } = env;
-  const inner = renderAnnouncementCard(env, locale, a, 'preview');
+  const inner = renderAnnouncementCard(text, a, 'preview');
   const count = a.toMembers ? audience.members : 0;
   const sendKey = a.toMembers && a.toChannel ? 'sendBoth' : a.toMembers ? 'sendMembers' : 'sendChannel';
   const innerActions = (inner.actions as unknown[] | undefined) ?? [];
   return renderCard(previewTemplate, {
-    t: i18n.tree(locale, 'networks.preview'),
+    t: text.i18n.tree(text.locale, 'networks.preview'),
     innerBody: [...(inner.body as unknown[]), ...(innerActions.length ? [{ type: 'ActionSet', actions: innerActions }] : [])],
-    snoozedLine: a.toMembers && audience.snoozed > 0 ? i18n.t(locale, 'networks.preview.snoozed', { count: audience.snoozed }) : '',
-    sendTitle: i18n.t(locale, `networks.preview.${sendKey}`, { count }),
+    snoozedLine: a.toMembers && audience.snoozed > 0 ? text.t('networks.preview.snoozed', { count: audience.snoozed }) : '',
+    sendTitle: text.t(`networks.preview.${sendKey}`, { count }),
     announcementId: a.id,
   });
 }

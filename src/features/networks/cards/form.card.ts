@@ -1,11 +1,10 @@
 import { DateTime } from 'luxon';
 import { renderCard, type AdaptiveCard } from '../../../platform/cards';
-import type { Locale } from '../../../platform/org/organisation';
+import type { CardText } from '../../../platform/card-text';
 import type { Network } from '../../../platform/org/org.schema';
-import type { AnnouncementDoc } from '../announcement.repository';
 import { limits } from '../networks.schemas';
+import type { AnnouncementDoc } from '../networks.types';
 import { networksVerbs } from '../networks.verbs';
-import type { CardEnv } from './announcement.card';
 import template from './form.card.json';
 
 /** Input values as the card holds them (strings), for prefilling. */
@@ -78,25 +77,24 @@ export interface FormOptions {
   baseRevision?: number;
 }
 
-export function renderFormCard(env: CardEnv, locale: Locale, o: FormOptions): AdaptiveCard {
-  const { i18n, org } = env;
+export function renderFormCard(text: CardText, o: FormOptions): AdaptiveCard {
   const correcting = o.mode === 'correct';
   const title = correcting ? 'titleCorrect' : o.kind === 'meetup' ? 'titleMeetup' : 'titlePlain';
   const networkId = o.networkId ?? o.networks[0]?.id ?? '';
   return renderCard(template, {
-    t: i18n.tree(locale, 'networks.form'),
-    title: i18n.t(locale, `networks.form.${title}`),
+    t: text.i18n.tree(text.locale, 'networks.form'),
+    title: text.t(`networks.form.${title}`),
     error: o.error ?? '',
     correcting,
     isMeetup: o.kind === 'meetup',
-    networkName: org.text(o.networks.find((n) => n.id === networkId)?.name, locale),
-    networks: o.networks.map((n) => ({ title: org.text(n.name, locale), value: n.id })),
+    networkName: text.local(o.networks.find((n) => n.id === networkId)?.name),
+    networks: o.networks.map((n) => ({ title: text.local(n.name), value: n.id })),
     networkId,
     showChannel: o.networks.some((n) => !!n.channelId),
-    switchTitle: i18n.t(locale, o.kind === 'meetup' ? 'networks.form.switchToPlain' : 'networks.form.switchToMeetup'),
+    switchTitle: text.t(o.kind === 'meetup' ? 'networks.form.switchToPlain' : 'networks.form.switchToMeetup'),
     switchKind: o.kind === 'meetup' ? 'plain' : 'meetup',
     values: o.values,
-    submitTitle: i18n.t(locale, correcting ? 'networks.form.saveCorrection' : 'networks.form.preview'),
+    submitTitle: text.t(correcting ? 'networks.form.saveCorrection' : 'networks.form.preview'),
     submitVerb: correcting ? networksVerbs.correct : networksVerbs.preview,
     submitData: correcting
       ? { announcementId: o.announcementId ?? '', baseRevision: String(o.baseRevision ?? 1), kind: o.kind }

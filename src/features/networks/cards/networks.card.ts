@@ -1,28 +1,30 @@
 import { escapeUserText, renderCard, type AdaptiveCard } from '../../../platform/cards';
+import type { CardText } from '../../../platform/card-text';
 import { formatDate } from '../../../platform/i18n/format';
-import type { Locale } from '../../../platform/org/organisation';
-import type { MemberPage, NetworkOverview } from '../membership.service';
+import type { MemberPage, NetworkOverview } from '../networks.types';
 import { networksVerbs } from '../networks.verbs';
-import type { CardEnv } from './announcement.card';
 import browseTemplate from './browse.card.json';
 import membersTemplate from './members.card.json';
 
 /** The list of networks with the actor's own membership; sent only in their 1:1 chat. */
-export function renderBrowseCard(env: CardEnv, locale: Locale, overview: NetworkOverview[], notice = ''): AdaptiveCard {
-  const { i18n, org } = env;
-  const zone = org.data.organisation.timeZone;
+export function renderBrowseCard(text: CardText, overview: NetworkOverview[], notice = ''): AdaptiveCard {
+  const { org, locale } = text;
   return renderCard(browseTemplate, {
-    t: i18n.tree(locale, 'networks.browse'),
+    t: text.i18n.tree(locale, 'networks.browse'),
     notice,
     networks: overview.map(({ network, member, snoozedUntil }) => {
       const names = network.coordinators.map((id) => org.person(id)?.name).filter((n): n is string => !!n);
       return {
         networkId: network.id,
-        name: org.text(network.name, locale),
-        description: org.text(network.description, locale),
-        coordinators: names.length ? i18n.t(locale, 'networks.browse.coordinators', { names: names.join(', ') }) : i18n.t(locale, 'networks.browse.noCoordinators'),
-        state: !member ? '' : snoozedUntil ? i18n.t(locale, 'networks.browse.snoozed', { date: formatDate(snoozedUntil, locale, zone) }) : i18n.t(locale, 'networks.browse.member'),
-        button: i18n.t(locale, member ? 'networks.browse.leave' : 'networks.browse.join'),
+        name: text.local(network.name),
+        description: text.local(network.description),
+        coordinators: names.length ? text.t('networks.browse.coordinators', { names: names.join(', ') }) : text.t('networks.browse.noCoordinators'),
+        state: !member
+          ? ''
+          : snoozedUntil
+            ? text.t('networks.browse.snoozed', { date: formatDate(snoozedUntil, locale, text.timeZone) })
+            : text.t('networks.browse.member'),
+        button: text.t(member ? 'networks.browse.leave' : 'networks.browse.join'),
         verb: member ? networksVerbs.leave : networksVerbs.join,
       };
     }),
@@ -30,12 +32,11 @@ export function renderBrowseCard(env: CardEnv, locale: Locale, overview: Network
 }
 
 /** A page of a network's members, for that network's coordinators only. */
-export function renderMembersCard(env: CardEnv, locale: Locale, page: MemberPage, otherNetworks: Array<{ id: string; name: string }>): AdaptiveCard {
-  const { i18n, org } = env;
-  const m = (key: string, params?: Record<string, string | number>) => i18n.t(locale, `networks.members.${key}`, params);
+export function renderMembersCard(text: CardText, page: MemberPage, otherNetworks: Array<{ id: string; name: string }>): AdaptiveCard {
+  const m = (key: string, params?: Record<string, string | number>) => text.t(`networks.members.${key}`, params);
   return renderCard(membersTemplate, {
-    t: i18n.tree(locale, 'networks.members'),
-    title: m('title', { network: org.text(page.network.name, locale) }),
+    t: text.i18n.tree(text.locale, 'networks.members'),
+    title: m('title', { network: text.local(page.network.name) }),
     countLine: m('count', { count: page.total }),
     names: page.members.map((p) => ({ line: `${p.name ? escapeUserText(p.name) : m('unknownName')}${p.snoozed ? ` ${m('snoozed')}` : ''}` })),
     pageLine: page.pages > 1 ? m('page', { page: page.page, pages: page.pages }) : '',

@@ -7,13 +7,14 @@ import { createDelivery, userKey } from '../../../src/platform/delivery';
 import { I18n } from '../../../src/platform/i18n/i18n';
 import platformEn from '../../../src/platform/i18n/en.json';
 import platformNl from '../../../src/platform/i18n/nl.json';
-import { silentLogger } from '../../../src/platform/logger';
+import { silentLogger, type Logger } from '../../../src/platform/logger';
 import { Organisation, type Locale } from '../../../src/platform/org/organisation';
 import type { OrgFile } from '../../../src/platform/org/org.schema';
 import { registerSignupMessages } from '../../../src/platform/signups';
 import { SqliteDocumentStore } from '../../../src/storage/sqlite-store';
 import en from '../../../src/features/networks/i18n/en.json';
 import nl from '../../../src/features/networks/i18n/nl.json';
+import { registerNetworksJobs } from '../../../src/features/networks/networks.jobs';
 import { createNetworksModule } from '../../../src/features/networks/networks.module';
 import { FakeConnector } from '../../support/fake-connector';
 
@@ -31,16 +32,17 @@ export const employee = (n: number) => `00000000-0000-4000-8000-${n.toString(16)
 
 /**
  * The networks module on real parts: SQLite store, the real delivery engine sending to a fake Bot
- * Connector over HTTP, real i18n and cards, a manual clock.
+ * Connector over HTTP, real i18n and cards, a manual clock. The feature's jobs are registered as in the app;
+ * `logger` receives the feature's logs.
  */
-export async function networksFixture(orgPatch?: (org: OrgFile) => void) {
+export async function networksFixture(options: { orgPatch?: (org: OrgFile) => void; logger?: Logger } = {}) {
   const connector = await FakeConnector.start();
   const clock = new ManualClock('2026-11-23T09:00:00Z');
   const store = new SqliteDocumentStore(':memory:', () => clock.now().getTime());
   const raw = JSON.parse(readFileSync('config/org.demo.json', 'utf8')) as OrgFile;
   const rPride = raw.networks.find((n) => n.id === 'r-pride');
   if (rPride) rPride.channelId = rPrideChannel;
-  orgPatch?.(raw);
+  options.orgPatch?.(raw);
   const org = Organisation.fromObject(raw);
   const i18n = new I18n();
   i18n.register(platformNl, platformEn);
@@ -55,8 +57,9 @@ export async function networksFixture(orgPatch?: (org: OrgFile) => void) {
     logger: silentLogger(),
     options: { pollMs: 20 },
   });
-  const m = createNetworksModule({ store, clock, org, i18n, logger: silentLogger(), delivery: engine.delivery, conversations, scheduler: engine.scheduler });
-  m.registerJobs();
+  const logger = options.logger ?? silentLogger();
+  const m = createNetworksModule({ store, clock, org, i18n, logger, delivery: engine.delivery, conversations, scheduler: engine.scheduler });
+  registerNetworksJobs(engine.scheduler, m);
 
   const conversationOf = (aad: string) => `a:personal-${aad.toLowerCase()}`;
   return {

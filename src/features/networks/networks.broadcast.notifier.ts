@@ -2,8 +2,8 @@ import type { NetworkBroadcastJob } from '../../platform/contracts/network-broad
 import { userKey, type Delivery } from '../../platform/delivery/delivery.port';
 import type { Logger } from '../../platform/logger';
 import type { Organisation } from '../../platform/org/organisation';
-import type { AnnouncementAudience } from './announcement-audience';
-import type { MembershipService } from './membership.service';
+import type { AnnouncementAudience } from './networks.announcement-audience.service';
+import type { MembershipService } from './networks.membership.service';
 
 /**
  * Handles `networks.broadcastToMembers` for other features (kennisatelier, polls): they say which
@@ -13,25 +13,28 @@ import type { MembershipService } from './membership.service';
  * Snooze is NOT applied here: "Sluimeren" pauses coordinators' announcements of that network, not
  * panel-wide messages (an atelier's early access, a poll) that reach people because they are members.
  */
-export function networkBroadcastHandler(d: {
-  membership: MembershipService;
-  audience: AnnouncementAudience;
-  delivery: Delivery;
-  org: Organisation;
-  logger: Logger;
-}) {
-  return async (payload: NetworkBroadcastJob): Promise<void> => {
-    const job = payload;
-    const known = job.networkIds.filter((id) => d.org.data.networks.some((n) => n.id === id));
-    if (known.length < job.networkIds.length) d.logger.warn({ broadcastId: job.broadcastId, unknown: job.networkIds.length - known.length }, 'unknown networks in broadcast job');
-    const keys = (await d.membership.recipientIds(known, 'broadcast')).map(userKey);
+export class NetworkBroadcastNotifier {
+  constructor(
+    private readonly membership: MembershipService,
+    private readonly audience: AnnouncementAudience,
+    private readonly delivery: Delivery,
+    private readonly org: Organisation,
+    private readonly logger: Logger,
+  ) {}
+
+  async broadcast(job: NetworkBroadcastJob): Promise<void> {
+    const known = job.networkIds.filter((id) => !!this.org.network(id));
+    if (known.length < job.networkIds.length) {
+      this.logger.warn({ broadcastId: job.broadcastId, unknown: job.networkIds.length - known.length }, 'unknown networks in broadcast job');
+    }
+    const keys = (await this.membership.recipientIds(known, 'broadcast')).map(userKey);
     if (keys.length === 0) {
-      d.logger.info({ broadcastId: job.broadcastId, networks: known.length }, 'network broadcast has no recipients');
+      this.logger.info({ broadcastId: job.broadcastId, networks: known.length }, 'network broadcast has no recipients');
       return;
     }
-    const locales = await d.audience.localesOf(keys);
-    const fallback = d.org.data.organisation.defaultLocale;
-    await d.delivery.enqueue({
+    const locales = await this.audience.localesOf(keys);
+    const fallback = this.org.defaultLocale;
+    await this.delivery.enqueue({
       broadcastId: job.broadcastId,
       purpose: job.purpose,
       recipients: keys.map((key) => ({ key, activity: job.cardByLocale[locales.get(key) ?? fallback] })),
@@ -40,6 +43,6 @@ export function networkBroadcastHandler(d: {
       // as briefly as the engine allows (a day after each is settled).
       keepUntil: new Date(0),
     });
-    d.logger.info({ broadcastId: job.broadcastId, networks: known.length, recipients: keys.length }, 'network broadcast enqueued');
-  };
+    this.logger.info({ broadcastId: job.broadcastId, networks: known.length, recipients: keys.length }, 'network broadcast enqueued');
+  }
 }

@@ -1,24 +1,11 @@
 import type { Clock } from '../../platform/clock';
 import type { Actor, Organisation } from '../../platform/org/organisation';
-import type { SignupService, SignupStatus } from '../../platform/signups';
-import { meetupListId, type AnnouncementDoc, type AnnouncementRepository } from './announcement.repository';
-import type { MeetupNotifier } from './meetup-notifier';
-import type { MembershipService } from './membership.service';
+import type { SignupService } from '../../platform/signups';
+import { meetupListId, type AnnouncementRepository } from './networks.announcement.repository';
 import { networksErrors } from './networks.errors';
-
-/** Where the button was pressed: the network's own channel lets non-members sign up too. */
-export interface RsvpContext {
-  /** The Teams channel id the invoke came from, if any. */
-  channelId?: string;
-  displayName?: string;
-}
-
-export interface RsvpResult {
-  doc: AnnouncementDoc;
-  status: SignupStatus;
-  changed: boolean;
-  viaChannel: boolean;
-}
+import type { MeetupNotifier } from './networks.meetup.notifier';
+import type { MembershipService } from './networks.membership.service';
+import type { AnnouncementDoc, RsvpContext, RsvpResult } from './networks.types';
 
 /** Attendee names are kept until well after the meetup, then expire. */
 const NAME_TTL_AFTER_MEETUP_S = 90 * 86_400;
@@ -62,7 +49,7 @@ export class MeetupService {
     if (!doc || doc.status === 'draft') throw networksErrors.announcementNotFound();
     if (doc.status === 'retracted') throw networksErrors.retracted();
     if (!doc.meetup?.rsvp) throw networksErrors.noRsvp();
-    const channelId = this.org.data.networks.find((n) => n.id === doc.networkId)?.channelId;
+    const channelId = this.org.network(doc.networkId)?.channelId;
     const viaChannel = doc.toChannel && !!channelId && ctx.channelId === channelId;
     if (viaChannel || (await this.membership.isMember(doc.networkId, actor.aadObjectId))) return { doc, viaChannel };
     if (onListSuffices && (await this.signups.status(meetupListId(doc.id), actor.aadObjectId)).state !== 'none') return { doc, viaChannel };

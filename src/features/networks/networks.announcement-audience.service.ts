@@ -3,8 +3,8 @@ import type { ConversationDirectory } from '../../platform/conversations';
 import { channelKey, userKey, type DeliveryRecipient, type OutboundActivity, type RecipientKey } from '../../platform/delivery/delivery.port';
 import { localeFrom } from '../../platform/i18n/i18n';
 import type { Locale, Organisation } from '../../platform/org/organisation';
-import type { AnnouncementDoc } from './announcement.repository';
-import type { MembershipService } from './membership.service';
+import type { MembershipService } from './networks.membership.service';
+import type { AnnouncementDoc } from './networks.types';
 
 /** Renders one copy; called once per locale and audience, never per recipient. */
 export type CopyRenderer = (locale: Locale, audience: 'member' | 'channel') => AdaptiveCard;
@@ -21,13 +21,13 @@ export class AnnouncementAudience {
   ) {}
 
   async localesOf(keys: RecipientKey[]): Promise<Map<RecipientKey, Locale>> {
-    const fallback = this.org.data.organisation.defaultLocale;
+    const fallback = this.org.defaultLocale;
     const records = await this.conversations.getMany(keys);
     return new Map(keys.map((k) => [k, localeFrom(records.get(k)?.locale, fallback)]));
   }
 
   channelOf(networkId: string): RecipientKey | undefined {
-    const channelId = this.org.data.networks.find((n) => n.id === networkId)?.channelId;
+    const channelId = this.org.network(networkId)?.channelId;
     return channelId ? channelKey(channelId) : undefined;
   }
 
@@ -65,7 +65,7 @@ export class AnnouncementAudience {
   /** Looks up the locales of these keys once; any other key gets the default language. */
   private async copiesFor(keys: RecipientKey[], render: CopyRenderer): Promise<(key: RecipientKey) => OutboundActivity> {
     const locales = await this.localesOf(keys.filter((k) => k.startsWith('user:')));
-    const fallback = this.org.data.organisation.defaultLocale;
+    const fallback = this.org.defaultLocale;
     const copies = new Map<string, OutboundActivity>();
     return (key: RecipientKey) => {
       const audience = key.startsWith('channel:') ? 'channel' : 'member';

@@ -1,10 +1,9 @@
 import { Writable } from 'node:stream';
 import { cardActivity, renderCard } from '../../../src/platform/cards';
-import { networkBroadcastJobKind, networkBroadcastJobSchema, type NetworkBroadcastJob } from '../../../src/platform/contracts/network-broadcast.job';
+import { networkBroadcastJobKind, type NetworkBroadcastJob } from '../../../src/platform/contracts/network-broadcast.job';
 import { createLogger } from '../../../src/platform/logger';
 import { containers } from '../../../src/storage/document-store.port';
-import { networkBroadcastHandler } from '../../../src/features/networks/network-broadcast.job-handler';
-import { employee, networksFixture, type NetworksFixture } from './networks-fixture';
+import { employee, networksFixture, type NetworksFixture } from './networks.fixture';
 
 const card = (text: string) => cardActivity(renderCard({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text, wrap: true }] }, {}));
 const textOf = (body: Record<string, unknown> | undefined) =>
@@ -14,14 +13,10 @@ describe('networks.broadcastToMembers job (the contract other features use)', ()
   let f: NetworksFixture;
   let lines: string[];
   beforeEach(async () => {
-    f = await networksFixture();
     lines = [];
     const logger = createLogger({ level: 'debug' }, new Writable({ write: (c, _e, done) => (lines.push(String(c)), done()) }));
-    f.engine.scheduler.on(
-      networkBroadcastJobKind,
-      networkBroadcastJobSchema,
-      networkBroadcastHandler({ membership: f.m.membership, audience: f.m.audience, delivery: f.engine.delivery, org: f.org, logger }),
-    );
+    // The job as the app registers it (registerNetworksJobs), logging into `lines`.
+    f = await networksFixture({ logger });
   });
   afterEach(async () => f.close());
 

@@ -1,27 +1,15 @@
 import { containers, type DocumentStore } from '../../storage/document-store.port';
 import { updateWithRetry } from '../../storage/optimistic';
 import { isConflictError } from '../../storage/store-errors';
-
-/**
- * Membership of a network: special-category data (ARCHITECTURE: visible to that network's
- * coordinators only, never in reports, exports or logs).
- *
- * Container `networks`, pk = networkId, id = the member's aadObjectId (lower-case). One partition per
- * network, so a coordinator's list and a broadcast's recipients are single-partition queries.
- */
-export interface MemberDoc {
-  type: 'member';
-  networkId: string;
-  aadObjectId: string;
-  /** Display name Teams gave at joining; only the network's coordinators ever see it. */
-  name?: string;
-  joinedAt: string;
-  /** ISO UTC; until then the member gets no coordinator announcements. */
-  snoozedUntil?: string;
-}
+import type { MemberDoc } from './networks.types';
 
 const norm = (id: string) => id.trim().toLowerCase();
 
+/**
+ * Members (special-category data, see {@link MemberDoc}) in container `networks`, pk = networkId,
+ * id = the member's aadObjectId (lower-case). One partition per network, so a coordinator's list and a
+ * broadcast's recipients are single-partition queries.
+ */
 export class MembershipRepository {
   constructor(private readonly store: DocumentStore) {}
 

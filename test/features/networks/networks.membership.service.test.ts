@@ -1,6 +1,6 @@
 import { AppError } from '../../../src/platform/errors';
 import { containers } from '../../../src/storage/document-store.port';
-import { employee, networksFixture, people, type NetworksFixture } from './networks-fixture';
+import { employee, networksFixture, people, type NetworksFixture } from './networks.fixture';
 
 const expectAppError = async (p: Promise<unknown>, key: string) => {
   const err = await p.then(() => undefined, (e: unknown) => e);

@@ -1,25 +1,13 @@
 import type { Clock } from '../../platform/clock';
 import type { Actor, Organisation } from '../../platform/org/organisation';
 import type { Network } from '../../platform/org/org.schema';
-import { networkOf, networksErrors, requireCoordinator } from './networks.errors';
-import type { MemberDoc, MembershipRepository } from './membership.repository';
+import { networkOf, requireCoordinator } from './networks.access';
+import { networksErrors } from './networks.errors';
+import type { MembershipRepository } from './networks.membership.repository';
+import type { MemberDoc, MemberPage, NetworkOverview } from './networks.types';
 
 export const SNOOZE_DAYS = 30;
 export const MEMBERS_PAGE_SIZE = 50;
-
-export interface NetworkOverview {
-  network: Network;
-  member: boolean;
-  snoozedUntil?: string;
-}
-
-export interface MemberPage {
-  network: Network;
-  total: number;
-  page: number;
-  pages: number;
-  members: Array<{ name?: string; snoozed: boolean }>;
-}
 
 /**
  * Joining, leaving, snoozing, and the coordinator's member list. Nothing here logs or returns who is
@@ -36,7 +24,7 @@ export class MembershipService {
   async overview(actor: Actor): Promise<NetworkOverview[]> {
     const now = this.clock.now().toISOString();
     return Promise.all(
-      this.org.data.networks.map(async (network) => {
+      this.org.networks.map(async (network) => {
         const doc = await this.repo.get(network.id, actor.aadObjectId);
         const snoozedUntil = doc?.snoozedUntil && doc.snoozedUntil > now ? doc.snoozedUntil : undefined;
         return { network, member: !!doc, snoozedUntil };

@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
+import { CardText } from '../../platform/card-text';
 import { cardActivity } from '../../platform/cards';
 import type { Clock } from '../../platform/clock';
 import { userKey, type Delivery } from '../../platform/delivery/delivery.port';
+import type { I18n } from '../../platform/i18n/i18n';
 import type { Locale, Organisation } from '../../platform/org/organisation';
-import type { AnnouncementAudience } from './announcement-audience';
-import type { AnnouncementDoc } from './announcement.repository';
-import { renderAnnouncementCard, type CardEnv } from './cards/announcement.card';
+import { renderAnnouncementCard } from './cards/announcement.card';
+import type { AnnouncementAudience } from './networks.announcement-audience.service';
+import type { AnnouncementDoc } from './networks.types';
 
 /**
  * Tells people who moved from the waitlist into a seat, through delivery (a proactive message).
@@ -17,7 +19,7 @@ export class MeetupNotifier {
   constructor(
     private readonly delivery: Delivery,
     private readonly audience: AnnouncementAudience,
-    private readonly env: CardEnv,
+    private readonly i18n: I18n,
     private readonly org: Organisation,
     private readonly clock: Clock,
   ) {}
@@ -27,9 +29,11 @@ export class MeetupNotifier {
     const digest = createHash('sha256').update(`${this.clock.now().toISOString()}|${aadObjectIds.join(',')}`).digest('hex').slice(0, 16);
     const keys = aadObjectIds.map(userKey);
     const locales = await this.audience.localesOf(keys);
-    const fallback = this.org.data.organisation.defaultLocale;
-    const copy = (locale: Locale) =>
-      cardActivity(renderAnnouncementCard(this.env, locale, doc, 'channel', { note: this.env.i18n.t(locale, 'networks.card.promoted'), rsvp: { state: 'attending' } }));
+    const fallback = this.org.defaultLocale;
+    const copy = (locale: Locale) => {
+      const text = new CardText(this.i18n, this.org, locale);
+      return cardActivity(renderAnnouncementCard(text, doc, 'channel', { note: text.t('networks.card.promoted'), rsvp: { state: 'attending' } }));
+    };
     const byLocale = { nl: copy('nl'), en: copy('en') };
     await this.delivery.enqueue({
       broadcastId: `${doc.id}:promoted:${digest}`,

@@ -1,32 +1,44 @@
-import type { Actor } from '../../platform/org/organisation';
-import type { AnnouncementDeps, AnnouncementService } from './announcement.service';
-import { contentFrom, sameContent } from './announcement-content';
-import { changeableUntil, syncCopies } from './announcement-copies';
-import { meetupListId, type AnnouncementDoc } from './announcement.repository';
-import type { AnnouncementStatusView } from './cards/status.card';
-import type { MeetupNotifier } from './meetup-notifier';
+import type { Clock } from '../../platform/clock';
+import type { Delivery } from '../../platform/delivery/delivery.port';
+import type { I18n } from '../../platform/i18n/i18n';
+import type { Logger } from '../../platform/logger';
+import type { Actor, Organisation } from '../../platform/org/organisation';
+import type { SignupService } from '../../platform/signups';
+import type { AnnouncementNotifier } from './networks.announcement.notifier';
+import { meetupListId, type AnnouncementRepository } from './networks.announcement.repository';
+import { changeableUntil, contentFrom, sameContent } from './networks.announcement.rules';
+import type { AnnouncementService } from './networks.announcement.service';
 import { networksErrors } from './networks.errors';
+import type { MeetupNotifier } from './networks.meetup.notifier';
 import type { CorrectionForm } from './networks.schemas';
+import type { AnnouncementDoc, AnnouncementStatusView } from './networks.types';
 
 /** After sending: status, resend to failed, retract, correct. Coordinators of the network only. */
 export class AnnouncementAdminService {
   constructor(
-    private readonly d: AnnouncementDeps,
     private readonly announcements: AnnouncementService,
-    private readonly notifier: MeetupNotifier,
+    private readonly repo: AnnouncementRepository,
+    private readonly copies: AnnouncementNotifier,
+    private readonly meetupNotifier: MeetupNotifier,
+    private readonly signups: SignupService,
+    private readonly delivery: Delivery,
+    private readonly org: Organisation,
+    private readonly i18n: I18n,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
   ) {}
 
   async status(actor: Actor, id: string): Promise<AnnouncementStatusView> {
     const doc = await this.announcements.owned(actor, id);
     if (doc.status === 'draft') return { doc };
-    const delivery = await this.d.delivery.status(doc.id);
-    const until = changeableUntil(this.d, doc);
-    const changeWindow = { changeableUntil: until, changeable: doc.status === 'sent' && until > this.d.clock.now() };
+    const delivery = await this.delivery.status(doc.id);
+    const until = changeableUntil(this.org, doc);
+    const changeWindow = { changeableUntil: until, changeable: doc.status === 'sent' && until > this.clock.now() };
     if (!doc.meetup?.rsvp) return { doc, delivery, ...changeWindow };
-    const roster = await this.d.signups.roster(meetupListId(doc.id));
-    const names = await this.d.repo.attendeeNames(doc.id);
-    const unknown = this.d.env.i18n.t(actor.locale, 'networks.status.unknownName');
-    const nameOf = (aad: string) => names.get(aad) ?? this.d.org.person(aad)?.name ?? unknown;
+    const roster = await this.signups.roster(meetupListId(doc.id));
+    const names = await this.repo.attendeeNames(doc.id);
+    const unknown = this.i18n.t(actor.locale, 'networks.status.unknownName');
+    const nameOf = (aad: string) => names.get(aad) ?? this.org.person(aad)?.name ?? unknown;
     return {
       doc,
       delivery,
@@ -38,8 +50,8 @@ export class AnnouncementAdminService {
   /** Sends again to the recipients whose delivery failed; inactive ones are left alone. */
   async retryFailed(actor: Actor, id: string): Promise<number> {
     const doc = await this.changeable(actor, id);
-    const count = await this.d.delivery.retryFailed(doc.id);
-    this.d.logger.info({ announcementId: doc.id, count }, 'network announcement resent to failed');
+    const count = await this.delivery.retryFailed(doc.id);
+    this.logger.info({ announcementId: doc.id, count }, 'network announcement resent to failed');
     return count;
   }
 
@@ -50,13 +62,13 @@ export class AnnouncementAdminService {
   async retract(actor: Actor, id: string): Promise<AnnouncementDoc> {
     const doc = await this.announcements.owned(actor, id);
     if (doc.status === 'draft') throw networksErrors.notSent();
-    if (changeableUntil(this.d, doc) <= this.d.clock.now()) throw networksErrors.changeWindowClosed();
-    const now = this.d.clock.now().toISOString();
+    if (changeableUntil(this.org, doc) <= this.clock.now()) throw networksErrors.changeWindowClosed();
+    const now = this.clock.now().toISOString();
     const retracted =
-      (await this.d.repo.update(id, (c) => (c.status === 'sent' ? { ...c, status: 'retracted', retractedAt: now, updatedAt: now } : undefined))) ?? doc;
-    if (retracted.meetup?.rsvp) await this.d.signups.update(meetupListId(id), { closed: true });
-    await syncCopies(this.d, retracted);
-    this.d.logger.info({ announcementId: id }, 'network announcement retracted');
+      (await this.repo.update(id, (c) => (c.status === 'sent' ? { ...c, status: 'retracted', retractedAt: now, updatedAt: now } : undefined))) ?? doc;
+    if (retracted.meetup?.rsvp) await this.signups.update(meetupListId(id), { closed: true });
+    await this.copies.sync(retracted);
+    this.logger.info({ announcementId: id }, 'network announcement retracted');
     return retracted;
   }
 
@@ -68,9 +80,9 @@ export class AnnouncementAdminService {
   async correct(actor: Actor, form: CorrectionForm): Promise<AnnouncementDoc> {
     const doc = await this.changeable(actor, form.announcementId);
     if (form.kind !== doc.kind) throw networksErrors.kindFixed();
-    const now = this.d.clock.now();
-    const content = contentFrom(form, this.d.org.data.organisation.timeZone, now);
-    const corrected = await this.d.repo.update(doc.id, (c) => {
+    const now = this.clock.now();
+    const content = contentFrom(form, this.org.timeZone, now);
+    const corrected = await this.repo.update(doc.id, (c) => {
       if (c.status !== 'sent') throw c.status === 'retracted' ? networksErrors.retracted() : networksErrors.notSent();
       if (c.revision !== form.baseRevision) {
         if (c.revision === form.baseRevision + 1 && sameContent(c, content)) return undefined;
@@ -81,8 +93,8 @@ export class AnnouncementAdminService {
     });
     if (!corrected) throw networksErrors.announcementNotFound();
     await this.syncSignups(doc, corrected);
-    await syncCopies(this.d, corrected);
-    this.d.logger.info({ announcementId: doc.id, revision: corrected.revision }, 'network announcement corrected');
+    await this.copies.sync(corrected);
+    this.logger.info({ announcementId: doc.id, revision: corrected.revision }, 'network announcement corrected');
     return corrected;
   }
 
@@ -91,7 +103,7 @@ export class AnnouncementAdminService {
     const doc = await this.announcements.owned(actor, id);
     if (doc.status === 'draft') throw networksErrors.notSent();
     if (doc.status === 'retracted') throw networksErrors.retracted();
-    if (changeableUntil(this.d, doc) <= this.d.clock.now()) throw networksErrors.changeWindowClosed();
+    if (changeableUntil(this.org, doc) <= this.clock.now()) throw networksErrors.changeWindowClosed();
     return doc;
   }
 
@@ -99,11 +111,11 @@ export class AnnouncementAdminService {
   private async syncSignups(before: AnnouncementDoc, after: AnnouncementDoc): Promise<void> {
     const list = meetupListId(after.id);
     if (after.meetup?.rsvp) {
-      await this.d.signups.open(list, { capacity: after.meetup.capacity, deadline: after.meetup.startsAt });
-      const { promoted } = await this.d.signups.update(list, { capacity: after.meetup.capacity, deadline: after.meetup.startsAt, closed: false });
-      await this.notifier.promoted(after, promoted);
+      await this.signups.open(list, { capacity: after.meetup.capacity, deadline: after.meetup.startsAt });
+      const { promoted } = await this.signups.update(list, { capacity: after.meetup.capacity, deadline: after.meetup.startsAt, closed: false });
+      await this.meetupNotifier.promoted(after, promoted);
     } else if (before.meetup?.rsvp) {
-      await this.d.signups.update(list, { closed: true });
+      await this.signups.update(list, { closed: true });
     }
   }
 }

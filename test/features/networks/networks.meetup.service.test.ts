@@ -1,9 +1,9 @@
 import { AppError } from '../../../src/platform/errors';
 import { SignupService } from '../../../src/platform/signups';
-import { meetupListId } from '../../../src/features/networks/announcement.repository';
+import { meetupListId } from '../../../src/features/networks/networks.announcement.repository';
 import { announcementFormSchema, correctionFormSchema } from '../../../src/features/networks/networks.schemas';
 import { cardText } from '../../support/cards';
-import { employee, networksFixture, people, rPrideChannel, type NetworksFixture } from './networks-fixture';
+import { employee, networksFixture, people, rPrideChannel, type NetworksFixture } from './networks.fixture';
 
 const errorOf = (p: Promise<unknown>) => p.then(() => undefined, (e: unknown) => (e instanceof AppError ? e.messageKey : e));
 const meetupForm = (extra: Record<string, unknown> = {}) =>

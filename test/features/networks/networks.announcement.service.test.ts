@@ -2,7 +2,7 @@ import { AppError } from '../../../src/platform/errors';
 import { containers } from '../../../src/storage/document-store.port';
 import { announcementFormSchema, correctionFormSchema } from '../../../src/features/networks/networks.schemas';
 import { cardActions, cardText } from '../../support/cards';
-import { employee, networksFixture, people, rPrideChannel, type NetworksFixture } from './networks-fixture';
+import { employee, networksFixture, people, rPrideChannel, type NetworksFixture } from './networks.fixture';
 
 const errorOf = (p: Promise<unknown>) => p.then(() => undefined, (e: unknown) => (e instanceof AppError ? e.messageKey : e));
 const form = (extra: Record<string, unknown> = {}) =>

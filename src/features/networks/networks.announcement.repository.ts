@@ -1,43 +1,6 @@
 import { containers, type DocumentStore } from '../../storage/document-store.port';
 import { isConcurrencyError } from '../../storage/store-errors';
-
-export interface MeetupDetails {
-  title: string;
-  /** ISO UTC. */
-  startsAt: string;
-  place: string;
-  /** null = unlimited. */
-  capacity: number | null;
-  /** Members sign up through the shared sign-up model (list id = {@link meetupListId}). */
-  rsvp: boolean;
-}
-
-export interface AnnouncementContent {
-  kind: 'plain' | 'meetup';
-  /** As the coordinator typed it; escaped only when it goes into a card. */
-  text: string;
-  link?: string;
-  meetup?: MeetupDetails;
-}
-
-export interface AnnouncementDoc extends AnnouncementContent {
-  type: 'announcement';
-  /** Also the delivery broadcast id. */
-  id: string;
-  networkId: string;
-  toMembers: boolean;
-  toChannel: boolean;
-  status: 'draft' | 'sent' | 'retracted';
-  /** 1 when sent; each correction adds one (it is the delivery update id). */
-  revision: number;
-  createdBy: string;
-  createdAt: string;
-  updatedAt: string;
-  sentAt?: string;
-  sentBy?: string;
-  memberRecipients?: number;
-  retractedAt?: string;
-}
+import type { AnnouncementDoc } from './networks.types';
 
 /**
  * Announcements in container `networks`, pk = ':announcements' (':' never occurs in a network id, so
