@@ -2,7 +2,7 @@ import { hours } from '../../platform/clock';
 import type { Actor } from '../../platform/org/organisation';
 import { assertMayInvite, assertOrganiser, canCreateAteliers, invitableNetworks } from './kennisatelier.access';
 import type { AtelierContext } from './kennisatelier.context';
-import { parseDetails } from './kennisatelier.details';
+import { parseDetails } from './kennisatelier.details.rules';
 import { atelierError } from './kennisatelier.errors';
 import type { AtelierNotifier } from './kennisatelier.notifier';
 import { signupListId, type Atelier } from './kennisatelier.repository';

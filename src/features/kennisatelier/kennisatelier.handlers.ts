@@ -5,7 +5,7 @@ import type { AdaptiveCard } from '../../platform/cards';
 import type { AppDeps } from '../../platform/deps';
 import { commonErrors } from '../../platform/errors';
 import { renderAtelierList, renderCreatePrompt } from './cards/atelier-list.card';
-import { renderPersonalView } from './cards/atelier-view.card';
+import { renderPersonalView } from './cards/atelier.card';
 import { atelierRefSchema } from './kennisatelier.schemas';
 import type { AtelierServices } from './kennisatelier.services';
 import type { AtelierView } from './kennisatelier.signup.service';

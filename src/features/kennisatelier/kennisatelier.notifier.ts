@@ -3,7 +3,7 @@ import { networkBroadcastJobKind, type NetworkBroadcastJob } from '../../platfor
 import { channelKey, userKey, type OutboundActivity } from '../../platform/delivery/delivery.port';
 import type { Locale } from '../../platform/org/organisation';
 import { renderAtelierMessage, type AtelierMessageKind } from './cards/atelier-message.card';
-import { renderAtelierCard } from './cards/atelier-view.card';
+import { renderAtelierCard } from './cards/atelier.card';
 import { defaultLocale, localeOrDefault, type AtelierContext } from './kennisatelier.context';
 import { signupListId, type Atelier } from './kennisatelier.repository';
 import { kennisatelierJobs } from './kennisatelier.verbs';

@@ -1,7 +1,7 @@
 import { days, minutes } from '../../platform/clock';
 import { satisfactionPollJobKind, type SatisfactionPollJob } from '../../platform/contracts/satisfaction-poll.job';
 import type { Actor } from '../../platform/org/organisation';
-import type { NamedPerson } from './cards/atelier-admin.cards';
+import type { NamedPerson } from './cards/atelier-roster.card';
 import type { AtelierContext } from './kennisatelier.context';
 import { atelierError } from './kennisatelier.errors';
 import type { SeatSummary } from './kennisatelier.format';

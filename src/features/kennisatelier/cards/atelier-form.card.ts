@@ -4,7 +4,7 @@ import type { Locale } from '../../../platform/org/organisation';
 import type { Atelier } from '../kennisatelier.repository';
 import { kennisatelierVerbs as verbs } from '../kennisatelier.verbs';
 import template from './atelier-form.card.json';
-import type { CardDeps } from './atelier-view.card';
+import type { CardDeps } from './atelier.card';
 
 /** What the form shows; strings exactly as the inputs send them back. */
 export interface AtelierFormValues {

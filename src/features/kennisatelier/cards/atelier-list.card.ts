@@ -5,7 +5,7 @@ import type { Atelier } from '../kennisatelier.repository';
 import { kennisatelierVerbs as verbs } from '../kennisatelier.verbs';
 import template from './atelier-list.card.json';
 import messageTemplate from './atelier-message.card.json';
-import type { CardDeps } from './atelier-view.card';
+import type { CardDeps } from './atelier.card';
 
 export interface AtelierListItem {
   atelier: Atelier;

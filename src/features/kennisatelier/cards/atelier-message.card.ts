@@ -4,7 +4,7 @@ import { whenText, whereText } from '../kennisatelier.format';
 import type { Atelier } from '../kennisatelier.repository';
 import { kennisatelierVerbs as verbs } from '../kennisatelier.verbs';
 import template from './atelier-message.card.json';
-import type { CardDeps } from './atelier-view.card';
+import type { CardDeps } from './atelier.card';
 
 export type AtelierMessageKind = 'promoted' | 'changed' | 'cancelled' | 'reminder' | 'attendancePrompt' | 'attendanceNudge';
 

@@ -3,7 +3,7 @@ import { networkBroadcastJobKind, networkBroadcastJobSchema, type NetworkBroadca
 import { containers } from '../../../src/storage/document-store.port';
 import { cardActions, cardInputs, cardText, cardsOf, findAction } from '../../support/cards';
 import { startTestBot, type TestBot } from '../../support/test-bot';
-import { createAtelier, formValues, installEverywhere, organiserName, posts, storedAtelier } from './atelier-helpers';
+import { createAtelier, formValues, installEverywhere, organiserName, posts, storedAtelier } from './kennisatelier.helpers';
 
 describe('kennisatelier: creating and publishing', () => {
   let bot: TestBot;

@@ -1,7 +1,7 @@
 import { satisfactionPollJobKind, satisfactionPollJobSchema, type SatisfactionPollJob } from '../../../src/platform/contracts/satisfaction-poll.job';
 import { cardActions, cardInputs, cardText, cardsOf, findAction } from '../../support/cards';
 import { startTestBot, type TestBot, type TestChannel, type TestUser } from '../../support/test-bot';
-import { createAtelier, download, installEverywhere, lastCard, organiserName, staffNames, storedAtelier, storedRoster } from './atelier-helpers';
+import { createAtelier, download, installEverywhere, lastCard, organiserName, staffNames, storedAtelier, storedRoster } from './kennisatelier.helpers';
 
 describe('kennisatelier: organising', () => {
   let bot: TestBot;

@@ -1,8 +1,8 @@
-import { renderAttendanceCard, renderConfirmCancelCard, renderRosterCard } from '../../../src/features/kennisatelier/cards/atelier-admin.cards';
+import { renderAttendanceCard, renderConfirmCancelCard, renderRosterCard } from '../../../src/features/kennisatelier/cards/atelier-roster.card';
 import { renderAtelierForm } from '../../../src/features/kennisatelier/cards/atelier-form.card';
 import { renderAtelierList, renderCreatePrompt } from '../../../src/features/kennisatelier/cards/atelier-list.card';
 import { renderAtelierMessage, type AtelierMessageKind } from '../../../src/features/kennisatelier/cards/atelier-message.card';
-import { renderAtelierCard } from '../../../src/features/kennisatelier/cards/atelier-view.card';
+import { renderAtelierCard } from '../../../src/features/kennisatelier/cards/atelier.card';
 import type { Atelier } from '../../../src/features/kennisatelier/kennisatelier.repository';
 import en from '../../../src/features/kennisatelier/i18n/en.json';
 import nl from '../../../src/features/kennisatelier/i18n/nl.json';

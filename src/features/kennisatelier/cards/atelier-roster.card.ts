@@ -6,7 +6,7 @@ import { kennisatelierVerbs as verbs } from '../kennisatelier.verbs';
 import attendanceTemplate from './atelier-attendance.card.json';
 import confirmTemplate from './atelier-confirm.card.json';
 import rosterTemplate from './atelier-roster.card.json';
-import type { CardDeps } from './atelier-view.card';
+import type { CardDeps } from './atelier.card';
 
 export interface NamedPerson {
   id: string;
