@@ -127,6 +127,15 @@ describe('kennisatelier: creating and publishing', () => {
     expect(await bot.deps.store.count(containers.signups)).toBe(0);
   });
 
+  it('"nieuw atelier" in a channel is refused with the way to the 1:1 chat; no form, nothing stored', async () => {
+    const { channel } = await installEverywhere(bot, [organiserName]);
+    const [card] = cardsOf(await channel.as(bot.user(organiserName)).say('nieuw atelier'));
+    expect(cardText(card)).toContain("Een nieuw kennisatelier maak je in je eigen chat met de bot: typ daar 'nieuw atelier'.");
+    expect(cardInputs(card)).toEqual([]);
+    expect(cardActions(card)).toEqual([]);
+    expect(await bot.deps.store.count(containers.kennisateliers)).toBe(0);
+  });
+
   it('a netwerkcoördinator creates only for their own network', async () => {
     const { channel } = await installEverywhere(bot, ['Lotte Visser']);
     const lotte = bot.user('Lotte Visser'); // coordinator of R-Pride
