@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { DateTime } from 'luxon';
-import type { Atelier } from '../../src/features/kennisatelier/kennisatelier.repository';
+import type { Atelier } from '../../src/features/kennisatelier/kennisatelier.types';
 import { containers } from '../../src/storage/document-store.port';
 import { SqliteDocumentStore } from '../../src/storage/sqlite-store';
 import { closeAll, openClient, repoRoot, startBot, type RunningBot, type TeamsClient } from './support';

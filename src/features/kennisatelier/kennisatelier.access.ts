@@ -1,6 +1,6 @@
 import { hasRole, type Actor } from '../../platform/org/organisation';
-import { atelierError } from './kennisatelier.errors';
-import type { Atelier } from './kennisatelier.repository';
+import { errors } from './kennisatelier.errors';
+import type { Atelier } from './kennisatelier.types';
 
 /**
  * Who may do what, checked by the services on every verb (never trust what a card showed):
@@ -13,7 +13,7 @@ export const isOrganiser = (actor: Actor, atelier: Pick<Atelier, 'createdBy'>) =
   hasRole(actor, 'programmateam') || actor.aadObjectId === atelier.createdBy.toLowerCase();
 
 export function assertOrganiser(actor: Actor, atelier: Pick<Atelier, 'createdBy'>): void {
-  if (!isOrganiser(actor, atelier)) throw atelierError('forbidden');
+  if (!isOrganiser(actor, atelier)) throw errors.forbidden();
 }
 
 /** Networks the actor may invite: every network for the programmateam, their own for a coordinator. */
@@ -22,8 +22,8 @@ export function invitableNetworks(actor: Actor, all: readonly string[]): string[
 }
 
 export function assertMayInvite(actor: Actor, networkIds: readonly string[]): void {
-  if (!canCreateAteliers(actor)) throw atelierError('cannotCreate');
+  if (!canCreateAteliers(actor)) throw errors.cannotCreate();
   if (hasRole(actor, 'programmateam')) return;
   // A coordinator's atelier is for their own network: at least one of theirs, and no one else's.
-  if (!networkIds.length || networkIds.some((n) => !actor.coordinatorOf.includes(n))) throw atelierError('notYourNetwork');
+  if (!networkIds.length || networkIds.some((n) => !actor.coordinatorOf.includes(n))) throw errors.notYourNetwork();
 }

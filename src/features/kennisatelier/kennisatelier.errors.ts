@@ -1,9 +1,25 @@
-import { AppError } from '../../platform/errors';
+import { defineErrors } from '../../platform/errors';
 
-type Key =
-  | 'forbidden' | 'cannotCreate' | 'notYourNetwork' | 'notFound' | 'cancelled' | 'past' | 'deadlinePassed'
-  | 'invalidDate' | 'endBeforeStart' | 'inPast' | 'deadlineAfterStart' | 'noLocation' | 'badUrl'
-  | 'noAudience' | 'unknownAudience' | 'capacityTooLow' | 'notYetHeld' | 'cannotEditEnded' | 'unknownAttendee';
-
-/** Expected failures of this feature; the key names the message in i18n/*.json under kennisatelier.error. */
-export const atelierError = (key: Key) => new AppError(`KENNISATELIER.${key}`, `kennisatelier.error.${key}`);
+/** Expected failures of this feature: codes `KENNISATELIER.<KEY>`, messages `kennisatelier.error.<key>`. */
+export const errors = defineErrors('kennisatelier', [
+  'forbidden',
+  'cannotCreate',
+  'notYourNetwork',
+  'notFound',
+  'cancelled',
+  'past',
+  'deadlinePassed',
+  'invalidDate',
+  'endBeforeStart',
+  'inPast',
+  'deadlineAfterStart',
+  'noLocation',
+  'badUrl',
+  'noAudience',
+  'unknownAudience',
+  'capacityTooLow',
+  'notYetHeld',
+  'cannotEditEnded',
+  'unknownAttendee',
+  'personalOnly',
+]);

@@ -1,13 +1,7 @@
 import { DateTime } from 'luxon';
-import type { I18n } from '../../platform/i18n/i18n';
+import type { CardText } from '../../platform/card-text';
 import type { Locale } from '../../platform/org/organisation';
-import type { Atelier } from './kennisatelier.repository';
-
-export interface SeatSummary {
-  capacity: number | null;
-  attending: number;
-  waitlisted: number;
-}
+import type { Atelier, SeatSummary } from './kennisatelier.types';
 
 const tag = (locale: Locale) => (locale === 'en' ? 'en-GB' : 'nl-NL');
 
@@ -24,12 +18,12 @@ export function instantText(iso: string, locale: Locale, zone: string): string {
 }
 
 /** Room and/or "online"; raw (unescaped) organiser text. */
-export function whereText(a: Pick<Atelier, 'room' | 'meetingUrl'>, i18n: I18n, locale: Locale): string {
-  return [a.room, a.meetingUrl ? i18n.t(locale, 'kennisatelier.card.online') : undefined].filter(Boolean).join(' · ');
+export function whereText(a: Pick<Atelier, 'room' | 'meetingUrl'>, text: CardText): string {
+  return [a.room, a.meetingUrl ? text.t('kennisatelier.card.online') : undefined].filter(Boolean).join(' · ');
 }
 
-export function seatsText(s: SeatSummary, i18n: I18n, locale: Locale): string {
+export function seatsText(s: SeatSummary, text: CardText): string {
   return s.capacity === null
-    ? i18n.t(locale, 'kennisatelier.seats.unlimited', { taken: s.attending })
-    : i18n.t(locale, 'kennisatelier.seats.limited', { taken: s.attending, capacity: s.capacity });
+    ? text.t('kennisatelier.seats.unlimited', { taken: s.attending })
+    : text.t('kennisatelier.seats.limited', { taken: s.attending, capacity: s.capacity });
 }

@@ -1,44 +1,93 @@
-import { z } from 'zod';
+import { hours, type Clock } from '../../platform/clock';
 import type { Scheduler } from '../../platform/delivery/delivery.port';
-import type { AtelierContext } from './kennisatelier.context';
-import type { AtelierNotifier } from './kennisatelier.notifier';
+import { atLocalHour, localDate } from '../../platform/local-time';
+import type { Organisation } from '../../platform/org/organisation';
+import type { KennisatelierModule } from './kennisatelier.module';
 import { signupListId } from './kennisatelier.repository';
-import { attendanceNudgeJobId, morningAfter } from './kennisatelier.timers';
+import { atelierJobSchema } from './kennisatelier.schemas';
+import type { Atelier } from './kennisatelier.types';
 import { kennisatelierJobs } from './kennisatelier.verbs';
 
-const atelierJob = z.object({ atelierId: z.string().min(1).max(100) });
+export const reminderJobId = (atelierId: string) => `kennisatelier.${atelierId}.reminder`;
+export const endedJobId = (atelierId: string) => `kennisatelier.${atelierId}.ended`;
+export const attendanceNudgeJobId = (atelierId: string) => `kennisatelier.${atelierId}.attendanceNudge`;
+export const pollJobId = (atelierId: string) => `kennisatelier.${atelierId}.poll`;
+
+/** The morning after the atelier, 09:00 in the organisation's time zone: when an unrecorded attendance is asked for again. */
+export function morningAfter(a: Pick<Atelier, 'endsAt'>, zone: string): Date {
+  return atLocalHour(localDate(a.endsAt, zone), zone, 9, 1);
+}
+
+/** An atelier's own timers, under ids derived from the atelier: scheduling again moves them. */
+export class AtelierTimers {
+  constructor(
+    private readonly scheduler: Scheduler,
+    private readonly clock: Clock,
+    private readonly org: Organisation,
+  ) {}
+
+  /**
+   * The reminder (start − atelierReminderHoursBefore) and the end-of-atelier job (closes sign-ups and asks
+   * the creator to record attendance). Same ids every time, so calling this after an edit moves them.
+   */
+  async schedule(a: Atelier): Promise<void> {
+    if (a.status === 'cancelled') return this.cancel(a.id);
+    const remindAt = new Date(new Date(a.startsAt).getTime() - hours(this.org.settings.atelierReminderHoursBefore));
+    // Created (or moved) inside the reminder window: people who sign up now need no reminder of what they just saw.
+    if (remindAt > this.clock.now()) {
+      await this.scheduler.schedule({ id: reminderJobId(a.id), kind: kennisatelierJobs.reminder, runAt: remindAt, payload: { atelierId: a.id } });
+    } else {
+      await this.scheduler.cancel(reminderJobId(a.id));
+    }
+    await this.scheduler.schedule({ id: endedJobId(a.id), kind: kennisatelierJobs.ended, runAt: new Date(a.endsAt), payload: { atelierId: a.id } });
+  }
+
+  async cancel(atelierId: string): Promise<void> {
+    await this.scheduler.cancel(reminderJobId(atelierId));
+    await this.scheduler.cancel(endedJobId(atelierId));
+    await this.scheduler.cancel(attendanceNudgeJobId(atelierId));
+  }
+
+  /** Without attendance nobody gets the satisfaction poll: one reminder the next morning. */
+  async nudgeMorningAfter(a: Atelier): Promise<void> {
+    const id = attendanceNudgeJobId(a.id);
+    const runAt = morningAfter(a, this.org.timeZone);
+    await this.scheduler.schedule({ id, kind: kennisatelierJobs.attendanceNudge, runAt, payload: { atelierId: a.id } });
+  }
+}
 
 /**
  * Timed work. Each handler re-reads the atelier (it may have moved or been cancelled since the job
  * was scheduled) and sends under ids derived from the atelier, so a re-run sends nothing twice.
  */
-export function registerAtelierJobs(scheduler: Scheduler, ctx: AtelierContext, notifier: AtelierNotifier): void {
-  scheduler.on(kennisatelierJobs.reminder, atelierJob, async ({ atelierId }) => {
-    const a = await ctx.repo.get(atelierId);
-    if (!a || a.status === 'cancelled' || ctx.deps.clock.now().toISOString() >= a.startsAt) return;
-    const { attending } = await ctx.signups.roster(signupListId(a.id));
+export function registerKennisatelierJobs(scheduler: Scheduler, module: KennisatelierModule): void {
+  const { repo, signups, notifier, timers, clock } = module;
+
+  scheduler.on(kennisatelierJobs.reminder, atelierJobSchema, async ({ atelierId }) => {
+    const a = await repo.get(atelierId);
+    if (!a || a.status === 'cancelled' || clock.now().toISOString() >= a.startsAt) return;
+    const { attending } = await signups.roster(signupListId(a.id));
     await notifier.tell(attending, 'reminder', a, `kennisatelier.${a.id}.reminder.${a.startsAt}`);
   });
 
-  scheduler.on(kennisatelierJobs.ended, atelierJob, async ({ atelierId }) => {
-    const a = await ctx.repo.get(atelierId);
-    if (!a || a.status === 'cancelled' || ctx.deps.clock.now().toISOString() < a.endsAt) return;
-    await ctx.signups.update(signupListId(a.id), { closed: true });
+  scheduler.on(kennisatelierJobs.ended, atelierJobSchema, async ({ atelierId }) => {
+    const a = await repo.get(atelierId);
+    if (!a || a.status === 'cancelled' || clock.now().toISOString() < a.endsAt) return;
+    await signups.update(signupListId(a.id), { closed: true });
     await notifier.tell([a.createdBy], 'attendancePrompt', a, `kennisatelier.${a.id}.attendancePrompt`);
     await notifier.refreshShared(a, 'ended');
-    // Without attendance nobody gets the satisfaction poll: one reminder the next morning.
-    await scheduler.schedule({ id: attendanceNudgeJobId(a.id), kind: kennisatelierJobs.attendanceNudge, runAt: morningAfter(ctx, a), payload: { atelierId: a.id } });
+    await timers.nudgeMorningAfter(a);
   });
 
-  scheduler.on(kennisatelierJobs.attendanceNudge, atelierJob, async ({ atelierId }) => {
-    const a = await ctx.repo.get(atelierId);
+  scheduler.on(kennisatelierJobs.attendanceNudge, atelierJobSchema, async ({ atelierId }) => {
+    const a = await repo.get(atelierId);
     if (!a || a.status === 'cancelled' || a.attendance) return;
-    if ((await ctx.signups.roster(signupListId(a.id))).attending.length === 0) return;
+    if ((await signups.roster(signupListId(a.id))).attending.length === 0) return;
     await notifier.tell([a.createdBy], 'attendanceNudge', a, `kennisatelier.${a.id}.attendanceNudge`);
   });
 
-  scheduler.on(kennisatelierJobs.refreshSharedCard, atelierJob, async ({ atelierId }, job) => {
-    const a = await ctx.repo.get(atelierId);
+  scheduler.on(kennisatelierJobs.refreshSharedCard, atelierJobSchema, async ({ atelierId }, job) => {
+    const a = await repo.get(atelierId);
     if (a) await notifier.refreshShared(a, job.id);
   });
 }

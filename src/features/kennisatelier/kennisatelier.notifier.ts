@@ -1,11 +1,23 @@
+import { CardText } from '../../platform/card-text';
 import { cardActivity } from '../../platform/cards';
+import type { Clock } from '../../platform/clock';
+import type { ConversationDirectory } from '../../platform/conversations';
 import { networkBroadcastJobKind, type NetworkBroadcastJob } from '../../platform/contracts/network-broadcast.job';
-import { channelKey, userKey, type OutboundActivity } from '../../platform/delivery/delivery.port';
-import type { Locale } from '../../platform/org/organisation';
-import { renderAtelierMessage, type AtelierMessageKind } from './cards/atelier-message.card';
-import { renderAtelierCard } from './cards/atelier-view.card';
-import { defaultLocale, localeOrDefault, type AtelierContext } from './kennisatelier.context';
-import { signupListId, type Atelier } from './kennisatelier.repository';
+import {
+  channelKey,
+  userKey,
+  type Delivery,
+  type OutboundActivity,
+  type Scheduler,
+} from '../../platform/delivery/delivery.port';
+import { localeFrom, type I18n } from '../../platform/i18n/i18n';
+import type { Logger } from '../../platform/logger';
+import type { Locale, Organisation } from '../../platform/org/organisation';
+import type { SignupService } from '../../platform/signups';
+import { renderAtelierMessage } from './cards/atelier-message.card';
+import { renderAtelierCard } from './cards/atelier.card';
+import { signupListId } from './kennisatelier.repository';
+import type { Atelier, AtelierMessageKind } from './kennisatelier.types';
 import { kennisatelierJobs } from './kennisatelier.verbs';
 
 export const channelBroadcastId = (atelierId: string) => `kennisatelier.${atelierId}.channels`;
@@ -18,12 +30,25 @@ export class AtelierNotifier {
   /** The refresh window each atelier was last scheduled for by this instance: one job write per window. */
   private readonly refreshScheduled = new Map<string, number>();
 
-  constructor(private readonly ctx: AtelierContext) {}
+  constructor(
+    private readonly signups: SignupService,
+    private readonly delivery: Delivery,
+    private readonly scheduler: Scheduler,
+    private readonly conversations: ConversationDirectory,
+    private readonly clock: Clock,
+    private readonly org: Organisation,
+    private readonly i18n: I18n,
+    private readonly log: Logger,
+  ) {}
+
+  private text(locale: Locale): CardText {
+    return new CardText(this.i18n, this.org, locale);
+  }
 
   /** The shared card as a channel (or a network member, before clicking) sees it. */
   async sharedActivity(a: Atelier, locale: Locale): Promise<OutboundActivity> {
-    const summary = await this.ctx.signups.summary(signupListId(a.id));
-    const card = renderAtelierCard(this.ctx.deps, { atelier: a, summary, locale, now: this.ctx.deps.clock.now() });
+    const summary = await this.signups.summary(signupListId(a.id));
+    const card = renderAtelierCard(this.text(locale), { atelier: a, summary, now: this.clock.now() });
     return cardActivity(card, a.title);
   }
 
@@ -33,11 +58,10 @@ export class AtelierNotifier {
    * Idempotent: both go out under ids derived from the atelier id.
    */
   async publish(a: Atelier): Promise<void> {
-    const { delivery, scheduler, clock, org } = this.ctx.deps;
-    const now = clock.now();
+    const now = this.clock.now();
     if (a.channelIds.length) {
-      const activity = await this.sharedActivity(a, defaultLocale(this.ctx));
-      await delivery.enqueue({
+      const activity = await this.sharedActivity(a, this.org.defaultLocale);
+      await this.delivery.enqueue({
         broadcastId: channelBroadcastId(a.id),
         purpose: 'kennisatelier.announcement',
         createdBy: a.createdBy,
@@ -52,9 +76,10 @@ export class AtelierNotifier {
         purpose: 'kennisatelier.announcement',
         cardByLocale: { nl: await this.sharedActivity(a, 'nl'), en: await this.sharedActivity(a, 'en') },
       };
-      await scheduler.schedule({ id: `kennisatelier.${a.id}.networks`, kind: networkBroadcastJobKind, runAt: now, payload });
+      await this.scheduler.schedule({ id: `kennisatelier.${a.id}.networks`, kind: networkBroadcastJobKind, runAt: now, payload });
     }
-    this.ctx.log.info({ atelierId: a.id, channels: a.channelIds.length, networks: a.networkIds.length, earlyAccessHours: org.settings.networkEarlyAccessHours }, 'atelier published');
+    const earlyAccessHours = this.org.settings.networkEarlyAccessHours;
+    this.log.info({ atelierId: a.id, channels: a.channelIds.length, networks: a.networkIds.length, earlyAccessHours }, 'atelier published');
   }
 
   /**
@@ -63,11 +88,11 @@ export class AtelierNotifier {
    */
   async scheduleRefresh(a: Atelier): Promise<void> {
     if (!a.channelIds.length) return;
-    const bucket = Math.floor(this.ctx.deps.clock.now().getTime() / REFRESH_WINDOW_MS);
+    const bucket = Math.floor(this.clock.now().getTime() / REFRESH_WINDOW_MS);
     if (this.refreshScheduled.get(a.id) === bucket) return;
     this.refreshScheduled.set(a.id, bucket);
     try {
-      await this.ctx.deps.scheduler.schedule({
+      await this.scheduler.schedule({
         id: `kennisatelier.${a.id}.refresh.${bucket}`,
         kind: kennisatelierJobs.refreshSharedCard,
         runAt: new Date((bucket + 1) * REFRESH_WINDOW_MS),
@@ -75,33 +100,32 @@ export class AtelierNotifier {
       });
     } catch (err) {
       this.refreshScheduled.delete(a.id);
-      this.ctx.log.warn({ atelierId: a.id, code: (err as { code?: unknown }).code }, 'shared card refresh not scheduled');
+      this.log.warn({ atelierId: a.id, code: (err as { code?: unknown }).code }, 'shared card refresh not scheduled');
     }
   }
 
   /** Replaces the shared card in every channel it went to (queued ones get the new card instead). */
   async refreshShared(a: Atelier, updateId: string): Promise<void> {
     if (!a.channelIds.length) return;
-    const activity = await this.sharedActivity(a, defaultLocale(this.ctx));
-    await this.ctx.deps.delivery.enqueueUpdate(channelBroadcastId(a.id), updateId, () => activity);
+    const activity = await this.sharedActivity(a, this.org.defaultLocale);
+    await this.delivery.enqueueUpdate(channelBroadcastId(a.id), updateId, () => activity);
   }
 
   /** A personal message to each person in their own language; `broadcastId` makes it send once. */
   async tell(people: readonly string[], kind: AtelierMessageKind, a: Atelier, broadcastId: string): Promise<void> {
     if (!people.length) return;
-    const { delivery, conversations } = this.ctx.deps;
     const rendered = new Map<Locale, OutboundActivity>();
     const recipients = [];
     for (const id of people) {
-      const locale = localeOrDefault(this.ctx, await conversations.localeOf(userKey(id)));
+      const locale = localeFrom(await this.conversations.localeOf(userKey(id)), this.org.defaultLocale);
       let activity = rendered.get(locale);
       if (!activity) {
-        activity = cardActivity(renderAtelierMessage(this.ctx.deps, locale, kind, a));
+        activity = cardActivity(renderAtelierMessage(this.text(locale), kind, a));
         rendered.set(locale, activity);
       }
       recipients.push({ key: userKey(id), activity });
     }
-    await delivery.enqueue({ broadcastId, purpose: `kennisatelier.${kind}`, recipients });
-    this.ctx.log.info({ atelierId: a.id, kind, recipients: recipients.length }, 'atelier message enqueued');
+    await this.delivery.enqueue({ broadcastId, purpose: `kennisatelier.${kind}`, recipients });
+    this.log.info({ atelierId: a.id, kind, recipients: recipients.length }, 'atelier message enqueued');
   }
 }

@@ -1,28 +1,37 @@
 import { randomUUID } from 'node:crypto';
+import type { TurnContext } from 'botbuilder';
+import { z } from 'zod';
 import type { PanelApp } from '../../platform/bot/panel-app';
-import { actorOf, answerCard, noticeCard, parsePayload } from '../../platform/bot/turn';
+import { onCardAction } from '../../platform/bot/routes';
+import { errorCard, noticeCard } from '../../platform/bot/turn';
+import { CardText } from '../../platform/card-text';
 import type { AdaptiveCard } from '../../platform/cards';
-import type { AppDeps } from '../../platform/deps';
-import { commonErrors, isAppError } from '../../platform/errors';
+import { commonErrors, isAppError, type AppError } from '../../platform/errors';
 import type { Actor } from '../../platform/org/organisation';
-import type { ZodType, ZodTypeDef } from 'zod';
-import { renderAttendanceCard, renderConfirmCancelCard, renderRosterCard } from './cards/atelier-admin.cards';
+import { renderAttendanceCard } from './cards/atelier-attendance.card';
+import { renderConfirmCancelCard } from './cards/atelier-confirm.card';
 import { formValuesOf, renderAtelierForm, type AtelierFormInput, type AtelierFormValues } from './cards/atelier-form.card';
-import { renderPersonalView } from './cards/atelier-view.card';
-import { atelierError } from './kennisatelier.errors';
+import { renderRosterCard } from './cards/atelier-roster.card';
+import { renderPersonalView } from './cards/atelier.card';
+import { errors } from './kennisatelier.errors';
 import { instantText } from './kennisatelier.format';
+import type { KennisatelierDeps, KennisatelierModule } from './kennisatelier.module';
 import { atelierRefSchema, createAtelierSchema, markAttendanceSchema, saveAtelierSchema } from './kennisatelier.schemas';
-import type { AtelierServices } from './kennisatelier.services';
 import { kennisatelierVerbs as verbs } from './kennisatelier.verbs';
 
 /** Mistakes in what the organiser filled in: answered with the form again, their input kept. */
 const formErrors = new Set(
-  ['invalidDate', 'endBeforeStart', 'inPast', 'deadlineAfterStart', 'noLocation', 'badUrl', 'noAudience', 'unknownAudience', 'capacityTooLow', 'notYourNetwork']
-    .map((k) => `kennisatelier.error.${k}`)
-    .concat('common.error.invalidInput'),
+  [
+    errors.invalidDate, errors.endBeforeStart, errors.inPast, errors.deadlineAfterStart, errors.noLocation, errors.badUrl,
+    errors.noAudience, errors.unknownAudience, errors.capacityTooLow, errors.notYourNetwork, commonErrors.invalidInput,
+  ].map((e) => e.code),
 );
 
 const formKeys: Array<keyof AtelierFormValues> = ['title', 'description', 'date', 'start', 'end', 'room', 'meetingUrl', 'capacity', 'deadlineDate', 'deadlineTime', 'channels', 'networks'];
+
+/** The form as submitted, untrusted: the route's schema refused it or the service did. */
+const submitted = (context: TurnContext): unknown =>
+  (context.activity.value as { action?: { data?: unknown } } | undefined)?.action?.data;
 
 /** What was typed, as strings, bounded; for showing the form again after a mistake. */
 function typedValues(data: unknown): Partial<AtelierFormValues> {
@@ -35,10 +44,20 @@ function typedValues(data: unknown): Partial<AtelierFormValues> {
   return values;
 }
 
-export async function newAtelierForm(deps: AppDeps, services: AtelierServices, actor: Actor, again?: Pick<AtelierFormInput, 'values' | 'error'> & { draftId?: string }): Promise<AdaptiveCard> {
-  const options = await services.admin.audienceOptions(actor);
-  return renderAtelierForm(deps, {
-    locale: actor.locale,
+/** The draft id the form carried, if it is one; a new one otherwise. */
+function draftIdOf(data: unknown): string | undefined {
+  const draftId = (data as { draftId?: unknown } | undefined)?.draftId;
+  return typeof draftId === 'string' && /^[A-Za-z0-9-]{1,64}$/.test(draftId) ? draftId : undefined;
+}
+
+export async function newAtelierForm(
+  deps: KennisatelierDeps,
+  module: KennisatelierModule,
+  actor: Actor,
+  again?: Pick<AtelierFormInput, 'values' | 'error'> & { draftId?: string },
+): Promise<AdaptiveCard> {
+  const options = await module.admin.audienceOptions(actor);
+  return renderAtelierForm(CardText.for(deps, actor.locale), {
     mode: { kind: 'create', draftId: again?.draftId ?? randomUUID() },
     ...options,
     values: again?.values,
@@ -48,97 +67,97 @@ export async function newAtelierForm(deps: AppDeps, services: AtelierServices, a
 }
 
 /** Organiser routes. The services check the role on every one of them. */
-export function registerOrganiserHandlers(app: PanelApp, deps: AppDeps, services: AtelierServices): void {
-  const route = <T>(verb: string, schema: ZodType<T, ZodTypeDef, unknown>, run: (actor: Actor, input: T, data: unknown) => Promise<AdaptiveCard>) =>
-    app.adaptiveCards.actionExecute(verb, async (context, _state, data) => {
-      const actor = actorOf(context, deps);
-      return answerCard(deps, actor.locale, async () => {
-        const input = parsePayload(schema, data);
-        if (!input) throw commonErrors.invalidInput();
-        return run(actor, input, data);
-      });
-    });
+export function registerOrganiserHandlers(app: PanelApp, deps: KennisatelierDeps, module: KennisatelierModule): void {
+  const { admin, signup, roster } = module;
+  const now = () => deps.clock.now();
+  const text = (actor: Actor) => CardText.for(deps, actor.locale);
+  const earlyAccessHours = deps.org.settings.networkEarlyAccessHours;
+  const editForm = (actor: Actor, atelierId: string, values: Partial<AtelierFormValues>, error?: string) =>
+    renderAtelierForm(text(actor), { mode: { kind: 'edit', atelierId }, values, error, earlyAccessHours });
 
-  /** Runs a form submit; the organiser's own mistakes come back on the form. */
-  const withForm = async (actor: Actor, work: () => Promise<AdaptiveCard>, form: (error: string) => Promise<AdaptiveCard>) => {
+  /** The organiser's own mistakes come back on the form; a failure while making that form gets the plain card. */
+  const formAgain = async (error: AppError, actor: Actor, form: (message: string) => Promise<AdaptiveCard>) => {
+    if (!formErrors.has(error.code)) return undefined;
     try {
-      return await work();
+      return await form(text(actor).t(error.messageKey, error.params));
     } catch (err) {
-      if (isAppError(err) && formErrors.has(err.messageKey)) return form(deps.i18n.t(actor.locale, err.messageKey, err.params));
+      if (isAppError(err)) return errorCard(deps, actor.locale, err);
       throw err;
     }
   };
-  const invalid = (actor: Actor) => deps.i18n.t(actor.locale, 'common.error.invalidInput');
-  const now = () => deps.clock.now();
 
-  app.adaptiveCards.actionExecute(verbs.newForm, async (context) => {
-    const actor = actorOf(context, deps);
-    return answerCard(deps, actor.locale, () => newAtelierForm(deps, services, actor));
-  });
+  onCardAction(app, deps, verbs.newForm, z.unknown(), async (actor) => newAtelierForm(deps, module, actor));
 
-  app.adaptiveCards.actionExecute(verbs.create, async (context, _state, data) => {
-    const actor = actorOf(context, deps);
-    const values = typedValues(data);
-    const draftId = (data as { draftId?: unknown } | undefined)?.draftId;
-    const again = (error: string) => newAtelierForm(deps, services, actor, { values, error, draftId: typeof draftId === 'string' && /^[A-Za-z0-9-]{1,64}$/.test(draftId) ? draftId : undefined });
-    return answerCard(deps, actor.locale, async () => {
-      const input = parsePayload(createAtelierSchema, data);
-      if (!input) return again(invalid(actor));
-      return withForm(actor, async () => {
-        const atelier = await services.admin.create(actor, input);
-        const view = await services.signup.viewOf(actor, atelier, 'published');
-        return renderPersonalView(deps, actor.locale, now(), view);
-      }, again);
-    });
-  });
-
-  route(verbs.editForm, atelierRefSchema, async (actor, { atelierId }) => {
-    const atelier = await services.admin.requireOrganised(actor, atelierId);
-    if (atelier.status === 'cancelled' || now().toISOString() >= atelier.endsAt) throw atelierError('cannotEditEnded');
-    return renderAtelierForm(deps, { locale: actor.locale, mode: { kind: 'edit', atelierId }, values: formValuesOf(atelier, deps.org.data.organisation.timeZone), earlyAccessHours: deps.org.settings.networkEarlyAccessHours });
-  });
-
-  app.adaptiveCards.actionExecute(verbs.save, async (context, _state, data) => {
-    const actor = actorOf(context, deps);
-    return answerCard(deps, actor.locale, async () => {
-      const ref = parsePayload(atelierRefSchema.passthrough(), data);
-      if (!ref) throw commonErrors.invalidInput();
-      // The form comes back only to an organiser; anyone else gets the plain refusal.
-      await services.admin.requireOrganised(actor, ref.atelierId);
-      const again = async (error: string) =>
-        renderAtelierForm(deps, { locale: actor.locale, mode: { kind: 'edit', atelierId: ref.atelierId }, values: typedValues(data), error, earlyAccessHours: deps.org.settings.networkEarlyAccessHours });
-      const input = parsePayload(saveAtelierSchema, data);
-      if (!input) return again(invalid(actor));
-      return withForm(actor, async () => {
-        const atelier = await services.admin.edit(actor, input);
-        return renderPersonalView(deps, actor.locale, now(), await services.signup.viewOf(actor, atelier, 'saved'));
-      }, again);
-    });
-  });
-
-  route(verbs.confirmCancel, atelierRefSchema, async (actor, { atelierId }) =>
-    renderConfirmCancelCard(deps, actor.locale, await services.admin.requireOrganised(actor, atelierId)),
+  onCardAction(
+    app,
+    deps,
+    verbs.create,
+    createAtelierSchema,
+    async (actor, input) => {
+      const atelier = await admin.create(actor, input);
+      return renderPersonalView(text(actor), now(), await signup.viewOf(actor, atelier, 'published'));
+    },
+    {
+      onError: async (error, actor, _input, context) => {
+        const data = submitted(context);
+        return formAgain(error, actor, (message) =>
+          newAtelierForm(deps, module, actor, { values: typedValues(data), error: message, draftId: draftIdOf(data) }),
+        );
+      },
+    },
   );
 
-  route(verbs.cancel, atelierRefSchema, async (actor, { atelierId }) => {
-    const atelier = await services.admin.cancel(actor, atelierId);
-    return renderPersonalView(deps, actor.locale, now(), await services.signup.viewOf(actor, atelier, 'cancelled'));
+  onCardAction(app, deps, verbs.editForm, atelierRefSchema, async (actor, { atelierId }) => {
+    const atelier = await admin.requireOrganised(actor, atelierId);
+    if (atelier.status === 'cancelled' || now().toISOString() >= atelier.endsAt) throw errors.cannotEditEnded();
+    return editForm(actor, atelierId, formValuesOf(atelier, deps.org.timeZone));
   });
 
-  route(verbs.roster, atelierRefSchema, async (actor, { atelierId }) =>
-    renderRosterCard(deps, actor.locale, await services.roster.roster(actor, atelierId)),
+  onCardAction(
+    app,
+    deps,
+    verbs.save,
+    saveAtelierSchema,
+    async (actor, input) => {
+      const atelier = await admin.edit(actor, input);
+      return renderPersonalView(text(actor), now(), await signup.viewOf(actor, atelier, 'saved'));
+    },
+    {
+      onError: async (error, actor, _input, context) => {
+        const data = submitted(context);
+        const ref = atelierRefSchema.safeParse(data ?? {});
+        // Without a valid atelier id there is no form to show; the form comes back only to an organiser.
+        if (!ref.success) return undefined;
+        return formAgain(error, actor, async (message) => {
+          await admin.requireOrganised(actor, ref.data.atelierId);
+          return editForm(actor, ref.data.atelierId, typedValues(data), message);
+        });
+      },
+    },
   );
 
-  route(verbs.attendanceForm, atelierRefSchema, async (actor, { atelierId }) => {
-    const choices = await services.roster.attendanceChoices(actor, atelierId);
-    if (!choices.people.length) return noticeCard(deps.i18n.t(actor.locale, 'kennisatelier.attendance.nobody'));
-    return renderAttendanceCard(deps, actor.locale, choices);
+  onCardAction(app, deps, verbs.confirmCancel, atelierRefSchema, async (actor, { atelierId }) =>
+    renderConfirmCancelCard(text(actor), await admin.requireOrganised(actor, atelierId)),
+  );
+
+  onCardAction(app, deps, verbs.cancel, atelierRefSchema, async (actor, { atelierId }) => {
+    const atelier = await admin.cancel(actor, atelierId);
+    return renderPersonalView(text(actor), now(), await signup.viewOf(actor, atelier, 'cancelled'));
   });
 
-  route(verbs.markAttendance, markAttendanceSchema, async (actor, input) => {
-    const { count, pollAt } = await services.roster.markAttendance(actor, input);
-    const when = instantText(pollAt.toISOString(), actor.locale, deps.org.data.organisation.timeZone);
-    return noticeCard(deps.i18n.t(actor.locale, 'kennisatelier.notice.attendanceSaved', { count, when }), '', 'Good');
+  onCardAction(app, deps, verbs.roster, atelierRefSchema, async (actor, { atelierId }) =>
+    renderRosterCard(text(actor), await roster.roster(actor, atelierId)),
+  );
+
+  onCardAction(app, deps, verbs.attendanceForm, atelierRefSchema, async (actor, { atelierId }) => {
+    const choices = await roster.attendanceChoices(actor, atelierId);
+    if (!choices.people.length) return noticeCard(text(actor).t('kennisatelier.attendance.nobody'));
+    return renderAttendanceCard(text(actor), choices);
+  });
+
+  onCardAction(app, deps, verbs.markAttendance, markAttendanceSchema, async (actor, input) => {
+    const { count, pollAt } = await roster.markAttendance(actor, input);
+    const when = instantText(pollAt.toISOString(), actor.locale, deps.org.timeZone);
+    return noticeCard(text(actor).t('kennisatelier.notice.attendanceSaved', { count, when }), '', 'Good');
   });
 }
-

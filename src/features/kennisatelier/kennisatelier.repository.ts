@@ -1,34 +1,7 @@
 import { containers, type DocumentStore } from '../../storage/document-store.port';
 import { updateWithRetry } from '../../storage/optimistic';
 import { isConflictError } from '../../storage/store-errors';
-
-export interface Atelier {
-  id: string;
-  /** Organiser-written; escaped whenever it goes into a card. */
-  title: string;
-  description: string;
-  /** ISO UTC. */
-  startsAt: string;
-  endsAt: string;
-  /** ISO UTC; no new sign-ups from then on. Defaults to the start. */
-  deadline: string;
-  room?: string;
-  meetingUrl?: string;
-  /** null = unlimited. */
-  capacity: number | null;
-  /** Conversation ids of the channels that got the shared card. */
-  channelIds: string[];
-  networkIds: string[];
-  createdBy: string;
-  createdAt: string;
-  updatedAt: string;
-  status: 'published' | 'cancelled';
-  /** Bumped on every change of time or place: the calendar file's SEQUENCE and the change-notice id. */
-  revision: number;
-  /** When people outside the chosen networks may find it in the list; null = only the networks were invited. */
-  listedFrom: string | null;
-  attendance?: { markedBy: string; markedAt: string; attendeeIds: string[]; pollAt: string };
-}
+import type { Atelier } from './kennisatelier.types';
 
 /**
  * Ateliers live in the `kennisateliers` container: pk = 'atelier', id = atelier id. One partition on

@@ -60,6 +60,9 @@ export const markAttendanceSchema = z.object({
   everyone: z.union([z.boolean(), z.enum(['true', 'false'])]).optional().transform((v) => v === true || v === 'true'),
 });
 
+/** Every job of this feature names one atelier; the handler reads it fresh. */
+export const atelierJobSchema = z.object({ atelierId: z.string().min(1).max(100) });
+
 export type AtelierDetailsInput = z.output<typeof saveAtelierSchema>;
 export type CreateAtelierInput = z.output<typeof createAtelierSchema>;
 export type MarkAttendanceInput = z.output<typeof markAttendanceSchema>;

@@ -1,42 +1,40 @@
-import { days } from '../../platform/clock';
+import { days, type Clock } from '../../platform/clock';
+import type { Downloads } from '../../platform/downloads';
 import { isAppError } from '../../platform/errors';
+import type { Logger } from '../../platform/logger';
 import type { Actor } from '../../platform/org/organisation';
-import type { SignupStatus } from '../../platform/signups';
-import type { AtelierListItem } from './cards/atelier-list.card';
+import { signupErrors, type SignupService } from '../../platform/signups';
 import { canCreateAteliers, isOrganiser } from './kennisatelier.access';
-import type { AtelierContext } from './kennisatelier.context';
-import { atelierError } from './kennisatelier.errors';
-import type { SeatSummary } from './kennisatelier.format';
+import { errors } from './kennisatelier.errors';
 import type { AtelierNotifier } from './kennisatelier.notifier';
-import { signupListId, type Atelier } from './kennisatelier.repository';
+import { signupListId, type AtelierRepository } from './kennisatelier.repository';
+import type { Atelier, AtelierListItem, AtelierView, ViewNotice } from './kennisatelier.types';
 import { kennisatelierFiles } from './kennisatelier.verbs';
-
-export type ViewNotice = 'signedUp' | 'waitlisted' | 'withdrawn' | 'notSignedUp' | 'published' | 'saved' | 'cancelled';
-
-/** One person's view of one atelier: what the personal card shows. */
-export interface AtelierView {
-  atelier: Atelier;
-  summary: SeatSummary;
-  status: SignupStatus;
-  organiser: boolean;
-  icsUrl?: string;
-  notice?: ViewNotice;
-}
 
 /** Organisers also see ateliers that ended this long ago, to record attendance. */
 const RECENT_MS = days(14);
 const LIST_MAX = 10;
 
+/** The shared seat model's refusals, said in this feature's words. */
+const signupRefusals = new Map([
+  [signupErrors.deadlinePassed().code, errors.deadlinePassed],
+  [signupErrors.closed().code, errors.past],
+]);
+
 /** Medewerker use cases: see, sign up, cancel one's own sign-up. */
 export class AtelierSignupService {
   constructor(
-    private readonly ctx: AtelierContext,
+    private readonly repo: AtelierRepository,
+    private readonly signups: SignupService,
     private readonly notifier: AtelierNotifier,
+    private readonly downloads: Downloads,
+    private readonly clock: Clock,
+    private readonly log: Logger,
   ) {}
 
   async view(actor: Actor, atelierId: string, notice?: ViewNotice): Promise<AtelierView> {
-    const atelier = await this.ctx.repo.get(atelierId);
-    if (!atelier) throw atelierError('notFound');
+    const atelier = await this.repo.get(atelierId);
+    if (!atelier) throw errors.notFound();
     return this.viewOf(actor, atelier, notice);
   }
 
@@ -45,14 +43,13 @@ export class AtelierSignupService {
     const atelier = await this.open(atelierId);
     let result;
     try {
-      result = await this.ctx.signups.signUp(signupListId(atelier.id), actor.aadObjectId);
+      result = await this.signups.signUp(signupListId(atelier.id), actor.aadObjectId);
     } catch (err) {
-      if (isAppError(err) && err.messageKey === 'signups.error.deadlinePassed') throw atelierError('deadlinePassed');
-      if (isAppError(err) && err.messageKey === 'signups.error.closed') throw atelierError('past');
-      throw err;
+      const refusal = isAppError(err) ? signupRefusals.get(err.code) : undefined;
+      throw refusal ? refusal() : err;
     }
     if (result.changed) {
-      this.ctx.log.info({ atelierId: atelier.id, state: result.status.state }, 'atelier sign-up');
+      this.log.info({ atelierId: atelier.id, state: result.status.state }, 'atelier sign-up');
       await this.notifier.scheduleRefresh(atelier);
     }
     return this.viewOf(actor, atelier, result.status.state === 'attending' ? 'signedUp' : 'waitlisted');
@@ -60,11 +57,11 @@ export class AtelierSignupService {
 
   async withdraw(actor: Actor, atelierId: string): Promise<AtelierView> {
     const atelier = await this.open(atelierId);
-    const { changed, promoted } = await this.ctx.signups.cancel(signupListId(atelier.id), actor.aadObjectId);
+    const { changed, promoted } = await this.signups.cancel(signupListId(atelier.id), actor.aadObjectId);
     if (changed) {
-      this.ctx.log.info({ atelierId: atelier.id, promoted: promoted.length }, 'atelier sign-up withdrawn');
+      this.log.info({ atelierId: atelier.id, promoted: promoted.length }, 'atelier sign-up withdrawn');
       // The cancel that freed the seat is unique (a retry finds nothing to cancel), so is this id.
-      const stamp = this.ctx.deps.clock.now().getTime();
+      const stamp = this.clock.now().getTime();
       await this.notifier.tell(promoted, 'promoted', atelier, `kennisatelier.${atelier.id}.promoted.${actor.aadObjectId}.${stamp}`);
       await this.notifier.scheduleRefresh(atelier);
     }
@@ -77,9 +74,9 @@ export class AtelierSignupService {
    * `publicOnly` (for a channel, where others read along) shows only what everyone may see.
    */
   async list(actor: Actor, publicOnly = false): Promise<{ items: AtelierListItem[]; canCreate: boolean }> {
-    const now = this.ctx.deps.clock.now();
+    const now = this.clock.now();
     const t = now.toISOString();
-    const candidates = await this.ctx.repo.endingAfter(new Date(now.getTime() - RECENT_MS).toISOString());
+    const candidates = await this.repo.endingAfter(new Date(now.getTime() - RECENT_MS).toISOString());
     const items: AtelierListItem[] = [];
     for (const a of candidates) {
       if (items.length >= LIST_MAX) break;
@@ -88,25 +85,25 @@ export class AtelierSignupService {
       const announced = !ended && a.listedFrom !== null && a.listedFrom <= t;
       const visible = publicOnly
         ? announced
-        : announced || isOrganiser(actor, a) || (!ended && (await this.ctx.signups.status(signupListId(a.id), actor.aadObjectId)).state !== 'none');
-      if (visible) items.push({ atelier: a, summary: await this.ctx.signups.summary(signupListId(a.id)), ended });
+        : announced || isOrganiser(actor, a) || (!ended && (await this.signups.status(signupListId(a.id), actor.aadObjectId)).state !== 'none');
+      if (visible) items.push({ atelier: a, summary: await this.signups.summary(signupListId(a.id)), ended });
     }
     return { items, canCreate: canCreateAteliers(actor) };
   }
 
   async viewOf(actor: Actor, atelier: Atelier, notice?: ViewNotice): Promise<AtelierView> {
     const listId = signupListId(atelier.id);
-    const [summary, status] = await Promise.all([this.ctx.signups.summary(listId), this.ctx.signups.status(listId, actor.aadObjectId)]);
-    const icsUrl = status.state === 'attending' ? this.ctx.deps.downloads.link(kennisatelierFiles.ics, atelier.id, actor.aadObjectId) : undefined;
+    const [summary, status] = await Promise.all([this.signups.summary(listId), this.signups.status(listId, actor.aadObjectId)]);
+    const icsUrl = status.state === 'attending' ? this.downloads.link(kennisatelierFiles.ics, atelier.id, actor.aadObjectId) : undefined;
     return { atelier, summary, status, organiser: isOrganiser(actor, atelier), icsUrl, notice };
   }
 
   /** Cancelled or started ateliers take no changes: a clear message, nothing changes. */
   private async open(atelierId: string): Promise<Atelier> {
-    const atelier = await this.ctx.repo.get(atelierId);
-    if (!atelier) throw atelierError('notFound');
-    if (atelier.status === 'cancelled') throw atelierError('cancelled');
-    if (this.ctx.deps.clock.now().toISOString() >= atelier.startsAt) throw atelierError('past');
+    const atelier = await this.repo.get(atelierId);
+    if (!atelier) throw errors.notFound();
+    if (atelier.status === 'cancelled') throw errors.cancelled();
+    if (this.clock.now().toISOString() >= atelier.startsAt) throw errors.past();
     return atelier;
   }
 }

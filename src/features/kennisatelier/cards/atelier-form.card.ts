@@ -1,10 +1,9 @@
 import { DateTime } from 'luxon';
+import type { CardText } from '../../../platform/card-text';
 import { renderCard, type AdaptiveCard } from '../../../platform/cards';
-import type { Locale } from '../../../platform/org/organisation';
-import type { Atelier } from '../kennisatelier.repository';
+import type { Atelier } from '../kennisatelier.types';
 import { kennisatelierVerbs as verbs } from '../kennisatelier.verbs';
 import template from './atelier-form.card.json';
-import type { CardDeps } from './atelier-view.card';
 
 /** What the form shows; strings exactly as the inputs send them back. */
 export interface AtelierFormValues {
@@ -23,7 +22,6 @@ export interface AtelierFormValues {
 }
 
 export interface AtelierFormInput {
-  locale: Locale;
   /** create: a new atelier under `draftId`; edit: the atelier's id (audience fixed). */
   mode: { kind: 'create'; draftId: string } | { kind: 'edit'; atelierId: string };
   values?: Partial<AtelierFormValues>;
@@ -47,14 +45,13 @@ function dropEmptyValues(node: unknown): void {
   Object.values(obj).forEach(dropEmptyValues);
 }
 
-export function renderAtelierForm(deps: CardDeps, input: AtelierFormInput): AdaptiveCard {
-  const { i18n } = deps;
-  const tr = (key: string, params?: Record<string, string | number>) => i18n.t(input.locale, `kennisatelier.form.${key}`, params);
+export function renderAtelierForm(text: CardText, input: AtelierFormInput): AdaptiveCard {
+  const tr = (key: string, params?: Record<string, string | number>) => text.t(`kennisatelier.form.${key}`, params);
   const creating = input.mode.kind === 'create';
   const v = { ...empty, ...input.values };
   const capacity = /^\d+$/.test(v.capacity) ? Number(v.capacity) : '';
   const card = renderCard(template, {
-    t: i18n.tree(input.locale, 'kennisatelier.form'),
+    t: text.i18n.tree(text.locale, 'kennisatelier.form'),
     heading: tr(creating ? 'newTitle' : 'editTitle'),
     error: input.error ?? '',
     v: { ...v, capacity },

@@ -1,21 +1,25 @@
-import { renderAttendanceCard, renderConfirmCancelCard, renderRosterCard } from '../../../src/features/kennisatelier/cards/atelier-admin.cards';
+import { renderAttendanceCard } from '../../../src/features/kennisatelier/cards/atelier-attendance.card';
+import { renderConfirmCancelCard } from '../../../src/features/kennisatelier/cards/atelier-confirm.card';
 import { renderAtelierForm } from '../../../src/features/kennisatelier/cards/atelier-form.card';
-import { renderAtelierList, renderCreatePrompt } from '../../../src/features/kennisatelier/cards/atelier-list.card';
-import { renderAtelierMessage, type AtelierMessageKind } from '../../../src/features/kennisatelier/cards/atelier-message.card';
-import { renderAtelierCard } from '../../../src/features/kennisatelier/cards/atelier-view.card';
-import type { Atelier } from '../../../src/features/kennisatelier/kennisatelier.repository';
+import { renderAtelierList } from '../../../src/features/kennisatelier/cards/atelier-list.card';
+import { renderAtelierMessage, renderCreatePrompt } from '../../../src/features/kennisatelier/cards/atelier-message.card';
+import { renderRosterCard } from '../../../src/features/kennisatelier/cards/atelier-roster.card';
+import { renderAtelierCard } from '../../../src/features/kennisatelier/cards/atelier.card';
+import type { Atelier, AtelierMessageKind } from '../../../src/features/kennisatelier/kennisatelier.types';
 import en from '../../../src/features/kennisatelier/i18n/en.json';
 import nl from '../../../src/features/kennisatelier/i18n/nl.json';
+import { CardText } from '../../../src/platform/card-text';
 import { I18n } from '../../../src/platform/i18n/i18n';
 import platformEn from '../../../src/platform/i18n/en.json';
 import platformNl from '../../../src/platform/i18n/nl.json';
-import { Organisation } from '../../../src/platform/org/organisation';
+import { Organisation, type Locale } from '../../../src/platform/org/organisation';
 import { cardInputs, cardText, expectCardHouseRules, walk } from '../../support/cards';
 
 const i18n = new I18n();
 i18n.register(platformNl, platformEn);
 i18n.register(nl, en);
 const deps = { i18n, org: Organisation.load('config/org.demo.json') };
+const textIn = (locale: Locale) => CardText.for(deps, locale);
 const now = new Date('2026-11-23T09:00:00Z');
 
 const atelier: Atelier = {
@@ -43,19 +47,19 @@ const people = [{ id: 'p1', name: 'Bram Mulder' }];
 function allCards(locale: 'nl' | 'en') {
   const kinds: AtelierMessageKind[] = ['promoted', 'changed', 'cancelled', 'reminder', 'attendancePrompt', 'attendanceNudge'];
   return [
-    renderAtelierCard(deps, { atelier, summary, locale, now }),
-    renderAtelierCard(deps, { atelier, summary, locale, now, personal: { status: { state: 'attending' }, organiser: true, icsUrl: 'https://x/files/t' } }),
-    renderAtelierCard(deps, { atelier, summary, locale, now, personal: { status: { state: 'waitlisted', position: 3 }, organiser: false } }),
-    renderAtelierCard(deps, { atelier: { ...atelier, status: 'cancelled' }, summary, locale, now }),
-    renderAtelierList(deps, locale, [{ atelier, summary, ended: false }], true),
-    renderAtelierList(deps, locale, [], false),
-    renderCreatePrompt(deps, locale),
-    renderAtelierForm(deps, { locale, mode: { kind: 'create', draftId: 'd1' }, channels: [{ title: 'Panel › Algemeen', value: 'c1' }], networks: [{ title: 'R-Pride', value: 'r-pride' }], earlyAccessHours: 48 }),
-    renderAtelierForm(deps, { locale, mode: { kind: 'edit', atelierId: 'a1' }, earlyAccessHours: 48, error: 'fout' }),
-    renderRosterCard(deps, locale, { atelier, summary, attending: people, waitlist: [], csvUrl: 'https://x/files/t' }),
-    renderAttendanceCard(deps, locale, { atelier, people, selected: ['p1'] }),
-    renderConfirmCancelCard(deps, locale, atelier),
-    ...kinds.map((k) => renderAtelierMessage(deps, locale, k, atelier)),
+    renderAtelierCard(textIn(locale), { atelier, summary, now }),
+    renderAtelierCard(textIn(locale), { atelier, summary, now, personal: { status: { state: 'attending' }, organiser: true, icsUrl: 'https://x/files/t' } }),
+    renderAtelierCard(textIn(locale), { atelier, summary, now, personal: { status: { state: 'waitlisted', position: 3 }, organiser: false } }),
+    renderAtelierCard(textIn(locale), { atelier: { ...atelier, status: 'cancelled' }, summary, now }),
+    renderAtelierList(textIn(locale), [{ atelier, summary, ended: false }], true),
+    renderAtelierList(textIn(locale), [], false),
+    renderCreatePrompt(textIn(locale)),
+    renderAtelierForm(textIn(locale), { mode: { kind: 'create', draftId: 'd1' }, channels: [{ title: 'Panel › Algemeen', value: 'c1' }], networks: [{ title: 'R-Pride', value: 'r-pride' }], earlyAccessHours: 48 }),
+    renderAtelierForm(textIn(locale), { mode: { kind: 'edit', atelierId: 'a1' }, earlyAccessHours: 48, error: 'fout' }),
+    renderRosterCard(textIn(locale), { atelier, summary, attending: people, waitlist: [], csvUrl: 'https://x/files/t' }),
+    renderAttendanceCard(textIn(locale), { atelier, people, selected: ['p1'] }),
+    renderConfirmCancelCard(textIn(locale), atelier),
+    ...kinds.map((k) => renderAtelierMessage(textIn(locale), k, atelier)),
   ];
 }
 
@@ -76,22 +80,22 @@ describe('kennisatelier cards', () => {
       expect(json).not.toContain('[hier](https://evil.example)');
       expect(json).not.toMatch(/<at>/);
     }
-    const text = cardText(renderAtelierCard(deps, { atelier, summary, locale: 'nl', now }));
+    const text = cardText(renderAtelierCard(textIn('nl'), { atelier, summary, now }));
     expect(text).toContain('Klik \\[hier\\]\\(https://evil.example\\)');
     expect(text).toContain('\\# Kop');
     expect(text).toContain('12 van 30 plekken bezet');
   });
 
   it('shows unlimited seats and the waitlist in words', () => {
-    const unlimited = cardText(renderAtelierCard(deps, { atelier: { ...atelier, capacity: null }, summary: { capacity: null, attending: 7, waitlisted: 0 }, locale: 'nl', now }));
+    const unlimited = cardText(renderAtelierCard(textIn('nl'), { atelier: { ...atelier, capacity: null }, summary: { capacity: null, attending: 7, waitlisted: 0 }, now }));
     expect(unlimited).toContain('7 aangemeld (geen maximum)');
-    const full = cardText(renderAtelierCard(deps, { atelier, summary: { capacity: 30, attending: 30, waitlisted: 4 }, locale: 'en', now }));
+    const full = cardText(renderAtelierCard(textIn('en'), { atelier, summary: { capacity: 30, attending: 30, waitlisted: 4 }, now }));
     expect(full).toContain('30 of 30 seats taken');
     expect(full).toContain('4 on the waiting list');
   });
 
   it('the form leaves empty date, time and number values out and keeps typed ones', () => {
-    const card = renderAtelierForm(deps, { locale: 'nl', mode: { kind: 'create', draftId: 'd1' }, earlyAccessHours: 48, values: { title: 'T', capacity: '25', date: '' } });
+    const card = renderAtelierForm(textIn('nl'), { mode: { kind: 'create', draftId: 'd1' }, earlyAccessHours: 48, values: { title: 'T', capacity: '25', date: '' } });
     const inputs = Object.fromEntries(cardInputs(card).map((i) => [i.id as string, i]));
     expect(inputs.capacity!.value).toBe(25);
     expect('value' in inputs.date!).toBe(false);

@@ -1,13 +1,10 @@
+import type { CardText } from '../../../platform/card-text';
 import { escapeUserText, renderCard, type AdaptiveCard } from '../../../platform/cards';
-import type { AppDeps } from '../../../platform/deps';
-import type { Locale } from '../../../platform/org/organisation';
 import type { SignupStatus } from '../../../platform/signups';
-import { instantText, seatsText, whenText, whereText, type SeatSummary } from '../kennisatelier.format';
-import type { Atelier } from '../kennisatelier.repository';
+import { instantText, seatsText, whenText, whereText } from '../kennisatelier.format';
+import type { Atelier, AtelierView, SeatSummary } from '../kennisatelier.types';
 import { kennisatelierVerbs as verbs } from '../kennisatelier.verbs';
 import template from './atelier.card.json';
-
-export type CardDeps = Pick<AppDeps, 'i18n' | 'org'>;
 
 interface ExecuteAction {
   title: string;
@@ -19,7 +16,6 @@ interface ExecuteAction {
 export interface AtelierViewInput {
   atelier: Atelier;
   summary: SeatSummary;
-  locale: Locale;
   now: Date;
   /** Leave out for the shared card in a channel, which every member sees alike. */
   personal?: { status: SignupStatus; organiser: boolean; icsUrl?: string; notice?: string };
@@ -36,11 +32,10 @@ export function phaseOf(a: Atelier, now: Date): Phase {
 }
 
 /** The atelier card: shared in channels (counts, both buttons) or personal (the clicker's own status). */
-export function renderAtelierCard(deps: CardDeps, input: AtelierViewInput): AdaptiveCard {
-  const { i18n, org } = deps;
-  const { atelier: a, locale, personal } = input;
-  const zone = org.data.organisation.timeZone;
-  const tr = (key: string, params?: Record<string, string | number>) => i18n.t(locale, `kennisatelier.${key}`, params);
+export function renderAtelierCard(text: CardText, input: AtelierViewInput): AdaptiveCard {
+  const { atelier: a, personal } = input;
+  const { locale, timeZone: zone } = text;
+  const tr = (key: string, params?: Record<string, string | number>) => text.t(`kennisatelier.${key}`, params);
   const phase = phaseOf(a, input.now);
   const state = personal?.status.state ?? 'none';
   const act = (key: string, verb: string, style: ExecuteAction['style'] = 'default'): ExecuteAction => ({
@@ -77,15 +72,15 @@ export function renderAtelierCard(deps: CardDeps, input: AtelierViewInput): Adap
 
   const seeLinks = phase !== 'cancelled' && phase !== 'ended' && (state === 'attending' || personal?.organiser === true);
   return renderCard(template, {
-    t: i18n.tree(locale, 'kennisatelier.card'),
+    t: text.i18n.tree(locale, 'kennisatelier.card'),
     title: escapeUserText(a.title),
     description: escapeUserText(a.description),
     statusLine,
     statusColor,
     notice: personal?.notice ?? '',
     when: whenText(a, locale, zone),
-    where: escapeUserText(whereText(a, i18n, locale)),
-    seats: seatsText(input.summary, i18n, locale),
+    where: escapeUserText(whereText(a, text)),
+    seats: seatsText(input.summary, text),
     deadline: instantText(a.deadline, locale, zone),
     waitlistLine: input.summary.waitlisted > 0 ? tr('seats.waitlist', { count: input.summary.waitlisted }) : '',
     showPrivacy: phase !== 'cancelled',
@@ -97,17 +92,11 @@ export function renderAtelierCard(deps: CardDeps, input: AtelierViewInput): Adap
 }
 
 /** The clicker's own view, from what the signup service found. */
-export function renderPersonalView(
-  deps: CardDeps,
-  locale: Locale,
-  now: Date,
-  view: { atelier: Atelier; summary: SeatSummary; status: SignupStatus; organiser: boolean; icsUrl?: string; notice?: string },
-): AdaptiveCard {
-  const notice = view.notice ? deps.i18n.t(locale, `kennisatelier.notice.${view.notice}`) : undefined;
-  return renderAtelierCard(deps, {
+export function renderPersonalView(text: CardText, now: Date, view: AtelierView): AdaptiveCard {
+  const notice = view.notice ? text.t(`kennisatelier.notice.${view.notice}`) : undefined;
+  return renderAtelierCard(text, {
     atelier: view.atelier,
     summary: view.summary,
-    locale,
     now,
     personal: { status: view.status, organiser: view.organiser, icsUrl: view.icsUrl, notice },
   });

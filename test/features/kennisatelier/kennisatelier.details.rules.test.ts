@@ -1,4 +1,4 @@
-import { parseDetails } from '../../../src/features/kennisatelier/kennisatelier.details';
+import { parseDetails } from '../../../src/features/kennisatelier/kennisatelier.details.rules';
 import { isAppError } from '../../../src/platform/errors';
 
 const base = { title: 'T', description: 'D', date: '2026-12-01', start: '14:00', end: '16:00', room: 'Zaal', meetingUrl: undefined, capacity: 10, deadlineDate: undefined, deadlineTime: undefined };

@@ -3,7 +3,7 @@ import type { DocumentStore } from '../../../src/storage/document-store.port';
 import { cardText } from '../../support/cards';
 import { startCosmosServer, testConnectionPolicy } from '../../support/cosmos-server';
 import { startTestBot, type TestBot } from '../../support/test-bot';
-import { createAtelier, installEverywhere, lastCard, organiserName, storedRoster } from './atelier-helpers';
+import { createAtelier, installEverywhere, lastCard, organiserName, storedRoster } from './kennisatelier.helpers';
 
 const person = (i: number) => `00000000-0000-4000-9000-${String(i).padStart(12, '0')}`;
 

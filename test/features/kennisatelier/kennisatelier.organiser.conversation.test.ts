@@ -1,7 +1,7 @@
 import { satisfactionPollJobKind, satisfactionPollJobSchema, type SatisfactionPollJob } from '../../../src/platform/contracts/satisfaction-poll.job';
 import { cardActions, cardInputs, cardText, cardsOf, findAction } from '../../support/cards';
 import { startTestBot, type TestBot, type TestChannel, type TestUser } from '../../support/test-bot';
-import { createAtelier, download, installEverywhere, lastCard, organiserName, staffNames, storedAtelier, storedRoster } from './atelier-helpers';
+import { createAtelier, download, installEverywhere, lastCard, organiserName, staffNames, storedAtelier, storedRoster } from './kennisatelier.helpers';
 
 describe('kennisatelier: organising', () => {
   let bot: TestBot;
@@ -62,6 +62,34 @@ describe('kennisatelier: organising', () => {
     expect(cardText((await lotte.invoke('kennisatelier.cancel', { atelierId })).card)).toContain('Alleen de organisatoren');
     expect(JSON.stringify(await storedAtelier(bot, atelierId))).toBe(before);
     expect(await storedRoster(bot, atelierId)).toEqual({ attending: [a!.aadObjectId], waitlist: [] });
+  });
+
+  it('a malformed payload on any organiser verb gets the invalid-input card in Dutch and changes nothing', async () => {
+    await signUp(staff[0]!);
+    const before = JSON.stringify(await storedAtelier(bot, atelierId));
+    const verbs = ['editForm', 'save', 'confirmCancel', 'cancel', 'roster', 'attendanceForm', 'markAttendance'];
+    for (const verb of verbs.map((v) => `kennisatelier.${v}`)) {
+      for (const data of [{}, { atelierId: '../../etc' }, { atelierId: 42 }]) {
+        const res = await sanne.invoke(verb, data);
+        expect(cardText(res.card)).toContain('Dat begreep ik niet goed: controleer wat je hebt ingevuld.');
+        expect(cardInputs(res.card)).toEqual([]);
+      }
+    }
+    expect(JSON.stringify(await storedAtelier(bot, atelierId))).toBe(before);
+    expect(await storedRoster(bot, atelierId)).toEqual({ attending: [staff[0]!.aadObjectId], waitlist: [] });
+  });
+
+  it('a malformed edit comes back on the form for the organiser, as typed; others get the plain refusal', async () => {
+    const before = JSON.stringify(await storedAtelier(bot, atelierId));
+    const data = { atelierId, title: 'Nieuwe titel', description: 'x', date: 'morgen', start: '10:00', end: '11:00' };
+    const form = await sanne.invoke('kennisatelier.save', data);
+    expect(cardText(form.card)).toContain('Dat begreep ik niet goed');
+    expect(cardInputs(form.card).find((i) => i.id === 'title')?.value).toBe('Nieuwe titel');
+    expect(findAction(form.card, 'Opslaan').data).toEqual({ atelierId });
+    const refused = await staff[0]!.invoke('kennisatelier.save', data);
+    expect(cardText(refused.card)).toContain('Alleen de organisatoren van dit kennisatelier');
+    expect(cardInputs(refused.card)).toEqual([]);
+    expect(JSON.stringify(await storedAtelier(bot, atelierId))).toBe(before);
   });
 
   it('editing the time tells everyone signed up, moves the reminder, and updates the shared card', async () => {

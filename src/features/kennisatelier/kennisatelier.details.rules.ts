@@ -1,9 +1,7 @@
 import { localToUtc } from '../../platform/i18n/format';
-import { atelierError } from './kennisatelier.errors';
-import type { Atelier } from './kennisatelier.repository';
+import { errors } from './kennisatelier.errors';
 import type { AtelierDetailsInput } from './kennisatelier.schemas';
-
-export type AtelierDetails = Pick<Atelier, 'title' | 'description' | 'startsAt' | 'endsAt' | 'deadline' | 'room' | 'meetingUrl' | 'capacity'>;
+import type { AtelierDetails } from './kennisatelier.types';
 
 function httpsUrl(raw: string): string {
   try {
@@ -12,7 +10,7 @@ function httpsUrl(raw: string): string {
   } catch {
     /* not a URL */
   }
-  throw atelierError('badUrl');
+  throw errors.badUrl();
 }
 
 /**
@@ -23,18 +21,18 @@ function httpsUrl(raw: string): string {
 export function parseDetails(input: Omit<AtelierDetailsInput, 'atelierId'>, zone: string): AtelierDetails {
   const startsAt = localToUtc(input.date, input.start, zone);
   const endsAt = localToUtc(input.date, input.end, zone);
-  if (!startsAt || !endsAt) throw atelierError('invalidDate');
-  if (endsAt <= startsAt) throw atelierError('endBeforeStart');
+  if (!startsAt || !endsAt) throw errors.invalidDate();
+  if (endsAt <= startsAt) throw errors.endBeforeStart();
   let deadline = startsAt;
   if (input.deadlineDate || input.deadlineTime) {
     const explicitTime = !!input.deadlineTime;
     const chosen = localToUtc(input.deadlineDate ?? input.date, input.deadlineTime ?? '23:59', zone);
-    if (!chosen) throw atelierError('invalidDate');
-    if (chosen > startsAt && explicitTime) throw atelierError('deadlineAfterStart');
+    if (!chosen) throw errors.invalidDate();
+    if (chosen > startsAt && explicitTime) throw errors.deadlineAfterStart();
     deadline = chosen < startsAt ? chosen : startsAt;
   }
-  if (!input.room && !input.meetingUrl) throw atelierError('noLocation');
-  if (input.capacity !== null && input.capacity < 1) throw atelierError('capacityTooLow');
+  if (!input.room && !input.meetingUrl) throw errors.noLocation();
+  if (input.capacity !== null && input.capacity < 1) throw errors.capacityTooLow();
   return {
     title: input.title,
     description: input.description,

@@ -1,5 +1,5 @@
 import { containers } from '../../../src/storage/document-store.port';
-import type { Atelier } from '../../../src/features/kennisatelier/kennisatelier.repository';
+import type { Atelier } from '../../../src/features/kennisatelier/kennisatelier.types';
 import { cardText, cardsOf, findAction } from '../../support/cards';
 import type { BotActivity, TestBot, TestChannel, TestUser } from '../../support/test-bot';
 

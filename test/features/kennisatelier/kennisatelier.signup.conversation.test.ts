@@ -1,6 +1,6 @@
 import { cardActions, cardText, cardsOf, findAction } from '../../support/cards';
 import { startTestBot, type TestBot, type TestChannel, type TestUser } from '../../support/test-bot';
-import { createAtelier, download, installEverywhere, lastCard, organiserName, posts, staffNames, storedRoster } from './atelier-helpers';
+import { createAtelier, download, installEverywhere, lastCard, organiserName, posts, staffNames, storedRoster } from './kennisatelier.helpers';
 
 describe('kennisatelier: signing up as a medewerker', () => {
   let bot: TestBot;

@@ -3,7 +3,7 @@ import { networkBroadcastJobKind, networkBroadcastJobSchema, type NetworkBroadca
 import { containers } from '../../../src/storage/document-store.port';
 import { cardActions, cardInputs, cardText, cardsOf, findAction } from '../../support/cards';
 import { startTestBot, type TestBot } from '../../support/test-bot';
-import { createAtelier, formValues, installEverywhere, organiserName, posts, storedAtelier } from './atelier-helpers';
+import { createAtelier, formValues, installEverywhere, organiserName, posts, storedAtelier } from './kennisatelier.helpers';
 
 describe('kennisatelier: creating and publishing', () => {
   let bot: TestBot;
@@ -125,6 +125,15 @@ describe('kennisatelier: creating and publishing', () => {
     expect(cardText(cardsOf(await tim.say('help'))[0])).not.toContain('Nieuw kennisatelier');
     expect(await bot.deps.store.count(containers.kennisateliers)).toBe(0);
     expect(await bot.deps.store.count(containers.signups)).toBe(0);
+  });
+
+  it('"nieuw atelier" in a channel is refused with the way to the 1:1 chat; no form, nothing stored', async () => {
+    const { channel } = await installEverywhere(bot, [organiserName]);
+    const [card] = cardsOf(await channel.as(bot.user(organiserName)).say('nieuw atelier'));
+    expect(cardText(card)).toContain("Een nieuw kennisatelier maak je in je eigen chat met de bot: typ daar 'nieuw atelier'.");
+    expect(cardInputs(card)).toEqual([]);
+    expect(cardActions(card)).toEqual([]);
+    expect(await bot.deps.store.count(containers.kennisateliers)).toBe(0);
   });
 
   it('a netwerkcoördinator creates only for their own network', async () => {
