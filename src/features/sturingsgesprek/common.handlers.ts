@@ -5,7 +5,7 @@ export { parsePayload } from '../../platform/bot/turn';
 import { adaptiveCardContentType, type AdaptiveCard } from '../../platform/cards';
 import type { AppDeps } from '../../platform/deps';
 import type { Actor } from '../../platform/org/organisation';
-import type { Words } from './cards/card-text';
+import type { Words } from './sturingsgesprek.text.format';
 
 /** Small helpers shared by the feature's handlers. */
 

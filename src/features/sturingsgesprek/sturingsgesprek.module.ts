@@ -1,13 +1,13 @@
 import type { AppDeps } from '../../platform/deps';
 import { userKey } from '../../platform/delivery/delivery.port';
 import { localeFrom } from '../../platform/i18n/i18n';
-import { AnsweringService } from './answering.service';
+import { AnsweringService } from './sturingsgesprek.answering.service';
 import type { SgContext } from './context';
-import { QuestionSetsService } from './question-sets.service';
-import { ReportService } from './report.service';
-import { RoundNotifier } from './round-notifier';
-import { RoundsService } from './rounds.service';
-import { ScheduleService } from './schedule.service';
+import { QuestionSetsService } from './sturingsgesprek.question-sets.service';
+import { ReportService } from './sturingsgesprek.report.service';
+import { RoundNotifier } from './sturingsgesprek.round.notifier';
+import { RoundsService } from './sturingsgesprek.rounds.service';
+import { ScheduleService } from './sturingsgesprek.schedule.service';
 import { SturingsgesprekRepository } from './sturingsgesprek.repository';
 
 export interface SturingsgesprekServices {

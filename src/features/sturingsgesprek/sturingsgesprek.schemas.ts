@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { questionId } from './question-set.schema';
+import { questionId } from './sturingsgesprek.question-set.schemas';
 
 /**
  * Card payloads (Action.Execute data with the card's inputs merged in). Everything arrives as strings;

@@ -1,4 +1,4 @@
-import type { Bilingual, Question } from './question-set.schema';
+import type { Bilingual, Question } from './sturingsgesprek.question-set.schemas';
 
 /** An answer to one question; follow-ups are stored under their own question id. */
 export type Answer =

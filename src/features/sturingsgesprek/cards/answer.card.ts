@@ -1,11 +1,11 @@
 import { renderCard, type AdaptiveCard } from '../../../platform/cards';
 import { formatWhen } from '../../../platform/i18n/format';
-import { personName } from '../access';
-import { inputId, whyInputId, type Problem } from '../answers';
-import { flattenQuestions } from '../question-set.schema';
-import type { SheetView } from '../sheet-view';
+import { personName } from '../sturingsgesprek.access';
+import { inputId, whyInputId, type Problem } from '../sturingsgesprek.answers.rules';
+import { flattenQuestions } from '../sturingsgesprek.question-set.schemas';
+import type { SheetView } from '../sturingsgesprek.sheet-view.rules';
 import { sturingsgesprekVerbs } from '../sturingsgesprek.verbs';
-import { cardAnswer, pick, t, unitName, type Words } from './card-text';
+import { cardAnswer, pick, t, unitName, type Words } from '../sturingsgesprek.text.format';
 import template from './answer.card.json';
 
 /** Earlier answers are for reference; cut so the card stays under Teams' message size (about 28 KB). */

@@ -1,11 +1,11 @@
 import { renderCard, type AdaptiveCard } from '../../../platform/cards';
 import { formatDate, formatWhen } from '../../../platform/i18n/format';
-import { personName } from '../access';
-import type { ResolvedSet } from '../question-sets.service';
-import type { RoundStatusView } from '../rounds.service';
+import { personName } from '../sturingsgesprek.access';
+import type { ResolvedSet } from '../sturingsgesprek.question-sets.service';
+import type { RoundStatusView } from '../sturingsgesprek.rounds.service';
 import type { RoundDoc } from '../sturingsgesprek.types';
 import { sturingsgesprekVerbs } from '../sturingsgesprek.verbs';
-import { pick, t, unitName, type Words } from './card-text';
+import { pick, t, unitName, type Words } from '../sturingsgesprek.text.format';
 import overviewTemplate from './overview.card.json';
 import roundFormTemplate from './round-form.card.json';
 import statusTemplate from './status.card.json';

@@ -1,10 +1,10 @@
 import { renderCard, type AdaptiveCard } from '../../../platform/cards';
 import { formatWhen } from '../../../platform/i18n/format';
-import { personName } from '../access';
-import { flattenQuestions } from '../question-set.schema';
+import { personName } from '../sturingsgesprek.access';
+import { flattenQuestions } from '../sturingsgesprek.question-set.schemas';
 import type { RoundDoc, SheetDoc, UnitSnapshot } from '../sturingsgesprek.types';
 import { sturingsgesprekVerbs, type ReportLinks } from '../sturingsgesprek.verbs';
-import { pick, t, unitName, type Words } from './card-text';
+import { pick, t, unitName, type Words } from '../sturingsgesprek.text.format';
 import closedTemplate from './closed.card.json';
 import confirmTemplate from './confirm.card.json';
 import reminderTemplate from './reminder.card.json';

@@ -1,9 +1,9 @@
 import { renderCard, type AdaptiveCard } from '../../../platform/cards';
 import { formatWhen } from '../../../platform/i18n/format';
-import { personName } from '../access';
-import type { ReportModel, ReportQuestion } from '../report.service';
+import { personName } from '../sturingsgesprek.access';
+import type { ReportModel, ReportQuestion } from '../sturingsgesprek.report.service';
 import { sturingsgesprekVerbs, type ReportLinks } from '../sturingsgesprek.verbs';
-import { cardAnswer, pick, t, unitName, type Words } from './card-text';
+import { cardAnswer, pick, t, unitName, type Words } from '../sturingsgesprek.text.format';
 import template from './report.card.json';
 
 /** Teams refuses messages over about 28 KB: the answers on one page share this many characters. */

@@ -1,11 +1,11 @@
 import { renderCard, type AdaptiveCard } from '../../../platform/cards';
 import { formatDate, formatWhen } from '../../../platform/i18n/format';
-import type { AnswerRole } from '../access';
-import { flattenQuestions, type QuestionKind } from '../question-set.schema';
-import type { ResolvedSet } from '../question-sets.service';
+import type { AnswerRole } from '../sturingsgesprek.access';
+import { flattenQuestions, type QuestionKind } from '../sturingsgesprek.question-set.schemas';
+import type { ResolvedSet } from '../sturingsgesprek.question-sets.service';
 import type { RoundDoc, ScheduleDoc, StoredSetDoc, UnitSnapshot } from '../sturingsgesprek.types';
 import { sturingsgesprekVerbs } from '../sturingsgesprek.verbs';
-import { pick, t, unitName, type Words } from './card-text';
+import { pick, t, unitName, type Words } from '../sturingsgesprek.text.format';
 import mineTemplate from './mine.card.json';
 import scheduleTemplate from './schedule.card.json';
 import setEditorTemplate from './set-editor.card.json';

@@ -1,4 +1,4 @@
-import { flattenQuestions } from './question-set.schema';
+import { flattenQuestions } from './sturingsgesprek.question-set.schemas';
 import type { SturingsgesprekRepository } from './sturingsgesprek.repository';
 import type { Answer, RoundDoc, SheetDoc } from './sturingsgesprek.types';
 

@@ -1,9 +1,9 @@
 import { commonErrors } from '../../platform/errors';
 import type { Actor } from '../../platform/org/organisation';
-import { isManager, requireManager } from './access';
+import { isManager, requireManager } from './sturingsgesprek.access';
 import type { SgContext } from './context';
-import { PreviousRounds, type PreviousAnswer } from './previous';
-import { flattenQuestions, type Question } from './question-set.schema';
+import { PreviousRounds, type PreviousAnswer } from './sturingsgesprek.previous-rounds.service';
+import { flattenQuestions, type Question } from './sturingsgesprek.question-set.schemas';
 import type { Answer, RoundDoc, UnitSnapshot } from './sturingsgesprek.types';
 
 export interface ReportRow {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { flattenQuestions, type Bilingual, type Question } from './question-set.schema';
+import { flattenQuestions, type Bilingual, type Question } from './sturingsgesprek.question-set.schemas';
 import type { Answer, Answers } from './sturingsgesprek.types';
 
 /**

@@ -1,9 +1,9 @@
 import { DateTime } from 'luxon';
 import { formatWhen } from '../../platform/i18n/format';
-import { personName } from './access';
-import { answerAsText } from './answers';
-import { answerWords, pick, t, unitName, type Words } from './cards/card-text';
-import type { ReportModel, ReportQuestion, ReportRow } from './report.service';
+import { personName } from './sturingsgesprek.access';
+import { answerAsText } from './sturingsgesprek.answers.rules';
+import { answerWords, pick, t, unitName, type Words } from './sturingsgesprek.text.format';
+import type { ReportModel, ReportQuestion, ReportRow } from './sturingsgesprek.report.service';
 
 /** The compiled report as documents for the meeting: Markdown (to read) and CSV (to sort and filter). */
 

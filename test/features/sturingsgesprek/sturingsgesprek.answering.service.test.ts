@@ -1,9 +1,9 @@
-import { unitsOf } from '../../../src/features/sturingsgesprek/access';
-import { AnsweringService } from '../../../src/features/sturingsgesprek/answering.service';
+import { unitsOf } from '../../../src/features/sturingsgesprek/sturingsgesprek.access';
+import { AnsweringService } from '../../../src/features/sturingsgesprek/sturingsgesprek.answering.service';
 import type { SgContext } from '../../../src/features/sturingsgesprek/context';
 import { SturingsgesprekRepository } from '../../../src/features/sturingsgesprek/sturingsgesprek.repository';
 import type { RoundDoc, SheetDoc } from '../../../src/features/sturingsgesprek/sturingsgesprek.types';
-import { templateById } from '../../../src/features/sturingsgesprek/templates';
+import { templateById } from '../../../src/features/sturingsgesprek/sturingsgesprek.templates.rules';
 import { ManualClock } from '../../../src/platform/clock';
 import { silentLogger } from '../../../src/platform/logger';
 import { Organisation } from '../../../src/platform/org/organisation';

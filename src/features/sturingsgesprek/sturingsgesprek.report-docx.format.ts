@@ -1,10 +1,10 @@
 import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import { formatWhen } from '../../platform/i18n/format';
-import { personName } from './access';
-import { answerAsText } from './answers';
-import { answerWords, pick, t, unitName, type Words } from './cards/card-text';
-import { countsTable, noAnswerText, reportFacts, who } from './report.format';
-import type { ReportModel } from './report.service';
+import { personName } from './sturingsgesprek.access';
+import { answerAsText } from './sturingsgesprek.answers.rules';
+import { answerWords, pick, t, unitName, type Words } from './sturingsgesprek.text.format';
+import { countsTable, noAnswerText, reportFacts, who } from './sturingsgesprek.report.format';
+import type { ReportModel } from './sturingsgesprek.report.service';
 
 /**
  * The compiled report as a Word document, the form the gemeentesecretaris's meeting works with.

@@ -6,7 +6,7 @@ import { commonErrors, isAppError } from '../../platform/errors';
 import { renderAnswerCard } from './cards/answer.card';
 import { renderMineCard } from './cards/setup.card';
 import { act, parsePayload, replyForClicker, wordsFor } from './common.handlers';
-import type { SheetView } from './sheet-view';
+import type { SheetView } from './sturingsgesprek.sheet-view.rules';
 import { answerPayload, deputyPayload, sheetRef } from './sturingsgesprek.schemas';
 import type { SturingsgesprekServices } from './sturingsgesprek.module';
 import { sturingsgesprekVerbs as v } from './sturingsgesprek.verbs';

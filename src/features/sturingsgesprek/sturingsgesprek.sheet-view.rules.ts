@@ -1,8 +1,8 @@
-import type { AnswerRole } from './access';
-import type { Problem } from './answers';
-import { inputId, whyInputId } from './answers';
-import { flattenQuestions, type Question } from './question-set.schema';
-import type { PreviousAnswer } from './previous';
+import type { AnswerRole } from './sturingsgesprek.access';
+import type { Problem } from './sturingsgesprek.answers.rules';
+import { inputId, whyInputId } from './sturingsgesprek.answers.rules';
+import { flattenQuestions, type Question } from './sturingsgesprek.question-set.schemas';
+import type { PreviousAnswer } from './sturingsgesprek.previous-rounds.service';
 import type { Answers, RoundDoc, SheetDoc, UnitSnapshot } from './sturingsgesprek.types';
 
 export type BannerKey =

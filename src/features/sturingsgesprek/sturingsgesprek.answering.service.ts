@@ -1,10 +1,10 @@
 import { commonErrors } from '../../platform/errors';
 import type { Actor } from '../../platform/org/organisation';
-import { answerRole, currentOwner, sgError, type AnswerRole } from './access';
-import { missingRequired, readAnswers, sameAnswers, type Problem } from './answers';
+import { answerRole, currentOwner, sgError, type AnswerRole } from './sturingsgesprek.access';
+import { missingRequired, readAnswers, sameAnswers, type Problem } from './sturingsgesprek.answers.rules';
 import { acceptsAnswers, doorbraakIds, type SgContext } from './context';
-import { PreviousRounds } from './previous';
-import { answersToInputs, previousFor, rawInputs, unitOf, type BannerKey, type SheetView } from './sheet-view';
+import { PreviousRounds } from './sturingsgesprek.previous-rounds.service';
+import { answersToInputs, previousFor, rawInputs, unitOf, type BannerKey, type SheetView } from './sturingsgesprek.sheet-view.rules';
 import type { Answers, RoundDoc, SheetDoc, UnitSnapshot } from './sturingsgesprek.types';
 
 export interface Loaded {

@@ -1,7 +1,7 @@
 import type { PanelApp } from '../../platform/bot/panel-app';
 import type { AppDeps } from '../../platform/deps';
 import { commonErrors, isAppError } from '../../platform/errors';
-import { t } from './cards/card-text';
+import { t } from './sturingsgesprek.text.format';
 import { renderScheduleCard, renderSetEditor, renderSetsCard } from './cards/setup.card';
 import { act, parsePayload, token } from './common.handlers';
 import { scheduleForm, setCopyPayload, setEditPayload, setRef } from './sturingsgesprek.schemas';

@@ -1,9 +1,9 @@
-import { escapeUserText } from '../../../platform/cards';
-import type { I18n } from '../../../platform/i18n/i18n';
-import type { Locale, Organisation } from '../../../platform/org/organisation';
-import { answerAsText, type AnswerWords } from '../answers';
-import type { Bilingual, Question } from '../question-set.schema';
-import type { Answer } from '../sturingsgesprek.types';
+import { escapeUserText } from '../../platform/cards';
+import type { I18n } from '../../platform/i18n/i18n';
+import type { Locale, Organisation } from '../../platform/org/organisation';
+import { answerAsText, type AnswerWords } from './sturingsgesprek.answers.rules';
+import type { Bilingual, Question } from './sturingsgesprek.question-set.schemas';
+import type { Answer } from './sturingsgesprek.types';
 
 /** Shared wording helpers for the feature's cards and documents. */
 export interface Words {

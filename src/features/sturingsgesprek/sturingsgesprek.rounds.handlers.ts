@@ -2,8 +2,8 @@ import type { PanelApp } from '../../platform/bot/panel-app';
 import type { AppDeps } from '../../platform/deps';
 import { commonErrors, isAppError } from '../../platform/errors';
 import type { Actor } from '../../platform/org/organisation';
-import { requireManager, unitsOf } from './access';
-import { t, type Words } from './cards/card-text';
+import { requireManager, unitsOf } from './sturingsgesprek.access';
+import { t, type Words } from './sturingsgesprek.text.format';
 import { renderOverviewCard, renderRoundForm, renderStatusCard, type RoundFormValues } from './cards/manage.card';
 import { renderConfirmCard } from './cards/notices.card';
 import { renderReportCard } from './cards/report.card';
@@ -13,7 +13,7 @@ import type { SturingsgesprekServices } from './sturingsgesprek.module';
 import type { RoundDoc } from './sturingsgesprek.types';
 import { sturingsgesprekVerbs as v } from './sturingsgesprek.verbs';
 import { localDate } from '../../platform/local-time';
-import { addDays, localTime } from './time';
+import { addDays, localTime } from './sturingsgesprek.time.format';
 
 const str = (data: unknown, key: string) => {
   const value = (data as Record<string, unknown> | undefined)?.[key];

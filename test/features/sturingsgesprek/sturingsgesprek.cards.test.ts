@@ -1,4 +1,4 @@
-import { unitsOf } from '../../../src/features/sturingsgesprek/access';
+import { unitsOf } from '../../../src/features/sturingsgesprek/sturingsgesprek.access';
 import { renderAnswerCard } from '../../../src/features/sturingsgesprek/cards/answer.card';
 import { renderOverviewCard, renderRoundForm, renderStatusCard } from '../../../src/features/sturingsgesprek/cards/manage.card';
 import { renderClosedCard, renderConfirmCard, renderReminderCard } from '../../../src/features/sturingsgesprek/cards/notices.card';
@@ -6,11 +6,11 @@ import { renderReportCard } from '../../../src/features/sturingsgesprek/cards/re
 import { renderMineCard, renderScheduleCard, renderSetEditor, renderSetsCard } from '../../../src/features/sturingsgesprek/cards/setup.card';
 import en from '../../../src/features/sturingsgesprek/i18n/en.json';
 import nl from '../../../src/features/sturingsgesprek/i18n/nl.json';
-import type { ReportModel } from '../../../src/features/sturingsgesprek/report.service';
-import { defaultSchedule } from '../../../src/features/sturingsgesprek/schedule.service';
-import { answersToInputs, type SheetView } from '../../../src/features/sturingsgesprek/sheet-view';
+import type { ReportModel } from '../../../src/features/sturingsgesprek/sturingsgesprek.report.service';
+import { defaultSchedule } from '../../../src/features/sturingsgesprek/sturingsgesprek.schedule.service';
+import { answersToInputs, type SheetView } from '../../../src/features/sturingsgesprek/sturingsgesprek.sheet-view.rules';
 import type { Answers, RoundDoc, SheetDoc } from '../../../src/features/sturingsgesprek/sturingsgesprek.types';
-import { templateById, templates } from '../../../src/features/sturingsgesprek/templates';
+import { templateById, templates } from '../../../src/features/sturingsgesprek/sturingsgesprek.templates.rules';
 import { I18n } from '../../../src/platform/i18n/i18n';
 import { Organisation } from '../../../src/platform/org/organisation';
 import { expectCardHouseRules, walk, type CardNode } from '../../support/cards';

@@ -1,11 +1,11 @@
 import { commonErrors } from '../../platform/errors';
 import type { Actor } from '../../platform/org/organisation';
-import { requireManager, sgError } from './access';
+import { requireManager, sgError } from './sturingsgesprek.access';
 import type { SgContext } from './context';
-import { bilingual, flattenQuestions, followUpQuestion, question, questionList, type Bilingual, type Question } from './question-set.schema';
+import { bilingual, flattenQuestions, followUpQuestion, question, questionList, type Bilingual, type Question } from './sturingsgesprek.question-set.schemas';
 import type { SetEdit } from './sturingsgesprek.schemas';
 import type { StoredSetDoc } from './sturingsgesprek.types';
-import { templateById, templates } from './templates';
+import { templateById, templates } from './sturingsgesprek.templates.rules';
 
 export interface ResolvedSet {
   setId: string;

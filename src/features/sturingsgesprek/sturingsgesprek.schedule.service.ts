@@ -1,14 +1,14 @@
 import type { I18n } from '../../platform/i18n/i18n';
 import type { Scheduler } from '../../platform/delivery/delivery.port';
 import type { Actor } from '../../platform/org/organisation';
-import { requireManager, sgError } from './access';
+import { requireManager, sgError } from './sturingsgesprek.access';
 import type { SgContext } from './context';
-import type { QuestionSetsService } from './question-sets.service';
-import type { RoundNotifier } from './round-notifier';
+import type { QuestionSetsService } from './sturingsgesprek.question-sets.service';
+import type { RoundNotifier } from './sturingsgesprek.round.notifier';
 import type { ScheduleForm } from './sturingsgesprek.schemas';
 import type { RoundDoc, ScheduleDoc } from './sturingsgesprek.types';
 import { jobIds, sturingsgesprekJobs } from './sturingsgesprek.verbs';
-import { addDays, addMonths, localInstant, monthYear } from './time';
+import { addDays, addMonths, localInstant, monthYear } from './sturingsgesprek.time.format';
 
 const OPENING_TIME = '09:00';
 const DEADLINE_TIME = '17:00';

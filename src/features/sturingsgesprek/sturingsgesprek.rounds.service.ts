@@ -1,14 +1,14 @@
 import type { Scheduler } from '../../platform/delivery/delivery.port';
 import { commonErrors } from '../../platform/errors';
 import type { Actor } from '../../platform/org/organisation';
-import { requireManager, sgError, unitsOf } from './access';
+import { requireManager, sgError, unitsOf } from './sturingsgesprek.access';
 import { acceptsAnswers, type SgContext } from './context';
-import type { QuestionSetsService } from './question-sets.service';
-import { broadcastIds, type RoundNotifier } from './round-notifier';
+import type { QuestionSetsService } from './sturingsgesprek.question-sets.service';
+import { broadcastIds, type RoundNotifier } from './sturingsgesprek.round.notifier';
 import type { RoundForm } from './sturingsgesprek.schemas';
 import type { RoundDoc, SheetDoc, UnitSnapshot } from './sturingsgesprek.types';
 import { jobIds, sturingsgesprekJobs } from './sturingsgesprek.verbs';
-import { localInstant, reminderAt } from './time';
+import { localInstant, reminderAt } from './sturingsgesprek.time.format';
 
 export interface StatusRow {
   unit: UnitSnapshot;
