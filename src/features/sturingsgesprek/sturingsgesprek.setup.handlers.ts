@@ -1,64 +1,84 @@
+import { z } from 'zod';
 import type { PanelApp } from '../../platform/bot/panel-app';
-import type { AppDeps } from '../../platform/deps';
-import { commonErrors, isAppError } from '../../platform/errors';
-import { t } from './sturingsgesprek.text.format';
+import { onCardAction } from '../../platform/bot/routes';
+import { CardText } from '../../platform/card-text';
+import { commonErrors } from '../../platform/errors';
+import type { Actor } from '../../platform/org/organisation';
 import { renderScheduleCard, renderSetEditor, renderSetsCard } from './cards/setup.card';
-import { act, parsePayload, token } from './common.handlers';
-import { scheduleForm, setCopyPayload, setEditPayload, setRef } from './sturingsgesprek.schemas';
-import type { SturingsgesprekServices } from './sturingsgesprek.module';
+import { isManager } from './sturingsgesprek.access';
+import { sturingsgesprekErrors as errors } from './sturingsgesprek.errors';
+import type { SturingsgesprekDeps, SturingsgesprekModule } from './sturingsgesprek.module';
+import { newToken, scheduleForm, setCopyPayload, setEditPayload, setRef } from './sturingsgesprek.schemas';
+import { t } from './sturingsgesprek.text.format';
 import { sturingsgesprekVerbs as v } from './sturingsgesprek.verbs';
 
 /** Question sets (copy a template, edit texts, add/remove questions) and the schedule. */
-export function registerSetupHandlers(app: PanelApp, deps: AppDeps, s: SturingsgesprekServices): void {
-  app.adaptiveCards.actionExecute(v.sets, async (context) => act(context, deps, async (actor, w) => renderSetsCard(w, await s.sets.list(actor), token())));
+export function registerSetupHandlers(app: PanelApp, deps: SturingsgesprekDeps, s: SturingsgesprekModule): void {
+  const textFor = (actor: Actor) => CardText.for(deps, actor.locale);
 
-  app.adaptiveCards.actionExecute(v.copySet, async (context, _state, data) =>
-    act(context, deps, async (actor, w) => {
-      const p = parsePayload(setCopyPayload, data);
-      if (!p) throw commonErrors.invalidInput();
-      return renderSetEditor(w, await s.sets.copy(actor, p.sourceId, p.token), { text: t(w, 'card.setEditor.copied'), style: 'good' });
-    }),
+  onCardAction(app, deps, v.sets, z.unknown(), async (actor) =>
+    renderSetsCard(textFor(actor), await s.sets.list(actor), newToken()),
   );
 
-  app.adaptiveCards.actionExecute(v.editSet, async (context, _state, data) =>
-    act(context, deps, async (actor, w) => {
-      const p = parsePayload(setRef, data);
-      if (!p) throw commonErrors.invalidInput();
-      return renderSetEditor(w, await s.sets.get(actor, p.setId));
-    }),
+  onCardAction(app, deps, v.copySet, setCopyPayload, async (actor, p) => {
+    const w = textFor(actor);
+    const set = await s.sets.copy(actor, p.sourceId, p.token);
+    return renderSetEditor(w, set, { text: t(w, 'card.setEditor.copied'), style: 'good' });
+  });
+
+  onCardAction(app, deps, v.editSet, setRef, async (actor, p) =>
+    renderSetEditor(textFor(actor), await s.sets.get(actor, p.setId)),
   );
 
-  app.adaptiveCards.actionExecute(v.saveSet, async (context, _state, data) =>
-    act(context, deps, async (actor, w) => {
-      const p = parsePayload(setEditPayload, data);
-      if (!p) throw commonErrors.invalidInput();
-      try {
-        const { set, stale } = await s.sets.edit(actor, p);
-        return renderSetEditor(w, set, stale ? { text: t(w, 'card.setEditor.stale'), style: 'warning' } : { text: t(w, 'card.setEditor.saved'), style: 'good' });
-      } catch (err) {
-        // The set as stored, with what was wrong on top.
-        if (!isAppError(err) || err.messageKey === 'common.error.notFound' || err.code === 'sturingsgesprek.managersOnly') throw err;
-        return renderSetEditor(w, await s.sets.get(actor, p.setId), { text: deps.i18n.t(actor.locale, err.messageKey, err.params), style: 'attention' });
-      }
-    }),
+  onCardAction(
+    app,
+    deps,
+    v.saveSet,
+    setEditPayload,
+    async (actor, p) => {
+      const w = textFor(actor);
+      const { set, stale } = await s.sets.edit(actor, p);
+      return renderSetEditor(
+        w,
+        set,
+        stale ? { text: t(w, 'card.setEditor.stale'), style: 'warning' } : { text: t(w, 'card.setEditor.saved'), style: 'good' },
+      );
+    },
+    {
+      // The set as stored, with what was wrong on top; a missing set or a missing role gets the plain error card.
+      onError: async (err, actor, p) => {
+        if (!p || err.code === commonErrors.notFound.code || err.code === errors.managersOnly.code) return undefined;
+        const w = textFor(actor);
+        const stored = await s.sets.get(actor, p.setId);
+        return renderSetEditor(w, stored, { text: w.t(err.messageKey, err.params), style: 'attention' });
+      },
+    },
   );
 
-  app.adaptiveCards.actionExecute(v.schedule, async (context) =>
-    act(context, deps, async (actor, w) => renderScheduleCard(w, { schedule: await s.schedule.get(actor), sets: await s.sets.list(actor) })),
+  onCardAction(app, deps, v.schedule, z.unknown(), async (actor) =>
+    renderScheduleCard(textFor(actor), { schedule: await s.schedule.get(actor), sets: await s.sets.list(actor) }),
   );
 
-  app.adaptiveCards.actionExecute(v.saveSchedule, async (context, _state, data) =>
-    act(context, deps, async (actor, w) => {
+  // A mistake shows the schedule as stored, with the message on top (for the office only).
+  onCardAction(
+    app,
+    deps,
+    v.saveSchedule,
+    scheduleForm,
+    async (actor, p) => {
+      const w = textFor(actor);
       const sets = await s.sets.list(actor);
-      const p = parsePayload(scheduleForm, data);
-      if (!p) return renderScheduleCard(w, { schedule: await s.schedule.get(actor), sets, banner: deps.i18n.t(actor.locale, 'common.error.invalidInput') });
-      try {
-        const { schedule, next } = await s.schedule.save(actor, p);
-        return renderScheduleCard(w, { schedule, sets, next, banner: t(w, schedule.active ? 'card.schedule.saved' : 'card.schedule.inactive') });
-      } catch (err) {
-        if (!isAppError(err)) throw err;
-        return renderScheduleCard(w, { schedule: await s.schedule.get(actor), sets, banner: deps.i18n.t(actor.locale, err.messageKey, err.params) });
-      }
-    }),
+      const { schedule, next } = await s.schedule.save(actor, p);
+      const banner = t(w, schedule.active ? 'card.schedule.saved' : 'card.schedule.inactive');
+      return renderScheduleCard(w, { schedule, sets, next, banner });
+    },
+    {
+      onError: async (err, actor) => {
+        if (!isManager(actor)) return undefined;
+        const w = textFor(actor);
+        const [schedule, sets] = [await s.schedule.get(actor), await s.sets.list(actor)];
+        return renderScheduleCard(w, { schedule, sets, banner: w.t(err.messageKey, err.params) });
+      },
+    },
   );
 }

@@ -1,23 +1,25 @@
 import { escapeUserText } from '../../platform/cards';
-import type { I18n } from '../../platform/i18n/i18n';
+import type { CardText } from '../../platform/card-text';
 import type { Locale, Organisation } from '../../platform/org/organisation';
 import { answerAsText, type AnswerWords } from './sturingsgesprek.answers.rules';
 import type { Bilingual, Question } from './sturingsgesprek.question-set.schemas';
 import type { Answer } from './sturingsgesprek.types';
 
 /** Shared wording helpers for the feature's cards and documents. */
-export interface Words {
-  i18n: I18n;
-  org: Organisation;
-  locale: Locale;
-}
 
 export const pick = (text: Bilingual, locale: Locale) => text[locale] ?? text.nl;
 
-export const t = (w: Words, key: string, params: Record<string, string | number> = {}) => w.i18n.t(w.locale, `sturingsgesprek.${key}`, params);
+/** A message of this feature's catalogue (the `sturingsgesprek.` prefix added). */
+export const t = (w: CardText, key: string, params: Record<string, string | number> = {}) =>
+  w.t(`sturingsgesprek.${key}`, params);
 
-export function answerWords(w: Words): AnswerWords {
-  const titles = new Map(w.org.data.doorbraken.map((d) => [d.id, w.org.text(d.title, w.locale)]));
+export const personName = (org: Organisation, id: string | undefined) => (id ? (org.person(id)?.name ?? id) : '');
+
+/** A doorbraak's title in the reader's language (empty for an id the organisation file no longer has). */
+export const doorbraakTitle = (w: CardText, id: string) => w.local(w.org.doorbraken.find((d) => d.id === id)?.title);
+
+export function answerWords(w: CardText): AnswerWords {
+  const titles = new Map(w.org.doorbraken.map((d) => [d.id, w.local(d.title)]));
   return {
     doorbraak: (id) => titles.get(id) ?? id,
     pick: (text) => pick(text, w.locale),
@@ -27,7 +29,7 @@ export function answerWords(w: Words): AnswerWords {
 }
 
 /** An answer as card text: user text escaped (no hidden links or mentions); line breaks kept. */
-export function cardAnswer(w: Words, q: Question, a: Answer | undefined, limit?: number): string {
+export function cardAnswer(w: CardText, q: Question, a: Answer | undefined, limit?: number): string {
   if (!a) return t(w, 'card.answer.noAnswer');
   const text = answerAsText(q, a, answerWords(w));
   const cut = limit !== undefined && text.length > limit ? `${text.slice(0, limit).trimEnd()} ${t(w, 'card.answer.truncated')}` : text;
@@ -35,4 +37,4 @@ export function cardAnswer(w: Words, q: Question, a: Answer | undefined, limit?:
   return escapeUserText(cut);
 }
 
-export const unitName = (w: Words, name: Record<string, string>) => w.org.text(name, w.locale);
+export const unitName = (w: CardText, name: Record<string, string>) => w.local(name);
