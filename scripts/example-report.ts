@@ -8,9 +8,10 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../src/config';
-import { reportCsv, reportMarkdown } from '../src/features/sturingsgesprek/report.format';
-import { reportDocx } from '../src/features/sturingsgesprek/report.docx';
-import { createSturingsgesprek } from '../src/features/sturingsgesprek/sturingsgesprek.module';
+import { reportCsv, reportMarkdown } from '../src/features/sturingsgesprek/sturingsgesprek.report.format';
+import { reportDocx } from '../src/features/sturingsgesprek/sturingsgesprek.report-docx.format';
+import { createSturingsgesprekModule } from '../src/features/sturingsgesprek/sturingsgesprek.module';
+import { CardText } from '../src/platform/card-text';
 import { ManualClock } from '../src/platform/clock';
 import { silentLogger } from '../src/platform/logger';
 import { Organisation } from '../src/platform/org/organisation';
@@ -79,7 +80,7 @@ async function main(): Promise<void> {
     clock,
     logger: silentLogger(),
   });
-  const sg = createSturingsgesprek(runtime.deps);
+  const sg = createSturingsgesprekModule(runtime.deps);
   const actor = (key: keyof typeof who) => org.actor(who[key], 'nl');
 
   async function round(token: string, label: string, opensOn: string, deadlineOn: string, answers: Array<[keyof typeof who, K1]>) {
@@ -102,7 +103,7 @@ async function main(): Promise<void> {
   clock.set('2026-05-11T07:00:00Z');
   const current = await round('demomei', 'Sturingsgesprek mei 2026 (demo)', '2026-05-11', '2026-05-29', may);
   const model = await sg.report.compile(actor('mila'), current);
-  const words = { i18n: runtime.deps.i18n, org, locale: 'nl' as const };
+  const words = CardText.for(runtime.deps, 'nl');
   const note =
     'Voorbeeld met de demo-organisatie (config/org.demo.json): alle namen en antwoorden zijn fictief. Doorbraken 5–11 zijn plaatshouders tot de officiële lijst uit het Intern actieplan DIG er is. Gemaakt met `npx tsx scripts/example-report.ts`.';
   mkdirSync('docs/examples', { recursive: true });

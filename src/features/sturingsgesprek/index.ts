@@ -1,60 +1,49 @@
 import type { PanelApp } from '../../platform/bot/panel-app';
 import type { AppDeps } from '../../platform/deps';
-import { localeFrom } from '../../platform/i18n/i18n';
-import { isManager } from './access';
-import { registerAnsweringHandlers } from './answering.handlers';
-import { registerCommandHandlers } from './sturingsgesprek.handlers';
 import en from './i18n/en.json';
 import nl from './i18n/nl.json';
-import { reportDocx } from './report.docx';
-import { reportCsv, reportMarkdown } from './report.format';
-import { registerRoundHandlers } from './rounds.handlers';
-import { registerSetupHandlers } from './setup.handlers';
+import { isManager } from './sturingsgesprek.access';
+import { registerAnsweringHandlers } from './sturingsgesprek.answering.handlers';
+import { registerCommandHandlers } from './sturingsgesprek.handlers';
 import { registerSturingsgesprekJobs } from './sturingsgesprek.jobs';
-import { createSturingsgesprek } from './sturingsgesprek.module';
+import { createSturingsgesprekModule } from './sturingsgesprek.module';
+import { reportFile, type ReportFormat } from './sturingsgesprek.report.files';
+import { registerRoundHandlers } from './sturingsgesprek.rounds.handlers';
+import { registerSetupHandlers } from './sturingsgesprek.setup.handlers';
 import { downloadKinds, sturingsgesprekVerbs } from './sturingsgesprek.verbs';
 
-const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-
-/** Registers the sturingsgesprek feature's routes, help entries, message catalogues and jobs. */
+/** Registers the sturingsgesprek feature's routes, help entries, message catalogues, jobs and downloads. */
 export function registerSturingsgesprek(app: PanelApp, deps: AppDeps): void {
   deps.i18n.register(nl, en);
-  const services = createSturingsgesprek(deps);
+  const sg = createSturingsgesprekModule(deps);
 
-  deps.help.add({
-    id: 'sturingsgesprek.manage',
-    order: 60,
-    titleKey: 'sturingsgesprek.help.manageTitle',
-    descriptionKey: 'sturingsgesprek.help.manageDescription',
-    verb: sturingsgesprekVerbs.overview,
-    visibleTo: isManager,
-  });
-  deps.help.add({
-    id: 'sturingsgesprek.answer',
-    order: 61,
-    titleKey: 'sturingsgesprek.help.answerTitle',
-    descriptionKey: 'sturingsgesprek.help.answerDescription',
-    verb: sturingsgesprekVerbs.mine,
-    visibleTo: (actor) => actor.roles.has('clusterdirecteur'),
-  });
+  registerCommandHandlers(app, deps, sg);
+  registerAnsweringHandlers(app, deps, sg);
+  registerRoundHandlers(app, deps, sg);
+  registerSetupHandlers(app, deps, sg);
 
-  registerCommandHandlers(app, deps, services);
-  registerAnsweringHandlers(app, deps, services);
-  registerRoundHandlers(app, deps, services);
-  registerSetupHandlers(app, deps, services);
-  registerSturingsgesprekJobs(deps.scheduler, services);
+  deps.help.addAll([
+    {
+      id: 'sturingsgesprek.manage',
+      order: 60,
+      titleKey: 'sturingsgesprek.help.manageTitle',
+      descriptionKey: 'sturingsgesprek.help.manageDescription',
+      verb: sturingsgesprekVerbs.overview,
+      visibleTo: isManager,
+    },
+    {
+      id: 'sturingsgesprek.answer',
+      order: 61,
+      titleKey: 'sturingsgesprek.help.answerTitle',
+      descriptionKey: 'sturingsgesprek.help.answerDescription',
+      verb: sturingsgesprekVerbs.mine,
+      visibleTo: (actor) => actor.roles.has('clusterdirecteur'),
+    },
+  ]);
 
-  // Links carry "<roundId>~<locale>" and the person they were made for; the report checks that person again.
-  const produce = (format: keyof typeof downloadKinds) => async (id: string, subject: string) => {
-    const [roundId, tag] = id.split('~');
-    const model = await services.report.compileForSubject(subject, roundId);
-    if (!model) return undefined;
-    const w = { i18n: deps.i18n, org: deps.org, locale: localeFrom(tag, deps.org.data.organisation.defaultLocale) };
-    const name = `sturingsgesprek-${roundId}`;
-    if (format === 'docx') return { filename: `${name}.docx`, contentType: DOCX_TYPE, body: await reportDocx(w, model) };
-    return format === 'markdown'
-      ? { filename: `${name}.md`, contentType: 'text/markdown; charset=utf-8', body: reportMarkdown(w, model) }
-      : { filename: `${name}.csv`, contentType: 'text/csv; charset=utf-8', body: reportCsv(w, model) };
-  };
-  for (const format of Object.keys(downloadKinds) as Array<keyof typeof downloadKinds>) deps.downloads.register(downloadKinds[format], produce(format));
+  registerSturingsgesprekJobs(deps.scheduler, sg);
+
+  for (const format of Object.keys(downloadKinds) as ReportFormat[]) {
+    deps.downloads.register(downloadKinds[format], reportFile(deps, sg.report, format));
+  }
 }

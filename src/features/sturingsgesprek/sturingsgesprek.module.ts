@@ -1,17 +1,22 @@
 import type { AppDeps } from '../../platform/deps';
 import { userKey } from '../../platform/delivery/delivery.port';
 import { localeFrom } from '../../platform/i18n/i18n';
-import { AnsweringService } from './answering.service';
-import type { SgContext } from './context';
-import { QuestionSetsService } from './question-sets.service';
-import { ReportService } from './report.service';
-import { RoundNotifier } from './round-notifier';
-import { RoundsService } from './rounds.service';
-import { ScheduleService } from './schedule.service';
+import { AnsweringService } from './sturingsgesprek.answering.service';
+import { QuestionSetsService } from './sturingsgesprek.question-sets.service';
+import { ReportService } from './sturingsgesprek.report.service';
 import { SturingsgesprekRepository } from './sturingsgesprek.repository';
+import { RoundNotifier } from './sturingsgesprek.round.notifier';
+import { RoundsService } from './sturingsgesprek.rounds.service';
+import { ScheduleService } from './sturingsgesprek.schedule.service';
 
-export interface SturingsgesprekServices {
-  ctx: SgContext;
+/** What the sturingsgesprek feature may use of the app. */
+export type SturingsgesprekDeps = Pick<
+  AppDeps,
+  'store' | 'org' | 'clock' | 'logger' | 'i18n' | 'delivery' | 'scheduler' | 'downloads' | 'conversations'
+>;
+
+export interface SturingsgesprekModule {
+  repo: SturingsgesprekRepository;
   notifier: RoundNotifier;
   sets: QuestionSetsService;
   rounds: RoundsService;
@@ -20,30 +25,28 @@ export interface SturingsgesprekServices {
   report: ReportService;
 }
 
-/** The feature's composition: one place that wires its services onto the app's deps. */
-export function createSturingsgesprek(deps: Pick<AppDeps, 'store' | 'org' | 'clock' | 'logger' | 'i18n' | 'delivery' | 'scheduler' | 'downloads' | 'conversations'>): SturingsgesprekServices {
-  const ctx: SgContext = {
-    repo: new SturingsgesprekRepository(deps.store),
-    org: deps.org,
-    clock: deps.clock,
-    logger: deps.logger.child({ feature: 'sturingsgesprek' }),
-  };
-  const fallback = deps.org.data.organisation.defaultLocale;
+/** Builds the feature's repository and services once; the app, tests and scripts/example-report.ts call it. */
+export function createSturingsgesprekModule(deps: SturingsgesprekDeps): SturingsgesprekModule {
+  const { org, clock, i18n, scheduler } = deps;
+  const repo = new SturingsgesprekRepository(deps.store);
+  const logger = deps.logger.child({ feature: 'sturingsgesprek' });
   const notifier = new RoundNotifier({
-    ctx,
-    i18n: deps.i18n,
+    repo,
+    org,
+    clock,
+    i18n,
     delivery: deps.delivery,
     downloads: deps.downloads,
-    localeOf: async (id) => localeFrom(await deps.conversations.localeOf(userKey(id)), fallback),
+    localeOf: async (id) => localeFrom(await deps.conversations.localeOf(userKey(id)), org.defaultLocale),
   });
-  const sets = new QuestionSetsService(ctx);
+  const sets = new QuestionSetsService(repo, clock, logger);
   return {
-    ctx,
+    repo,
     notifier,
     sets,
-    rounds: new RoundsService(ctx, sets, notifier, deps.scheduler),
-    answering: new AnsweringService(ctx, notifier),
-    schedule: new ScheduleService(ctx, deps.i18n, sets, notifier, deps.scheduler),
-    report: new ReportService(ctx),
+    rounds: new RoundsService(repo, org, clock, logger, sets, notifier, scheduler),
+    answering: new AnsweringService(repo, org, clock, logger, notifier),
+    schedule: new ScheduleService(repo, org, clock, logger, i18n, sets, notifier, scheduler),
+    report: new ReportService(repo, org, clock),
   };
 }

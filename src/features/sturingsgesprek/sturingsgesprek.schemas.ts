@@ -1,5 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { questionId } from './question-set.schema';
+import { questionId } from './sturingsgesprek.question-set.schemas';
 
 /**
  * Card payloads (Action.Execute data with the card's inputs merged in). Everything arrives as strings;
@@ -7,6 +8,8 @@ import { questionId } from './question-set.schema';
  */
 const id = z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,80}$/);
 const token = z.string().regex(/^[a-z0-9]{6,32}$/);
+/** A fresh token for a card that creates something: a retried click carries the same one, so it creates once. */
+export const newToken = () => randomBytes(8).toString('hex');
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
 const bool = z.union([z.boolean(), z.enum(['true', 'false'])]).transform((v) => v === true || v === 'true');
@@ -16,6 +19,8 @@ export const roundRef = z.object({ roundId: id });
 export const sheetRef = z.object({ roundId: id, unitId: id });
 export const answerPayload = sheetRef.extend({ revision: count(0, 1_000_000) }).passthrough();
 export const deputyPayload = sheetRef.extend({ deputyId: z.string().trim().uuid().optional() }).passthrough();
+/** Naming a deputy needs one; removing one ignores it. */
+export const setDeputyPayload = deputyPayload.extend({ deputyId: z.string().trim().uuid() });
 export const nudgePayload = z.object({ roundId: id, target: id, token });
 export const reportPayload = z.object({ roundId: id, page: count(0, 100).default(0) });
 
@@ -100,3 +105,8 @@ export const scheduleForm = z.object({
   active: bool.default(true),
 });
 export type ScheduleForm = z.output<typeof scheduleForm>;
+
+/** Scheduler job payloads (validated by the scheduler before the handler runs). */
+export const roundJob = z.object({ roundId: z.string().min(1).max(100) });
+export const reminderJob = roundJob.extend({ days: z.number().int().min(0).max(60) });
+export const scheduleJob = z.object({ occurrence: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) });

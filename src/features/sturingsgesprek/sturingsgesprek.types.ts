@@ -1,4 +1,4 @@
-import type { Bilingual, Question } from './question-set.schema';
+import type { Bilingual, Question } from './sturingsgesprek.question-set.schemas';
 
 /** An answer to one question; follow-ups are stored under their own question id. */
 export type Answer =
@@ -97,4 +97,103 @@ export interface ScheduleDoc {
   updatedBy: string;
   updatedAt: string;
   revision: number;
+}
+
+/** The actor's relation to a unit's sheet (see answerRole). */
+export type AnswerRole = 'owner' | 'deputy';
+
+export type ProblemCode = 'required' | 'tooLong' | 'unknownDoorbraak' | 'notANumber' | 'outOfRange' | 'invalid' | 'followUpsWithNo';
+export interface Problem {
+  questionId: string;
+  code: ProblemCode;
+  params?: Record<string, string | number>;
+}
+
+export interface PreviousAnswer {
+  roundId: string;
+  periodLabel: string;
+  answer?: Answer;
+}
+
+export type BannerKey =
+  | 'draftSaved'
+  | 'submitted'
+  | 'resubmitted'
+  | 'problems'
+  | 'closed'
+  | 'deputySet'
+  | 'deputyRemoved'
+  | 'conflict'
+  | 'resubmitNeeded';
+
+/** Everything the answer card shows to one person for one unit; built by the services, drawn by cards/. */
+export interface SheetView {
+  round: RoundDoc;
+  unit: UnitSnapshot;
+  sheet: SheetDoc;
+  role: AnswerRole;
+  /** aadObjectId of the person the card is for (the card refreshes for them). */
+  viewerId: string;
+  editable: boolean;
+  previous: Record<string, PreviousAnswer>;
+  /** What the inputs show: the stored answers, or what the person just typed when it was not saved. */
+  inputValues: Record<string, string>;
+  problems: Problem[];
+  banner?: BannerKey;
+  /** When someone else saved first: who, and the text this person tried to save (shown, not lost). */
+  conflict?: { changedBy?: string; attempted: Answers };
+}
+
+/** A question set as offered: a shipped template or a stored copy. */
+export interface ResolvedSet {
+  setId: string;
+  name: Bilingual;
+  questions: Question[];
+  isTemplate: boolean;
+}
+
+export interface StatusRow {
+  unit: UnitSnapshot;
+  sheet?: SheetDoc;
+}
+
+export interface RoundStatusView {
+  round: RoundDoc;
+  rows: StatusRow[];
+  submitted: number;
+  /** Changes with each render: a nudge click carries it, so a retried click does not nudge twice. */
+  token: string;
+}
+
+export interface ReportRow {
+  unit: UnitSnapshot;
+  answer?: Answer;
+  answeredBy?: string;
+  /** Set when a deputy answered: the director (or head) they answered for. */
+  onBehalfOf?: string;
+  submittedAt?: string;
+  previous?: PreviousAnswer;
+  /** A follow-up left empty because the question it follows was answered "no". */
+  notApplicable?: boolean;
+}
+
+export type Counts =
+  | { kind: 'doorbraken'; items: Array<{ id: string; now: number; previous?: number }> }
+  | { kind: 'yesNo'; yes: number; no: number; previousYes?: number; previousNo?: number };
+
+export interface ReportQuestion {
+  q: Question;
+  number: string;
+  parentId?: string;
+  rows: ReportRow[];
+  previousRound?: { roundId: string; periodLabel: string };
+  counts?: Counts;
+}
+
+export interface ReportModel {
+  round: RoundDoc;
+  generatedAt: string;
+  submitted: ReportRow[];
+  missing: UnitSnapshot[];
+  questions: ReportQuestion[];
 }

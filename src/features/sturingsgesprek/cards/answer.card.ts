@@ -1,11 +1,11 @@
+import type { CardText } from '../../../platform/card-text';
 import { renderCard, type AdaptiveCard } from '../../../platform/cards';
 import { formatWhen } from '../../../platform/i18n/format';
-import { personName } from '../access';
-import { inputId, whyInputId, type Problem } from '../answers';
-import { flattenQuestions } from '../question-set.schema';
-import type { SheetView } from '../sheet-view';
+import { inputId, whyInputId } from '../sturingsgesprek.answers.rules';
+import { flattenQuestions } from '../sturingsgesprek.question-set.schemas';
+import { cardAnswer, personName, pick, t, unitName } from '../sturingsgesprek.text.format';
+import type { Problem, SheetView } from '../sturingsgesprek.types';
 import { sturingsgesprekVerbs } from '../sturingsgesprek.verbs';
-import { cardAnswer, pick, t, unitName, type Words } from './card-text';
 import template from './answer.card.json';
 
 /** Earlier answers are for reference; cut so the card stays under Teams' message size (about 28 KB). */
@@ -14,7 +14,7 @@ const CARD_LIMIT = 26_000;
 
 const bannerStyle: Record<string, string> = { conflict: 'warning', problems: 'attention', closed: 'attention', resubmitNeeded: 'warning' };
 
-function problemText(w: Words, problems: Problem[], questionId: string): string {
+function problemText(w: CardText, problems: Problem[], questionId: string): string {
   return problems
     .filter((p) => p.questionId === questionId)
     .map((p) => t(w, `problem.${p.code}`, p.params))
@@ -22,9 +22,9 @@ function problemText(w: Words, problems: Problem[], questionId: string): string 
 }
 
 /** The personal card of a round: all questions, the deadline, earlier answers, save / submit / deputy. */
-export function renderAnswerCard(w: Words, view: SheetView): AdaptiveCard {
+export function renderAnswerCard(w: CardText, view: SheetView): AdaptiveCard {
   const { round, unit, sheet } = view;
-  const zone = w.org.data.organisation.timeZone;
+  const zone = w.timeZone;
   const when = (iso: string) => formatWhen(iso, w.locale, zone);
   const unitLabel = unitName(w, unit.name);
   const director = personName(w.org, unit.ownerId);
@@ -46,7 +46,7 @@ export function renderAnswerCard(w: Words, view: SheetView): AdaptiveCard {
     { title: t(w, 'card.answer.yes'), value: 'yes' },
     { title: t(w, 'card.answer.no'), value: 'no' },
   ];
-  const doorbraakChoices = w.org.data.doorbraken.map((d) => ({ title: w.org.text(d.title, w.locale), value: d.id }));
+  const doorbraakChoices = w.org.doorbraken.map((d) => ({ title: w.local(d.title), value: d.id }));
   const flat = flattenQuestions(round.questions);
   const questions = flat.map(({ q, number, parentId }) => {
     const value = view.inputValues[inputId(q.id)] ?? '';
@@ -104,7 +104,7 @@ export function renderAnswerCard(w: Words, view: SheetView): AdaptiveCard {
     deputy: {
       show: view.editable && view.role === 'owner',
       value: sheet.deputyId ?? '',
-      choices: w.org.data.people
+      choices: w.org.people
         .filter((p) => p.aadObjectId.toLowerCase() !== unit.ownerId)
         .map((p) => ({ title: p.name, value: p.aadObjectId.toLowerCase() }))
         .sort((a, b) => a.title.localeCompare(b.title)),

@@ -1,18 +1,16 @@
+import type { CardText } from '../../../platform/card-text';
 import { renderCard, type AdaptiveCard } from '../../../platform/cards';
 import { formatDate, formatWhen } from '../../../platform/i18n/format';
-import { personName } from '../access';
-import type { ResolvedSet } from '../question-sets.service';
-import type { RoundStatusView } from '../rounds.service';
-import type { RoundDoc } from '../sturingsgesprek.types';
+import { personName, pick, t, unitName } from '../sturingsgesprek.text.format';
+import type { ResolvedSet, RoundDoc, RoundStatusView } from '../sturingsgesprek.types';
 import { sturingsgesprekVerbs } from '../sturingsgesprek.verbs';
-import { pick, t, unitName, type Words } from './card-text';
 import overviewTemplate from './overview.card.json';
 import roundFormTemplate from './round-form.card.json';
 import statusTemplate from './status.card.json';
 
-const zone = (w: Words) => w.org.data.organisation.timeZone;
+const zone = (w: CardText) => w.timeZone;
 
-export function renderOverviewCard(w: Words, rounds: Array<{ round: RoundDoc; submitted: number }>): AdaptiveCard {
+export function renderOverviewCard(w: CardText, rounds: Array<{ round: RoundDoc; submitted: number }>): AdaptiveCard {
   const v = sturingsgesprekVerbs;
   return renderCard(overviewTemplate, {
     t: w.i18n.tree(w.locale, 'sturingsgesprek.card.overview'),
@@ -42,7 +40,7 @@ export interface RoundFormValues {
   includeDepartments: string;
 }
 
-export function renderRoundForm(w: Words, d: { sets: ResolvedSet[]; values: RoundFormValues; token: string; roundId?: string; error?: string }): AdaptiveCard {
+export function renderRoundForm(w: CardText, d: { sets: ResolvedSet[]; values: RoundFormValues; token: string; roundId?: string; error?: string }): AdaptiveCard {
   return renderCard(roundFormTemplate, {
     t: w.i18n.tree(w.locale, 'sturingsgesprek.card.roundForm'),
     verbs: sturingsgesprekVerbs,
@@ -54,7 +52,7 @@ export function renderRoundForm(w: Words, d: { sets: ResolvedSet[]; values: Roun
   });
 }
 
-export function renderStatusCard(w: Words, view: RoundStatusView, banner = ''): AdaptiveCard {
+export function renderStatusCard(w: CardText, view: RoundStatusView, banner = ''): AdaptiveCard {
   const { round } = view;
   const open = round.status === 'open';
   const when = (iso: string) => formatWhen(iso, w.locale, zone(w));

@@ -1,17 +1,17 @@
+import type { CardText } from '../../../platform/card-text';
 import { renderCard, type AdaptiveCard } from '../../../platform/cards';
 import { formatWhen } from '../../../platform/i18n/format';
-import { personName } from '../access';
-import { flattenQuestions } from '../question-set.schema';
+import { flattenQuestions } from '../sturingsgesprek.question-set.schemas';
+import { personName, pick, t, unitName } from '../sturingsgesprek.text.format';
 import type { RoundDoc, SheetDoc, UnitSnapshot } from '../sturingsgesprek.types';
 import { sturingsgesprekVerbs, type ReportLinks } from '../sturingsgesprek.verbs';
-import { pick, t, unitName, type Words } from './card-text';
 import closedTemplate from './closed.card.json';
 import confirmTemplate from './confirm.card.json';
 import reminderTemplate from './reminder.card.json';
 
-const when = (w: Words, iso: string) => formatWhen(iso, w.locale, w.org.data.organisation.timeZone);
+const when = (w: CardText, iso: string) => formatWhen(iso, w.locale, w.timeZone);
 
-export function renderReminderCard(w: Words, d: { round: RoundDoc; unit: UnitSnapshot; sheet: SheetDoc; kind: 'reminder' | 'nudge' }): AdaptiveCard {
+export function renderReminderCard(w: CardText, d: { round: RoundDoc; unit: UnitSnapshot; sheet: SheetDoc; kind: 'reminder' | 'nudge' }): AdaptiveCard {
   return renderCard(reminderTemplate, {
     title: t(w, `card.reminder.${d.kind}Title`, { period: d.round.periodLabel }),
     text: t(w, `card.reminder.${d.kind}Text`, { deadline: when(w, d.round.deadline) }),
@@ -29,7 +29,7 @@ export function renderReminderCard(w: Words, d: { round: RoundDoc; unit: UnitSna
 
 /** A round before (or after) it goes out: what, when, to whom; "Versturen" / "Aanpassen" while a draft. */
 export function renderConfirmCard(
-  w: Words,
+  w: CardText,
   d: { round: RoundDoc; units: UnitSnapshot[]; intro?: string; banner?: string; bannerStyle?: 'good' | 'attention' },
 ): AdaptiveCard {
   const { round } = d;
@@ -58,7 +58,7 @@ export function renderConfirmCard(
 }
 
 export function renderClosedCard(
-  w: Words,
+  w: CardText,
   d: { round: RoundDoc; submitted: number; total: number; missing: UnitSnapshot[]; links: ReportLinks },
 ): AdaptiveCard {
   return renderCard(closedTemplate, {

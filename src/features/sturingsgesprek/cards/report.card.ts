@@ -1,15 +1,15 @@
+import type { CardText } from '../../../platform/card-text';
 import { renderCard, type AdaptiveCard } from '../../../platform/cards';
 import { formatWhen } from '../../../platform/i18n/format';
-import { personName } from '../access';
-import type { ReportModel, ReportQuestion } from '../report.service';
+import { cardAnswer, doorbraakTitle, personName, pick, t, unitName } from '../sturingsgesprek.text.format';
+import type { ReportModel, ReportQuestion } from '../sturingsgesprek.types';
 import { sturingsgesprekVerbs, type ReportLinks } from '../sturingsgesprek.verbs';
-import { cardAnswer, pick, t, unitName, type Words } from './card-text';
 import template from './report.card.json';
 
 /** Teams refuses messages over about 28 KB: the answers on one page share this many characters. */
 const PAGE_BUDGET = 14_000;
 
-function countFacts(w: Words, rq: ReportQuestion): Array<{ title: string; value: string }> {
+function countFacts(w: CardText, rq: ReportQuestion): Array<{ title: string; value: string }> {
   const c = rq.counts;
   if (!c) return [];
   const fmt = (now: number, previous?: number) => (previous === undefined ? String(now) : t(w, 'card.report.countWithPrevious', { now, previous }));
@@ -21,11 +21,11 @@ function countFacts(w: Words, rq: ReportQuestion): Array<{ title: string; value:
   }
   return c.items
     .filter((i) => i.now > 0 || (i.previous ?? 0) > 0)
-    .map((i) => ({ title: w.org.text(w.org.data.doorbraken.find((d) => d.id === i.id)?.title, w.locale), value: fmt(i.now, i.previous) }));
+    .map((i) => ({ title: doorbraakTitle(w, i.id), value: fmt(i.now, i.previous) }));
 }
 
 /** Page 0: response and counts; page n: question n with each unit's answer beside its previous one. */
-export function renderReportCard(w: Words, model: ReportModel, page: number, links: ReportLinks): AdaptiveCard {
+export function renderReportCard(w: CardText, model: ReportModel, page: number, links: ReportLinks): AdaptiveCard {
   const { round } = model;
   const lastPage = model.questions.length;
   const p = Math.min(Math.max(page, 0), lastPage);
@@ -35,7 +35,7 @@ export function renderReportCard(w: Words, model: ReportModel, page: number, lin
     t: w.i18n.tree(w.locale, 'sturingsgesprek.card.report'),
     verbs: sturingsgesprekVerbs,
     title: t(w, 'card.report.title', { period: round.periodLabel }),
-    summary: t(w, 'card.report.summary', { submitted: model.submitted.length, total: round.units.length, deadline: formatWhen(round.deadline, w.locale, w.org.data.organisation.timeZone) }),
+    summary: t(w, 'card.report.summary', { submitted: model.submitted.length, total: round.units.length, deadline: formatWhen(round.deadline, w.locale, w.timeZone) }),
     pageLabel: rq ? t(w, 'card.report.pageQuestion', { page: p, pages: lastPage }) : t(w, 'card.report.pageOverview', { pages: lastPage }),
     isOverview: !rq,
     missing: model.missing.map((u) => ({ text: `${unitName(w, u.name)} — ${personName(w.org, u.ownerId)}` })),

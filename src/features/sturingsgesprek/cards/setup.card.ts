@@ -1,11 +1,10 @@
+import type { CardText } from '../../../platform/card-text';
 import { renderCard, type AdaptiveCard } from '../../../platform/cards';
 import { formatDate, formatWhen } from '../../../platform/i18n/format';
-import type { AnswerRole } from '../access';
-import { flattenQuestions, type QuestionKind } from '../question-set.schema';
-import type { ResolvedSet } from '../question-sets.service';
-import type { RoundDoc, ScheduleDoc, StoredSetDoc, UnitSnapshot } from '../sturingsgesprek.types';
+import { flattenQuestions, type QuestionKind } from '../sturingsgesprek.question-set.schemas';
+import { pick, t, unitName } from '../sturingsgesprek.text.format';
+import type { AnswerRole, ResolvedSet, RoundDoc, ScheduleDoc, StoredSetDoc, UnitSnapshot } from '../sturingsgesprek.types';
 import { sturingsgesprekVerbs } from '../sturingsgesprek.verbs';
-import { pick, t, unitName, type Words } from './card-text';
 import mineTemplate from './mine.card.json';
 import scheduleTemplate from './schedule.card.json';
 import setEditorTemplate from './set-editor.card.json';
@@ -13,7 +12,7 @@ import setsTemplate from './sets.card.json';
 
 const kinds: QuestionKind[] = ['text', 'doorbraken', 'yesNo', 'number'];
 
-export function renderSetsCard(w: Words, sets: ResolvedSet[], token: string): AdaptiveCard {
+export function renderSetsCard(w: CardText, sets: ResolvedSet[], token: string): AdaptiveCard {
   return renderCard(setsTemplate, {
     t: w.i18n.tree(w.locale, 'sturingsgesprek.card.sets'),
     verbs: sturingsgesprekVerbs,
@@ -27,7 +26,7 @@ export function renderSetsCard(w: Words, sets: ResolvedSet[], token: string): Ad
   });
 }
 
-export function renderSetEditor(w: Words, set: StoredSetDoc, banner?: { text: string; style: 'good' | 'warning' | 'attention' }): AdaptiveCard {
+export function renderSetEditor(w: CardText, set: StoredSetDoc, banner?: { text: string; style: 'good' | 'warning' | 'attention' }): AdaptiveCard {
   const flat = flattenQuestions(set.questions);
   return renderCard(setEditorTemplate, {
     t: w.i18n.tree(w.locale, 'sturingsgesprek.card.setEditor'),
@@ -64,9 +63,9 @@ export function renderSetEditor(w: Words, set: StoredSetDoc, banner?: { text: st
   });
 }
 
-export function renderScheduleCard(w: Words, d: { schedule: ScheduleDoc; sets: ResolvedSet[]; next?: string; banner?: string }): AdaptiveCard {
+export function renderScheduleCard(w: CardText, d: { schedule: ScheduleDoc; sets: ResolvedSet[]; next?: string; banner?: string }): AdaptiveCard {
   const s = d.schedule;
-  const nextText = d.next ? t(w, 'card.schedule.next', { date: formatDate(d.next, w.locale, w.org.data.organisation.timeZone) }) : '';
+  const nextText = d.next ? t(w, 'card.schedule.next', { date: formatDate(d.next, w.locale, w.timeZone) }) : '';
   return renderCard(scheduleTemplate, {
     t: w.i18n.tree(w.locale, 'sturingsgesprek.card.schedule'),
     verbs: sturingsgesprekVerbs,
@@ -85,14 +84,14 @@ export function renderScheduleCard(w: Words, d: { schedule: ScheduleDoc; sets: R
   });
 }
 
-export function renderMineCard(w: Words, items: Array<{ round: RoundDoc; unit: UnitSnapshot; role: AnswerRole }>): AdaptiveCard {
+export function renderMineCard(w: CardText, items: Array<{ round: RoundDoc; unit: UnitSnapshot; role: AnswerRole }>): AdaptiveCard {
   return renderCard(mineTemplate, {
     t: w.i18n.tree(w.locale, 'sturingsgesprek.card.mine'),
     verbs: sturingsgesprekVerbs,
     intro: t(w, items.length ? 'card.mine.intro' : 'card.mine.none'),
     items: items.map(({ round, unit, role }) => ({
       label: `${round.periodLabel} — ${unitName(w, unit.name)}`,
-      detail: t(w, role === 'deputy' ? 'card.mine.detailDeputy' : 'card.mine.detail', { deadline: formatWhen(round.deadline, w.locale, w.org.data.organisation.timeZone) }),
+      detail: t(w, role === 'deputy' ? 'card.mine.detailDeputy' : 'card.mine.detail', { deadline: formatWhen(round.deadline, w.locale, w.timeZone) }),
       roundId: round.roundId,
       unitId: unit.unitId,
     })),

@@ -1,55 +1,49 @@
+import type { Clock } from '../../platform/clock';
 import type { Scheduler } from '../../platform/delivery/delivery.port';
 import { commonErrors } from '../../platform/errors';
-import type { Actor } from '../../platform/org/organisation';
-import { requireManager, sgError, unitsOf } from './access';
-import { acceptsAnswers, type SgContext } from './context';
-import type { QuestionSetsService } from './question-sets.service';
-import { broadcastIds, type RoundNotifier } from './round-notifier';
+import type { Logger } from '../../platform/logger';
+import type { Actor, Organisation } from '../../platform/org/organisation';
+import { requireManager, unitsOf } from './sturingsgesprek.access';
+import { acceptsAnswers } from './sturingsgesprek.answers.rules';
+import { sturingsgesprekErrors as errors } from './sturingsgesprek.errors';
+import type { QuestionSetsService } from './sturingsgesprek.question-sets.service';
+import type { SturingsgesprekRepository } from './sturingsgesprek.repository';
+import { broadcastIds, type RoundNotifier } from './sturingsgesprek.round.notifier';
 import type { RoundForm } from './sturingsgesprek.schemas';
-import type { RoundDoc, SheetDoc, UnitSnapshot } from './sturingsgesprek.types';
+import type { RoundDoc, RoundStatusView, SheetDoc, UnitSnapshot } from './sturingsgesprek.types';
 import { jobIds, sturingsgesprekJobs } from './sturingsgesprek.verbs';
-import { localInstant, reminderAt } from './time';
-
-export interface StatusRow {
-  unit: UnitSnapshot;
-  sheet?: SheetDoc;
-}
-
-export interface RoundStatusView {
-  round: RoundDoc;
-  rows: StatusRow[];
-  submitted: number;
-  /** Changes with each render: a nudge click carries it, so a retried click does not nudge twice. */
-  token: string;
-}
+import { localInstant, reminderAt } from './sturingsgesprek.time.format';
 
 /** Rounds from the DIG office's side: make, confirm, open, remind, close, follow up. */
 export class RoundsService {
   constructor(
-    private readonly ctx: SgContext,
+    private readonly repo: SturingsgesprekRepository,
+    private readonly org: Organisation,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
     private readonly sets: QuestionSetsService,
     private readonly notifier: RoundNotifier,
     private readonly scheduler: Scheduler,
   ) {}
 
   private get zone() {
-    return this.ctx.org.data.organisation.timeZone;
+    return this.org.timeZone;
   }
 
   async overview(actor: Actor): Promise<Array<{ round: RoundDoc; submitted: number }>> {
     requireManager(actor);
-    const rounds = (await this.ctx.repo.recentRounds(10)).filter((r) => r.status !== 'cancelled');
+    const rounds = (await this.repo.recentRounds(10)).filter((r) => r.status !== 'cancelled');
     return Promise.all(
       rounds.map(async (round) => ({
         round,
-        submitted: round.status === 'open' || round.status === 'closed' ? (await this.ctx.repo.sheets(round.roundId)).filter((s) => s.state === 'submitted').length : 0,
+        submitted: round.status === 'open' || round.status === 'closed' ? (await this.repo.sheets(round.roundId)).filter((s) => s.state === 'submitted').length : 0,
       })),
     );
   }
 
   async get(actor: Actor, roundId: string): Promise<RoundDoc> {
     requireManager(actor);
-    const round = await this.ctx.repo.getRound(roundId);
+    const round = await this.repo.getRound(roundId);
     if (!round) throw commonErrors.notFound();
     return round;
   }
@@ -58,13 +52,13 @@ export class RoundsService {
   async save(actor: Actor, form: RoundForm): Promise<RoundDoc> {
     requireManager(actor);
     const set = await this.sets.resolve(form.setId);
-    if (!set) throw sgError('unknownSet');
+    if (!set) throw errors.unknownSet();
     const opensAt = localInstant(form.opensOn, form.opensTime, this.zone);
     const deadline = localInstant(form.deadlineOn, form.deadlineTime, this.zone);
-    if (!opensAt || !deadline) throw sgError('badDate');
-    if (deadline <= opensAt) throw sgError('deadlineBeforeOpening');
-    if (deadline <= this.ctx.clock.now().toISOString()) throw sgError('deadlinePassed');
-    const now = this.ctx.clock.now().toISOString();
+    if (!opensAt || !deadline) throw errors.badDate();
+    if (deadline <= opensAt) throw errors.deadlineBeforeOpening();
+    if (deadline <= this.clock.now().toISOString()) throw errors.deadlinePassed();
+    const now = this.clock.now().toISOString();
     const fields = {
       setId: set.setId,
       setName: set.name,
@@ -73,11 +67,11 @@ export class RoundsService {
       opensAt,
       deadline,
       includeDepartments: form.includeDepartments,
-      reminderDays: form.reminderDays.length ? form.reminderDays : this.ctx.org.settings.sturingsgesprekReminderDays,
+      reminderDays: form.reminderDays.length ? form.reminderDays : this.org.settings.sturingsgesprekReminderDays,
       updatedAt: now,
     };
     if (!form.roundId) {
-      const { round } = await this.ctx.repo.createRound({
+      const { round } = await this.repo.createRound({
         ...fields,
         roundId: `m-${form.token}`,
         status: 'draft',
@@ -86,12 +80,12 @@ export class RoundsService {
         createdAt: now,
         revision: 1,
       });
-      this.ctx.logger.info({ roundId: round.roundId }, 'sturingsgesprek round drafted');
+      this.logger.info({ roundId: round.roundId }, 'sturingsgesprek round drafted');
       return round;
     }
-    const round = await this.ctx.repo.updateRound(form.roundId, (current) => {
+    const round = await this.repo.updateRound(form.roundId, (current) => {
       if (!current) throw commonErrors.notFound();
-      if (current.status !== 'draft' && current.status !== 'scheduled') throw sgError('notEditable');
+      if (current.status !== 'draft' && current.status !== 'scheduled') throw errors.notEditable();
       const next: RoundDoc = { ...current, ...fields, status: 'draft', revision: current.revision + 1 };
       return { kind: 'write', data: next, result: next };
     });
@@ -103,26 +97,26 @@ export class RoundsService {
   /** "Versturen": opens now, or at the opening time. Repeating it changes nothing. */
   async confirm(actor: Actor, roundId: string): Promise<RoundDoc> {
     requireManager(actor);
-    const round = await this.ctx.repo.updateRound(roundId, (current) => {
+    const round = await this.repo.updateRound(roundId, (current) => {
       if (!current) throw commonErrors.notFound();
       if (current.status !== 'draft') return { kind: 'skip', result: current };
-      if (current.deadline <= this.ctx.clock.now().toISOString()) throw sgError('deadlinePassed');
-      const next: RoundDoc = { ...current, status: 'scheduled', revision: current.revision + 1, updatedAt: this.ctx.clock.now().toISOString() };
+      if (current.deadline <= this.clock.now().toISOString()) throw errors.deadlinePassed();
+      const next: RoundDoc = { ...current, status: 'scheduled', revision: current.revision + 1, updatedAt: this.clock.now().toISOString() };
       return { kind: 'write', data: next, result: next };
     });
     if (round.status !== 'scheduled') return round;
-    this.ctx.logger.info({ roundId }, 'sturingsgesprek round confirmed');
-    if (round.opensAt <= this.ctx.clock.now().toISOString()) return this.open(roundId);
+    this.logger.info({ roundId }, 'sturingsgesprek round confirmed');
+    if (round.opensAt <= this.clock.now().toISOString()) return this.open(roundId);
     await this.scheduler.schedule({ id: jobIds.open(roundId), kind: sturingsgesprekJobs.open, runAt: new Date(round.opensAt), payload: { roundId } });
     return round;
   }
 
   async cancel(actor: Actor, roundId: string): Promise<RoundDoc> {
     requireManager(actor);
-    const round = await this.ctx.repo.updateRound(roundId, (current) => {
+    const round = await this.repo.updateRound(roundId, (current) => {
       if (!current) throw commonErrors.notFound();
       if (current.status === 'cancelled') return { kind: 'skip', result: current };
-      if (current.status !== 'draft' && current.status !== 'scheduled') throw sgError('notEditable');
+      if (current.status !== 'draft' && current.status !== 'scheduled') throw errors.notEditable();
       const next: RoundDoc = { ...current, status: 'cancelled', revision: current.revision + 1 };
       return { kind: 'write', data: next, result: next };
     });
@@ -132,17 +126,17 @@ export class RoundsService {
 
   /** Opening: the units are fixed from the org file, sheets made, cards sent, reminders and close planned. */
   async open(roundId: string): Promise<RoundDoc> {
-    const now = this.ctx.clock.now().toISOString();
-    const round = await this.ctx.repo.updateRound(roundId, (current) => {
+    const now = this.clock.now().toISOString();
+    const round = await this.repo.updateRound(roundId, (current) => {
       if (!current) throw commonErrors.notFound();
       if (current.status !== 'scheduled') return { kind: 'skip', result: current };
-      const units = unitsOf(this.ctx.org, current.includeDepartments);
+      const units = unitsOf(this.org, current.includeDepartments);
       const next: RoundDoc = { ...current, status: 'open', units, openedAt: now, revision: current.revision + 1 };
       return { kind: 'write', data: next, result: next };
     });
     // A re-run after a crash finds the round open and finishes the rest; every step below is idempotent.
     if (round.status !== 'open') return round;
-    await this.ctx.repo.createSheets(
+    await this.repo.createSheets(
       round.units.map((u) => ({ roundId, unitId: u.unitId, state: 'notOpened', answers: {}, revision: 0, deputyAssignments: 0 })),
     );
     await this.notifier.sendRoundCards(round);
@@ -153,53 +147,53 @@ export class RoundsService {
       }
     }
     await this.scheduler.schedule({ id: jobIds.close(roundId), kind: sturingsgesprekJobs.close, runAt: new Date(round.deadline), payload: { roundId } });
-    this.ctx.logger.info({ roundId, units: round.units.length }, 'sturingsgesprek round opened');
+    this.logger.info({ roundId, units: round.units.length }, 'sturingsgesprek round opened');
     return round;
   }
 
   /** A reminder step of the ladder: only to units that have not submitted. */
   async remind(roundId: string, days: number): Promise<number> {
-    const round = await this.ctx.repo.getRound(roundId);
-    if (!round || !acceptsAnswers(round, this.ctx.clock.now())) return 0;
+    const round = await this.repo.getRound(roundId);
+    if (!round || !acceptsAnswers(round, this.clock.now())) return 0;
     const pending = await this.pending(round);
     const sent = await this.notifier.sendReminder(round, pending, broadcastIds.reminder(roundId, days), 'reminder');
-    this.ctx.logger.info({ roundId, days, units: pending.length, recipients: sent }, 'sturingsgesprek reminder');
+    this.logger.info({ roundId, days, units: pending.length, recipients: sent }, 'sturingsgesprek reminder');
     return sent;
   }
 
   async close(roundId: string): Promise<void> {
-    const round = await this.ctx.repo.updateRound(roundId, (current) => {
+    const round = await this.repo.updateRound(roundId, (current) => {
       if (!current) throw commonErrors.notFound();
       if (current.status !== 'open') return { kind: 'skip', result: current };
-      const next: RoundDoc = { ...current, status: 'closed', closedAt: this.ctx.clock.now().toISOString(), revision: current.revision + 1 };
+      const next: RoundDoc = { ...current, status: 'closed', closedAt: this.clock.now().toISOString(), revision: current.revision + 1 };
       return { kind: 'write', data: next, result: next };
     });
     if (round.status !== 'closed') return;
-    const sheets = await this.ctx.repo.sheets(roundId);
+    const sheets = await this.repo.sheets(roundId);
     await this.notifier.sendClosed(round, sheets);
     await this.notifier.closeDeliveredCards(round, sheets);
-    this.ctx.logger.info({ roundId, submitted: sheets.filter((s) => s.state === 'submitted').length, units: round.units.length }, 'sturingsgesprek round closed');
+    this.logger.info({ roundId, submitted: sheets.filter((s) => s.state === 'submitted').length, units: round.units.length }, 'sturingsgesprek round closed');
   }
 
   async status(actor: Actor, roundId: string): Promise<RoundStatusView> {
     const round = await this.get(actor, roundId);
-    const sheets = await this.ctx.repo.sheets(roundId);
+    const sheets = await this.repo.sheets(roundId);
     const rows = round.units.map((unit) => ({ unit, sheet: sheets.find((s) => s.unitId === unit.unitId) }));
-    return { round, rows, submitted: sheets.filter((s) => s.state === 'submitted').length, token: this.ctx.clock.now().getTime().toString(36) };
+    return { round, rows, submitted: sheets.filter((s) => s.state === 'submitted').length, token: this.clock.now().getTime().toString(36) };
   }
 
   /** "Herinneren": one unit or all late ones; the card's token makes a retried click a no-op. */
   async nudge(actor: Actor, roundId: string, target: string, token: string): Promise<{ view: RoundStatusView; units: number }> {
     const round = await this.get(actor, roundId);
-    if (!acceptsAnswers(round, this.ctx.clock.now())) throw sgError('roundNotOpen');
+    if (!acceptsAnswers(round, this.clock.now())) throw errors.roundNotOpen();
     const pending = (await this.pending(round)).filter((p) => target === 'all' || p.unit.unitId === target);
     await this.notifier.sendReminder(round, pending, broadcastIds.nudge(roundId, token, target), 'nudge');
-    this.ctx.logger.info({ roundId, target: target === 'all' ? 'all' : 'one', units: pending.length }, 'sturingsgesprek nudge');
+    this.logger.info({ roundId, target: target === 'all' ? 'all' : 'one', units: pending.length }, 'sturingsgesprek nudge');
     return { view: await this.status(actor, roundId), units: pending.length };
   }
 
   private async pending(round: RoundDoc): Promise<Array<{ unit: UnitSnapshot; sheet: SheetDoc }>> {
-    const sheets = await this.ctx.repo.sheets(round.roundId);
+    const sheets = await this.repo.sheets(round.roundId);
     return round.units.flatMap((unit) => {
       const sheet = sheets.find((s) => s.unitId === unit.unitId);
       return sheet && sheet.state !== 'submitted' ? [{ unit, sheet }] : [];

@@ -1,20 +1,24 @@
+import { CardText } from '../../platform/card-text';
 import { cardActivity, type AdaptiveCard } from '../../platform/cards';
+import type { Clock } from '../../platform/clock';
 import type { Delivery, DeliveryRecipient, RecipientKey } from '../../platform/delivery/delivery.port';
 import { userKey } from '../../platform/delivery/delivery.port';
 import type { Downloads } from '../../platform/downloads';
 import type { I18n } from '../../platform/i18n/i18n';
-import type { Locale } from '../../platform/org/organisation';
-import { currentOwner, unitsOf, type AnswerRole } from './access';
-import { sheetView } from './answering.service';
+import type { Locale, Organisation } from '../../platform/org/organisation';
+import { currentOwner, unitsOf } from './sturingsgesprek.access';
+import { sheetView } from './sturingsgesprek.answering.service';
 import { renderAnswerCard } from './cards/answer.card';
-import { t, type Words } from './cards/card-text';
 import { renderClosedCard, renderConfirmCard, renderReminderCard } from './cards/notices.card';
-import type { SgContext } from './context';
-import type { RoundDoc, SheetDoc, UnitSnapshot } from './sturingsgesprek.types';
+import type { SturingsgesprekRepository } from './sturingsgesprek.repository';
+import { t } from './sturingsgesprek.text.format';
+import type { AnswerRole, RoundDoc, SheetDoc, UnitSnapshot } from './sturingsgesprek.types';
 import { downloadKinds, type ReportLinks } from './sturingsgesprek.verbs';
 
 export interface NotifierDeps {
-  ctx: SgContext;
+  repo: SturingsgesprekRepository;
+  org: Organisation;
+  clock: Clock;
   i18n: I18n;
   delivery: Delivery;
   downloads: Downloads;
@@ -35,29 +39,30 @@ export const broadcastIds = {
 export class RoundNotifier {
   constructor(private readonly d: NotifierDeps) {}
 
-  private async words(id: string): Promise<Words> {
-    return { i18n: this.d.i18n, org: this.d.ctx.org, locale: await this.d.localeOf(id) };
+  /** Words in the recipient's own language (the one their Teams last used with the bot). */
+  private async words(id: string): Promise<CardText> {
+    return CardText.for(this.d, await this.d.localeOf(id));
   }
 
   /** Who answers for a unit: the director (or head) now, and the deputy if one is named. */
   private answerers(unit: UnitSnapshot, sheet: SheetDoc | undefined): Array<{ id: string; role: AnswerRole }> {
-    const owner = currentOwner(this.d.ctx.org, unit) ?? unit.ownerId;
+    const owner = currentOwner(this.d.org, unit) ?? unit.ownerId;
     return [{ id: owner, role: 'owner' as const }, ...(sheet?.deputyId ? [{ id: sheet.deputyId, role: 'deputy' as const }] : [])];
   }
 
-  private async answerCard(round: RoundDoc, unit: UnitSnapshot, sheet: SheetDoc, viewer: { id: string; role: AnswerRole }) {
-    const view = await sheetView(this.d.ctx, { round, unit, sheet, role: viewer.role }, viewer.id);
+  private async sheetCard(round: RoundDoc, unit: UnitSnapshot, sheet: SheetDoc, viewer: { id: string; role: AnswerRole }) {
+    const view = await sheetView(this.d.repo, this.d.clock, { round, unit, sheet, role: viewer.role }, viewer.id);
     return renderAnswerCard(await this.words(viewer.id), view);
   }
 
   async sendRoundCards(round: RoundDoc): Promise<void> {
-    const sheets = await this.d.ctx.repo.sheets(round.roundId);
+    const sheets = await this.d.repo.sheets(round.roundId);
     for (const unit of round.units) {
       const sheet = sheets.find((s) => s.unitId === unit.unitId);
       if (!sheet) continue;
       const recipients: DeliveryRecipient[] = [];
       for (const viewer of this.answerers(unit, sheet)) {
-        recipients.push({ key: userKey(viewer.id), activity: cardActivity(await this.answerCard(round, unit, sheet, viewer), round.periodLabel) });
+        recipients.push({ key: userKey(viewer.id), activity: cardActivity(await this.sheetCard(round, unit, sheet, viewer), round.periodLabel) });
       }
       await this.d.delivery.enqueue({ broadcastId: broadcastIds.round(round.roundId, unit.unitId), purpose: 'sturingsgesprek.round', createdBy: round.createdBy, recipients });
     }
@@ -65,7 +70,7 @@ export class RoundNotifier {
 
   async sendDeputyCard(round: RoundDoc, unit: UnitSnapshot, sheet: SheetDoc): Promise<void> {
     if (!sheet.deputyId) return;
-    const card = await this.answerCard(round, unit, sheet, { id: sheet.deputyId, role: 'deputy' });
+    const card = await this.sheetCard(round, unit, sheet, { id: sheet.deputyId, role: 'deputy' });
     await this.d.delivery.enqueue({
       broadcastId: broadcastIds.deputy(round.roundId, unit.unitId, sheet.deputyAssignments),
       purpose: 'sturingsgesprek.deputy',
@@ -75,7 +80,7 @@ export class RoundNotifier {
 
   /** The DIG office confirms a round before it goes out; without a DIG office, the gemeentesecretaris. */
   async sendConfirmRequest(round: RoundDoc): Promise<void> {
-    const org = this.d.ctx.org;
+    const org = this.d.org;
     const office = org.peopleWithRole('digOffice');
     const to = (office.length ? office : org.peopleWithRole('gemeentesecretaris')).map((p) => p.aadObjectId.toLowerCase());
     const preview = round.units.length ? round.units : unitsOf(org, round.includeDepartments);
@@ -101,7 +106,7 @@ export class RoundNotifier {
   }
 
   managers(): string[] {
-    const org = this.d.ctx.org;
+    const org = this.d.org;
     const ids = [...org.peopleWithRole('gemeentesecretaris'), ...org.peopleWithRole('digOffice')].map((p) => p.aadObjectId.toLowerCase());
     return [...new Set(ids)];
   }
@@ -132,7 +137,7 @@ export class RoundNotifier {
       const sheet = sheets.find((s) => s.unitId === unit.unitId);
       if (!sheet) continue;
       const byKey = new Map<RecipientKey, AdaptiveCard>();
-      for (const viewer of this.answerers(unit, sheet)) byKey.set(userKey(viewer.id), await this.answerCard(round, unit, sheet, viewer));
+      for (const viewer of this.answerers(unit, sheet)) byKey.set(userKey(viewer.id), await this.sheetCard(round, unit, sheet, viewer));
       const activityFor = (key: RecipientKey) => {
         const card = byKey.get(key);
         return card && cardActivity(card, round.periodLabel);

@@ -1,9 +1,9 @@
-import { unitsOf } from '../../../src/features/sturingsgesprek/access';
-import { AnsweringService } from '../../../src/features/sturingsgesprek/answering.service';
-import type { SgContext } from '../../../src/features/sturingsgesprek/context';
+import { unitsOf } from '../../../src/features/sturingsgesprek/sturingsgesprek.access';
+import { AnsweringService } from '../../../src/features/sturingsgesprek/sturingsgesprek.answering.service';
+import { sturingsgesprekErrors as errors } from '../../../src/features/sturingsgesprek/sturingsgesprek.errors';
 import { SturingsgesprekRepository } from '../../../src/features/sturingsgesprek/sturingsgesprek.repository';
 import type { RoundDoc, SheetDoc } from '../../../src/features/sturingsgesprek/sturingsgesprek.types';
-import { templateById } from '../../../src/features/sturingsgesprek/templates';
+import { templateById } from '../../../src/features/sturingsgesprek/sturingsgesprek.templates.rules';
 import { ManualClock } from '../../../src/platform/clock';
 import { silentLogger } from '../../../src/platform/logger';
 import { Organisation } from '../../../src/platform/org/organisation';
@@ -23,8 +23,8 @@ describe('sturingsgesprek answering service', () => {
   beforeEach(async () => {
     store = new SqliteDocumentStore(':memory:');
     repo = new SturingsgesprekRepository(store);
-    const ctx: SgContext = { repo, org, clock: new ManualClock('2026-11-23T09:00:00Z'), logger: silentLogger() };
-    service = new AnsweringService(ctx, { sendDeputyCard: async (_r, unit, sheet) => void deputyCards.push(`${unit.unitId}:${sheet.deputyId}`) });
+    const clock = new ManualClock('2026-11-23T09:00:00Z');
+    service = new AnsweringService(repo, org, clock, silentLogger(), { sendDeputyCard: async (_r, unit, sheet) => void deputyCards.push(`${unit.unitId}:${sheet.deputyId}`) });
     const k1 = templateById('kwartaal-1');
     const round: RoundDoc = {
       roundId: 'r1',
@@ -68,8 +68,8 @@ describe('sturingsgesprek answering service', () => {
   });
 
   it('checks the deputy on the sheet at write time, and the director alone names one', async () => {
-    await expect(service.setDeputy(lotte, { roundId: 'r1', unitId: 'dienstverlening', deputyId: lotte.aadObjectId, raw: {} })).rejects.toMatchObject({ code: 'sturingsgesprek.notYourCluster' });
-    await expect(service.setDeputy(bram, { roundId: 'r1', unitId: 'dienstverlening', deputyId: bram.aadObjectId, raw: {} })).rejects.toMatchObject({ code: 'sturingsgesprek.unknownDeputy' });
+    await expect(service.setDeputy(lotte, { roundId: 'r1', unitId: 'dienstverlening', deputyId: lotte.aadObjectId, raw: {} })).rejects.toMatchObject({ code: errors.notYourCluster.code });
+    await expect(service.setDeputy(bram, { roundId: 'r1', unitId: 'dienstverlening', deputyId: bram.aadObjectId, raw: {} })).rejects.toMatchObject({ code: errors.unknownDeputy.code });
     await service.setDeputy(bram, { roundId: 'r1', unitId: 'dienstverlening', deputyId: lotte.aadObjectId, raw: {} });
     await service.setDeputy(bram, { roundId: 'r1', unitId: 'dienstverlening', deputyId: lotte.aadObjectId, raw: {} }); // retried click
     expect((await repo.getSheet('r1', 'dienstverlening'))?.deputyAssignments).toBe(1);
@@ -78,7 +78,7 @@ describe('sturingsgesprek answering service', () => {
     expect(saved.banner).toBe('draftSaved');
     expect(saved.role).toBe('deputy');
     await service.setDeputy(bram, { roundId: 'r1', unitId: 'dienstverlening', deputyId: undefined, raw: {} });
-    await expect(service.save(lotte, 'draft', { roundId: 'r1', unitId: 'dienstverlening', revision: 1, raw: inputs('Nog eens') })).rejects.toMatchObject({ code: 'sturingsgesprek.notYourCluster' });
+    await expect(service.save(lotte, 'draft', { roundId: 'r1', unitId: 'dienstverlening', revision: 1, raw: inputs('Nog eens') })).rejects.toMatchObject({ code: errors.notYourCluster.code });
     expect((await repo.getSheet('r1', 'dienstverlening'))?.revision).toBe(1);
   });
 

@@ -1,4 +1,4 @@
-import { nextOccurrence } from '../../../src/features/sturingsgesprek/schedule.service';
+import { nextOccurrence } from '../../../src/features/sturingsgesprek/sturingsgesprek.schedule.service';
 
 const zone = 'Europe/Amsterdam';
 const base = { mode: 'cadence' as const, cadenceMonths: 4 as const, startDate: '2026-01-12', dates: [] as string[] };

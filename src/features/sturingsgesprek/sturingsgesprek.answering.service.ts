@@ -1,11 +1,14 @@
+import type { Clock } from '../../platform/clock';
 import { commonErrors } from '../../platform/errors';
-import type { Actor } from '../../platform/org/organisation';
-import { answerRole, currentOwner, sgError, type AnswerRole } from './access';
-import { missingRequired, readAnswers, sameAnswers, type Problem } from './answers';
-import { acceptsAnswers, doorbraakIds, type SgContext } from './context';
-import { PreviousRounds } from './previous';
-import { answersToInputs, previousFor, rawInputs, unitOf, type BannerKey, type SheetView } from './sheet-view';
-import type { Answers, RoundDoc, SheetDoc, UnitSnapshot } from './sturingsgesprek.types';
+import type { Logger } from '../../platform/logger';
+import type { Actor, Organisation } from '../../platform/org/organisation';
+import { answerRole, currentOwner } from './sturingsgesprek.access';
+import { acceptsAnswers, missingRequired, readAnswers, sameAnswers } from './sturingsgesprek.answers.rules';
+import { sturingsgesprekErrors as errors } from './sturingsgesprek.errors';
+import { PreviousRounds } from './sturingsgesprek.previous-rounds.service';
+import type { SturingsgesprekRepository } from './sturingsgesprek.repository';
+import { answersToInputs, previousFor, rawInputs, unitOf } from './sturingsgesprek.sheet-view.rules';
+import type { AnswerRole, Answers, BannerKey, Problem, RoundDoc, SheetDoc, SheetView, UnitSnapshot } from './sturingsgesprek.types';
 
 export interface Loaded {
   round: RoundDoc;
@@ -35,18 +38,21 @@ export interface DeputyNotifier {
 /** The director's (or deputy's) side: see the card, save a draft, submit, change, hand to a deputy. */
 export class AnsweringService {
   constructor(
-    private readonly ctx: SgContext,
+    private readonly repo: SturingsgesprekRepository,
+    private readonly org: Organisation,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
     private readonly notifier: DeputyNotifier,
   ) {}
 
   /** Open rounds this person answers, as director/head or as named deputy. */
   async mine(actor: Actor): Promise<Array<{ round: RoundDoc; unit: UnitSnapshot; role: AnswerRole }>> {
-    const rounds = await this.ctx.repo.openRounds();
+    const rounds = await this.repo.openRounds();
     const found: Array<{ round: RoundDoc; unit: UnitSnapshot; role: AnswerRole }> = [];
     for (const round of rounds) {
-      for (const unit of round.units) if (currentOwner(this.ctx.org, unit) === actor.aadObjectId) found.push({ round, unit, role: 'owner' });
+      for (const unit of round.units) if (currentOwner(this.org, unit) === actor.aadObjectId) found.push({ round, unit, role: 'owner' });
     }
-    for (const sheet of await this.ctx.repo.sheetsWithDeputy(actor.aadObjectId, rounds.map((r) => r.roundId))) {
+    for (const sheet of await this.repo.sheetsWithDeputy(actor.aadObjectId, rounds.map((r) => r.roundId))) {
       const round = rounds.find((r) => r.roundId === sheet.roundId) as RoundDoc;
       const unit = unitOf(round, sheet.unitId);
       if (unit && !found.some((f) => f.round.roundId === round.roundId && f.unit.unitId === unit.unitId)) found.push({ round, unit, role: 'deputy' });
@@ -56,9 +62,9 @@ export class AnsweringService {
 
   async view(actor: Actor, roundId: string, unitId: string, options: { markOpened?: boolean } = {}): Promise<SheetView> {
     const loaded = await this.load(actor, roundId, unitId);
-    if (options.markOpened && loaded.sheet.state === 'notOpened' && acceptsAnswers(loaded.round, this.ctx.clock.now())) {
-      const now = this.ctx.clock.now().toISOString();
-      loaded.sheet = await this.ctx.repo.updateSheet(roundId, unitId, (current) => {
+    if (options.markOpened && loaded.sheet.state === 'notOpened' && acceptsAnswers(loaded.round, this.clock.now())) {
+      const now = this.clock.now().toISOString();
+      loaded.sheet = await this.repo.updateSheet(roundId, unitId, (current) => {
         if (!current) throw commonErrors.notFound();
         if (current.state !== 'notOpened') return { kind: 'skip', result: current };
         const next: SheetDoc = { ...current, state: 'opened', openedAt: now };
@@ -71,14 +77,14 @@ export class AnsweringService {
   async save(actor: Actor, mode: 'draft' | 'submit', input: SaveInput): Promise<SheetView> {
     const loaded = await this.load(actor, input.roundId, input.unitId);
     const { round } = loaded;
-    const parsed = readAnswers(round.questions, input.raw, doorbraakIds(this.ctx.org));
-    if (!acceptsAnswers(round, this.ctx.clock.now())) {
+    const parsed = readAnswers(round.questions, input.raw, new Set(this.org.doorbraken.map((d) => d.id)));
+    if (!acceptsAnswers(round, this.clock.now())) {
       return this.build(actor, loaded, { banner: 'closed', conflict: { attempted: parsed.answers } });
     }
-    const now = this.ctx.clock.now().toISOString();
-    const outcome = await this.ctx.repo.updateSheet<SaveOutcome>(input.roundId, input.unitId, (current) => {
+    const now = this.clock.now().toISOString();
+    const outcome = await this.repo.updateSheet<SaveOutcome>(input.roundId, input.unitId, (current) => {
       if (!current) throw commonErrors.notFound();
-      if (loaded.role === 'deputy' && current.deputyId !== actor.aadObjectId) throw sgError('notYourCluster');
+      if (loaded.role === 'deputy' && current.deputyId !== actor.aadObjectId) throw errors.notYourCluster();
       if (current.revision !== input.revision) {
         // A retried click (Teams repeats invokes) finds its own answer already saved: same result, no conflict.
         const sameState = mode === 'submit' ? current.state === 'submitted' : current.state === 'draft';
@@ -101,7 +107,7 @@ export class AnsweringService {
       const banner: BannerKey = mode === 'draft' ? 'draftSaved' : current.state === 'submitted' ? 'resubmitted' : 'submitted';
       return { kind: 'write', data: next, result: { type: 'saved', sheet: next, banner } };
     });
-    this.ctx.logger.info({ roundId: input.roundId, unitId: input.unitId, mode, outcome: outcome.type, revision: outcome.sheet.revision }, 'sturingsgesprek answer');
+    this.logger.info({ roundId: input.roundId, unitId: input.unitId, mode, outcome: outcome.type, revision: outcome.sheet.revision }, 'sturingsgesprek answer');
     loaded.sheet = outcome.sheet;
     const typed = rawInputs(round.questions, input.raw);
     switch (outcome.type) {
@@ -119,18 +125,18 @@ export class AnsweringService {
 
   async setDeputy(actor: Actor, input: { roundId: string; unitId: string; deputyId?: string; raw: Record<string, unknown> }): Promise<SheetView> {
     const loaded = await this.load(actor, input.roundId, input.unitId);
-    if (loaded.role !== 'owner') throw sgError('onlyDirectorNamesDeputy');
+    if (loaded.role !== 'owner') throw errors.onlyDirectorNamesDeputy();
     const deputyId = input.deputyId?.toLowerCase();
-    if (deputyId !== undefined && (!this.ctx.org.person(deputyId) || deputyId === actor.aadObjectId)) throw sgError('unknownDeputy');
+    if (deputyId !== undefined && (!this.org.person(deputyId) || deputyId === actor.aadObjectId)) throw errors.unknownDeputy();
     const typed = this.typedOrStored(loaded, input.raw);
-    if (!acceptsAnswers(loaded.round, this.ctx.clock.now())) return this.build(actor, loaded, { banner: 'closed', inputValues: typed });
-    const { sheet, changed } = await this.ctx.repo.updateSheet(input.roundId, input.unitId, (current) => {
+    if (!acceptsAnswers(loaded.round, this.clock.now())) return this.build(actor, loaded, { banner: 'closed', inputValues: typed });
+    const { sheet, changed } = await this.repo.updateSheet(input.roundId, input.unitId, (current) => {
       if (!current) throw commonErrors.notFound();
       if (current.deputyId === deputyId) return { kind: 'skip', result: { sheet: current, changed: false } };
       const next: SheetDoc = { ...current, deputyId, deputyAssignments: current.deputyAssignments + (deputyId ? 1 : 0) };
       return { kind: 'write', data: next, result: { sheet: next, changed: true } };
     });
-    this.ctx.logger.info({ roundId: input.roundId, unitId: input.unitId, deputy: deputyId ? 'set' : 'removed', changed }, 'sturingsgesprek deputy');
+    this.logger.info({ roundId: input.roundId, unitId: input.unitId, deputy: deputyId ? 'set' : 'removed', changed }, 'sturingsgesprek deputy');
     // Also on a retried click: the broadcast id makes the second enqueue a no-op.
     if (sheet.deputyId) await this.notifier.sendDeputyCard(loaded.round, loaded.unit, sheet);
     loaded.sheet = sheet;
@@ -143,13 +149,13 @@ export class AnsweringService {
   }
 
   private async load(actor: Actor, roundId: string, unitId: string): Promise<Loaded> {
-    const round = await this.ctx.repo.getRound(roundId);
+    const round = await this.repo.getRound(roundId);
     if (!round || (round.status !== 'open' && round.status !== 'closed')) throw commonErrors.notFound();
     const unit = unitOf(round, unitId);
-    const sheet = unit && (await this.ctx.repo.getSheet(roundId, unitId));
+    const sheet = unit && (await this.repo.getSheet(roundId, unitId));
     if (!unit || !sheet) throw commonErrors.notFound();
-    const role = answerRole(this.ctx.org, actor, unit, sheet);
-    if (!role) throw sgError('notYourCluster');
+    const role = answerRole(this.org, actor, unit, sheet);
+    if (!role) throw errors.notYourCluster();
     return { round, unit, sheet, role };
   }
 
@@ -158,22 +164,23 @@ export class AnsweringService {
     loaded: Loaded,
     extra: { banner?: BannerKey; problems?: Problem[]; inputValues?: Record<string, string>; conflict?: { changedBy?: string; attempted: Answers } },
   ): Promise<SheetView> {
-    return sheetView(this.ctx, loaded, actor.aadObjectId, extra);
+    return sheetView(this.repo, this.clock, loaded, actor.aadObjectId, extra);
   }
 }
 
 /** Also used to render the cards that go out proactively (round opened, deputy named, reminders). */
 export async function sheetView(
-  ctx: SgContext,
+  repo: SturingsgesprekRepository,
+  clock: Clock,
   loaded: Loaded,
   viewerId: string,
   extra: { banner?: BannerKey; problems?: Problem[]; inputValues?: Record<string, string>; conflict?: { changedBy?: string; attempted: Answers } } = {},
 ): Promise<SheetView> {
-  const previous = await previousFor(loaded.round.questions, loaded.unit.unitId, await PreviousRounds.for(ctx.repo, loaded.round));
+  const previous = await previousFor(loaded.round.questions, loaded.unit.unitId, await PreviousRounds.for(repo, loaded.round));
   return {
     ...loaded,
     viewerId,
-    editable: acceptsAnswers(loaded.round, ctx.clock.now()),
+    editable: acceptsAnswers(loaded.round, clock.now()),
     previous,
     inputValues: extra.inputValues ?? answersToInputs(loaded.round.questions, loaded.sheet.answers),
     problems: extra.problems ?? [],

@@ -1,9 +1,9 @@
 import { DateTime } from 'luxon';
+import type { CardText } from '../../platform/card-text';
 import { formatWhen } from '../../platform/i18n/format';
-import { personName } from './access';
-import { answerAsText } from './answers';
-import { answerWords, pick, t, unitName, type Words } from './cards/card-text';
-import type { ReportModel, ReportQuestion, ReportRow } from './report.service';
+import { answerAsText } from './sturingsgesprek.answers.rules';
+import { answerWords, doorbraakTitle, personName, pick, t, unitName } from './sturingsgesprek.text.format';
+import type { ReportModel, ReportQuestion, ReportRow } from './sturingsgesprek.types';
 
 /** The compiled report as documents for the meeting: Markdown (to read) and CSV (to sort and filter). */
 
@@ -22,20 +22,20 @@ function quote(text: string): string {
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
-export function who(w: Words, row: ReportRow): string {
+export function who(w: CardText, row: ReportRow): string {
   const name = personName(w.org, row.answeredBy);
   return row.onBehalfOf ? t(w, 'report.onBehalfOf', { name, director: personName(w.org, row.onBehalfOf) }) : name;
 }
 
 /** The counts of a doorbraken or yes/no question as a table (header + rows), now and last round. */
-export function countsTable(w: Words, rq: ReportQuestion): { head: string[]; rows: string[][] } | undefined {
+export function countsTable(w: CardText, rq: ReportQuestion): { head: string[]; rows: string[][] } | undefined {
   const c = rq.counts;
   if (!c) return undefined;
   const prev = rq.previousRound ? t(w, 'report.previousColumn', { period: rq.previousRound.periodLabel }) : undefined;
   const head = [t(w, c.kind === 'doorbraken' ? 'report.doorbraak' : 'report.answer'), t(w, 'report.nowColumn'), ...(prev ? [prev] : [])];
   const rows =
     c.kind === 'doorbraken'
-      ? c.items.map((i) => [w.org.text(w.org.data.doorbraken.find((d) => d.id === i.id)?.title, w.locale), String(i.now), ...(prev ? [String(i.previous ?? 0)] : [])])
+      ? c.items.map((i) => [doorbraakTitle(w, i.id), String(i.now), ...(prev ? [String(i.previous ?? 0)] : [])])
       : [
           [t(w, 'card.answer.yes'), String(c.yes), ...(prev ? [String(c.previousYes ?? 0)] : [])],
           [t(w, 'card.answer.no'), String(c.no), ...(prev ? [String(c.previousNo ?? 0)] : [])],
@@ -44,11 +44,11 @@ export function countsTable(w: Words, rq: ReportQuestion): { head: string[]; row
 }
 
 /** What a submitted row shows when it has no answer text. */
-export function noAnswerText(w: Words, rq: ReportQuestion, row: ReportRow): string {
+export function noAnswerText(w: CardText, rq: ReportQuestion, row: ReportRow): string {
   return row.notApplicable ? t(w, 'report.notApplicable', { number: rq.number.replace(/[a-z]$/, '') }) : t(w, 'report.noAnswer');
 }
 
-function countsMarkdown(w: Words, rq: ReportQuestion): string[] {
+function countsMarkdown(w: CardText, rq: ReportQuestion): string[] {
   const table = countsTable(w, rq);
   if (!table) return [];
   const { head, rows } = table;
@@ -63,9 +63,9 @@ function countsMarkdown(w: Words, rq: ReportQuestion): string[] {
 }
 
 /** The report's opening facts (set, period, response, when generated), one line each. */
-export function reportFacts(w: Words, model: ReportModel, escape: (s: string) => string = (s) => s): string[] {
+export function reportFacts(w: CardText, model: ReportModel, escape: (s: string) => string = (s) => s): string[] {
   const { round } = model;
-  const when = (iso: string) => formatWhen(iso, w.locale, w.org.data.organisation.timeZone);
+  const when = (iso: string) => formatWhen(iso, w.locale, w.timeZone);
   return [
     `${t(w, 'report.set')}: ${escape(pick(round.setName, w.locale))}`,
     `${t(w, 'report.period')}: ${when(round.opensAt)} – ${when(round.deadline)}`,
@@ -74,9 +74,9 @@ export function reportFacts(w: Words, model: ReportModel, escape: (s: string) =>
   ];
 }
 
-export function reportMarkdown(w: Words, model: ReportModel, note?: string): string {
+export function reportMarkdown(w: CardText, model: ReportModel, note?: string): string {
   const { round } = model;
-  const zone = w.org.data.organisation.timeZone;
+  const zone = w.timeZone;
   const when = (iso: string) => formatWhen(iso, w.locale, zone);
   const words = answerWords(w);
   const out: string[] = [`# ${mdEscape(t(w, 'report.title', { period: round.periodLabel }))}`, ''];
@@ -123,8 +123,8 @@ function csvCell(value: string): string {
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-export function reportCsv(w: Words, model: ReportModel): string {
-  const zone = w.org.data.organisation.timeZone;
+export function reportCsv(w: CardText, model: ReportModel): string {
+  const zone = w.timeZone;
   const local = (iso?: string) => (iso ? (DateTime.fromISO(iso).setZone(zone).toFormat('yyyy-MM-dd HH:mm') ?? '') : '');
   const words = answerWords(w);
   const header = ['round', 'period', 'questionNumber', 'question', 'unit', 'answeredBy', 'onBehalfOf', 'submittedAt', 'answer', 'previousPeriod', 'previousAnswer'].map((k) =>

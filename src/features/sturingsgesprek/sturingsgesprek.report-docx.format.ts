@@ -1,19 +1,19 @@
 import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import type { CardText } from '../../platform/card-text';
 import { formatWhen } from '../../platform/i18n/format';
-import { personName } from './access';
-import { answerAsText } from './answers';
-import { answerWords, pick, t, unitName, type Words } from './cards/card-text';
-import { countsTable, noAnswerText, reportFacts, who } from './report.format';
-import type { ReportModel } from './report.service';
+import { answerAsText } from './sturingsgesprek.answers.rules';
+import { countsTable, noAnswerText, reportFacts, who } from './sturingsgesprek.report.format';
+import { answerWords, personName, pick, t, unitName } from './sturingsgesprek.text.format';
+import type { ReportModel } from './sturingsgesprek.types';
 
 /**
  * The compiled report as a Word document, the form the gemeentesecretaris's meeting works with.
  * Same content and order as the Markdown report; answers keep their line breaks; text is plain
  * (the library escapes it, and nothing a director typed becomes formatting or a link).
  */
-export function reportDocx(w: Words, model: ReportModel, note?: string): Promise<Buffer> {
+export function reportDocx(w: CardText, model: ReportModel, note?: string): Promise<Buffer> {
   const { round } = model;
-  const when = (iso: string) => formatWhen(iso, w.locale, w.org.data.organisation.timeZone);
+  const when = (iso: string) => formatWhen(iso, w.locale, w.timeZone);
   const words = answerWords(w);
   const body: Array<Paragraph | Table> = [
     heading(t(w, 'report.title', { period: round.periodLabel }), HeadingLevel.TITLE),

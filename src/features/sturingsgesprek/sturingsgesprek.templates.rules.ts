@@ -1,4 +1,4 @@
-import { questionSetTemplate, type QuestionSetTemplate } from './question-set.schema';
+import { questionSetTemplate, type QuestionSetTemplate } from './sturingsgesprek.question-set.schemas';
 import kwartaal1 from './templates/kwartaal-1.json';
 import kwartaal2 from './templates/kwartaal-2.json';
 

@@ -1,6 +1,6 @@
 import { SturingsgesprekRepository } from '../../../src/features/sturingsgesprek/sturingsgesprek.repository';
 import { startTestBot, type TestBot } from '../../support/test-bot';
-import { cardActions, cardOf, cardText, click, findAction, inputById, installAll, k1Inputs, lastCard, makeRound, people, type Card } from './sg-helpers';
+import { cardActions, cardOf, cardText, click, findAction, inputById, installAll, k1Inputs, lastCard, makeRound, people, type Card } from './sturingsgesprek.helpers';
 
 // Headroom for a busy machine: each test drives the whole bot over HTTP.
 jest.setTimeout(30_000);

@@ -1,43 +1,11 @@
+import type { Clock } from '../../platform/clock';
 import { commonErrors } from '../../platform/errors';
-import type { Actor } from '../../platform/org/organisation';
-import { isManager, requireManager } from './access';
-import type { SgContext } from './context';
-import { PreviousRounds, type PreviousAnswer } from './previous';
-import { flattenQuestions, type Question } from './question-set.schema';
-import type { Answer, RoundDoc, UnitSnapshot } from './sturingsgesprek.types';
-
-export interface ReportRow {
-  unit: UnitSnapshot;
-  answer?: Answer;
-  answeredBy?: string;
-  /** Set when a deputy answered: the director (or head) they answered for. */
-  onBehalfOf?: string;
-  submittedAt?: string;
-  previous?: PreviousAnswer;
-  /** A follow-up left empty because the question it follows was answered "no". */
-  notApplicable?: boolean;
-}
-
-export type Counts =
-  | { kind: 'doorbraken'; items: Array<{ id: string; now: number; previous?: number }> }
-  | { kind: 'yesNo'; yes: number; no: number; previousYes?: number; previousNo?: number };
-
-export interface ReportQuestion {
-  q: Question;
-  number: string;
-  parentId?: string;
-  rows: ReportRow[];
-  previousRound?: { roundId: string; periodLabel: string };
-  counts?: Counts;
-}
-
-export interface ReportModel {
-  round: RoundDoc;
-  generatedAt: string;
-  submitted: ReportRow[];
-  missing: UnitSnapshot[];
-  questions: ReportQuestion[];
-}
+import type { Actor, Organisation } from '../../platform/org/organisation';
+import { isManager, requireManager } from './sturingsgesprek.access';
+import { PreviousRounds } from './sturingsgesprek.previous-rounds.service';
+import { flattenQuestions, type Question } from './sturingsgesprek.question-set.schemas';
+import type { SturingsgesprekRepository } from './sturingsgesprek.repository';
+import type { Answer, Counts, ReportModel, ReportQuestion, ReportRow, RoundDoc } from './sturingsgesprek.types';
 
 function count(q: Question, answers: Array<Answer | undefined>, doorbraken: string[]): Counts | undefined {
   if (q.kind === 'doorbraken') {
@@ -61,28 +29,32 @@ function withPrevious(now: Counts | undefined, before: Counts | undefined): Coun
 
 /** The compiled report of a round: only submitted answers; each beside the unit's previous answer. */
 export class ReportService {
-  constructor(private readonly ctx: SgContext) {}
+  constructor(
+    private readonly repo: SturingsgesprekRepository,
+    private readonly org: Organisation,
+    private readonly clock: Clock,
+  ) {}
 
   async compile(actor: Actor, roundId: string): Promise<ReportModel> {
     requireManager(actor);
-    const round = await this.ctx.repo.getRound(roundId);
+    const round = await this.repo.getRound(roundId);
     if (!round || (round.status !== 'open' && round.status !== 'closed')) throw commonErrors.notFound();
     return this.build(round);
   }
 
   /** For a download link: the person it was made for must still be allowed to read reports. */
   async compileForSubject(subject: string, roundId: string): Promise<ReportModel | undefined> {
-    const actor = this.ctx.org.actor(subject, this.ctx.org.data.organisation.defaultLocale);
+    const actor = this.org.actor(subject, this.org.defaultLocale);
     if (!isManager(actor)) return undefined;
-    const round = await this.ctx.repo.getRound(roundId);
+    const round = await this.repo.getRound(roundId);
     if (!round || (round.status !== 'open' && round.status !== 'closed')) return undefined;
     return this.build(round);
   }
 
   private async build(round: RoundDoc): Promise<ReportModel> {
-    const sheets = (await this.ctx.repo.sheets(round.roundId)).filter((s) => s.state === 'submitted');
-    const previous = await PreviousRounds.for(this.ctx.repo, round);
-    const doorbraken = this.ctx.org.data.doorbraken.map((d) => d.id);
+    const sheets = (await this.repo.sheets(round.roundId)).filter((s) => s.state === 'submitted');
+    const previous = await PreviousRounds.for(this.repo, round);
+    const doorbraken = this.org.doorbraken.map((d) => d.id);
     const base: ReportRow[] = round.units.flatMap((unit) => {
       const sheet = sheets.find((s) => s.unitId === unit.unitId);
       if (!sheet) return [];
@@ -112,7 +84,7 @@ export class ReportService {
     }
     return {
       round,
-      generatedAt: this.ctx.clock.now().toISOString(),
+      generatedAt: this.clock.now().toISOString(),
       submitted: base,
       missing: round.units.filter((u) => !sheets.some((s) => s.unitId === u.unitId)),
       questions,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { flattenQuestions, type Bilingual, type Question } from './question-set.schema';
-import type { Answer, Answers } from './sturingsgesprek.types';
+import { flattenQuestions, type Bilingual, type Question } from './sturingsgesprek.question-set.schemas';
+import type { Answer, Answers, Problem, RoundDoc } from './sturingsgesprek.types';
 
 /**
  * Card inputs ⇄ answers. Pure functions: the card's input values arrive as untrusted strings, are
@@ -9,12 +9,8 @@ import type { Answer, Answers } from './sturingsgesprek.types';
 export const inputId = (questionId: string) => `a_${questionId}`;
 export const whyInputId = (questionId: string) => `a_${questionId}_why`;
 
-export type ProblemCode = 'required' | 'tooLong' | 'unknownDoorbraak' | 'notANumber' | 'outOfRange' | 'invalid' | 'followUpsWithNo';
-export interface Problem {
-  questionId: string;
-  code: ProblemCode;
-  params?: Record<string, string | number>;
-}
+/** Answers are accepted while the round is open and the deadline has not passed (the close job may lag). */
+export const acceptsAnswers = (round: RoundDoc, now: Date) => round.status === 'open' && now.toISOString() < round.deadline;
 
 const rawValue = z.union([z.string().max(20_000), z.number()]).optional();
 

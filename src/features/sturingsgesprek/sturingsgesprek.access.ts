@@ -1,6 +1,6 @@
-import { AppError } from '../../platform/errors';
 import { hasRole, type Actor, type Organisation } from '../../platform/org/organisation';
-import type { SheetDoc, UnitSnapshot } from './sturingsgesprek.types';
+import { sturingsgesprekErrors as errors } from './sturingsgesprek.errors';
+import type { AnswerRole, SheetDoc, UnitSnapshot } from './sturingsgesprek.types';
 
 /**
  * Who may do what. Checked by the services on every verb, from the org file and the stored sheet,
@@ -8,16 +8,13 @@ import type { SheetDoc, UnitSnapshot } from './sturingsgesprek.types';
  */
 export const isManager = (actor: Actor) => hasRole(actor, 'gemeentesecretaris', 'digOffice');
 
-export const sgError = (key: string, params: Record<string, string | number> = {}) =>
-  new AppError(`sturingsgesprek.${key}`, `sturingsgesprek.error.${key}`, params);
-
 export function requireManager(actor: Actor): void {
-  if (!isManager(actor)) throw sgError('managersOnly');
+  if (!isManager(actor)) throw errors.managersOnly();
 }
 
 /** Every unit that answers: each cluster (its director) and, if asked, each department that has a head. */
 export function unitsOf(org: Organisation, includeDepartments: boolean): UnitSnapshot[] {
-  return org.data.clusters.flatMap((c) => [
+  return org.clusters.flatMap((c) => [
     { unitId: c.id, clusterId: c.id, name: c.name, ownerId: c.director.toLowerCase() },
     ...(includeDepartments
       ? c.departments
@@ -29,13 +26,11 @@ export function unitsOf(org: Organisation, includeDepartments: boolean): UnitSna
 
 /** The unit's answerer according to the organisation file now (a new director takes over a running round). */
 export function currentOwner(org: Organisation, unit: UnitSnapshot): string | undefined {
-  const cluster = org.data.clusters.find((c) => c.id === unit.clusterId);
+  const cluster = org.cluster(unit.clusterId);
   if (!cluster) return undefined;
   if (!unit.departmentId) return cluster.director.toLowerCase();
   return cluster.departments.find((d) => d.id === unit.departmentId)?.head?.toLowerCase();
 }
-
-export type AnswerRole = 'owner' | 'deputy';
 
 /** The actor's relation to a unit's sheet, or undefined when they may not see it at all. */
 export function answerRole(org: Organisation, actor: Actor, unit: UnitSnapshot, sheet: SheetDoc | undefined): AnswerRole | undefined {
@@ -43,5 +38,3 @@ export function answerRole(org: Organisation, actor: Actor, unit: UnitSnapshot, 
   if (sheet?.deputyId && sheet.deputyId === actor.aadObjectId) return 'deputy';
   return undefined;
 }
-
-export const personName = (org: Organisation, id: string | undefined) => (id ? (org.person(id)?.name ?? id) : '');

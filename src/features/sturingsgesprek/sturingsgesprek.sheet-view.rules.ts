@@ -1,38 +1,8 @@
-import type { AnswerRole } from './access';
-import type { Problem } from './answers';
-import { inputId, whyInputId } from './answers';
-import { flattenQuestions, type Question } from './question-set.schema';
-import type { PreviousAnswer } from './previous';
-import type { Answers, RoundDoc, SheetDoc, UnitSnapshot } from './sturingsgesprek.types';
+import { inputId, whyInputId } from './sturingsgesprek.answers.rules';
+import { flattenQuestions, type Question } from './sturingsgesprek.question-set.schemas';
+import type { Answers, PreviousAnswer, RoundDoc, UnitSnapshot } from './sturingsgesprek.types';
 
-export type BannerKey =
-  | 'draftSaved'
-  | 'submitted'
-  | 'resubmitted'
-  | 'problems'
-  | 'closed'
-  | 'deputySet'
-  | 'deputyRemoved'
-  | 'conflict'
-  | 'resubmitNeeded';
-
-/** Everything the answer card shows to one person for one unit; built by the services, drawn by cards/. */
-export interface SheetView {
-  round: RoundDoc;
-  unit: UnitSnapshot;
-  sheet: SheetDoc;
-  role: AnswerRole;
-  /** aadObjectId of the person the card is for (the card refreshes for them). */
-  viewerId: string;
-  editable: boolean;
-  previous: Record<string, PreviousAnswer>;
-  /** What the inputs show: the stored answers, or what the person just typed when it was not saved. */
-  inputValues: Record<string, string>;
-  problems: Problem[];
-  banner?: BannerKey;
-  /** When someone else saved first: who, and the text this person tried to save (shown, not lost). */
-  conflict?: { changedBy?: string; attempted: Answers };
-}
+/** The answer card's input values ⇄ stored answers, and the earlier answers shown beside them. */
 
 export function answersToInputs(questions: readonly Question[], answers: Answers): Record<string, string> {
   const values: Record<string, string> = {};

@@ -1,5 +1,5 @@
-import { missingRequired, readAnswers, sameAnswers } from '../../../src/features/sturingsgesprek/answers';
-import { templateById } from '../../../src/features/sturingsgesprek/templates';
+import { missingRequired, readAnswers, sameAnswers } from '../../../src/features/sturingsgesprek/sturingsgesprek.answers.rules';
+import { templateById } from '../../../src/features/sturingsgesprek/sturingsgesprek.templates.rules';
 
 const k1 = templateById('kwartaal-1')?.questions ?? [];
 const ids = new Set(['db-01', 'db-02', 'db-03']);

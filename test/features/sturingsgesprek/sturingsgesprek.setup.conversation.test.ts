@@ -1,6 +1,6 @@
 import { SturingsgesprekRepository } from '../../../src/features/sturingsgesprek/sturingsgesprek.repository';
 import { startTestBot, type TestBot } from '../../support/test-bot';
-import { cardOf, cardsReceived, cardText, click, findAction, inputById, installAll, lastCard, makeRound, people, type Card } from './sg-helpers';
+import { cardOf, cardsReceived, cardText, click, findAction, inputById, installAll, lastCard, makeRound, people, type Card } from './sturingsgesprek.helpers';
 
 // Headroom for a busy machine: each test drives the whole bot over HTTP.
 jest.setTimeout(30_000);

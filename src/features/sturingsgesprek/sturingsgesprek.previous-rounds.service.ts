@@ -1,12 +1,6 @@
-import { flattenQuestions } from './question-set.schema';
+import { flattenQuestions } from './sturingsgesprek.question-set.schemas';
 import type { SturingsgesprekRepository } from './sturingsgesprek.repository';
-import type { Answer, RoundDoc, SheetDoc } from './sturingsgesprek.types';
-
-export interface PreviousAnswer {
-  roundId: string;
-  periodLabel: string;
-  answer?: Answer;
-}
+import type { Answer, PreviousAnswer, RoundDoc, SheetDoc } from './sturingsgesprek.types';
 
 /**
  * "The previous round" per question: the latest earlier round that asked the same question (same id).

@@ -1,14 +1,17 @@
+import type { Clock } from '../../platform/clock';
 import type { I18n } from '../../platform/i18n/i18n';
 import type { Scheduler } from '../../platform/delivery/delivery.port';
-import type { Actor } from '../../platform/org/organisation';
-import { requireManager, sgError } from './access';
-import type { SgContext } from './context';
-import type { QuestionSetsService } from './question-sets.service';
-import type { RoundNotifier } from './round-notifier';
+import type { Logger } from '../../platform/logger';
+import type { Actor, Organisation } from '../../platform/org/organisation';
+import { requireManager } from './sturingsgesprek.access';
+import { sturingsgesprekErrors as errors } from './sturingsgesprek.errors';
+import type { QuestionSetsService } from './sturingsgesprek.question-sets.service';
+import type { SturingsgesprekRepository } from './sturingsgesprek.repository';
+import type { RoundNotifier } from './sturingsgesprek.round.notifier';
 import type { ScheduleForm } from './sturingsgesprek.schemas';
 import type { RoundDoc, ScheduleDoc } from './sturingsgesprek.types';
 import { jobIds, sturingsgesprekJobs } from './sturingsgesprek.verbs';
-import { addDays, addMonths, localInstant, monthYear } from './time';
+import { addDays, addMonths, localInstant, monthYear } from './sturingsgesprek.time.format';
 
 const OPENING_TIME = '09:00';
 const DEADLINE_TIME = '17:00';
@@ -43,7 +46,10 @@ export function defaultSchedule(actorId: string, now: string, sequence: string[]
  */
 export class ScheduleService {
   constructor(
-    private readonly ctx: SgContext,
+    private readonly repo: SturingsgesprekRepository,
+    private readonly org: Organisation,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
     private readonly i18n: I18n,
     private readonly sets: QuestionSetsService,
     private readonly notifier: RoundNotifier,
@@ -51,23 +57,23 @@ export class ScheduleService {
   ) {}
 
   private get zone() {
-    return this.ctx.org.data.organisation.timeZone;
+    return this.org.timeZone;
   }
 
   async get(actor: Actor): Promise<ScheduleDoc> {
     requireManager(actor);
-    return (await this.ctx.repo.getSchedule()) ?? defaultSchedule(actor.aadObjectId, this.ctx.clock.now().toISOString(), ['kwartaal-1', 'kwartaal-2']);
+    return (await this.repo.getSchedule()) ?? defaultSchedule(actor.aadObjectId, this.clock.now().toISOString(), ['kwartaal-1', 'kwartaal-2']);
   }
 
   async save(actor: Actor, form: ScheduleForm): Promise<{ schedule: ScheduleDoc; next?: string }> {
     requireManager(actor);
     const sequence = form.setSequence.split(',').map((s) => s.trim()).filter(Boolean);
-    for (const id of sequence) if (!(await this.sets.resolve(id))) throw sgError('unknownSet');
+    for (const id of sequence) if (!(await this.sets.resolve(id))) throw errors.unknownSet();
     const dates = [...new Set(form.dates.split(/[,;\s]+/).filter(Boolean))].sort();
-    if (dates.some((d) => !/^\d{4}-\d{2}-\d{2}$/.test(d) || !localInstant(d, OPENING_TIME, this.zone))) throw sgError('badDate');
-    if (form.mode === 'dates' ? !dates.length : !form.startDate) throw sgError('badDate');
-    const now = this.ctx.clock.now().toISOString();
-    const schedule = await this.ctx.repo.updateSchedule((current) => {
+    if (dates.some((d) => !/^\d{4}-\d{2}-\d{2}$/.test(d) || !localInstant(d, OPENING_TIME, this.zone))) throw errors.badDate();
+    if (form.mode === 'dates' ? !dates.length : !form.startDate) throw errors.badDate();
+    const now = this.clock.now().toISOString();
+    const schedule = await this.repo.updateSchedule((current) => {
       const base = current ?? defaultSchedule(actor.aadObjectId, now, sequence);
       const next: ScheduleDoc = {
         ...base,
@@ -86,13 +92,13 @@ export class ScheduleService {
       return { kind: 'write', data: next, result: next };
     });
     const next = await this.plan(schedule);
-    this.ctx.logger.info({ active: schedule.active, mode: schedule.mode, next: next ?? null }, 'sturingsgesprek schedule saved');
+    this.logger.info({ active: schedule.active, mode: schedule.mode, next: next ?? null }, 'sturingsgesprek schedule saved');
     return { schedule, next };
   }
 
   /** (Re)schedules the one job that makes the next round; the same job id moves it. */
   private async plan(schedule: ScheduleDoc): Promise<string | undefined> {
-    const now = this.ctx.clock.now().toISOString();
+    const now = this.clock.now().toISOString();
     const occurrence = schedule.active ? nextOccurrence(schedule, now, this.zone) : undefined;
     if (!occurrence) {
       await this.scheduler.cancel(jobIds.schedule);
@@ -106,7 +112,7 @@ export class ScheduleService {
 
   /** The job: make the draft round for `occurrence`, ask for confirmation, plan the next one. */
   async prepare(occurrence: string): Promise<RoundDoc | undefined> {
-    const schedule = await this.ctx.repo.getSchedule();
+    const schedule = await this.repo.getSchedule();
     if (!schedule?.active) return undefined;
     if (schedule.lastOccurrence && occurrence <= schedule.lastOccurrence) {
       await this.plan(schedule);
@@ -115,12 +121,12 @@ export class ScheduleService {
     const setId = schedule.setSequence[schedule.roundsMade % schedule.setSequence.length];
     const set = setId ? await this.sets.resolve(setId) : undefined;
     if (!set) {
-      this.ctx.logger.warn({ occurrence, code: 'SET_MISSING' }, 'sturingsgesprek schedule: set not found, round skipped');
+      this.logger.warn({ occurrence, code: 'SET_MISSING' }, 'sturingsgesprek schedule: set not found, round skipped');
       return undefined;
     }
-    const locale = this.ctx.org.data.organisation.defaultLocale;
-    const now = this.ctx.clock.now().toISOString();
-    const { round } = await this.ctx.repo.createRound({
+    const locale = this.org.defaultLocale;
+    const now = this.clock.now().toISOString();
+    const { round } = await this.repo.createRound({
       roundId: `s-${occurrence}`,
       status: 'draft',
       setId: set.setId,
@@ -130,7 +136,7 @@ export class ScheduleService {
       opensAt: localInstant(occurrence, OPENING_TIME, this.zone) as string,
       deadline: localInstant(addDays(occurrence, schedule.answerDays), DEADLINE_TIME, this.zone) as string,
       includeDepartments: false,
-      reminderDays: this.ctx.org.settings.sturingsgesprekReminderDays,
+      reminderDays: this.org.settings.sturingsgesprekReminderDays,
       units: [],
       createdBy: 'schedule',
       createdAt: now,
@@ -139,14 +145,14 @@ export class ScheduleService {
       revision: 1,
     });
     await this.notifier.sendConfirmRequest(round);
-    const updated = await this.ctx.repo.updateSchedule((current) => {
+    const updated = await this.repo.updateSchedule((current) => {
       if (!current) return { kind: 'skip', result: schedule };
       if (current.lastOccurrence && current.lastOccurrence >= occurrence) return { kind: 'skip', result: current };
       const next: ScheduleDoc = { ...current, lastOccurrence: occurrence, roundsMade: current.roundsMade + 1 };
       return { kind: 'write', data: next, result: next };
     });
     await this.plan(updated);
-    this.ctx.logger.info({ roundId: round.roundId }, 'sturingsgesprek scheduled round drafted');
+    this.logger.info({ roundId: round.roundId }, 'sturingsgesprek scheduled round drafted');
     return round;
   }
 }

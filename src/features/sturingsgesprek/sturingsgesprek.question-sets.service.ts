@@ -1,18 +1,14 @@
+import type { Clock } from '../../platform/clock';
 import { commonErrors } from '../../platform/errors';
+import type { Logger } from '../../platform/logger';
 import type { Actor } from '../../platform/org/organisation';
-import { requireManager, sgError } from './access';
-import type { SgContext } from './context';
-import { bilingual, flattenQuestions, followUpQuestion, question, questionList, type Bilingual, type Question } from './question-set.schema';
+import { requireManager } from './sturingsgesprek.access';
+import { sturingsgesprekErrors as errors } from './sturingsgesprek.errors';
+import { bilingual, flattenQuestions, followUpQuestion, question, questionList, type Bilingual, type Question } from './sturingsgesprek.question-set.schemas';
+import type { SturingsgesprekRepository } from './sturingsgesprek.repository';
 import type { SetEdit } from './sturingsgesprek.schemas';
-import type { StoredSetDoc } from './sturingsgesprek.types';
-import { templateById, templates } from './templates';
-
-export interface ResolvedSet {
-  setId: string;
-  name: Bilingual;
-  questions: Question[];
-  isTemplate: boolean;
-}
+import type { ResolvedSet, StoredSetDoc } from './sturingsgesprek.types';
+import { templateById, templates } from './sturingsgesprek.templates.rules';
 
 export type EditResult = { set: StoredSetDoc; changed: boolean; stale: boolean };
 
@@ -33,18 +29,22 @@ function withTexts(q: Question, texts: Record<string, string>): Question {
 
 /** Question sets: the shipped templates (read-only) and the copies the DIG office edits in Teams. */
 export class QuestionSetsService {
-  constructor(private readonly ctx: SgContext) {}
+  constructor(
+    private readonly repo: SturingsgesprekRepository,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+  ) {}
 
   async resolve(setId: string): Promise<ResolvedSet | undefined> {
     const template = templateById(setId);
     if (template) return { setId: template.id, name: template.name, questions: template.questions, isTemplate: true };
-    const stored = await this.ctx.repo.getSet(setId);
+    const stored = await this.repo.getSet(setId);
     return stored && { setId: stored.setId, name: stored.name, questions: stored.questions, isTemplate: false };
   }
 
   async list(actor: Actor): Promise<ResolvedSet[]> {
     requireManager(actor);
-    const stored = await this.ctx.repo.listSets();
+    const stored = await this.repo.listSets();
     return [
       ...templates.map((t) => ({ setId: t.id, name: t.name, questions: t.questions, isTemplate: true })),
       ...stored.map((s) => ({ setId: s.setId, name: s.name, questions: s.questions, isTemplate: false })),
@@ -56,9 +56,9 @@ export class QuestionSetsService {
     requireManager(actor);
     const source = await this.resolve(sourceId);
     if (!source) throw commonErrors.notFound();
-    const now = this.ctx.clock.now().toISOString();
+    const now = this.clock.now().toISOString();
     const suffix = { nl: ' (kopie)', en: ' (copy)' };
-    const { set } = await this.ctx.repo.createSet({
+    const { set } = await this.repo.createSet({
       setId: `set-${token}`,
       name: { nl: `${source.name.nl}${suffix.nl}`.slice(0, 1000), en: `${source.name.en}${suffix.en}`.slice(0, 1000) },
       questions: source.questions,
@@ -73,7 +73,7 @@ export class QuestionSetsService {
 
   async get(actor: Actor, setId: string): Promise<StoredSetDoc> {
     requireManager(actor);
-    const set = await this.ctx.repo.getSet(setId);
+    const set = await this.repo.getSet(setId);
     if (!set) throw commonErrors.notFound();
     return set;
   }
@@ -84,8 +84,8 @@ export class QuestionSetsService {
    */
   async edit(actor: Actor, edit: SetEdit): Promise<EditResult> {
     requireManager(actor);
-    const now = this.ctx.clock.now().toISOString();
-    const result = await this.ctx.repo.updateSet<EditResult>(edit.setId, (current) => {
+    const now = this.clock.now().toISOString();
+    const result = await this.repo.updateSet<EditResult>(edit.setId, (current) => {
       if (!current) throw commonErrors.notFound();
       if (current.revision !== edit.revision) return { kind: 'skip', result: { set: current, changed: false, stale: true } };
       const name = bilingual.safeParse(textFrom(edit.texts, 'name', current.name));
@@ -93,18 +93,18 @@ export class QuestionSetsService {
       if (edit.op === 'remove') questions = removeQuestion(questions, edit.questionId ?? '');
       if (edit.op === 'add') questions = addQuestion(questions, edit, `${current.setId}-q${current.revision + 1}`);
       const valid = questionList.safeParse(questions);
-      if (!name.success || !valid.success) throw sgError('invalidSet');
+      if (!name.success || !valid.success) throw errors.invalidSet();
       const next: StoredSetDoc = { ...current, name: name.data, questions: valid.data, revision: current.revision + 1, updatedBy: actor.aadObjectId, updatedAt: now };
       return { kind: 'write', data: next, result: { set: next, changed: true, stale: false } };
     });
-    this.ctx.logger.info({ setId: edit.setId, op: edit.op, changed: result.changed, stale: result.stale }, 'sturingsgesprek set edit');
+    this.logger.info({ setId: edit.setId, op: edit.op, changed: result.changed, stale: result.stale }, 'sturingsgesprek set edit');
     return result;
   }
 }
 
 function removeQuestion(questions: Question[], id: string): Question[] {
   if (!flattenQuestions(questions).some((f) => f.q.id === id)) throw commonErrors.notFound();
-  if (questions.length === 1 && questions[0].id === id) throw sgError('lastQuestion');
+  if (questions.length === 1 && questions[0].id === id) throw errors.lastQuestion();
   return questions
     .filter((q) => q.id !== id)
     .map((q) => (q.kind === 'yesNo' ? { ...q, followUps: q.followUps.filter((f) => f.id !== id) } : q));
@@ -112,7 +112,7 @@ function removeQuestion(questions: Question[], id: string): Question[] {
 
 function addQuestion(questions: Question[], edit: SetEdit, id: string): Question[] {
   const add = edit.add;
-  if (!add) throw sgError('invalidSet');
+  if (!add) throw errors.invalidSet();
   const text = { nl: add.nl || add.en, en: add.en || add.nl };
   const extra = { nl: add.extraNl || add.extraEn, en: add.extraEn || add.extraNl };
   const raw =
@@ -125,11 +125,11 @@ function addQuestion(questions: Question[], edit: SetEdit, id: string): Question
           : { id, kind: add.kind, text };
   if (!add.parentId) {
     const parsed = question.safeParse(raw);
-    if (!parsed.success) throw sgError('invalidSet');
+    if (!parsed.success) throw errors.invalidSet();
     return [...questions, parsed.data];
   }
   const parsed = followUpQuestion.safeParse(raw);
   const parent = questions.find((q) => q.id === add.parentId);
-  if (!parsed.success || !parent || parent.kind !== 'yesNo') throw sgError('invalidSet');
+  if (!parsed.success || !parent || parent.kind !== 'yesNo') throw errors.invalidSet();
   return questions.map((q) => (q.id === parent.id && q.kind === 'yesNo' ? { ...q, followUps: [...q.followUps, parsed.data] } : q));
 }

@@ -1,7 +1,7 @@
 import JSZip from 'jszip';
 import { downloadKinds } from '../../../src/features/sturingsgesprek/sturingsgesprek.verbs';
 import { startTestBot, type TestBot } from '../../support/test-bot';
-import { cardOf, cardText, click, findAction, installAll, k1Inputs, lastCard, makeRound, people, type Card } from './sg-helpers';
+import { cardOf, cardText, click, findAction, installAll, k1Inputs, lastCard, makeRound, people, type Card } from './sturingsgesprek.helpers';
 
 async function answer(bot: TestBot, name: string, inputs: Record<string, string>) {
   const user = bot.user(name);

@@ -1,4 +1,4 @@
-import { unitsOf } from '../../../src/features/sturingsgesprek/access';
+import { unitsOf } from '../../../src/features/sturingsgesprek/sturingsgesprek.access';
 import { renderAnswerCard } from '../../../src/features/sturingsgesprek/cards/answer.card';
 import { renderOverviewCard, renderRoundForm, renderStatusCard } from '../../../src/features/sturingsgesprek/cards/manage.card';
 import { renderClosedCard, renderConfirmCard, renderReminderCard } from '../../../src/features/sturingsgesprek/cards/notices.card';
@@ -6,11 +6,11 @@ import { renderReportCard } from '../../../src/features/sturingsgesprek/cards/re
 import { renderMineCard, renderScheduleCard, renderSetEditor, renderSetsCard } from '../../../src/features/sturingsgesprek/cards/setup.card';
 import en from '../../../src/features/sturingsgesprek/i18n/en.json';
 import nl from '../../../src/features/sturingsgesprek/i18n/nl.json';
-import type { ReportModel } from '../../../src/features/sturingsgesprek/report.service';
-import { defaultSchedule } from '../../../src/features/sturingsgesprek/schedule.service';
-import { answersToInputs, type SheetView } from '../../../src/features/sturingsgesprek/sheet-view';
-import type { Answers, RoundDoc, SheetDoc } from '../../../src/features/sturingsgesprek/sturingsgesprek.types';
-import { templateById, templates } from '../../../src/features/sturingsgesprek/templates';
+import { defaultSchedule } from '../../../src/features/sturingsgesprek/sturingsgesprek.schedule.service';
+import { answersToInputs } from '../../../src/features/sturingsgesprek/sturingsgesprek.sheet-view.rules';
+import type { Answers, ReportModel, RoundDoc, SheetDoc, SheetView } from '../../../src/features/sturingsgesprek/sturingsgesprek.types';
+import { templateById, templates } from '../../../src/features/sturingsgesprek/sturingsgesprek.templates.rules';
+import { CardText } from '../../../src/platform/card-text';
 import { I18n } from '../../../src/platform/i18n/i18n';
 import { Organisation } from '../../../src/platform/org/organisation';
 import { expectCardHouseRules, walk, type CardNode } from '../../support/cards';
@@ -48,7 +48,7 @@ const report: ReportModel = {
 /** Every card of the feature, in both languages, follows the house rules and fits in a Teams message. */
 describe('sturingsgesprek cards', () => {
   for (const locale of ['nl', 'en'] as const) {
-    const w = { i18n, org, locale };
+    const w = new CardText(i18n, org, locale);
     const cards: Record<string, unknown> = {
       answer: renderAnswerCard(w, view),
       answerClosed: renderAnswerCard(w, { ...view, editable: false, banner: 'closed' }),
@@ -74,7 +74,7 @@ describe('sturingsgesprek cards', () => {
   }
 
   it('escapes answers in TextBlocks but gives them back unescaped in the inputs', () => {
-    const w = { i18n, org, locale: 'nl' as const };
+    const w = new CardText(i18n, org, 'nl');
     const closed = JSON.stringify(renderAnswerCard(w, { ...view, editable: false }));
     expect(closed).toContain('\\\\*sterren\\\\*');
     const open = renderAnswerCard(w, view);

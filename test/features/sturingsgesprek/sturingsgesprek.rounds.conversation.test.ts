@@ -1,6 +1,6 @@
 import { SturingsgesprekRepository } from '../../../src/features/sturingsgesprek/sturingsgesprek.repository';
 import { startTestBot, type TestBot } from '../../support/test-bot';
-import { cardActions, cardOf, cardsReceived, cardText, click, directors, findAction, installAll, k1Inputs, lastCard, makeRound, people } from './sg-helpers';
+import { cardActions, cardOf, cardsReceived, cardText, click, directors, findAction, installAll, k1Inputs, lastCard, makeRound, people } from './sturingsgesprek.helpers';
 
 const roundCards = (bot: TestBot, name: string) => cardsReceived(bot, bot.user(name)).filter((c) => cardText(c).includes('Sturingsgesprek DIG —'));
 const reminders = (bot: TestBot, name: string) => cardsReceived(bot, bot.user(name)).filter((c) => cardText(c).includes('Herinnering: sturingsgesprek'));

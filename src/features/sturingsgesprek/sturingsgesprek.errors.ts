@@ -1,0 +1,18 @@
+import { defineErrors } from '../../platform/errors';
+
+/** Expected failures of the feature: codes `STURINGSGESPREK.<KEY>`, messages `sturingsgesprek.error.<key>`. */
+export const sturingsgesprekErrors = defineErrors('sturingsgesprek', [
+  'managersOnly',
+  'notYourCluster',
+  'onlyDirectorNamesDeputy',
+  'unknownDeputy',
+  'invalidSet',
+  'lastQuestion',
+  'unknownSet',
+  'badDate',
+  'deadlineBeforeOpening',
+  'deadlinePassed',
+  'notEditable',
+  'roundNotOpen',
+  'personalOnly',
+]);

@@ -1,0 +1,40 @@
+import { escapeUserText } from '../../platform/cards';
+import type { CardText } from '../../platform/card-text';
+import type { Locale, Organisation } from '../../platform/org/organisation';
+import { answerAsText, type AnswerWords } from './sturingsgesprek.answers.rules';
+import type { Bilingual, Question } from './sturingsgesprek.question-set.schemas';
+import type { Answer } from './sturingsgesprek.types';
+
+/** Shared wording helpers for the feature's cards and documents. */
+
+export const pick = (text: Bilingual, locale: Locale) => text[locale] ?? text.nl;
+
+/** A message of this feature's catalogue (the `sturingsgesprek.` prefix added). */
+export const t = (w: CardText, key: string, params: Record<string, string | number> = {}) =>
+  w.t(`sturingsgesprek.${key}`, params);
+
+export const personName = (org: Organisation, id: string | undefined) => (id ? (org.person(id)?.name ?? id) : '');
+
+/** A doorbraak's title in the reader's language (empty for an id the organisation file no longer has). */
+export const doorbraakTitle = (w: CardText, id: string) => w.local(w.org.doorbraken.find((d) => d.id === id)?.title);
+
+export function answerWords(w: CardText): AnswerWords {
+  const titles = new Map(w.org.doorbraken.map((d) => [d.id, w.local(d.title)]));
+  return {
+    doorbraak: (id) => titles.get(id) ?? id,
+    pick: (text) => pick(text, w.locale),
+    yes: t(w, 'card.answer.yes'),
+    no: t(w, 'card.answer.no'),
+  };
+}
+
+/** An answer as card text: user text escaped (no hidden links or mentions); line breaks kept. */
+export function cardAnswer(w: CardText, q: Question, a: Answer | undefined, limit?: number): string {
+  if (!a) return t(w, 'card.answer.noAnswer');
+  const text = answerAsText(q, a, answerWords(w));
+  const cut = limit !== undefined && text.length > limit ? `${text.slice(0, limit).trimEnd()} ${t(w, 'card.answer.truncated')}` : text;
+  // TextBlock with wrap shows the newlines; escaping keeps them.
+  return escapeUserText(cut);
+}
+
+export const unitName = (w: CardText, name: Record<string, string>) => w.local(name);
