@@ -5,7 +5,7 @@ import { canCreatePolls } from './polls.access';
 import { registerPollAdminHandlers } from './polls.admin.handlers';
 import { closePoll, remindPoll } from './polls.close.service';
 import { pollsContext } from './polls.context';
-import { exportCsv } from './polls.export';
+import { exportCsv } from './polls.files';
 import { registerPollHandlers } from './polls.handlers';
 import { openSatisfactionPoll } from './polls.open.service';
 import { pollJobPayload } from './polls.schemas';

@@ -6,7 +6,7 @@ import type { AppDeps } from '../../platform/deps';
 import { commonErrors, isAppError } from '../../platform/errors';
 import { formatWhen } from '../../platform/i18n/format';
 import type { Actor } from '../../platform/org/organisation';
-import { renderCreateCard, renderListCard } from './cards/admin.cards';
+import { renderCreateCard, renderListCard } from './cards/create.card';
 import { canCreatePolls, reachableNetworks } from './polls.access';
 import type { PollsContext } from './polls.context';
 import { createAdhocPoll, reachableChannels } from './polls.open.service';

@@ -1,9 +1,9 @@
 import { commonErrors } from '../../platform/errors';
 import type { Actor } from '../../platform/org/organisation';
-import { openAnswerId } from './answer-key';
+import { openAnswerId } from './polls.answer-key.rules';
 import { isClosed, type PollsContext } from './polls.context';
 import { pollErrors } from './polls.errors';
-import type { Answer, Poll } from './polls.model';
+import type { Answer, Poll } from './polls.types';
 import type { AnswerPayload } from './polls.schemas';
 
 export interface AnswerOutcome {
@@ -28,7 +28,7 @@ function contentOf(poll: Poll, input: AnswerPayload): Content {
   return { choices: [...indices].sort((a, b) => a - b), comment };
 }
 
-/** Anonymous: the keyed id (answer-key.ts). Named: the person's own id, stored openly. */
+/** Anonymous: the keyed id (polls.answer-key.rules.ts). Named: the person's own id, stored openly. */
 async function answerIdFor(ctx: PollsContext, poll: Poll, userId: string): Promise<string> {
   if (!poll.anonymous) return userId;
   const secret = await ctx.repo.secret(poll.pollId);

@@ -1,11 +1,11 @@
 import { minutes } from '../../platform/clock';
-import { closedAnswerId, isOpenAnswerId, randomAnswerId, randomSecret } from './answer-key';
+import { closedAnswerId, isOpenAnswerId, randomAnswerId, randomSecret } from './polls.answer-key.rules';
 import { isClosed, type PollsContext } from './polls.context';
-import { sendReminder } from './polls.sender';
+import { sendReminder } from './polls.notifier';
 import { pollsJobs } from './polls.verbs';
 
 /**
- * Cuts every remaining link between people and anonymous answers (answer-key.ts): renames answers
+ * Cuts every remaining link between people and anonymous answers (polls.answer-key.rules.ts): renames answers
  * with a one-off close key, deletes participation records, then the salt and the close key. Safe to
  * run again: a crash half-way renames the rest to the same ids on the next run.
  */

@@ -5,8 +5,8 @@ import type { AppDeps } from '../../platform/deps';
 import type { I18n } from '../../platform/i18n/i18n';
 import type { Logger } from '../../platform/logger';
 import type { Organisation } from '../../platform/org/organisation';
-import { answerKeySecret } from './answer-key';
-import type { Poll } from './polls.model';
+import { answerKeySecret } from './polls.answer-key.rules';
+import type { Poll } from './polls.types';
 import { PollRepository } from './polls.repository';
 
 /** What the polls services need; built once from AppDeps, or by hand in tests. */
@@ -19,7 +19,7 @@ export interface PollsContext {
   scheduler: Scheduler;
   conversations: Pick<ConversationDirectory, 'localeOf' | 'channels'>;
   logger: Logger;
-  /** Server-side secret for answer ids of anonymous polls; never stored (see answer-key.ts). */
+  /** Server-side secret for answer ids of anonymous polls; never stored (see polls.answer-key.rules.ts). */
   answerSecret: string;
 }
 

@@ -7,7 +7,7 @@ import { renderPollCard } from './cards/poll.card';
 import { renderResultsCard } from './cards/results.card';
 import { submitAnswer } from './polls.answer.service';
 import { isClosed, type PollsContext } from './polls.context';
-import { exportId } from './polls.export';
+import { exportId } from './polls.files';
 import { pollResults } from './polls.results.service';
 import { answerPayload, parseInput, pollRefPayload } from './polls.schemas';
 import { exportDownloadKind, pollsVerbs } from './polls.verbs';

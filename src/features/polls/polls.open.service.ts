@@ -3,13 +3,13 @@ import { commonErrors } from '../../platform/errors';
 import { localToUtc } from '../../platform/i18n/format';
 import { hasRole, type Actor } from '../../platform/org/organisation';
 import { channelKey } from '../../platform/delivery/delivery.port';
-import { randomSecret } from './answer-key';
+import { randomSecret } from './polls.answer-key.rules';
 import { canCreatePolls, reachableNetworks } from './polls.access';
 import { isClosed, type PollsContext } from './polls.context';
 import { pollErrors } from './polls.errors';
-import type { Poll } from './polls.model';
+import type { Poll } from './polls.types';
 import type { CreatePayload } from './polls.schemas';
-import { sendPoll } from './polls.sender';
+import { sendPoll } from './polls.notifier';
 import { pollsJobs } from './polls.verbs';
 import type { SatisfactionPollJob } from '../../platform/contracts/satisfaction-poll.job';
 

@@ -4,7 +4,7 @@ import type { Actor } from '../../platform/org/organisation';
 import { canSeeResults, resultsThreshold } from './polls.access';
 import type { PollsContext } from './polls.context';
 import { pollErrors } from './polls.errors';
-import type { Answer, Poll } from './polls.model';
+import type { Answer, Poll } from './polls.types';
 
 export interface Tally {
   /** Per choice in the order of choiceLabels(): scores 1..5, or the options. */

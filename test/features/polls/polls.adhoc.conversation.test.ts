@@ -2,7 +2,7 @@ import { cardActions, cardInputs, cardText, findAction } from '../../support/car
 import { startTestBot, type TestBot } from '../../support/test-bot';
 import { networkBroadcastJobKind, type NetworkBroadcastJob } from '../../../src/platform/contracts/network-broadcast.job';
 import { containers } from '../../../src/storage/document-store.port';
-import { lastCard } from './conversation-helpers';
+import { lastCard } from './polls.conversation.helpers';
 
 describe('conversation: ad-hoc polls (peiling / peilingen)', () => {
   let bot: TestBot;

@@ -3,8 +3,8 @@ import { startTestBot, type TestBot, type TestUser } from '../../support/test-bo
 import { satisfactionPollJobKind, type SatisfactionPollJob } from '../../../src/platform/contracts/satisfaction-poll.job';
 import { containers } from '../../../src/storage/document-store.port';
 import { days } from '../../../src/platform/clock';
-import { attendees, people } from './polls-fixture';
-import { cardCount, download, lastCard } from './conversation-helpers';
+import { attendees, people } from './polls.fixture';
+import { cardCount, download, lastCard } from './polls.conversation.helpers';
 
 const pollId = 'sat-atelier-7';
 const job: SatisfactionPollJob = {

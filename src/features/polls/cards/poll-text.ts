@@ -1,6 +1,6 @@
 import type { I18n } from '../../../platform/i18n/i18n';
 import type { Locale } from '../../../platform/org/organisation';
-import type { Poll } from '../polls.model';
+import type { Poll } from '../polls.types';
 
 /**
  * Input labels and choice titles are plain text in Adaptive Cards (no markdown), so escaping them would

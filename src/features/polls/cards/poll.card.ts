@@ -2,7 +2,7 @@ import { escapeUserText, renderCard, type AdaptiveCard } from '../../../platform
 import type { AppDeps } from '../../../platform/deps';
 import { formatDate, formatWhen } from '../../../platform/i18n/format';
 import type { Locale } from '../../../platform/org/organisation';
-import type { Answer, Poll } from '../polls.model';
+import type { Answer, Poll } from '../polls.types';
 import { pollsVerbs } from '../polls.verbs';
 import { choiceLabels, plainUserText, questionOf } from './poll-text';
 import template from './poll.card.json';

@@ -1,13 +1,13 @@
 import { cardText } from '../../support/cards';
 import { submitAnswer } from '../../../src/features/polls/polls.answer.service';
 import { createAdhocPoll } from '../../../src/features/polls/polls.open.service';
-import { exportCsv, exportId } from '../../../src/features/polls/polls.export';
+import { exportCsv, exportId } from '../../../src/features/polls/polls.files';
 import { pollResults } from '../../../src/features/polls/polls.results.service';
 import type { CreatePayload } from '../../../src/features/polls/polls.schemas';
 import { networkBroadcastJobKind, type NetworkBroadcastJob } from '../../../src/platform/contracts/network-broadcast.job';
 import { channelKey } from '../../../src/platform/delivery/delivery.port';
 import { isAppError } from '../../../src/platform/errors';
-import { attendees, people, pollsFixture, type PollsFixture } from './polls-fixture';
+import { attendees, people, pollsFixture, type PollsFixture } from './polls.fixture';
 
 const form = (over: Partial<CreatePayload> = {}): CreatePayload => ({
   formId: 'a'.repeat(32),

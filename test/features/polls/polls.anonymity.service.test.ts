@@ -1,8 +1,8 @@
-import { openAnswerId } from '../../../src/features/polls/answer-key';
+import { openAnswerId } from '../../../src/features/polls/polls.answer-key.rules';
 import { submitAnswer } from '../../../src/features/polls/polls.answer.service';
 import { closePoll } from '../../../src/features/polls/polls.close.service';
 import { openSatisfactionPoll } from '../../../src/features/polls/polls.open.service';
-import { attendees, pollsFixture, satisfactionJob, type PollsFixture } from './polls-fixture';
+import { attendees, pollsFixture, satisfactionJob, type PollsFixture } from './polls.fixture';
 
 const pollId = 'sat-atelier-42';
 const isoTime = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;

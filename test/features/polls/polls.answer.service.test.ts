@@ -5,7 +5,7 @@ import { closePoll, remindPoll } from '../../../src/features/polls/polls.close.s
 import { days } from '../../../src/platform/clock';
 import { isAppError } from '../../../src/platform/errors';
 import { userKey } from '../../../src/platform/delivery/delivery.port';
-import { attendees, people, pollsFixture, satisfactionJob, type PollsFixture } from './polls-fixture';
+import { attendees, people, pollsFixture, satisfactionJob, type PollsFixture } from './polls.fixture';
 
 const codeOf = async (p: Promise<unknown>) => p.then(() => 'OK', (e: unknown) => (isAppError(e) ? e.code : `THROWN ${String(e)}`));
 

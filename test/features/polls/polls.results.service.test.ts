@@ -2,11 +2,11 @@ import { cardActions, cardText } from '../../support/cards';
 import { renderResultsCard } from '../../../src/features/polls/cards/results.card';
 import { submitAnswer } from '../../../src/features/polls/polls.answer.service';
 import { closePoll } from '../../../src/features/polls/polls.close.service';
-import { exportCsv, exportId } from '../../../src/features/polls/polls.export';
+import { exportCsv, exportId } from '../../../src/features/polls/polls.files';
 import { openSatisfactionPoll } from '../../../src/features/polls/polls.open.service';
 import { pollResults } from '../../../src/features/polls/polls.results.service';
 import { isAppError } from '../../../src/platform/errors';
-import { attendees, people, pollsFixture, satisfactionJob, type PollsFixture } from './polls-fixture';
+import { attendees, people, pollsFixture, satisfactionJob, type PollsFixture } from './polls.fixture';
 
 const pollId = 'sat-atelier-42';
 const scores = ['5', '4', '4', '3', '5', '2', '4'];

@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import { escapeUserText, renderCard, type AdaptiveCard } from '../../../platform/cards';
 import { formatWhen } from '../../../platform/i18n/format';
 import type { Locale } from '../../../platform/org/organisation';
-import type { Poll } from '../polls.model';
+import type { Poll } from '../polls.types';
 import type { CreatePayload } from '../polls.schemas';
 import { pollsVerbs } from '../polls.verbs';
 import type { CardContext } from './poll.card';

@@ -2,7 +2,7 @@ import type { DownloadFile } from '../../platform/downloads';
 import type { Locale } from '../../platform/org/organisation';
 import { choiceLabels } from './cards/poll-text';
 import type { PollsContext } from './polls.context';
-import type { Answer } from './polls.model';
+import type { Answer } from './polls.types';
 import { pollResults, shuffle } from './polls.results.service';
 
 /** Quotes every cell and defuses spreadsheet formulas (a comment starting with "=" stays text). */

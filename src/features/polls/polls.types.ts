@@ -33,7 +33,7 @@ export interface Poll {
 
 /**
  * One person's answer. Anonymous polls: no respondent, no time, nothing shared with the participation
- * record (see answer-key.ts). `key` repeats the document id so results can be ordered by it.
+ * record (see polls.answer-key.rules.ts). `key` repeats the document id so results can be ordered by it.
  */
 export interface Answer {
   pollId: string;

@@ -5,7 +5,7 @@ import { localeFrom } from '../../platform/i18n/i18n';
 import type { Locale } from '../../platform/org/organisation';
 import { renderPollCard, type PollCardState } from './cards/poll.card';
 import type { PollsContext } from './polls.context';
-import type { Poll } from './polls.model';
+import type { Poll } from './polls.types';
 
 const purpose = 'polls.poll';
 
