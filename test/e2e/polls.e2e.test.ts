@@ -1,6 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Config } from '../../src/config';
+import type { ConversationDirectory } from '../../src/platform/conversations';
+import { Downloads } from '../../src/platform/downloads';
+import { HelpRegistry } from '../../src/platform/help';
 import { createLogger } from '../../src/platform/logger';
 import { I18n } from '../../src/platform/i18n/i18n';
 import platformEn from '../../src/platform/i18n/en.json';
@@ -8,10 +12,7 @@ import platformNl from '../../src/platform/i18n/nl.json';
 import { Organisation } from '../../src/platform/org/organisation';
 import type { Delivery, Scheduler } from '../../src/platform/delivery/delivery.port';
 import { SqliteDocumentStore } from '../../src/storage/sqlite-store';
-import { submitAnswer } from '../../src/features/polls/polls.answer.service';
-import type { PollsContext } from '../../src/features/polls/polls.context';
-import { openSatisfactionPoll } from '../../src/features/polls/polls.open.service';
-import { PollRepository } from '../../src/features/polls/polls.repository';
+import { createPollsModule } from '../../src/features/polls/polls.module';
 import pollsEn from '../../src/features/polls/i18n/en.json';
 import pollsNl from '../../src/features/polls/i18n/nl.json';
 import { openClient, repoRoot, startBot, type RunningBot, type TeamsClient } from './support';
@@ -27,20 +28,23 @@ const comments = ['Heel leerzaam, vooral de voorbeelden uit de praktijk.', '', '
 async function seed(dataDir: string): Promise<void> {
   const store = new SqliteDocumentStore(join(dataDir, 'panelbot.sqlite'));
   const noop = { enqueue: async () => ({}), schedule: async () => undefined, on: () => undefined, cancel: async () => undefined };
-  const ctx: PollsContext = {
-    repo: new PollRepository(store),
+  const org = Organisation.load(join(repoRoot, 'config/org.demo.json'));
+  const polls = createPollsModule({
+    config: { linkSigningSecret: 'e2e' } as Config,
+    logger: createLogger({ level: 'silent' }),
+    store,
     clock: { now: () => new Date() },
-    org: Organisation.load(join(repoRoot, 'config/org.demo.json')),
+    org,
     i18n,
+    help: new HelpRegistry(),
+    conversations: { localeOf: async () => undefined, channels: async () => [] } as unknown as ConversationDirectory,
     delivery: noop as unknown as Delivery,
     scheduler: noop as unknown as Scheduler,
-    conversations: { localeOf: async () => undefined, channels: async () => [] },
-    logger: createLogger({ level: 'silent' }),
-    answerSecret: 'e2e',
-  };
+    downloads: new Downloads('http://localhost', 'e2e', () => new Date()),
+  });
   const now = Date.now();
   const attendees = Array.from({ length: 12 }, (_, i) => attendee(i + 3));
-  await openSatisfactionPoll(ctx, {
+  await polls.open.openSatisfactionPoll({
     sourceId: 'atelier-e2e',
     title: 'Inclusief werven en selecteren',
     heldAt: new Date(now - 86_400_000).toISOString(),
@@ -49,7 +53,7 @@ async function seed(dataDir: string): Promise<void> {
     closesAt: new Date(now + 13 * 86_400_000).toISOString(),
   });
   for (const [i, score] of scores.entries()) {
-    await submitAnswer(ctx, ctx.org.actor(attendees[i], 'nl'), { pollId: 'sat-atelier-e2e', answer: score, comment: comments[i] });
+    await polls.answers.submit(org.actor(attendees[i], 'nl'), { pollId: 'sat-atelier-e2e', answer: score, comment: comments[i] });
   }
   await store.close();
 }

@@ -1,5 +1,5 @@
 import { hasRole, type Actor } from '../../platform/org/organisation';
-import type { Poll } from './polls.model';
+import type { Poll } from './polls.types';
 
 /** Who may do what with polls; services call these on every verb, whatever the card showed. */
 

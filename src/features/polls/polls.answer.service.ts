@@ -1,10 +1,13 @@
+import type { Clock } from '../../platform/clock';
 import { commonErrors } from '../../platform/errors';
+import type { Logger } from '../../platform/logger';
 import type { Actor } from '../../platform/org/organisation';
-import { openAnswerId } from './answer-key';
-import { isClosed, type PollsContext } from './polls.context';
+import { openAnswerId } from './polls.answer-key.rules';
 import { pollErrors } from './polls.errors';
-import type { Answer, Poll } from './polls.model';
+import type { PollRepository } from './polls.repository';
+import { isClosed } from './polls.rules';
 import type { AnswerPayload } from './polls.schemas';
+import type { Answer, Poll } from './polls.types';
 
 export interface AnswerOutcome {
   poll: Poll;
@@ -28,34 +31,51 @@ function contentOf(poll: Poll, input: AnswerPayload): Content {
   return { choices: [...indices].sort((a, b) => a - b), comment };
 }
 
-/** Anonymous: the keyed id (answer-key.ts). Named: the person's own id, stored openly. */
-async function answerIdFor(ctx: PollsContext, poll: Poll, userId: string): Promise<string> {
-  if (!poll.anonymous) return userId;
-  const secret = await ctx.repo.secret(poll.pollId);
-  // The salt is deleted while closing; without it nobody can answer any more.
-  if (!secret) throw pollErrors.closed();
-  return openAnswerId(ctx.answerSecret, poll.pollId, secret.salt, userId);
-}
+/** Answering a poll: one answer per person, changeable until the poll closes. */
+export class PollAnswerService {
+  constructor(
+    private readonly repo: PollRepository,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+    /** Server-side secret for answer ids of anonymous polls; never stored (see polls.answer-key.rules.ts). */
+    private readonly answerSecret: string,
+  ) {}
 
-/**
- * One answer per person, changeable until close. The answer is written first and the participation
- * record second, so a retry after a half-finished submit completes it instead of refusing it.
- */
-export async function submitAnswer(ctx: PollsContext, actor: Actor, input: AnswerPayload): Promise<AnswerOutcome> {
-  const poll = await ctx.repo.poll(input.pollId);
-  if (!poll) throw commonErrors.notFound();
-  if (isClosed(poll, ctx.clock.now())) throw pollErrors.closed();
-  const userId = actor.aadObjectId.toLowerCase();
-  if (poll.audience.userIds.length && !poll.audience.userIds.includes(userId)) throw pollErrors.notInAudience();
-  const content = contentOf(poll, input);
-  const id = await answerIdFor(ctx, poll, userId);
-  const existing = await ctx.repo.answer(poll.pollId, id);
-  // Answered, but the answer is not where the key says (server secret rotated): refuse, never count twice.
-  if (!existing && (await ctx.repo.hasParticipated(poll.pollId, userId))) throw pollErrors.cannotChange();
-  const answer: Answer = { pollId: poll.pollId, key: id, ...content, ...(poll.anonymous ? {} : { respondentId: userId }) };
-  const { changed } = await ctx.repo.writeAnswer(poll.pollId, id, () => answer);
-  await ctx.repo.markParticipated(poll.pollId, userId);
-  // No person id in this line: with its timestamp it would undo the separation of answer and person.
-  ctx.logger.info({ pollId: poll.pollId, changed }, 'poll answer recorded');
-  return { poll, answer, changed };
+  /**
+   * The answer is written first and the participation record second, so a retry after a
+   * half-finished submit completes it instead of refusing it.
+   */
+  async submit(actor: Actor, input: AnswerPayload): Promise<AnswerOutcome> {
+    const poll = await this.repo.poll(input.pollId);
+    if (!poll) throw commonErrors.notFound();
+    if (isClosed(poll, this.clock.now())) throw pollErrors.closed();
+    const userId = actor.aadObjectId.toLowerCase();
+    if (poll.audience.userIds.length && !poll.audience.userIds.includes(userId)) throw pollErrors.notInAudience();
+    const content = contentOf(poll, input);
+    const id = await this.answerIdFor(poll, userId);
+    const existing = await this.repo.answer(poll.pollId, id);
+    // Answered, but the answer is not where the key says (server secret rotated): refuse, never count twice.
+    if (!existing && (await this.repo.hasParticipated(poll.pollId, userId))) throw pollErrors.cannotChange();
+    const answer: Answer = { pollId: poll.pollId, key: id, ...content, ...(poll.anonymous ? {} : { respondentId: userId }) };
+    const { changed } = await this.repo.writeAnswer(poll.pollId, id, () => answer);
+    await this.repo.markParticipated(poll.pollId, userId);
+    // No person id in this line: with its timestamp it would undo the separation of answer and person.
+    this.logger.info({ pollId: poll.pollId, changed }, 'poll answer recorded');
+    return { poll, answer, changed };
+  }
+
+  /** The poll, while it still takes answers: for showing the form again after a failed submit. */
+  async answerablePoll(pollId: string): Promise<Poll | undefined> {
+    const poll = await this.repo.poll(pollId);
+    return poll && !isClosed(poll, this.clock.now()) ? poll : undefined;
+  }
+
+  /** Anonymous: the keyed id (polls.answer-key.rules.ts). Named: the person's own id, stored openly. */
+  private async answerIdFor(poll: Poll, userId: string): Promise<string> {
+    if (!poll.anonymous) return userId;
+    const secret = await this.repo.secret(poll.pollId);
+    // The salt is deleted while closing; without it nobody can answer any more.
+    if (!secret) throw pollErrors.closed();
+    return openAnswerId(this.answerSecret, poll.pollId, secret.salt, userId);
+  }
 }

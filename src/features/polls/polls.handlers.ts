@@ -1,46 +1,55 @@
 import type { TurnContext } from 'botbuilder';
-import { actorOf, answerCard, errorCard, parsePayload } from '../../platform/bot/turn';
 import type { PanelApp } from '../../platform/bot/panel-app';
-import type { AppDeps } from '../../platform/deps';
-import { commonErrors, isAppError } from '../../platform/errors';
+import { onCardAction } from '../../platform/bot/routes';
+import { CardText } from '../../platform/card-text';
+import { commonErrors } from '../../platform/errors';
 import { renderPollCard } from './cards/poll.card';
 import { renderResultsCard } from './cards/results.card';
-import { submitAnswer } from './polls.answer.service';
-import { isClosed, type PollsContext } from './polls.context';
-import { exportId } from './polls.export';
-import { pollResults } from './polls.results.service';
-import { answerPayload, parseInput, pollRefPayload } from './polls.schemas';
-import { exportDownloadKind, pollsVerbs } from './polls.verbs';
+import { pollErrors } from './polls.errors';
+import { exportId } from './polls.files';
+import type { PollsDeps, PollsModule } from './polls.module';
+import { answerPayload, pollRefPayload } from './polls.schemas';
+import { pollsDownloads, pollsVerbs } from './polls.verbs';
 
-/** Answering (respondents) and results (organisers). Thin: parse, actor, service, card. */
-export function registerPollHandlers(app: PanelApp, deps: AppDeps, ctx: PollsContext): void {
-  app.adaptiveCards.actionExecute(pollsVerbs.answer, async (context: TurnContext, _state, data) => {
-    const actor = actorOf(context, deps);
-    const input = parseInput(answerPayload, data);
-    const pollId = parsePayload(pollRefPayload, data)?.pollId;
-    try {
-      if (!input) throw commonErrors.invalidInput();
-      const outcome = await submitAnswer(ctx, actor, input);
+/** Failures the person can fix on the same form. */
+const retryable: string[] = [commonErrors.invalidInput.code, pollErrors.invalidAnswer.code];
+
+/** The poll id of a submit whose payload did not parse as a whole, so the form can still be shown again. */
+function pollIdIn(context: TurnContext): string | undefined {
+  const data = (context.activity.value as { action?: { data?: unknown } } | undefined)?.action?.data;
+  return pollRefPayload.safeParse(data).data?.pollId;
+}
+
+/** Answering (respondents) and results (organisers). */
+export function registerPollHandlers(app: PanelApp, deps: PollsDeps, polls: PollsModule): void {
+  onCardAction(
+    app,
+    deps,
+    pollsVerbs.answer,
+    answerPayload,
+    async (actor, input) => {
+      const outcome = await polls.answers.submit(actor, input);
       // The person's own view: their answer pre-filled, so they can change it until the poll closes.
-      return renderPollCard(deps, outcome.poll, actor.locale, { notice: outcome.changed ? 'changed' : 'saved', answer: outcome.answer });
-    } catch (err) {
-      if (!isAppError(err)) throw err;
+      const state = { notice: outcome.changed ? ('changed' as const) : ('saved' as const), answer: outcome.answer };
+      return renderPollCard(CardText.for(deps, actor.locale), outcome.poll, state);
+    },
+    {
       // Keep the form on screen when the person can still answer; otherwise just say why not.
-      const poll = pollId ? await ctx.repo.poll(pollId) : undefined;
-      const canRetry = poll && !isClosed(poll, ctx.clock.now()) && [commonErrors.invalidInput.code, 'POLLS.INVALID_ANSWER'].includes(err.code);
-      if (poll && canRetry) return renderPollCard(deps, poll, actor.locale, { error: deps.i18n.t(actor.locale, err.messageKey, err.params) });
-      return errorCard(deps, actor.locale, err);
-    }
-  });
+      onError: async (err, actor, input, context) => {
+        const pollId = input?.pollId ?? pollIdIn(context);
+        const poll = pollId && retryable.includes(err.code) ? await polls.answers.answerablePoll(pollId) : undefined;
+        if (!poll) return undefined;
+        const text = CardText.for(deps, actor.locale);
+        return renderPollCard(text, poll, { error: text.t(err.messageKey, err.params) });
+      },
+    },
+  );
 
-  app.adaptiveCards.actionExecute(pollsVerbs.results, async (context: TurnContext, _state, data) => {
-    const actor = actorOf(context, deps);
-    return answerCard(deps, actor.locale, async () => {
-      const input = parsePayload(pollRefPayload, data);
-      if (!input) throw commonErrors.invalidInput();
-      const results = await pollResults(ctx, actor, input.pollId);
-      const url = results.withheld ? '' : deps.downloads.link(exportDownloadKind, exportId(input.pollId, actor.locale), actor.aadObjectId);
-      return renderResultsCard(deps, results, actor.locale, url);
-    });
+  onCardAction(app, deps, pollsVerbs.results, pollRefPayload, async (actor, input) => {
+    const results = await polls.results.results(actor, input.pollId);
+    const url = results.withheld
+      ? ''
+      : deps.downloads.link(pollsDownloads.export, exportId(input.pollId, actor.locale), actor.aadObjectId);
+    return renderResultsCard(CardText.for(deps, actor.locale), results, url);
   });
 }

@@ -1,13 +1,13 @@
 import { containers, type DocumentStore, type StoredDocument } from '../../storage/document-store.port';
 import { updateWithRetry } from '../../storage/optimistic';
 import { isConflictError } from '../../storage/store-errors';
-import type { Answer, Participation, Poll, PollSecret } from './polls.model';
+import type { Answer, Participation, Poll, PollSecret } from './polls.types';
 
 /**
  * The `polls` container:
  * - pk 'poll',                  id pollId      → Poll
  * - pk 'secret',                id pollId      → PollSecret (deleted when the poll closes)
- * - pk 'answer:<pollId>',       id answer id   → Answer (anonymous: h_/r_ ids, see answer-key.ts;
+ * - pk 'answer:<pollId>',       id answer id   → Answer (anonymous: h_/r_ ids, see polls.answer-key.rules.ts;
  *                                                 named polls: the respondent's aadObjectId)
  * - pk 'participation:<pollId>', id aadObjectId → Participation (anonymous polls: deleted at close)
  * Answers and participation sit in different partitions and share no field but the poll id.

@@ -16,7 +16,6 @@ export const answerPayload = z.object({
 });
 export type AnswerPayload = z.infer<typeof answerPayload>;
 
-
 export const createPayload = z.object({
   /** Set when the form was rendered; a retried or double-clicked submit creates one poll. */
   formId: z.string().regex(/^[a-f0-9]{32}$/),
@@ -35,12 +34,6 @@ export const createPayload = z.object({
 });
 export type CreatePayload = z.infer<typeof createPayload>;
 
-/** The job kennisatelier schedules (platform/contracts/satisfaction-poll.job.ts); still checked here. */
+/** The close and remind jobs; the satisfaction job's schema is a contract in platform/contracts. */
 export const pollJobPayload = z.object({ pollId, sweep: z.boolean().optional() });
 export type PollJobPayload = z.infer<typeof pollJobPayload>;
-
-/** Like parsePayload, but typed by the schema's output (these schemas trim and default their inputs). */
-export function parseInput<S extends z.ZodTypeAny>(schema: S, data: unknown): z.output<S> | undefined {
-  const result = schema.safeParse(data ?? {});
-  return result.success ? (result.data as z.output<S>) : undefined;
-}

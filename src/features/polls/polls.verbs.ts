@@ -13,4 +13,7 @@ export const pollsJobs = {
   remind: 'polls.remind',
 } as const;
 
-export const exportDownloadKind = 'polls.export';
+/** Download kinds served at /files/<token>. */
+export const pollsDownloads = {
+  export: 'polls.export',
+} as const;

@@ -2,7 +2,7 @@ import { cardActions, cardInputs, cardText, findAction } from '../../support/car
 import { startTestBot, type TestBot } from '../../support/test-bot';
 import { networkBroadcastJobKind, type NetworkBroadcastJob } from '../../../src/platform/contracts/network-broadcast.job';
 import { containers } from '../../../src/storage/document-store.port';
-import { lastCard } from './conversation-helpers';
+import { lastCard } from './polls.conversation.helpers';
 
 describe('conversation: ad-hoc polls (peiling / peilingen)', () => {
   let bot: TestBot;
@@ -91,6 +91,23 @@ describe('conversation: ad-hoc polls (peiling / peilingen)', () => {
     const sannePoll = (await pollDocs()).find((d) => d.pk === 'poll')!;
     const refused = await lotte.invoke('polls.results', { pollId: sannePoll.id });
     expect(cardText(refused.card)).toContain('Alleen het programmateam en de organisatoren');
+  });
+
+  it('a malformed payload gets the invalid-input message in Dutch and changes nothing', async () => {
+    const sanne = bot.user('Sanne de Vries');
+    const invalidInput = 'Dat begreep ik niet goed: controleer wat je hebt ingevuld. Er is niets veranderd.';
+    const before = JSON.stringify(await pollDocs());
+    const create = await sanne.invoke('polls.create', { formId: '../x', question: { $ne: '' }, kind: 'poll', closesDate: 'morgen' });
+    expect(cardText(create.card)).toContain(invalidInput);
+    expect(cardInputs(create.card)).toEqual([]);
+    const results = await sanne.invoke('polls.results', { pollId: ['adhoc-1'] });
+    expect(cardText(results.card)).toContain(invalidInput);
+    // An answer that does not parse, on a poll that is still open: the form comes back to try again.
+    const poll = (await pollDocs()).find((d) => d.pk === 'poll')!;
+    const answer = await algemeen().as(bot.user('Noor El Amrani')).invoke('polls.answer', { pollId: poll.id, answer: '' });
+    expect(cardText(answer.card)).toContain(invalidInput);
+    expect(cardInputs(answer.card).some((i) => i.id === 'answer')).toBe(true);
+    expect(JSON.stringify(await pollDocs())).toBe(before);
   });
 
   it('a poll with names says so before answering, in English too', async () => {

@@ -3,8 +3,8 @@ import { startTestBot, type TestBot, type TestUser } from '../../support/test-bo
 import { satisfactionPollJobKind, type SatisfactionPollJob } from '../../../src/platform/contracts/satisfaction-poll.job';
 import { containers } from '../../../src/storage/document-store.port';
 import { days } from '../../../src/platform/clock';
-import { attendees, people } from './polls-fixture';
-import { cardCount, download, lastCard } from './conversation-helpers';
+import { attendees, people } from './polls.fixture';
+import { cardCount, download, lastCard } from './polls.conversation.helpers';
 
 const pollId = 'sat-atelier-7';
 const job: SatisfactionPollJob = {
@@ -84,13 +84,13 @@ describe('conversation: the satisfaction poll after a kennisatelier', () => {
     expect(text).toContain('Gemiddelde: 4,0');
     expect(text).toContain('Aandeel 4 of 5: 71%');
     expect(text).toContain('Meer \\*praktijk\\* graag');
-    for (const p of bot.deps.org.data.people) expect(text).not.toContain(p.name);
+    for (const p of bot.deps.org.people) expect(text).not.toContain(p.name);
 
     const csv = await download(bot.url, findAction(res.card, 'Exporteer als CSV').url as string);
     expect(csv.status).toBe(200);
     expect(csv.type).toMatch(/text\/csv/);
     expect(csv.body.trim().split('\r\n')).toHaveLength(8);
-    for (const p of bot.deps.org.data.people) expect(csv.body).not.toContain(p.name);
+    for (const p of bot.deps.org.people) expect(csv.body).not.toContain(p.name);
     for (const id of attendees) expect(csv.body).not.toContain(id);
     // The link is personal: a forged subject fails the signature, and the producer re-checks access.
     expect((await download(bot.url, findAction(res.card, 'Exporteer als CSV').url!.replace(/\.[^.]+$/, '.forged'))).status).toBe(404);

@@ -1,13 +1,29 @@
+import type { CardText } from '../../../platform/card-text';
 import { escapeUserText, renderCard, type AdaptiveCard } from '../../../platform/cards';
-import type { AppDeps } from '../../../platform/deps';
 import { formatDate, formatWhen } from '../../../platform/i18n/format';
-import type { Locale } from '../../../platform/org/organisation';
-import type { Answer, Poll } from '../polls.model';
+import type { Answer, Poll } from '../polls.types';
 import { pollsVerbs } from '../polls.verbs';
-import { choiceLabels, plainUserText, questionOf } from './poll-text';
 import template from './poll.card.json';
 
-export type CardContext = Pick<AppDeps, 'i18n' | 'org'>;
+/**
+ * Input labels and choice titles are plain text in Adaptive Cards (no markdown), so escaping them would
+ * show backslashes; only mention tags are broken up. TextBlocks get escapeUserText instead.
+ */
+export const plainUserText = (text: string) => text.replace(/<(\/?)(at)\b/gi, '<$1\u200B$2');
+
+/** The question as respondents read it: satisfaction polls in their language, ad-hoc as written. */
+export function questionOf(text: CardText, poll: Poll): string {
+  return poll.type === 'satisfaction' ? text.t('polls.satisfaction.question') : (poll.question ?? '');
+}
+
+/** What each answer value means, in order: scores 1..5 or the options (values are indices). */
+export function choiceLabels(text: CardText, poll: Poll): Array<{ value: string; label: string }> {
+  if (poll.kind === 'rating') {
+    const set = poll.type === 'satisfaction' ? 'polls.satisfaction' : 'polls.rating';
+    return [1, 2, 3, 4, 5].map((n) => ({ value: String(n), label: text.t(`${set}.score${n}`) }));
+  }
+  return poll.options.map((label, i) => ({ value: String(i), label }));
+}
 
 export interface PollCardState {
   /** Shown above the question: after answering, or on the reminder. */
@@ -19,19 +35,18 @@ export interface PollCardState {
 }
 
 /** The card respondents answer on. Without `state.answer` it holds nothing personal, so it is rendered once per locale. */
-export function renderPollCard(ctx: CardContext, poll: Poll, locale: Locale, state: PollCardState = {}): AdaptiveCard {
-  const { i18n, org } = ctx;
-  const zone = org.data.organisation.timeZone;
-  const t = (key: string, params?: Record<string, string | number>) => i18n.t(locale, `polls.card.${key}`, params);
+export function renderPollCard(text: CardText, poll: Poll, state: PollCardState = {}): AdaptiveCard {
+  const { locale, timeZone: zone } = text;
+  const t = (key: string, params?: Record<string, string | number>) => text.t(`polls.card.${key}`, params);
   const closesWhen = formatWhen(poll.closesAt, locale, zone);
-  const organiser = org.person(poll.createdBy)?.name;
+  const organiser = text.org.person(poll.createdBy)?.name;
   const subtitle =
     poll.type === 'satisfaction' && poll.source
       ? t('subtitleSatisfaction', { title: escapeUserText(poll.source.title), date: formatDate(poll.source.heldAt, locale, zone) })
       : organiser
         ? t('subtitleAdhoc', { organiser: escapeUserText(organiser) })
         : '';
-  const question = plainUserText(questionOf(poll, i18n, locale));
+  const question = plainUserText(questionOf(text, poll));
   const answer = state.answer;
   const value = answer ? (answer.score !== undefined ? String(answer.score) : (answer.choices ?? []).join(',')) : '';
   return renderCard(template, {
@@ -43,7 +58,7 @@ export function renderPollCard(ctx: CardContext, poll: Poll, locale: Locale, sta
     multi: poll.kind === 'multiple',
     answerError: t('answerError'),
     value,
-    choices: choiceLabels(poll, i18n, locale).map((c) => ({ title: plainUserText(c.label), value: c.value })),
+    choices: choiceLabels(text, poll).map((c) => ({ title: plainUserText(c.label), value: c.value })),
     allowComment: poll.allowComment,
     commentLabel: t('commentLabel'),
     comment: answer?.comment ?? '',

@@ -1,10 +1,9 @@
+import type { CardText } from '../../../platform/card-text';
 import { escapeUserText, renderCard, type AdaptiveCard } from '../../../platform/cards';
 import { formatDate, formatWhen } from '../../../platform/i18n/format';
-import type { Locale } from '../../../platform/org/organisation';
-import type { PollResults } from '../polls.results.service';
+import type { PollResults } from '../polls.types';
 import { pollsVerbs } from '../polls.verbs';
-import type { CardContext } from './poll.card';
-import { choiceLabels, questionOf } from './poll-text';
+import { choiceLabels, questionOf } from './poll.card';
 import template from './results.card.json';
 
 const maxCommentsOnCard = 50;
@@ -14,14 +13,13 @@ const percent = (part: number, whole: number) => (whole ? Math.round((part / who
  * Results for organisers. Each bar is a text line ("4 – tevreden: 3 (43%)", what screen readers read)
  * above a purely visual proportional bar. Comments are escaped, nameless and shuffled by the service.
  */
-export function renderResultsCard(ctx: CardContext, results: PollResults, locale: Locale, exportUrl = ''): AdaptiveCard {
-  const { i18n, org } = ctx;
-  const zone = org.data.organisation.timeZone;
+export function renderResultsCard(text: CardText, results: PollResults, exportUrl = ''): AdaptiveCard {
+  const { locale, timeZone: zone } = text;
   const { poll, answered, audienceSize, tally } = results;
-  const t = (key: string, params?: Record<string, string | number>) => i18n.t(locale, `polls.results.${key}`, params);
+  const t = (key: string, params?: Record<string, string | number>) => text.t(`polls.results.${key}`, params);
   const number = new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const bars = tally
-    ? choiceLabels(poll, i18n, locale).map((c, i) => {
+    ? choiceLabels(text, poll).map((c, i) => {
         const p = percent(tally.counts[i], answered);
         return { line: t('bar', { label: escapeUserText(c.label), count: tally.counts[i], percent: p }), filled: p, empty: 100 - p };
       })
@@ -32,9 +30,9 @@ export function renderResultsCard(ctx: CardContext, results: PollResults, locale
   const comments = (tally?.comments ?? []).slice(0, maxCommentsOnCard).map((c) => ({ text: escapeUserText(c) }));
   const more = (tally?.comments.length ?? 0) - comments.length;
   return renderCard(template, {
-    title: `${t('title')}: ${i18n.t(locale, poll.type === 'satisfaction' ? 'polls.card.titleSatisfaction' : 'polls.card.titleAdhoc')}`,
+    title: `${t('title')}: ${text.t(poll.type === 'satisfaction' ? 'polls.card.titleSatisfaction' : 'polls.card.titleAdhoc')}`,
     subtitle: poll.source ? `${escapeUserText(poll.source.title)}, ${formatDate(poll.source.heldAt, locale, zone)}` : '',
-    question: escapeUserText(questionOf(poll, i18n, locale)),
+    question: escapeUserText(questionOf(text, poll)),
     responseLine: audienceSize
       ? t('response', { count: answered, total: audienceSize, percent: percent(answered, audienceSize) })
       : t('responseCount', { count: answered }),

@@ -33,7 +33,7 @@ export interface Poll {
 
 /**
  * One person's answer. Anonymous polls: no respondent, no time, nothing shared with the participation
- * record (see answer-key.ts). `key` repeats the document id so results can be ordered by it.
+ * record (see polls.answer-key.rules.ts). `key` repeats the document id so results can be ordered by it.
  */
 export interface Answer {
   pollId: string;
@@ -57,4 +57,25 @@ export interface PollSecret {
   pollId: string;
   salt: string;
   closeKey?: string;
+}
+
+export interface Tally {
+  /** Per choice in the order of choiceLabels(): scores 1..5, or the options. */
+  counts: number[];
+  /** Rating polls only. */
+  mean?: number;
+  /** Rating polls only: share of answers that are 4 or 5, 0..1. */
+  shareTop?: number;
+  comments: string[];
+}
+
+export interface PollResults {
+  poll: Poll;
+  answered: number;
+  /** Known for named audiences (satisfaction polls); unknown for channels and networks. */
+  audienceSize?: number;
+  /** Fewer than 5 answers: nothing but the count leaves the service. */
+  withheld: boolean;
+  tally?: Tally;
+  answers?: Answer[];
 }

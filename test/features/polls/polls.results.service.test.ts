@@ -1,47 +1,43 @@
 import { cardActions, cardText } from '../../support/cards';
 import { renderResultsCard } from '../../../src/features/polls/cards/results.card';
-import { submitAnswer } from '../../../src/features/polls/polls.answer.service';
-import { closePoll } from '../../../src/features/polls/polls.close.service';
-import { exportCsv, exportId } from '../../../src/features/polls/polls.export';
-import { openSatisfactionPoll } from '../../../src/features/polls/polls.open.service';
-import { pollResults } from '../../../src/features/polls/polls.results.service';
+import { exportId } from '../../../src/features/polls/polls.files';
 import { isAppError } from '../../../src/platform/errors';
-import { attendees, people, pollsFixture, satisfactionJob, type PollsFixture } from './polls-fixture';
+import { attendees, people, pollsFixture, satisfactionJob, type PollsFixture } from './polls.fixture';
 
 const pollId = 'sat-atelier-42';
 const scores = ['5', '4', '4', '3', '5', '2', '4'];
 const comments = ['Heel *leerzaam* [klik](https://evil.example)', '', '=HYPERLINK("http://x")', 'Meer voorbeelden graag', '', '', 'Top'];
 
 async function answer(f: PollsFixture, n: number) {
-  for (let i = 0; i < n; i++) await submitAnswer(f.ctx, f.actor(attendees[i]), { pollId, answer: scores[i], comment: comments[i] });
+  for (let i = 0; i < n; i++) await f.polls.answers.submit(f.actor(attendees[i]), { pollId, answer: scores[i], comment: comments[i] });
 }
 
 describe('results of a satisfaction poll', () => {
   let f: PollsFixture;
   beforeEach(async () => {
     f = pollsFixture();
-    await openSatisfactionPoll(f.ctx, satisfactionJob());
+    await f.polls.open.openSatisfactionPoll(satisfactionJob());
   });
 
   it('withholds everything but the count below 5 answers', async () => {
     await answer(f, 3);
-    const results = await pollResults(f.ctx, f.actor(people.yusuf), pollId);
+    const results = await f.polls.results.results(f.actor(people.yusuf), pollId);
     expect(results).toMatchObject({ withheld: true, answered: 3, audienceSize: 12 });
     expect(results.tally).toBeUndefined();
     expect(results.answers).toBeUndefined();
-    const text = cardText(renderResultsCard(f.ctx, results, 'nl', 'https://x/files/t'));
+    const text = cardText(renderResultsCard(f.text('nl'), results, 'https://x/files/t'));
     expect(text).toContain('Resultaten worden getoond vanaf 5 antwoorden (nu 3).');
     expect(text).toContain('Respons: 3 van 12 (25%)');
     expect(text).not.toMatch(/Gemiddelde|Verdeling|Opmerkingen/);
-    expect(cardActions(renderResultsCard(f.ctx, results, 'nl', 'https://x/files/t')).some((a) => a.type === 'Action.OpenUrl')).toBe(false);
-    expect(await exportCsv(f.ctx, exportId(pollId, 'nl'), people.yusuf)).toBeUndefined();
+    expect(cardActions(renderResultsCard(f.text('nl'), results, 'https://x/files/t')).some((a) => a.type === 'Action.OpenUrl')).toBe(false);
+    expect(await f.polls.files.exportCsv(exportId(pollId, 'nl'), people.yusuf)).toBeUndefined();
   });
 
   it('shows response rate, a bar per score, mean, share of 4–5 and escaped nameless comments from 5 answers', async () => {
     await answer(f, 7);
-    const results = await pollResults(f.ctx, f.actor(people.yusuf), pollId);
+    const results = await f.polls.results.results(f.actor(people.yusuf), pollId);
     expect(results.tally?.counts).toEqual([0, 1, 1, 3, 2]);
-    const card = renderResultsCard(f.ctx, results, 'nl', 'https://bot.example/files/abc');
+    const card = renderResultsCard(f.text('nl'), results, 'https://bot.example/files/abc');
     const text = cardText(card);
     expect(text).toContain('Respons: 7 van 12 (58%)');
     expect(text).toContain('4 – tevreden: 3 (43%)');
@@ -50,46 +46,46 @@ describe('results of a satisfaction poll', () => {
     expect(text).toContain('Aandeel 4 of 5: 71%');
     expect(text).toContain('Meer voorbeelden graag');
     expect(text).toContain('Heel \\*leerzaam\\* \\[klik\\]\\(https://evil.example\\)');
-    for (const p of f.org.data.people) expect(text).not.toContain(p.name);
+    for (const p of f.org.people) expect(text).not.toContain(p.name);
     // The bars: a proportional visual part per score beside the text screen readers read.
     const bars = JSON.stringify(card.body);
     expect(bars).toContain('"width":43');
     expect(cardActions(card).find((a) => a.type === 'Action.OpenUrl')?.url).toBe('https://bot.example/files/abc');
-    const en = cardText(renderResultsCard(f.ctx, results, 'en', ''));
+    const en = cardText(renderResultsCard(f.text('en'), results, ''));
     expect(en).toContain('Response: 7 of 12 (58%)');
     expect(en).toContain('Average: 3.9');
   });
 
   it('exports CSV without names or ids, with formulas defused', async () => {
     await answer(f, 7);
-    const file = await exportCsv(f.ctx, exportId(pollId, 'nl'), people.yusuf);
+    const file = await f.polls.files.exportCsv(exportId(pollId, 'nl'), people.yusuf);
     expect(file?.contentType).toMatch(/text\/csv/);
     const csv = String(file?.body);
     const lines = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
     expect(lines[0]).toBe('"score","opmerking"');
     expect(lines).toHaveLength(8);
     expect(csv).toContain(`"'=HYPERLINK(""http://x"")"`);
-    for (const p of f.org.data.people) expect(csv).not.toContain(p.name);
+    for (const p of f.org.people) expect(csv).not.toContain(p.name);
     for (const id of attendees) expect(csv).not.toContain(id);
   });
 
   it('only the programmateam and the poll’s organisers may see results or export, on every call', async () => {
     await answer(f, 5);
-    for (const who of [people.sanne, people.yusuf]) expect((await pollResults(f.ctx, f.actor(who), pollId)).withheld).toBe(false);
+    for (const who of [people.sanne, people.yusuf]) expect((await f.polls.results.results(f.actor(who), pollId)).withheld).toBe(false);
     for (const who of [people.noor, people.lotte, people.medewerker]) {
-      const err = await pollResults(f.ctx, f.actor(who), pollId).catch((e: unknown) => e);
+      const err = await f.polls.results.results(f.actor(who), pollId).catch((e: unknown) => e);
       expect(isAppError(err) && err.code).toBe('POLLS.RESULTS_FORBIDDEN');
-      expect(await exportCsv(f.ctx, exportId(pollId, 'nl'), who)).toBeUndefined();
+      expect(await f.polls.files.exportCsv(exportId(pollId, 'nl'), who)).toBeUndefined();
     }
   });
 
   it('stays the same after closing (answers renamed, not lost) and says it is closed', async () => {
     await answer(f, 6);
-    const before = (await pollResults(f.ctx, f.actor(people.sanne), pollId)).tally?.counts;
+    const before = (await f.polls.results.results(f.actor(people.sanne), pollId)).tally?.counts;
     f.clock.set('2026-12-07T09:00:00Z');
-    await closePoll(f.ctx, pollId);
-    const after = await pollResults(f.ctx, f.actor(people.sanne), pollId);
+    await f.polls.close.close(pollId);
+    const after = await f.polls.results.results(f.actor(people.sanne), pollId);
     expect(after.tally?.counts).toEqual(before);
-    expect(cardText(renderResultsCard(f.ctx, after, 'nl'))).toContain('Gesloten sinds maandag 7 december 2026, 10:00.');
+    expect(cardText(renderResultsCard(f.text('nl'), after))).toContain('Gesloten sinds maandag 7 december 2026, 10:00.');
   });
 });

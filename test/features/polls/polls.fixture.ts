@@ -1,15 +1,20 @@
 import { Writable } from 'node:stream';
+import type { Config } from '../../../src/config';
+import { CardText } from '../../../src/platform/card-text';
 import { ManualClock } from '../../../src/platform/clock';
+import type { ConversationDirectory } from '../../../src/platform/conversations';
 import type { BroadcastRequest, BroadcastStatus, Delivery, RecipientKey, Scheduler, ScheduledJob } from '../../../src/platform/delivery/delivery.port';
+import { Downloads } from '../../../src/platform/downloads';
+import { HelpRegistry } from '../../../src/platform/help';
 import { I18n } from '../../../src/platform/i18n/i18n';
 import platformEn from '../../../src/platform/i18n/en.json';
 import platformNl from '../../../src/platform/i18n/nl.json';
 import { createLogger } from '../../../src/platform/logger';
-import { Organisation, type Actor } from '../../../src/platform/org/organisation';
+import { Organisation, type Actor, type Locale } from '../../../src/platform/org/organisation';
 import { containers } from '../../../src/storage/document-store.port';
 import { SqliteDocumentStore } from '../../../src/storage/sqlite-store';
-import type { PollsContext } from '../../../src/features/polls/polls.context';
-import { PollRepository } from '../../../src/features/polls/polls.repository';
+import { answerKeySecret } from '../../../src/features/polls/polls.answer-key.rules';
+import { createPollsModule } from '../../../src/features/polls/polls.module';
 import pollsEn from '../../../src/features/polls/i18n/en.json';
 import pollsNl from '../../../src/features/polls/i18n/nl.json';
 
@@ -77,24 +82,31 @@ export function pollsFixture() {
   });
   const locales = new Map<RecipientKey, string>();
   const channels: Array<{ key: RecipientKey; title: string }> = [];
-  const ctx: PollsContext = {
-    repo: new PollRepository(store),
+  const linkSigningSecret = 'server-secret-for-tests';
+  const conversations: Pick<ConversationDirectory, 'localeOf' | 'channels'> = {
+    localeOf: async (key) => locales.get(key),
+    channels: async () => channels.map((c) => ({ key: c.key, title: c.title, reference: {} as never, active: true, updatedAt: '' })),
+  };
+  const polls = createPollsModule({
+    config: { linkSigningSecret } as Config,
+    logger: createLogger({ level: 'debug' }, sink),
+    store,
     clock,
     org,
     i18n,
+    help: new HelpRegistry(),
+    conversations: conversations as ConversationDirectory,
     delivery: delivery as unknown as Delivery,
     scheduler,
-    conversations: {
-      localeOf: async (key) => locales.get(key),
-      channels: async () => channels.map((c) => ({ key: c.key, title: c.title, reference: {} as never, active: true, updatedAt: '' })),
-    },
-    logger: createLogger({ level: 'debug' }, sink),
-    answerSecret: 'server-secret-for-tests',
-  };
+    downloads: new Downloads('https://bot.example', linkSigningSecret, () => clock.now()),
+  });
+  /** What the module derives from the link-signing secret; with it (and the salt) answer ids can be recomputed. */
+  const answerSecret = answerKeySecret(linkSigningSecret);
+  const text = (locale: Locale) => CardText.for({ i18n, org }, locale);
   const actor = (id: string, locale: 'nl' | 'en' = 'nl'): Actor => org.actor(id, locale);
   /** Every document of the polls container, as an operator with database access would see it. */
   const dump = async () => store.query<Record<string, unknown>>(containers.polls);
-  return { clock, store, org, i18n, delivery, scheduler, ctx, actor, logLines, locales, channels, dump };
+  return { clock, store, org, i18n, delivery, scheduler, polls, answerSecret, text, actor, logLines, locales, channels, dump };
 }
 
 export type PollsFixture = ReturnType<typeof pollsFixture>;
