@@ -4,9 +4,9 @@ import type { AppDeps } from '../../platform/deps';
 import { atLocalHour, localDate } from '../../platform/local-time';
 import type { Logger } from '../../platform/logger';
 import type { Organisation } from '../../platform/org/organisation';
-import type { Kit } from './cards/card-kit';
+import type { Kit } from './cards/info.card';
 import { inactivityJob } from './contact.verbs';
-import { ContactMessenger } from './contact.messenger';
+import { ContactMessenger } from './contact.notifier';
 import { ContactRepository } from './contact.repository';
 
 /** What the contact services share; built once at registration. */

@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { PanelApp } from '../../platform/bot/panel-app';
 import type { AppDeps } from '../../platform/deps';
 import type { Actor } from '../../platform/org/organisation';
-import { renderClosed, renderReferral } from './cards/closure.cards';
-import { renderIntro, renderRequestForm, renderRequestSent } from './cards/request.cards';
-import { closingTextKey } from './contact-closure.service';
+import { renderClosed, renderReferral } from './cards/closure.card';
+import { renderIntro, renderRequestForm, renderRequestSent } from './cards/request.card';
+import { closingTextKey } from './contact.closure.service';
 import { caseRef, handoverPayload, requestPayload } from './contact.schemas';
-import type { ContactServices } from './contact.services';
+import type { ContactServices } from './contact.module';
 import { displayNameOf, parseOrThrow, runAction, runCommand } from './contact.common.handlers';
 import { contactVerbs } from './contact.verbs';
 

@@ -1,14 +1,14 @@
 import type { PanelApp } from '../../platform/bot/panel-app';
 import type { AppDeps } from '../../platform/deps';
 import type { Actor } from '../../platform/org/organisation';
-import { renderClosed } from './cards/closure.cards';
-import { renderKernteamCase, renderRequesterCase } from './cards/conversation.cards';
-import { renderAvailability, renderCloseForm, renderGuidance, renderMyCases, renderReferChoose, renderReferralSent } from './cards/kernteam.cards';
+import { renderClosed } from './cards/closure.card';
+import { renderKernteamCase, renderRequesterCase } from './cards/conversation.card';
+import { renderAvailability, renderCloseForm, renderGuidance, renderMyCases, renderReferChoose, renderReferralSent } from './cards/kernteam.card';
 import { renderStats } from './cards/stats.card';
 import { caseForRequester, isKernteamlidOf } from './contact.access';
-import { closingTextKey } from './contact-closure.service';
+import { closingTextKey } from './contact.closure.service';
 import { availabilityPayload, caseRef, closePayload, destinationPayload, pickUpPayload } from './contact.schemas';
-import type { ContactServices } from './contact.services';
+import type { ContactServices } from './contact.module';
 import { parseOrThrow, runAction, runCommand } from './contact.common.handlers';
 import { contactVerbs } from './contact.verbs';
 

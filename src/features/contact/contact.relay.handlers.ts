@@ -4,12 +4,12 @@ import { actorOf } from '../../platform/bot/turn';
 import type { AppDeps } from '../../platform/deps';
 import { isAppError } from '../../platform/errors';
 import type { Actor } from '../../platform/org/organisation';
-import { renderClosed } from './cards/closure.cards';
-import { renderKernteamCase, renderRequesterCase } from './cards/conversation.cards';
+import { renderClosed } from './cards/closure.card';
+import { renderKernteamCase, renderRequesterCase } from './cards/conversation.card';
 import { isKernteamlidOf } from './contact.access';
-import { closingTextKey } from './contact-closure.service';
+import { closingTextKey } from './contact.closure.service';
 import { codedMessage, MAX_MESSAGE, sendPayload } from './contact.schemas';
-import type { ContactServices } from './contact.services';
+import type { ContactServices } from './contact.module';
 import { invalid, isPersonal, parseOrThrow, runAction, runCommand } from './contact.common.handlers';
 import { contactVerbs } from './contact.verbs';
 

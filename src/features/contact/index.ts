@@ -6,7 +6,7 @@ import { hasRole } from '../../platform/org/organisation';
 import { registerRequestHandlers } from './contact.handlers';
 import { registerKernteamHandlers } from './contact.kernteam.handlers';
 import { registerRelayHandlers } from './contact.relay.handlers';
-import { createContactServices } from './contact.services';
+import { createContactServices } from './contact.module';
 import { contactVerbs, inactivityJob, pickupTimeoutJob } from './contact.verbs';
 import en from './i18n/en.json';
 import nl from './i18n/nl.json';

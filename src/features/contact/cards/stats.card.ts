@@ -1,8 +1,8 @@
 import { renderCard, type AdaptiveCard } from '../../../platform/cards';
 import type { Locale } from '../../../platform/org/organisation';
-import { NONE, type Cell, type QuarterStats, type Row } from '../contact-stats.service';
+import { NONE, type Cell, type QuarterStats, type Row } from '../contact.stats.service';
 import type { Outcome } from '../contact.types';
-import { destinationOf, outcomeLabel, topicLabel, type Kit } from './card-kit';
+import { destinationOf, outcomeLabel, topicLabel, type Kit } from './info.card';
 import statsTemplate from './stats.card.json';
 
 export function renderStats(kit: Kit, locale: Locale, quarters: QuarterStats[]): AdaptiveCard {

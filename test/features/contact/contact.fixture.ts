@@ -18,7 +18,7 @@ import { silentLogger } from '../../../src/platform/logger';
 import { Organisation, type Actor } from '../../../src/platform/org/organisation';
 import { containers } from '../../../src/storage/document-store.port';
 import { SqliteDocumentStore } from '../../../src/storage/sqlite-store';
-import { createContactServices, type ContactServices } from '../../../src/features/contact/contact.services';
+import { createContactServices, type ContactServices } from '../../../src/features/contact/contact.module';
 import contactEn from '../../../src/features/contact/i18n/en.json';
 import contactNl from '../../../src/features/contact/i18n/nl.json';
 import { cardText } from '../../support/cards';

@@ -1,9 +1,9 @@
-import { ContactAvailabilityService } from './contact-availability.service';
-import { ContactCaseService } from './contact-case.service';
-import { ContactClosureService } from './contact-closure.service';
-import { ContactReferralService } from './contact-referral.service';
-import { ContactRequestService } from './contact-request.service';
-import { ContactStatsService } from './contact-stats.service';
+import { ContactAvailabilityService } from './contact.availability.service';
+import { ContactCaseService } from './contact.case.service';
+import { ContactClosureService } from './contact.closure.service';
+import { ContactReferralService } from './contact.referral.service';
+import { ContactRequestService } from './contact.request.service';
+import { ContactStatsService } from './contact.stats.service';
 import { createContactEnv, type ContactEnv } from './contact.env';
 
 export interface ContactServices {

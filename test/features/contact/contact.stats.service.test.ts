@@ -1,9 +1,9 @@
-import { quarterStats, suppress } from '../../../src/features/contact/contact-stats.service';
+import { quarterStats, suppress } from '../../../src/features/contact/contact.stats.service';
 import { renderStats } from '../../../src/features/contact/cards/stats.card';
 import type { ContactCase, Outcome } from '../../../src/features/contact/contact.types';
 import { containers } from '../../../src/storage/document-store.port';
 import { cardText } from '../../support/cards';
-import { contactFixture, people } from './contact-fixture';
+import { contactFixture, people } from './contact.fixture';
 
 let n = 0;
 const closed = (quarter: string, topic: string | undefined, outcome: Outcome, referralDestination?: string): ContactCase => ({

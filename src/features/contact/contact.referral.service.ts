@@ -1,7 +1,7 @@
 import type { Actor } from '../../platform/org/organisation';
 import type { ReferralDestination } from '../../platform/org/org.schema';
-import { destinationOf } from './cards/card-kit';
-import { renderReferral } from './cards/closure.cards';
+import { destinationOf } from './cards/info.card';
+import { renderReferral } from './cards/closure.card';
 import { caseForKernteamlid, caseForRequester, contactErrors } from './contact.access';
 import type { ContactEnv } from './contact.env';
 import type { ContactCase } from './contact.types';

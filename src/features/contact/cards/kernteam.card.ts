@@ -4,7 +4,7 @@ import type { Locale } from '../../../platform/org/organisation';
 import type { ReferralDestination } from '../../../platform/org/org.schema';
 import { closingOutcomes, type ContactCase } from '../contact.types';
 import { contactVerbs } from '../contact.verbs';
-import { channelLabel, outcomeLabel, renderInfo, section, topicLabel, type Kit } from './card-kit';
+import { channelLabel, outcomeLabel, renderInfo, section, topicLabel, type Kit } from './info.card';
 import formTemplate from './form.card.json';
 
 export function renderAvailability(kit: Kit, locale: Locale, available: boolean, waitingOffered = 0): AdaptiveCard {

@@ -1,11 +1,11 @@
 import { isAppError } from '../../platform/errors';
 import { localDate } from '../../platform/local-time';
 import type { Actor } from '../../platform/org/organisation';
-import { destinationOf } from './cards/card-kit';
-import { renderClosed } from './cards/closure.cards';
+import { destinationOf } from './cards/info.card';
+import { renderClosed } from './cards/closure.card';
 import { caseForKernteamlid, caseForRequester, contactErrors } from './contact.access';
 import { inactivityDeadline, inactivityJobId, retentionSeconds, scheduleInactivityCheck, timeoutJobId, type ContactEnv } from './contact.env';
-import { closeOffers } from './contact.offers';
+import { closeOffers } from './contact.offer.service';
 import type { ContactCase, Outcome } from './contact.types';
 
 type ClosedBy = 'kernteamlid' | 'medewerker' | 'inactivity';

@@ -1,10 +1,10 @@
 import type { Actor } from '../../platform/org/organisation';
 import { hasRole } from '../../platform/org/organisation';
-import { renderKernteamCase, renderRequesterCase } from './cards/conversation.cards';
+import { renderKernteamCase, renderRequesterCase } from './cards/conversation.card';
 import { caseForKernteamlid, contactErrors, isKernteamlidOf, isRequesterOf, requireKernteam } from './contact.access';
-import { normaliseCode } from './contact.codes';
+import { normaliseCode } from './contact.rules';
 import { localDay, timeoutJobId, type ContactEnv } from './contact.env';
-import { closeOffers } from './contact.offers';
+import { closeOffers } from './contact.offer.service';
 import type { ContactCase } from './contact.types';
 
 type PickUp = { kind: 'won'; before: ContactCase; after: ContactCase } | { kind: 'mine'; c: ContactCase } | { kind: 'taken' | 'closed' | 'own' | 'noAccess' };

@@ -1,6 +1,6 @@
 import type { AdaptiveCard } from '../../platform/cards';
 import type { Locale } from '../../platform/org/organisation';
-import { renderOffer, renderOfferClosed, type OfferClosedReason } from './cards/conversation.cards';
+import { renderOffer, renderOfferClosed, type OfferClosedReason } from './cards/conversation.card';
 import type { ContactEnv } from './contact.env';
 import type { ContactCase, Offer } from './contact.types';
 

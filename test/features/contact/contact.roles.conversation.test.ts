@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { cardText, cardsOf, findAction } from '../../support/cards';
-import { contactSnapshot, lastCard, pickUp, requestContact, startContactBot, textOf, type ContactBot } from './contact-bot';
+import { contactSnapshot, lastCard, pickUp, requestContact, startContactBot, textOf, type ContactBot } from './contact.bot.helpers';
 
 describe('wrong role or bad payload changes nothing', () => {
   let t: ContactBot;

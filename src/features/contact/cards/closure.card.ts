@@ -2,7 +2,7 @@ import type { AdaptiveCard } from '../../../platform/cards';
 import type { Locale } from '../../../platform/org/organisation';
 import type { ReferralDestination } from '../../../platform/org/org.schema';
 import { contactVerbs } from '../contact.verbs';
-import { formalLinks, renderInfo, safetySections, section, type Kit } from './card-kit';
+import { formalLinks, renderInfo, safetySections, section, type Kit } from './info.card';
 
 /** Both sides' closing card: what happened, and again where formal reports and urgent help go. */
 export function renderClosed(kit: Kit, locale: Locale, code: string, textKey: string, params: Record<string, string | number> = {}): AdaptiveCard {

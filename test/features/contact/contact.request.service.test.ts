@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { RequestInput } from '../../../src/features/contact/contact-request.service';
+import type { RequestInput } from '../../../src/features/contact/contact.request.service';
 import { pickupTimeoutJob } from '../../../src/features/contact/contact.verbs';
 import type { ContactCase } from '../../../src/features/contact/contact.types';
 import { containers } from '../../../src/storage/document-store.port';
-import { contactFixture, people, type Fixture } from './contact-fixture';
+import { contactFixture, people, type Fixture } from './contact.fixture';
 
 const request = (over: Partial<RequestInput> = {}): RequestInput => ({
   formId: randomUUID(), identity: 'anonymous', channel: 'chat', topic: 'uitsluiting', firstMessage: 'Ik voel me buitengesloten in mijn team', ...over,

@@ -3,7 +3,7 @@ import type { Locale } from '../../../platform/org/organisation';
 import type { Person } from '../../../platform/org/org.schema';
 import { contactVerbs } from '../contact.verbs';
 import { contactChannels } from '../contact.types';
-import { channelLabel, formalLinks, renderInfo, safetySections, section, type Kit } from './card-kit';
+import { channelLabel, formalLinks, renderInfo, safetySections, section, type Kit } from './info.card';
 import formTemplate from './form.card.json';
 
 export function renderIntro(kit: Kit, locale: Locale, openCaseCode?: string): AdaptiveCard {

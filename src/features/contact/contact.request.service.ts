@@ -3,11 +3,11 @@ import { commonErrors } from '../../platform/errors';
 import type { Actor } from '../../platform/org/organisation';
 import type { Person } from '../../platform/org/org.schema';
 import { isConflictError } from '../../storage/store-errors';
-import { renderTimeout, type RequestSentData } from './cards/request.cards';
+import { renderTimeout, type RequestSentData } from './cards/request.card';
 import { contactErrors } from './contact.access';
-import { newCaseCode, newCaseId } from './contact.codes';
+import { newCaseCode, newCaseId } from './contact.rules';
 import { localDay, retentionSeconds, scheduleInactivityCheck, timeoutJobId, type ContactEnv } from './contact.env';
-import { availableKernteamleden, sendOffers } from './contact.offers';
+import { availableKernteamleden, sendOffers } from './contact.offer.service';
 import type { ContactCase, ContactChannel, RequesterLink } from './contact.types';
 import { pickupTimeoutJob } from './contact.verbs';
 

@@ -1,7 +1,7 @@
 import type { Actor } from '../../platform/org/organisation';
 import { requireKernteam } from './contact.access';
 import type { ContactEnv } from './contact.env';
-import { sendOffers } from './contact.offers';
+import { sendOffers } from './contact.offer.service';
 
 /** Kernteamleden set themselves available or not (holiday, busy); unavailable ones get no new requests. */
 export class ContactAvailabilityService {

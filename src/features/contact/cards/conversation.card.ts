@@ -3,7 +3,7 @@ import { escapeUserText, renderCard, type AdaptiveCard } from '../../../platform
 import type { Locale } from '../../../platform/org/organisation';
 import type { ContactCase } from '../contact.types';
 import { contactVerbs } from '../contact.verbs';
-import { channelLabel, renderInfo, section, topicLabel, type Button, type Fact, type Kit } from './card-kit';
+import { channelLabel, renderInfo, section, topicLabel, type Button, type Fact, type Kit } from './info.card';
 import conversationTemplate from './conversation.card.json';
 
 /** A message shown in a card: who it is from, and the (escaped) text. */
