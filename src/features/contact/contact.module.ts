@@ -1,13 +1,18 @@
+import type { AppDeps } from '../../platform/deps';
 import { ContactAvailabilityService } from './contact.availability.service';
 import { ContactCaseService } from './contact.case.service';
 import { ContactClosureService } from './contact.closure.service';
+import { ContactNotifier } from './contact.notifier';
+import { ContactOfferService } from './contact.offer.service';
 import { ContactReferralService } from './contact.referral.service';
+import { ContactRepository } from './contact.repository';
 import { ContactRequestService } from './contact.request.service';
 import { ContactStatsService } from './contact.stats.service';
-import { createContactEnv, type ContactEnv } from './contact.env';
 
-export interface ContactServices {
-  env: ContactEnv;
+/** What confidential contact may use; it offers no downloads. */
+export type ContactDeps = Pick<AppDeps, 'store' | 'clock' | 'org' | 'i18n' | 'logger' | 'delivery' | 'conversations' | 'scheduler'>;
+
+export interface ContactModule {
   requests: ContactRequestService;
   cases: ContactCaseService;
   referrals: ContactReferralService;
@@ -16,15 +21,19 @@ export interface ContactServices {
   stats: ContactStatsService;
 }
 
-export function createContactServices(deps: Parameters<typeof createContactEnv>[0]): ContactServices {
-  const env = createContactEnv(deps);
+/** Builds the repository and the services once; the app, tests and benchmarks call it. */
+export function createContactModule(deps: ContactDeps): ContactModule {
+  const { clock, org, scheduler } = deps;
+  const logger = deps.logger.child({ feature: 'contact' });
+  const repo = new ContactRepository(deps.store);
+  const notifier = new ContactNotifier(deps, logger);
+  const offers = new ContactOfferService(repo, notifier, org);
   return {
-    env,
-    requests: new ContactRequestService(env),
-    cases: new ContactCaseService(env),
-    referrals: new ContactReferralService(env),
-    closure: new ContactClosureService(env),
-    availability: new ContactAvailabilityService(env),
-    stats: new ContactStatsService(env),
+    requests: new ContactRequestService(repo, offers, notifier, scheduler, org, clock, logger),
+    cases: new ContactCaseService(repo, offers, notifier, scheduler, org, clock, logger),
+    referrals: new ContactReferralService(repo, notifier, org, logger),
+    closure: new ContactClosureService(repo, offers, notifier, scheduler, org, clock, logger),
+    availability: new ContactAvailabilityService(repo, offers, clock, logger),
+    stats: new ContactStatsService(repo, org),
   };
 }

@@ -1,15 +1,15 @@
+import type { CardText } from '../../../platform/card-text';
 import { renderCard, type AdaptiveCard } from '../../../platform/cards';
 import { formatDate } from '../../../platform/i18n/format';
-import type { Locale } from '../../../platform/org/organisation';
 import type { ReferralDestination } from '../../../platform/org/org.schema';
 import { closingOutcomes, type ContactCase } from '../contact.types';
 import { contactVerbs } from '../contact.verbs';
-import { channelLabel, outcomeLabel, renderInfo, section, topicLabel, type Kit } from './info.card';
+import { channelLabel, outcomeLabel, renderInfoCard, section, topicLabel } from './info.card';
 import formTemplate from './form.card.json';
 
-export function renderAvailability(kit: Kit, locale: Locale, available: boolean, waitingOffered = 0): AdaptiveCard {
-  const t = (key: string, params?: Record<string, number>) => kit.i18n.t(locale, `contact.availability.${key}`, params);
-  return renderInfo({
+export function renderAvailabilityCard(text: CardText, available: boolean, waitingOffered = 0): AdaptiveCard {
+  const t = (key: string, params?: Record<string, number>) => text.t(`contact.availability.${key}`, params);
+  return renderInfoCard({
     title: t('title'),
     sections: [
       section('', available ? t('available') : t('unavailable'), available ? 'good' : 'warning'),
@@ -23,17 +23,17 @@ export function renderAvailability(kit: Kit, locale: Locale, available: boolean,
   });
 }
 
-export function renderMyCases(kit: Kit, locale: Locale, cases: ContactCase[]): AdaptiveCard {
-  const t = (key: string, params?: Record<string, string>) => kit.i18n.t(locale, `contact.myCases.${key}`, params);
-  const zone = kit.org.data.organisation.timeZone;
-  return renderInfo({
+export function renderMyCasesCard(text: CardText, cases: ContactCase[]): AdaptiveCard {
+  const t = (key: string, params?: Record<string, string>) => text.t(`contact.myCases.${key}`, params);
+  const zone = text.timeZone;
+  return renderInfoCard({
     title: t('title'),
     sections: cases.length
       ? cases.map((c) =>
           section(c.code, t('line', {
-            date: c.pickedUpAt ? formatDate(c.pickedUpAt, locale, zone) : '',
-            topic: topicLabel(kit, locale, c.topic),
-            channel: channelLabel(kit, locale, c.contactChannel),
+            date: c.pickedUpAt ? formatDate(c.pickedUpAt, text.locale, zone) : '',
+            topic: topicLabel(text, c.topic),
+            channel: channelLabel(text, c.contactChannel),
           })),
         )
       : [section('', t('none'))],
@@ -41,15 +41,14 @@ export function renderMyCases(kit: Kit, locale: Locale, cases: ContactCase[]): A
   });
 }
 
-export function renderReferChoose(kit: Kit, locale: Locale, c: ContactCase): AdaptiveCard {
-  const { i18n, org } = kit;
-  const t = (key: string) => i18n.t(locale, `contact.refer.${key}`, { code: c.code });
+export function renderReferChooseCard(text: CardText, c: ContactCase): AdaptiveCard {
+  const t = (key: string) => text.t(`contact.refer.${key}`, { code: c.code });
   return renderCard(formTemplate, {
     title: t('chooseTitle'),
     notes: [t('chooseText')],
     choices: [{
       id: 'destination', label: t('destinationLabel'), value: c.referralDestination ?? '', required: true, error: t('destinationError'), style: 'expanded',
-      options: org.data.referralDestinations.map((d) => ({ title: org.text(d.name, locale), value: d.id })),
+      options: text.org.referralDestinations.map((d) => ({ title: text.local(d.name), value: d.id })),
     }],
     texts: [],
     submit: { title: t('showGuidance'), verb: contactVerbs.referGuidance, data: { caseId: c.caseId } },
@@ -58,17 +57,16 @@ export function renderReferChoose(kit: Kit, locale: Locale, c: ContactCase): Ada
 }
 
 /** The organisation's guidance for one destination, for the kernteamlid only. */
-export function renderGuidance(kit: Kit, locale: Locale, c: ContactCase, d: ReferralDestination): AdaptiveCard {
-  const { i18n, org } = kit;
-  const destination = org.text(d.name, locale);
-  const t = (key: string) => i18n.t(locale, `contact.refer.${key}`, { code: c.code, destination });
-  return renderInfo({
+export function renderGuidanceCard(text: CardText, c: ContactCase, d: ReferralDestination): AdaptiveCard {
+  const destination = text.local(d.name);
+  const t = (key: string) => text.t(`contact.refer.${key}`, { code: c.code, destination });
+  return renderInfoCard({
     title: t('guidanceTitle'),
-    subtitle: i18n.t(locale, 'contact.case.title', { code: c.code }),
+    subtitle: text.t('contact.case.title', { code: c.code }),
     sections: [
-      section(t('whenToRefer'), org.text(d.whenToRefer, locale)),
-      section(t('whatTheyDo'), org.text(d.whatTheyDo, locale)),
-      section(t('howToReach'), org.text(d.howToReach, locale)),
+      section(t('whenToRefer'), text.local(d.whenToRefer)),
+      section(t('whatTheyDo'), text.local(d.whatTheyDo)),
+      section(t('howToReach'), text.local(d.howToReach)),
     ],
     buttons: [
       { title: t('sendToRequester'), verb: contactVerbs.referSend, data: { caseId: c.caseId, destination: d.id } },
@@ -78,34 +76,33 @@ export function renderGuidance(kit: Kit, locale: Locale, c: ContactCase, d: Refe
   });
 }
 
-export function renderReferralSent(kit: Kit, locale: Locale, c: ContactCase, d: ReferralDestination): AdaptiveCard {
-  const destination = kit.org.text(d.name, locale);
-  const t = (key: string) => kit.i18n.t(locale, `contact.refer.${key}`, { code: c.code, destination });
-  return renderInfo({
+export function renderReferralSentCard(text: CardText, c: ContactCase, d: ReferralDestination): AdaptiveCard {
+  const destination = text.local(d.name);
+  const t = (key: string) => text.t(`contact.refer.${key}`, { code: c.code, destination });
+  return renderInfoCard({
     title: t('sentTitle'),
     sections: [section('', t('sentText'))],
-    buttons: [{ title: kit.i18n.t(locale, 'contact.myCases.open', { code: c.code }), verb: contactVerbs.showCase, data: { caseId: c.caseId } }],
+    buttons: [{ title: text.t('contact.myCases.open', { code: c.code }), verb: contactVerbs.showCase, data: { caseId: c.caseId } }],
   });
 }
 
-export function renderCloseForm(kit: Kit, locale: Locale, c: ContactCase): AdaptiveCard {
-  const { i18n, org } = kit;
-  const t = (key: string) => i18n.t(locale, `contact.close.${key}`, { code: c.code });
+export function renderCloseFormCard(text: CardText, c: ContactCase): AdaptiveCard {
+  const t = (key: string) => text.t(`contact.close.${key}`, { code: c.code });
   return renderCard(formTemplate, {
     title: t('title'),
     notes: [t('text')],
     choices: [
       {
         id: 'outcome', label: t('outcomeLabel'), value: c.referralDestination ? 'referred' : '', required: true, error: t('outcomeError'), style: 'expanded',
-        options: closingOutcomes.map((o) => ({ title: outcomeLabel(kit, locale, o), value: o })),
+        options: closingOutcomes.map((o) => ({ title: outcomeLabel(text, o), value: o })),
       },
       {
         id: 'destination', label: t('destinationLabel'), value: c.referralDestination ?? 'none', required: false, error: '', style: 'compact',
-        options: [{ title: t('destinationNone'), value: 'none' }, ...org.data.referralDestinations.map((d) => ({ title: org.text(d.name, locale), value: d.id }))],
+        options: [{ title: t('destinationNone'), value: 'none' }, ...text.org.referralDestinations.map((d) => ({ title: text.local(d.name), value: d.id }))],
       },
     ],
     texts: [],
     submit: { title: t('confirm'), verb: contactVerbs.close, data: { caseId: c.caseId } },
-    buttons: [{ title: i18n.t(locale, 'contact.refer.back'), verb: contactVerbs.showCase, data: { caseId: c.caseId } }],
+    buttons: [{ title: text.t('contact.refer.back'), verb: contactVerbs.showCase, data: { caseId: c.caseId } }],
   });
 }
