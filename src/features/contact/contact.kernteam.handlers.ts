@@ -1,97 +1,82 @@
+import { z } from 'zod';
 import type { PanelApp } from '../../platform/bot/panel-app';
-import type { AppDeps } from '../../platform/deps';
+import { onCardAction, onCommand } from '../../platform/bot/routes';
+import { CardText } from '../../platform/card-text';
 import type { Actor } from '../../platform/org/organisation';
-import { renderClosed } from './cards/closure.cards';
-import { renderKernteamCase, renderRequesterCase } from './cards/conversation.cards';
-import { renderAvailability, renderCloseForm, renderGuidance, renderMyCases, renderReferChoose, renderReferralSent } from './cards/kernteam.cards';
-import { renderStats } from './cards/stats.card';
-import { caseForRequester, isKernteamlidOf } from './contact.access';
-import { closingTextKey } from './contact-closure.service';
+import { renderClosedCard } from './cards/closure.card';
+import { renderKernteamCaseCard, renderRequesterCaseCard } from './cards/conversation.card';
+import {
+  renderAvailabilityCard,
+  renderCloseFormCard,
+  renderGuidanceCard,
+  renderMyCasesCard,
+  renderReferChooseCard,
+  renderReferralSentCard,
+} from './cards/kernteam.card';
+import { renderStatsCard } from './cards/stats.card';
+import { contactErrors } from './contact.errors';
+import type { ContactDeps, ContactModule } from './contact.module';
+import { closingTextKey } from './contact.rules';
 import { availabilityPayload, caseRef, closePayload, destinationPayload, pickUpPayload } from './contact.schemas';
-import type { ContactServices } from './contact.services';
-import { parseOrThrow, runAction, runCommand } from './contact.common.handlers';
 import { contactVerbs } from './contact.verbs';
 
-/** The kernteamlid's verbs (pick up, view, refer, close, availability) and the programmateam's statistics. */
-export function registerKernteamHandlers(app: PanelApp, deps: AppDeps, s: ContactServices): void {
-  const { kit } = s.env;
-  const ref = (data: unknown) => {
-    const parsed = parseOrThrow(caseRef, data);
-    return parsed.caseId;
-  };
+const personal = { personalOnly: contactErrors.personalOnly };
 
-  app.adaptiveCards.actionExecute(contactVerbs.pickUp, (context, _state, data) =>
-    runAction(context, deps, async (actor) => {
-      const input = parseOrThrow(pickUpPayload, data);
-      const c = await s.cases.pickUp(actor, input.caseId);
-      const title = kit.i18n.t(actor.locale, 'contact.case.pickedUpTitle', { code: c.code });
-      return renderKernteamCase(kit, actor.locale, { c, title, firstMessage: input.firstMessage, withPickUpNotes: true });
-    }),
-  );
+/** The kernteamlid's verbs (pick up, view, refer, close, availability) and the programmateam's statistics. */
+export function registerKernteamHandlers(app: PanelApp, deps: ContactDeps, contact: ContactModule): void {
+  const textFor = (actor: Actor) => CardText.for(deps, actor.locale);
+
+  onCardAction(app, deps, contactVerbs.pickUp, pickUpPayload, async (actor, input) => {
+    const c = await contact.cases.pickUp(actor, input.caseId);
+    const text = textFor(actor);
+    const title = text.t('contact.case.pickedUpTitle', { code: c.code });
+    return renderKernteamCaseCard(text, { c, title, firstMessage: input.firstMessage, withPickUpNotes: true });
+  }, personal);
 
   // Either side may reopen its view of the case; anyone else gets "not yours".
-  app.adaptiveCards.actionExecute(contactVerbs.showCase, (context, _state, data) =>
-    runAction(context, deps, async (actor) => {
-      const caseId = ref(data);
-      const existing = (await s.env.repo.getCase(caseId))?.data;
-      if (existing && isKernteamlidOf(existing, actor)) return renderKernteamCase(kit, actor.locale, { c: await s.cases.forKernteamlid(actor, caseId) });
-      const c = await caseForRequester(s.env.repo, actor, caseId);
-      return renderRequesterCase(kit, actor.locale, { c, kernteamlidName: s.cases.nameOf(c.kernteamlidId ?? '') });
-    }),
-  );
+  onCardAction(app, deps, contactVerbs.showCase, caseRef, async (actor, { caseId }) => {
+    const view = await contact.cases.view(actor, caseId);
+    const text = textFor(actor);
+    if (view.side === 'kernteamlid') return renderKernteamCaseCard(text, { c: view.c });
+    return renderRequesterCaseCard(text, { c: view.c, kernteamlidName: view.kernteamlidName });
+  }, personal);
 
-  app.adaptiveCards.actionExecute(contactVerbs.referChoose, (context, _state, data) =>
-    runAction(context, deps, async (actor) => renderReferChoose(kit, actor.locale, await s.referrals.caseForReferral(actor, ref(data)))),
-  );
+  onCardAction(app, deps, contactVerbs.referChoose, caseRef, async (actor, { caseId }) =>
+    renderReferChooseCard(textFor(actor), await contact.referrals.caseForReferral(actor, caseId)), personal);
 
-  app.adaptiveCards.actionExecute(contactVerbs.referGuidance, (context, _state, data) =>
-    runAction(context, deps, async (actor) => {
-      const input = parseOrThrow(destinationPayload, data);
-      const { c, destination } = await s.referrals.guidance(actor, input.caseId, input.destination);
-      return renderGuidance(kit, actor.locale, c, destination);
-    }),
-  );
+  onCardAction(app, deps, contactVerbs.referGuidance, destinationPayload, async (actor, input) => {
+    const { c, destination } = await contact.referrals.guidance(actor, input.caseId, input.destination);
+    return renderGuidanceCard(textFor(actor), c, destination);
+  }, personal);
 
-  app.adaptiveCards.actionExecute(contactVerbs.referSend, (context, _state, data) =>
-    runAction(context, deps, async (actor) => {
-      const input = parseOrThrow(destinationPayload, data);
-      const { c, destination } = await s.referrals.sendReferral(actor, input.caseId, input.destination);
-      return renderReferralSent(kit, actor.locale, c, destination);
-    }),
-  );
+  onCardAction(app, deps, contactVerbs.referSend, destinationPayload, async (actor, input) => {
+    const { c, destination } = await contact.referrals.sendReferral(actor, input.caseId, input.destination);
+    return renderReferralSentCard(textFor(actor), c, destination);
+  }, personal);
 
-  app.adaptiveCards.actionExecute(contactVerbs.closeForm, (context, _state, data) =>
-    runAction(context, deps, async (actor) => renderCloseForm(kit, actor.locale, await s.cases.forKernteamlid(actor, ref(data)))),
-  );
+  onCardAction(app, deps, contactVerbs.closeForm, caseRef, async (actor, { caseId }) =>
+    renderCloseFormCard(textFor(actor), await contact.cases.forKernteamlid(actor, caseId)), personal);
 
-  app.adaptiveCards.actionExecute(contactVerbs.close, (context, _state, data) =>
-    runAction(context, deps, async (actor) => {
-      const input = parseOrThrow(closePayload, data);
-      const closed = await s.closure.closeByKernteamlid(actor, input.caseId, input.outcome, input.destination);
-      return renderClosed(kit, actor.locale, closed.code, closingTextKey(closed, 'kernteamlid'));
-    }),
-  );
+  onCardAction(app, deps, contactVerbs.close, closePayload, async (actor, input) => {
+    const closed = await contact.closure.closeByKernteamlid(actor, input.caseId, input.outcome, input.destination);
+    return renderClosedCard(textFor(actor), closed.code, closingTextKey(closed, 'kernteamlid'));
+  }, personal);
 
-  const showAvailability = async (actor: Actor) => renderAvailability(kit, actor.locale, await s.availability.status(actor));
+  const showAvailability = async (actor: Actor) => renderAvailabilityCard(textFor(actor), await contact.availability.status(actor));
   const setAvailability = (available: boolean) => async (actor: Actor) => {
-    const r = await s.availability.set(actor, available);
-    return renderAvailability(kit, actor.locale, r.available, r.waitingOffered);
+    const r = await contact.availability.set(actor, available);
+    return renderAvailabilityCard(textFor(actor), r.available, r.waitingOffered);
   };
-  app.adaptiveCards.actionExecute(contactVerbs.availability, (context) => runAction(context, deps, showAvailability));
-  app.adaptiveCards.actionExecute(contactVerbs.setAvailability, (context, _state, data) =>
-    runAction(context, deps, async (actor) => {
-      const input = parseOrThrow(availabilityPayload, data);
-      return setAvailability(input.available)(actor);
-    }),
-  );
-  app.message(/^\s*(niet\s+beschikbaar|unavailable|not\s+available)\s*$/i, (context) => runCommand(context, deps, setAvailability(false)));
-  app.message(/^\s*(beschikbaar|available)\s*$/i, (context) => runCommand(context, deps, setAvailability(true)));
+  onCardAction(app, deps, contactVerbs.availability, z.unknown(), showAvailability, personal);
+  onCardAction(app, deps, contactVerbs.setAvailability, availabilityPayload, (actor, input) => setAvailability(input.available)(actor), personal);
+  onCommand(app, deps, /^\s*(niet\s+beschikbaar|unavailable|not\s+available)\s*$/i, setAvailability(false), personal);
+  onCommand(app, deps, /^\s*(beschikbaar|available)\s*$/i, setAvailability(true), personal);
 
-  const myCases = async (actor: Actor) => renderMyCases(kit, actor.locale, await s.cases.myCases(actor));
-  app.adaptiveCards.actionExecute(contactVerbs.myCases, (context) => runAction(context, deps, myCases));
-  app.message(/^\s*(mijn\s+zaken|my\s+cases)\s*$/i, (context) => runCommand(context, deps, myCases));
+  const myCases = async (actor: Actor) => renderMyCasesCard(textFor(actor), await contact.cases.myCases(actor));
+  onCardAction(app, deps, contactVerbs.myCases, z.unknown(), myCases, personal);
+  onCommand(app, deps, /^\s*(mijn\s+zaken|my\s+cases)\s*$/i, myCases, personal);
 
-  const stats = async (actor: Actor) => renderStats(kit, actor.locale, await s.stats.quarters(actor));
-  app.adaptiveCards.actionExecute(contactVerbs.stats, (context) => runAction(context, deps, stats));
-  app.message(/^\s*(vertrouwelijk\s+statistiek|contact\s+stat(s|istics|istiek))\s*$/i, (context) => runCommand(context, deps, stats));
+  const stats = async (actor: Actor) => renderStatsCard(textFor(actor), await contact.stats.quarters(actor));
+  onCardAction(app, deps, contactVerbs.stats, z.unknown(), stats, personal);
+  onCommand(app, deps, /^\s*(vertrouwelijk\s+statistiek|contact\s+stat(s|istics|istiek))\s*$/i, stats, personal);
 }

@@ -1,75 +1,77 @@
 import type { TurnContext } from 'botbuilder';
 import type { PanelApp } from '../../platform/bot/panel-app';
-import { actorOf } from '../../platform/bot/turn';
-import type { AppDeps } from '../../platform/deps';
-import { isAppError } from '../../platform/errors';
+import { isPersonal, onCardAction, onCommand, replyCard } from '../../platform/bot/routes';
+import { actorOf, errorCard } from '../../platform/bot/turn';
+import { CardText } from '../../platform/card-text';
+import type { AdaptiveCard } from '../../platform/cards';
+import { commonErrors, isAppError } from '../../platform/errors';
 import type { Actor } from '../../platform/org/organisation';
-import { renderClosed } from './cards/closure.cards';
-import { renderKernteamCase, renderRequesterCase } from './cards/conversation.cards';
+import { renderClosedCard } from './cards/closure.card';
+import { renderKernteamCaseCard, renderRequesterCaseCard } from './cards/conversation.card';
 import { isKernteamlidOf } from './contact.access';
-import { closingTextKey } from './contact-closure.service';
+import { contactErrors } from './contact.errors';
+import type { ContactDeps, ContactModule } from './contact.module';
+import { closingTextKey } from './contact.rules';
 import { codedMessage, MAX_MESSAGE, sendPayload } from './contact.schemas';
-import type { ContactServices } from './contact.services';
-import { invalid, isPersonal, parseOrThrow, runAction, runCommand } from './contact.common.handlers';
 import { contactVerbs } from './contact.verbs';
+
+const personal = { personalOnly: contactErrors.personalOnly };
 
 const isText = (context: TurnContext) => context.activity.type === 'message' && typeof context.activity.text === 'string' && context.activity.text.trim() !== '';
 
 /**
  * Relay: the reply box on every relayed card, "#CODE text" typed in the 1:1 chat, and plain text
  * from a medewerker with an open case. A kernteamlid's plain text is never guessed into a case.
+ * Registered after every fixed command. The relayed text is never stored and never logged.
  */
-export function registerRelayHandlers(app: PanelApp, deps: AppDeps, s: ContactServices): void {
-  const { kit } = s.env;
-  const sentText = (actor: Actor, code: string) => kit.i18n.t(actor.locale, 'contact.case.sentText', { code });
+export function registerRelayHandlers(app: PanelApp, deps: ContactDeps, contact: ContactModule): void {
+  const sentText = (text: CardText, code: string) => text.t('contact.case.sentText', { code });
 
-  app.adaptiveCards.actionExecute(contactVerbs.send, (context, _state, data) =>
-    runAction(context, deps, async (actor) => {
-      const input = parseOrThrow(sendPayload, data);
-      const { c } = await s.cases.relay(actor, input.caseId, input.message, input.replyId);
-      return isKernteamlidOf(c, actor)
-        ? renderKernteamCase(kit, actor.locale, { c, incoming: input.quoted, outgoing: input.message })
-        : renderRequesterCase(kit, actor.locale, { c, kernteamlidName: s.cases.nameOf(c.kernteamlidId ?? ''), incoming: input.quoted, outgoing: input.message });
-    }),
-  );
+  onCardAction(app, deps, contactVerbs.send, sendPayload, async (actor, input) => {
+    const { c } = await contact.cases.relay(actor, input.caseId, input.message, input.replyId);
+    const text = CardText.for(deps, actor.locale);
+    return isKernteamlidOf(c, actor)
+      ? renderKernteamCaseCard(text, { c, incoming: input.quoted, outgoing: input.message })
+      : renderRequesterCaseCard(text, { c, kernteamlidName: contact.cases.nameOf(c.kernteamlidId ?? ''), incoming: input.quoted, outgoing: input.message });
+  }, personal);
 
   // "#K7Q2 hoi": explicit case, from either side. In a channel it is refused, never relayed.
-  app.message(codedMessage, (context) =>
-    runCommand(context, deps, async (actor) => {
-      const [, code, text] = codedMessage.exec(context.activity.text ?? '') ?? [];
-      if (!code) throw invalid();
-      if (!text) return whichCaseText(s, actor);
-      if (text.length > MAX_MESSAGE) throw invalid();
-      const c = await s.cases.relayByCode(actor, code, text);
-      return sentText(actor, c.code);
-    }),
-  );
+  onCommand(app, deps, codedMessage, async (actor, context) => {
+    const [, code, message] = codedMessage.exec(context.activity.text ?? '') ?? [];
+    if (!code) throw commonErrors.invalidInput();
+    const text = CardText.for(deps, actor.locale);
+    if (!message) return whichCaseText(contact, text, actor);
+    if (message.length > MAX_MESSAGE) throw commonErrors.invalidInput();
+    const c = await contact.cases.relayByCode(actor, code, message);
+    return sentText(text, c.code);
+  }, personal);
+
+  // Free text below: no fixed words, so no onCommand; the selectors only take a personal chat.
 
   // "stop" from a medewerker with an open case ends it; without one, it is nobody's business here.
   app.message(
-    async (context) => isPersonal(context) && isText(context) && /^\s*stop\s*$/i.test(context.activity.text) && !!(await s.env.repo.getLink(actorOf(context, deps).aadObjectId)),
+    async (context) => isPersonal(context) && isText(context) && /^\s*stop\s*$/i.test(context.activity.text) && (await contact.cases.hasOwnCase(actorOf(context, deps))),
     (context) =>
-      runCommand(context, deps, async (actor) => {
-        const closed = await s.closure.stopByRequester(actor);
-        return renderClosed(kit, actor.locale, closed.code, closingTextKey(closed, 'medewerker'));
+      answer(context, deps, async (actor, text) => {
+        const closed = await contact.closure.stopByRequester(actor);
+        return renderClosedCard(text, closed.code, closingTextKey(closed, 'medewerker'));
       }),
   );
 
   app.message(
-    async (context) => isPersonal(context) && isText(context) && (await s.cases.plainTextTarget(actorOf(context, deps))).kind !== 'none',
+    async (context) => isPersonal(context) && isText(context) && (await contact.cases.plainTextTarget(actorOf(context, deps))).kind !== 'none',
     (context) =>
-      runCommand(context, deps, async (actor) => {
-        const target = await s.cases.plainTextTarget(actor);
-        if (target.kind !== 'relay') return whichCaseText(s, actor);
-        const text = context.activity.text.trim();
-        if (text.length > MAX_MESSAGE) throw invalid();
+      answer(context, deps, async (actor, text) => {
+        const target = await contact.cases.plainTextTarget(actor);
+        if (target.kind !== 'relay') return whichCaseText(contact, text, actor);
+        const message = context.activity.text.trim();
+        if (message.length > MAX_MESSAGE) throw commonErrors.invalidInput();
         try {
-          const { c } = await s.cases.relay(actor, target.caseId, text);
-          return sentText(actor, c.code);
+          const { c } = await contact.cases.relay(actor, target.caseId, message);
+          return sentText(text, c.code);
         } catch (err) {
-          if (isAppError(err) && err.messageKey === 'contact.error.notPickedUp') {
-            const code = (await s.env.repo.getCase(target.caseId))?.data.code ?? '';
-            return kit.i18n.t(actor.locale, 'contact.case.notPickedUp', { code });
+          if (isAppError(err) && err.code === contactErrors.notPickedUp.code) {
+            return text.t('contact.case.notPickedUp', { code: await contact.cases.codeOf(target.caseId) });
           }
           throw err;
         }
@@ -77,13 +79,26 @@ export function registerRelayHandlers(app: PanelApp, deps: AppDeps, s: ContactSe
   );
 }
 
-async function whichCaseText(s: ContactServices, actor: Actor): Promise<string> {
-  const target = await s.cases.plainTextTarget(actor);
-  const { i18n } = s.env.kit;
-  if (target.kind === 'ask') return i18n.t(actor.locale, 'contact.case.whichCase', { example: target.codes[0], codes: target.codes.join(', ') });
-  if (target.kind === 'relay') {
-    const code = (await s.env.repo.getCase(target.caseId))?.data.code ?? '';
-    return i18n.t(actor.locale, 'contact.case.whichCase', { example: code, codes: code });
+/** Answers free text as onCommand answers a command: an expected failure becomes a card in the person's language. */
+async function answer(context: TurnContext, deps: ContactDeps, work: (actor: Actor, text: CardText) => Promise<AdaptiveCard | string>): Promise<void> {
+  const actor = actorOf(context, deps);
+  let reply: AdaptiveCard | string;
+  try {
+    reply = await work(actor, CardText.for(deps, actor.locale));
+  } catch (err) {
+    if (!isAppError(err)) throw err;
+    reply = errorCard(deps, actor.locale, err);
   }
-  return i18n.t(actor.locale, 'contact.case.noOpenCases');
+  if (typeof reply === 'string') await context.sendActivity(reply);
+  else await replyCard(context, reply);
+}
+
+async function whichCaseText(contact: ContactModule, text: CardText, actor: Actor): Promise<string> {
+  const target = await contact.cases.plainTextTarget(actor);
+  if (target.kind === 'ask') return text.t('contact.case.whichCase', { example: target.codes[0], codes: target.codes.join(', ') });
+  if (target.kind === 'relay') {
+    const code = await contact.cases.codeOf(target.caseId);
+    return text.t('contact.case.whichCase', { example: code, codes: code });
+  }
+  return text.t('contact.case.noOpenCases');
 }

@@ -52,3 +52,6 @@ export const availabilityPayload = z.object({ available: z.enum(['true', 'false'
 
 /** "#K7Q2 text" typed in a 1:1 chat: the case code, then the message. */
 export const codedMessage = /^\s*#([A-Za-z0-9]{4})(?:\s+([\s\S]*\S))?\s*$/;
+
+/** Both timed jobs (pick-up timeout, inactivity check) carry only the case id: no name, no text. */
+export const caseJobPayload = z.object({ caseId: z.string().min(1).max(100) });

@@ -1,4 +1,6 @@
-/** Shapes of the contact feature's stored documents and choices. No message text ever appears here. */
+import type { ReferralDestination } from '../../platform/org/org.schema';
+
+/** The contact feature's domain types. The stored ones (case, requester link, availability) never hold message text. */
 
 export type CaseStatus = 'waiting' | 'open' | 'closed';
 
@@ -86,3 +88,55 @@ export const identityFields = [
   'waitAlertSent',
   'usedReplyIds',
 ] as const satisfies ReadonlyArray<keyof ContactCase>;
+
+/** What a medewerker's request form gives, after validation. */
+export interface RequestInput {
+  formId: string;
+  identity: 'anonymous' | 'named';
+  kernteamlid?: string;
+  topic?: string;
+  channel: ContactChannel;
+  firstMessage?: string;
+}
+
+/** What the medewerker is told after sending a request. */
+export interface RequestSent {
+  code: string;
+  offeredCount: number;
+  preferredUnavailable: boolean;
+  firstMessage?: string;
+}
+
+export type RequestResult = RequestSent & { caseId: string };
+
+export interface HandoverResult {
+  c: ContactCase;
+  destination: ReferralDestination;
+  answer: 'yes' | 'no';
+}
+
+/** Where a person's plain typed text goes: one case, a question which case, or nowhere. */
+export type PlainTextTarget = { kind: 'relay'; caseId: string } | { kind: 'ask'; codes: string[] } | { kind: 'none' };
+
+/** One case as the person asking sees it: as its kernteamlid, or as the medewerker. */
+export type CaseView = { side: 'kernteamlid'; c: ContactCase } | { side: 'medewerker'; c: ContactCase; kernteamlidName: string };
+
+/** Why a request card was replaced. */
+export type OfferClosedReason = 'taken' | 'withdrawn' | 'expired';
+
+export type ClosedBy = 'kernteamlid' | 'medewerker' | 'inactivity';
+
+/** A displayed count: exact when 5 or more; otherwise only "<5"; "≥5" where an exact value would give a small cell away. */
+export type Cell = { kind: 'exact'; value: number } | { kind: 'under5' } | { kind: 'atLeast5' };
+export interface Row {
+  key: string;
+  cell: Cell;
+}
+export interface QuarterStats {
+  quarter: string;
+  total: Cell;
+  /** Absent when the quarter has fewer than 5 cases: no breakdown at all then. */
+  byTopic?: Row[];
+  byDestination?: Row[];
+  byOutcome?: Row[];
+}

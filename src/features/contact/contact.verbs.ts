@@ -19,5 +19,8 @@ export const contactVerbs = {
   stats: 'contact.stats',
 } as const;
 
-export const pickupTimeoutJob = 'contact.pickupTimeout';
-export const inactivityJob = 'contact.inactivity';
+/** Timed jobs; their payloads carry the case id only. */
+export const contactJobs = {
+  pickupTimeout: 'contact.pickupTimeout',
+  inactivity: 'contact.inactivity',
+} as const;

@@ -1,19 +1,19 @@
+import type { CardText } from '../../../platform/card-text';
 import { renderCard, type AdaptiveCard } from '../../../platform/cards';
-import type { Locale } from '../../../platform/org/organisation';
-import { NONE, type Cell, type QuarterStats, type Row } from '../contact-stats.service';
-import type { Outcome } from '../contact.types';
-import { destinationOf, outcomeLabel, topicLabel, type Kit } from './card-kit';
+import { destinationOf } from '../contact.rules';
+import { NONE } from '../contact.stats.rules';
+import type { Cell, Outcome, QuarterStats, Row } from '../contact.types';
+import { outcomeLabel, topicLabel } from './info.card';
 import statsTemplate from './stats.card.json';
 
-export function renderStats(kit: Kit, locale: Locale, quarters: QuarterStats[]): AdaptiveCard {
-  const { i18n, org } = kit;
-  const t = (key: string, params?: Record<string, string | number>) => i18n.t(locale, `contact.stats.${key}`, params);
+export function renderStatsCard(text: CardText, quarters: QuarterStats[]): AdaptiveCard {
+  const t = (key: string, params?: Record<string, string | number>) => text.t(`contact.stats.${key}`, params);
   const show = (cell: Cell) => (cell.kind === 'exact' ? String(cell.value) : cell.kind === 'under5' ? '<5' : t('atLeast5'));
   const group = (title: string, rows: Row[] | undefined, label: (key: string) => string) =>
     rows ? [{ title, rows: rows.map((r) => ({ title: label(r.key), value: show(r.cell) })) }] : [];
   const destination = (key: string) => {
-    const d = key === NONE ? undefined : destinationOf(kit, key);
-    return d ? org.text(d.name, locale) : t('noDestination');
+    const d = key === NONE ? undefined : destinationOf(text.org, key);
+    return d ? text.local(d.name) : t('noDestination');
   };
   return renderCard(statsTemplate, {
     title: t('title'),
@@ -25,9 +25,9 @@ export function renderStats(kit: Kit, locale: Locale, quarters: QuarterStats[]):
         title: t('quarter', { year, q: quarter }),
         total: q.total.kind === 'under5' ? `${t('total', { count: '<5' })} ${t('tooFew')}` : t('total', { count: show(q.total) }),
         groups: [
-          ...group(t('byTopic'), q.byTopic, (k) => topicLabel(kit, locale, k === NONE ? undefined : k, 'contact.stats.noTopic')),
+          ...group(t('byTopic'), q.byTopic, (k) => topicLabel(text, k === NONE ? undefined : k, 'contact.stats.noTopic')),
           ...group(t('byDestination'), q.byDestination, destination),
-          ...group(t('byOutcome'), q.byOutcome, (k) => outcomeLabel(kit, locale, k as Outcome)),
+          ...group(t('byOutcome'), q.byOutcome, (k) => outcomeLabel(text, k as Outcome)),
         ],
       };
     }),

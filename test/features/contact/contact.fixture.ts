@@ -18,7 +18,7 @@ import { silentLogger } from '../../../src/platform/logger';
 import { Organisation, type Actor } from '../../../src/platform/org/organisation';
 import { containers } from '../../../src/storage/document-store.port';
 import { SqliteDocumentStore } from '../../../src/storage/sqlite-store';
-import { createContactServices, type ContactServices } from '../../../src/features/contact/contact.services';
+import { createContactModule, type ContactModule } from '../../../src/features/contact/contact.module';
 import contactEn from '../../../src/features/contact/i18n/en.json';
 import contactNl from '../../../src/features/contact/i18n/nl.json';
 import { cardText } from '../../support/cards';
@@ -94,7 +94,7 @@ export interface Fixture {
   i18n: I18n;
   delivery: RecordingDelivery;
   scheduler: RecordingScheduler;
-  s: ContactServices;
+  s: ContactModule;
   actor(id: string, locale?: 'nl' | 'en'): Actor;
   /** Every document in the contact container, for "nothing changed" assertions. */
   snapshot(): Promise<string>;
@@ -110,7 +110,7 @@ export function contactFixture(): Fixture {
   const delivery = new RecordingDelivery();
   const scheduler = new RecordingScheduler();
   const conversations = new ConversationDirectory(store, () => clock.now());
-  const s = createContactServices({ store, clock, org, i18n, delivery, scheduler, conversations, logger: silentLogger() });
+  const s = createContactModule({ store, clock, org, i18n, delivery, scheduler, conversations, logger: silentLogger() });
   return {
     store, clock, org, i18n, delivery, scheduler, s,
     actor: (id, locale = 'nl') => org.actor(id, locale),

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { cardText, cardsOf, findAction } from '../../support/cards';
-import { contactSnapshot, lastCard, pickUp, requestContact, startContactBot, textOf, type ContactBot } from './contact-bot';
+import { contactSnapshot, lastCard, pickUp, requestContact, startContactBot, textOf, type ContactBot } from './contact.bot.helpers';
 
 describe('wrong role or bad payload changes nothing', () => {
   let t: ContactBot;
@@ -67,6 +67,37 @@ describe('wrong role or bad payload changes nothing', () => {
       expect(cardText(res.card)).toMatch(/Dat begreep ik niet goed|ken ik niet/);
     }
     expect(await contactSnapshot(bot)).toBe(before);
+  });
+
+  it('a malformed payload gets the invalid-input card in Dutch, and nothing changes or goes out', async () => {
+    const { bot, lotte, noor } = t;
+    const { code } = await requestContact(lotte);
+    const picked = await pickUp(noor, code);
+    const caseId = findAction(picked.card, 'Afsluiten').data?.caseId as string;
+    const before = await contactSnapshot(bot);
+    const lotteInbox = lotte.inbox().length;
+    const res = await noor.invoke('contact.close', { caseId, outcome: 'gesloten' });
+    expect(res.status).toBe(200);
+    expect(cardText(res.card)).toContain('Dat begreep ik niet goed: controleer wat je hebt ingevuld. Er is niets veranderd.');
+    expect(await contactSnapshot(bot)).toBe(before);
+    expect(lotte.inbox()).toHaveLength(lotteInbox);
+  });
+
+  it('a case verb or a coded message in a channel is refused with the 1:1-chat explanation, and nothing is relayed', async () => {
+    const { bot, lotte, noor } = t;
+    const { code } = await requestContact(lotte);
+    const oppakken = findAction(lastCard(noor, `zaak ${code}`), 'Oppakken');
+    const channel = bot.channel('Algemeen').as(noor);
+    await channel.install();
+    const before = await contactSnapshot(bot);
+    const lotteInbox = lotte.inbox().length;
+    const refused = await channel.invoke(oppakken.verb as string, oppakken.data);
+    expect(refused.status).toBe(200);
+    expect(cardText(refused.card)).toContain('Vertrouwelijk contact kan alleen in je persoonlijke chat met mij');
+    expect(textOf(await channel.say(`#${code} hallo vanuit het kanaal`))).toContain('alleen in je persoonlijke chat');
+    expect(await contactSnapshot(bot)).toBe(before);
+    expect(lotte.inbox()).toHaveLength(lotteInbox);
+    expect(textOf(channel.inbox())).not.toContain('hallo vanuit het kanaal');
   });
 
   it('shows each role its help entries', async () => {

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { containers } from '../../../src/storage/document-store.port';
 import type { SqliteDocumentStore } from '../../../src/storage/sqlite-store';
 import { cardText, cardsOf, findAction } from '../../support/cards';
-import { lastCard, pickUp, replyOn, requestContact, startContactBot, textOf, type ContactBot } from './contact-bot';
+import { lastCard, pickUp, replyOn, requestContact, startContactBot, textOf, type ContactBot } from './contact.bot.helpers';
 
 /** Every byte the store has on disk: the database file and its write-ahead log, after a checkpoint. */
 function rawStore(t: ContactBot): Buffer {

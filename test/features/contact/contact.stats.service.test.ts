@@ -1,9 +1,10 @@
-import { quarterStats, suppress } from '../../../src/features/contact/contact-stats.service';
-import { renderStats } from '../../../src/features/contact/cards/stats.card';
+import { quarterStats, suppress } from '../../../src/features/contact/contact.stats.rules';
+import { renderStatsCard } from '../../../src/features/contact/cards/stats.card';
+import { CardText } from '../../../src/platform/card-text';
 import type { ContactCase, Outcome } from '../../../src/features/contact/contact.types';
 import { containers } from '../../../src/storage/document-store.port';
 import { cardText } from '../../support/cards';
-import { contactFixture, people } from './contact-fixture';
+import { contactFixture, people } from './contact.fixture';
 
 let n = 0;
 const closed = (quarter: string, topic: string | undefined, outcome: Outcome, referralDestination?: string): ContactCase => ({
@@ -49,7 +50,7 @@ describe('statistics for the programmateam', () => {
     expect(cell(q4.byDestination, 'vertrouwenspersoon')).toEqual({ kind: 'under5' });
     expect(cell(q4.byOutcome, 'referred')).toEqual({ kind: 'exact', value: 7 });
 
-    const text = cardText(renderStats({ i18n: f.i18n, org: f.org }, 'nl', stats));
+    const text = cardText(renderStatsCard(new CardText(f.i18n, f.org, 'nl'), stats));
     expect(text).toContain('2026, kwartaal 4');
     expect(text).toContain('Totaal: 13');
     expect(text).toContain('Discriminatie: <5');

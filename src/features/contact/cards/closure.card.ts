@@ -1,16 +1,16 @@
+import type { CardText } from '../../../platform/card-text';
 import type { AdaptiveCard } from '../../../platform/cards';
-import type { Locale } from '../../../platform/org/organisation';
 import type { ReferralDestination } from '../../../platform/org/org.schema';
 import { contactVerbs } from '../contact.verbs';
-import { formalLinks, renderInfo, safetySections, section, type Kit } from './card-kit';
+import { formalLinks, renderInfoCard, safetySections, section } from './info.card';
 
 /** Both sides' closing card: what happened, and again where formal reports and urgent help go. */
-export function renderClosed(kit: Kit, locale: Locale, code: string, textKey: string, params: Record<string, string | number> = {}): AdaptiveCard {
-  const t = (key: string) => kit.i18n.t(locale, key, { ...params, code });
-  return renderInfo({
+export function renderClosedCard(text: CardText, code: string, textKey: string, params: Record<string, string | number> = {}): AdaptiveCard {
+  const t = (key: string) => text.t(key, { ...params, code });
+  return renderInfoCard({
     title: t('contact.close.closedTitle'),
-    sections: [section('', t(textKey)), ...safetySections(kit, locale), section('', t('contact.close.again'))],
-    links: formalLinks(kit, locale),
+    sections: [section('', t(textKey)), ...safetySections(text), section('', t('contact.close.again'))],
+    links: formalLinks(text),
   });
 }
 
@@ -23,19 +23,18 @@ export interface ReferralCardData {
 }
 
 /** The medewerker's referral card: what the destination does, how to reach it, and the consent question. */
-export function renderReferral(kit: Kit, locale: Locale, data: ReferralCardData): AdaptiveCard {
-  const { i18n, org } = kit;
+export function renderReferralCard(text: CardText, data: ReferralCardData): AdaptiveCard {
   const d = data.destination;
-  const destination = org.text(d.name, locale);
-  const t = (key: string) => i18n.t(locale, `contact.refer.${key}`, { destination, code: data.code });
+  const destination = text.local(d.name);
+  const t = (key: string) => text.t(`contact.refer.${key}`, { destination, code: data.code });
   const answer = data.answer === 'yes' ? t('consentYesText') : data.answer === 'no' ? t('consentNoText') : t('handoverQuestion');
-  return renderInfo({
+  return renderInfoCard({
     title: t('referralTitle'),
-    subtitle: i18n.t(locale, 'contact.case.title', { code: data.code }),
+    subtitle: text.t('contact.case.title', { code: data.code }),
     sections: [
       section('', t('referralIntro')),
-      section(t('whatTheyDo'), org.text(d.whatTheyDo, locale)),
-      section(t('howToReach'), org.text(d.howToReach, locale)),
+      section(t('whatTheyDo'), text.local(d.whatTheyDo)),
+      section(t('howToReach'), text.local(d.howToReach)),
       section('', answer, data.answer ? 'good' : 'emphasis'),
     ],
     buttons: data.answer

@@ -1,5 +1,5 @@
 import { cardText, cardsOf, findAction } from '../../support/cards';
-import { contactDocs, lastCard, pickUp, replyOn, requestContact, startContactBot, textOf, type ContactBot } from './contact-bot';
+import { contactDocs, lastCard, pickUp, replyOn, requestContact, startContactBot, textOf, type ContactBot } from './contact.bot.helpers';
 
 describe('confidential contact, as people use it in Teams', () => {
   let t: ContactBot;

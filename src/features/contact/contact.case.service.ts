@@ -1,28 +1,42 @@
-import type { Actor } from '../../platform/org/organisation';
-import { hasRole } from '../../platform/org/organisation';
-import { renderKernteamCase, renderRequesterCase } from './cards/conversation.cards';
-import { caseForKernteamlid, contactErrors, isKernteamlidOf, isRequesterOf, requireKernteam } from './contact.access';
-import { normaliseCode } from './contact.codes';
-import { localDay, timeoutJobId, type ContactEnv } from './contact.env';
-import { closeOffers } from './contact.offers';
-import type { ContactCase } from './contact.types';
+import type { Clock } from '../../platform/clock';
+import type { Scheduler } from '../../platform/delivery/delivery.port';
+import { localDate } from '../../platform/local-time';
+import type { Logger } from '../../platform/logger';
+import { hasRole, type Actor, type Organisation } from '../../platform/org/organisation';
+import { renderKernteamCaseCard, renderRequesterCaseCard } from './cards/conversation.card';
+import { isKernteamlidOf, isRequesterOf, kernteamlidCase, requesterCase, requireKernteam } from './contact.access';
+import { contactErrors } from './contact.errors';
+import type { ContactNotifier } from './contact.notifier';
+import type { ContactOfferService } from './contact.offer.service';
+import type { ContactRepository } from './contact.repository';
+import { normaliseCode, timeoutJobId } from './contact.rules';
+import type { CaseView, ContactCase, PlainTextTarget } from './contact.types';
 
 type PickUp = { kind: 'won'; before: ContactCase; after: ContactCase } | { kind: 'mine'; c: ContactCase } | { kind: 'taken' | 'closed' | 'own' | 'noAccess' };
-
-export type PlainTextTarget = { kind: 'relay'; caseId: string } | { kind: 'ask'; codes: string[] } | { kind: 'none' };
 
 const MAX_REPLY_IDS = 50;
 
 /** Pick-up, relay both ways, and the kernteamlid's view of their cases. */
 export class ContactCaseService {
-  constructor(private readonly env: ContactEnv) {}
+  constructor(
+    private readonly repo: ContactRepository,
+    private readonly offers: ContactOfferService,
+    private readonly notifier: ContactNotifier,
+    private readonly scheduler: Scheduler,
+    private readonly org: Organisation,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+  ) {}
+
+  private today(): string {
+    return localDate(this.clock.now(), this.org.timeZone);
+  }
 
   /** The first kernteamlid to click wins (etag-guarded); everyone else's card turns into "opgepakt". */
   async pickUp(actor: Actor, caseId: string): Promise<ContactCase> {
     requireKernteam(actor);
-    const { env } = this;
     const me = actor.aadObjectId;
-    const result = await env.repo.updateCase<PickUp>(caseId, (cur) => {
+    const result = await this.repo.updateCase<PickUp>(caseId, (cur) => {
       if (!cur) return { kind: 'skip', result: { kind: 'noAccess' } };
       if (cur.status === 'open' && isKernteamlidOf(cur, actor)) return { kind: 'skip', result: { kind: 'mine', c: cur } };
       if (cur.status === 'closed') return { kind: 'skip', result: { kind: 'closed' } };
@@ -30,7 +44,7 @@ export class ContactCaseService {
       if (isRequesterOf(cur, actor)) return { kind: 'skip', result: { kind: 'own' } };
       if (!cur.offeredTo?.includes(me)) return { kind: 'skip', result: { kind: 'noAccess' } };
       const { offers: _o, offeredTo: _t, preferredKernteamlidId: _p, ...rest } = cur;
-      const after: ContactCase = { ...rest, status: 'open', kernteamlidId: me, pickedUpAt: env.clock.now().toISOString(), lastActivityOn: localDay(env) };
+      const after: ContactCase = { ...rest, status: 'open', kernteamlidId: me, pickedUpAt: this.clock.now().toISOString(), lastActivityOn: this.today() };
       return { kind: 'write', data: after, result: { kind: 'won', before: cur, after } };
     });
     if (result.kind === 'mine') return result.c;
@@ -40,16 +54,16 @@ export class ContactCaseService {
     }
 
     const { before, after } = result;
-    env.logger.info({ caseId, code: after.code }, 'contact.picked_up');
-    await env.scheduler.cancel(timeoutJobId(caseId));
-    await closeOffers(env, after.code, (before.offers ?? []).filter((o) => o.kernteamlidId !== me), 'taken', caseId);
+    this.logger.info({ caseId, code: after.code }, 'contact.picked_up');
+    await this.scheduler.cancel(timeoutJobId(caseId));
+    await this.offers.close(after.code, (before.offers ?? []).filter((o) => o.kernteamlidId !== me), 'taken', caseId);
     if (after.requesterId) {
       const kernteamlidName = this.nameOf(me);
-      await env.messenger.sendCard(after.requesterId, (locale) =>
-        renderRequesterCase(env.kit, locale, {
+      await this.notifier.sendCard(after.requesterId, (text) =>
+        renderRequesterCaseCard(text, {
           c: after,
           kernteamlidName,
-          title: env.kit.i18n.t(locale, 'contact.case.requesterPickedUpTitle', { name: kernteamlidName, code: after.code }),
+          title: text.t('contact.case.requesterPickedUpTitle', { name: kernteamlidName, code: after.code }),
           withPickUpNotes: true,
         }), caseId);
     }
@@ -61,8 +75,7 @@ export class ContactCaseService {
    * (from the card or the typed code). `replyId` (from a reply box) makes a retried click harmless.
    */
   async relay(actor: Actor, caseId: string, text: string, replyId?: string): Promise<{ c: ContactCase; duplicate: boolean }> {
-    const { env } = this;
-    const c = (await env.repo.getCase(caseId))?.data;
+    const c = (await this.repo.getCase(caseId))?.data;
     if (c?.status === 'closed') throw contactErrors.closed();
     const fromRequester = !!c && isRequesterOf(c, actor);
     if (!c || (!fromRequester && !isKernteamlidOf(c, actor))) throw contactErrors.noAccess();
@@ -74,23 +87,23 @@ export class ContactCaseService {
       if (claim === 'used') return { c, duplicate: true };
     }
     const sent = fromRequester
-      ? await env.messenger.sendCard(c.kernteamlidId, (locale) => renderKernteamCase(env.kit, locale, { c, incoming: text }), caseId)
-      : await env.messenger.sendCard(c.requesterId, (locale) =>
-          renderRequesterCase(env.kit, locale, { c, kernteamlidName: this.nameOf(c.kernteamlidId as string), incoming: text }), caseId);
+      ? await this.notifier.sendCard(c.kernteamlidId, (t) => renderKernteamCaseCard(t, { c, incoming: text }), caseId)
+      : await this.notifier.sendCard(c.requesterId, (t) =>
+          renderRequesterCaseCard(t, { c, kernteamlidName: this.nameOf(c.kernteamlidId as string), incoming: text }), caseId);
     if (!sent) {
       if (replyId) await this.releaseReplyId(caseId, replyId);
       throw contactErrors.delivery();
     }
-    env.logger.info({ caseId, from: fromRequester ? 'medewerker' : 'kernteamlid' }, 'contact.relayed');
+    this.logger.info({ caseId, from: fromRequester ? 'medewerker' : 'kernteamlid' }, 'contact.relayed');
     await this.markActive(c);
     return { c, duplicate: false };
   }
 
   /** Keeps the case from closing for inactivity: one write a day at most, and only the date. */
   private async markActive(c: ContactCase): Promise<void> {
-    const today = localDay(this.env);
+    const today = this.today();
     if (c.lastActivityOn === today) return;
-    await this.env.repo.updateCase<void>(c.caseId, (cur) =>
+    await this.repo.updateCase<void>(c.caseId, (cur) =>
       cur?.status === 'open' && cur.lastActivityOn !== today
         ? { kind: 'write', data: { ...cur, lastActivityOn: today }, result: undefined }
         : { kind: 'skip', result: undefined },
@@ -99,7 +112,7 @@ export class ContactCaseService {
 
   /** "#K7Q2 text": the case named by its code, and only if the actor is in it. */
   async relayByCode(actor: Actor, code: string, text: string): Promise<ContactCase> {
-    const c = await this.env.repo.activeCaseByCode(normaliseCode(code));
+    const c = await this.repo.activeCaseByCode(normaliseCode(code));
     if (!c || !(isRequesterOf(c, actor) || isKernteamlidOf(c, actor))) throw contactErrors.noAccess();
     return (await this.relay(actor, c.caseId, text)).c;
   }
@@ -109,10 +122,10 @@ export class ContactCaseService {
    * guessed from "the last one"); a medewerker has at most one case, so their text goes there.
    */
   async plainTextTarget(actor: Actor): Promise<PlainTextTarget> {
-    const handled = hasRole(actor, 'kernteamlid') ? await this.env.repo.openCasesOf(actor.aadObjectId) : [];
-    const link = await this.env.repo.getLink(actor.aadObjectId);
+    const handled = hasRole(actor, 'kernteamlid') ? await this.repo.openCasesOf(actor.aadObjectId) : [];
+    const link = await this.repo.getLink(actor.aadObjectId);
     if (handled.length) {
-      const own = link ? (await this.env.repo.getCase(link.caseId))?.data.code : undefined;
+      const own = link ? (await this.repo.getCase(link.caseId))?.data.code : undefined;
       return { kind: 'ask', codes: [...handled.map((c) => c.code), ...(own ? [own] : [])] };
     }
     return link ? { kind: 'relay', caseId: link.caseId } : { kind: 'none' };
@@ -120,20 +133,38 @@ export class ContactCaseService {
 
   /** One case as its kernteamlid sees it (from "mijn zaken" or a Back button). */
   async forKernteamlid(actor: Actor, caseId: string): Promise<ContactCase> {
-    return caseForKernteamlid(this.env.repo, actor, caseId);
+    return kernteamlidCase(actor, (await this.repo.getCase(caseId))?.data);
+  }
+
+  /** Either side may reopen its view of the case; anyone else gets "not yours". */
+  async view(actor: Actor, caseId: string): Promise<CaseView> {
+    const existing = (await this.repo.getCase(caseId))?.data;
+    if (existing && isKernteamlidOf(existing, actor)) return { side: 'kernteamlid', c: await this.forKernteamlid(actor, caseId) };
+    const c = requesterCase(actor, existing);
+    return { side: 'medewerker', c, kernteamlidName: this.nameOf(c.kernteamlidId ?? '') };
+  }
+
+  /** Whether the actor has a case of their own (waiting or open). */
+  async hasOwnCase(actor: Actor): Promise<boolean> {
+    return !!(await this.repo.getLink(actor.aadObjectId));
+  }
+
+  /** A case's code, or '' when it is gone. */
+  async codeOf(caseId: string): Promise<string> {
+    return (await this.repo.getCase(caseId))?.data.code ?? '';
   }
 
   async myCases(actor: Actor): Promise<ContactCase[]> {
     requireKernteam(actor);
-    return this.env.repo.openCasesOf(actor.aadObjectId);
+    return this.repo.openCasesOf(actor.aadObjectId);
   }
 
   nameOf(aadObjectId: string): string {
-    return this.env.org.person(aadObjectId)?.name ?? '';
+    return this.org.person(aadObjectId)?.name ?? '';
   }
 
   private async claimReplyId(caseId: string, replyId: string): Promise<'ok' | 'used' | 'gone'> {
-    return this.env.repo.updateCase<'ok' | 'used' | 'gone'>(caseId, (cur) => {
+    return this.repo.updateCase<'ok' | 'used' | 'gone'>(caseId, (cur) => {
       if (!cur || cur.status !== 'open') return { kind: 'skip', result: 'gone' };
       if (cur.usedReplyIds?.includes(replyId)) return { kind: 'skip', result: 'used' };
       return { kind: 'write', data: { ...cur, usedReplyIds: [...(cur.usedReplyIds ?? []), replyId].slice(-MAX_REPLY_IDS) }, result: 'ok' };
@@ -141,7 +172,7 @@ export class ContactCaseService {
   }
 
   private async releaseReplyId(caseId: string, replyId: string): Promise<void> {
-    await this.env.repo.updateCase<void>(caseId, (cur) =>
+    await this.repo.updateCase<void>(caseId, (cur) =>
       cur?.usedReplyIds?.includes(replyId)
         ? { kind: 'write', data: { ...cur, usedReplyIds: cur.usedReplyIds.filter((r) => r !== replyId) }, result: undefined }
         : { kind: 'skip', result: undefined },

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { RequestInput } from '../../../src/features/contact/contact-request.service';
-import { pickupTimeoutJob } from '../../../src/features/contact/contact.verbs';
-import type { ContactCase } from '../../../src/features/contact/contact.types';
+import { contactJobs } from '../../../src/features/contact/contact.verbs';
+import type { ContactCase, RequestInput } from '../../../src/features/contact/contact.types';
 import { containers } from '../../../src/storage/document-store.port';
-import { contactFixture, people, type Fixture } from './contact-fixture';
+import { contactFixture, people, type Fixture } from './contact.fixture';
 
 const request = (over: Partial<RequestInput> = {}): RequestInput => ({
   formId: randomUUID(), identity: 'anonymous', channel: 'chat', topic: 'uitsluiting', firstMessage: 'Ik voel me buitengesloten in mijn team', ...over,
@@ -100,7 +99,7 @@ describe('contact requests', () => {
   it('after the pick-up timeout tells the medewerker the alternatives and alerts the programmateam without content', async () => {
     const r = await f.s.requests.submit(f.actor(people.lotte), request(), 'x');
     const job = f.scheduler.jobs.get(`contact.pickupTimeout.${r.caseId}`);
-    expect(job).toMatchObject({ kind: pickupTimeoutJob, runAt: new Date('2026-11-23T13:00:00Z'), payload: { caseId: r.caseId } });
+    expect(job).toMatchObject({ kind: contactJobs.pickupTimeout, runAt: new Date('2026-11-23T13:00:00Z'), payload: { caseId: r.caseId } });
     f.clock.set('2026-11-23T13:00:00Z');
     f.delivery.sent = [];
     await f.s.requests.onPickupTimeout(r.caseId);

@@ -1,22 +1,4 @@
-import type { Actor } from '../../platform/org/organisation';
-import { requireProgrammateam } from './contact.access';
-import type { ContactEnv } from './contact.env';
-import { allOutcomes, type ContactCase } from './contact.types';
-
-/** A displayed count: exact when 5 or more; otherwise only "<5"; "≥5" where an exact value would give a small cell away. */
-export type Cell = { kind: 'exact'; value: number } | { kind: 'under5' } | { kind: 'atLeast5' };
-export interface Row {
-  key: string;
-  cell: Cell;
-}
-export interface QuarterStats {
-  quarter: string;
-  total: Cell;
-  /** Absent when the quarter has fewer than 5 cases: no breakdown at all then. */
-  byTopic?: Row[];
-  byDestination?: Row[];
-  byOutcome?: Row[];
-}
+import { allOutcomes, type ContactCase, type QuarterStats, type Row } from './contact.types';
 
 export const MIN_CELL = 5;
 export const NONE = 'none';
@@ -51,16 +33,4 @@ export function quarterStats(cases: ContactCase[], topics: string[], destination
       byOutcome: suppress(count([...allOutcomes], (c) => c.outcome ?? 'other')),
     };
   });
-}
-
-/** Only the programmateam; nothing here can say who contacted the panel (no ids are kept on closed cases). */
-export class ContactStatsService {
-  constructor(private readonly env: ContactEnv) {}
-
-  async quarters(actor: Actor): Promise<QuarterStats[]> {
-    requireProgrammateam(actor);
-    const { org } = this.env;
-    const cases = await this.env.repo.closedCases();
-    return quarterStats(cases, org.data.contactTopics.map((t) => t.id), org.data.referralDestinations.map((d) => d.id));
-  }
 }

@@ -1,14 +1,17 @@
+import type { Clock } from '../../platform/clock';
+import type { Scheduler } from '../../platform/delivery/delivery.port';
 import { isAppError } from '../../platform/errors';
 import { localDate } from '../../platform/local-time';
-import type { Actor } from '../../platform/org/organisation';
-import { destinationOf } from './cards/card-kit';
-import { renderClosed } from './cards/closure.cards';
-import { caseForKernteamlid, caseForRequester, contactErrors } from './contact.access';
-import { inactivityDeadline, inactivityJobId, retentionSeconds, scheduleInactivityCheck, timeoutJobId, type ContactEnv } from './contact.env';
-import { closeOffers } from './contact.offers';
-import type { ContactCase, Outcome } from './contact.types';
-
-type ClosedBy = 'kernteamlid' | 'medewerker' | 'inactivity';
+import type { Logger } from '../../platform/logger';
+import type { Actor, Organisation } from '../../platform/org/organisation';
+import { renderClosedCard } from './cards/closure.card';
+import { kernteamlidCase, requesterCase } from './contact.access';
+import { contactErrors } from './contact.errors';
+import type { ContactNotifier } from './contact.notifier';
+import type { ContactOfferService } from './contact.offer.service';
+import type { ContactRepository } from './contact.repository';
+import { destinationOf, inactivityCheck, inactivityDeadline, inactivityJobId, retentionSeconds, timeoutJobId } from './contact.rules';
+import type { ClosedBy, ContactCase, Outcome } from './contact.types';
 
 /**
  * Closing a case: it keeps only what anonymous statistics need (whitelisted below), dates coarsened
@@ -16,20 +19,28 @@ type ClosedBy = 'kernteamlid' | 'medewerker' | 'inactivity';
  * retention period. Both sides get a closing card that repeats where formal reports and urgent help go.
  */
 export class ContactClosureService {
-  constructor(private readonly env: ContactEnv) {}
+  constructor(
+    private readonly repo: ContactRepository,
+    private readonly offers: ContactOfferService,
+    private readonly notifier: ContactNotifier,
+    private readonly scheduler: Scheduler,
+    private readonly org: Organisation,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+  ) {}
 
   async closeByKernteamlid(actor: Actor, caseId: string, outcome: Outcome, destinationId?: string): Promise<ContactCase> {
-    const c = await caseForKernteamlid(this.env.repo, actor, caseId);
-    if (destinationId && !destinationOf(this.env.kit, destinationId)) throw contactErrors.unknownDestination();
+    const c = kernteamlidCase(actor, (await this.repo.getCase(caseId))?.data);
+    if (destinationId && !destinationOf(this.org, destinationId)) throw contactErrors.unknownDestination();
     return this.close(c.caseId, outcome, destinationId ?? c.referralDestination, 'kernteamlid');
   }
 
   /** "stop" or "Gesprek beëindigen": the medewerker leaves; before pick-up that withdraws the request. */
   async stopByRequester(actor: Actor, caseId?: string): Promise<ContactCase> {
-    const link = await this.env.repo.getLink(actor.aadObjectId);
+    const link = await this.repo.getLink(actor.aadObjectId);
     const id = caseId ?? link?.caseId;
     if (!id) throw contactErrors.noAccess();
-    const c = await caseForRequester(this.env.repo, actor, id);
+    const c = requesterCase(actor, (await this.repo.getCase(id))?.data);
     return this.close(c.caseId, c.status === 'waiting' ? 'withdrawn' : 'endedByMedewerker', c.referralDestination, 'medewerker');
   }
 
@@ -38,20 +49,19 @@ export class ContactClosureService {
    * identities are not kept for the whole retention. Activity since the job was set moves it on.
    */
   async onInactivityCheck(caseId: string): Promise<void> {
-    const c = (await this.env.repo.getCase(caseId))?.data;
+    const c = (await this.repo.getCase(caseId))?.data;
     if (!c || c.status === 'closed' || !c.lastActivityOn) return;
-    if (inactivityDeadline(this.env, c.lastActivityOn) > this.env.clock.now()) return scheduleInactivityCheck(this.env, caseId, c.lastActivityOn);
+    if (inactivityDeadline(this.org, c.lastActivityOn) > this.clock.now()) return this.scheduler.schedule(inactivityCheck(this.org, caseId, c.lastActivityOn));
     await this.close(caseId, 'inactive', c.referralDestination, 'inactivity').catch((err: unknown) => {
       // Closed by someone in the meantime: nothing left to do.
-      if (!(isAppError(err) && err.code === contactErrors.closed().code)) throw err;
+      if (!(isAppError(err) && err.code === contactErrors.closed.code)) throw err;
     });
   }
 
   private async close(caseId: string, outcome: Outcome, referralDestination: string | undefined, by: ClosedBy): Promise<ContactCase> {
-    const { env } = this;
-    const zone = env.org.data.organisation.timeZone;
+    const zone = this.org.timeZone;
     const day = (iso?: string) => (iso ? localDate(iso, zone) : undefined);
-    const result = await env.repo.updateCase<{ before: ContactCase; after: ContactCase } | undefined>(caseId, (cur) => {
+    const result = await this.repo.updateCase<{ before: ContactCase; after: ContactCase } | undefined>(caseId, (cur) => {
       if (!cur || cur.status === 'closed') return { kind: 'skip', result: undefined };
       const after: ContactCase = {
         caseId: cur.caseId,
@@ -59,43 +69,37 @@ export class ContactClosureService {
         status: 'closed',
         createdAt: day(cur.createdAt) as string,
         pickedUpAt: day(cur.pickedUpAt),
-        closedAt: day(env.clock.now().toISOString()),
+        closedAt: day(this.clock.now().toISOString()),
         quarter: cur.quarter,
         topic: cur.topic,
         contactChannel: cur.contactChannel,
         referralDestination,
         outcome,
       };
-      return { kind: 'write', data: dropUndefined(after), result: { before: cur, after }, ttlSeconds: retentionSeconds(env) };
+      return { kind: 'write', data: dropUndefined(after), result: { before: cur, after }, ttlSeconds: retentionSeconds(this.org) };
     });
     if (!result) throw contactErrors.closed();
     const { before, after } = result;
-    if (before.requesterId) await env.repo.deleteLink(before.requesterId);
-    await env.scheduler.cancel(timeoutJobId(caseId));
-    if (by !== 'inactivity') await env.scheduler.cancel(inactivityJobId(caseId));
-    env.logger.info({ caseId, code: after.code, outcome }, 'contact.case_closed');
+    if (before.requesterId) await this.repo.deleteLink(before.requesterId);
+    await this.scheduler.cancel(timeoutJobId(caseId));
+    if (by !== 'inactivity') await this.scheduler.cancel(inactivityJobId(caseId));
+    this.logger.info({ caseId, code: after.code, outcome }, 'contact.case_closed');
 
-    if (before.status === 'waiting') await closeOffers(env, before.code, before.offers ?? [], by === 'inactivity' ? 'expired' : 'withdrawn', caseId);
+    if (before.status === 'waiting') await this.offers.close(before.code, before.offers ?? [], by === 'inactivity' ? 'expired' : 'withdrawn', caseId);
     if (by === 'inactivity') {
       // Nobody acted: both sides hear it (a waiting request has no kernteamlid yet).
-      const days = env.org.settings.contactInactiveCloseDays;
+      const days = this.org.settings.contactInactiveCloseDays;
       for (const [who, key] of [[before.requesterId, 'contact.close.inactiveForRequester'], [before.kernteamlidId, 'contact.close.inactiveForKernteam']] as const) {
-        if (who) await env.messenger.sendCard(who, (l) => renderClosed(env.kit, l, after.code, key, { days }), caseId);
+        if (who) await this.notifier.sendCard(who, (text) => renderClosedCard(text, after.code, key, { days }), caseId);
       }
       return after;
     }
     // The actor sees the closing card as the answer to their own action; the other side gets it here.
     const other = by === 'kernteamlid' ? before.requesterId : before.kernteamlidId;
     const otherKey = by === 'kernteamlid' ? 'contact.close.closedByKernteam' : 'contact.close.closedByRequester';
-    if (other) await env.messenger.sendCard(other, (l) => renderClosed(env.kit, l, after.code, otherKey), caseId);
+    if (other) await this.notifier.sendCard(other, (text) => renderClosedCard(text, after.code, otherKey), caseId);
     return after;
   }
-}
-
-/** The closing text for the person who closed. */
-export function closingTextKey(c: ContactCase, by: ClosedBy): string {
-  if (by === 'kernteamlid') return 'contact.close.closedForKernteam';
-  return c.outcome === 'withdrawn' ? 'contact.close.withdrawnForRequester' : 'contact.close.closedForRequester';
 }
 
 function dropUndefined<T extends object>(value: T): T {

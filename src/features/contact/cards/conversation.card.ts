@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import type { CardText } from '../../../platform/card-text';
 import { escapeUserText, renderCard, type AdaptiveCard } from '../../../platform/cards';
-import type { Locale } from '../../../platform/org/organisation';
-import type { ContactCase } from '../contact.types';
+import type { ContactCase, OfferClosedReason } from '../contact.types';
 import { contactVerbs } from '../contact.verbs';
-import { channelLabel, renderInfo, section, topicLabel, type Button, type Fact, type Kit } from './card-kit';
+import { channelLabel, renderInfoCard, section, topicLabel, type Button, type Fact } from './info.card';
 import conversationTemplate from './conversation.card.json';
 
 /** A message shown in a card: who it is from, and the (escaped) text. */
@@ -24,12 +24,12 @@ interface ConversationCardData {
 
 const render = (data: ConversationCardData): AdaptiveCard => renderCard(conversationTemplate, data);
 
-function caseFacts(kit: Kit, locale: Locale, c: ContactCase): Fact[] {
-  const t = (key: string) => kit.i18n.t(locale, `contact.offer.${key}`);
+function caseFacts(text: CardText, c: ContactCase): Fact[] {
+  const t = (key: string) => text.t(`contact.offer.${key}`);
   return [
     { title: t('who'), value: c.requesterNameShared && c.requesterName ? escapeUserText(c.requesterName) : t('anonymous') },
-    { title: t('topic'), value: topicLabel(kit, locale, c.topic) },
-    { title: t('channel'), value: channelLabel(kit, locale, c.contactChannel) },
+    { title: t('topic'), value: topicLabel(text, c.topic) },
+    { title: t('channel'), value: channelLabel(text, c.contactChannel) },
   ];
 }
 
@@ -38,8 +38,8 @@ function caseFacts(kit: Kit, locale: Locale, c: ContactCase): Fact[] {
  * the card can still show it after sending (it travels through Teams, never through our store);
  * `replyId` makes a retried click harmless.
  */
-function replyBox(kit: Kit, locale: Locale, caseId: string, quoted?: string): ConversationCardData['reply'] {
-  const t = (key: string) => kit.i18n.t(locale, `contact.case.${key}`);
+function replyBox(text: CardText, caseId: string, quoted?: string): ConversationCardData['reply'] {
+  const t = (key: string) => text.t(`contact.case.${key}`);
   const data: Record<string, string> = { caseId, replyId: randomUUID() };
   if (quoted) data.quoted = quoted;
   return { label: t('replyLabel'), placeholder: t('replyPlaceholder'), error: t('replyError'), button: t('send'), verb: contactVerbs.send, data };
@@ -52,25 +52,23 @@ export interface OfferData {
   late: boolean;
 }
 
-export function renderOffer(kit: Kit, locale: Locale, data: OfferData): AdaptiveCard {
-  const t = (key: string, params?: Record<string, string>) => kit.i18n.t(locale, `contact.offer.${key}`, params);
+export function renderOfferCard(text: CardText, data: OfferData): AdaptiveCard {
+  const t = (key: string, params?: Record<string, string>) => text.t(`contact.offer.${key}`, params);
   const pickData: Record<string, string> = { caseId: data.c.caseId };
   if (data.firstMessage) pickData.firstMessage = data.firstMessage;
   return render({
     title: t('title', { code: data.c.code }),
-    facts: caseFacts(kit, locale, data.c),
+    facts: caseFacts(text, data.c),
     incoming: data.firstMessage ? { label: t('firstMessage'), text: escapeUserText(data.firstMessage) } : undefined,
     notes: data.late ? [t('lateNote')] : [],
     buttons: [{ title: t('pickUp'), verb: contactVerbs.pickUp, data: pickData }],
   });
 }
 
-export function renderOfferClosed(kit: Kit, locale: Locale, code: string, why: OfferClosedReason): AdaptiveCard {
-  const t = (key: string) => kit.i18n.t(locale, `contact.offer.${key}`, { code });
-  return renderInfo({ title: t(`${why}Title`), sections: [section('', t(`${why}Text`))] });
+export function renderOfferClosedCard(text: CardText, code: string, why: OfferClosedReason): AdaptiveCard {
+  const t = (key: string) => text.t(`contact.offer.${key}`, { code });
+  return renderInfoCard({ title: t(`${why}Title`), sections: [section('', t(`${why}Text`))] });
 }
-
-export type OfferClosedReason = 'taken' | 'withdrawn' | 'expired';
 
 export interface KernteamCaseData {
   c: ContactCase;
@@ -85,9 +83,9 @@ export interface KernteamCaseData {
 }
 
 /** The kernteamlid's view of one case: who/what, the message, a reply box, refer and close. */
-export function renderKernteamCase(kit: Kit, locale: Locale, data: KernteamCaseData): AdaptiveCard {
+export function renderKernteamCaseCard(text: CardText, data: KernteamCaseData): AdaptiveCard {
   const { c } = data;
-  const t = (key: string, params?: Record<string, string>) => kit.i18n.t(locale, `contact.case.${key}`, params);
+  const t = (key: string, params?: Record<string, string>) => text.t(`contact.case.${key}`, params);
   const incomingText = data.incoming ?? data.firstMessage;
   const fromLabel = c.requesterNameShared && c.requesterName ? t('fromRequesterNamed', { name: escapeUserText(c.requesterName) }) : t('fromRequester');
   const notes = data.withPickUpNotes
@@ -95,11 +93,11 @@ export function renderKernteamCase(kit: Kit, locale: Locale, data: KernteamCaseD
     : [];
   return render({
     title: data.title ?? t('title', { code: c.code }),
-    facts: caseFacts(kit, locale, c),
-    incoming: incomingText ? { label: data.incoming ? fromLabel : kit.i18n.t(locale, 'contact.offer.firstMessage'), text: escapeUserText(incomingText) } : undefined,
+    facts: caseFacts(text, c),
+    incoming: incomingText ? { label: data.incoming ? fromLabel : text.t('contact.offer.firstMessage'), text: escapeUserText(incomingText) } : undefined,
     outgoing: data.outgoing ? { label: t('yourMessage'), text: escapeUserText(data.outgoing) } : undefined,
     notes,
-    reply: replyBox(kit, locale, c.caseId, incomingText),
+    reply: replyBox(text, c.caseId, incomingText),
     buttons: [
       { title: t('refer'), verb: contactVerbs.referChoose, data: { caseId: c.caseId } },
       { title: t('close'), verb: contactVerbs.closeForm, data: { caseId: c.caseId } },
@@ -117,10 +115,10 @@ export interface RequesterCaseData {
 }
 
 /** The medewerker's view: the kernteamlid's message, a reply box and a way out. */
-export function renderRequesterCase(kit: Kit, locale: Locale, data: RequesterCaseData): AdaptiveCard {
+export function renderRequesterCaseCard(text: CardText, data: RequesterCaseData): AdaptiveCard {
   const { c } = data;
   const name = data.kernteamlidName;
-  const t = (key: string, params?: Record<string, string>) => kit.i18n.t(locale, `contact.case.${key}`, params);
+  const t = (key: string, params?: Record<string, string>) => text.t(`contact.case.${key}`, params);
   const notes = data.withPickUpNotes
     ? [t('requesterPickedUpNote'), ...(c.contactChannel === 'teamsCall' ? [t('requesterCallNote', { name })] : c.contactChannel === 'inPerson' ? [t('requesterMeetNote')] : [])]
     : [];
@@ -130,7 +128,7 @@ export function renderRequesterCase(kit: Kit, locale: Locale, data: RequesterCas
     incoming: data.incoming ? { label: t('fromKernteamlid', { name }), text: escapeUserText(data.incoming) } : undefined,
     outgoing: data.outgoing ? { label: t('yourMessage'), text: escapeUserText(data.outgoing) } : undefined,
     notes,
-    reply: replyBox(kit, locale, c.caseId, data.incoming),
+    reply: replyBox(text, c.caseId, data.incoming),
     buttons: [{ title: t('stop'), verb: contactVerbs.stop, data: { caseId: c.caseId } }],
   });
 }

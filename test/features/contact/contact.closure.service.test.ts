@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { identityFields, type ContactCase } from '../../../src/features/contact/contact.types';
 import { containers } from '../../../src/storage/document-store.port';
-import { contactFixture, people, type Fixture } from './contact-fixture';
+import { contactFixture, people, type Fixture } from './contact.fixture';
 
 const caseDoc = async (f: Fixture, caseId: string) => f.store.get<ContactCase>(containers.contact, 'case', caseId);
 

@@ -1,6 +1,6 @@
 import { cardInputs, cardText, findAction } from '../../support/cards';
 import type { TestUser } from '../../support/test-bot';
-import { contactDocs, lastCard, pickUp, requestContact, startContactBot, textOf, type ContactBot } from './contact-bot';
+import { contactDocs, lastCard, pickUp, requestContact, startContactBot, textOf, type ContactBot } from './contact.bot.helpers';
 
 /** The kernteamlid walks Doorverwijzen → guidance → send; returns the medewerker's referral card. */
 async function refer(kernteamlid: TestUser, medewerker: TestUser, caseCard: unknown, destination: string) {
