@@ -89,7 +89,7 @@ async function main(): Promise<void> {
     await sg.rounds.confirm(actor('ravi'), draft.roundId);
     if (token.endsWith('mei')) await sg.answering.setDeputy(actor('eva'), { roundId: draft.roundId, unitId: 'stadsbeheer', deputyId: who.lotte, raw: {} });
     for (const [key, answer] of answers) {
-      const unitId = org.data.clusters.find((c) => c.director === who[key])?.id ?? 'stadsbeheer';
+      const unitId = org.clusters.find((c) => c.director === who[key])?.id ?? 'stadsbeheer';
       clock.advance(3_600_000);
       const view = await sg.answering.save(actor(key), 'submit', { roundId: draft.roundId, unitId, revision: 0, raw: inputs(answer) });
       if (view.banner !== 'submitted') throw new Error(`answer for ${unitId} not submitted: ${view.banner}`);

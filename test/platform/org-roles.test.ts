@@ -54,7 +54,7 @@ describe('roles from Entra ID groups', () => {
     expect([...actor.roles].sort()).toEqual(['kernteamlid', 'netwerkcoordinator']);
     expect(actor.coordinatorOf).toEqual(['r-pride']);
     expect(org.idsWithRole('kernteamlid')).toContain(newcomer);
-    expect(org.peopleWithRole('kernteamlid').length).toBe(org.data.people.filter((p) => p.roles.includes('kernteamlid')).length + 1);
+    expect(org.peopleWithRole('kernteamlid').length).toBe(org.people.filter((p) => p.roles.includes('kernteamlid')).length + 1);
 
     directory.members.set(groups.rPride, []);
     await sync.refresh('7a11e1b0-0000-4000-8000-000000000001');
@@ -103,8 +103,8 @@ describe('organisation file reload', () => {
     const org = Organisation.load(file);
     const changed = jest.fn(async () => undefined);
     const reloader = new OrgReloader(org, file, logCapture().logger, changed);
-    const lotte = org.data.people.find((p) => p.name === 'Lotte Visser')!.aadObjectId;
-    const sanne = org.data.people.find((p) => p.name === 'Sanne de Vries')!.aadObjectId;
+    const lotte = org.people.find((p) => p.name === 'Lotte Visser')!.aadObjectId;
+    const sanne = org.people.find((p) => p.name === 'Sanne de Vries')!.aadObjectId;
     expect(org.actor(sanne, 'nl').coordinatorOf).not.toContain('r-pride');
     expect(await reloader.check()).toBe(false);
 
@@ -129,7 +129,7 @@ describe('organisation file reload', () => {
     write(demo(), '{ "people": [ { "name": "Sanne de Vries", ');
     expect(await reloader.check()).toBe(false);
 
-    expect(org.data.networks[0].coordinators).toEqual(demo().networks[0].coordinators);
+    expect(org.networks[0].coordinators).toEqual(demo().networks[0].coordinators);
     const rejected = lines.filter((l) => l.msg === 'organisation file rejected; the previous one stays in force');
     expect(rejected.map((l) => l.problems)).toEqual([['networks.0.coordinators.0: not in people'], ['not valid JSON']]);
     expect(JSON.stringify(lines)).not.toContain('Sanne');

@@ -9,15 +9,15 @@ const demo = () => JSON.parse(readFileSync('config/org.demo.json', 'utf8'));
 describe('Organisation', () => {
   it('loads the demo organisation with Rotterdam structure', () => {
     const org = Organisation.load('config/org.demo.json');
-    expect(org.data.networks.map((n) => n.id)).toEqual(expect.arrayContaining(['r-pride', 'neurodiversiteit', 'jong-r', 'inclusiviteitspanel']));
-    expect(org.data.clusters).toHaveLength(7);
-    expect(org.data.referralDestinations.map((r) => r.id)).toEqual(['vertrouwenspersoon', 'integriteit', 'hr', 'leidinggevende']);
-    expect(org.data.doorbraken).toHaveLength(11);
+    expect(org.networks.map((n) => n.id)).toEqual(expect.arrayContaining(['r-pride', 'neurodiversiteit', 'jong-r', 'inclusiviteitspanel']));
+    expect(org.clusters).toHaveLength(7);
+    expect(org.referralDestinations.map((r) => r.id)).toEqual(['vertrouwenspersoon', 'integriteit', 'hr', 'leidinggevende']);
+    expect(org.doorbraken).toHaveLength(11);
   });
 
   it('derives roles from the file, keyed by Entra object id', () => {
     const org = Organisation.load('config/org.demo.json');
-    const lotte = org.data.people.find((p) => p.name === 'Lotte Visser')!;
+    const lotte = org.people.find((p) => p.name === 'Lotte Visser')!;
     const actor = org.actor(lotte.aadObjectId.toUpperCase(), 'nl');
     expect([...actor.roles]).toEqual(['netwerkcoordinator']);
     expect(actor.coordinatorOf).toEqual(['r-pride']);

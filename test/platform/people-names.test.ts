@@ -2,7 +2,7 @@ import { Organisation } from '../../src/platform/org/organisation';
 import { PeopleNames, type ProfileDirectory } from '../../src/platform/people/people-names';
 
 const org = Organisation.load('config/org.demo.json');
-const sanne = org.data.people.find((p) => p.name === 'Sanne de Vries')!.aadObjectId;
+const sanne = org.people.find((p) => p.name === 'Sanne de Vries')!.aadObjectId;
 const a = 'aa000000-0000-4000-8000-000000000001';
 const b = 'aa000000-0000-4000-8000-000000000002';
 const gone = 'aa000000-0000-4000-8000-000000000003';

@@ -91,7 +91,7 @@ export class TestBot {
 
   /** A person from the organisation file, by name or aadObjectId; or any new medewerker by a made-up name. */
   user(nameOrId: string, aadObjectId?: string): TestUser {
-    const person = this.deps.org.data.people.find((p) => p.name === nameOrId || p.aadObjectId === nameOrId);
+    const person = this.deps.org.people.find((p) => p.name === nameOrId || p.aadObjectId === nameOrId);
     const id = (aadObjectId ?? person?.aadObjectId ?? syntheticId(nameOrId)).toLowerCase();
     let user = this.users.get(id);
     if (!user) {

@@ -11,7 +11,7 @@ import noticeTemplate from '../cards/notice.card.json';
 
 export function localeOf(context: TurnContext, deps: Pick<AppDeps, 'org'>): Locale {
   const entity = context.activity.entities?.find((e) => e.type === 'clientInfo') as { locale?: string } | undefined;
-  return localeFrom(context.activity.locale ?? entity?.locale, deps.org.data.organisation.defaultLocale);
+  return localeFrom(context.activity.locale ?? entity?.locale, deps.org.defaultLocale);
 }
 
 /** The acting person, from the server-side org file; whatever a card claimed is ignored. */
