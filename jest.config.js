@@ -5,11 +5,11 @@ const common = {
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': tsJest },
   clearMocks: true,
+};
+module.exports = {
   // An upper bound for a stuck test, not a race: on a busy 2-core CI machine a conversation test that
   // starts the bot can take several seconds. Tests never depend on how fast they run.
   testTimeout: 60_000,
-};
-module.exports = {
   projects: [
     { ...common, displayName: 'unit', roots: ['<rootDir>/test'], testPathIgnorePatterns: ['/test/e2e/'] },
     { ...common, displayName: 'e2e', roots: ['<rootDir>/test/e2e'], slowTestThreshold: 60, setupFilesAfterEnv: ['<rootDir>/test/e2e/support/jest-setup.ts'] },

@@ -1,9 +1,8 @@
 import type { TurnContext } from 'botbuilder';
 import type { PanelApp } from '../../platform/bot/panel-app';
-import { isPersonal, onCardAction, onCommand, replyCard } from '../../platform/bot/routes';
-import { actorOf, errorCard } from '../../platform/bot/turn';
+import { isPersonal, onCardAction, onCommand } from '../../platform/bot/routes';
+import { actorOf } from '../../platform/bot/turn';
 import { CardText } from '../../platform/card-text';
-import type { AdaptiveCard } from '../../platform/cards';
 import { commonErrors, isAppError } from '../../platform/errors';
 import type { Actor } from '../../platform/org/organisation';
 import { renderClosedCard } from './cards/closure.card';
@@ -46,51 +45,40 @@ export function registerRelayHandlers(app: PanelApp, deps: ContactDeps, contact:
     return sentText(text, c.code);
   }, personal);
 
-  // Free text below: no fixed words, so no onCommand; the selectors only take a personal chat.
+  // Free text below: no fixed words; the selectors take only a personal chat with an open case.
 
   // "stop" from a medewerker with an open case ends it; without one, it is nobody's business here.
-  app.message(
+  onCommand(
+    app,
+    deps,
     async (context) => isPersonal(context) && isText(context) && /^\s*stop\s*$/i.test(context.activity.text) && (await contact.cases.hasOwnCase(actorOf(context, deps))),
-    (context) =>
-      answer(context, deps, async (actor, text) => {
-        const closed = await contact.closure.stopByRequester(actor);
-        return renderClosedCard(text, closed.code, closingTextKey(closed, 'medewerker'));
-      }),
+    async (actor) => {
+      const closed = await contact.closure.stopByRequester(actor);
+      return renderClosedCard(CardText.for(deps, actor.locale), closed.code, closingTextKey(closed, 'medewerker'));
+    },
   );
 
-  app.message(
+  onCommand(
+    app,
+    deps,
     async (context) => isPersonal(context) && isText(context) && (await contact.cases.plainTextTarget(actorOf(context, deps))).kind !== 'none',
-    (context) =>
-      answer(context, deps, async (actor, text) => {
-        const target = await contact.cases.plainTextTarget(actor);
-        if (target.kind !== 'relay') return whichCaseText(contact, text, actor);
-        const message = context.activity.text.trim();
-        if (message.length > MAX_MESSAGE) throw commonErrors.invalidInput();
-        try {
-          const { c } = await contact.cases.relay(actor, target.caseId, message);
-          return sentText(text, c.code);
-        } catch (err) {
-          if (isAppError(err) && err.code === contactErrors.notPickedUp.code) {
-            return text.t('contact.case.notPickedUp', { code: await contact.cases.codeOf(target.caseId) });
-          }
-          throw err;
+    async (actor, context) => {
+      const text = CardText.for(deps, actor.locale);
+      const target = await contact.cases.plainTextTarget(actor);
+      if (target.kind !== 'relay') return whichCaseText(contact, text, actor);
+      const message = context.activity.text.trim();
+      if (message.length > MAX_MESSAGE) throw commonErrors.invalidInput();
+      try {
+        const { c } = await contact.cases.relay(actor, target.caseId, message);
+        return sentText(text, c.code);
+      } catch (err) {
+        if (isAppError(err) && err.code === contactErrors.notPickedUp.code) {
+          return text.t('contact.case.notPickedUp', { code: await contact.cases.codeOf(target.caseId) });
         }
-      }),
+        throw err;
+      }
+    },
   );
-}
-
-/** Answers free text as onCommand answers a command: an expected failure becomes a card in the person's language. */
-async function answer(context: TurnContext, deps: ContactDeps, work: (actor: Actor, text: CardText) => Promise<AdaptiveCard | string>): Promise<void> {
-  const actor = actorOf(context, deps);
-  let reply: AdaptiveCard | string;
-  try {
-    reply = await work(actor, CardText.for(deps, actor.locale));
-  } catch (err) {
-    if (!isAppError(err)) throw err;
-    reply = errorCard(deps, actor.locale, err);
-  }
-  if (typeof reply === 'string') await context.sendActivity(reply);
-  else await replyCard(context, reply);
 }
 
 async function whichCaseText(contact: ContactModule, text: CardText, actor: Actor): Promise<string> {

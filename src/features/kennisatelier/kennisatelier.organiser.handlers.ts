@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import type { PanelApp } from '../../platform/bot/panel-app';
 import { onCardAction } from '../../platform/bot/routes';
@@ -28,10 +27,6 @@ const formErrors = new Set(
 );
 
 const formKeys: Array<keyof AtelierFormValues> = ['title', 'description', 'date', 'start', 'end', 'room', 'meetingUrl', 'capacity', 'deadlineDate', 'deadlineTime', 'channels', 'networks'];
-
-/** The form as submitted, untrusted: the route's schema refused it or the service did. */
-const submitted = (context: TurnContext): unknown =>
-  (context.activity.value as { action?: { data?: unknown } } | undefined)?.action?.data;
 
 /** What was typed, as strings, bounded; for showing the form again after a mistake. */
 function typedValues(data: unknown): Partial<AtelierFormValues> {
@@ -98,8 +93,7 @@ export function registerOrganiserHandlers(app: PanelApp, deps: KennisatelierDeps
       return renderPersonalView(text(actor), now(), await signup.viewOf(actor, atelier, 'published'));
     },
     {
-      onError: async (error, actor, _input, context) => {
-        const data = submitted(context);
+      onError: async ({ error, actor, raw: data }) => {
         return formAgain(error, actor, (message) =>
           newAtelierForm(deps, module, actor, { values: typedValues(data), error: message, draftId: draftIdOf(data) }),
         );
@@ -123,8 +117,7 @@ export function registerOrganiserHandlers(app: PanelApp, deps: KennisatelierDeps
       return renderPersonalView(text(actor), now(), await signup.viewOf(actor, atelier, 'saved'));
     },
     {
-      onError: async (error, actor, _input, context) => {
-        const data = submitted(context);
+      onError: async ({ error, actor, raw: data }) => {
         const ref = atelierRefSchema.safeParse(data ?? {});
         // Without a valid atelier id there is no form to show; the form comes back only to an organiser.
         if (!ref.success) return undefined;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { PanelApp } from '../../platform/bot/panel-app';
-import { isPersonal, onCardAction, onCommand } from '../../platform/bot/routes';
+import { onCardAction, onCommand } from '../../platform/bot/routes';
 import type { AdaptiveCard } from '../../platform/cards';
 import { CardText } from '../../platform/card-text';
 import type { Actor } from '../../platform/org/organisation';
@@ -34,10 +34,7 @@ export function registerAnnounceHandlers(app: PanelApp, deps: NetworksDeps, m: N
     return form(actor, data.kind === 'meetup' ? 'meetup' : 'plain', formValuesFromRaw(raw), { networkId, announcementId, error });
   };
 
-  // A command in a channel is answered with text, not a card: nothing about networks shows there.
-  onCommand(app, deps, networksCommands.announce, async (actor, context) =>
-    isPersonal(context) ? form(actor, 'plain') : deps.i18n.t(actor.locale, 'networks.error.personalOnly'),
-  );
+  onCommand(app, deps, networksCommands.announce, async (actor) => form(actor, 'plain'), personalOnly);
 
   onCardAction(app, deps, networksVerbs.form, formRequestSchema, async (actor, input) =>
     form(actor, input.kind, emptyFormValues, { networkId: input.networkId }), personalOnly);
@@ -51,7 +48,7 @@ export function registerAnnounceHandlers(app: PanelApp, deps: NetworksDeps, m: N
     return renderPreviewCard(CardText.for(deps, actor.locale), doc, audience);
   }, {
     ...personalOnly,
-    onError: async (err, actor, raw) => {
+    onError: async ({ error: err, actor, input: raw }) => {
       if (!formErrors.has(err.code)) return undefined;
       const parsed = announcementFormSchema.safeParse(raw ?? {});
       const error = deps.i18n.t(actor.locale, err.messageKey, err.params);

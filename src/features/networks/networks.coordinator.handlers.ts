@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { PanelApp } from '../../platform/bot/panel-app';
-import { isPersonal, onCardAction, onCommand } from '../../platform/bot/routes';
+import { onCardAction, onCommand } from '../../platform/bot/routes';
 import type { AdaptiveCard } from '../../platform/cards';
 import { CardText } from '../../platform/card-text';
 import type { Actor } from '../../platform/org/organisation';
@@ -80,7 +80,7 @@ export function registerCoordinatorHandlers(app: PanelApp, deps: NetworksDeps, m
     return statusCard(actor, doc.id, (text) => status(text, 'corrected'));
   }, {
     ...personalOnly,
-    onError: async (err, actor, raw) => {
+    onError: async ({ error: err, actor, input: raw }) => {
       if (!raw || !formErrors.has(err.code)) return undefined;
       // The announcement's network and kind do not change, so reading it again gives the same form.
       const doc = await m.announcements.owned(actor, raw.announcementId).catch(() => undefined);
@@ -98,10 +98,7 @@ export function registerCoordinatorHandlers(app: PanelApp, deps: NetworksDeps, m
       .map((n) => ({ id: n.id, name: text.local(n.name) }));
     return renderMembersCard(text, result, others);
   };
-  // A command in a channel is answered with text, not a card: nothing about networks shows there.
-  onCommand(app, deps, networksCommands.members, async (actor, context) =>
-    isPersonal(context) ? members(actor) : deps.i18n.t(actor.locale, 'networks.error.personalOnly'),
-  );
+  onCommand(app, deps, networksCommands.members, (actor) => members(actor), personalOnly);
   onCardAction(app, deps, networksVerbs.members, membersRequestSchema, (actor, input) =>
     members(actor, input.networkId, input.page), personalOnly);
 }

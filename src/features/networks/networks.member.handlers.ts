@@ -37,11 +37,7 @@ export function registerMemberHandlers(app: PanelApp, deps: NetworksDeps, m: Net
     return doc && renderAnnouncementCard(text, doc, 'member', view);
   };
 
-  // A command in a channel is answered with text, not a card: nothing about networks shows there.
-  onCommand(app, deps, networksCommands.browse, async (actor, context) => {
-    const text = CardText.for(deps, actor.locale);
-    return isPersonal(context) ? browse(text, actor) : text.t('networks.error.personalOnly');
-  });
+  onCommand(app, deps, networksCommands.browse, async (actor) => browse(CardText.for(deps, actor.locale), actor), personalOnly);
   const anything = z.object({}).passthrough();
   onCardAction(app, deps, networksVerbs.browse, anything, (actor) => browse(CardText.for(deps, actor.locale), actor), personalOnly);
 

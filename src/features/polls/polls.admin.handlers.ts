@@ -45,7 +45,7 @@ export function registerPollAdminHandlers(app: PanelApp, deps: PollsDeps, polls:
     },
     {
       // Same form again, with what was typed and the reason, so nothing has to be retyped.
-      onError: async (err, actor, input) => {
+      onError: async ({ error: err, actor, input }) => {
         if (!input || err.code === commonErrors.forbidden.code) return undefined;
         return createForm(actor, input, CardText.for(deps, actor.locale).t(err.messageKey, err.params));
       },

@@ -1,4 +1,3 @@
-import type { TurnContext } from 'botbuilder';
 import type { PanelApp } from '../../platform/bot/panel-app';
 import { onCardAction } from '../../platform/bot/routes';
 import { CardText } from '../../platform/card-text';
@@ -14,11 +13,6 @@ import { pollsDownloads, pollsVerbs } from './polls.verbs';
 /** Failures the person can fix on the same form. */
 const retryable: string[] = [commonErrors.invalidInput.code, pollErrors.invalidAnswer.code];
 
-/** The poll id of a submit whose payload did not parse as a whole, so the form can still be shown again. */
-function pollIdIn(context: TurnContext): string | undefined {
-  const data = (context.activity.value as { action?: { data?: unknown } } | undefined)?.action?.data;
-  return pollRefPayload.safeParse(data).data?.pollId;
-}
 
 /** Answering (respondents) and results (organisers). */
 export function registerPollHandlers(app: PanelApp, deps: PollsDeps, polls: PollsModule): void {
@@ -35,8 +29,9 @@ export function registerPollHandlers(app: PanelApp, deps: PollsDeps, polls: Poll
     },
     {
       // Keep the form on screen when the person can still answer; otherwise just say why not.
-      onError: async (err, actor, input, context) => {
-        const pollId = input?.pollId ?? pollIdIn(context);
+      onError: async ({ error: err, actor, input, raw }) => {
+        // A submit that did not parse as a whole still names its poll, so the form can be shown again.
+        const pollId = input?.pollId ?? pollRefPayload.safeParse(raw).data?.pollId;
         const poll = pollId && retryable.includes(err.code) ? await polls.answers.answerablePoll(pollId) : undefined;
         if (!poll) return undefined;
         const text = CardText.for(deps, actor.locale);

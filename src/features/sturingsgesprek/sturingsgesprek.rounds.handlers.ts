@@ -1,4 +1,3 @@
-import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import type { PanelApp } from '../../platform/bot/panel-app';
 import { onCardAction } from '../../platform/bot/routes';
@@ -17,8 +16,7 @@ import type { RoundDoc } from './sturingsgesprek.types';
 import { sturingsgesprekVerbs as v } from './sturingsgesprek.verbs';
 
 /** What the person typed into the round form, as sent (untrusted; only shown back in the form). */
-function typedRound(context: TurnContext): { values: RoundFormValues; token: string; roundId?: string } {
-  const data = (context.activity.value as { action?: { data?: unknown } } | undefined)?.action?.data;
+function typedRound(data: unknown): { values: RoundFormValues; token: string; roundId?: string } {
   const str = (key: string) => {
     const value = (data as Record<string, unknown> | undefined)?.[key];
     return typeof value === 'string' ? value.slice(0, 200) : '';
@@ -100,9 +98,9 @@ export function registerRoundHandlers(app: PanelApp, deps: SturingsgesprekDeps, 
       return confirmCard(textFor(actor), await s.rounds.save(actor, p));
     },
     {
-      onError: async (err, actor, _p, context) => {
+      onError: async ({ error: err, actor, raw }) => {
         if (!isManager(actor)) return undefined;
-        const typed = typedRound(context);
+        const typed = typedRound(raw);
         return form(actor, typed.values, typed.token, typed.roundId, textFor(actor).t(err.messageKey, err.params));
       },
     },

@@ -46,7 +46,7 @@ export function registerSetupHandlers(app: PanelApp, deps: SturingsgesprekDeps, 
     },
     {
       // The set as stored, with what was wrong on top; a missing set or a missing role gets the plain error card.
-      onError: async (err, actor, p) => {
+      onError: async ({ error: err, actor, input: p }) => {
         if (!p || err.code === commonErrors.notFound.code || err.code === errors.managersOnly.code) return undefined;
         const w = textFor(actor);
         const stored = await s.sets.get(actor, p.setId);
@@ -73,7 +73,7 @@ export function registerSetupHandlers(app: PanelApp, deps: SturingsgesprekDeps, 
       return renderScheduleCard(w, { schedule, sets, next, banner });
     },
     {
-      onError: async (err, actor) => {
+      onError: async ({ error: err, actor }) => {
         if (!isManager(actor)) return undefined;
         const w = textFor(actor);
         const [schedule, sets] = [await s.schedule.get(actor), await s.sets.list(actor)];

@@ -34,10 +34,14 @@ export interface RouteOptions {
 export interface CardActionOptions<I> extends RouteOptions {
   /**
    * Answers an expected failure with something better than the plain error card (for example the
-   * form again, with the message). Return undefined for the plain error card.
+   * form again, with the message). `input` is undefined when the payload did not parse; `raw` is what
+   * the card sent (untrusted: only for showing a form again). Return undefined for the plain error card.
    */
-  onError?: (error: AppError, actor: Actor, input: I | undefined, context: TurnContext) => Promise<AdaptiveCard | undefined>;
+  onError?: (failure: { error: AppError; actor: Actor; input: I | undefined; raw: unknown; context: TurnContext }) => Promise<AdaptiveCard | undefined>;
 }
+
+/** A fixed command (a pattern on the text) or a selector for free text (e.g. a relay in an open case). */
+export type CommandSelector = RegExp | ((context: TurnContext) => Promise<boolean>);
 
 export type CardActionHandler<I> = (actor: Actor, input: I, context: TurnContext) => Promise<AdaptiveCard>;
 export type CommandHandler = (actor: Actor, context: TurnContext) => Promise<AdaptiveCard | string | void>;
@@ -66,19 +70,22 @@ export function onCardAction<S extends z.ZodTypeAny>(
       return await handler(actor, input, context);
     } catch (err) {
       if (!isAppError(err)) throw err;
-      return (await options.onError?.(err, actor, input, context)) ?? errorCard(deps, actor.locale, err);
+      return (await options.onError?.({ error: err, actor, input, raw, context })) ?? errorCard(deps, actor.locale, err);
     }
   });
 }
 
-/** Registers a typed command; the answer (card or text) is sent as a new message. */
-export function onCommand(app: PanelApp, deps: RouteDeps, pattern: RegExp, handler: CommandHandler, options: RouteOptions = {}): void {
-  app.message(pattern, async (context: TurnContext) => {
+/**
+ * Registers a typed command; the answer (card or text) is sent as a new message. Refused outside the
+ * 1:1 chat with one line of text: in a channel others read along, and a card would be noise.
+ */
+export function onCommand(app: PanelApp, deps: RouteDeps, selector: CommandSelector, handler: CommandHandler, options: RouteOptions = {}): void {
+  app.message(selector, async (context: TurnContext) => {
     const actor = actorOf(context, deps);
     let answer: AdaptiveCard | string | void;
     try {
-      refuseOutsidePersonal(context, options);
-      answer = await handler(actor, context);
+      if (refusal(context, options)) answer = deps.i18n.t(actor.locale, refusal(context, options)!.messageKey);
+      else answer = await handler(actor, context);
     } catch (err) {
       if (!isAppError(err)) throw err;
       answer = errorCard(deps, actor.locale, err);
@@ -89,6 +96,11 @@ export function onCommand(app: PanelApp, deps: RouteDeps, pattern: RegExp, handl
 }
 
 function refuseOutsidePersonal(context: TurnContext, options: RouteOptions): void {
-  if (!options.personalOnly || isPersonal(context)) return;
-  throw options.personalOnly === true ? commonErrors.personalOnly() : options.personalOnly();
+  const error = refusal(context, options);
+  if (error) throw error;
+}
+
+function refusal(context: TurnContext, options: RouteOptions): AppError | undefined {
+  if (!options.personalOnly || isPersonal(context)) return undefined;
+  return options.personalOnly === true ? commonErrors.personalOnly() : options.personalOnly();
 }

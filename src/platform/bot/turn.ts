@@ -1,8 +1,7 @@
 import type { TurnContext } from 'botbuilder';
-import type { ZodType, ZodTypeDef } from 'zod';
 import { renderCard, type AdaptiveCard } from '../cards';
 import type { AppDeps } from '../deps';
-import { isAppError, type AppError } from '../errors';
+import type { AppError } from '../errors';
 import { localeFrom } from '../i18n/i18n';
 import type { Actor, Locale } from '../org/organisation';
 import noticeTemplate from '../cards/notice.card.json';
@@ -26,27 +25,4 @@ export function noticeCard(text: string, title = '', color: 'Default' | 'Attenti
 
 export function errorCard(deps: Pick<AppDeps, 'i18n'>, locale: Locale, error: AppError): AdaptiveCard {
   return noticeCard(deps.i18n.t(locale, error.messageKey, error.params), '', 'Attention');
-}
-
-/** Validates untrusted card data; undefined means "tell the user, change nothing". */
-export function parsePayload<T>(schema: ZodType<T, ZodTypeDef, unknown>, data: unknown): T | undefined {
-  const result = schema.safeParse(data ?? {});
-  return result.success ? result.data : undefined;
-}
-
-/**
- * Runs a card action: expected failures become an error card in the user's language; anything else
- * propagates to the app's error boundary.
- */
-export async function answerCard(
-  deps: Pick<AppDeps, 'i18n'>,
-  locale: Locale,
-  work: () => Promise<AdaptiveCard>,
-): Promise<AdaptiveCard> {
-  try {
-    return await work();
-  } catch (err) {
-    if (isAppError(err)) return errorCard(deps, locale, err);
-    throw err;
-  }
 }
