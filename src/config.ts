@@ -10,6 +10,9 @@ const optionalString = z
   .optional()
   .transform((v) => (v && v.trim() !== '' ? v.trim() : undefined));
 
+const GUID = /^[0-9a-fA-F]{8}-(?:[0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$/;
+const guid = optionalString.pipe(z.string().regex(GUID, 'must be a GUID').optional());
+
 const schema = z
   .object({
     PORT: z.coerce.number().int().min(1).max(65535).default(3978),
@@ -31,10 +34,23 @@ const schema = z
     DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
     WORKER_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
     UI_LOCALE_OVERRIDE: z.enum(['nl', 'en', '']).optional().transform((v) => (v ? v : undefined)),
+    GRAPH_ENABLED: bool,
+    GRAPH_TENANT_ID: optionalString,
+    GRAPH_CLIENT_ID: optionalString,
+    GRAPH_CLIENT_SECRET: optionalString,
+    GRAPH_USE_MANAGED_IDENTITY: bool,
+    GRAPH_BASE_URL: optionalString,
+    GRAPH_RATE_PER_SECOND: z.coerce.number().positive().max(1000).default(10),
+    GRAPH_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
+    TEAMS_APP_ID: guid,
+    TEAMS_CATALOG_APP_ID: guid,
   })
   ;
 
 const set = (v: string | undefined) => v !== undefined && v.trim() !== '';
+const isTrue = (v: string | undefined) => ['true', '1', 'yes'].includes(v ?? '');
+const loopbackHosts = new Set(['127.0.0.1', 'localhost', '[::1]']);
+export const defaultGraphBaseUrl = 'https://graph.microsoft.com/v1.0';
 
 /** Rules across variables; checked on the raw environment so they are reported with the others. */
 function crossChecks(env: NodeJS.ProcessEnv): string[] {
@@ -50,6 +66,49 @@ function crossChecks(env: NodeJS.ProcessEnv): string[] {
   }
   if (appId && !set(env.LINK_SIGNING_SECRET)) problems.push('LINK_SIGNING_SECRET: required in production (signs download links)');
   if (appId && set(env.UI_LOCALE_OVERRIDE)) problems.push('UI_LOCALE_OVERRIDE: only for local runs; Teams tells each user\'s language');
+  problems.push(...graphChecks(env));
+  return problems;
+}
+
+const trimmed = (v: string | undefined) => (set(v) ? (v as string).trim() : undefined);
+
+/** The Graph app registration falls back to the bot's own (the usual single-tenant set-up). */
+function graphIdentity(env: NodeJS.ProcessEnv) {
+  const clientId = trimmed(env.GRAPH_CLIENT_ID) ?? trimmed(env.MicrosoftAppId);
+  const sameAppAsBot = !set(env.GRAPH_CLIENT_ID) || trimmed(env.GRAPH_CLIENT_ID) === trimmed(env.MicrosoftAppId);
+  return {
+    clientId,
+    tenantId: trimmed(env.GRAPH_TENANT_ID) ?? trimmed(env.MicrosoftAppTenantId),
+    // The bot's secret only belongs to the bot's app registration.
+    secret: trimmed(env.GRAPH_CLIENT_SECRET) ?? (sameAppAsBot ? trimmed(env.MicrosoftAppPassword) : undefined),
+    managedIdentity: isTrue(env.GRAPH_USE_MANAGED_IDENTITY),
+  };
+}
+
+/** Graph is optional, but once enabled everything it needs must be there: it fails closed. */
+function graphChecks(env: NodeJS.ProcessEnv): string[] {
+  const problems: string[] = [];
+  const base = trimmed(env.GRAPH_BASE_URL);
+  if (base !== undefined) {
+    const url = URL.canParse(base) ? new URL(base) : undefined;
+    if (!url) problems.push('GRAPH_BASE_URL: not a URL');
+    else if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopbackHosts.has(url.hostname))) {
+      problems.push('GRAPH_BASE_URL: must be https (plain http only on 127.0.0.1/localhost, for tests)');
+    }
+  }
+  if (!isTrue(env.GRAPH_ENABLED)) return problems;
+  const id = graphIdentity(env);
+  if (!id.managedIdentity) {
+    if (!id.clientId) problems.push('GRAPH_CLIENT_ID: required when GRAPH_ENABLED=true (or set MicrosoftAppId, or GRAPH_USE_MANAGED_IDENTITY=true)');
+    if (!id.tenantId) problems.push('GRAPH_TENANT_ID: required when GRAPH_ENABLED=true (or set MicrosoftAppTenantId)');
+    if (!id.secret) problems.push('GRAPH_CLIENT_SECRET: required when GRAPH_ENABLED=true, or set GRAPH_USE_MANAGED_IDENTITY=true');
+  }
+  if (set(env.GRAPH_TENANT_ID) && set(env.MicrosoftAppTenantId) && trimmed(env.GRAPH_TENANT_ID)?.toLowerCase() !== trimmed(env.MicrosoftAppTenantId)?.toLowerCase()) {
+    problems.push('GRAPH_TENANT_ID: differs from MicrosoftAppTenantId; the bot and Graph serve one tenant');
+  }
+  if (!set(env.TEAMS_APP_ID) && !set(env.TEAMS_CATALOG_APP_ID)) {
+    problems.push('TEAMS_APP_ID: required when GRAPH_ENABLED=true (the manifest id), or set TEAMS_CATALOG_APP_ID');
+  }
   return problems;
 }
 
@@ -68,7 +127,31 @@ export interface Config {
   delivery: { ratePerSecond: number; maxAttempts: number; pollMs: number };
   /** Local demos only: the Agents Playground always says en-US, so `npm run dev` can pin a language. */
   uiLocaleOverride?: 'nl' | 'en';
+  /** Microsoft Graph (names, group members, proactive install); off for local runs and the Playground. */
+  graph: GraphConfig;
 }
+
+export type GraphCredentialConfig =
+  | { kind: 'clientSecret'; tenantId: string; clientId: string; secret: string }
+  /** System-assigned without a client id; user-assigned with one. */
+  | { kind: 'managedIdentity'; clientId?: string };
+
+export type GraphConfig =
+  | { enabled: false }
+  | {
+      enabled: true;
+      /** Service root including the version, e.g. https://graph.microsoft.com/v1.0. */
+      baseUrl: string;
+      credential: GraphCredentialConfig;
+      /** Requests per second for this instance (every Graph call, $batch counted once). */
+      ratePerSecond: number;
+      /** Attempts for 5xx and network errors per request. */
+      maxAttempts: number;
+      /** The manifest id of the Teams app; its catalog id is looked up once. */
+      teamsAppId?: string;
+      /** The organisation catalog's id of the app, when known: saves the look-up. */
+      catalogAppId?: string;
+    };
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -99,7 +182,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     linkSigningSecret: e.LINK_SIGNING_SECRET ?? `local-${process.pid}-${Date.now()}`,
     delivery: { ratePerSecond: e.DELIVERY_RATE_PER_SECOND, maxAttempts: e.DELIVERY_MAX_ATTEMPTS, pollMs: e.WORKER_POLL_MS },
     uiLocaleOverride: e.UI_LOCALE_OVERRIDE,
+    graph: graphConfig(e, env),
   });
+}
+
+function graphConfig(e: Env, env: NodeJS.ProcessEnv): GraphConfig {
+  if (!e.GRAPH_ENABLED) return { enabled: false };
+  const id = graphIdentity(env);
+  // crossChecks guarantee the client-secret fields whenever managed identity is off.
+  const credential: GraphCredentialConfig = id.managedIdentity
+    ? { kind: 'managedIdentity', clientId: trimmed(env.GRAPH_CLIENT_ID) }
+    : { kind: 'clientSecret', tenantId: id.tenantId as string, clientId: id.clientId as string, secret: id.secret as string };
+  return {
+    enabled: true,
+    baseUrl: (e.GRAPH_BASE_URL ?? defaultGraphBaseUrl).replace(/\/+$/, ''),
+    credential,
+    ratePerSecond: e.GRAPH_RATE_PER_SECOND,
+    maxAttempts: e.GRAPH_MAX_ATTEMPTS,
+    teamsAppId: e.TEAMS_APP_ID?.toLowerCase(),
+    catalogAppId: e.TEAMS_CATALOG_APP_ID?.toLowerCase(),
+  };
 }
 
 /** What start-up logs: secrets as set/missing, never their values. */
@@ -111,5 +213,17 @@ export function redactedSummary(config: Config): Record<string, unknown> {
     orgConfigPath: config.orgConfigPath,
     storage: config.storage.kind === 'cosmos' ? { kind: 'cosmos', database: config.storage.database, key: config.storage.key ? 'set' : 'managed identity' } : config.storage,
     delivery: config.delivery,
+    graph: config.graph.enabled
+      ? {
+          baseUrl: config.graph.baseUrl,
+          credential:
+            config.graph.credential.kind === 'clientSecret'
+              ? { kind: 'clientSecret', tenantId: config.graph.credential.tenantId, clientId: config.graph.credential.clientId, secret: 'set' }
+              : { kind: 'managedIdentity', clientId: config.graph.credential.clientId ?? 'system-assigned' },
+          ratePerSecond: config.graph.ratePerSecond,
+          teamsAppId: config.graph.teamsAppId,
+          catalogAppId: config.graph.catalogAppId,
+        }
+      : 'OFF (names from the organisation file only; no proactive install)',
   };
 }

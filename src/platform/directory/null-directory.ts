@@ -1,0 +1,20 @@
+import { DirectoryError, type AppInstaller, type Directory, type InstallOutcome, type PersonProfile } from './directory.port';
+
+/** Without Microsoft Graph (local run, Agents Playground): nobody's name is known. */
+export class NullDirectory implements Directory {
+  async profiles(_ids: string[]): Promise<Map<string, PersonProfile>> {
+    return new Map();
+  }
+
+  /** A group cannot be resolved without Graph: say so, so the caller keeps the people it listed. */
+  async transitiveMemberIds(_groupId: string): Promise<string[]> {
+    throw new DirectoryError('notConfigured');
+  }
+}
+
+/** Without Microsoft Graph nobody can be reached by installing the app for them. */
+export class NullInstaller implements AppInstaller {
+  async installForUser(_aadObjectId: string): Promise<InstallOutcome> {
+    return { ok: false, reason: 'notConfigured' };
+  }
+}
