@@ -15,5 +15,5 @@ export { startBot, type RunningBot } from './bot';
 export { closeAll, openClient, type TeamsClient } from './client';
 export { findChromium } from '../../../scripts/chromium';
 export { startPlayground, type RunningPlayground } from './playground';
-export { repoRoot } from './paths';
+export { repoRoot, screenshotFile } from './paths';
 
