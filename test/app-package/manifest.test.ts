@@ -88,6 +88,8 @@ describe('Teams app manifest', () => {
 });
 
 describe('npm run package:teams', () => {
+  // Each test starts node with tsx: about 4 s on a busy 2-core machine, over jest's default 5 s when workers compete.
+  jest.setTimeout(30_000);
   const tmp = mkdtempSync(join(tmpdir(), 'package-'));
   afterAll(() => rmSync(tmp, { recursive: true, force: true }));
   const env = (extra: Record<string, string>) => {
