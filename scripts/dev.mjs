@@ -7,11 +7,14 @@
  *   npm run dev -- --as kernteamlid --playground-port 56151   # second window; reuses the running bot
  *
  * Flags: --as <persona>  --port <bot port, 3978>  --playground-port <56150>  --watch (restart bot on change)
+ *        --json (the bot's log lines as it writes them; by default pino-pretty makes them readable here only:
+ *        production and the tests keep pino's JSON)
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import pinoPretty from 'pino-pretty';
 import { tsImport } from 'tsx/esm/api';
 
 const root = resolve(import.meta.dirname, '..');
@@ -23,13 +26,14 @@ const { values } = parseArgs({
     port: { type: 'string', default: process.env.PORT ?? '3978' },
     'playground-port': { type: 'string', default: '56150' },
     watch: { type: 'boolean', default: false },
+    json: { type: 'boolean', default: false },
     // The Playground always reports en-US; pin the bot's language so the demo shows the Dutch UI by default.
     lang: { type: 'string', default: process.env.UI_LOCALE_OVERRIDE || 'nl' },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
 if (values.help) {
-  console.log(`usage: npm run dev -- [--as ${PERSONAS.join('|')}] [--port 3978] [--playground-port 56150] [--lang nl|en] [--watch]`);
+  console.log(`usage: npm run dev -- [--as ${PERSONAS.join('|')}] [--port 3978] [--playground-port 56150] [--lang nl|en] [--watch] [--json]`);
   process.exit(0);
 }
 
@@ -50,10 +54,15 @@ const config = writePlaygroundConfig({ orgPath: resolve(root, orgPath), persona,
 const children = new Set();
 let stopping = false;
 
-function run(name, args, env, onLine) {
+/** The bot's pino lines, readable: `[12:00:01.234] INFO: message` with the fields below it. Other lines pass as they are. */
+const pretty = values.json
+  ? (line) => `${line}\n`
+  : pinoPretty.prettyFactory({ colorize: pinoPretty.isColorSupported && process.stdout.isTTY, translateTime: 'SYS:HH:MM:ss.l', ignore: 'service' });
+
+function run(name, args, env, onLine, format = (line) => `${line}\n`) {
   const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   children.add(child);
-  const pipe = (stream, out) => {
+  const pipe = (stream, out, fmt) => {
     let buf = '';
     stream.on('data', (chunk) => {
       buf += chunk;
@@ -62,12 +71,12 @@ function run(name, args, env, onLine) {
         const line = buf.slice(0, i);
         buf = buf.slice(i + 1);
         onLine?.(line);
-        out.write(`[${name}] ${line}\n`);
+        out.write(fmt(line).replace(/^(?=.)/gm, `[${name}] `));
       }
     });
   };
-  pipe(child.stdout, process.stdout);
-  pipe(child.stderr, process.stderr);
+  pipe(child.stdout, process.stdout, format);
+  pipe(child.stderr, process.stderr, (line) => `${line}\n`);
   child.on('exit', (code, signal) => {
     children.delete(child);
     if (!stopping) {
@@ -124,7 +133,7 @@ if (await answers(`${botUrl}/healthz`)) {
   mkdirSync(resolve(root, dataDir), { recursive: true });
   // `--import tsx` keeps the bot in one process, so a signal reaches it directly; watch mode needs the tsx CLI.
   const args = values.watch ? [resolve(root, 'node_modules/tsx/dist/cli.mjs'), 'watch', 'src/index.ts'] : ['--import', 'tsx', 'src/index.ts'];
-  run('bot', args, { PORT: String(botPort), ORG_CONFIG: orgPath, DATA_DIR: dataDir, UI_LOCALE_OVERRIDE: values.lang === 'en' ? 'en' : 'nl' });
+  run('bot', args, { PORT: String(botPort), ORG_CONFIG: orgPath, DATA_DIR: dataDir, UI_LOCALE_OVERRIDE: values.lang === 'en' ? 'en' : 'nl' }, undefined, pretty);
 }
 
 // The Playground silently moves to a random port when the requested one is taken: believe its own words.

@@ -3,11 +3,13 @@
  * `npm test`: type check, lint, unit tests, then the end-to-end tests in headless Chromium.
  * Stops at the first failing step and exits with its code. Extra arguments go to both jest runs (before --selectProjects, which takes a list).
  * SKIP_E2E=1 leaves out the end-to-end step (it says so; it does not pretend they passed).
+ * The end-to-end step says which Chromium it drives (scripts/chromium.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
+import { tsImport } from 'tsx/esm/api';
 
 const root = resolve(import.meta.dirname, '..');
 const bin = (name) => resolve(root, 'node_modules', '.bin', name);
@@ -61,9 +63,12 @@ step('unit tests', bin('jest'), [...extra, ...jestReport('unit'), '--selectProje
 
 if (process.env.SKIP_E2E === '1') finish(0, 'passed; end-to-end tests SKIPPED (SKIP_E2E=1)');
 
-const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-if (!existsSync(chromium)) {
-  console.error(`\nChromium is missing: apt-get install -y chromium (or set CHROMIUM_PATH). Looked for ${chromium}.`);
+// scripts/chromium.ts picks CHROMIUM_PATH, the system's /usr/bin/chromium, or the one in @sparticuz/chromium (unpacked once).
+try {
+  const { findChromium } = await tsImport('./chromium.ts', import.meta.url);
+  console.log(`\n=== ${findChromium().describe}`);
+} catch (err) {
+  console.error(`\n${err.message}`);
   finish(1, 'end-to-end tests could not run');
 }
 step('end-to-end tests', bin('jest'), [...extra, ...jestReport('e2e'), '--runInBand', '--selectProjects', 'e2e']);

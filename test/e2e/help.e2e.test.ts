@@ -1,8 +1,7 @@
-import { join } from 'node:path';
 import { I18n } from '../../src/platform/i18n/i18n';
 import en from '../../src/platform/i18n/en.json';
 import nl from '../../src/platform/i18n/nl.json';
-import { openClient, repoRoot, startBot, type RunningBot, type TeamsClient } from './support';
+import { openClient, screenshotFile, startBot, type RunningBot, type TeamsClient } from './support';
 
 const i18n = new I18n();
 i18n.register(nl, en);
@@ -34,7 +33,7 @@ describe('help in the Agents Playground (headless Chromium)', () => {
     const text = await card.textContent();
     expect(text).toContain(i18n.t('nl', 'help.rolesLine', { roles: i18n.t('nl', 'help.noRoles') }));
     expect(text).toContain(i18n.t('nl', 'help.footer'));
-    await medewerker.screenshot(join(repoRoot, 'docs/screenshots/help-card.png'), card);
+    await medewerker.screenshot(screenshotFile('help-card.png'), card);
   });
 
   it('knows a kernteamlid by their Entra object id when they open their own Playground', async () => {

@@ -5,7 +5,7 @@ import { DateTime } from 'luxon';
 import type { Atelier } from '../../src/features/kennisatelier/kennisatelier.types';
 import { containers } from '../../src/storage/document-store.port';
 import { SqliteDocumentStore } from '../../src/storage/sqlite-store';
-import { closeAll, openClient, repoRoot, startBot, type RunningBot, type TeamsClient } from './support';
+import { closeAll, openClient, screenshotFile, startBot, type RunningBot, type TeamsClient } from './support';
 
 jest.setTimeout(90_000);
 
@@ -128,14 +128,14 @@ describe('kennisatelier in the Agents Playground (headless Chromium)', () => {
     expect(text).toContain('Inclusief werven in de praktijk');
     expect(text).toContain('Stadhuis, zaal 3.14 · Online via Teams');
     expect(text).not.toContain('Collega');
-    await medewerker.screenshot(join(repoRoot, 'docs/screenshots/atelier-card.png'), card);
+    await medewerker.screenshot(screenshotFile('atelier-card.png'), card);
 
     await medewerker.clickButton('Aanmelden', card);
     const mine = await medewerker.card('Je bent aangemeld');
     const personal = (await mine.textContent()) ?? '';
     expect(personal).toContain('13 van 30 plekken bezet');
     expect(personal).toContain('Gelukt: je bent aangemeld. Je krijgt vooraf een herinnering.');
-    await medewerker.screenshot(join(repoRoot, 'docs/screenshots/atelier-personal-view.png'), mine);
+    await medewerker.screenshot(screenshotFile('atelier-personal-view.png'), mine);
     await expect(mine.getByRole('button', { name: 'Afmelden' }).count()).resolves.toBe(1);
     // The calendar file is personal: it opens for this medewerker, as a .ics without other attendees.
     const ics = await mine.getByRole('link', { name: 'Zet in mijn agenda (.ics)' }).getAttribute('title');

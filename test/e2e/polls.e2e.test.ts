@@ -15,7 +15,7 @@ import { SqliteDocumentStore } from '../../src/storage/sqlite-store';
 import { createPollsModule } from '../../src/features/polls/polls.module';
 import pollsEn from '../../src/features/polls/i18n/en.json';
 import pollsNl from '../../src/features/polls/i18n/nl.json';
-import { openClient, repoRoot, startBot, type RunningBot, type TeamsClient } from './support';
+import { openClient, repoRoot, screenshotFile, startBot, type RunningBot, type TeamsClient } from './support';
 
 const i18n = new I18n();
 i18n.register(platformNl, platformEn);
@@ -88,6 +88,6 @@ describe('poll results in the Agents Playground (headless Chromium)', () => {
     expect(text).toContain('Graag meer tijd voor vragen.');
     expect(text).not.toMatch(/Noor|Daan|Priya|Lotte|Sem|Aylin|Bram|Fatima|Jeroen|Eva|Kofi|Medewerker/);
     await expect(card.getByRole('button', { name: i18n.t('nl', 'polls.results.export') })).toBeTruthy();
-    await programmateam.screenshot(join(repoRoot, 'docs/screenshots/poll-results.png'), card);
+    await programmateam.screenshot(screenshotFile('poll-results.png'), card);
   }, 60_000);
 });

@@ -1,15 +1,14 @@
 /** One persona in the Playground, driven through headless Chromium like a person in Teams would. */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { findChromium } from '../../../scripts/chromium';
 import type { Persona } from '../../../scripts/playground-config';
 import type { RunningBot } from './bot';
 import { startPlayground, type RunningPlayground } from './playground';
 import { stopAllProcesses } from './processes';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const COMPOSE_BOX = '[data-lexical-editor="true"]';
 const CARD = '.ac-adaptiveCard';
 
@@ -40,15 +39,16 @@ export async function closeAll(): Promise<void> {
 }
 
 export async function openClient(bot: RunningBot, persona: Persona): Promise<TeamsClient> {
-  if (!existsSync(CHROMIUM_PATH)) throw new Error(`Chromium is missing: apt-get install -y chromium (or set CHROMIUM_PATH). Looked for ${CHROMIUM_PATH}.`);
+  const browser = findChromium(); // scripts/chromium.ts: CHROMIUM_PATH, /usr/bin/chromium, or @sparticuz/chromium
   const playground = await startPlayground({ botUrl: bot.url, persona });
   const profile = mkdtempSync(join(tmpdir(), 'panelbot-chromium-'));
   let context: BrowserContext | undefined;
   try {
     // A persistent context on a fresh folder: a clean profile every run, nothing shared between personas.
     context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM_PATH,
-      args: CHROMIUM_FLAGS,
+      executablePath: browser.executablePath,
+      args: browser.args,
+      env: browser.env,
       headless: true,
       viewport: { width: 1280, height: 1400 } // tall: long cards fit in one screenshot,
     });

@@ -12,7 +12,8 @@
  * each file, which also cleans up after a start that failed half-way.
  */
 export { startBot, type RunningBot } from './bot';
-export { closeAll, openClient, CHROMIUM_PATH, type TeamsClient } from './client';
+export { closeAll, openClient, type TeamsClient } from './client';
+export { findChromium } from '../../../scripts/chromium';
 export { startPlayground, type RunningPlayground } from './playground';
-export { repoRoot } from './paths';
+export { repoRoot, screenshotFile } from './paths';
 
