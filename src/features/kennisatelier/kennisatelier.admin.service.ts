@@ -6,7 +6,7 @@ import type { SignupService } from '../../platform/signups';
 import { assertMayInvite, assertOrganiser, canCreateAteliers, invitableNetworks } from './kennisatelier.access';
 import { parseDetails } from './kennisatelier.details.rules';
 import { errors } from './kennisatelier.errors';
-import type { AtelierTimers } from './kennisatelier.jobs';
+import type { AtelierTimers } from './kennisatelier.timers.service';
 import type { AtelierNotifier } from './kennisatelier.notifier';
 import { signupListId, type AtelierRepository } from './kennisatelier.repository';
 import type { AtelierDetailsInput, CreateAtelierInput } from './kennisatelier.schemas';

@@ -3,7 +3,7 @@ import type { AppDeps } from '../../platform/deps';
 import { SignupService } from '../../platform/signups';
 import { AtelierAdminService } from './kennisatelier.admin.service';
 import { AtelierFiles } from './kennisatelier.files';
-import { AtelierTimers } from './kennisatelier.jobs';
+import { AtelierTimers } from './kennisatelier.timers.service';
 import { AtelierNotifier } from './kennisatelier.notifier';
 import { AtelierRepository } from './kennisatelier.repository';
 import { AtelierRosterService } from './kennisatelier.roster.service';

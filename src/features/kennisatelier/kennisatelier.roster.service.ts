@@ -7,7 +7,7 @@ import type { Actor, Organisation } from '../../platform/org/organisation';
 import type { SignupService } from '../../platform/signups';
 import type { AtelierAdminService } from './kennisatelier.admin.service';
 import { errors } from './kennisatelier.errors';
-import { pollJobId } from './kennisatelier.jobs';
+import { pollJobId } from './kennisatelier.timers.service';
 import { signupListId, type AtelierRepository } from './kennisatelier.repository';
 import type { MarkAttendanceInput } from './kennisatelier.schemas';
 import type { Atelier, AttendanceChoices, NamedPerson, RosterView } from './kennisatelier.types';
