@@ -16,6 +16,8 @@ import { Organisation } from './platform/org/organisation';
 import { OrgReloader } from './platform/org/org-reloader';
 import { noGroupDirectory, RoleSync } from './platform/org/role-sync';
 import { PeopleNames } from './platform/people/people-names';
+import { createGraphEdge, type GraphEdge } from './platform/graph/create-graph-edge';
+import { requireGraphForGroups } from './platform/org/org-graph-check';
 import { startServer, type RunningServer } from './server';
 import { createStore } from './storage/create-store';
 import type { DocumentStore } from './storage/document-store.port';
@@ -25,6 +27,8 @@ export interface RuntimeOverrides {
   store?: DocumentStore;
   clock?: Clock;
   logger?: Logger;
+  /** Tests point the Graph edge at a fake Graph on loopback. */
+  graph?: GraphEdge;
 }
 
 export interface Runtime {
@@ -56,9 +60,16 @@ export async function createRuntime(config: Readonly<Config>, overrides: Runtime
     logger: logger.child({ component: 'delivery' }),
     options: { ratePerSecond: config.delivery.ratePerSecond, maxAttempts: config.delivery.maxAttempts, pollMs: config.delivery.pollMs },
   });
-  const roles = new RoleSync(org, noGroupDirectory, logger.child({ component: 'roles' }));
+  const graph = overrides.graph ?? createGraphEdge(config, logger);
+  // Fail closed: a file that names role groups needs Graph, or nobody in those groups would hold the role.
+  const groupProblem = requireGraphForGroups(graph.enabled);
+  const problems = groupProblem(org.data);
+  if (problems.length) throw new Error(problems.join('\n'));
+  const roles = new RoleSync(org, graph.enabled ? graph.directory : noGroupDirectory, logger.child({ component: 'roles' }));
   // Tests hand in an organisation object; a real start watches the file it came from.
-  const reloader = overrides.org ? undefined : new OrgReloader(org, config.orgConfigPath, logger.child({ component: 'org' }), () => roles.refresh('file'));
+  const reloader = overrides.org
+    ? undefined
+    : new OrgReloader(org, config.orgConfigPath, logger.child({ component: 'org' }), { onChange: () => roles.refresh('file'), accept: groupProblem });
   const deps: AppDeps = {
     config,
     logger,
@@ -71,7 +82,7 @@ export async function createRuntime(config: Readonly<Config>, overrides: Runtime
     delivery: delivery.delivery,
     scheduler: delivery.scheduler,
     downloads: new Downloads(config.publicBaseUrl, config.linkSigningSecret, () => clock.now()),
-    people: new PeopleNames(org, undefined),
+    people: new PeopleNames(org, graph.enabled ? graph.directory : undefined),
     roles,
   };
   const app = createApp(deps, adapter);

@@ -6,6 +6,9 @@ import { createLogger } from '../../src/platform/logger';
 import { OrgReloader } from '../../src/platform/org/org-reloader';
 import { Organisation } from '../../src/platform/org/organisation';
 import { RoleSync, type GroupDirectory } from '../../src/platform/org/role-sync';
+import { requireGraphForGroups } from '../../src/platform/org/org-graph-check';
+import { loadConfig } from '../../src/config';
+import { createRuntime } from '../../src/runtime';
 
 const demo = () => JSON.parse(readFileSync('config/org.demo.json', 'utf8'));
 const groups = {
@@ -90,6 +93,30 @@ describe('roles from Entra ID groups', () => {
   });
 });
 
+describe('role groups need Microsoft Graph (fail closed)', () => {
+  it('refuses to start when the file names groups and Graph is not configured', async () => {
+    const config = loadConfig({ DATA_DIR: join(tmpdir(), `groups-${process.pid}`) });
+    await expect(createRuntime(config, { org: withGroups() })).rejects.toThrow(
+      'roleGroups.programmateam, roleGroups.kernteamlid, networks.r-pride.coordinatorsGroup: role groups need Microsoft Graph',
+    );
+  });
+
+  it('refuses a reloaded file that adds a group while Graph is off, and keeps the old one', async () => {
+    const file = join(tmpdir(), `org-groups-${process.pid}.json`);
+    writeFileSync(file, JSON.stringify(demo()));
+    const org = Organisation.load(file);
+    const { logger, lines } = logCapture();
+    const reloader = new OrgReloader(org, file, logger, { accept: requireGraphForGroups(false) });
+    const raw = demo();
+    raw.roleGroups = { kernteamlid: groups.kernteam };
+    writeFileSync(file, JSON.stringify(raw));
+    utimesSync(file, 1_700_000_000, 1_700_000_000);
+    expect(await reloader.check()).toBe(false);
+    expect(org.data.roleGroups).toEqual({});
+    expect(lines.some((l) => String(l.problems).includes('role groups need Microsoft Graph'))).toBe(true);
+  });
+});
+
 describe('organisation file reload', () => {
   const file = join(tmpdir(), `org-reload-${process.pid}.json`);
   let tick = 1_800_000_000;
@@ -102,7 +129,7 @@ describe('organisation file reload', () => {
     write(demo());
     const org = Organisation.load(file);
     const changed = jest.fn(async () => undefined);
-    const reloader = new OrgReloader(org, file, logCapture().logger, changed);
+    const reloader = new OrgReloader(org, file, logCapture().logger, { onChange: changed });
     const lotte = org.people.find((p) => p.name === 'Lotte Visser')!.aadObjectId;
     const sanne = org.people.find((p) => p.name === 'Sanne de Vries')!.aadObjectId;
     expect(org.actor(sanne, 'nl').coordinatorOf).not.toContain('r-pride');

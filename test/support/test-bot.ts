@@ -11,6 +11,9 @@ import { createRuntime, type Runtime } from '../../src/runtime';
 import { SqliteDocumentStore } from '../../src/storage/sqlite-store';
 import type { DocumentStore } from '../../src/storage/document-store.port';
 import { FakeConnector, type ConnectorRequest } from './fake-connector';
+import type { FakeGraph } from './fake-graph';
+import { createGraphEdge } from '../../src/platform/graph/create-graph-edge';
+import type { TokenCredential } from '@azure/identity';
 
 export const testTenantId = '11111111-2222-4333-8444-555555555555';
 const botId = '28:panelbot-test';
@@ -40,6 +43,24 @@ export interface StartOptions {
   store?: DocumentStore;
   /** Reuse a data folder (to test a restart); default a fresh temp folder, removed on stop. */
   dataDir?: string;
+  /** Microsoft Graph answered by this fake on loopback (names, group members, proactive install). */
+  graph?: FakeGraph;
+}
+
+/** The catalog id the tests publish Panelbot under in a fake Graph. */
+export const testCatalogAppId = 'c47a1060-0000-4000-8000-00000000ca7a';
+const graphToken: TokenCredential = { getToken: async () => ({ token: 'test-graph-token', expiresOnTimestamp: Date.now() + 3_600_000 }) };
+
+function graphEnv(graph: FakeGraph | undefined): Record<string, string> {
+  if (!graph) return {};
+  return {
+    GRAPH_ENABLED: 'true',
+    GRAPH_BASE_URL: graph.url,
+    GRAPH_TENANT_ID: testTenantId,
+    GRAPH_CLIENT_ID: '0a0a0a0a-0000-4000-8000-00000000c1d0',
+    GRAPH_CLIENT_SECRET: 'not-used-with-a-static-test-token',
+    TEAMS_CATALOG_APP_ID: testCatalogAppId,
+  };
 }
 
 let sequence = 0;
@@ -68,7 +89,7 @@ export class TestBot {
     const raw = JSON.parse(readFileSync('config/org.demo.json', 'utf8')) as OrgFile;
     options.orgPatch?.(raw);
     const org = Organisation.fromObject(raw, 'test org');
-    const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'debug', PUBLIC_BASE_URL: 'http://127.0.0.1:1', ...options.env });
+    const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'debug', PUBLIC_BASE_URL: 'http://127.0.0.1:1', ...graphEnv(options.graph), ...options.env });
     const logLines: string[] = [];
     const sink = new Writable({
       write(chunk, _enc, done) {
@@ -80,7 +101,8 @@ export class TestBot {
     const dbFile = join(dataDir, 'panelbot.sqlite');
     const store = options.store ?? new SqliteDocumentStore(dbFile, () => clock.now().getTime());
     const connector = await FakeConnector.start();
-    const runtime = await createRuntime(config, { org, store, clock, logger });
+    const graph = options.graph ? createGraphEdge(config, logger, { credential: graphToken }) : undefined;
+    const runtime = await createRuntime(config, { org, store, clock, logger, graph });
     const server = await runtime.start(0, '127.0.0.1', { workers: false });
     return new TestBot(runtime, connector, server.url, clock, dataDir, dbFile, logLines, !options.dataDir);
   }

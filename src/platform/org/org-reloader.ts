@@ -1,6 +1,13 @@
 import { statSync } from 'node:fs';
 import type { Logger } from '../logger';
+import type { OrgFile } from './org.schema';
 import { OrgFileError, Organisation } from './organisation';
+
+export interface ReloadOptions {
+  /** What the running bot cannot take beyond the schema (e.g. role groups without Graph); problems, or none. */
+  accept?: (data: OrgFile) => string[];
+  onChange?: () => Promise<unknown>;
+}
 
 /**
  * Picks up an edited organisation file without a restart. The new file is validated first; a bad one
@@ -15,7 +22,7 @@ export class OrgReloader {
     private readonly org: Organisation,
     private readonly file: string,
     private readonly logger: Logger,
-    private readonly onChange: () => Promise<unknown> = async () => undefined,
+    private readonly options: ReloadOptions = {},
   ) {
     this.stamp = this.stampOf();
   }
@@ -26,14 +33,17 @@ export class OrgReloader {
     if (stamp === this.stamp) return false;
     this.stamp = stamp;
     try {
-      this.org.replaceData(Organisation.readFile(this.file));
+      const data = Organisation.readFile(this.file);
+      const refused = this.options.accept?.(data) ?? [];
+      if (refused.length) throw new OrgFileError(this.file, refused);
+      this.org.replaceData(data);
     } catch (err) {
       const problems = err instanceof OrgFileError ? err.problems.map(safeProblem) : ['unreadable'];
       this.logger.error({ file: this.file, problems }, 'organisation file rejected; the previous one stays in force');
       return false;
     }
     this.logger.info({ file: this.file }, 'organisation file reloaded');
-    await this.onChange();
+    await this.options.onChange?.();
     return true;
   }
 
