@@ -4,18 +4,30 @@ import type { OutboundActivity, RecipientKey } from './delivery.port';
 import { sleep } from './monotonic';
 import { SendError, type ProactiveSender, type StoredConversationReference } from './proactive-sender.port';
 
+export interface SendGateDeps {
+  sender: ProactiveSender;
+  app: AppRateLimiter;
+  conversations: ConversationLimiter;
+  /** A send that takes longer fails as a network error (it may still land). */
+  sendTimeoutMs: number;
+  /** Retry-After to assume when a 429 comes without one. */
+  defaultRetryAfterMs: number;
+}
+
 /**
  * The one way out to Teams: every proactive send, stored or not, passes both limiters here, and
  * every outcome tells the app limiter whether to slow down.
  */
 export class SendGate {
-  constructor(
-    private readonly sender: ProactiveSender,
-    private readonly app: AppRateLimiter,
-    private readonly conversations: ConversationLimiter,
-    private readonly sendTimeoutMs: number,
-    private readonly defaultRetryAfterMs: number,
-  ) {}
+  private readonly sender: ProactiveSender;
+  private readonly app: AppRateLimiter;
+  private readonly conversations: ConversationLimiter;
+  private readonly sendTimeoutMs: number;
+  private readonly defaultRetryAfterMs: number;
+
+  constructor(deps: SendGateDeps) {
+    ({ sender: this.sender, app: this.app, conversations: this.conversations, sendTimeoutMs: this.sendTimeoutMs, defaultRetryAfterMs: this.defaultRetryAfterMs } = deps);
+  }
 
   /** How long this conversation's limit would hold a send back right now. */
   conversationWait(key: RecipientKey): number {
