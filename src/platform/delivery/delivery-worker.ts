@@ -1,7 +1,7 @@
 import type { Clock } from '../clock';
 import type { Logger } from '../logger';
 import type { DeliveryOptions } from './delivery-options';
-import { pause } from './monotonic';
+import type { Timers } from './monotonic';
 import type { Claimed, OutboxClaimer } from './outbox-claimer';
 import type { ItemProcessor } from './item-processor';
 import type { ReferenceCache } from './reference-cache';
@@ -16,6 +16,7 @@ export interface DeliveryWorkerDeps {
   options: DeliveryOptions;
   /** The app limiter's current rate: claims are sized by it. */
   rate: () => number;
+  timers: Timers;
 }
 
 /**
@@ -42,9 +43,10 @@ export class DeliveryWorker {
   private readonly logger: Logger;
   private readonly options: DeliveryOptions;
   private readonly rate: () => number;
+  private readonly timers: Timers;
 
   constructor(deps: DeliveryWorkerDeps) {
-    ({ claimer: this.claimer, processor: this.processor, refs: this.refs, clock: this.clock, logger: this.logger, options: this.options, rate: this.rate } = deps);
+    ({ claimer: this.claimer, processor: this.processor, refs: this.refs, clock: this.clock, logger: this.logger, options: this.options, rate: this.rate, timers: this.timers } = deps);
   }
 
   get stats(): WorkerStats {
@@ -81,11 +83,11 @@ export class DeliveryWorker {
   }
 
   private async run(untilIdle: boolean): Promise<void> {
-    const keeper = setInterval(() => void this.keepLeases(), this.options.leaseMs / 4);
+    const stopKeeper = this.timers.every(this.options.leaseMs / 4, () => void this.keepLeases());
     try {
       await this.pump(untilIdle);
     } finally {
-      clearInterval(keeper);
+      stopKeeper();
     }
   }
 
@@ -189,7 +191,7 @@ export class DeliveryWorker {
   }
 
   private async idle(): Promise<void> {
-    const { done, wake } = pause(this.options.pollMs);
+    const { done, wake } = this.timers.pause(this.options.pollMs);
     this.wake = wake;
     await done;
     this.wake = undefined;

@@ -11,6 +11,7 @@ import { DeliveryWorker } from './delivery-worker';
 import { DirectSender } from './direct-sender';
 import { ItemProcessor } from './item-processor';
 import { JobScheduler } from './job-scheduler';
+import { realTimers, type Timers } from './monotonic';
 import { OutboxClaimer } from './outbox-claimer';
 import { OutboxRepository } from './outbox.repository';
 import type { ProactiveSender } from './proactive-sender.port';
@@ -29,6 +30,8 @@ export interface DeliveryDeps {
   clock: Clock;
   logger: Logger;
   options?: Partial<DeliveryOptions>;
+  /** Monotonic time for limits, waits and timeouts; tests give virtual time. Real by default. */
+  timers?: Timers;
 }
 
 export interface WorkerControl {
@@ -60,19 +63,21 @@ export interface DeliveryEngine {
 /** Wires the outbox, its worker, the direct (unstored) path and the job scheduler on one store. */
 export function createDelivery(deps: DeliveryDeps): DeliveryEngine {
   const options = resolveDeliveryOptions(deps.options);
-  const { clock, logger } = deps;
+  const { clock, logger, timers = realTimers } = deps;
   const repo = new OutboxRepository(deps.store, options.retentionDays * 86_400, clock);
-  const app = new AppRateLimiter({ ratePerSecond: options.ratePerSecond, burst: options.burst });
-  const conversations = new ConversationLimiter(options.perConversation);
+  const now = () => timers.now();
+  const app = new AppRateLimiter({ ratePerSecond: options.ratePerSecond, burst: options.burst, now, wait: (ms) => timers.sleep(ms) });
+  const conversations = new ConversationLimiter(options.perConversation, now);
   const { sendTimeoutMs, defaultRetryAfterMs } = options;
-  const gate = new SendGate({ sender: deps.sender, app, conversations, sendTimeoutMs, defaultRetryAfterMs });
-  const refs = new ReferenceCache(deps.directory);
+  const gate = new SendGate({ sender: deps.sender, app, conversations, sendTimeoutMs, defaultRetryAfterMs, timers });
+  const refs = new ReferenceCache(deps.directory, { now });
   const claimer = new OutboxClaimer(repo, clock, options.leaseMs);
   // One way: the worker drives the processor and acts on what it returns (a 429'd item goes back in its queue).
   const processor = new ItemProcessor({ repo, claimer, gate, refs, clock, logger, options });
-  const w = new DeliveryWorker({ claimer, processor, refs, clock, logger, options, rate: () => app.ratePerSecond });
-  const delivery = new DeliveryService(repo, new DirectSender(gate, refs, logger, options), clock, () => w.kick());
-  const scheduler = new JobScheduler(deps.store, clock, logger.child({ part: 'scheduler' }), options);
+  const w = new DeliveryWorker({ claimer, processor, refs, clock, logger, options, rate: () => app.ratePerSecond, timers });
+  const direct = new DirectSender({ gate, refs, logger, options, timers });
+  const delivery = new DeliveryService(repo, direct, clock, () => w.kick());
+  const scheduler = new JobScheduler({ store: deps.store, clock, logger: logger.child({ part: 'scheduler' }), options, timers });
   return {
     delivery,
     scheduler,

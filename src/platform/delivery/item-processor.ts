@@ -66,6 +66,7 @@ export class ItemProcessor {
     if (!activity) return void (await this.finish(item, 'failed', { lastError: 'NO_ACTIVITY' }));
     if (!(await this.readyToSend(item))) return;
     const { activityId } = await this.gate.send(record.reference, activity);
+    // Real time on purpose (not Timers): it measures the store's side of the duplicate window.
     const answeredAt = monotonicNow();
     if (await this.finish(item, 'sent', { activityId, sentAct: data.act, lastError: undefined })) {
       this.stats.sent += 1;
