@@ -41,6 +41,8 @@ export interface FakeConnectorOptions {
   /** Keep activity bodies (turn off for 12,000-message benchmarks). Default true. */
   keepBodies?: boolean;
   random?: () => number;
+  /** Clock for the limits and for `at` (default the real performance clock); tests pass virtual time. */
+  now?: () => number;
 }
 
 export type RequestKind = 'send' | 'reply' | 'update' | 'create' | 'members' | 'other';
@@ -53,7 +55,7 @@ export interface ConnectorRequest {
   /** For sends: the id we returned; for replies and updates: the id in the URL. */
   activityId?: string;
   status: number;
-  /** Arrival time in ms (performance clock, fractional). */
+  /** Arrival time in ms (`now`: the performance clock unless the test gave one). */
   at: number;
   body?: Record<string, unknown>;
 }
@@ -76,7 +78,8 @@ export class FakeConnector {
   readonly requests: ConnectorRequest[] = [];
   private options: FakeConnectorOptions;
   private tokens = 0;
-  private lastRefill = performance.now();
+  private lastRefill: number;
+  private readonly now: () => number;
   private readonly windows = new Map<string, number[]>();
   private sequence = 0;
 
@@ -86,6 +89,8 @@ export class FakeConnector {
     options: FakeConnectorOptions,
   ) {
     this.options = options;
+    this.now = options.now ?? (() => performance.now());
+    this.lastRefill = this.now();
     this.tokens = this.burst();
   }
 
@@ -153,7 +158,7 @@ export class FakeConnector {
     this.requests.length = 0;
     this.windows.clear();
     this.tokens = this.burst();
-    this.lastRefill = performance.now();
+    this.lastRefill = this.now();
   }
 
   stop(): Promise<void> {
@@ -164,7 +169,7 @@ export class FakeConnector {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const at = performance.now();
+    const at = this.now();
     const path = (req.url ?? '/').split('?')[0];
     const route = routes.find((r) => r.method === req.method && r.pattern.test(path));
     const match = route ? path.match(route.pattern) : null;

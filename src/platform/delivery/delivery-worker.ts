@@ -1,10 +1,23 @@
 import type { Clock } from '../clock';
 import type { Logger } from '../logger';
 import type { DeliveryOptions } from './delivery-options';
-import { pause } from './monotonic';
+import type { Timers } from './monotonic';
 import type { Claimed, OutboxClaimer } from './outbox-claimer';
-import type { ItemProcessor, WorkerStats } from './item-processor';
+import type { ItemProcessor } from './item-processor';
 import type { ReferenceCache } from './reference-cache';
+import type { WorkerStats } from './worker-stats';
+
+export interface DeliveryWorkerDeps {
+  claimer: OutboxClaimer;
+  processor: ItemProcessor;
+  refs: ReferenceCache;
+  clock: Clock;
+  logger: Logger;
+  options: DeliveryOptions;
+  /** The app limiter's current rate: claims are sized by it. */
+  rate: () => number;
+  timers: Timers;
+}
 
 /**
  * The outbox worker: keeps a small local queue of leased items topped up, and hands them to the
@@ -23,16 +36,18 @@ export class DeliveryWorker {
   private wake: (() => void) | undefined;
   private arrived: (() => void) | undefined;
   private fillError: unknown;
+  private readonly claimer: OutboxClaimer;
+  private readonly processor: ItemProcessor;
+  private readonly refs: ReferenceCache;
+  private readonly clock: Clock;
+  private readonly logger: Logger;
+  private readonly options: DeliveryOptions;
+  private readonly rate: () => number;
+  private readonly timers: Timers;
 
-  constructor(
-    private readonly claimer: OutboxClaimer,
-    private readonly processor: ItemProcessor,
-    private readonly refs: ReferenceCache,
-    private readonly clock: Clock,
-    private readonly logger: Logger,
-    private readonly options: DeliveryOptions,
-    private readonly rate: () => number,
-  ) {}
+  constructor(deps: DeliveryWorkerDeps) {
+    ({ claimer: this.claimer, processor: this.processor, refs: this.refs, clock: this.clock, logger: this.logger, options: this.options, rate: this.rate, timers: this.timers } = deps);
+  }
 
   get stats(): WorkerStats {
     return this.processor.stats;
@@ -67,19 +82,12 @@ export class DeliveryWorker {
     await this.run(true);
   }
 
-  /** Re-queues an item at the front (after a 429: it keeps its place and its lease). */
-  requeue(item: Claimed): void {
-    this.queue.unshift(item);
-    this.arrived?.();
-    this.kick();
-  }
-
   private async run(untilIdle: boolean): Promise<void> {
-    const keeper = setInterval(() => void this.keepLeases(), this.options.leaseMs / 4);
+    const stopKeeper = this.timers.every(this.options.leaseMs / 4, () => void this.keepLeases());
     try {
       await this.pump(untilIdle);
     } finally {
-      clearInterval(keeper);
+      stopKeeper();
     }
   }
 
@@ -133,13 +141,25 @@ export class DeliveryWorker {
   private dispatch(item: Claimed): void {
     const broadcastId = item.doc.pk;
     this.busy.set(broadcastId, (this.busy.get(broadcastId) ?? 0) + 1);
-    const task: Promise<void> = this.processor.process(item).finally(() => {
-      this.inFlight.delete(task);
-      const left = (this.busy.get(broadcastId) ?? 1) - 1;
-      if (left > 0) this.busy.set(broadcastId, left);
-      else this.busy.delete(broadcastId);
-    });
+    const task: Promise<void> = this.processor
+      .process(item)
+      .then((outcome) => {
+        if (outcome === 'requeue') this.requeue(item);
+      })
+      .finally(() => {
+        this.inFlight.delete(task);
+        const left = (this.busy.get(broadcastId) ?? 1) - 1;
+        if (left > 0) this.busy.set(broadcastId, left);
+        else this.busy.delete(broadcastId);
+      });
     this.inFlight.add(task);
+  }
+
+  /** Back to the front of the queue (after a 429: it keeps its place and its lease). */
+  private requeue(item: Claimed): void {
+    this.queue.unshift(item);
+    this.arrived?.();
+    this.kick();
   }
 
   /**
@@ -171,7 +191,7 @@ export class DeliveryWorker {
   }
 
   private async idle(): Promise<void> {
-    const { done, wake } = pause(this.options.pollMs);
+    const { done, wake } = this.timers.pause(this.options.pollMs);
     this.wake = wake;
     await done;
     this.wake = undefined;

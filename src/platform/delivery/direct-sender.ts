@@ -1,23 +1,34 @@
 import type { Logger } from '../logger';
 import type { DeliveryOptions } from './delivery-options';
 import type { OutboundActivity, RecipientKey } from './delivery.port';
-import { sleep } from './monotonic';
+import type { Timers } from './monotonic';
 import { SendError, type StoredConversationReference } from './proactive-sender.port';
 import type { ReferenceCache } from './reference-cache';
 import type { SendGate } from './send-gate';
 import { backoffMs, classify } from './send-policy';
+
+export interface DirectSenderDeps {
+  gate: SendGate;
+  refs: ReferenceCache;
+  logger: Logger;
+  options: DeliveryOptions;
+  timers: Timers;
+}
 
 /**
  * Sends that must never be written down (confidential relay text): same limiters as the outbox,
  * retries in memory, and a {@link SendError} for the caller when it finally fails.
  */
 export class DirectSender {
-  constructor(
-    private readonly gate: SendGate,
-    private readonly refs: ReferenceCache,
-    private readonly logger: Logger,
-    private readonly options: DeliveryOptions,
-  ) {}
+  private readonly gate: SendGate;
+  private readonly refs: ReferenceCache;
+  private readonly logger: Logger;
+  private readonly options: DeliveryOptions;
+  private readonly timers: Timers;
+
+  constructor(deps: DirectSenderDeps) {
+    ({ gate: this.gate, refs: this.refs, logger: this.logger, options: this.options, timers: this.timers } = deps);
+  }
 
   async send(key: RecipientKey, activity: OutboundActivity): Promise<string> {
     return this.withRetries(key, async (ref) => (await this.gate.send(ref, activity)).activityId);
@@ -47,7 +58,7 @@ export class DirectSender {
           throw final;
         }
         // A 429 already paused the gate; other failures back off briefly, the caller is waiting.
-        if (verdict.kind === 'retry') await sleep(backoffMs(attempt, Math.min(500, this.options.backoffBaseMs), 5_000));
+        if (verdict.kind === 'retry') await this.timers.sleep(backoffMs(attempt, Math.min(500, this.options.backoffBaseMs), 5_000));
       }
     }
   }

@@ -9,13 +9,15 @@ import type { Delivery, Scheduler } from './delivery.port';
 import { DeliveryService } from './delivery.service';
 import { DeliveryWorker } from './delivery-worker';
 import { DirectSender } from './direct-sender';
-import { ItemProcessor, type WorkerStats } from './item-processor';
+import { ItemProcessor } from './item-processor';
 import { JobScheduler } from './job-scheduler';
+import { realTimers, type Timers } from './monotonic';
 import { OutboxClaimer } from './outbox-claimer';
 import { OutboxRepository } from './outbox.repository';
 import type { ProactiveSender } from './proactive-sender.port';
 import { ReferenceCache } from './reference-cache';
 import { SendGate } from './send-gate';
+import type { WorkerStats } from './worker-stats';
 
 export * from './delivery.port';
 export { SendError, type ProactiveSender, type StoredConversationReference } from './proactive-sender.port';
@@ -28,6 +30,8 @@ export interface DeliveryDeps {
   clock: Clock;
   logger: Logger;
   options?: Partial<DeliveryOptions>;
+  /** Monotonic time for limits, waits and timeouts; tests give virtual time. Real by default. */
+  timers?: Timers;
 }
 
 export interface WorkerControl {
@@ -59,19 +63,21 @@ export interface DeliveryEngine {
 /** Wires the outbox, its worker, the direct (unstored) path and the job scheduler on one store. */
 export function createDelivery(deps: DeliveryDeps): DeliveryEngine {
   const options = resolveDeliveryOptions(deps.options);
-  const logger = deps.logger;
-  const repo = new OutboxRepository(deps.store, options.retentionDays * 86_400, deps.clock);
-  const app = new AppRateLimiter({ ratePerSecond: options.ratePerSecond, burst: options.burst });
-  const gate = new SendGate(deps.sender, app, new ConversationLimiter(options.perConversation), options.sendTimeoutMs, options.defaultRetryAfterMs);
-  const refs = new ReferenceCache(deps.directory);
-  const claimer = new OutboxClaimer(repo, deps.clock, options.leaseMs);
-  // The processor hands throttled items back to the worker, which is built after it.
-  const back: { to?: DeliveryWorker } = {};
-  const processor = new ItemProcessor(repo, claimer, gate, refs, deps.clock, logger, options, (item) => back.to?.requeue(item));
-  const w = new DeliveryWorker(claimer, processor, refs, deps.clock, logger, options, () => app.ratePerSecond);
-  back.to = w;
-  const delivery = new DeliveryService(repo, new DirectSender(gate, refs, logger, options), deps.clock, () => w.kick());
-  const scheduler = new JobScheduler(deps.store, deps.clock, logger.child({ part: 'scheduler' }), options);
+  const { clock, logger, timers = realTimers } = deps;
+  const repo = new OutboxRepository(deps.store, options.retentionDays * 86_400, clock);
+  const now = () => timers.now();
+  const app = new AppRateLimiter({ ratePerSecond: options.ratePerSecond, burst: options.burst, now, wait: (ms) => timers.sleep(ms) });
+  const conversations = new ConversationLimiter(options.perConversation, now);
+  const { sendTimeoutMs, defaultRetryAfterMs } = options;
+  const gate = new SendGate({ sender: deps.sender, app, conversations, sendTimeoutMs, defaultRetryAfterMs, timers });
+  const refs = new ReferenceCache(deps.directory, { now });
+  const claimer = new OutboxClaimer(repo, clock, options.leaseMs);
+  // One way: the worker drives the processor and acts on what it returns (a 429'd item goes back in its queue).
+  const processor = new ItemProcessor({ repo, claimer, gate, refs, clock, logger, options });
+  const w = new DeliveryWorker({ claimer, processor, refs, clock, logger, options, rate: () => app.ratePerSecond, timers });
+  const direct = new DirectSender({ gate, refs, logger, options, timers });
+  const delivery = new DeliveryService(repo, direct, clock, () => w.kick());
+  const scheduler = new JobScheduler({ store: deps.store, clock, logger: logger.child({ part: 'scheduler' }), options, timers });
   return {
     delivery,
     scheduler,

@@ -9,52 +9,52 @@ import { EPOCH, type OutboxItem } from './outbox.types';
 import type { ReferenceCache } from './reference-cache';
 import type { SendGate } from './send-gate';
 import { backoffMs, classify } from './send-policy';
-
-export interface WorkerStats {
-  sent: number;
-  updated: number;
-  failed: number;
-  inactive: number;
-  retried: number;
-  throttled: number;
-  /** Outcomes we could not record because another worker had taken the item: possible duplicates. */
-  leaseLost: number;
-  /** Time from Teams' answer to the outcome being stored: the window in which a crash duplicates. */
-  recordMsTotal: number;
-  recordMsMax: number;
-}
-
-export const emptyStats = (): WorkerStats => ({
-  sent: 0, updated: 0, failed: 0, inactive: 0, retried: 0, throttled: 0, leaseLost: 0, recordMsTotal: 0, recordMsMax: 0,
-});
+import { emptyStats } from './worker-stats';
 
 type Outcome = Partial<OutboxItem>;
+
+/**
+ * What the worker does with an item once processed: nothing more (its outcome is stored, or it went
+ * back to the store), or queue it again here (a 429: it keeps its place and its lease).
+ */
+export type ProcessOutcome = 'done' | 'requeue';
+
+export interface ItemProcessorDeps {
+  repo: OutboxRepository;
+  claimer: OutboxClaimer;
+  gate: SendGate;
+  refs: ReferenceCache;
+  clock: Clock;
+  logger: Logger;
+  options: DeliveryOptions;
+}
 
 /** Sends (or edits) one claimed item and records what happened; never throws. */
 export class ItemProcessor {
   readonly stats = emptyStats();
   private readonly activities = new Map<string, OutboundActivity>();
+  private readonly repo: OutboxRepository;
+  private readonly claimer: OutboxClaimer;
+  private readonly gate: SendGate;
+  private readonly refs: ReferenceCache;
+  private readonly clock: Clock;
+  private readonly logger: Logger;
+  private readonly options: DeliveryOptions;
 
-  constructor(
-    private readonly repo: OutboxRepository,
-    private readonly claimer: OutboxClaimer,
-    private readonly gate: SendGate,
-    private readonly refs: ReferenceCache,
-    private readonly clock: Clock,
-    private readonly logger: Logger,
-    private readonly options: DeliveryOptions,
-    /** Where a throttled item goes to be tried again by this worker. */
-    private readonly requeue: (item: Claimed) => void,
-  ) {}
+  constructor(deps: ItemProcessorDeps) {
+    ({ repo: this.repo, claimer: this.claimer, gate: this.gate, refs: this.refs, clock: this.clock, logger: this.logger, options: this.options } = deps);
+  }
 
-  async process(item: Claimed): Promise<void> {
+  async process(item: Claimed): Promise<ProcessOutcome> {
     try {
       if (item.doc.data.kind === 'update') await this.processUpdate(item);
       else await this.processSend(item);
+      return 'done';
     } catch (err) {
-      await this.failed(item, err).catch((e: unknown) =>
-        this.logger.error({ err: e, ...logRef(item) }, 'delivery.record_failed'),
-      );
+      return this.failed(item, err).catch((e: unknown) => {
+        this.logger.error({ err: e, ...logRef(item) }, 'delivery.record_failed');
+        return 'done' as const;
+      });
     }
   }
 
@@ -66,6 +66,7 @@ export class ItemProcessor {
     if (!activity) return void (await this.finish(item, 'failed', { lastError: 'NO_ACTIVITY' }));
     if (!(await this.readyToSend(item))) return;
     const { activityId } = await this.gate.send(record.reference, activity);
+    // Real time on purpose (not Timers): it measures the store's side of the duplicate window.
     const answeredAt = monotonicNow();
     if (await this.finish(item, 'sent', { activityId, sentAct: data.act, lastError: undefined })) {
       this.stats.sent += 1;
@@ -112,13 +113,13 @@ export class ItemProcessor {
     return false;
   }
 
-  private async failed(item: Claimed, err: unknown): Promise<void> {
+  private async failed(item: Claimed, err: unknown): Promise<ProcessOutcome> {
     const verdict = classify(err, this.options.defaultRetryAfterMs);
     const log = { ...logRef(item), reason: verdict.reason };
     if (verdict.kind === 'throttled') {
       this.stats.throttled += 1;
       // The gate has already paused every sender; this item simply waits its turn again.
-      if (++item.throttles < this.options.maxThrottles) return this.requeue(item);
+      if (++item.throttles < this.options.maxThrottles) return 'requeue';
       await this.finish(item, 'failed', { lastError: verdict.reason });
     } else if (verdict.kind === 'retry') {
       const attempts = item.doc.data.attempts + 1;
@@ -138,6 +139,7 @@ export class ItemProcessor {
       this.logger.warn(log, 'delivery.failed');
       await this.finish(item, 'failed', { lastError: verdict.reason });
     }
+    return 'done';
   }
 
   private async finish(item: Claimed, status: 'sent' | 'failed' | 'inactive', outcome: Outcome): Promise<boolean> {

@@ -6,29 +6,13 @@ import type { Clock } from '../clock';
 import type { Logger } from '../logger';
 import type { DeliveryOptions } from './delivery-options';
 import type { ScheduledJob, Scheduler } from './delivery.port';
-import { pause } from './monotonic';
+import type { JobDoc } from './job.types';
+import { realTimers, type Timers } from './monotonic';
 import { EPOCH } from './outbox.types';
 import { backoffMs } from './send-policy';
 
 const PK = 'job';
 const DONE_TTL_SECONDS = 7 * 86_400;
-
-/** A stored job; all times are ISO-8601 UTC (people's Amsterdam times are converted before this). */
-interface JobDoc {
-  kind: string;
-  payload: unknown;
-  runAt: string;
-  /** runAt, or later after a failed run. */
-  dueAt: string;
-  status: 'scheduled' | 'done' | 'failed';
-  attempts: number;
-  leaseUntil: string;
-  leaseToken?: string;
-  /** Bumped by every (re)schedule, so a run that finishes late cannot overwrite a newer schedule. */
-  generation: number;
-  lastError?: string;
-  doneAt?: string;
-}
 
 /** A stored payload that does not match its kind's schema. */
 class BadJobPayload extends Error {
@@ -37,6 +21,15 @@ class BadJobPayload extends Error {
 
 type Handler = (payload: unknown, job: ScheduledJob<unknown>) => Promise<void>;
 type JobOptions = Pick<DeliveryOptions, 'jobLeaseMs' | 'jobPollMs' | 'jobMaxAttempts' | 'backoffBaseMs' | 'backoffMaxMs'>;
+
+export interface JobSchedulerDeps {
+  store: DocumentStore;
+  clock: Clock;
+  logger: Logger;
+  options: JobOptions;
+  /** Poll pauses and lease heartbeats; real by default. */
+  timers?: Timers;
+}
 
 /**
  * Timed jobs (reminders, the poll after an atelier, sturingsgesprek rounds). Due jobs are claimed
@@ -49,13 +42,16 @@ export class JobScheduler implements Scheduler {
   private running = false;
   private loop: Promise<void> | undefined;
   private wake: (() => void) | undefined;
+  private readonly store: DocumentStore;
+  private readonly clock: Clock;
+  private readonly logger: Logger;
+  private readonly options: JobOptions;
+  private readonly timers: Timers;
 
-  constructor(
-    private readonly store: DocumentStore,
-    private readonly clock: Clock,
-    private readonly logger: Logger,
-    private readonly options: JobOptions,
-  ) {}
+  constructor(deps: JobSchedulerDeps) {
+    ({ store: this.store, clock: this.clock, logger: this.logger, options: this.options } = deps);
+    this.timers = deps.timers ?? realTimers;
+  }
 
   on<S extends z.ZodTypeAny>(kind: string, schema: S, handler: (payload: z.output<S>, job: ScheduledJob<z.output<S>>) => Promise<void>): void {
     this.handlers.set(kind, async (payload, job) => {
@@ -113,7 +109,7 @@ export class JobScheduler implements Scheduler {
     this.loop = (async () => {
       while (this.running) {
         await this.runDue().catch((err: unknown) => this.logger.error({ err }, 'scheduler.poll_failed'));
-        const { done, wake } = pause(this.options.jobPollMs);
+        const { done, wake } = this.timers.pause(this.options.jobPollMs);
         this.wake = wake;
         await done;
         this.wake = undefined;
@@ -153,12 +149,12 @@ export class JobScheduler implements Scheduler {
     const job: ScheduledJob<unknown> = { id: doc.id, kind: doc.data.kind, runAt: new Date(doc.data.runAt), payload: doc.data.payload };
     // Long handlers (a 12,000-recipient enqueue) keep their lease alive; heartbeat and outcome are serialised.
     let writing: Promise<unknown> = Promise.resolve();
-    const heartbeat = setInterval(() => {
+    const stopHeartbeat = this.timers.every(this.options.jobLeaseMs / 3, () => {
       writing = writing.then(async () => {
         const leaseUntil = new Date(this.clock.now().getTime() + this.options.jobLeaseMs).toISOString();
         doc = (await this.replace(doc, { ...doc.data, leaseUntil })) ?? doc;
       });
-    }, this.options.jobLeaseMs / 3);
+    });
     let outcome: Partial<JobDoc>;
     try {
       await handler(job.payload, job);
@@ -166,7 +162,7 @@ export class JobScheduler implements Scheduler {
     } catch (err) {
       outcome = this.failure(doc, err);
     } finally {
-      clearInterval(heartbeat);
+      stopHeartbeat();
     }
     await writing;
     const ttl = outcome.status ? DONE_TTL_SECONDS : undefined;

@@ -15,19 +15,25 @@ interface Entry {
  */
 export class ReferenceCache {
   private readonly entries = new Map<RecipientKey, Entry>();
+  private readonly now: () => number;
+  private readonly ttlMs: number;
+  private readonly maxEntries: number;
 
   constructor(
     private readonly directory: ConversationDirectory,
-    private readonly ttlMs = 60_000,
-    private readonly maxEntries = 20_000,
-  ) {}
+    options: { now?: () => number; ttlMs?: number; maxEntries?: number } = {},
+  ) {
+    this.now = options.now ?? monotonicNow;
+    this.ttlMs = options.ttlMs ?? 60_000;
+    this.maxEntries = options.maxEntries ?? 20_000;
+  }
 
   /**
    * Point reads in parallel rather than one `IN` query: on Cosmos a point read is the cheapest
    * operation there is (1 RU), while a query's cost grows with what it has to look at.
    */
   async prefetch(keys: RecipientKey[]): Promise<void> {
-    const now = monotonicNow();
+    const now = this.now();
     const missing = [...new Set(keys)].filter((k) => !this.fresh(k, now));
     for (let i = 0; i < missing.length; i += PARALLEL_READS) {
       const slice = missing.slice(i, i + PARALLEL_READS);
@@ -37,7 +43,7 @@ export class ReferenceCache {
   }
 
   async get(key: RecipientKey): Promise<ConversationRecord | undefined> {
-    const now = monotonicNow();
+    const now = this.now();
     const hit = this.fresh(key, now);
     if (hit) return hit.record;
     const record = await this.directory.get(key);

@@ -1,21 +1,35 @@
 import type { AppRateLimiter } from './app-rate-limiter';
 import type { ConversationLimiter } from './conversation-limiter';
 import type { OutboundActivity, RecipientKey } from './delivery.port';
-import { sleep } from './monotonic';
+import type { Timers } from './monotonic';
 import { SendError, type ProactiveSender, type StoredConversationReference } from './proactive-sender.port';
+
+export interface SendGateDeps {
+  sender: ProactiveSender;
+  app: AppRateLimiter;
+  conversations: ConversationLimiter;
+  /** A send that takes longer fails as a network error (it may still land). */
+  sendTimeoutMs: number;
+  /** Retry-After to assume when a 429 comes without one. */
+  defaultRetryAfterMs: number;
+  timers: Timers;
+}
 
 /**
  * The one way out to Teams: every proactive send, stored or not, passes both limiters here, and
  * every outcome tells the app limiter whether to slow down.
  */
 export class SendGate {
-  constructor(
-    private readonly sender: ProactiveSender,
-    private readonly app: AppRateLimiter,
-    private readonly conversations: ConversationLimiter,
-    private readonly sendTimeoutMs: number,
-    private readonly defaultRetryAfterMs: number,
-  ) {}
+  private readonly sender: ProactiveSender;
+  private readonly app: AppRateLimiter;
+  private readonly conversations: ConversationLimiter;
+  private readonly sendTimeoutMs: number;
+  private readonly defaultRetryAfterMs: number;
+  private readonly timers: Timers;
+
+  constructor(deps: SendGateDeps) {
+    ({ sender: this.sender, app: this.app, conversations: this.conversations, sendTimeoutMs: this.sendTimeoutMs, defaultRetryAfterMs: this.defaultRetryAfterMs, timers: this.timers } = deps);
+  }
 
   /** How long this conversation's limit would hold a send back right now. */
   conversationWait(key: RecipientKey): number {
@@ -25,7 +39,7 @@ export class SendGate {
   /** Waits for a slot in the conversation, then for an app-wide token. */
   async ready(key: RecipientKey): Promise<void> {
     const wait = this.conversations.reserve(key);
-    if (wait > 0) await sleep(wait);
+    if (wait > 0) await this.timers.sleep(wait);
     await this.app.acquire();
   }
 
@@ -38,19 +52,18 @@ export class SendGate {
   }
 
   private async observe<T>(call: Promise<T>): Promise<T> {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new SendError(undefined, undefined, 'TIMEOUT')), this.sendTimeoutMs);
-    });
+    const timeout = this.timers.pause(this.sendTimeoutMs);
     try {
-      const result = await Promise.race([call, timeout]);
+      const result = await Promise.race([call.then((value) => ({ value })), timeout.done.then(() => undefined)]);
+      if (!result) throw new SendError(undefined, undefined, 'TIMEOUT');
       this.app.succeeded();
-      return result;
+      return result.value;
     } catch (err) {
       if (err instanceof SendError && err.statusCode === 429) this.app.throttled(err.retryAfterMs ?? this.defaultRetryAfterMs);
       throw err;
     } finally {
-      clearTimeout(timer);
+      // Ends the timeout's wait (its promise resolves, unseen: the race is decided).
+      timeout.wake();
     }
   }
 }

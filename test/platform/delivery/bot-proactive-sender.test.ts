@@ -6,7 +6,9 @@ describe('BotProactiveSender over a real CloudAdapter', () => {
   let connector: FakeConnector;
   let ref: StoredConversationReference;
   beforeEach(async () => {
-    connector = await FakeConnector.start();
+    // The connector's limits on time that stands still: a request over the limit is over it, however
+    // long the machine takes between two requests.
+    connector = await FakeConnector.start({ now: () => 0 });
     ref = { serviceUrl: connector.url, channelId: 'msteams', conversation: { id: 'c1' }, bot: { id: '28:bot' }, user: { id: '29:u' } };
   });
   afterEach(() => connector.stop());

@@ -9,6 +9,7 @@ import { createDelivery, userKey, type DeliveryOptions, type ProactiveSender, ty
 import { silentLogger, type Logger } from '../../../src/platform/logger';
 import { SqliteDocumentStore } from '../../../src/storage/sqlite-store';
 import { FakeConnector, type FakeConnectorOptions } from '../../support/fake-connector';
+import { VirtualTimers } from '../../support/virtual-timers';
 
 export const conversationOf = (n: number) => `conv-u${n}`;
 export const keyOf = (n: number): RecipientKey => userKey(`u${n}`);
@@ -35,15 +36,36 @@ export async function seedUsers(directory: ConversationDirectory, serviceUrl: st
 
 export const message = (text: string) => ({ type: 'message' as const, text });
 
+/** A sender whose requests hold virtual time still while they are in flight. */
+export function trackedSender(timers: VirtualTimers, inner: ProactiveSender = botSender()): ProactiveSender {
+  return {
+    send: (ref, activity) => timers.track(inner.send(ref, activity)),
+    update: (ref, activityId, activity) => timers.track(inner.update(ref, activityId, activity)),
+  };
+}
+
+type Engine = ReturnType<typeof createDelivery>;
+
+/**
+ * The engine and the fake connector share virtual monotonic time ({@link VirtualTimers}); the business
+ * clock is a ManualClock. Time moves only inside `run`/`drain`, so nothing depends on the machine's speed.
+ */
 export interface Fixture {
   connector: FakeConnector;
   clock: ManualClock;
+  timers: VirtualTimers;
   store: SqliteDocumentStore;
   directory: ConversationDirectory;
-  engine: ReturnType<typeof createDelivery>;
+  engine: Engine;
   keys: RecipientKey[];
   /** Another engine (another instance) on the same database file. */
-  another(options?: Partial<DeliveryOptions>, sender?: ProactiveSender): ReturnType<typeof createDelivery> & { store: SqliteDocumentStore };
+  another(options?: Partial<DeliveryOptions>, sender?: ProactiveSender): Engine & { store: SqliteDocumentStore };
+  /** A sender to the fake connector on virtual time (to wrap in a test's own sender). */
+  sender(): ProactiveSender;
+  /** Awaits `work` while virtual time moves on (see VirtualTimers.run). */
+  run<T>(work: Promise<T>): Promise<T>;
+  /** Sends until nothing is due, on virtual time. */
+  drain(engine?: Engine): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -54,7 +76,8 @@ export async function startFixture(setup: {
   sender?: ProactiveSender;
   logger?: Logger;
 } = {}): Promise<Fixture> {
-  const connector = await FakeConnector.start(setup.connector);
+  const timers = new VirtualTimers();
+  const connector = await FakeConnector.start({ now: timers.now, ...setup.connector });
   const clock = new ManualClock();
   const dir = mkdtempSync(join(tmpdir(), 'delivery-'));
   const file = join(dir, 'store.db');
@@ -70,9 +93,10 @@ export async function startFixture(setup: {
   const build = (store: SqliteDocumentStore, options?: Partial<DeliveryOptions>, sender?: ProactiveSender) =>
     createDelivery({
       store,
-      sender: sender ?? botSender(),
+      sender: sender ?? trackedSender(timers),
       directory: new ConversationDirectory(store, () => clock.now()),
       clock,
+      timers,
       logger: setup.logger ?? silentLogger(),
       options: { pollMs: 20, backoffBaseMs: 1_000, ...options },
     });
@@ -80,6 +104,7 @@ export async function startFixture(setup: {
   return {
     connector,
     clock,
+    timers,
     store,
     directory,
     engine,
@@ -88,6 +113,9 @@ export async function startFixture(setup: {
       const own = openStore();
       return { ...build(own, { ...setup.delivery, ...options }, sender), store: own };
     },
+    sender: () => trackedSender(timers),
+    run: (work) => timers.run(work),
+    drain: (which = engine) => timers.run(which.worker.drain()),
     close: async () => {
       await connector.stop();
       for (const s of stores) await s.close();

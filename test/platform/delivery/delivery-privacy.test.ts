@@ -30,7 +30,7 @@ describe('Delivery keepUntil (short-lived recipient records)', () => {
     f.connector.configure({ conversationStatus: { [conversationOf(5)]: 403 } });
     const keepUntil = new Date(f.clock.now().getTime() + 2 * DAY);
     await f.engine.delivery.enqueue(request(keepUntil));
-    await f.engine.worker.drain();
+    await f.drain();
     expect(await f.engine.delivery.status('b1')).toMatchObject({ sent: 4, inactive: 1, keepUntil: keepUntil.toISOString() });
 
     f.clock.advance(2 * DAY + DAY - 60_000);
@@ -44,7 +44,7 @@ describe('Delivery keepUntil (short-lived recipient records)', () => {
     expect(await f.engine.delivery.status('b1')).toMatchObject({ total: 5, sent: 4, inactive: 1, failed: 0, queued: 0 });
 
     await f.engine.delivery.enqueue(request(keepUntil));
-    await f.engine.worker.drain();
+    await f.drain();
     expect(f.connector.messages()).toHaveLength(4);
   });
 
@@ -52,16 +52,16 @@ describe('Delivery keepUntil (short-lived recipient records)', () => {
     await f.engine.delivery.enqueue(request(f.clock.now()));
     f.clock.advance(3 * DAY);
     f.store.purgeExpired();
-    await f.engine.worker.drain();
+    await f.drain();
     expect([...f.connector.deliveredCounts().values()]).toEqual([1, 1, 1, 1, 1]);
   });
 
   it('an update can move keepUntil later (a meetup moved), and its edits are short-lived too', async () => {
     await f.engine.delivery.enqueue(request(new Date(f.clock.now().getTime() + DAY)));
-    await f.engine.worker.drain();
+    await f.drain();
     const later = new Date(f.clock.now().getTime() + 10 * DAY);
     await f.engine.delivery.enqueueUpdate('b1', 'rev-2', () => message('Verplaatst'), { keepUntil: later });
-    await f.engine.worker.drain();
+    await f.drain();
     expect(f.connector.updates()).toHaveLength(5);
 
     f.clock.advance(5 * DAY);
@@ -76,7 +76,7 @@ describe('Delivery keepUntil (short-lived recipient records)', () => {
 
   it('without keepUntil, items stay for the engine retention (30 days)', async () => {
     await f.engine.delivery.enqueue(request());
-    await f.engine.worker.drain();
+    await f.drain();
     f.clock.advance(29 * DAY);
     expect(await f.engine.delivery.sentMessages('b1')).toHaveLength(5);
     f.clock.advance(2 * DAY);
@@ -92,9 +92,9 @@ describe('Delivery logs', () => {
     try {
       f.connector.configure({ conversationStatus: { [conversationOf(1)]: 403, [conversationOf(2)]: 500, [conversationOf(3)]: 400 } });
       await f.engine.delivery.enqueue({ broadcastId: 'nw-members', purpose: 'test', recipients: f.keys.map((key) => ({ key, activity: message('Hallo') })) });
-      await f.engine.worker.drain();
+      await f.drain();
       f.clock.advance(60_000);
-      await f.engine.worker.drain();
+      await f.drain();
       expect(await f.engine.delivery.status('nw-members')).toMatchObject({ inactive: 1, failed: 2 });
 
       const log = lines.join('');

@@ -4,7 +4,7 @@ import { broadcastStatusCardData } from '../../../src/platform/delivery/cards/br
 import { createDelivery, SendError, type OutboundActivity } from '../../../src/platform/delivery';
 import { silentLogger } from '../../../src/platform/logger';
 import { containers } from '../../../src/storage/document-store.port';
-import { botSender, conversationOf, keyOf, message, startFixture, type Fixture } from './delivery-fixture';
+import { conversationOf, keyOf, message, startFixture, type Fixture } from './delivery-fixture';
 
 jest.setTimeout(15_000);
 
@@ -30,9 +30,9 @@ describe('Delivery service', () => {
     expect(await f.store.count(containers.outbox, { pk: 'b1', where: [{ field: 'kind', op: '=', value: 'send' }] })).toBe(5);
 
     f.clock.advance(90_000);
-    await f.engine.worker.drain();
+    await f.drain();
     await f.engine.delivery.enqueue(request('b1'));
-    await f.engine.worker.drain();
+    await f.drain();
 
     expect(f.connector.messages()).toHaveLength(5);
     const done = await f.engine.delivery.status('b1');
@@ -44,29 +44,29 @@ describe('Delivery service', () => {
     await f.engine.delivery.enqueue(request('b1', (n) => message(n % 2 ? 'Hallo' : 'Hello')));
     const all = await f.store.query(containers.outbox, { pk: 'b1' });
     expect(all.filter((d) => d.id.startsWith('act:'))).toHaveLength(2);
-    await f.engine.worker.drain();
+    await f.drain();
     expect(f.connector.messages(conversationOf(1))[0].body?.text).toBe('Hallo');
     expect(f.connector.messages(conversationOf(2))[0].body?.text).toBe('Hello');
   });
 
   it('waits for notBefore', async () => {
     await f.engine.delivery.enqueue({ ...request('b1'), notBefore: new Date(f.clock.now().getTime() + 60_000) });
-    await f.engine.worker.drain();
+    await f.drain();
     expect(f.connector.messages()).toHaveLength(0);
     f.clock.advance(60_000);
-    await f.engine.worker.drain();
+    await f.drain();
     expect(f.connector.messages()).toHaveLength(5);
   });
 
   it('updates delivered copies in place and lists where each copy landed', async () => {
     await f.engine.delivery.enqueue(request('b1'));
-    await f.engine.worker.drain();
+    await f.drain();
     const sent = await f.engine.delivery.sentMessages('b1');
     expect(sent).toHaveLength(5);
 
     await f.engine.delivery.enqueueUpdate('b1', 'u1', (key) => (key === keyOf(5) ? undefined : message('Gecorrigeerd')));
     await f.engine.delivery.enqueueUpdate('b1', 'u1', () => message('Gecorrigeerd'));
-    await f.engine.worker.drain();
+    await f.drain();
 
     const updates = f.connector.updates();
     expect(updates).toHaveLength(5);
@@ -79,7 +79,7 @@ describe('Delivery service', () => {
   it('sends the newest content to recipients not reached yet, without a separate edit', async () => {
     await f.engine.delivery.enqueue(request('b1'));
     await f.engine.delivery.enqueueUpdate('b1', 'u1', () => message('Nieuw'));
-    await f.engine.worker.drain();
+    await f.drain();
     expect(f.connector.messages().map((m) => m.body?.text)).toEqual(new Array(5).fill('Nieuw'));
     expect(f.connector.updates()).toHaveLength(0);
   });
@@ -87,12 +87,12 @@ describe('Delivery service', () => {
   it('retries failed recipients on request, not inactive ones', async () => {
     f.connector.configure({ conversationStatus: { [conversationOf(1)]: 400, [conversationOf(2)]: 403 } });
     await f.engine.delivery.enqueue(request('b1'));
-    await f.engine.worker.drain();
+    await f.drain();
     expect(await f.engine.delivery.status('b1')).toMatchObject({ sent: 3, failed: 1, inactive: 1 });
 
     f.connector.configure({ conversationStatus: {} });
     expect(await f.engine.delivery.retryFailed('b1')).toBe(1);
-    await f.engine.worker.drain();
+    await f.drain();
     expect(await f.engine.delivery.status('b1')).toMatchObject({ sent: 4, failed: 0, inactive: 1, queued: 0 });
     expect(f.connector.messages(conversationOf(1))).toHaveLength(1);
   });
@@ -104,22 +104,22 @@ describe('Delivery service', () => {
       if (container === containers.outbox && doc.id.startsWith('user:') && ++creates > 2) throw new Error('process died');
       return f.store.create(container, doc);
     };
-    const crashed = createDelivery({ store: flaky, sender: botSender(), directory: f.directory, clock: f.clock, logger: silentLogger() });
+    const crashed = createDelivery({ store: flaky, sender: f.sender(), directory: f.directory, clock: f.clock, timers: f.timers, logger: silentLogger() });
     await expect(crashed.delivery.enqueue(request('b1'))).rejects.toThrow('process died');
 
-    await f.engine.worker.drain();
+    await f.drain();
     expect(f.connector.messages()).toHaveLength(2);
     expect(await f.engine.delivery.status('b1')).toMatchObject({ total: 5, sent: 2, queued: 0, finishedAt: undefined });
 
     await f.engine.delivery.enqueue(request('b1'));
-    await f.engine.worker.drain();
+    await f.drain();
     expect([...f.connector.deliveredCounts().values()]).toEqual([1, 1, 1, 1, 1]);
     expect((await f.engine.delivery.status('b1'))?.finishedAt).toBeDefined();
   });
 
   it('sendNow delivers without writing anything to the outbox', async () => {
-    const id = await f.engine.delivery.sendNow(keyOf(1), message('vertrouwelijk'));
-    await f.engine.delivery.updateNow(keyOf(1), id, message('vertrouwelijk, bewerkt'));
+    const id = await f.run(f.engine.delivery.sendNow(keyOf(1), message('vertrouwelijk')));
+    await f.run(f.engine.delivery.updateNow(keyOf(1), id, message('vertrouwelijk, bewerkt')));
     expect(f.connector.messages(conversationOf(1))).toHaveLength(1);
     expect(f.connector.updates(conversationOf(1))[0].activityId).toBe(id);
     expect(await f.store.count(containers.outbox)).toBe(0);
@@ -128,11 +128,11 @@ describe('Delivery service', () => {
   it('sendNow retries a 5xx in memory, and on 403 throws and marks the recipient inactive', async () => {
     let calls = 0;
     f.connector.configure({ failureRate: 0.5, random: () => (++calls <= 2 ? 0 : 0.99) });
-    await expect(f.engine.delivery.sendNow(keyOf(1), message('x'))).resolves.toMatch(/^m/);
+    await expect(f.run(f.engine.delivery.sendNow(keyOf(1), message('x')))).resolves.toMatch(/^m/);
 
     f.connector.configure({ failureRate: 0, conversationStatus: { [conversationOf(2)]: 403 } });
-    await expect(f.engine.delivery.sendNow(keyOf(2), message('x'))).rejects.toMatchObject({ statusCode: 403 });
-    await expect(f.engine.delivery.sendNow(keyOf(2), message('x'))).rejects.toBeInstanceOf(SendError);
+    await expect(f.run(f.engine.delivery.sendNow(keyOf(2), message('x')))).rejects.toMatchObject({ statusCode: 403 });
+    await expect(f.run(f.engine.delivery.sendNow(keyOf(2), message('x')))).rejects.toBeInstanceOf(SendError);
     expect(f.connector.requests.filter((r) => r.conversationId === conversationOf(2))).toHaveLength(1);
     expect((await f.directory.get(keyOf(2)))?.active).toBe(false);
   });
@@ -140,7 +140,7 @@ describe('Delivery service', () => {
   it('renders the status card with the counts, the time taken and no hard-coded text', async () => {
     await f.engine.delivery.enqueue(request('b1'));
     f.clock.advance(125_000);
-    await f.engine.worker.drain();
+    await f.drain();
     const status = await f.engine.delivery.status('b1');
     const t = {
       title: 'Verzendstatus', inProgress: 'Bezig', finished: 'Klaar', total: 'Totaal', sent: 'Verzonden',

@@ -12,7 +12,7 @@ import { SqliteDocumentStore } from '../../../src/storage/sqlite-store';
 describe('JobScheduler', () => {
   let clock: ManualClock;
   let store: SqliteDocumentStore;
-  const make = () => new JobScheduler(store, clock, silentLogger(), { ...defaultDeliveryOptions, jobMaxAttempts: 3 });
+  const make = () => new JobScheduler({ store, clock, logger: silentLogger(), options: { ...defaultDeliveryOptions, jobMaxAttempts: 3 } });
 
   beforeEach(() => {
     clock = new ManualClock('2026-11-23T08:00:00Z');
