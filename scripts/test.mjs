@@ -59,6 +59,9 @@ const eslintConfigs = ['eslint.config.mjs', 'eslint.config.js', 'eslint.config.c
 if (eslintConfigs.some((f) => existsSync(resolve(root, f)))) step('lint', bin('eslint'), ['src', 'test']);
 else console.log('\n=== lint: skipped (no eslint.config.* yet)');
 
+// One layout for everyone: a file prettier would change fails here; `npm run format` fixes it.
+step('format', bin('prettier'), ['--check', '--log-level', 'warn', 'src/**/*.{ts,json}', 'test/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.{ts,mjs}']);
+
 step('unit tests', bin('jest'), [...extra, ...jestReport('unit'), '--selectProjects', 'unit']);
 
 if (process.env.SKIP_E2E === '1') finish(0, 'passed; end-to-end tests SKIPPED (SKIP_E2E=1)');
