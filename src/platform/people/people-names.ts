@@ -17,6 +17,19 @@ export interface PeopleNamesOptions {
   logger?: Logger;
 }
 
+/** Longest display name a feature keeps with its data (a longer one from Teams is cut). */
+export const KEPT_NAME_MAX = 80;
+
+/**
+ * A display name as a feature keeps it with its own data (a seat, a named answer): one line, trimmed,
+ * bounded; undefined when there is none. Keep it only where the feature needs it, and delete it with
+ * that data.
+ */
+export function keptName(name: string | undefined): string | undefined {
+  const clean = name?.replace(/\s+/g, ' ').trim().slice(0, KEPT_NAME_MAX).trim();
+  return clean || undefined;
+}
+
 interface Entry {
   name: string | undefined;
   until: number;

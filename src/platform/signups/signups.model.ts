@@ -1,4 +1,5 @@
 import { AppError } from '../errors';
+import { keptName } from '../people/people-names';
 
 export interface SignupSettings {
   /** null = unlimited. */
@@ -61,14 +62,8 @@ export const signupErrors = {
 
 export const norm = (userId: string) => userId.trim().toLowerCase();
 
-/** Longest name kept with a seat (a display name from Teams; longer ones are cut). */
-export const SEAT_NAME_MAX = 80;
-
-/** A display name as kept with a seat: one line, trimmed, bounded; undefined when there is none. */
-export function seatName(name: string | undefined): string | undefined {
-  const clean = name?.replace(/\s+/g, ' ').trim().slice(0, SEAT_NAME_MAX).trim();
-  return clean || undefined;
-}
+/** A display name as kept with a seat: one line, trimmed, bounded. */
+export const seatName = keptName;
 
 /** Seconds from `now` until `keepUntil` (at least one), or undefined to keep the list. */
 export function ttlUntil(keepUntil: string | undefined, now: Date): number | undefined {
