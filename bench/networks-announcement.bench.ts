@@ -30,6 +30,7 @@ import platformNl from '../src/platform/i18n/nl.json';
 import { createLogger } from '../src/platform/logger';
 import { Organisation } from '../src/platform/org/organisation';
 import type { OrgFile } from '../src/platform/org/org.schema';
+import { PeopleNames } from '../src/platform/people/people-names';
 import { registerSignupMessages } from '../src/platform/signups';
 import type { DocumentStore } from '../src/storage/document-store.port';
 import { CosmosDocumentStore } from '../src/storage/cosmos-store';
@@ -82,7 +83,17 @@ async function child(task: Task): Promise<Report> {
     logger: createLogger({ level: 'warn', name: 'bench-bot' }),
     options: { ratePerSecond: task.rate, pollMs: 200 },
   });
-  const m = createNetworksModule({ store, clock: systemClock, org, i18n, logger: createLogger({ level: 'warn' }), delivery: engine.delivery, conversations, scheduler: engine.scheduler });
+  const m = createNetworksModule({
+    store,
+    clock: systemClock,
+    org,
+    i18n,
+    logger: createLogger({ level: 'warn' }),
+    delivery: engine.delivery,
+    conversations,
+    scheduler: engine.scheduler,
+    people: new PeopleNames(org, undefined),
+  });
   registerNetworksJobs(engine.scheduler, m);
 
   const seedStart = Date.now();

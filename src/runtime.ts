@@ -82,7 +82,9 @@ export async function createRuntime(config: Readonly<Config>, overrides: Runtime
     delivery: delivery.delivery,
     scheduler: delivery.scheduler,
     downloads: new Downloads(config.publicBaseUrl, config.linkSigningSecret, () => clock.now()),
-    people: new PeopleNames(org, graph.enabled ? graph.directory : undefined),
+    people: new PeopleNames(org, graph.enabled ? graph.directory : undefined, {
+      logger: logger.child({ component: 'people' }),
+    }),
     roles,
   };
   const app = createApp(deps, adapter);

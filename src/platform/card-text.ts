@@ -27,6 +27,14 @@ export class CardText {
     return this.org.text(text, this.locale);
   }
 
+  /**
+   * A person as people read them: the name, or the catalogue's neutral word when nobody could name
+   * them. Never the id. Not escaped: a card escapes it as user text.
+   */
+  person(name: string | undefined): string {
+    return name?.trim() || this.t('common.unknownPerson');
+  }
+
   get timeZone(): string {
     return this.org.timeZone;
   }

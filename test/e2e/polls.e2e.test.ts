@@ -10,6 +10,7 @@ import { I18n } from '../../src/platform/i18n/i18n';
 import platformEn from '../../src/platform/i18n/en.json';
 import platformNl from '../../src/platform/i18n/nl.json';
 import { Organisation } from '../../src/platform/org/organisation';
+import { PeopleNames } from '../../src/platform/people/people-names';
 import type { Delivery, Scheduler } from '../../src/platform/delivery/delivery.port';
 import { SqliteDocumentStore } from '../../src/storage/sqlite-store';
 import { createPollsModule } from '../../src/features/polls/polls.module';
@@ -41,6 +42,7 @@ async function seed(dataDir: string): Promise<void> {
     delivery: noop as unknown as Delivery,
     scheduler: noop as unknown as Scheduler,
     downloads: new Downloads('http://localhost', 'e2e', () => new Date()),
+    people: new PeopleNames(org, undefined),
   });
   const now = Date.now();
   const attendees = Array.from({ length: 12 }, (_, i) => attendee(i + 3));

@@ -47,4 +47,20 @@ describe('PeopleNames', () => {
     const result = await make().namesOf([sanne, a]);
     expect([...result.values()]).toEqual(['Sanne de Vries']);
   });
+
+  it('a directory outage leaves those ids unnamed for this call only, and is not remembered', async () => {
+    const directory = new CountingDirectory();
+    let down = true;
+    const flaky: ProfileDirectory = {
+      profiles: async (ids) => {
+        if (down) throw Object.assign(new Error('directory: unavailable'), { code: 'unavailable' });
+        return directory.profiles(ids);
+      },
+    };
+    const names = make(flaky);
+    const during = await names.namesOf([sanne, a]);
+    expect(Object.fromEntries(during)).toEqual({ [sanne.toLowerCase()]: 'Sanne de Vries' });
+    down = false;
+    expect((await names.namesOf([a])).get(a)).toBe('Fatima Yilmaz');
+  });
 });

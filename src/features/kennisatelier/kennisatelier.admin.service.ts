@@ -8,7 +8,7 @@ import { parseDetails } from './kennisatelier.details.rules';
 import { errors } from './kennisatelier.errors';
 import type { AtelierTimers } from './kennisatelier.timers.service';
 import type { AtelierNotifier } from './kennisatelier.notifier';
-import { signupListId, type AtelierRepository } from './kennisatelier.repository';
+import { signupListId, signupListKeepUntil, type AtelierRepository } from './kennisatelier.repository';
 import type { AtelierDetailsInput, CreateAtelierInput } from './kennisatelier.schemas';
 import type { Atelier, AudienceOptions } from './kennisatelier.types';
 
@@ -64,7 +64,9 @@ export class AtelierAdminService {
     });
     if (!created) assertOrganiser(actor, atelier);
     // Each step below is idempotent, so a retried submit completes whatever a crash left undone.
-    await this.signups.open(signupListId(atelier.id), { capacity: atelier.capacity, deadline: atelier.deadline });
+    const { capacity, deadline } = atelier;
+    const keepUntil = signupListKeepUntil(atelier);
+    await this.signups.open(signupListId(atelier.id), { capacity, deadline, keepUntil });
     if (atelier.status === 'published') {
       await this.notifier.publish(atelier);
       await this.timers.schedule(atelier);
@@ -88,7 +90,10 @@ export class AtelierAdminService {
     });
     if (!atelier) throw errors.notFound();
     const listId = signupListId(atelier.id);
-    const { promoted } = await this.signups.update(listId, { capacity: atelier.capacity, deadline: atelier.deadline });
+    // The list's expiry follows the atelier when it moves.
+    const { capacity, deadline } = atelier;
+    const keepUntil = signupListKeepUntil(atelier);
+    const { promoted } = await this.signups.update(listId, { capacity, deadline, keepUntil });
     await this.notifier.tell(promoted, 'promoted', atelier, `kennisatelier.${atelier.id}.promoted.${atelier.updatedAt}`);
     if (moved) {
       const roster = await this.signups.roster(listId);

@@ -4,6 +4,7 @@ import type { DownloadFile } from '../../platform/downloads';
 import type { I18n } from '../../platform/i18n/i18n';
 import type { Logger } from '../../platform/logger';
 import type { Organisation } from '../../platform/org/organisation';
+import type { PeopleNames } from '../../platform/people/people-names';
 import type { SignupService } from '../../platform/signups';
 import { isOrganiser } from './kennisatelier.access';
 import { whereText } from './kennisatelier.format';
@@ -23,6 +24,7 @@ export class AtelierFiles {
     private readonly signups: SignupService,
     private readonly org: Organisation,
     private readonly i18n: I18n,
+    private readonly people: PeopleNames,
     private readonly log: Logger,
   ) {}
 
@@ -61,10 +63,13 @@ export class AtelierFiles {
     const atelier: Atelier | undefined = await this.repo.get(atelierId);
     const locale = this.org.defaultLocale;
     if (!atelier || !isOrganiser(this.org.actor(subject, locale), atelier)) return undefined;
-    const roster = await this.signups.roster(signupListId(atelier.id));
+    const roster = await this.signups.namedRoster(signupListId(atelier.id));
     const t = (key: string) => this.i18n.t(locale, `kennisatelier.roster.${key}`);
     const attended = new Set(atelier.attendance?.attendeeIds ?? []);
-    const name = (id: string) => this.org.person(id)?.name ?? id;
+    // Names kept with the seats, else the organisation file, recent turns, the directory; never an id.
+    const names = await this.people.namesOf([...roster.attending, ...roster.waitlist], roster.names);
+    const text = new CardText(this.i18n, this.org, locale);
+    const name = (id: string) => text.person(names.get(id));
     const rows = [
       [t('csvName'), t('csvStatus'), t('csvPosition'), t('csvAttended')],
       ...roster.attending.map((id, i) => [name(id), t('csvAttending'), String(i + 1), atelier.attendance ? t(attended.has(id) ? 'yes' : 'no') : '']),

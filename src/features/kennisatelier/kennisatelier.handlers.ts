@@ -22,8 +22,8 @@ export function registerAtelierHandlers(app: PanelApp, deps: KennisatelierDeps, 
   onCardAction(app, deps, verbs.view, atelierRefSchema, async (actor, { atelierId }) =>
     personal(actor, await signup.view(actor, atelierId)),
   );
-  onCardAction(app, deps, verbs.signUp, atelierRefSchema, async (actor, { atelierId }) =>
-    personal(actor, await signup.signUp(actor, atelierId)),
+  onCardAction(app, deps, verbs.signUp, atelierRefSchema, async (actor, { atelierId }, context) =>
+    personal(actor, await signup.signUp(actor, atelierId, context.activity.from?.name)),
   );
   onCardAction(app, deps, verbs.withdraw, atelierRefSchema, async (actor, { atelierId }) =>
     personal(actor, await signup.withdraw(actor, atelierId)),

@@ -12,7 +12,16 @@ import { AtelierSignupService } from './kennisatelier.signup.service';
 /** What the kennisatelier feature may use of the app. */
 export type KennisatelierDeps = Pick<
   AppDeps,
-  'store' | 'clock' | 'org' | 'i18n' | 'logger' | 'delivery' | 'scheduler' | 'conversations' | 'downloads'
+  | 'store'
+  | 'clock'
+  | 'org'
+  | 'i18n'
+  | 'logger'
+  | 'delivery'
+  | 'scheduler'
+  | 'conversations'
+  | 'downloads'
+  | 'people'
 >;
 
 export interface KennisatelierModule {
@@ -29,7 +38,7 @@ export interface KennisatelierModule {
 
 /** Builds the feature's repositories and services once (also used by tests that skip the bot). */
 export function createKennisatelierModule(deps: KennisatelierDeps): KennisatelierModule {
-  const { store, clock, org, i18n, delivery, scheduler, conversations, downloads } = deps;
+  const { store, clock, org, i18n, delivery, scheduler, conversations, downloads, people } = deps;
   const log = deps.logger.child({ feature: 'kennisatelier' });
   const repo = new AtelierRepository(store);
   const signups = new SignupService(store, clock);
@@ -44,7 +53,7 @@ export function createKennisatelierModule(deps: KennisatelierDeps): Kennisatelie
     notifier,
     signup: new AtelierSignupService(repo, signups, notifier, downloads, clock, log),
     admin,
-    roster: new AtelierRosterService(repo, signups, admin, scheduler, downloads, clock, org, log),
-    files: new AtelierFiles(repo, signups, org, i18n, log),
+    roster: new AtelierRosterService(repo, signups, admin, scheduler, downloads, clock, org, people, log),
+    files: new AtelierFiles(repo, signups, org, i18n, people, log),
   };
 }

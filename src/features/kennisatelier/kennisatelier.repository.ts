@@ -1,3 +1,4 @@
+import { days } from '../../platform/clock';
 import { containers, type DocumentStore } from '../../storage/document-store.port';
 import { updateWithRetry } from '../../storage/optimistic';
 import { isConflictError } from '../../storage/store-errors';
@@ -10,6 +11,13 @@ import type { Atelier } from './kennisatelier.types';
  */
 const PK = 'atelier';
 export const signupListId = (atelierId: string) => `kennisatelier:${atelierId}`;
+
+/** How long after an atelier its sign-up list (seats, and the names kept with them) is kept. */
+export const SIGNUP_LIST_KEEP_DAYS = 90;
+
+/** When an atelier's sign-up list expires: after attendance, the poll and the organisers' export. */
+export const signupListKeepUntil = (atelier: Pick<Atelier, 'endsAt'>) =>
+  new Date(Date.parse(atelier.endsAt) + days(SIGNUP_LIST_KEEP_DAYS)).toISOString();
 
 export class AtelierRepository {
   constructor(private readonly store: DocumentStore) {}

@@ -4,6 +4,7 @@ import type { Scheduler } from '../../platform/delivery/delivery.port';
 import type { Downloads } from '../../platform/downloads';
 import type { Logger } from '../../platform/logger';
 import type { Actor, Organisation } from '../../platform/org/organisation';
+import type { PeopleNames } from '../../platform/people/people-names';
 import type { SignupService } from '../../platform/signups';
 import type { AtelierAdminService } from './kennisatelier.admin.service';
 import { errors } from './kennisatelier.errors';
@@ -23,24 +24,30 @@ export class AtelierRosterService {
     private readonly downloads: Downloads,
     private readonly clock: Clock,
     private readonly org: Organisation,
+    private readonly people: PeopleNames,
     private readonly log: Logger,
   ) {}
 
-  /** Names from the org file; someone not in it is shown by id. */
-  named(ids: readonly string[]): NamedPerson[] {
-    return ids.map((id) => ({ id, name: this.org.person(id)?.name ?? id }));
+  /**
+   * Everyone on an atelier's list with a name: the one kept with their seat, else the organisation
+   * file, a recent turn or the directory (one bulk look-up). Nobody's id stands in for a name.
+   */
+  async namedRoster(atelier: Atelier): Promise<{ attending: NamedPerson[]; waitlist: NamedPerson[] }> {
+    const roster = await this.signups.namedRoster(signupListId(atelier.id));
+    const names = await this.people.namesOf([...roster.attending, ...roster.waitlist], roster.names);
+    const named = (ids: string[]) => ids.map((id) => ({ id, name: names.get(id) }));
+    return { attending: named(roster.attending), waitlist: named(roster.waitlist) };
   }
 
   async roster(actor: Actor, atelierId: string): Promise<RosterView> {
     const atelier = await this.admin.requireOrganised(actor, atelierId);
     const listId = signupListId(atelier.id);
-    const [summary, roster] = await Promise.all([this.signups.summary(listId), this.signups.roster(listId)]);
+    const [summary, roster] = await Promise.all([this.signups.summary(listId), this.namedRoster(atelier)]);
     this.log.info({ atelierId, actor: actor.aadObjectId }, 'atelier roster viewed');
     return {
       atelier,
       summary,
-      attending: this.named(roster.attending),
-      waitlist: this.named(roster.waitlist),
+      ...roster,
       csvUrl: this.downloads.link(kennisatelierFiles.csv, atelier.id, actor.aadObjectId),
     };
   }
@@ -48,8 +55,9 @@ export class AtelierRosterService {
   /** Who can be ticked: everyone with a seat; pre-ticked: the earlier record, or all of them. */
   async attendanceChoices(actor: Actor, atelierId: string): Promise<AttendanceChoices> {
     const atelier = await this.heldAtelier(actor, atelierId);
-    const { attending } = await this.signups.roster(signupListId(atelier.id));
-    return { atelier, people: this.named(attending), selected: atelier.attendance?.attendeeIds ?? attending };
+    const { attending } = await this.namedRoster(atelier);
+    const selected = atelier.attendance?.attendeeIds ?? attending.map((p) => p.id);
+    return { atelier, people: attending, selected };
   }
 
   /**

@@ -38,12 +38,15 @@ export class AtelierSignupService {
     return this.viewOf(actor, atelier, notice);
   }
 
-  /** Idempotent: a double-click or a retried invoke answers with the same card and takes one seat. */
-  async signUp(actor: Actor, atelierId: string): Promise<AtelierView> {
+  /**
+   * Idempotent: a double-click or a retried invoke answers with the same card and takes one seat.
+   * `displayName` (Teams' name for the person in this turn) is kept with the seat for the organisers.
+   */
+  async signUp(actor: Actor, atelierId: string, displayName?: string): Promise<AtelierView> {
     const atelier = await this.open(atelierId);
     let result;
     try {
-      result = await this.signups.signUp(signupListId(atelier.id), actor.aadObjectId);
+      result = await this.signups.signUp(signupListId(atelier.id), actor.aadObjectId, displayName);
     } catch (err) {
       const refusal = isAppError(err) ? signupRefusals.get(err.code) : undefined;
       throw refusal ? refusal() : err;

@@ -60,9 +60,10 @@ export interface AudienceOptions {
   networks: Array<{ title: string; value: string }>;
 }
 
+/** Someone on a roster; `name` is absent when nobody could name them (the card shows a neutral word). */
 export interface NamedPerson {
   id: string;
-  name: string;
+  name?: string;
 }
 
 export interface RosterView {

@@ -1,11 +1,15 @@
 import type { Clock } from '../../platform/clock';
 import type { Delivery } from '../../platform/delivery/delivery.port';
-import type { I18n } from '../../platform/i18n/i18n';
 import type { Logger } from '../../platform/logger';
 import type { Actor, Organisation } from '../../platform/org/organisation';
+import type { PeopleNames } from '../../platform/people/people-names';
 import type { SignupService } from '../../platform/signups';
 import type { AnnouncementNotifier } from './networks.announcement.notifier';
-import { meetupListId, type AnnouncementRepository } from './networks.announcement.repository';
+import {
+  meetupListId,
+  meetupListSettings,
+  type AnnouncementRepository,
+} from './networks.announcement.repository';
 import { changeableUntil, contentFrom, sameContent } from './networks.announcement.rules';
 import type { AnnouncementService } from './networks.announcement.service';
 import { networksErrors } from './networks.errors';
@@ -23,7 +27,7 @@ export class AnnouncementAdminService {
     private readonly signups: SignupService,
     private readonly delivery: Delivery,
     private readonly org: Organisation,
-    private readonly i18n: I18n,
+    private readonly people: PeopleNames,
     private readonly clock: Clock,
     private readonly logger: Logger,
   ) {}
@@ -35,15 +39,19 @@ export class AnnouncementAdminService {
     const until = changeableUntil(this.org, doc);
     const changeWindow = { changeableUntil: until, changeable: doc.status === 'sent' && until > this.clock.now() };
     if (!doc.meetup?.rsvp) return { doc, delivery, ...changeWindow };
-    const roster = await this.signups.roster(meetupListId(doc.id));
-    const names = await this.repo.attendeeNames(doc.id);
-    const unknown = this.i18n.t(actor.locale, 'networks.status.unknownName');
-    const nameOf = (aad: string) => names.get(aad) ?? this.org.person(aad)?.name ?? unknown;
+    // Names kept with the seats (also of colleagues who signed up from the channel), then the usual sources.
+    const roster = await this.signups.namedRoster(meetupListId(doc.id));
+    const names = await this.people.namesOf([...roster.attending, ...roster.waitlist], roster.names);
+    const named = (ids: string[]) => ids.map((id) => names.get(id));
     return {
       doc,
       delivery,
       ...changeWindow,
-      rsvp: { capacity: doc.meetup.capacity, attending: roster.attending.map(nameOf), waitlist: roster.waitlist.map(nameOf) },
+      rsvp: {
+        capacity: doc.meetup.capacity,
+        attending: named(roster.attending),
+        waitlist: named(roster.waitlist),
+      },
     };
   }
 
@@ -111,8 +119,9 @@ export class AnnouncementAdminService {
   private async syncSignups(before: AnnouncementDoc, after: AnnouncementDoc): Promise<void> {
     const list = meetupListId(after.id);
     if (after.meetup?.rsvp) {
-      await this.signups.open(list, { capacity: after.meetup.capacity, deadline: after.meetup.startsAt });
-      const { promoted } = await this.signups.update(list, { capacity: after.meetup.capacity, deadline: after.meetup.startsAt, closed: false });
+      const settings = meetupListSettings(after.meetup);
+      await this.signups.open(list, settings);
+      const { promoted } = await this.signups.update(list, { ...settings, closed: false });
       await this.meetupNotifier.promoted(after, promoted);
     } else if (before.meetup?.rsvp) {
       await this.signups.update(list, { closed: true });

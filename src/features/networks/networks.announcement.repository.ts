@@ -1,6 +1,8 @@
+import { days } from '../../platform/clock';
+import type { SignupSettings } from '../../platform/signups';
 import { containers, type DocumentStore } from '../../storage/document-store.port';
 import { isConcurrencyError } from '../../storage/store-errors';
-import type { AnnouncementDoc } from './networks.types';
+import type { AnnouncementDoc, MeetupDetails } from './networks.types';
 
 /**
  * Announcements in container `networks`, pk = ':announcements' (':' never occurs in a network id, so
@@ -10,6 +12,15 @@ import type { AnnouncementDoc } from './networks.types';
 const PK = ':announcements';
 export const DRAFT_TTL_SECONDS = 30 * 86_400;
 export const meetupListId = (announcementId: string) => `networks.meetup:${announcementId}`;
+
+/** How long after a meetup its sign-up list (seats and the names kept with them) is kept. */
+export const MEETUP_LIST_KEEP_DAYS = 90;
+
+/** The shared sign-up list's settings for a meetup: seats, sign-up until it starts, kept 90 days after. */
+export function meetupListSettings(meetup: Pick<MeetupDetails, 'capacity' | 'startsAt'>): SignupSettings {
+  const keepUntil = new Date(Date.parse(meetup.startsAt) + days(MEETUP_LIST_KEEP_DAYS)).toISOString();
+  return { capacity: meetup.capacity, deadline: meetup.startsAt, keepUntil };
+}
 
 export class AnnouncementRepository {
   constructor(private readonly store: DocumentStore) {}
@@ -41,20 +52,6 @@ export class AnnouncementRepository {
         await new Promise((r) => setTimeout(r, Math.random() * 5 * attempt));
       }
     }
-  }
-
-  /**
-   * Display names of people who signed up for a meetup, so its coordinators can read the list (also
-   * for colleagues who signed up from the network's channel). pk = ':rsvp:<announcementId>', id = aadObjectId.
-   */
-  async rememberAttendee(announcementId: string, aadObjectId: string, name: string, ttlSeconds: number): Promise<void> {
-    const id = aadObjectId.toLowerCase();
-    await this.store.upsert(containers.networks, { pk: `:rsvp:${announcementId}`, id, data: { type: 'attendee', name }, ttlSeconds });
-  }
-
-  async attendeeNames(announcementId: string): Promise<Map<string, string>> {
-    const docs = await this.store.query<{ name: string }>(containers.networks, { pk: `:rsvp:${announcementId}` });
-    return new Map(docs.map((d) => [d.id, d.data.name]));
   }
 
   /** Most recent first, for the coordinator's list of their own networks' announcements. */

@@ -7,7 +7,11 @@ import type { SignupService } from '../../platform/signups';
 import { requireCoordinator } from './networks.access';
 import type { AnnouncementAudience } from './networks.announcement-audience.service';
 import type { AnnouncementNotifier } from './networks.announcement.notifier';
-import { meetupListId, type AnnouncementRepository } from './networks.announcement.repository';
+import {
+  meetupListId,
+  meetupListSettings,
+  type AnnouncementRepository,
+} from './networks.announcement.repository';
 import { contentFrom } from './networks.announcement.rules';
 import { networksErrors } from './networks.errors';
 import type { AnnouncementDeliveryPayload, AnnouncementForm } from './networks.schemas';
@@ -97,7 +101,7 @@ export class AnnouncementService {
 
     const { members: memberRecipients, total } = await this.audience.count(doc);
     if (total === 0) throw networksErrors.noRecipients();
-    if (doc.meetup?.rsvp) await this.signups.open(meetupListId(doc.id), { capacity: doc.meetup.capacity, deadline: doc.meetup.startsAt });
+    if (doc.meetup?.rsvp) await this.signups.open(meetupListId(doc.id), meetupListSettings(doc.meetup));
     const payload: AnnouncementDeliveryPayload = { announcementId: doc.id, sentBy: actor.aadObjectId };
     await this.scheduler.schedule({ id: announcementDeliveryJobId(doc.id), kind: networksJobs.announcementDelivery, runAt: now, payload });
 

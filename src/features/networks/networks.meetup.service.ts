@@ -1,4 +1,3 @@
-import type { Clock } from '../../platform/clock';
 import type { Actor, Organisation } from '../../platform/org/organisation';
 import type { SignupService } from '../../platform/signups';
 import { meetupListId, type AnnouncementRepository } from './networks.announcement.repository';
@@ -6,9 +5,6 @@ import { networksErrors } from './networks.errors';
 import type { MeetupNotifier } from './networks.meetup.notifier';
 import type { MembershipService } from './networks.membership.service';
 import type { AnnouncementDoc, RsvpContext, RsvpResult } from './networks.types';
-
-/** Attendee names are kept until well after the meetup, then expire. */
-const NAME_TTL_AFTER_MEETUP_S = 90 * 86_400;
 
 /** Meetup RSVP on the shared sign-up model (platform/signups): seats, waitlist, promotion. */
 export class MeetupService {
@@ -18,17 +14,17 @@ export class MeetupService {
     private readonly signups: SignupService,
     private readonly notifier: MeetupNotifier,
     private readonly org: Organisation,
-    private readonly clock: Clock,
   ) {}
 
+  /**
+   * The person's display name (Teams' `from.name` in this turn) is kept with their seat, so the
+   * coordinators' list names colleagues outside the organisation file; it goes with the seat, or
+   * with the list 90 days after the meetup.
+   */
   async signUp(actor: Actor, announcementId: string, ctx: RsvpContext): Promise<RsvpResult> {
     const { doc, viaChannel } = await this.allowed(actor, announcementId, ctx);
-    const { status, changed } = await this.signups.signUp(meetupListId(doc.id), actor.aadObjectId);
-    const name = ctx.displayName?.trim().slice(0, 200) || actor.person?.name;
-    if (name && doc.meetup) {
-      const ttl = Math.max(0, (Date.parse(doc.meetup.startsAt) - this.clock.now().getTime()) / 1000) + NAME_TTL_AFTER_MEETUP_S;
-      await this.repo.rememberAttendee(doc.id, actor.aadObjectId, name, Math.ceil(ttl));
-    }
+    const name = ctx.displayName || actor.person?.name;
+    const { status, changed } = await this.signups.signUp(meetupListId(doc.id), actor.aadObjectId, name);
     return { doc, status, changed, viaChannel };
   }
 

@@ -1,6 +1,7 @@
 import type { Clock } from '../../platform/clock';
 import type { Actor, Organisation } from '../../platform/org/organisation';
 import type { Network } from '../../platform/org/org.schema';
+import type { PeopleNames } from '../../platform/people/people-names';
 import { networkOf, requireCoordinator } from './networks.access';
 import { networksErrors } from './networks.errors';
 import type { MembershipRepository } from './networks.membership.repository';
@@ -18,6 +19,7 @@ export class MembershipService {
     private readonly repo: MembershipRepository,
     private readonly org: Organisation,
     private readonly clock: Clock,
+    private readonly people: PeopleNames,
   ) {}
 
   /** Every network, with the actor's own membership (shown only to them, in their 1:1 chat). */
@@ -55,12 +57,22 @@ export class MembershipService {
     return !!(await this.repo.get(networkId, aadObjectId));
   }
 
-  /** Coordinators of this network only; names sorted, one page at a time (cards have a size limit). */
+  /**
+   * Coordinators of this network only; names sorted, one page at a time (cards have a size limit).
+   * A member's name is the one kept since they joined, else the organisation file, a recent turn or
+   * the directory (in bulk, for those without one); nobody is shown by id.
+   */
   async members(actor: Actor, networkId: string, page = 1): Promise<MemberPage> {
     const network = requireCoordinator(this.org, actor, networkId);
     const now = this.clock.now().toISOString();
-    const all = (await this.repo.list(network.id))
-      .map((m) => ({ name: m.name ?? this.org.person(m.aadObjectId)?.name, snoozed: !!m.snoozedUntil && m.snoozedUntil > now }))
+    const docs = await this.repo.list(network.id);
+    const kept = new Map(docs.map((m) => [m.aadObjectId.toLowerCase(), m.name] as const));
+    const names = await this.people.namesOf(docs.map((m) => m.aadObjectId), kept);
+    const all = docs
+      .map((m) => ({
+        name: names.get(m.aadObjectId.toLowerCase()),
+        snoozed: !!m.snoozedUntil && m.snoozedUntil > now,
+      }))
       .sort((a, b) => (a.name ?? '\uffff').localeCompare(b.name ?? '\uffff', 'nl'));
     const pages = Math.max(1, Math.ceil(all.length / MEMBERS_PAGE_SIZE));
     const current = Math.min(Math.max(1, page), pages);

@@ -12,7 +12,10 @@ import { MembershipRepository } from './networks.membership.repository';
 import { MembershipService } from './networks.membership.service';
 
 /** Networks reads and writes its own documents, sends through delivery and schedules its own jobs. */
-export type NetworksDeps = Pick<AppDeps, 'store' | 'clock' | 'org' | 'i18n' | 'logger' | 'delivery' | 'conversations' | 'scheduler'>;
+export type NetworksDeps = Pick<
+  AppDeps,
+  'store' | 'clock' | 'org' | 'i18n' | 'logger' | 'delivery' | 'conversations' | 'scheduler' | 'people'
+>;
 
 /** The feature's services wired once; used by index.ts, the tests and the benchmark alike. */
 export interface NetworksModule {
@@ -26,10 +29,10 @@ export interface NetworksModule {
 }
 
 export function createNetworksModule(deps: NetworksDeps): NetworksModule {
-  const { store, clock, org, i18n, delivery } = deps;
+  const { store, clock, org, i18n, delivery, people } = deps;
   const logger = deps.logger.child({ feature: 'networks' });
   const repo = new AnnouncementRepository(store);
-  const membership = new MembershipService(new MembershipRepository(store), org, clock);
+  const membership = new MembershipService(new MembershipRepository(store), org, clock, people);
   const audience = new AnnouncementAudience(membership, deps.conversations, org);
   const signups = new SignupService(store, clock);
   const copies = new AnnouncementNotifier(delivery, audience, i18n, org, logger);
@@ -39,8 +42,19 @@ export function createNetworksModule(deps: NetworksDeps): NetworksModule {
     membership,
     audience,
     announcements,
-    admin: new AnnouncementAdminService(announcements, repo, copies, meetupNotifier, signups, delivery, org, i18n, clock, logger),
-    meetups: new MeetupService(repo, membership, signups, meetupNotifier, org, clock),
+    admin: new AnnouncementAdminService(
+      announcements,
+      repo,
+      copies,
+      meetupNotifier,
+      signups,
+      delivery,
+      org,
+      people,
+      clock,
+      logger,
+    ),
+    meetups: new MeetupService(repo, membership, signups, meetupNotifier, org),
     broadcasts: new NetworkBroadcastNotifier(membership, audience, delivery, org, logger),
   };
 }

@@ -69,10 +69,11 @@ export interface AnnouncementDoc extends AnnouncementContent {
   retractedAt?: string;
 }
 
+/** Who signed up for a meetup, by name; undefined where nobody could name them (shown neutrally). */
 export interface RsvpOverview {
   capacity: number | null;
-  attending: string[];
-  waitlist: string[];
+  attending: Array<string | undefined>;
+  waitlist: Array<string | undefined>;
 }
 
 /** What a coordinator sees of a sent announcement: delivery counts and, for a meetup, who signed up. */

@@ -2,6 +2,7 @@ import type { Clock } from '../../platform/clock';
 import { commonErrors } from '../../platform/errors';
 import type { Logger } from '../../platform/logger';
 import type { Actor } from '../../platform/org/organisation';
+import { keptName } from '../../platform/people/people-names';
 import { openAnswerId } from './polls.answer-key.rules';
 import { pollErrors } from './polls.errors';
 import type { PollRepository } from './polls.repository';
@@ -43,9 +44,10 @@ export class PollAnswerService {
 
   /**
    * The answer is written first and the participation record second, so a retry after a
-   * half-finished submit completes it instead of refusing it.
+   * half-finished submit completes it instead of refusing it. `displayName` (Teams' name for the
+   * person in this turn) is kept with a named poll's answer only; an anonymous answer never has one.
    */
-  async submit(actor: Actor, input: AnswerPayload): Promise<AnswerOutcome> {
+  async submit(actor: Actor, input: AnswerPayload, displayName?: string): Promise<AnswerOutcome> {
     const poll = await this.repo.poll(input.pollId);
     if (!poll) throw commonErrors.notFound();
     if (isClosed(poll, this.clock.now())) throw pollErrors.closed();
@@ -56,7 +58,9 @@ export class PollAnswerService {
     const existing = await this.repo.answer(poll.pollId, id);
     // Answered, but the answer is not where the key says (server secret rotated): refuse, never count twice.
     if (!existing && (await this.repo.hasParticipated(poll.pollId, userId))) throw pollErrors.cannotChange();
-    const answer: Answer = { pollId: poll.pollId, key: id, ...content, ...(poll.anonymous ? {} : { respondentId: userId }) };
+    const name = poll.anonymous ? undefined : keptName(displayName);
+    const who = poll.anonymous ? {} : { respondentId: userId, ...(name ? { respondentName: name } : {}) };
+    const answer: Answer = { pollId: poll.pollId, key: id, ...content, ...who };
     const { changed } = await this.repo.writeAnswer(poll.pollId, id, () => answer);
     await this.repo.markParticipated(poll.pollId, userId);
     // No person id in this line: with its timestamp it would undo the separation of answer and person.

@@ -3,6 +3,7 @@ import type { DownloadFile } from '../../platform/downloads';
 import type { I18n } from '../../platform/i18n/i18n';
 import type { Logger } from '../../platform/logger';
 import type { Locale, Organisation } from '../../platform/org/organisation';
+import type { PeopleNames } from '../../platform/people/people-names';
 import { choiceLabels } from './cards/poll.card';
 import type { PollResultsService } from './polls.results.service';
 import { shuffle } from './polls.rules';
@@ -23,6 +24,7 @@ export class PollFiles {
     private readonly results: PollResultsService,
     private readonly org: Organisation,
     private readonly i18n: I18n,
+    private readonly people: PeopleNames,
     private readonly logger: Logger,
   ) {}
 
@@ -54,7 +56,13 @@ export class PollFiles {
       t(poll.kind === 'rating' ? 'score' : 'choices'),
       ...(poll.allowComment ? [t('comment')] : []),
     ];
-    const nameOf = (a: Answer) => this.org.person(a.respondentId)?.name ?? a.respondentId ?? '';
+    // Named polls: the name kept with the answer, else the organisation file, recent turns, the
+    // directory (one bulk look-up); someone nobody can name gets the neutral word, never the id.
+    const idOf = (a: Answer) => a.respondentId?.toLowerCase() ?? '';
+    const respondents = poll.anonymous ? [] : results.answers.filter((a) => a.respondentId);
+    const kept = new Map(respondents.map((a) => [idOf(a), a.respondentName] as const));
+    const names = await this.people.namesOf([...kept.keys()], kept);
+    const nameOf = (a: Answer) => text.person(names.get(idOf(a)));
     const rows = poll.anonymous
       ? shuffle(results.answers)
       : [...results.answers].sort((a, b) => nameOf(a).localeCompare(nameOf(b)));

@@ -21,8 +21,8 @@ export function registerPollHandlers(app: PanelApp, deps: PollsDeps, polls: Poll
     deps,
     pollsVerbs.answer,
     answerPayload,
-    async (actor, input) => {
-      const outcome = await polls.answers.submit(actor, input);
+    async (actor, input, context) => {
+      const outcome = await polls.answers.submit(actor, input, context.activity.from?.name);
       // The person's own view: their answer pre-filled, so they can change it until the poll closes.
       const state = { notice: outcome.changed ? ('changed' as const) : ('saved' as const), answer: outcome.answer };
       return renderPollCard(CardText.for(deps, actor.locale), outcome.poll, state);

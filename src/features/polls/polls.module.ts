@@ -11,7 +11,18 @@ import { PollResultsService } from './polls.results.service';
 /** What the polls feature may use. */
 export type PollsDeps = Pick<
   AppDeps,
-  'config' | 'logger' | 'store' | 'clock' | 'org' | 'i18n' | 'help' | 'conversations' | 'delivery' | 'scheduler' | 'downloads'
+  | 'config'
+  | 'logger'
+  | 'store'
+  | 'clock'
+  | 'org'
+  | 'i18n'
+  | 'help'
+  | 'conversations'
+  | 'delivery'
+  | 'scheduler'
+  | 'downloads'
+  | 'people'
 >;
 
 export interface PollsModule {
@@ -37,6 +48,6 @@ export function createPollsModule(deps: PollsDeps): PollsModule {
     open: new PollOpenService(repo, deps.clock, deps.org, deps.scheduler, deps.conversations, notifier, logger),
     close: new PollCloseService(repo, deps.clock, deps.scheduler, notifier, logger),
     results,
-    files: new PollFiles(results, deps.org, deps.i18n, logger),
+    files: new PollFiles(results, deps.org, deps.i18n, deps.people, logger),
   };
 }

@@ -43,6 +43,11 @@ export interface Answer {
   comment?: string;
   /** Only for polls that are not anonymous; the card said so before the person answered. */
   respondentId?: string;
+  /**
+   * Named polls only: the display name Teams gave in the answering turn, for the organisers' export
+   * (most respondents are not in the organisation file). Kept and deleted with the answer.
+   */
+  respondentName?: string;
 }
 
 /** That a person answered: to block double answers and to remind only the others. No time, no link. */

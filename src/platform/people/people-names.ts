@@ -1,3 +1,4 @@
+import type { Logger } from '../logger';
 import type { Organisation } from '../org/organisation';
 
 /** What names need of the directory (Microsoft Graph in a tenant); absent ids are unknown people. */
@@ -12,6 +13,21 @@ export interface PeopleNamesOptions {
   unknownTtlMs?: number;
   maxEntries?: number;
   now?: () => number;
+  /** Told (without ids or names) when the directory could not be asked. */
+  logger?: Logger;
+}
+
+/** Longest display name a feature keeps with its data (a longer one from Teams is cut). */
+export const KEPT_NAME_MAX = 80;
+
+/**
+ * A display name as a feature keeps it with its own data (a seat, a named answer): one line, trimmed,
+ * bounded; undefined when there is none. Keep it only where the feature needs it, and delete it with
+ * that data.
+ */
+export function keptName(name: string | undefined): string | undefined {
+  const clean = name?.replace(/\s+/g, ' ').trim().slice(0, KEPT_NAME_MAX).trim();
+  return clean || undefined;
 }
 
 interface Entry {
@@ -31,6 +47,7 @@ export class PeopleNames {
   private readonly unknownTtlMs: number;
   private readonly maxEntries: number;
   private readonly now: () => number;
+  private readonly logger: Logger | undefined;
 
   constructor(
     private readonly org: Organisation,
@@ -41,6 +58,7 @@ export class PeopleNames {
     this.unknownTtlMs = options.unknownTtlMs ?? 3_600_000;
     this.maxEntries = options.maxEntries ?? 50_000;
     this.now = options.now ?? Date.now;
+    this.logger = options.logger;
   }
 
   /** A name Teams gave us in a turn (`from.name`): the freshest source there is. */
@@ -49,7 +67,11 @@ export class PeopleNames {
     if (clean) this.put(id.toLowerCase(), clean, this.ttlMs);
   }
 
-  /** Names by lower-case id for every id that can be named; `known` are names the caller already holds. */
+  /**
+   * Names by lower-case id for every id that can be named; `known` are names the caller already holds.
+   * When the directory cannot be asked (outage, throttling) the ids it would have named stay absent for
+   * this call only: a roster still shows, with the neutral word for them, and the next call asks again.
+   */
   async namesOf(ids: readonly string[], known: ReadonlyMap<string, string | undefined> = new Map()): Promise<Map<string, string>> {
     const out = new Map<string, string>();
     const ask: string[] = [];
@@ -66,7 +88,14 @@ export class PeopleNames {
       } else ask.push(id);
     }
     if (ask.length && this.directory) {
-      const found = await this.directory.profiles(ask);
+      let found: Awaited<ReturnType<ProfileDirectory['profiles']>>;
+      try {
+        found = await this.directory.profiles(ask);
+      } catch (err) {
+        const code = (err as { code?: string }).code ?? (err as Error).constructor?.name;
+        this.logger?.warn({ code, ids: ask.length }, 'names: directory not available');
+        return out;
+      }
       const byId = new Map([...found].map(([id, p]) => [id.toLowerCase(), p.displayName] as const));
       for (const id of ask) {
         const name = byId.get(id);

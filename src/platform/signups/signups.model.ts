@@ -1,4 +1,5 @@
 import { AppError } from '../errors';
+import { keptName } from '../people/people-names';
 
 export interface SignupSettings {
   /** null = unlimited. */
@@ -7,6 +8,11 @@ export interface SignupSettings {
   deadline?: string;
   /** Cancelled or past: no changes at all. */
   closed?: boolean;
+  /**
+   * ISO UTC; the list expires then, with everyone's seat and the names kept with the seats. Without it
+   * the list is kept (and so are the names, until each person cancels).
+   */
+  keepUntil?: string;
 }
 
 export type SignupStatus = { state: 'attending' } | { state: 'waitlisted'; position: number } | { state: 'none' };
@@ -22,7 +28,13 @@ export type SignupStatus = { state: 'attending' } | { state: 'waitlisted'; posit
  * jittered retry absorbs; within one instance writes to a list also queue up in memory (SignupService.serial),
  * so a burst does not burn round trips on lost races (200 simultaneous clicks, spread over several
  * service instances, are proven in the tests on both stores). The size (≈40 bytes per
- * person, 12,000 employees ≈ 0.5 MB) stays well under Cosmos' 2 MB document limit.
+ * person, plus ≈70 for a name of typical length, so 12,000 employees ≈ 1.3 MB) stays under Cosmos'
+ * 2 MB document limit.
+ *
+ * `names` holds the display name each person had when they took their place (Teams' `from.name`,
+ * bounded by {@link seatName}), so the organisers' roster can name colleagues who are not in the
+ * organisation file even without a directory. A name goes when its person leaves the list, and all
+ * of them when the list expires ({@link SignupSettings.keepUntil}).
  */
 export interface SignupListDoc {
   listId: string;
@@ -31,6 +43,8 @@ export interface SignupListDoc {
   closed: boolean;
   attending: string[];
   waitlist: string[];
+  /** Display name by (lower-case) id, only for people on the list; absent in lists made before names. */
+  names?: Record<string, string>;
   updatedAt: string;
 }
 
@@ -47,6 +61,15 @@ export const signupErrors = {
 };
 
 export const norm = (userId: string) => userId.trim().toLowerCase();
+
+/** A display name as kept with a seat: one line, trimmed, bounded. */
+export const seatName = keptName;
+
+/** Seconds from `now` until `keepUntil` (at least one), or undefined to keep the list. */
+export function ttlUntil(keepUntil: string | undefined, now: Date): number | undefined {
+  if (!keepUntil) return undefined;
+  return Math.max(1, Math.ceil((Date.parse(keepUntil) - now.getTime()) / 1000));
+}
 
 export function statusIn(list: SignupListDoc, userId: string): SignupStatus {
   if (list.attending.includes(userId)) return { state: 'attending' };

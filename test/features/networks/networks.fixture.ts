@@ -10,6 +10,7 @@ import platformNl from '../../../src/platform/i18n/nl.json';
 import { silentLogger, type Logger } from '../../../src/platform/logger';
 import { Organisation, type Locale } from '../../../src/platform/org/organisation';
 import type { OrgFile } from '../../../src/platform/org/org.schema';
+import { PeopleNames } from '../../../src/platform/people/people-names';
 import { registerSignupMessages } from '../../../src/platform/signups';
 import { SqliteDocumentStore } from '../../../src/storage/sqlite-store';
 import en from '../../../src/features/networks/i18n/en.json';
@@ -58,7 +59,12 @@ export async function networksFixture(options: { orgPatch?: (org: OrgFile) => vo
     options: { pollMs: 20 },
   });
   const logger = options.logger ?? silentLogger();
-  const m = createNetworksModule({ store, clock, org, i18n, logger, delivery: engine.delivery, conversations, scheduler: engine.scheduler });
+  // No directory, as in a local run: names come from what people gave when they joined or signed up.
+  const people = new PeopleNames(org, undefined);
+  const delivery = engine.delivery;
+  const scheduler = engine.scheduler;
+  const deps = { store, clock, org, i18n, logger, delivery, conversations, scheduler, people };
+  const m = createNetworksModule(deps);
   registerNetworksJobs(engine.scheduler, m);
 
   const conversationOf = (aad: string) => `a:personal-${aad.toLowerCase()}`;

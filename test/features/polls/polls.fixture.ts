@@ -10,6 +10,7 @@ import { I18n } from '../../../src/platform/i18n/i18n';
 import platformEn from '../../../src/platform/i18n/en.json';
 import platformNl from '../../../src/platform/i18n/nl.json';
 import { createLogger } from '../../../src/platform/logger';
+import { PeopleNames } from '../../../src/platform/people/people-names';
 import { Organisation, type Actor, type Locale } from '../../../src/platform/org/organisation';
 import { containers } from '../../../src/storage/document-store.port';
 import { SqliteDocumentStore } from '../../../src/storage/sqlite-store';
@@ -99,6 +100,7 @@ export function pollsFixture() {
     delivery: delivery as unknown as Delivery,
     scheduler,
     downloads: new Downloads('https://bot.example', linkSigningSecret, () => clock.now()),
+    people: new PeopleNames(org, undefined),
   });
   /** What the module derives from the link-signing secret; with it (and the salt) answer ids can be recomputed. */
   const answerSecret = answerKeySecret(linkSigningSecret);

@@ -2,6 +2,7 @@ import { ManualClock } from '../../../src/platform/clock';
 import { isAppError } from '../../../src/platform/errors';
 import { I18n } from '../../../src/platform/i18n/i18n';
 import { registerSignupMessages, SignupService } from '../../../src/platform/signups';
+import { containers } from '../../../src/storage/document-store.port';
 import { SqliteDocumentStore } from '../../../src/storage/sqlite-store';
 
 let store: SqliteDocumentStore;
@@ -93,6 +94,47 @@ describe('SignupService', () => {
     expect(await rejection(signups.signUp('nope', 'u1'))).toBe('signups.error.notFound');
     expect(await rejection(signups.summary('nope'))).toBe('signups.error.notFound');
     expect(await signups.status('nope', 'u1')).toEqual({ state: 'none' });
+  });
+
+  it('keeps each person\'s name with their place, bounded, and drops it when they leave', async () => {
+    await signups.open('a', { capacity: 1 });
+    await signups.signUp('a', 'U1', '  Fatima\n  Yilmaz ');
+    await signups.signUp('a', 'u2', 'x'.repeat(300));
+    await signups.signUp('a', 'u3');
+    const roster = await signups.namedRoster('a');
+    expect(roster).toMatchObject({ attending: ['u1'], waitlist: ['u2', 'u3'] });
+    expect(Object.fromEntries(roster.names)).toEqual({ u1: 'Fatima Yilmaz', u2: 'x'.repeat(80) });
+    // A repeated click with the name Teams now has brings it up to date; no second place.
+    const again = await signups.signUp('a', 'u3', 'Jeroen de Wit');
+    expect(again).toEqual({ status: { state: 'waitlisted', position: 2 }, changed: false });
+    expect((await signups.namedRoster('a')).names.get('u3')).toBe('Jeroen de Wit');
+    await signups.cancel('a', 'u1');
+    const after = await signups.namedRoster('a');
+    expect(after).toMatchObject({ attending: ['u2'], waitlist: ['u3'] });
+    expect([...after.names.keys()].sort()).toEqual(['u2', 'u3']);
+    const stored = await store.get(containers.signups, 'a', 'list');
+    expect(JSON.stringify(stored)).not.toContain('Fatima');
+  });
+
+  it('a list with keepUntil expires with its seats and names; moving it moves the expiry', async () => {
+    const timed = new SqliteDocumentStore(':memory:', () => clock.now().getTime());
+    try {
+      const lists = new SignupService(timed, clock);
+      await lists.open('a', { capacity: null, keepUntil: '2026-12-01T09:00:00.000Z' });
+      await lists.signUp('a', 'u1', 'Fatima Yilmaz');
+      await lists.update('a', { keepUntil: '2026-12-10T09:00:00.000Z' });
+      clock.set('2026-12-05T09:00:00Z');
+      // A change that does not name a new expiry keeps the one the list has.
+      await lists.signUp('a', 'u2', 'Jeroen de Wit');
+      expect((await lists.namedRoster('a')).names.size).toBe(2);
+      clock.set('2026-12-10T09:00:01Z');
+      expect(await rejection(lists.namedRoster('a'))).toBe('signups.error.notFound');
+      expect(await lists.status('a', 'u1')).toEqual({ state: 'none' });
+      expect(timed.purgeExpired()).toBe(1);
+      expect(await timed.query(containers.signups)).toEqual([]);
+    } finally {
+      await timed.close();
+    }
   });
 
   it('has its messages in both languages and may be registered twice', () => {

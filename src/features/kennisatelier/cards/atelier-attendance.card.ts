@@ -8,7 +8,8 @@ export function renderAttendanceCard(text: CardText, input: AttendanceChoices): 
   return renderCard(attendanceTemplate, {
     t: text.i18n.tree(text.locale, 'kennisatelier.attendance'),
     heading: text.t('kennisatelier.attendance.title', { title: escapeUserText(input.atelier.title) }),
-    people: input.people.map((p) => ({ id: p.id, name: p.name })),
+    // The choice's value is the id (sent back, never shown); its title is the name or the neutral word.
+    people: input.people.map((p) => ({ id: p.id, name: text.person(p.name) })),
     selected: input.selected.join(','),
     verb: verbs.markAttendance,
     atelierId: input.atelier.id,

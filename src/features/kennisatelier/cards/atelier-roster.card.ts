@@ -5,8 +5,10 @@ import type { NamedPerson, RosterView } from '../kennisatelier.types';
 import { kennisatelierVerbs as verbs } from '../kennisatelier.verbs';
 import rosterTemplate from './atelier-roster.card.json';
 
-const numbered = (people: NamedPerson[], none: string) =>
-  people.length ? people.map((p, i) => `${i + 1}. ${escapeUserText(p.name)}`).join('\n\n') : none;
+const numbered = (text: CardText, people: NamedPerson[], none: string) =>
+  people.length
+    ? people.map((p, i) => `${i + 1}. ${escapeUserText(text.person(p.name))}`).join('\n\n')
+    : none;
 
 /** Names for organisers only; the service has checked the role before this is rendered. */
 export function renderRosterCard(text: CardText, input: RosterView): AdaptiveCard {
@@ -17,9 +19,9 @@ export function renderRosterCard(text: CardText, input: RosterView): AdaptiveCar
     when: whenText(input.atelier, text.locale, text.timeZone),
     seats: seatsText(input.summary, text),
     attendingHeading: tr('attending', { count: input.attending.length }),
-    attendingText: numbered(input.attending, tr('none')),
+    attendingText: numbered(text, input.attending, tr('none')),
     waitlistHeading: tr('waitlist', { count: input.waitlist.length }),
-    waitlistText: numbered(input.waitlist, tr('none')),
+    waitlistText: numbered(text, input.waitlist, tr('none')),
     csvUrl: input.csvUrl,
     backTitle: text.t('common.back'),
     viewVerb: verbs.view,

@@ -38,7 +38,9 @@ export function renderMembersCard(text: CardText, page: MemberPage, otherNetwork
     t: text.i18n.tree(text.locale, 'networks.members'),
     title: m('title', { network: text.local(page.network.name) }),
     countLine: m('count', { count: page.total }),
-    names: page.members.map((p) => ({ line: `${p.name ? escapeUserText(p.name) : m('unknownName')}${p.snoozed ? ` ${m('snoozed')}` : ''}` })),
+    names: page.members.map((p) => ({
+      line: `${escapeUserText(text.person(p.name))}${p.snoozed ? ` ${m('snoozed')}` : ''}`,
+    })),
     pageLine: page.pages > 1 ? m('page', { page: page.page, pages: page.pages }) : '',
     networkId: page.network.id,
     hasPrevious: page.page > 1,

@@ -26,8 +26,12 @@ function stateOf(text: CardText, doc: AnnouncementDoc): string {
   return text.t('networks.status.draft');
 }
 
-const nameList = (names: string[]) =>
-  names.slice(0, MAX_NAMES).map(escapeUserText).join(', ') + (names.length > MAX_NAMES ? ` (+${names.length - MAX_NAMES})` : '');
+/** Names as a line; someone nobody could name gets the catalogue's neutral word, never an id. */
+const nameList = (text: CardText, names: Array<string | undefined>) =>
+  names
+    .slice(0, MAX_NAMES)
+    .map((n) => escapeUserText(text.person(n)))
+    .join(', ') + (names.length > MAX_NAMES ? ` (+${names.length - MAX_NAMES})` : '');
 
 function deliveryTexts(text: CardText) {
   const s = (key: string) => text.t(`networks.status.${key}`);
@@ -66,8 +70,8 @@ export function renderStatusCard(text: CardText, status: AnnouncementStatusView,
           show: true,
           counts: rsvp.capacity === null ? s('attending', { count: rsvp.attending.length }) : s('attendingOf', { count: rsvp.attending.length, capacity: rsvp.capacity }),
           waitlistCount: s('waitlist', { count: rsvp.waitlist.length }),
-          attendees: rsvp.attending.length ? s('attendees', { names: nameList(rsvp.attending) }) : '',
-          waitlisted: rsvp.waitlist.length ? s('waitlisted', { names: nameList(rsvp.waitlist) }) : '',
+          attendees: rsvp.attending.length ? s('attendees', { names: nameList(text, rsvp.attending) }) : '',
+          waitlisted: rsvp.waitlist.length ? s('waitlisted', { names: nameList(text, rsvp.waitlist) }) : '',
         }
       : { show: false, counts: '', waitlistCount: '', attendees: '', waitlisted: '' },
     announcementId: doc.id,
