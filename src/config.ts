@@ -33,6 +33,8 @@ const schema = z
     DELIVERY_RATE_PER_SECOND: z.coerce.number().positive().max(50).default(30),
     DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
     WORKER_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+    /** Bot Connector URL for people the bot has never heard from, until Teams sends one (e.g. https://smba.trafficmanager.net/emea/). */
+    TEAMS_SERVICE_URL: optionalString.pipe(z.string().url().optional()),
     UI_LOCALE_OVERRIDE: z.enum(['nl', 'en', '']).optional().transform((v) => (v ? v : undefined)),
     GRAPH_ENABLED: bool,
     GRAPH_TENANT_ID: optionalString,
@@ -124,7 +126,7 @@ export interface Config {
     | { kind: 'sqlite'; file: string }
     | { kind: 'cosmos'; endpoint: string; key?: string; database: string; managedIdentity: boolean };
   linkSigningSecret: string;
-  delivery: { ratePerSecond: number; maxAttempts: number; pollMs: number };
+  delivery: { ratePerSecond: number; maxAttempts: number; pollMs: number; serviceUrl?: string };
   /** Local demos only: the Agents Playground always says en-US, so `npm run dev` can pin a language. */
   uiLocaleOverride?: 'nl' | 'en';
   /** Microsoft Graph (names, group members, proactive install); off for local runs and the Playground. */
@@ -180,7 +182,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     storage,
     // Local runs without a secret get a per-process one: links then only live as long as the process.
     linkSigningSecret: e.LINK_SIGNING_SECRET ?? `local-${process.pid}-${Date.now()}`,
-    delivery: { ratePerSecond: e.DELIVERY_RATE_PER_SECOND, maxAttempts: e.DELIVERY_MAX_ATTEMPTS, pollMs: e.WORKER_POLL_MS },
+    delivery: {
+      ratePerSecond: e.DELIVERY_RATE_PER_SECOND,
+      maxAttempts: e.DELIVERY_MAX_ATTEMPTS,
+      pollMs: e.WORKER_POLL_MS,
+      serviceUrl: e.TEAMS_SERVICE_URL,
+    },
     uiLocaleOverride: e.UI_LOCALE_OVERRIDE,
     graph: graphConfig(e, env),
   });
