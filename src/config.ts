@@ -43,6 +43,8 @@ const schema = z
     GRAPH_USE_MANAGED_IDENTITY: bool,
     GRAPH_BASE_URL: optionalString,
     GRAPH_RATE_PER_SECOND: z.coerce.number().positive().max(1000).default(10),
+    /** Proactive installs per second, paced on their own (each is three Graph calls); unset: only GRAPH_RATE_PER_SECOND. */
+    GRAPH_INSTALL_RATE_PER_SECOND: z.coerce.number().positive().max(1000).optional(),
     GRAPH_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
     TEAMS_APP_ID: guid,
     TEAMS_CATALOG_APP_ID: guid,
@@ -149,6 +151,8 @@ export type GraphConfig =
       ratePerSecond: number;
       /** Attempts for 5xx and network errors per request. */
       maxAttempts: number;
+      /** Proactive installs per second, when paced on their own. */
+      installRatePerSecond?: number;
       /** The manifest id of the Teams app; its catalog id is looked up once. */
       teamsAppId?: string;
       /** The organisation catalog's id of the app, when known: saves the look-up. */
@@ -206,6 +210,7 @@ function graphConfig(e: Env, env: NodeJS.ProcessEnv): GraphConfig {
     credential,
     ratePerSecond: e.GRAPH_RATE_PER_SECOND,
     maxAttempts: e.GRAPH_MAX_ATTEMPTS,
+    installRatePerSecond: e.GRAPH_INSTALL_RATE_PER_SECOND,
     teamsAppId: e.TEAMS_APP_ID?.toLowerCase(),
     catalogAppId: e.TEAMS_CATALOG_APP_ID?.toLowerCase(),
   };

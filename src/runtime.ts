@@ -66,6 +66,7 @@ export async function createRuntime(config: Readonly<Config>, overrides: Runtime
       tenantId: config.auth.tenantId ?? graphTenant(config),
       fallbackServiceUrl: config.delivery.serviceUrl,
       fallbackBotId: config.auth.appId ? `28:${config.auth.appId}` : undefined,
+      installRatePerSecond: config.graph.enabled ? config.graph.installRatePerSecond : undefined,
     },
   });
   // Fail closed: a file that names role groups needs Graph, or nobody in those groups would hold the role.

@@ -45,6 +45,13 @@ export interface PersonReachOptions {
   fallbackServiceUrl?: string;
   /** `28:<MicrosoftAppId>`; used until Teams has sent the bot anything. */
   fallbackBotId?: string;
+  /**
+   * Installs per second (Graph throttles installs on their own). An install is three Graph calls
+   * (install, find it, its chat); the Graph client's own limiter covers all calls and 429s.
+   */
+  installRatePerSecond?: number;
+  /** Paces installs; built by `createDelivery` from `installRatePerSecond`. */
+  installPacer?: { acquire(): Promise<void> };
 }
 
 /**
@@ -73,6 +80,7 @@ export class PersonReach {
     const aadObjectId = key.slice('user:'.length);
     const { installer, opener } = this.options;
     if (installer) {
+      await this.options.installPacer?.acquire();
       const outcome = await installer.installForUser(aadObjectId);
       if (!outcome.ok) {
         if (outcome.retryable) throw new ReachRetryableError(outcome.detail ?? outcome.reason);
