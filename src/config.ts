@@ -33,6 +33,8 @@ const schema = z
     DELIVERY_RATE_PER_SECOND: z.coerce.number().positive().max(50).default(30),
     DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
     WORKER_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+    /** Bot Connector URL for people the bot has never heard from, until Teams sends one (e.g. https://smba.trafficmanager.net/emea/). */
+    TEAMS_SERVICE_URL: optionalString.pipe(z.string().url().optional()),
     UI_LOCALE_OVERRIDE: z.enum(['nl', 'en', '']).optional().transform((v) => (v ? v : undefined)),
     GRAPH_ENABLED: bool,
     GRAPH_TENANT_ID: optionalString,
@@ -41,6 +43,8 @@ const schema = z
     GRAPH_USE_MANAGED_IDENTITY: bool,
     GRAPH_BASE_URL: optionalString,
     GRAPH_RATE_PER_SECOND: z.coerce.number().positive().max(1000).default(10),
+    /** Proactive installs per second, paced on their own (each is three Graph calls); unset: only GRAPH_RATE_PER_SECOND. */
+    GRAPH_INSTALL_RATE_PER_SECOND: z.coerce.number().positive().max(1000).optional(),
     GRAPH_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
     TEAMS_APP_ID: guid,
     TEAMS_CATALOG_APP_ID: guid,
@@ -124,7 +128,7 @@ export interface Config {
     | { kind: 'sqlite'; file: string }
     | { kind: 'cosmos'; endpoint: string; key?: string; database: string; managedIdentity: boolean };
   linkSigningSecret: string;
-  delivery: { ratePerSecond: number; maxAttempts: number; pollMs: number };
+  delivery: { ratePerSecond: number; maxAttempts: number; pollMs: number; serviceUrl?: string };
   /** Local demos only: the Agents Playground always says en-US, so `npm run dev` can pin a language. */
   uiLocaleOverride?: 'nl' | 'en';
   /** Microsoft Graph (names, group members, proactive install); off for local runs and the Playground. */
@@ -147,6 +151,8 @@ export type GraphConfig =
       ratePerSecond: number;
       /** Attempts for 5xx and network errors per request. */
       maxAttempts: number;
+      /** Proactive installs per second, when paced on their own. */
+      installRatePerSecond?: number;
       /** The manifest id of the Teams app; its catalog id is looked up once. */
       teamsAppId?: string;
       /** The organisation catalog's id of the app, when known: saves the look-up. */
@@ -180,7 +186,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     storage,
     // Local runs without a secret get a per-process one: links then only live as long as the process.
     linkSigningSecret: e.LINK_SIGNING_SECRET ?? `local-${process.pid}-${Date.now()}`,
-    delivery: { ratePerSecond: e.DELIVERY_RATE_PER_SECOND, maxAttempts: e.DELIVERY_MAX_ATTEMPTS, pollMs: e.WORKER_POLL_MS },
+    delivery: {
+      ratePerSecond: e.DELIVERY_RATE_PER_SECOND,
+      maxAttempts: e.DELIVERY_MAX_ATTEMPTS,
+      pollMs: e.WORKER_POLL_MS,
+      serviceUrl: e.TEAMS_SERVICE_URL,
+    },
     uiLocaleOverride: e.UI_LOCALE_OVERRIDE,
     graph: graphConfig(e, env),
   });
@@ -199,6 +210,7 @@ function graphConfig(e: Env, env: NodeJS.ProcessEnv): GraphConfig {
     credential,
     ratePerSecond: e.GRAPH_RATE_PER_SECOND,
     maxAttempts: e.GRAPH_MAX_ATTEMPTS,
+    installRatePerSecond: e.GRAPH_INSTALL_RATE_PER_SECOND,
     teamsAppId: e.TEAMS_APP_ID?.toLowerCase(),
     catalogAppId: e.TEAMS_CATALOG_APP_ID?.toLowerCase(),
   };

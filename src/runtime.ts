@@ -52,6 +52,7 @@ export async function createRuntime(config: Readonly<Config>, overrides: Runtime
   i18n.register(platformNl, platformEn);
   const conversations = new ConversationDirectory(store, () => clock.now());
   const adapter = createAdapter(config);
+  const graph = overrides.graph ?? createGraphEdge(config, logger);
   const delivery = createDelivery({
     store,
     sender: new BotProactiveSender(adapter, config.auth.appId ?? ''),
@@ -59,8 +60,15 @@ export async function createRuntime(config: Readonly<Config>, overrides: Runtime
     clock,
     logger: logger.child({ component: 'delivery' }),
     options: { ratePerSecond: config.delivery.ratePerSecond, maxAttempts: config.delivery.maxAttempts, pollMs: config.delivery.pollMs },
+    // People with no stored conversation: a proactive install with Graph, createConversation without.
+    reach: {
+      installer: graph.enabled ? graph.installer : undefined,
+      tenantId: config.auth.tenantId ?? graphTenant(config),
+      fallbackServiceUrl: config.delivery.serviceUrl,
+      fallbackBotId: config.auth.appId ? `28:${config.auth.appId}` : undefined,
+      installRatePerSecond: config.graph.enabled ? config.graph.installRatePerSecond : undefined,
+    },
   });
-  const graph = overrides.graph ?? createGraphEdge(config, logger);
   // Fail closed: a file that names role groups needs Graph, or nobody in those groups would hold the role.
   const groupProblem = requireGraphForGroups(graph.enabled);
   const problems = groupProblem(org.data);
@@ -115,4 +123,8 @@ export async function createRuntime(config: Readonly<Config>, overrides: Runtime
       await store.close();
     },
   };
+}
+
+function graphTenant(config: Readonly<Config>): string | undefined {
+  return config.graph.enabled && config.graph.credential.kind === 'clientSecret' ? config.graph.credential.tenantId : undefined;
 }

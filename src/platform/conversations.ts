@@ -1,4 +1,5 @@
 import { containers, type DocumentStore } from '../storage/document-store.port';
+import { isConflictError } from '../storage/store-errors';
 import type { RecipientKey } from './delivery/delivery.port';
 import type { StoredConversationReference } from './delivery/proactive-sender.port';
 
@@ -11,7 +12,20 @@ export interface ConversationRecord {
   /** False once Teams said the bot is gone from this conversation (403/404). */
   active: boolean;
   updatedAt: string;
+  /** How the reference was obtained: a turn from Teams (default), or the delivery engine reaching out. */
+  via?: 'turn' | 'createConversation' | 'install';
 }
+
+/** Where Teams last reached the bot for a tenant: what a reference made by the bot itself needs. */
+export interface ServiceRecord {
+  tenantId: string;
+  serviceUrl: string;
+  botId: string;
+  updatedAt: string;
+}
+
+const SERVICE_PK = 'service';
+const WELCOME_PK = 'welcome';
 
 const pkOf = (key: RecipientKey) => (key.startsWith('user:') ? 'user' : 'channel');
 
@@ -25,7 +39,14 @@ export class ConversationDirectory {
     private readonly now: () => Date,
   ) {}
 
-  async save(key: RecipientKey, reference: StoredConversationReference, extra: { title?: string; locale?: string } = {}) {
+  private readonly services = new Map<string, string>();
+
+  async save(
+    key: RecipientKey,
+    reference: StoredConversationReference,
+    extra: { title?: string; locale?: string; via?: ConversationRecord['via'] } = {},
+  ) {
+    if (!extra.via) await this.noteService(reference);
     const existing = await this.get(key);
     const unchanged =
       existing?.active &&
@@ -42,8 +63,50 @@ export class ConversationDirectory {
       locale: extra.locale ?? existing?.locale,
       active: true,
       updatedAt: this.now().toISOString(),
+      ...(extra.via ? { via: extra.via } : {}),
     };
     await this.store.upsert(containers.conversations, { pk: pkOf(key), id: key, data: record });
+  }
+
+  /**
+   * The serviceUrl and bot id Teams last used for a tenant (any tenant when none is given), written
+   * only when they change: the delivery engine needs them to talk to someone who never wrote to the bot.
+   */
+  async service(tenantId?: string): Promise<ServiceRecord | undefined> {
+    if (tenantId) return (await this.store.get<ServiceRecord>(containers.conversations, SERVICE_PK, tenantId))?.data;
+    const [latest] = await this.store.query<ServiceRecord>(containers.conversations, {
+      pk: SERVICE_PK,
+      orderBy: [{ field: 'updatedAt', direction: 'desc' }],
+      limit: 1,
+    });
+    return latest?.data;
+  }
+
+  /**
+   * True exactly once per person: the first caller may send the welcome card. An install event can
+   * arrive more than once (a proactive install, a policy roll-out, `installationUpdate` beside
+   * `conversationUpdate`); the marker is a create that fails on the second try, so it holds across instances.
+   */
+  async claimWelcome(key: RecipientKey): Promise<boolean> {
+    try {
+      await this.store.create(containers.conversations, { pk: WELCOME_PK, id: key, data: { at: this.now().toISOString() } });
+      return true;
+    } catch (err) {
+      if (isConflictError(err)) return false;
+      throw err;
+    }
+  }
+
+  private async noteService(reference: StoredConversationReference): Promise<void> {
+    const tenantId = reference.conversation.tenantId;
+    if (!tenantId || !reference.serviceUrl || !reference.bot.id) return;
+    const value = `${reference.serviceUrl}|${reference.bot.id}`;
+    if (this.services.get(tenantId) === value) return;
+    const stored = await this.service(tenantId);
+    if (stored && `${stored.serviceUrl}|${stored.botId}` === value) return void this.services.set(tenantId, value);
+    const data: ServiceRecord = { tenantId, serviceUrl: reference.serviceUrl, botId: reference.bot.id, updatedAt: this.now().toISOString() };
+    await this.store.upsert(containers.conversations, { pk: SERVICE_PK, id: tenantId, data });
+    this.services.set(tenantId, value);
   }
 
   async get(key: RecipientKey): Promise<ConversationRecord | undefined> {

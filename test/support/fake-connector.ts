@@ -43,6 +43,16 @@ export interface FakeConnectorOptions {
   random?: () => number;
   /** Clock for the limits and for `at` (default the real performance clock); tests pass virtual time. */
   now?: () => number;
+  /**
+   * Like Teams: createConversation with a person answers 403 unless the app is installed for them
+   * (personal scope: {@link FakeConnector.markInstalled}, or a team in `teamMembers`). Off by default:
+   * then any createConversation succeeds.
+   */
+  requireInstallForCreate?: boolean;
+  /** aadObjectIds who have the app in their personal scope from the start. */
+  installedFor?: string[];
+  /** aadObjectIds of members of teams where the app is installed. */
+  teamMembers?: string[];
 }
 
 export type RequestKind = 'send' | 'reply' | 'update' | 'create' | 'members' | 'other';
@@ -82,6 +92,7 @@ export class FakeConnector {
   private readonly now: () => number;
   private readonly windows = new Map<string, number[]>();
   private sequence = 0;
+  private readonly installedUsers = new Set<string>();
 
   private constructor(
     private readonly server: Server,
@@ -92,6 +103,23 @@ export class FakeConnector {
     this.now = options.now ?? (() => performance.now());
     this.lastRefill = this.now();
     this.tokens = this.burst();
+    for (const id of options.installedFor ?? []) this.markInstalled(id);
+  }
+
+  /** The app is now installed in this person's personal scope (wire a fake Graph's `onInstall` to this). */
+  markInstalled(aadObjectId: string): void {
+    this.installedUsers.add(aadObjectId.toLowerCase());
+  }
+
+  /** Whether Teams would let the bot open a 1:1 conversation with this person. */
+  canReach(aadObjectId: string): boolean {
+    const id = aadObjectId.toLowerCase();
+    return this.installedUsers.has(id) || (this.options.teamMembers ?? []).some((m) => m.toLowerCase() === id);
+  }
+
+  /** createConversation calls, optionally only those Teams accepted. */
+  creates(accepted = false): ConnectorRequest[] {
+    return this.requests.filter((r) => r.kind === 'create' && (!accepted || r.status < 300));
   }
 
   static async start(options: FakeConnectorOptions = {}): Promise<FakeConnector> {
@@ -217,7 +245,12 @@ export class FakeConnector {
       case 'update':
         return { status: 200, body: { id: record.activityId } };
       case 'create': {
-        const id = `a:${randomUUID()}`;
+        const member = personOf(body);
+        if (this.options.requireInstallForCreate && (!member || !this.canReach(member))) {
+          return { status: 403, body: error('Forbidden') };
+        }
+        // Teams gives the same 1:1 conversation for the same person every time.
+        const id = member && !body?.isGroup ? `a:personal-${member}` : `a:${randomUUID()}`;
         record.conversationId = id;
         return { status: 201, body: { id, activityId: body?.activity ? `m${++this.sequence}` : undefined } };
       }
@@ -264,6 +297,12 @@ export class FakeConnector {
   private random(): number {
     return (this.options.random ?? Math.random)();
   }
+}
+
+function personOf(body: Record<string, unknown> | undefined): string | undefined {
+  const members = body?.members as Array<{ id?: string; aadObjectId?: string }> | undefined;
+  const first = members?.[0];
+  return (first?.aadObjectId ?? first?.id)?.toLowerCase();
 }
 
 function error(code: string) {

@@ -4,6 +4,7 @@ import { actorOf, noticeCard } from '../../platform/bot/turn';
 import type { PanelApp } from '../../platform/bot/panel-app';
 import { onCardAction, onCommand, replyCard } from '../../platform/bot/routes';
 import { CardText } from '../../platform/card-text';
+import { userKey } from '../../platform/delivery/delivery.port';
 import type { Actor } from '../../platform/org/organisation';
 import type { HelpDeps } from './help.module';
 import { renderHelpCard, renderWelcomeCard } from './cards/help.card';
@@ -20,6 +21,11 @@ export function registerHelpHandlers(app: PanelApp, deps: HelpDeps): void {
   // Install: in a personal chat the welcome goes to the person; in a team or group chat, to everyone there.
   app.conversationUpdate('membersAdded', async (context) => {
     if (!botWasAdded(context)) return;
+    // Once per person: a proactive install, a policy roll-out or a repeated event must not welcome again.
+    const aad = context.activity.from?.aadObjectId;
+    if (context.activity.conversation?.conversationType === 'personal' && aad) {
+      if (!(await deps.conversations.claimWelcome(userKey(aad)))) return;
+    }
     await replyCard(context, renderWelcomeCard(CardText.for(deps, actorOf(context, deps).locale)));
   });
 }

@@ -1,4 +1,4 @@
 import type { AppDeps } from '../../platform/deps';
 
 /** Help needs the registry the other features filled, and words. */
-export type HelpDeps = Pick<AppDeps, 'org' | 'i18n' | 'logger' | 'help'>;
+export type HelpDeps = Pick<AppDeps, 'org' | 'i18n' | 'logger' | 'help' | 'conversations'>;

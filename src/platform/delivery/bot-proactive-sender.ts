@@ -1,6 +1,11 @@
-import type { Activity, CloudAdapter, ConversationReference, TurnContext } from 'botbuilder';
+import type { Activity, CloudAdapter, ConversationParameters, ConversationReference, TurnContext } from 'botbuilder';
 import type { OutboundActivity } from './delivery.port';
-import { SendError, type ProactiveSender, type StoredConversationReference } from './proactive-sender.port';
+import {
+  SendError,
+  type PersonalConversationRequest,
+  type ProactiveSender,
+  type StoredConversationReference,
+} from './proactive-sender.port';
 
 /**
  * {@link ProactiveSender} over botbuilder's CloudAdapter (teams-ai's TeamsAdapter is one).
@@ -28,6 +33,36 @@ export class BotProactiveSender implements ProactiveSender {
     await this.continueWith(ref, async (ctx) => {
       await ctx.updateActivity({ ...(activity as Partial<Activity>), id: activityId });
     });
+  }
+
+  /**
+   * `createConversationAsync` with the person as the only member and the tenant in channelData, as
+   * Teams wants it; the new conversation's reference comes back through the callback's turn context.
+   */
+  async openPersonal(request: PersonalConversationRequest): Promise<StoredConversationReference> {
+    const parameters = {
+      isGroup: false,
+      bot: { id: request.botId, name: '' },
+      members: [{ id: request.aadObjectId, aadObjectId: request.aadObjectId, name: '' }],
+      tenantId: request.tenantId,
+      channelData: { tenant: { id: request.tenantId } },
+    } as unknown as ConversationParameters;
+    let conversationId = '';
+    try {
+      await this.adapter.createConversationAsync(this.botAppId, 'msteams', request.serviceUrl, '', parameters, async (ctx) => {
+        conversationId = ctx.activity.conversation?.id ?? '';
+      });
+    } catch (err) {
+      throw toSendError(err);
+    }
+    if (!conversationId) throw new SendError(undefined, undefined, 'NO_CONVERSATION_ID');
+    return {
+      serviceUrl: request.serviceUrl,
+      channelId: 'msteams',
+      conversation: { id: conversationId, tenantId: request.tenantId, conversationType: 'personal', isGroup: false },
+      bot: { id: request.botId },
+      user: { id: request.aadObjectId, aadObjectId: request.aadObjectId },
+    };
   }
 
   private async continueWith(ref: StoredConversationReference, logic: (ctx: TurnContext) => Promise<void>): Promise<void> {

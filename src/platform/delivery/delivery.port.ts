@@ -64,6 +64,22 @@ export interface BroadcastStatus {
   finishedAt?: string;
   /** From the request's `keepUntil`: copies can be updated until then. */
   keepUntil?: string;
+  /** How people were reached and why the others were not; absent once the items are gone. */
+  reach?: ReachCounts;
+}
+
+/**
+ * `stored`: a conversation the bot already had; `createConversation` / `install`: one the engine made.
+ * `unreachable` counts inactive recipients by reason (`blocked`, `noLicense`, `disabled`, `userNotFound`,
+ * `notConfigured`, `appRemoved`, `failed`, or `noReference` for a channel the bot is not in).
+ */
+export interface ReachCounts {
+  stored: number;
+  createConversation: number;
+  install: number;
+  unreachable: Record<string, number>;
+  /** Whether Graph (proactive install) is configured; without it, only people who opened the bot are reached. */
+  graph: boolean;
 }
 
 export interface SentMessage {

@@ -5,6 +5,7 @@ import type {
   Delivery,
   DeliveryRecipient,
   OutboundActivity,
+  ReachCounts,
   RecipientKey,
   SentMessage,
 } from './delivery.port';
@@ -21,6 +22,8 @@ export class DeliveryService implements Delivery {
     private readonly direct: DirectSender,
     private readonly clock: Clock,
     private readonly workAdded: () => void,
+    /** Whether the engine can install the app for people (Graph configured): shown in the status. */
+    private readonly graphEnabled = false,
   ) {}
 
   async enqueue(request: BroadcastRequest): Promise<BroadcastStatus> {
@@ -123,7 +126,22 @@ export class DeliveryService implements Delivery {
       createdAt: b.createdAt,
       finishedAt: queued === 0 ? b.finishedAt : undefined,
       keepUntil: b.keepUntil,
+      ...(sent + inactive > 0 ? { reach: await this.reachCounts(broadcastId, sent) } : {}),
     };
+  }
+
+  private async reachCounts(broadcastId: string, sent: number): Promise<ReachCounts> {
+    const [createConversation, install, inactive] = await Promise.all([
+      this.repo.countSentVia(broadcastId, 'createConversation'),
+      this.repo.countSentVia(broadcastId, 'install'),
+      this.repo.itemsWithStatus(broadcastId, 'send', 'inactive'),
+    ]);
+    const unreachable: Record<string, number> = {};
+    for (const doc of inactive) {
+      const reason = doc.data.unreachable ?? (doc.data.lastError === 'NO_REFERENCE' ? 'noReference' : 'appRemoved');
+      unreachable[reason] = (unreachable[reason] ?? 0) + 1;
+    }
+    return { stored: sent - createConversation - install, createConversation, install, unreachable, graph: this.graphEnabled };
   }
 
   async sentMessages(broadcastId: string): Promise<SentMessage[]> {

@@ -14,6 +14,7 @@ import { JobScheduler } from './job-scheduler';
 import { realTimers, type Timers } from './monotonic';
 import { OutboxClaimer } from './outbox-claimer';
 import { OutboxRepository } from './outbox.repository';
+import { PersonReach, type PersonReachOptions } from './person-reach';
 import type { ProactiveSender } from './proactive-sender.port';
 import { ReferenceCache } from './reference-cache';
 import { SendGate } from './send-gate';
@@ -22,6 +23,7 @@ import type { WorkerStats } from './worker-stats';
 export * from './delivery.port';
 export { SendError, type ProactiveSender, type StoredConversationReference } from './proactive-sender.port';
 export { defaultDeliveryOptions, type DeliveryOptions } from './delivery-options';
+export type { ReachVia, UnreachableReason } from './person-reach';
 
 export interface DeliveryDeps {
   store: DocumentStore;
@@ -32,6 +34,11 @@ export interface DeliveryDeps {
   options?: Partial<DeliveryOptions>;
   /** Monotonic time for limits, waits and timeouts; tests give virtual time. Real by default. */
   timers?: Timers;
+  /**
+   * Reaching people with no stored conversation (installer: Graph's, when configured). Without this,
+   * such a person is marked inactive (`NO_REFERENCE`).
+   */
+  reach?: Omit<PersonReachOptions, 'opener' | 'conversations' | 'logger' | 'installPacer'>;
 }
 
 export interface WorkerControl {
@@ -73,10 +80,17 @@ export function createDelivery(deps: DeliveryDeps): DeliveryEngine {
   const refs = new ReferenceCache(deps.directory, { now });
   const claimer = new OutboxClaimer(repo, clock, options.leaseMs);
   // One way: the worker drives the processor and acts on what it returns (a 429'd item goes back in its queue).
-  const processor = new ItemProcessor({ repo, claimer, gate, refs, clock, logger, options });
+  const installRate = deps.reach?.installRatePerSecond;
+  const installPacer = installRate
+    ? new AppRateLimiter({ ratePerSecond: installRate, burst: Math.max(1, Math.ceil(installRate / 10)), now, wait: (ms) => timers.sleep(ms) })
+    : undefined;
+  const reach = deps.reach
+    ? new PersonReach({ installPacer, ...deps.reach, opener: gate, conversations: deps.directory, logger: logger.child({ part: 'reach' }) })
+    : undefined;
+  const processor = new ItemProcessor({ repo, claimer, gate, refs, clock, logger, options, reach });
   const w = new DeliveryWorker({ claimer, processor, refs, clock, logger, options, rate: () => app.ratePerSecond, timers });
   const direct = new DirectSender({ gate, refs, logger, options, timers });
-  const delivery = new DeliveryService(repo, direct, clock, () => w.kick());
+  const delivery = new DeliveryService(repo, direct, clock, () => w.kick(), reach?.graphEnabled ?? false);
   const scheduler = new JobScheduler({ store: deps.store, clock, logger: logger.child({ part: 'scheduler' }), options, timers });
   return {
     delivery,

@@ -6,6 +6,7 @@ import { monotonicNow } from './monotonic';
 import type { Claimed, OutboxClaimer } from './outbox-claimer';
 import type { ItemDoc, OutboxRepository } from './outbox.repository';
 import { EPOCH, type OutboxItem } from './outbox.types';
+import type { PersonReach } from './person-reach';
 import type { ReferenceCache } from './reference-cache';
 import type { SendGate } from './send-gate';
 import { backoffMs, classify } from './send-policy';
@@ -27,12 +28,16 @@ export interface ItemProcessorDeps {
   clock: Clock;
   logger: Logger;
   options: DeliveryOptions;
+  /** Gets a conversation for a person with none stored; without it such a person is `NO_REFERENCE`. */
+  reach?: PersonReach;
 }
 
 /** Sends (or edits) one claimed item and records what happened; never throws. */
 export class ItemProcessor {
   readonly stats = emptyStats();
   private readonly activities = new Map<string, OutboundActivity>();
+  /** Items whose recipient this worker reached but has not yet sent to (kept across a requeue). */
+  private readonly reachedBy = new Map<string, 'createConversation' | 'install'>();
   private readonly repo: OutboxRepository;
   private readonly claimer: OutboxClaimer;
   private readonly gate: SendGate;
@@ -40,9 +45,11 @@ export class ItemProcessor {
   private readonly clock: Clock;
   private readonly logger: Logger;
   private readonly options: DeliveryOptions;
+  private readonly reach?: PersonReach;
 
   constructor(deps: ItemProcessorDeps) {
     ({ repo: this.repo, claimer: this.claimer, gate: this.gate, refs: this.refs, clock: this.clock, logger: this.logger, options: this.options } = deps);
+    this.reach = deps.reach;
   }
 
   async process(item: Claimed): Promise<ProcessOutcome> {
@@ -61,14 +68,38 @@ export class ItemProcessor {
   private async processSend(item: Claimed): Promise<void> {
     const { data, pk } = item.doc;
     const record = await this.refs.get(data.key);
-    if (!record?.active) return void (await this.finish(item, 'inactive', { lastError: record ? 'INACTIVE' : 'NO_REFERENCE' }));
     const activity = data.act ? await this.activity(pk, data.act) : undefined;
     if (!activity) return void (await this.finish(item, 'failed', { lastError: 'NO_ACTIVITY' }));
+    if (record && !record.active) {
+      const unreachable = data.key.startsWith('user:') ? 'appRemoved' : undefined;
+      return void (await this.finish(item, 'inactive', { lastError: 'INACTIVE', unreachable }));
+    }
+    let reference = record?.reference;
+    // Reached on an earlier try of this item (the send then met a 429 or a 5xx): still that way.
+    let via: OutboxItem['via'] = this.reachedBy.get(itemKey(item)) ?? 'stored';
+    if (!reference) {
+      if (!this.reach || !data.key.startsWith('user:')) return void (await this.finish(item, 'inactive', { lastError: 'NO_REFERENCE' }));
+      // Throws for what may pass (Graph throttled beyond its retries, connector 429/5xx): handled as a failed send.
+      const reached = await this.reach.reach(data.key);
+      if (!reached.ok) {
+        this.stats.unreachable += 1;
+        this.logger.info({ ...logRef(item), reason: reached.reason, detail: reached.detail }, 'delivery.recipient_unreachable');
+        return void (await this.finish(item, 'inactive', { lastError: `UNREACHABLE:${reached.reason}`, unreachable: reached.reason }));
+      }
+      this.refs.forget(data.key);
+      reference = reached.reference;
+      via = reached.via;
+      if (this.reachedBy.size > 10_000) this.reachedBy.clear();
+      this.reachedBy.set(itemKey(item), via);
+      if (via === 'install') this.stats.installed += 1;
+      else this.stats.opened += 1;
+    }
     if (!(await this.readyToSend(item))) return;
-    const { activityId } = await this.gate.send(record.reference, activity);
+    const { activityId } = await this.gate.send(reference, activity);
     // Real time on purpose (not Timers): it measures the store's side of the duplicate window.
     const answeredAt = monotonicNow();
-    if (await this.finish(item, 'sent', { activityId, sentAct: data.act, lastError: undefined })) {
+    this.reachedBy.delete(itemKey(item));
+    if (await this.finish(item, 'sent', { activityId, sentAct: data.act, lastError: undefined, via, unreachable: undefined })) {
       this.stats.sent += 1;
       this.noteRecordTime(monotonicNow() - answeredAt);
     }
@@ -188,6 +219,8 @@ export class ItemProcessor {
     return new Date(this.clock.now().getTime() + ms);
   }
 }
+
+const itemKey = (item: Claimed) => `${item.doc.pk}/${item.doc.id}`;
 
 /**
  * What a log line may say about an item: its broadcast and kind of recipient, never who. A person's

@@ -115,6 +115,18 @@ export class OutboxRepository {
     });
   }
 
+  /** Sent copies whose recipient was reached this way. */
+  countSentVia(broadcastId: string, via: NonNullable<OutboxItem['via']>): Promise<number> {
+    return this.store.count(containers.outbox, {
+      pk: broadcastId,
+      where: [
+        { field: 'kind', op: '=', value: 'send' },
+        { field: 'status', op: '=', value: 'sent' },
+        { field: 'via', op: '=', value: via },
+      ],
+    });
+  }
+
   countItems(broadcastId: string, status: ItemStatus, kind?: OutboxItem['kind']): Promise<number> {
     return this.store.count(containers.outbox, {
       pk: broadcastId,

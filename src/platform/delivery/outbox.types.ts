@@ -26,6 +26,10 @@ export interface OutboxItem {
   activityId?: string;
   sentAct?: string;
   doneAt?: string;
+  /** Send items that were sent: how the recipient was reached (see `PersonReach`). */
+  via?: 'stored' | 'createConversation' | 'install';
+  /** Inactive send items: why the recipient could not be reached (`blocked`, `noLicense`, …). */
+  unreachable?: string;
   updateId?: string;
   /** The broadcast's `keepUntil`: the item's time to live is counted from it (see the repository). */
   keepUntil?: string;

@@ -10,6 +10,14 @@ export interface StoredConversationReference {
   locale?: string;
 }
 
+/** What Teams needs to open a 1:1 chat between the bot and a person who never wrote to it. */
+export interface PersonalConversationRequest {
+  serviceUrl: string;
+  tenantId: string;
+  botId: string;
+  aadObjectId: string;
+}
+
 /**
  * The edge that talks to the Bot Connector. Errors carry `statusCode` and, for 429, `retryAfterMs`,
  * so the worker can decide without knowing botbuilder.
@@ -17,6 +25,11 @@ export interface StoredConversationReference {
 export interface ProactiveSender {
   send(ref: StoredConversationReference, activity: OutboundActivity): Promise<{ activityId: string }>;
   update(ref: StoredConversationReference, activityId: string, activity: OutboundActivity): Promise<void>;
+  /**
+   * Creates (or finds) the 1:1 conversation with a person through the Bot Connector. Teams answers 403
+   * unless the app is installed for the person (personal scope, or a team they are in).
+   */
+  openPersonal?(request: PersonalConversationRequest): Promise<StoredConversationReference>;
 }
 
 export class SendError extends Error {

@@ -51,6 +51,11 @@ export class ReferenceCache {
     return record;
   }
 
+  /** Drops what is cached for a recipient (a reference was just stored for them). */
+  forget(key: RecipientKey): void {
+    this.entries.delete(key);
+  }
+
   async markInactive(key: RecipientKey): Promise<void> {
     this.entries.delete(key);
     await this.directory.markInactive(key);

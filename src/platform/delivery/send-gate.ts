@@ -2,7 +2,12 @@ import type { AppRateLimiter } from './app-rate-limiter';
 import type { ConversationLimiter } from './conversation-limiter';
 import type { OutboundActivity, RecipientKey } from './delivery.port';
 import type { Timers } from './monotonic';
-import { SendError, type ProactiveSender, type StoredConversationReference } from './proactive-sender.port';
+import {
+  SendError,
+  type PersonalConversationRequest,
+  type ProactiveSender,
+  type StoredConversationReference,
+} from './proactive-sender.port';
 
 export interface SendGateDeps {
   sender: ProactiveSender;
@@ -49,6 +54,17 @@ export class SendGate {
 
   update(ref: StoredConversationReference, activityId: string, activity: OutboundActivity): Promise<void> {
     return this.observe(this.sender.update(ref, activityId, activity));
+  }
+
+  /** Whether this sender can open 1:1 conversations (createConversation) at all. */
+  get canOpen(): boolean {
+    return typeof this.sender.openPersonal === 'function';
+  }
+
+  /** A createConversation call: the same app-wide budget and 429 feedback as a send (call `ready` first). */
+  openPersonal(request: PersonalConversationRequest): Promise<StoredConversationReference> {
+    if (!this.sender.openPersonal) return Promise.reject(new SendError(undefined, undefined, 'NOT_SUPPORTED'));
+    return this.observe(this.sender.openPersonal(request));
   }
 
   private async observe<T>(call: Promise<T>): Promise<T> {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { ManualClock } from '../../../src/platform/clock';
 import { ConversationDirectory } from '../../../src/platform/conversations';
 import { BotProactiveSender } from '../../../src/platform/delivery/bot-proactive-sender';
-import { createDelivery, userKey, type DeliveryOptions, type ProactiveSender, type RecipientKey } from '../../../src/platform/delivery';
+import { createDelivery, userKey, type DeliveryDeps, type DeliveryOptions, type ProactiveSender, type RecipientKey } from '../../../src/platform/delivery';
 import { silentLogger, type Logger } from '../../../src/platform/logger';
 import { SqliteDocumentStore } from '../../../src/storage/sqlite-store';
 import { FakeConnector, type FakeConnectorOptions } from '../../support/fake-connector';
@@ -38,9 +38,11 @@ export const message = (text: string) => ({ type: 'message' as const, text });
 
 /** A sender whose requests hold virtual time still while they are in flight. */
 export function trackedSender(timers: VirtualTimers, inner: ProactiveSender = botSender()): ProactiveSender {
+  const open = inner.openPersonal?.bind(inner);
   return {
     send: (ref, activity) => timers.track(inner.send(ref, activity)),
     update: (ref, activityId, activity) => timers.track(inner.update(ref, activityId, activity)),
+    ...(open ? { openPersonal: (request) => timers.track(open(request)) } : {}),
   };
 }
 
@@ -75,6 +77,8 @@ export async function startFixture(setup: {
   delivery?: Partial<DeliveryOptions>;
   sender?: ProactiveSender;
   logger?: Logger;
+  /** Reaching people with no stored conversation (see PersonReach); given the virtual timers to track calls. */
+  reach?: (timers: VirtualTimers) => DeliveryDeps['reach'];
 } = {}): Promise<Fixture> {
   const timers = new VirtualTimers();
   const connector = await FakeConnector.start({ now: timers.now, ...setup.connector });
@@ -99,6 +103,7 @@ export async function startFixture(setup: {
       timers,
       logger: setup.logger ?? silentLogger(),
       options: { pollMs: 20, backoffBaseMs: 1_000, ...options },
+      reach: setup.reach?.(timers),
     });
   const engine = build(store, setup.delivery, setup.sender);
   return {

@@ -1,4 +1,9 @@
-import type { BroadcastStatus } from '../delivery.port';
+import type { BroadcastStatus, ReachCounts } from '../delivery.port';
+
+/** Looks up a platform message (`delivery.reach.*`) in the reader's language. */
+export type ReachTranslate = (key: string, params?: Record<string, string | number>) => string;
+
+const knownReasons = new Set(['blocked', 'noLicense', 'disabled', 'userNotFound', 'notConfigured', 'appRemoved', 'failed', 'noReference']);
 
 /** Every text on the card, in the reader's language (from i18n); the template hard-codes none. */
 export interface BroadcastStatusTexts {
@@ -23,12 +28,32 @@ export interface BroadcastStatusCardData {
   duration: string;
   /** A feature's Action.Execute verb (and its data) to refresh the card; no button without it. */
   refresh?: { verb: string; data: Record<string, string> };
+  /** How people were reached, and each reason for not reaching some (one line each). */
+  reachLines: Array<{ text: string }>;
+}
+
+/**
+ * Never silent: how many were reached which way, each reason for not reaching someone with its count,
+ * and, without Graph, that only people who talked to the bot can be reached.
+ */
+export function reachLines(reach: ReachCounts | undefined, tr: ReachTranslate): string[] {
+  if (!reach) return [];
+  const lines = [tr('delivery.reach.reached', { stored: reach.stored, install: reach.install, createConversation: reach.createConversation })];
+  const reasons = Object.entries(reach.unreachable).sort((a, b) => b[1] - a[1]);
+  for (const [reason, count] of reasons) {
+    const key = reason === 'notConfigured' && !reach.graph ? 'notConfiguredNoGraph' : knownReasons.has(reason) ? reason : 'other';
+    lines.push(tr('delivery.reach.unreachable', { reason: tr(`delivery.reach.reason.${key}`), count }));
+  }
+  if (!reach.graph) lines.push(tr('delivery.reach.graphOff'));
+  return lines;
 }
 
 export function broadcastStatusCardData(
   status: BroadcastStatus,
   t: BroadcastStatusTexts,
   refresh?: BroadcastStatusCardData['refresh'],
+  /** Platform messages in the reader's language; without it the card shows no reach lines. */
+  tr?: ReachTranslate,
 ): BroadcastStatusCardData {
   const finished = status.queued === 0 && status.finishedAt !== undefined;
   const ms = finished ? Date.parse(status.finishedAt as string) - Date.parse(status.createdAt) : 0;
@@ -38,6 +63,7 @@ export function broadcastStatusCardData(
     finished,
     duration: finished ? formatDuration(ms) : '',
     ...(refresh ? { refresh } : {}),
+    reachLines: tr ? reachLines(status.reach, tr).map((text) => ({ text })) : [],
   };
 }
 
