@@ -17,8 +17,8 @@ const LIST_MAX = 10;
 
 /** The shared seat model's refusals, said in this feature's words. */
 const signupRefusals = new Map([
-  [signupErrors.deadlinePassed().code, errors.deadlinePassed],
-  [signupErrors.closed().code, errors.past],
+  [signupErrors.deadlinePassed.code, errors.deadlinePassed],
+  [signupErrors.closed.code, errors.past],
 ]);
 
 /** Medewerker use cases: see, sign up, cancel one's own sign-up. */

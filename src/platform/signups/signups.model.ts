@@ -1,4 +1,4 @@
-import { AppError } from '../errors';
+import { defineErrors } from '../errors';
 import { keptName } from '../people/people-names';
 
 export interface SignupSettings {
@@ -52,13 +52,7 @@ export const DOC_ID = 'list';
 /** High on purpose: under a burst each round has one winner; the jitter in updateWithRetry grows per attempt. */
 export const MAX_ATTEMPTS = 80;
 
-const err = (key: 'closed' | 'deadlinePassed' | 'notFound' | 'busy') => new AppError(`signups.error.${key}`, `signups.error.${key}`);
-export const signupErrors = {
-  closed: () => err('closed'),
-  deadlinePassed: () => err('deadlinePassed'),
-  notFound: () => err('notFound'),
-  busy: () => err('busy'),
-};
+export const signupErrors = defineErrors('signups', ['closed', 'deadlinePassed', 'notFound', 'busy']);
 
 export const norm = (userId: string) => userId.trim().toLowerCase();
 
