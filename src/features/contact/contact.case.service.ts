@@ -1,8 +1,10 @@
 import type { Clock } from '../../platform/clock';
 import type { Scheduler } from '../../platform/delivery/delivery.port';
+import { escapeUserText } from '../../platform/cards';
 import { localDate } from '../../platform/local-time';
 import type { Logger } from '../../platform/logger';
 import { hasRole, type Actor, type Organisation } from '../../platform/org/organisation';
+import type { PeopleNames } from '../../platform/people/people-names';
 import { renderKernteamCaseCard, renderRequesterCaseCard } from './cards/conversation.card';
 import { isKernteamlidOf, isRequesterOf, kernteamlidCase, requesterCase, requireKernteam } from './contact.access';
 import { contactErrors } from './contact.errors';
@@ -26,6 +28,7 @@ export class ContactCaseService {
     private readonly org: Organisation,
     private readonly clock: Clock,
     private readonly logger: Logger,
+    private readonly people: PeopleNames,
   ) {}
 
   private today(): string {
@@ -58,12 +61,15 @@ export class ContactCaseService {
     await this.scheduler.cancel(timeoutJobId(caseId));
     await this.offers.close(after.code, (before.offers ?? []).filter((o) => o.kernteamlidId !== me), 'taken', caseId);
     if (after.requesterId) {
-      const kernteamlidName = this.nameOf(me);
+      const kernteamlidName = await this.kernteamlidName(me);
       await this.notifier.sendCard(after.requesterId, (text) =>
         renderRequesterCaseCard(text, {
           c: after,
           kernteamlidName,
-          title: text.t('contact.case.requesterPickedUpTitle', { name: kernteamlidName, code: after.code }),
+          title: text.t('contact.case.requesterPickedUpTitle', {
+            name: escapeUserText(text.person(kernteamlidName)),
+            code: after.code,
+          }),
           withPickUpNotes: true,
         }), caseId);
     }
@@ -86,10 +92,11 @@ export class ContactCaseService {
       if (claim === 'gone') throw contactErrors.closed();
       if (claim === 'used') return { c, duplicate: true };
     }
+    const kernteamlidName = fromRequester ? undefined : await this.kernteamlidName(c.kernteamlidId);
     const sent = fromRequester
       ? await this.notifier.sendCard(c.kernteamlidId, (t) => renderKernteamCaseCard(t, { c, incoming: text }), caseId)
       : await this.notifier.sendCard(c.requesterId, (t) =>
-          renderRequesterCaseCard(t, { c, kernteamlidName: this.nameOf(c.kernteamlidId as string), incoming: text }), caseId);
+          renderRequesterCaseCard(t, { c, kernteamlidName, incoming: text }), caseId);
     if (!sent) {
       if (replyId) await this.releaseReplyId(caseId, replyId);
       throw contactErrors.delivery();
@@ -141,7 +148,7 @@ export class ContactCaseService {
     const existing = (await this.repo.getCase(caseId))?.data;
     if (existing && isKernteamlidOf(existing, actor)) return { side: 'kernteamlid', c: await this.forKernteamlid(actor, caseId) };
     const c = requesterCase(actor, existing);
-    return { side: 'medewerker', c, kernteamlidName: this.nameOf(c.kernteamlidId ?? '') };
+    return { side: 'medewerker', c, kernteamlidName: await this.kernteamlidName(c.kernteamlidId) };
   }
 
   /** Whether the actor has a case of their own (waiting or open). */
@@ -159,8 +166,14 @@ export class ContactCaseService {
     return this.repo.openCasesOf(actor.aadObjectId);
   }
 
-  nameOf(aadObjectId: string): string {
-    return this.org.person(aadObjectId)?.name ?? '';
+  /**
+   * The kernteamlid's name as the medewerker sees it: the organisation file, their own recent turn
+   * (they just picked up or replied) or the directory. Undefined when nobody can name them: the card
+   * then says "onbekende collega", never the id. Not stored.
+   */
+  async kernteamlidName(aadObjectId: string | undefined): Promise<string | undefined> {
+    if (!aadObjectId) return undefined;
+    return (await this.people.namesOf([aadObjectId])).get(aadObjectId.toLowerCase());
   }
 
   private async claimReplyId(caseId: string, replyId: string): Promise<'ok' | 'used' | 'gone'> {

@@ -10,7 +10,10 @@ import { ContactRequestService } from './contact.request.service';
 import { ContactStatsService } from './contact.stats.service';
 
 /** What confidential contact may use; it offers no downloads. */
-export type ContactDeps = Pick<AppDeps, 'store' | 'clock' | 'org' | 'i18n' | 'logger' | 'delivery' | 'conversations' | 'scheduler'>;
+export type ContactDeps = Pick<
+  AppDeps,
+  'store' | 'clock' | 'org' | 'i18n' | 'logger' | 'delivery' | 'conversations' | 'scheduler' | 'people'
+>;
 
 export interface ContactModule {
   requests: ContactRequestService;
@@ -23,14 +26,14 @@ export interface ContactModule {
 
 /** Builds the repository and the services once; the app, tests and benchmarks call it. */
 export function createContactModule(deps: ContactDeps): ContactModule {
-  const { clock, org, scheduler } = deps;
+  const { clock, org, scheduler, people } = deps;
   const logger = deps.logger.child({ feature: 'contact' });
   const repo = new ContactRepository(deps.store);
   const notifier = new ContactNotifier(deps, logger);
   const offers = new ContactOfferService(repo, notifier, org);
   return {
-    requests: new ContactRequestService(repo, offers, notifier, scheduler, org, clock, logger),
-    cases: new ContactCaseService(repo, offers, notifier, scheduler, org, clock, logger),
+    requests: new ContactRequestService(repo, offers, notifier, scheduler, org, clock, logger, people),
+    cases: new ContactCaseService(repo, offers, notifier, scheduler, org, clock, logger, people),
     referrals: new ContactReferralService(repo, notifier, org, logger),
     closure: new ContactClosureService(repo, offers, notifier, scheduler, org, clock, logger),
     availability: new ContactAvailabilityService(repo, offers, clock, logger),

@@ -31,7 +31,12 @@ export function registerRelayHandlers(app: PanelApp, deps: ContactDeps, contact:
     const text = CardText.for(deps, actor.locale);
     return isKernteamlidOf(c, actor)
       ? renderKernteamCaseCard(text, { c, incoming: input.quoted, outgoing: input.message })
-      : renderRequesterCaseCard(text, { c, kernteamlidName: contact.cases.nameOf(c.kernteamlidId ?? ''), incoming: input.quoted, outgoing: input.message });
+      : renderRequesterCaseCard(text, {
+          c,
+          kernteamlidName: await contact.cases.kernteamlidName(c.kernteamlidId),
+          incoming: input.quoted,
+          outgoing: input.message,
+        });
   }, personal);
 
   // "#K7Q2 hoi": explicit case, from either side. In a channel it is refused, never relayed.

@@ -5,6 +5,7 @@ import { localDate } from '../../platform/local-time';
 import type { Logger } from '../../platform/logger';
 import type { Actor, Organisation } from '../../platform/org/organisation';
 import type { Person } from '../../platform/org/org.schema';
+import type { PeopleNames } from '../../platform/people/people-names';
 import { isConflictError } from '../../storage/store-errors';
 import { renderTimeoutCard } from './cards/request.card';
 import { contactErrors } from './contact.errors';
@@ -25,6 +26,7 @@ export class ContactRequestService {
     private readonly org: Organisation,
     private readonly clock: Clock,
     private readonly logger: Logger,
+    private readonly people: PeopleNames,
   ) {}
 
   /** The code of the actor's open case, if any (shown on the intro card instead of a new form). */
@@ -33,10 +35,20 @@ export class ContactRequestService {
     return link ? (await this.repo.getCase(link.caseId))?.data.code : undefined;
   }
 
-  /** Available kernteamleden to choose from (a list with a one-line intro each). */
+  /**
+   * Available kernteamleden to choose from (a list with a one-line intro each), by name: those who hold
+   * the role through the Entra group are named through `deps.people`. Someone nobody can name is left
+   * off this list (a choice without a name helps nobody); "anyone" still reaches them.
+   */
   async choosable(actor: Actor): Promise<Person[]> {
     const ids = new Set(await this.offers.availableKernteamleden(actor.aadObjectId));
-    return this.org.peopleWithRole('kernteamlid').filter((p) => ids.has(p.aadObjectId.toLowerCase()));
+    const kernteam = this.org.peopleWithRole('kernteamlid');
+    const available = kernteam.filter((p) => ids.has(p.aadObjectId.toLowerCase()));
+    const names = await this.people.namesOf(available.map((p) => p.aadObjectId));
+    return available.flatMap((p) => {
+      const name = p.name || names.get(p.aadObjectId.toLowerCase());
+      return name ? [{ ...p, name }] : [];
+    });
   }
 
   async submit(actor: Actor, input: RequestInput, displayName: string): Promise<RequestResult> {

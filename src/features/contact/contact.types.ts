@@ -119,7 +119,9 @@ export interface HandoverResult {
 export type PlainTextTarget = { kind: 'relay'; caseId: string } | { kind: 'ask'; codes: string[] } | { kind: 'none' };
 
 /** One case as the person asking sees it: as its kernteamlid, or as the medewerker. */
-export type CaseView = { side: 'kernteamlid'; c: ContactCase } | { side: 'medewerker'; c: ContactCase; kernteamlidName: string };
+export type CaseView =
+  | { side: 'kernteamlid'; c: ContactCase }
+  | { side: 'medewerker'; c: ContactCase; kernteamlidName: string | undefined };
 
 /** Why a request card was replaced. */
 export type OfferClosedReason = 'taken' | 'withdrawn' | 'expired';

@@ -6,6 +6,7 @@ import { answerRole, currentOwner } from './sturingsgesprek.access';
 import { acceptsAnswers, missingRequired, readAnswers, sameAnswers } from './sturingsgesprek.answers.rules';
 import { sturingsgesprekErrors as errors } from './sturingsgesprek.errors';
 import { PreviousRounds } from './sturingsgesprek.previous-rounds.service';
+import type { RoundPeople } from './sturingsgesprek.people.service';
 import type { SturingsgesprekRepository } from './sturingsgesprek.repository';
 import { answersToInputs, previousFor, rawInputs, unitOf } from './sturingsgesprek.sheet-view.rules';
 import type { AnswerRole, Answers, BannerKey, Problem, RoundDoc, SheetDoc, SheetView, UnitSnapshot } from './sturingsgesprek.types';
@@ -43,6 +44,7 @@ export class AnsweringService {
     private readonly clock: Clock,
     private readonly logger: Logger,
     private readonly notifier: DeputyNotifier,
+    private readonly people: RoundPeople,
   ) {}
 
   /** Open rounds this person answers, as director/head or as named deputy. */
@@ -123,17 +125,39 @@ export class AnsweringService {
     }
   }
 
+  /**
+   * Names (or, without `deputyId`, removes) the deputy. The id comes from the card (the people picker
+   * or the static list) and is checked here: a GUID (the schema), not the director themselves, and a
+   * real person: in the organisation file or known to the directory (or seen in a recent turn). Their
+   * name is kept with the sheet. Anything else is refused and nothing changes.
+   */
   async setDeputy(actor: Actor, input: { roundId: string; unitId: string; deputyId?: string; raw: Record<string, unknown> }): Promise<SheetView> {
     const loaded = await this.load(actor, input.roundId, input.unitId);
     if (loaded.role !== 'owner') throw errors.onlyDirectorNamesDeputy();
     const deputyId = input.deputyId?.toLowerCase();
-    if (deputyId !== undefined && (!this.org.person(deputyId) || deputyId === actor.aadObjectId)) throw errors.unknownDeputy();
+    const self = deputyId === actor.aadObjectId || deputyId === loaded.unit.ownerId;
+    if (deputyId !== undefined && self) throw errors.unknownDeputy();
+    const deputyName = deputyId === undefined ? undefined : await this.people.nameOf(deputyId);
+    if (deputyId !== undefined && !deputyName) throw errors.deputyNotFound();
     const typed = this.typedOrStored(loaded, input.raw);
     if (!acceptsAnswers(loaded.round, this.clock.now())) return this.build(actor, loaded, { banner: 'closed', inputValues: typed });
     const { sheet, changed } = await this.repo.updateSheet(input.roundId, input.unitId, (current) => {
       if (!current) throw commonErrors.notFound();
-      if (current.deputyId === deputyId) return { kind: 'skip', result: { sheet: current, changed: false } };
-      const next: SheetDoc = { ...current, deputyId, deputyAssignments: current.deputyAssignments + (deputyId ? 1 : 0) };
+      if (current.deputyId === deputyId) {
+        // Named again (a retried click): the name is brought up to date, nobody gets a second card.
+        if (!deputyId || current.deputyName === deputyName) {
+          return { kind: 'skip', result: { sheet: current, changed: false } };
+        }
+        const renamed: SheetDoc = { ...current, deputyName };
+        return { kind: 'write', data: renamed, result: { sheet: renamed, changed: false } };
+      }
+      const { deputyName: _gone, ...rest } = current;
+      const next: SheetDoc = {
+        ...rest,
+        deputyId,
+        ...(deputyId ? { deputyName } : {}),
+        deputyAssignments: current.deputyAssignments + (deputyId ? 1 : 0),
+      };
       return { kind: 'write', data: next, result: { sheet: next, changed: true } };
     });
     this.logger.info({ roundId: input.roundId, unitId: input.unitId, deputy: deputyId ? 'set' : 'removed', changed }, 'sturingsgesprek deputy');
@@ -164,7 +188,7 @@ export class AnsweringService {
     loaded: Loaded,
     extra: { banner?: BannerKey; problems?: Problem[]; inputValues?: Record<string, string>; conflict?: { changedBy?: string; attempted: Answers } },
   ): Promise<SheetView> {
-    return sheetView(this.repo, this.clock, loaded, actor.aadObjectId, extra);
+    return sheetView(this.repo, this.clock, this.people, loaded, actor.aadObjectId, extra);
   }
 }
 
@@ -172,12 +196,16 @@ export class AnsweringService {
 export async function sheetView(
   repo: SturingsgesprekRepository,
   clock: Clock,
+  people: RoundPeople,
   loaded: Loaded,
   viewerId: string,
   extra: { banner?: BannerKey; problems?: Problem[]; inputValues?: Record<string, string>; conflict?: { changedBy?: string; attempted: Answers } } = {},
 ): Promise<SheetView> {
   const previous = await previousFor(loaded.round.questions, loaded.unit.unitId, await PreviousRounds.for(repo, loaded.round));
+  const mentioned = extra.conflict?.changedBy ? [extra.conflict.changedBy] : [];
+  const names = await people.names([loaded.unit], [loaded.sheet], mentioned);
   return {
+    names,
     ...loaded,
     viewerId,
     editable: acceptsAnswers(loaded.round, clock.now()),

@@ -6,6 +6,7 @@ export const sturingsgesprekErrors = defineErrors('sturingsgesprek', [
   'notYourCluster',
   'onlyDirectorNamesDeputy',
   'unknownDeputy',
+  'deputyNotFound',
   'invalidSet',
   'lastQuestion',
   'unknownSet',

@@ -2,6 +2,7 @@ import type { AppDeps } from '../../platform/deps';
 import { userKey } from '../../platform/delivery/delivery.port';
 import { localeFrom } from '../../platform/i18n/i18n';
 import { AnsweringService } from './sturingsgesprek.answering.service';
+import { RoundPeople } from './sturingsgesprek.people.service';
 import { QuestionSetsService } from './sturingsgesprek.question-sets.service';
 import { ReportService } from './sturingsgesprek.report.service';
 import { SturingsgesprekRepository } from './sturingsgesprek.repository';
@@ -12,7 +13,16 @@ import { ScheduleService } from './sturingsgesprek.schedule.service';
 /** What the sturingsgesprek feature may use of the app. */
 export type SturingsgesprekDeps = Pick<
   AppDeps,
-  'store' | 'org' | 'clock' | 'logger' | 'i18n' | 'delivery' | 'scheduler' | 'downloads' | 'conversations'
+  | 'store'
+  | 'org'
+  | 'clock'
+  | 'logger'
+  | 'i18n'
+  | 'delivery'
+  | 'scheduler'
+  | 'downloads'
+  | 'conversations'
+  | 'people'
 >;
 
 export interface SturingsgesprekModule {
@@ -23,6 +33,8 @@ export interface SturingsgesprekModule {
   answering: AnsweringService;
   schedule: ScheduleService;
   report: ReportService;
+  /** Names of the people the round's cards mention. */
+  people: RoundPeople;
 }
 
 /** Builds the feature's repository and services once; the app, tests and scripts/example-report.ts call it. */
@@ -30,6 +42,7 @@ export function createSturingsgesprekModule(deps: SturingsgesprekDeps): Sturings
   const { org, clock, i18n, scheduler } = deps;
   const repo = new SturingsgesprekRepository(deps.store);
   const logger = deps.logger.child({ feature: 'sturingsgesprek' });
+  const people = new RoundPeople(deps.people);
   const notifier = new RoundNotifier({
     repo,
     org,
@@ -37,6 +50,7 @@ export function createSturingsgesprekModule(deps: SturingsgesprekDeps): Sturings
     i18n,
     delivery: deps.delivery,
     downloads: deps.downloads,
+    people,
     localeOf: async (id) => localeFrom(await deps.conversations.localeOf(userKey(id)), org.defaultLocale),
   });
   const sets = new QuestionSetsService(repo, clock, logger);
@@ -44,9 +58,10 @@ export function createSturingsgesprekModule(deps: SturingsgesprekDeps): Sturings
     repo,
     notifier,
     sets,
-    rounds: new RoundsService(repo, org, clock, logger, sets, notifier, scheduler),
-    answering: new AnsweringService(repo, org, clock, logger, notifier),
+    rounds: new RoundsService(repo, org, clock, logger, sets, notifier, scheduler, people),
+    answering: new AnsweringService(repo, org, clock, logger, notifier, people),
     schedule: new ScheduleService(repo, org, clock, logger, i18n, sets, notifier, scheduler),
-    report: new ReportService(repo, org, clock),
+    report: new ReportService(repo, org, clock, people),
+    people,
   };
 }

@@ -12,7 +12,10 @@ import type { ReportModel } from './sturingsgesprek.types';
  * (the library escapes it, and nothing a director typed becomes formatting or a link).
  */
 export function reportDocx(w: CardText, model: ReportModel, note?: string): Promise<Buffer> {
-  const { round } = model;
+  const { round, names } = model;
+  const missingList = model.missing
+    .map((u) => `${unitName(w, u.name)} (${personName(w, names, u.ownerId)})`)
+    .join(', ');
   const when = (iso: string) => formatWhen(iso, w.locale, w.timeZone);
   const words = answerWords(w);
   const body: Array<Paragraph | Table> = [
@@ -23,14 +26,18 @@ export function reportDocx(w: CardText, model: ReportModel, note?: string): Prom
     heading(t(w, 'report.responseHeading'), HeadingLevel.HEADING_1),
     table(
       [t(w, 'report.unit'), t(w, 'report.answeredBy'), t(w, 'report.submittedAt')],
-      model.submitted.map((r) => [unitName(w, r.unit.name), who(w, r), r.submittedAt ? when(r.submittedAt) : '']),
+      model.submitted.map((r) => [
+        unitName(w, r.unit.name),
+        who(w, names, r),
+        r.submittedAt ? when(r.submittedAt) : '',
+      ]),
     ),
     model.missing.length
       ? new Paragraph({
           spacing: { before: 200 },
           children: [
             new TextRun({ text: `${t(w, 'report.missing')}: `, bold: true }),
-            new TextRun(model.missing.map((u) => `${unitName(w, u.name)} (${personName(w.org, u.ownerId)})`).join(', ')),
+            new TextRun(missingList),
           ],
         })
       : new Paragraph({ text: t(w, 'report.noneMissing'), spacing: { before: 200 } }),
@@ -52,7 +59,7 @@ export function reportDocx(w: CardText, model: ReportModel, note?: string): Prom
       body.push(heading(unitName(w, row.unit.name), HeadingLevel.HEADING_3));
       if (!row.answeredBy) body.push(italic(t(w, 'report.notSubmitted')));
       else {
-        body.push(italic(`${t(w, 'report.now')} — ${who(w, row)}`));
+        body.push(italic(`${t(w, 'report.now')} — ${who(w, names, row)}`));
         body.push(row.answer ? answer(answerAsText(rq.q, row.answer, words)) : italic(noAnswerText(w, rq, row)));
       }
       if (row.previous?.answer) {

@@ -3,7 +3,7 @@ import type { CardText } from '../../platform/card-text';
 import { formatWhen } from '../../platform/i18n/format';
 import { answerAsText } from './sturingsgesprek.answers.rules';
 import { answerWords, doorbraakTitle, personName, pick, t, unitName } from './sturingsgesprek.text.format';
-import type { ReportModel, ReportQuestion, ReportRow } from './sturingsgesprek.types';
+import type { PeopleNamesMap, ReportModel, ReportQuestion, ReportRow } from './sturingsgesprek.types';
 
 /** The compiled report as documents for the meeting: Markdown (to read) and CSV (to sort and filter). */
 
@@ -22,9 +22,11 @@ function quote(text: string): string {
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
-export function who(w: CardText, row: ReportRow): string {
-  const name = personName(w.org, row.answeredBy);
-  return row.onBehalfOf ? t(w, 'report.onBehalfOf', { name, director: personName(w.org, row.onBehalfOf) }) : name;
+/** Who answered (for whom, when a deputy did), as plain text; never an id. */
+export function who(w: CardText, names: PeopleNamesMap, row: ReportRow): string {
+  const name = personName(w, names, row.answeredBy);
+  if (!row.onBehalfOf) return name;
+  return t(w, 'report.onBehalfOf', { name, director: personName(w, names, row.onBehalfOf) });
 }
 
 /** The counts of a doorbraken or yes/no question as a table (header + rows), now and last round. */
@@ -75,9 +77,11 @@ export function reportFacts(w: CardText, model: ReportModel, escape: (s: string)
 }
 
 export function reportMarkdown(w: CardText, model: ReportModel, note?: string): string {
-  const { round } = model;
+  const { round, names } = model;
   const zone = w.timeZone;
   const when = (iso: string) => formatWhen(iso, w.locale, zone);
+  const missingName = (u: ReportModel['missing'][number]) => mdEscape(personName(w, names, u.ownerId));
+  const missingList = model.missing.map((u) => `${unitName(w, u.name)} (${missingName(u)})`).join(', ');
   const words = answerWords(w);
   const out: string[] = [`# ${mdEscape(t(w, 'report.title', { period: round.periodLabel }))}`, ''];
   if (note) out.push(`> ${note}`, '');
@@ -90,10 +94,13 @@ export function reportMarkdown(w: CardText, model: ReportModel, note?: string): 
     '',
     `| ${t(w, 'report.unit')} | ${t(w, 'report.answeredBy')} | ${t(w, 'report.submittedAt')} |`,
     '|---|---|---|',
-    ...model.submitted.map((r) => `| ${cell(unitName(w, r.unit.name))} | ${cell(who(w, r))} | ${r.submittedAt ? when(r.submittedAt) : ''} |`),
+    ...model.submitted.map((r) => {
+      const at = r.submittedAt ? when(r.submittedAt) : '';
+      return `| ${cell(unitName(w, r.unit.name))} | ${cell(mdEscape(who(w, names, r)))} | ${at} |`;
+    }),
     '',
     model.missing.length
-      ? `**${t(w, 'report.missing')}:** ${model.missing.map((u) => `${unitName(w, u.name)} (${personName(w.org, u.ownerId)})`).join(', ')}`
+      ? `**${t(w, 'report.missing')}:** ${missingList}`
       : t(w, 'report.noneMissing'),
     '',
   );
@@ -106,7 +113,7 @@ export function reportMarkdown(w: CardText, model: ReportModel, note?: string): 
       out.push(`#### ${mdEscape(unitName(w, row.unit.name))}`, '');
       if (!row.answeredBy) out.push(`*${t(w, 'report.notSubmitted')}*`, '');
       else {
-        out.push(`*${t(w, 'report.now')}* — ${mdEscape(who(w, row))}`, '');
+        out.push(`*${t(w, 'report.now')}* — ${mdEscape(who(w, names, row))}`, '');
         out.push(row.answer ? quote(mdEscape(answerAsText(rq.q, row.answer, words))) : `*${noAnswerText(w, rq, row)}*`, '');
       }
       if (row.previous?.answer) {
@@ -139,8 +146,8 @@ export function reportCsv(w: CardText, model: ReportModel): string {
         rq.number,
         pick(rq.q.text, w.locale),
         unitName(w, row.unit.name),
-        personName(w.org, row.answeredBy),
-        personName(w.org, row.onBehalfOf),
+        personName(w, model.names, row.answeredBy),
+        personName(w, model.names, row.onBehalfOf),
         local(row.submittedAt),
         row.answeredBy ? answerAsText(rq.q, row.answer, words, 'inline') || (row.notApplicable ? t(w, 'report.notApplicable', { number: rq.number.replace(/[a-z]$/, '') }) : '') : '',
         row.previous?.periodLabel ?? '',

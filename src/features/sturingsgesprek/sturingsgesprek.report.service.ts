@@ -2,6 +2,7 @@ import type { Clock } from '../../platform/clock';
 import { commonErrors } from '../../platform/errors';
 import type { Actor, Organisation } from '../../platform/org/organisation';
 import { isManager, requireManager } from './sturingsgesprek.access';
+import type { RoundPeople } from './sturingsgesprek.people.service';
 import { PreviousRounds } from './sturingsgesprek.previous-rounds.service';
 import { flattenQuestions, type Question } from './sturingsgesprek.question-set.schemas';
 import type { SturingsgesprekRepository } from './sturingsgesprek.repository';
@@ -33,6 +34,7 @@ export class ReportService {
     private readonly repo: SturingsgesprekRepository,
     private readonly org: Organisation,
     private readonly clock: Clock,
+    private readonly people: RoundPeople,
   ) {}
 
   async compile(actor: Actor, roundId: string): Promise<ReportModel> {
@@ -88,6 +90,8 @@ export class ReportService {
       submitted: base,
       missing: round.units.filter((u) => !sheets.some((s) => s.unitId === u.unitId)),
       questions,
+      // Directors and whoever answered for them (a deputy's name kept with the sheet), in one look-up.
+      names: await this.people.names(round.units, sheets),
     };
   }
 }

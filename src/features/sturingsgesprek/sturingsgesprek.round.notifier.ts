@@ -10,6 +10,7 @@ import { currentOwner, unitsOf } from './sturingsgesprek.access';
 import { sheetView } from './sturingsgesprek.answering.service';
 import { renderAnswerCard } from './cards/answer.card';
 import { renderClosedCard, renderConfirmCard, renderReminderCard } from './cards/notices.card';
+import type { RoundPeople } from './sturingsgesprek.people.service';
 import type { SturingsgesprekRepository } from './sturingsgesprek.repository';
 import { t } from './sturingsgesprek.text.format';
 import type { AnswerRole, RoundDoc, SheetDoc, UnitSnapshot } from './sturingsgesprek.types';
@@ -22,6 +23,7 @@ export interface NotifierDeps {
   i18n: I18n;
   delivery: Delivery;
   downloads: Downloads;
+  people: RoundPeople;
   localeOf(aadObjectId: string): Promise<Locale>;
 }
 
@@ -51,7 +53,8 @@ export class RoundNotifier {
   }
 
   private async sheetCard(round: RoundDoc, unit: UnitSnapshot, sheet: SheetDoc, viewer: { id: string; role: AnswerRole }) {
-    const view = await sheetView(this.d.repo, this.d.clock, { round, unit, sheet, role: viewer.role }, viewer.id);
+    const loaded = { round, unit, sheet, role: viewer.role };
+    const view = await sheetView(this.d.repo, this.d.clock, this.d.people, loaded, viewer.id);
     return renderAnswerCard(await this.words(viewer.id), view);
   }
 
@@ -84,10 +87,13 @@ export class RoundNotifier {
     const office = org.peopleWithRole('digOffice');
     const to = (office.length ? office : org.peopleWithRole('gemeentesecretaris')).map((p) => p.aadObjectId.toLowerCase());
     const preview = round.units.length ? round.units : unitsOf(org, round.includeDepartments);
+    const names = await this.d.people.names(preview, []);
     const recipients: DeliveryRecipient[] = [];
     for (const id of to) {
       const w = await this.words(id);
-      recipients.push({ key: userKey(id), activity: cardActivity(renderConfirmCard(w, { round, units: preview, intro: t(w, 'card.confirm.introScheduled') })) });
+      const intro = t(w, 'card.confirm.introScheduled');
+      const card = renderConfirmCard(w, { round, units: preview, names, intro });
+      recipients.push({ key: userKey(id), activity: cardActivity(card) });
     }
     await this.d.delivery.enqueue({ broadcastId: broadcastIds.confirm(round.roundId), purpose: 'sturingsgesprek.confirm', recipients });
   }
@@ -115,11 +121,13 @@ export class RoundNotifier {
   async sendClosed(round: RoundDoc, sheets: SheetDoc[]): Promise<void> {
     const submitted = sheets.filter((s) => s.state === 'submitted').map((s) => s.unitId);
     const missing = round.units.filter((u) => !submitted.includes(u.unitId));
+    const names = await this.d.people.names(missing, []);
     const recipients: DeliveryRecipient[] = [];
     for (const id of this.managers()) {
       const w = await this.words(id);
       const links = this.reportLinks(round.roundId, id, w.locale);
-      const card = renderClosedCard(w, { round, submitted: submitted.length, total: round.units.length, missing, links });
+      const total = round.units.length;
+      const card = renderClosedCard(w, { round, submitted: submitted.length, total, missing, links, names });
       recipients.push({ key: userKey(id), activity: cardActivity(card, round.periodLabel) });
     }
     await this.d.delivery.enqueue({ broadcastId: broadcastIds.closed(round.roundId), purpose: 'sturingsgesprek.closed', recipients });

@@ -41,13 +41,11 @@ function typedRound(data: unknown): { values: RoundFormValues; token: string; ro
 export function registerRoundHandlers(app: PanelApp, deps: SturingsgesprekDeps, s: SturingsgesprekModule): void {
   const zone = deps.org.timeZone;
   const textFor = (actor: Actor) => CardText.for(deps, actor.locale);
-  const confirmCard = (w: CardText, round: RoundDoc, banner?: string) =>
-    renderConfirmCard(w, {
-      round,
-      units: round.units.length ? round.units : unitsOf(deps.org, round.includeDepartments),
-      intro: round.status === 'draft' ? t(w, 'card.confirm.introManual') : '',
-      banner,
-    });
+  const confirmCard = async (w: CardText, round: RoundDoc, banner?: string) => {
+    const units = round.units.length ? round.units : unitsOf(deps.org, round.includeDepartments);
+    const intro = round.status === 'draft' ? t(w, 'card.confirm.introManual') : '';
+    return renderConfirmCard(w, { round, units, names: await s.people.names(units, []), intro, banner });
+  };
   const form = async (actor: Actor, values: RoundFormValues, formToken: string, roundId?: string, error?: string) =>
     renderRoundForm(textFor(actor), { sets: await s.sets.list(actor), values, token: formToken, roundId, error });
 

@@ -6,6 +6,7 @@ import type { Actor, Organisation } from '../../platform/org/organisation';
 import { requireManager, unitsOf } from './sturingsgesprek.access';
 import { acceptsAnswers } from './sturingsgesprek.answers.rules';
 import { sturingsgesprekErrors as errors } from './sturingsgesprek.errors';
+import type { RoundPeople } from './sturingsgesprek.people.service';
 import type { QuestionSetsService } from './sturingsgesprek.question-sets.service';
 import type { SturingsgesprekRepository } from './sturingsgesprek.repository';
 import { broadcastIds, type RoundNotifier } from './sturingsgesprek.round.notifier';
@@ -24,6 +25,7 @@ export class RoundsService {
     private readonly sets: QuestionSetsService,
     private readonly notifier: RoundNotifier,
     private readonly scheduler: Scheduler,
+    private readonly people: RoundPeople,
   ) {}
 
   private get zone() {
@@ -179,7 +181,9 @@ export class RoundsService {
     const round = await this.get(actor, roundId);
     const sheets = await this.repo.sheets(roundId);
     const rows = round.units.map((unit) => ({ unit, sheet: sheets.find((s) => s.unitId === unit.unitId) }));
-    return { round, rows, submitted: sheets.filter((s) => s.state === 'submitted').length, token: this.clock.now().getTime().toString(36) };
+    const names = await this.people.names(round.units, sheets);
+    const submitted = sheets.filter((s) => s.state === 'submitted').length;
+    return { round, rows, submitted, token: this.clock.now().getTime().toString(36), names };
   }
 
   /** "Herinneren": one unit or all late ones; the card's token makes a retried click a no-op. */

@@ -1,9 +1,9 @@
 import { escapeUserText } from '../../platform/cards';
 import type { CardText } from '../../platform/card-text';
-import type { Locale, Organisation } from '../../platform/org/organisation';
+import type { Locale } from '../../platform/org/organisation';
 import { answerAsText, type AnswerWords } from './sturingsgesprek.answers.rules';
 import type { Bilingual, Question } from './sturingsgesprek.question-set.schemas';
-import type { Answer } from './sturingsgesprek.types';
+import type { Answer, PeopleNamesMap } from './sturingsgesprek.types';
 
 /** Shared wording helpers for the feature's cards and documents. */
 
@@ -13,7 +13,16 @@ export const pick = (text: Bilingual, locale: Locale) => text[locale] ?? text.nl
 export const t = (w: CardText, key: string, params: Record<string, string | number> = {}) =>
   w.t(`sturingsgesprek.${key}`, params);
 
-export const personName = (org: Organisation, id: string | undefined) => (id ? (org.person(id)?.name ?? id) : '');
+/**
+ * A person the feature mentions, as plain text: their name from `names` (or the organisation file),
+ * else the catalogue's neutral word; never the id. '' for no one. Cards escape it ({@link cardPerson}).
+ */
+export const personName = (w: CardText, names: PeopleNamesMap, id: string | undefined) =>
+  id ? w.person(names.get(id.toLowerCase()) ?? w.org.person(id)?.name) : '';
+
+/** {@link personName} for a card: escaped, since a name from Teams or the directory is user text. */
+export const cardPerson = (w: CardText, names: PeopleNamesMap, id: string | undefined) =>
+  escapeUserText(personName(w, names, id));
 
 /** A doorbraak's title in the reader's language (empty for an id the organisation file no longer has). */
 export const doorbraakTitle = (w: CardText, id: string) => w.local(w.org.doorbraken.find((d) => d.id === id)?.title);

@@ -57,6 +57,11 @@ export interface SheetDoc {
   /** Goes up by one on every saved change; the card carries the revision it was rendered from. */
   revision: number;
   deputyId?: string;
+  /**
+   * The deputy's display name when they were named (organisation file or directory), kept with the
+   * sheet so status card and report can name them without asking again; removed with the deputy.
+   */
+  deputyName?: string;
   /** Counts deputy assignments, so naming someone again sends them the card again. */
   deputyAssignments: number;
   openedAt?: string;
@@ -142,7 +147,15 @@ export interface SheetView {
   banner?: BannerKey;
   /** When someone else saved first: who, and the text this person tried to save (shown, not lost). */
   conflict?: { changedBy?: string; attempted: Answers };
+  /** Names of everyone the card mentions, by lower-case id (see {@link PeopleNamesMap}). */
+  names: PeopleNamesMap;
 }
+
+/**
+ * Display names by lower-case id for the people a card or report mentions (directors, deputies, who
+ * saved or submitted). Someone absent is shown with the catalogue's neutral word, never by id.
+ */
+export type PeopleNamesMap = ReadonlyMap<string, string>;
 
 /** A question set as offered: a shipped template or a stored copy. */
 export interface ResolvedSet {
@@ -163,6 +176,7 @@ export interface RoundStatusView {
   submitted: number;
   /** Changes with each render: a nudge click carries it, so a retried click does not nudge twice. */
   token: string;
+  names: PeopleNamesMap;
 }
 
 export interface ReportRow {
@@ -196,4 +210,5 @@ export interface ReportModel {
   submitted: ReportRow[];
   missing: UnitSnapshot[];
   questions: ReportQuestion[];
+  names: PeopleNamesMap;
 }

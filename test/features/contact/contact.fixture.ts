@@ -16,6 +16,7 @@ import platformEn from '../../../src/platform/i18n/en.json';
 import platformNl from '../../../src/platform/i18n/nl.json';
 import { silentLogger } from '../../../src/platform/logger';
 import { Organisation, type Actor } from '../../../src/platform/org/organisation';
+import { PeopleNames } from '../../../src/platform/people/people-names';
 import { containers } from '../../../src/storage/document-store.port';
 import { SqliteDocumentStore } from '../../../src/storage/sqlite-store';
 import { createContactModule, type ContactModule } from '../../../src/features/contact/contact.module';
@@ -110,7 +111,11 @@ export function contactFixture(): Fixture {
   const delivery = new RecordingDelivery();
   const scheduler = new RecordingScheduler();
   const conversations = new ConversationDirectory(store, () => clock.now());
-  const s = createContactModule({ store, clock, org, i18n, delivery, scheduler, conversations, logger: silentLogger() });
+  // No directory, as in a local run: kernteamleden are named by the organisation file.
+  const people = new PeopleNames(org, undefined);
+  const logger = silentLogger();
+  const deps = { store, clock, org, i18n, delivery, scheduler, conversations, logger, people };
+  const s = createContactModule(deps);
   return {
     store, clock, org, i18n, delivery, scheduler, s,
     actor: (id, locale = 'nl') => org.actor(id, locale),

@@ -2,11 +2,17 @@ import { unitsOf } from '../../../src/features/sturingsgesprek/sturingsgesprek.a
 import { AnsweringService } from '../../../src/features/sturingsgesprek/sturingsgesprek.answering.service';
 import { sturingsgesprekErrors as errors } from '../../../src/features/sturingsgesprek/sturingsgesprek.errors';
 import { SturingsgesprekRepository } from '../../../src/features/sturingsgesprek/sturingsgesprek.repository';
-import type { RoundDoc, SheetDoc } from '../../../src/features/sturingsgesprek/sturingsgesprek.types';
+import { RoundPeople } from '../../../src/features/sturingsgesprek/sturingsgesprek.people.service';
+import type {
+  RoundDoc,
+  SheetDoc,
+  UnitSnapshot,
+} from '../../../src/features/sturingsgesprek/sturingsgesprek.types';
 import { templateById } from '../../../src/features/sturingsgesprek/sturingsgesprek.templates.rules';
 import { ManualClock } from '../../../src/platform/clock';
 import { silentLogger } from '../../../src/platform/logger';
 import { Organisation } from '../../../src/platform/org/organisation';
+import { PeopleNames } from '../../../src/platform/people/people-names';
 import { SqliteDocumentStore } from '../../../src/storage/sqlite-store';
 
 const org = Organisation.load('config/org.demo.json');
@@ -24,7 +30,13 @@ describe('sturingsgesprek answering service', () => {
     store = new SqliteDocumentStore(':memory:');
     repo = new SturingsgesprekRepository(store);
     const clock = new ManualClock('2026-11-23T09:00:00Z');
-    service = new AnsweringService(repo, org, clock, silentLogger(), { sendDeputyCard: async (_r, unit, sheet) => void deputyCards.push(`${unit.unitId}:${sheet.deputyId}`) });
+    const notifier = {
+      sendDeputyCard: async (_r: RoundDoc, unit: UnitSnapshot, sheet: SheetDoc) =>
+        void deputyCards.push(`${unit.unitId}:${sheet.deputyId}`),
+    };
+    // No directory, as in a local run: deputies come from the organisation file.
+    const people = new RoundPeople(new PeopleNames(org, undefined));
+    service = new AnsweringService(repo, org, clock, silentLogger(), notifier, people);
     const k1 = templateById('kwartaal-1');
     const round: RoundDoc = {
       roundId: 'r1',

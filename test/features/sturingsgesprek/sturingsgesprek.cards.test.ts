@@ -37,11 +37,17 @@ const sheet: SheetDoc = {
   submittedBy: units[0].ownerId, submittedAt: '2026-12-01T10:00:00.000Z', lastEditedBy: units[0].ownerId, lastEditedAt: '2026-12-01T10:00:00.000Z',
 };
 const previous = Object.fromEntries(Object.entries(answers).map(([k, a]) => [k, { roundId: 'p', periodLabel: 'Sturingsgesprek augustus 2026', answer: a }]));
-const view: SheetView = { round, unit: units[0], sheet, role: 'owner', viewerId: units[0].ownerId, editable: true, previous, inputValues: answersToInputs(k1.questions, answers), problems: [] };
+/** The services name everyone a card mentions; here the organisation file does (the renderers' fallback). */
+const names = new Map<string, string>();
+const view: SheetView = {
+  ...{ round, unit: units[0], sheet, role: 'owner', viewerId: units[0].ownerId, editable: true, previous },
+  ...{ inputValues: answersToInputs(k1.questions, answers), problems: [], names },
+};
 const report: ReportModel = {
   round, generatedAt: round.deadline, missing: units.slice(5),
   submitted: units.slice(0, 5).map((unit) => ({ unit, answeredBy: unit.ownerId, submittedAt: round.opensAt })),
   questions: [{ q: k1.questions[0], number: '1', rows: units.map((unit) => ({ unit, answeredBy: unit.ownerId, answer: answers['k1-prioriteit'], previous: previous['k1-prioriteit'] })), previousRound: { roundId: 'p', periodLabel: 'Sturingsgesprek augustus 2026' }, counts: { kind: 'doorbraken', items: [{ id: 'db-01', now: 5, previous: 3 }] } }],
+  names,
 };
 
 
@@ -54,11 +60,20 @@ describe('sturingsgesprek cards', () => {
       answerClosed: renderAnswerCard(w, { ...view, editable: false, banner: 'closed' }),
       answerConflict: renderAnswerCard(w, { ...view, banner: 'conflict', conflict: { changedBy: sheet.deputyId, attempted: answers } }),
       reminder: renderReminderCard(w, { round, unit: units[0], sheet, kind: 'reminder' }),
-      confirm: renderConfirmCard(w, { round: { ...round, status: 'draft' }, units }),
-      closed: renderClosedCard(w, { round, submitted: 5, total: 7, missing: units.slice(5), links: { docx: 'https://x.example/w', markdown: 'https://x.example/a', csv: 'https://x.example/b' } }),
+      confirm: renderConfirmCard(w, { round: { ...round, status: 'draft' }, units, names }),
+      closed: renderClosedCard(w, {
+        ...{ round, submitted: 5, total: 7, missing: units.slice(5), names },
+        links: { docx: 'https://x.example/w', markdown: 'https://x.example/a', csv: 'https://x.example/b' },
+      }),
       overview: renderOverviewCard(w, [{ round, submitted: 5 }]),
       form: renderRoundForm(w, { sets: templates.map((t) => ({ setId: t.id, name: t.name, questions: t.questions, isTemplate: true })), values: { setId: 'kwartaal-1', periodLabel: '', opensOn: '2026-11-23', opensTime: '09:00', deadlineOn: '2026-12-11', deadlineTime: '17:00', reminderDays: '7, 2, 0', includeDepartments: 'false' }, token: 'abcdef123456' }),
-      status: renderStatusCard(w, { round, rows: units.map((unit) => ({ unit, sheet })), submitted: 7, token: 'abc123' }),
+      status: renderStatusCard(w, {
+        round,
+        rows: units.map((unit) => ({ unit, sheet })),
+        submitted: 7,
+        token: 'abc123',
+        names,
+      }),
       reportOverview: renderReportCard(w, report, 0, { docx: 'https://x.example/w', markdown: 'https://x.example/a', csv: 'https://x.example/b' }),
       reportQuestion: renderReportCard(w, report, 1, { docx: 'https://x.example/w', markdown: 'https://x.example/a', csv: 'https://x.example/b' }),
       sets: renderSetsCard(w, templates.map((t) => ({ setId: t.id, name: t.name, questions: t.questions, isTemplate: true })), 'abcdef123456'),

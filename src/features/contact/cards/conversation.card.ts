@@ -107,7 +107,8 @@ export function renderKernteamCaseCard(text: CardText, data: KernteamCaseData): 
 
 export interface RequesterCaseData {
   c: ContactCase;
-  kernteamlidName: string;
+  /** Undefined when nobody can name them: the card says "onbekende collega", never the id. */
+  kernteamlidName: string | undefined;
   title?: string;
   incoming?: string;
   outgoing?: string;
@@ -117,7 +118,7 @@ export interface RequesterCaseData {
 /** The medewerker's view: the kernteamlid's message, a reply box and a way out. */
 export function renderRequesterCaseCard(text: CardText, data: RequesterCaseData): AdaptiveCard {
   const { c } = data;
-  const name = data.kernteamlidName;
+  const name = escapeUserText(text.person(data.kernteamlidName));
   const t = (key: string, params?: Record<string, string>) => text.t(`contact.case.${key}`, params);
   const notes = data.withPickUpNotes
     ? [t('requesterPickedUpNote'), ...(c.contactChannel === 'teamsCall' ? [t('requesterCallNote', { name })] : c.contactChannel === 'inPerson' ? [t('requesterMeetNote')] : [])]

@@ -3,7 +3,7 @@ import { renderCard, type AdaptiveCard } from '../../../platform/cards';
 import { formatWhen } from '../../../platform/i18n/format';
 import { inputId, whyInputId } from '../sturingsgesprek.answers.rules';
 import { flattenQuestions } from '../sturingsgesprek.question-set.schemas';
-import { cardAnswer, personName, pick, t, unitName } from '../sturingsgesprek.text.format';
+import { cardAnswer, cardPerson, pick, t, unitName } from '../sturingsgesprek.text.format';
 import type { Problem, SheetView } from '../sturingsgesprek.types';
 import { sturingsgesprekVerbs } from '../sturingsgesprek.verbs';
 import template from './answer.card.json';
@@ -21,25 +21,50 @@ function problemText(w: CardText, problems: Problem[], questionId: string): stri
     .join(' ');
 }
 
+/** The picker's static choices: the organisation file's people and the current deputy, by name. */
+function deputyChoices(w: CardText, view: SheetView): Array<{ title: string; value: string }> {
+  const choices = new Map(w.org.people.map((p) => [p.aadObjectId.toLowerCase(), p.name] as const));
+  const { deputyId } = view.sheet;
+  if (deputyId && !choices.has(deputyId)) {
+    choices.set(deputyId, w.person(view.names.get(deputyId) ?? view.sheet.deputyName));
+  }
+  choices.delete(view.unit.ownerId);
+  return [...choices]
+    .map(([value, title]) => ({ title, value }))
+    .sort((a, b) => a.title.localeCompare(b.title));
+}
+
 /** The personal card of a round: all questions, the deadline, earlier answers, save / submit / deputy. */
 export function renderAnswerCard(w: CardText, view: SheetView): AdaptiveCard {
   const { round, unit, sheet } = view;
   const zone = w.timeZone;
   const when = (iso: string) => formatWhen(iso, w.locale, zone);
   const unitLabel = unitName(w, unit.name);
-  const director = personName(w.org, unit.ownerId);
+  const person = (id: string | undefined) => cardPerson(w, view.names, id);
+  const director = person(unit.ownerId);
   const state = !view.editable
     ? t(w, 'card.answer.state.closed')
     : sheet.state === 'submitted'
-      ? t(w, 'card.answer.state.submitted', { name: personName(w.org, sheet.submittedBy), when: when(sheet.submittedAt as string) })
+      ? t(w, 'card.answer.state.submitted', {
+          name: person(sheet.submittedBy),
+          when: when(sheet.submittedAt as string),
+        })
       : t(w, `card.answer.state.${sheet.state}`);
   const facts = [
     { title: t(w, unit.departmentId ? 'card.answer.facts.department' : 'card.answer.facts.cluster'), value: unitLabel },
     { title: t(w, 'card.answer.facts.deadline'), value: when(round.deadline) },
     { title: t(w, 'card.answer.facts.status'), value: state },
-    ...(sheet.deputyId ? [{ title: t(w, 'card.answer.facts.deputy'), value: personName(w.org, sheet.deputyId) }] : []),
+    ...(sheet.deputyId ? [{ title: t(w, 'card.answer.facts.deputy'), value: person(sheet.deputyId) }] : []),
     ...(sheet.lastEditedBy && sheet.lastEditedAt
-      ? [{ title: t(w, 'card.answer.facts.lastEdit'), value: t(w, 'card.answer.byAt', { name: personName(w.org, sheet.lastEditedBy), when: when(sheet.lastEditedAt) }) }]
+      ? [
+          {
+            title: t(w, 'card.answer.facts.lastEdit'),
+            value: t(w, 'card.answer.byAt', {
+              name: person(sheet.lastEditedBy),
+              when: when(sheet.lastEditedAt),
+            }),
+          },
+        ]
       : []),
   ];
   const yesNoChoices = [
@@ -80,8 +105,9 @@ export function renderAnswerCard(w: CardText, view: SheetView): AdaptiveCard {
   const attemptedItems = view.conflict ? flat.filter(({ q }) => view.conflict?.attempted[q.id]) : [];
   const attempted = (limit?: number) =>
     attemptedItems.map(({ q, number }) => ({ label: `${number}. ${pick(q.text, w.locale)}`, text: cardAnswer(w, q, view.conflict?.attempted[q.id], limit) }));
+  const someone = t(w, 'card.answer.someone');
   const bannerParams = {
-    name: personName(w.org, view.banner === 'conflict' ? view.conflict?.changedBy : sheet.deputyId) || t(w, 'card.answer.someone'),
+    name: person(view.banner === 'conflict' ? view.conflict?.changedBy : sheet.deputyId) || someone,
     deadline: when(round.deadline),
   };
   const data = {
@@ -98,16 +124,15 @@ export function renderAnswerCard(w: CardText, view: SheetView): AdaptiveCard {
     showDraft: view.editable && sheet.state !== 'submitted',
     submitTitle: t(w, sheet.state === 'submitted' ? 'card.answer.resubmit' : 'card.answer.submit'),
     footer: t(w, view.editable ? 'card.answer.footerEditable' : 'card.answer.footerClosed'),
-    // A static, searchable (style "filtered") list of the org file's people. Teams can also offer a live
-    // directory search (`choices.data` with dataset "graph.microsoft.com/users"), but the Agents
-    // Playground cannot, and the server only accepts people from the org file anyway.
+    // A people picker: in Teams the choice set searches the whole organisation's directory
+    // (`choices.data`: Data.Query on "graph.microsoft.com/users"; the value sent back is the person's
+    // Entra object id). The static, searchable choices (the organisation file's people, and the deputy
+    // named now) are what clients without directory search show, such as the Agents Playground. The
+    // server checks the chosen id either way (AnsweringService.setDeputy).
     deputy: {
       show: view.editable && view.role === 'owner',
       value: sheet.deputyId ?? '',
-      choices: w.org.people
-        .filter((p) => p.aadObjectId.toLowerCase() !== unit.ownerId)
-        .map((p) => ({ title: p.name, value: p.aadObjectId.toLowerCase() }))
-        .sort((a, b) => a.title.localeCompare(b.title)),
+      choices: deputyChoices(w, view),
     },
     roundId: round.roundId,
     unitId: unit.unitId,

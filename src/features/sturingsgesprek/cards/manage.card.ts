@@ -1,7 +1,7 @@
 import type { CardText } from '../../../platform/card-text';
 import { renderCard, type AdaptiveCard } from '../../../platform/cards';
 import { formatDate, formatWhen } from '../../../platform/i18n/format';
-import { personName, pick, t, unitName } from '../sturingsgesprek.text.format';
+import { cardPerson, pick, t, unitName } from '../sturingsgesprek.text.format';
 import type { ResolvedSet, RoundDoc, RoundStatusView } from '../sturingsgesprek.types';
 import { sturingsgesprekVerbs } from '../sturingsgesprek.verbs';
 import overviewTemplate from './overview.card.json';
@@ -56,12 +56,17 @@ export function renderStatusCard(w: CardText, view: RoundStatusView, banner = ''
   const { round } = view;
   const open = round.status === 'open';
   const when = (iso: string) => formatWhen(iso, w.locale, zone(w));
+  const person = (id: string | undefined) => cardPerson(w, view.names, id);
   const rows = view.rows.map(({ unit, sheet }) => {
     const state = sheet?.state ?? 'notOpened';
-    const people = [personName(w.org, unit.ownerId), ...(sheet?.deputyId ? [t(w, 'card.status.deputy', { name: personName(w.org, sheet.deputyId) })] : [])].join(' · ');
+    const deputy = sheet?.deputyId ? [t(w, 'card.status.deputy', { name: person(sheet.deputyId) })] : [];
+    const people = [person(unit.ownerId), ...deputy].join(' · ');
     const detail =
       state === 'submitted' && sheet?.submittedAt
-        ? t(w, 'card.answer.state.submitted', { name: personName(w.org, sheet.submittedBy), when: when(sheet.submittedAt) })
+        ? t(w, 'card.answer.state.submitted', {
+            name: person(sheet.submittedBy),
+            when: when(sheet.submittedAt),
+          })
         : t(w, `card.answer.state.${state}`);
     return { unit: unitName(w, unit.name), unitId: unit.unitId, people, state: detail, color: state === 'submitted' ? 'Good' : state === 'draft' ? 'Warning' : 'Attention', late: open && state !== 'submitted' };
   });

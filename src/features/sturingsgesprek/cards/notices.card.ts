@@ -2,8 +2,8 @@ import type { CardText } from '../../../platform/card-text';
 import { renderCard, type AdaptiveCard } from '../../../platform/cards';
 import { formatWhen } from '../../../platform/i18n/format';
 import { flattenQuestions } from '../sturingsgesprek.question-set.schemas';
-import { personName, pick, t, unitName } from '../sturingsgesprek.text.format';
-import type { RoundDoc, SheetDoc, UnitSnapshot } from '../sturingsgesprek.types';
+import { cardPerson, pick, t, unitName } from '../sturingsgesprek.text.format';
+import type { PeopleNamesMap, RoundDoc, SheetDoc, UnitSnapshot } from '../sturingsgesprek.types';
 import { sturingsgesprekVerbs, type ReportLinks } from '../sturingsgesprek.verbs';
 import closedTemplate from './closed.card.json';
 import confirmTemplate from './confirm.card.json';
@@ -30,7 +30,14 @@ export function renderReminderCard(w: CardText, d: { round: RoundDoc; unit: Unit
 /** A round before (or after) it goes out: what, when, to whom; "Versturen" / "Aanpassen" while a draft. */
 export function renderConfirmCard(
   w: CardText,
-  d: { round: RoundDoc; units: UnitSnapshot[]; intro?: string; banner?: string; bannerStyle?: 'good' | 'attention' },
+  d: {
+    round: RoundDoc;
+    units: UnitSnapshot[];
+    names: PeopleNamesMap;
+    intro?: string;
+    banner?: string;
+    bannerStyle?: 'good' | 'attention';
+  },
 ): AdaptiveCard {
   const { round } = d;
   return renderCard(confirmTemplate, {
@@ -49,7 +56,7 @@ export function renderConfirmCard(
       { title: t(w, 'card.confirm.facts.departments'), value: t(w, round.includeDepartments ? 'card.answer.yes' : 'card.answer.no') },
     ],
     questions: flattenQuestions(round.questions).map(({ q, number }) => ({ text: `${number}. ${pick(q.text, w.locale)}` })),
-    units: d.units.map((u) => ({ text: `${unitName(w, u.name)} — ${personName(w.org, u.ownerId)}` })),
+    units: d.units.map((u) => ({ text: `${unitName(w, u.name)} — ${cardPerson(w, d.names, u.ownerId)}` })),
     isDraft: round.status === 'draft',
     canEdit: round.status === 'draft' || round.status === 'scheduled',
     isOpen: round.status === 'open' || round.status === 'closed',
@@ -59,14 +66,23 @@ export function renderConfirmCard(
 
 export function renderClosedCard(
   w: CardText,
-  d: { round: RoundDoc; submitted: number; total: number; missing: UnitSnapshot[]; links: ReportLinks },
+  d: {
+    round: RoundDoc;
+    submitted: number;
+    total: number;
+    missing: UnitSnapshot[];
+    links: ReportLinks;
+    names: PeopleNamesMap;
+  },
 ): AdaptiveCard {
   return renderCard(closedTemplate, {
     t: w.i18n.tree(w.locale, 'sturingsgesprek.card.closed'),
     verbs: sturingsgesprekVerbs,
     title: t(w, 'card.closed.title', { period: d.round.periodLabel }),
     summary: t(w, 'card.closed.summary', { submitted: d.submitted, total: d.total }),
-    missing: d.missing.map((u) => ({ text: `${unitName(w, u.name)} — ${personName(w.org, u.ownerId)}` })),
+    missing: d.missing.map((u) => ({
+      text: `${unitName(w, u.name)} — ${cardPerson(w, d.names, u.ownerId)}`,
+    })),
     links: d.links,
     roundId: d.round.roundId,
   });

@@ -1,7 +1,7 @@
 import type { CardText } from '../../../platform/card-text';
 import { renderCard, type AdaptiveCard } from '../../../platform/cards';
 import { formatWhen } from '../../../platform/i18n/format';
-import { cardAnswer, doorbraakTitle, personName, pick, t, unitName } from '../sturingsgesprek.text.format';
+import { cardAnswer, cardPerson, doorbraakTitle, pick, t, unitName } from '../sturingsgesprek.text.format';
 import type { ReportModel, ReportQuestion } from '../sturingsgesprek.types';
 import { sturingsgesprekVerbs, type ReportLinks } from '../sturingsgesprek.verbs';
 import template from './report.card.json';
@@ -31,6 +31,7 @@ export function renderReportCard(w: CardText, model: ReportModel, page: number, 
   const p = Math.min(Math.max(page, 0), lastPage);
   const rq = p > 0 ? model.questions[p - 1] : undefined;
   const limit = rq ? Math.max(300, Math.floor(PAGE_BUDGET / Math.max(1, rq.rows.length * 2))) : 0;
+  const person = (id: string | undefined) => cardPerson(w, model.names, id);
   return renderCard(template, {
     t: w.i18n.tree(w.locale, 'sturingsgesprek.card.report'),
     verbs: sturingsgesprekVerbs,
@@ -38,7 +39,7 @@ export function renderReportCard(w: CardText, model: ReportModel, page: number, 
     summary: t(w, 'card.report.summary', { submitted: model.submitted.length, total: round.units.length, deadline: formatWhen(round.deadline, w.locale, w.timeZone) }),
     pageLabel: rq ? t(w, 'card.report.pageQuestion', { page: p, pages: lastPage }) : t(w, 'card.report.pageOverview', { pages: lastPage }),
     isOverview: !rq,
-    missing: model.missing.map((u) => ({ text: `${unitName(w, u.name)} — ${personName(w.org, u.ownerId)}` })),
+    missing: model.missing.map((u) => ({ text: `${unitName(w, u.name)} — ${person(u.ownerId)}` })),
     counts: model.questions
       .filter((q) => q.counts)
       .map((q) => ({ question: `${q.number}. ${pick(q.q.text, w.locale)}`, facts: countFacts(w, q) })),
@@ -50,8 +51,11 @@ export function renderReportCard(w: CardText, model: ReportModel, page: number, 
             unit: unitName(w, row.unit.name),
             who: row.answeredBy
               ? row.onBehalfOf
-                ? t(w, 'report.onBehalfOf', { name: personName(w.org, row.answeredBy), director: personName(w.org, row.onBehalfOf) })
-                : personName(w.org, row.answeredBy)
+                ? t(w, 'report.onBehalfOf', {
+                    name: person(row.answeredBy),
+                    director: person(row.onBehalfOf),
+                  })
+                : person(row.answeredBy)
               : t(w, 'report.notSubmitted'),
             answer: !row.answeredBy
               ? '—'
