@@ -1,16 +1,10 @@
-import type { Clock } from '../../platform/clock';
-import type { Scheduler } from '../../platform/delivery/delivery.port';
 import { escapeUserText } from '../../platform/cards';
 import { localDate } from '../../platform/local-time';
-import type { Logger } from '../../platform/logger';
-import { hasRole, type Actor, type Organisation } from '../../platform/org/organisation';
-import type { PeopleNames } from '../../platform/people/people-names';
+import { hasRole, type Actor } from '../../platform/org/organisation';
 import { renderKernteamCaseCard, renderRequesterCaseCard } from './cards/conversation.card';
 import { isKernteamlidOf, isRequesterOf, kernteamlidCase, requesterCase, requireKernteam } from './contact.access';
 import { contactErrors } from './contact.errors';
-import type { ContactNotifier } from './contact.notifier';
-import type { ContactOfferService } from './contact.offer.service';
-import type { ContactRepository } from './contact.repository';
+import type { ContactServiceDeps } from './contact.service-deps.types';
 import { normaliseCode, timeoutJobId } from './contact.rules';
 import type { CaseView, ContactCase, PlainTextTarget } from './contact.types';
 
@@ -20,16 +14,18 @@ const MAX_REPLY_IDS = 50;
 
 /** Pick-up, relay both ways, and the kernteamlid's view of their cases. */
 export class ContactCaseService {
-  constructor(
-    private readonly repo: ContactRepository,
-    private readonly offers: ContactOfferService,
-    private readonly notifier: ContactNotifier,
-    private readonly scheduler: Scheduler,
-    private readonly org: Organisation,
-    private readonly clock: Clock,
-    private readonly logger: Logger,
-    private readonly people: PeopleNames,
-  ) {}
+  private readonly repo: ContactServiceDeps['repo'];
+  private readonly offers: ContactServiceDeps['offers'];
+  private readonly notifier: ContactServiceDeps['notifier'];
+  private readonly scheduler: ContactServiceDeps['scheduler'];
+  private readonly org: ContactServiceDeps['org'];
+  private readonly clock: ContactServiceDeps['clock'];
+  private readonly logger: ContactServiceDeps['logger'];
+  private readonly people: ContactServiceDeps['people'];
+
+  constructor(deps: ContactServiceDeps) {
+    ({ repo: this.repo, offers: this.offers, notifier: this.notifier, scheduler: this.scheduler, org: this.org, clock: this.clock, logger: this.logger, people: this.people } = deps);
+  }
 
   private today(): string {
     return localDate(this.clock.now(), this.org.timeZone);

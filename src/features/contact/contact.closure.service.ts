@@ -1,15 +1,10 @@
-import type { Clock } from '../../platform/clock';
-import type { Scheduler } from '../../platform/delivery/delivery.port';
 import { isAppError } from '../../platform/errors';
 import { localDate } from '../../platform/local-time';
-import type { Logger } from '../../platform/logger';
-import type { Actor, Organisation } from '../../platform/org/organisation';
+import type { Actor } from '../../platform/org/organisation';
 import { renderClosedCard } from './cards/closure.card';
 import { kernteamlidCase, requesterCase } from './contact.access';
 import { contactErrors } from './contact.errors';
-import type { ContactNotifier } from './contact.notifier';
-import type { ContactOfferService } from './contact.offer.service';
-import type { ContactRepository } from './contact.repository';
+import type { ContactServiceDeps } from './contact.service-deps.types';
 import { destinationOf, inactivityCheck, inactivityDeadline, inactivityJobId, retentionSeconds, timeoutJobId } from './contact.rules';
 import type { ClosedBy, ContactCase, Outcome } from './contact.types';
 
@@ -19,15 +14,17 @@ import type { ClosedBy, ContactCase, Outcome } from './contact.types';
  * retention period. Both sides get a closing card that repeats where formal reports and urgent help go.
  */
 export class ContactClosureService {
-  constructor(
-    private readonly repo: ContactRepository,
-    private readonly offers: ContactOfferService,
-    private readonly notifier: ContactNotifier,
-    private readonly scheduler: Scheduler,
-    private readonly org: Organisation,
-    private readonly clock: Clock,
-    private readonly logger: Logger,
-  ) {}
+  private readonly repo: ContactServiceDeps['repo'];
+  private readonly offers: ContactServiceDeps['offers'];
+  private readonly notifier: ContactServiceDeps['notifier'];
+  private readonly scheduler: ContactServiceDeps['scheduler'];
+  private readonly org: ContactServiceDeps['org'];
+  private readonly clock: ContactServiceDeps['clock'];
+  private readonly logger: ContactServiceDeps['logger'];
+
+  constructor(deps: ContactServiceDeps) {
+    ({ repo: this.repo, offers: this.offers, notifier: this.notifier, scheduler: this.scheduler, org: this.org, clock: this.clock, logger: this.logger } = deps);
+  }
 
   async closeByKernteamlid(actor: Actor, caseId: string, outcome: Outcome, destinationId?: string): Promise<ContactCase> {
     const c = kernteamlidCase(actor, (await this.repo.getCase(caseId))?.data);

@@ -1,3 +1,4 @@
+import type { ContactServiceDeps } from './contact.service-deps.types';
 import type { AppDeps } from '../../platform/deps';
 import { ContactAvailabilityService } from './contact.availability.service';
 import { ContactCaseService } from './contact.case.service';
@@ -31,11 +32,12 @@ export function createContactModule(deps: ContactDeps): ContactModule {
   const repo = new ContactRepository(deps.store);
   const notifier = new ContactNotifier(deps, logger);
   const offers = new ContactOfferService(repo, notifier, org);
+  const shared: ContactServiceDeps = { repo, offers, notifier, scheduler, org, clock, logger, people };
   return {
-    requests: new ContactRequestService(repo, offers, notifier, scheduler, org, clock, logger, people),
-    cases: new ContactCaseService(repo, offers, notifier, scheduler, org, clock, logger, people),
+    requests: new ContactRequestService(shared),
+    cases: new ContactCaseService(shared),
     referrals: new ContactReferralService(repo, notifier, org, logger),
-    closure: new ContactClosureService(repo, offers, notifier, scheduler, org, clock, logger),
+    closure: new ContactClosureService(shared),
     availability: new ContactAvailabilityService(repo, offers, clock, logger),
     stats: new ContactStatsService(repo, org),
   };

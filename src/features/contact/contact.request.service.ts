@@ -1,33 +1,29 @@
-import type { Clock } from '../../platform/clock';
-import type { Scheduler } from '../../platform/delivery/delivery.port';
 import { commonErrors } from '../../platform/errors';
 import { localDate } from '../../platform/local-time';
-import type { Logger } from '../../platform/logger';
-import type { Actor, Organisation } from '../../platform/org/organisation';
+import type { Actor } from '../../platform/org/organisation';
 import type { Person } from '../../platform/org/org.schema';
-import type { PeopleNames } from '../../platform/people/people-names';
 import { isConflictError } from '../../storage/store-errors';
 import { renderTimeoutCard } from './cards/request.card';
 import { contactErrors } from './contact.errors';
-import type { ContactNotifier } from './contact.notifier';
-import type { ContactOfferService } from './contact.offer.service';
-import type { ContactRepository } from './contact.repository';
+import type { ContactServiceDeps } from './contact.service-deps.types';
 import { inactivityCheck, newCaseCode, newCaseId, quarterOf, retentionSeconds, timeoutJobId } from './contact.rules';
 import type { ContactCase, RequesterLink, RequestInput, RequestResult } from './contact.types';
 import { contactJobs } from './contact.verbs';
 
 /** A medewerker asks for contact: at most one open case each; the request goes to available kernteamleden. */
 export class ContactRequestService {
-  constructor(
-    private readonly repo: ContactRepository,
-    private readonly offers: ContactOfferService,
-    private readonly notifier: ContactNotifier,
-    private readonly scheduler: Scheduler,
-    private readonly org: Organisation,
-    private readonly clock: Clock,
-    private readonly logger: Logger,
-    private readonly people: PeopleNames,
-  ) {}
+  private readonly repo: ContactServiceDeps['repo'];
+  private readonly offers: ContactServiceDeps['offers'];
+  private readonly notifier: ContactServiceDeps['notifier'];
+  private readonly scheduler: ContactServiceDeps['scheduler'];
+  private readonly org: ContactServiceDeps['org'];
+  private readonly clock: ContactServiceDeps['clock'];
+  private readonly logger: ContactServiceDeps['logger'];
+  private readonly people: ContactServiceDeps['people'];
+
+  constructor(deps: ContactServiceDeps) {
+    ({ repo: this.repo, offers: this.offers, notifier: this.notifier, scheduler: this.scheduler, org: this.org, clock: this.clock, logger: this.logger, people: this.people } = deps);
+  }
 
   /** The code of the actor's open case, if any (shown on the intro card instead of a new form). */
   async openCaseCode(actor: Actor): Promise<string | undefined> {
