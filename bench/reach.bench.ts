@@ -44,8 +44,11 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
 const personId = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 
 async function main(): Promise<void> {
-  const installs = Math.round(N * NEED_INSTALL);
-  const withChat = N - installs;
+  // People who opened the bot are spread through the audience (every k-th), as in a real mailing.
+  const share = 1 - NEED_INSTALL;
+  const opened = Array.from({ length: N }, (_, n) => n).filter((n) => Math.floor(n * share) !== Math.floor((n + 1) * share));
+  const withChat = opened.length;
+  const installs = N - withChat;
   const floorS = Math.max(installs / INSTALL_RATE, N / RATE);
   const connector = await FakeConnector.start({
     ratePerSecond: RATE, burst: Math.ceil(RATE / 5), keepBodies: false, retryAfterSeconds: 1, requireInstallForCreate: true,
@@ -53,7 +56,7 @@ async function main(): Promise<void> {
   const graph = await FakeGraph.start({
     users: Array.from({ length: N }, (_, n) => ({ id: personId(n) })),
     catalog: [{ id: CATALOG_ID, externalId: '7a11e1b0-a990-4e5c-8a1b-5a4e1b07d340' }],
-    installedFor: Array.from({ length: withChat }, (_, n) => personId(n)),
+    installedFor: opened.map(personId),
     installRatePerSecond: INSTALL_RATE,
     retryAfterSeconds: 1,
     keepBodies: false,
@@ -71,14 +74,14 @@ async function main(): Promise<void> {
     bot: { id: BOT },
     user: { id: `29:${n}`, aadObjectId: personId(n) },
   });
-  if (withChat > 0) await directory.save(userKey(personId(0)), reference(0));
-  const docs = Array.from({ length: Math.max(0, withChat - 1) }, (_, i) => {
-    const key = userKey(personId(i + 1));
-    const data: ConversationRecord = { key, reference: reference(i + 1), active: true, updatedAt: new Date().toISOString() };
+  if (withChat > 0) await directory.save(userKey(personId(opened[0])), reference(opened[0]));
+  const docs = opened.slice(1).map((n) => {
+    const key = userKey(personId(n));
+    const data: ConversationRecord = { key, reference: reference(n), active: true, updatedAt: new Date().toISOString() };
     return { pk: 'user', id: key, data };
   });
   for (let i = 0; i < docs.length; i += 1000) await store.createMany(containers.conversations, docs.slice(i, i + 1000));
-  for (let n = 0; n < withChat; n++) connector.markInstalled(personId(n));
+  for (const n of opened) connector.markInstalled(personId(n));
 
   const edge = createGraphEdge(
     {

@@ -44,7 +44,7 @@ const schema = z
     GRAPH_BASE_URL: optionalString,
     GRAPH_RATE_PER_SECOND: z.coerce.number().positive().max(1000).default(10),
     /** Proactive installs per second, paced on their own (each is three Graph calls); unset: only GRAPH_RATE_PER_SECOND. */
-    GRAPH_INSTALL_RATE_PER_SECOND: z.coerce.number().positive().max(1000).optional(),
+    GRAPH_INSTALL_RATE_PER_SECOND: optionalString.pipe(z.coerce.number().positive().max(1000).optional()),
     GRAPH_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
     TEAMS_APP_ID: guid,
     TEAMS_CATALOG_APP_ID: guid,
