@@ -4,7 +4,8 @@
  * sender (against the fake connector).
  *
  *   npm run bench:reach -- [--recipients 12000] [--need-install 0.9] [--install-rate 40] [--rate 50]
- *                          [--graph-rate 0 (= 5 × install rate: an install is three Graph calls)]
+ *                          [--graph-rate 0 (= 10 × install rate: an install is three Graph calls)]
+ *                          [--concurrency 32 (items in flight in the worker)]
  *                          [--install-pace 0 (= 0.95 × install rate: our own pacing of installs)]
  *
  * The floor is set by the slower of the two limits: installs / install rate, or recipients / send rate.
@@ -33,7 +34,9 @@ const N = Number(option('recipients', '12000'));
 const NEED_INSTALL = Number(option('need-install', '0.9'));
 const INSTALL_RATE = Number(option('install-rate', '40'));
 const RATE = Number(option('rate', '50'));
-const GRAPH_RATE = Number(option('graph-rate', '0')) || INSTALL_RATE * 5;
+const GRAPH_RATE = Number(option('graph-rate', '0')) || INSTALL_RATE * 10;
+/** Items in flight: an install is three Graph round trips before the send, so more than for sends alone. */
+const CONCURRENCY = Number(option('concurrency', '32'));
 /** Our own install pace: a little under the service's, so jitter on the wire does not earn 429s. */
 const PACE = Number(option('install-pace', '0')) || INSTALL_RATE * 0.95;
 const TENANT = 'bench-tenant';
@@ -44,16 +47,24 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
 const personId = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 
 async function main(): Promise<void> {
-  const installs = Math.round(N * NEED_INSTALL);
-  const withChat = N - installs;
+  // People who opened the bot are spread through the audience (every k-th), as in a real mailing.
+  const share = 1 - NEED_INSTALL;
+  const opened = Array.from({ length: N }, (_, n) => n)
+    .filter((n) => Math.floor(n * share) !== Math.floor((n + 1) * share));
+  const withChat = opened.length;
+  const installs = N - withChat;
   const floorS = Math.max(installs / INSTALL_RATE, N / RATE);
   const connector = await FakeConnector.start({
-    ratePerSecond: RATE, burst: Math.ceil(RATE / 5), keepBodies: false, retryAfterSeconds: 1, requireInstallForCreate: true,
+    ratePerSecond: RATE,
+    burst: Math.ceil(RATE / 5),
+    keepBodies: false,
+    retryAfterSeconds: 1,
+    requireInstallForCreate: true,
   });
   const graph = await FakeGraph.start({
     users: Array.from({ length: N }, (_, n) => ({ id: personId(n) })),
     catalog: [{ id: CATALOG_ID, externalId: '7a11e1b0-a990-4e5c-8a1b-5a4e1b07d340' }],
-    installedFor: Array.from({ length: withChat }, (_, n) => personId(n)),
+    installedFor: opened.map(personId),
     installRatePerSecond: INSTALL_RATE,
     retryAfterSeconds: 1,
     keepBodies: false,
@@ -71,14 +82,17 @@ async function main(): Promise<void> {
     bot: { id: BOT },
     user: { id: `29:${n}`, aadObjectId: personId(n) },
   });
-  if (withChat > 0) await directory.save(userKey(personId(0)), reference(0));
-  const docs = Array.from({ length: Math.max(0, withChat - 1) }, (_, i) => {
-    const key = userKey(personId(i + 1));
-    const data: ConversationRecord = { key, reference: reference(i + 1), active: true, updatedAt: new Date().toISOString() };
+  if (withChat > 0) await directory.save(userKey(personId(opened[0])), reference(opened[0]));
+  const docs = opened.slice(1).map((n) => {
+    const key = userKey(personId(n));
+    const updatedAt = new Date().toISOString();
+    const data: ConversationRecord = { key, reference: reference(n), active: true, updatedAt };
     return { pk: 'user', id: key, data };
   });
-  for (let i = 0; i < docs.length; i += 1000) await store.createMany(containers.conversations, docs.slice(i, i + 1000));
-  for (let n = 0; n < withChat; n++) connector.markInstalled(personId(n));
+  for (let i = 0; i < docs.length; i += 1000) {
+    await store.createMany(containers.conversations, docs.slice(i, i + 1000));
+  }
+  for (const n of opened) connector.markInstalled(personId(n));
 
   const edge = createGraphEdge(
     {
@@ -100,20 +114,24 @@ async function main(): Promise<void> {
     directory,
     clock: { now: () => new Date() },
     logger: silentLogger(),
-    options: { ratePerSecond: RATE, pollMs: 100 },
+    options: { ratePerSecond: RATE, pollMs: 100, concurrency: CONCURRENCY },
     reach: { installer: edge.installer, tenantId: TENANT, fallbackBotId: BOT, installRatePerSecond: PACE },
   });
 
   let peakRss = process.memoryUsage().rss;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 200);
-  log(`reach: ${N} recipients, ${installs} need an install; Graph installs ${INSTALL_RATE}/s (client ${GRAPH_RATE} req/s), sends ${RATE}/s`);
+  log(`reach: ${N} recipients, ${installs} need an install; installs ${INSTALL_RATE}/s, sends ${RATE}/s`);
   const startedAt = Date.now();
   await engine.delivery.enqueue({
     broadcastId: 'reach-bench',
     purpose: 'bench.reach',
-    recipients: Array.from({ length: N }, (_, n) => ({ key: userKey(personId(n)), activity: { type: 'message' as const, text: 'Hallo' } })),
+    recipients: Array.from({ length: N }, (_, n) => ({
+      key: userKey(personId(n)),
+      activity: { type: 'message' as const, text: 'Hallo' },
+    })),
   });
-  const progress = setInterval(() => log(`  ${((Date.now() - startedAt) / 1000).toFixed(0)} s: ${connector.messages().length} sent`), 15_000);
+  const elapsed = () => ((Date.now() - startedAt) / 1000).toFixed(0);
+  const progress = setInterval(() => log(`  ${elapsed()} s: ${connector.messages().length} sent`), 15_000);
   await engine.worker.drain();
   const wallS = (Date.now() - startedAt) / 1000;
   clearInterval(progress);
@@ -126,7 +144,8 @@ async function main(): Promise<void> {
   let duplicates = 0;
   for (let n = 0; n < N; n++) {
     const installation = graph.installationOf(personId(n));
-    const c = (counts.get(`a:personal-${personId(n)}`) ?? 0) + (installation ? (counts.get(installation.chatId) ?? 0) : 0);
+    const viaInstall = installation ? (counts.get(installation.chatId) ?? 0) : 0;
+    const c = (counts.get(`a:personal-${personId(n)}`) ?? 0) + viaInstall;
     if (c === 0) lost += 1;
     else duplicates += c - 1;
   }
@@ -137,20 +156,28 @@ async function main(): Promise<void> {
   await connector.stop();
   rmSync(dir, { recursive: true, force: true });
 
-  console.log(`\nReach benchmark: ${N} recipients, ${installs} (${(NEED_INSTALL * 100).toFixed(0)} %) never opened the bot`);
-  console.log(`Fake Graph allows ${INSTALL_RATE} installs/s; fake connector ${RATE}/s; app limiter ${RATE}/s; Graph client ${GRAPH_RATE} req/s, installs paced at ${PACE}/s`);
+  const share100 = (NEED_INSTALL * 100).toFixed(0);
+  console.log(`\nReach benchmark: ${N} recipients, ${installs} (${share100} %) never opened the bot`);
+  console.log(`Fake Graph allows ${INSTALL_RATE} installs/s; fake connector ${RATE}/s; app limiter ${RATE}/s;`);
+  console.log(`Graph client ${GRAPH_RATE} req/s; installs paced at ${PACE}/s; worker concurrency ${CONCURRENCY}`);
   console.log(`Floor = max(${installs} / ${INSTALL_RATE}, ${N} / ${RATE}) = ${floorS.toFixed(1)} s\n`);
-  console.log('| wall (s) | × floor | reached | stored | install | createConversation | unreachable | lost | duplicates | Graph 429s | connector 429s | peak RSS (MB) |');
+  console.log(
+    '| wall (s) | × floor | reached | stored | install | createConversation | unreachable | lost |'
+      + ' duplicates | Graph 429s | connector 429s | peak RSS (MB) |',
+  );
   console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   const reach = status?.reach;
   const unreachable = Object.values(reach?.unreachable ?? {}).reduce((a, b) => a + b, 0);
   const cells = [
-    wallS.toFixed(1), (wallS / floorS).toFixed(3), status?.sent ?? 0, reach?.stored ?? 0, reach?.install ?? 0, reach?.createConversation ?? 0,
-    unreachable, lost, duplicates, installCalls.filter((r) => r.status === 429).length, connector.throttled().length,
+    wallS.toFixed(1), (wallS / floorS).toFixed(3), status?.sent ?? 0,
+    reach?.stored ?? 0, reach?.install ?? 0, reach?.createConversation ?? 0, unreachable, lost, duplicates,
+    installCalls.filter((r) => r.status === 429).length, connector.throttled().length,
     (peakRss / 1024 / 1024).toFixed(0),
   ];
   console.log(`| ${cells.join(' | ')} |`);
-  console.log(`\nworker: sent ${stats.sent}, installed ${stats.installed}, unreachable ${stats.unreachable}, retried ${stats.retried}, throttled ${stats.throttled}`);
+  const { sent, installed, retried, throttled } = stats;
+  const { unreachable: gaveUp } = stats;
+  console.log(`\nworker: sent ${sent}, installed ${installed}, unreachable ${gaveUp}, retried ${retried}, throttled ${throttled}`);
 }
 
 main().catch((err: unknown) => {

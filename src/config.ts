@@ -33,7 +33,7 @@ const schema = z
     DELIVERY_RATE_PER_SECOND: z.coerce.number().positive().max(50).default(30),
     DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
     WORKER_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
-    /** Bot Connector URL for people the bot has never heard from, until Teams sends one (e.g. https://smba.trafficmanager.net/emea/). */
+    /** Bot Connector URL until Teams has sent the bot one (e.g. https://smba.trafficmanager.net/emea/). */
     TEAMS_SERVICE_URL: optionalString.pipe(z.string().url().optional()),
     UI_LOCALE_OVERRIDE: z.enum(['nl', 'en', '']).optional().transform((v) => (v ? v : undefined)),
     GRAPH_ENABLED: bool,
@@ -43,8 +43,8 @@ const schema = z
     GRAPH_USE_MANAGED_IDENTITY: bool,
     GRAPH_BASE_URL: optionalString,
     GRAPH_RATE_PER_SECOND: z.coerce.number().positive().max(1000).default(10),
-    /** Proactive installs per second, paced on their own (each is three Graph calls); unset: only GRAPH_RATE_PER_SECOND. */
-    GRAPH_INSTALL_RATE_PER_SECOND: z.coerce.number().positive().max(1000).optional(),
+    /** Proactive installs per second, paced on their own (each is three Graph calls). */
+    GRAPH_INSTALL_RATE_PER_SECOND: optionalString.pipe(z.coerce.number().positive().max(1000).optional()),
     GRAPH_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
     TEAMS_APP_ID: guid,
     TEAMS_CATALOG_APP_ID: guid,

@@ -126,5 +126,6 @@ export async function createRuntime(config: Readonly<Config>, overrides: Runtime
 }
 
 function graphTenant(config: Readonly<Config>): string | undefined {
-  return config.graph.enabled && config.graph.credential.kind === 'clientSecret' ? config.graph.credential.tenantId : undefined;
+  const graph = config.graph;
+  return graph.enabled && graph.credential.kind === 'clientSecret' ? graph.credential.tenantId : undefined;
 }

@@ -89,7 +89,8 @@ export class ConversationDirectory {
    */
   async claimWelcome(key: RecipientKey): Promise<boolean> {
     try {
-      await this.store.create(containers.conversations, { pk: WELCOME_PK, id: key, data: { at: this.now().toISOString() } });
+      const marker = { pk: WELCOME_PK, id: key, data: { at: this.now().toISOString() } };
+      await this.store.create(containers.conversations, marker);
       return true;
     } catch (err) {
       if (isConflictError(err)) return false;
@@ -104,7 +105,12 @@ export class ConversationDirectory {
     if (this.services.get(tenantId) === value) return;
     const stored = await this.service(tenantId);
     if (stored && `${stored.serviceUrl}|${stored.botId}` === value) return void this.services.set(tenantId, value);
-    const data: ServiceRecord = { tenantId, serviceUrl: reference.serviceUrl, botId: reference.bot.id, updatedAt: this.now().toISOString() };
+    const data: ServiceRecord = {
+      tenantId,
+      serviceUrl: reference.serviceUrl,
+      botId: reference.bot.id,
+      updatedAt: this.now().toISOString(),
+    };
     await this.store.upsert(containers.conversations, { pk: SERVICE_PK, id: tenantId, data });
     this.services.set(tenantId, value);
   }

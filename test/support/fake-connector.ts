@@ -44,9 +44,9 @@ export interface FakeConnectorOptions {
   /** Clock for the limits and for `at` (default the real performance clock); tests pass virtual time. */
   now?: () => number;
   /**
-   * Like Teams: createConversation with a person answers 403 unless the app is installed for them
-   * (personal scope: {@link FakeConnector.markInstalled}, or a team in `teamMembers`). Off by default:
-   * then any createConversation succeeds.
+   * Like Teams (the default): createConversation with a person answers 403 unless the app is installed
+   * for them (personal scope: {@link FakeConnector.markInstalled}, or a team in `teamMembers`). `false`:
+   * any createConversation succeeds.
    */
   requireInstallForCreate?: boolean;
   /** aadObjectIds who have the app in their personal scope from the start. */
@@ -246,7 +246,7 @@ export class FakeConnector {
         return { status: 200, body: { id: record.activityId } };
       case 'create': {
         const member = personOf(body);
-        if (this.options.requireInstallForCreate && (!member || !this.canReach(member))) {
+        if (this.options.requireInstallForCreate !== false && (!member || !this.canReach(member))) {
           return { status: 403, body: error('Forbidden') };
         }
         // Teams gives the same 1:1 conversation for the same person every time.

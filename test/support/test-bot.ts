@@ -260,6 +260,8 @@ export class TestUser extends Speaker {
   }
   /** Installs the bot in this person's 1:1 chat (conversationUpdate, as Teams sends on install). */
   async install(): Promise<BotActivity[]> {
+    // Teams now lets the bot open a chat with this person (createConversation).
+    this.bot.connector.markInstalled(this.aadObjectId);
     const before = this.bot.messagesIn(this.conversationId).length;
     await this.bot.post({ ...this.activityBase(), type: 'conversationUpdate', membersAdded: [{ id: botId }] });
     return this.bot.messagesIn(this.conversationId).slice(before);

@@ -49,7 +49,8 @@ export class BotProactiveSender implements ProactiveSender {
     } as unknown as ConversationParameters;
     let conversationId = '';
     try {
-      await this.adapter.createConversationAsync(this.botAppId, 'msteams', request.serviceUrl, '', parameters, async (ctx) => {
+      const { serviceUrl } = request;
+      await this.adapter.createConversationAsync(this.botAppId, 'msteams', serviceUrl, '', parameters, async (ctx) => {
         conversationId = ctx.activity.conversation?.id ?? '';
       });
     } catch (err) {

@@ -141,7 +141,8 @@ export class DeliveryService implements Delivery {
       const reason = doc.data.unreachable ?? (doc.data.lastError === 'NO_REFERENCE' ? 'noReference' : 'appRemoved');
       unreachable[reason] = (unreachable[reason] ?? 0) + 1;
     }
-    return { stored: sent - createConversation - install, createConversation, install, unreachable, graph: this.graphEnabled };
+    const stored = sent - createConversation - install;
+    return { stored, createConversation, install, unreachable, graph: this.graphEnabled };
   }
 
   async sentMessages(broadcastId: string): Promise<SentMessage[]> {

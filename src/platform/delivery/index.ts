@@ -82,10 +82,21 @@ export function createDelivery(deps: DeliveryDeps): DeliveryEngine {
   // One way: the worker drives the processor and acts on what it returns (a 429'd item goes back in its queue).
   const installRate = deps.reach?.installRatePerSecond;
   const installPacer = installRate
-    ? new AppRateLimiter({ ratePerSecond: installRate, burst: Math.max(1, Math.ceil(installRate / 10)), now, wait: (ms) => timers.sleep(ms) })
+    ? new AppRateLimiter({
+        ratePerSecond: installRate,
+        burst: Math.max(1, Math.ceil(installRate / 10)),
+        now,
+        wait: (ms) => timers.sleep(ms),
+      })
     : undefined;
   const reach = deps.reach
-    ? new PersonReach({ installPacer, ...deps.reach, opener: gate, conversations: deps.directory, logger: logger.child({ part: 'reach' }) })
+    ? new PersonReach({
+        installPacer,
+        ...deps.reach,
+        opener: gate,
+        conversations: deps.directory,
+        logger: logger.child({ part: 'reach' }),
+      })
     : undefined;
   const processor = new ItemProcessor({ repo, claimer, gate, refs, clock, logger, options, reach });
   const w = new DeliveryWorker({ claimer, processor, refs, clock, logger, options, rate: () => app.ratePerSecond, timers });

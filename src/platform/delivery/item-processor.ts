@@ -78,13 +78,16 @@ export class ItemProcessor {
     // Reached on an earlier try of this item (the send then met a 429 or a 5xx): still that way.
     let via: OutboxItem['via'] = this.reachedBy.get(itemKey(item)) ?? 'stored';
     if (!reference) {
-      if (!this.reach || !data.key.startsWith('user:')) return void (await this.finish(item, 'inactive', { lastError: 'NO_REFERENCE' }));
+      if (!this.reach || !data.key.startsWith('user:')) {
+        return void (await this.finish(item, 'inactive', { lastError: 'NO_REFERENCE' }));
+      }
       // Throws for what may pass (Graph throttled beyond its retries, connector 429/5xx): handled as a failed send.
       const reached = await this.reach.reach(data.key);
       if (!reached.ok) {
         this.stats.unreachable += 1;
-        this.logger.info({ ...logRef(item), reason: reached.reason, detail: reached.detail }, 'delivery.recipient_unreachable');
-        return void (await this.finish(item, 'inactive', { lastError: `UNREACHABLE:${reached.reason}`, unreachable: reached.reason }));
+        const { reason, detail } = reached;
+        this.logger.info({ ...logRef(item), reason, detail }, 'delivery.recipient_unreachable');
+        return void (await this.finish(item, 'inactive', { lastError: `UNREACHABLE:${reason}`, unreachable: reason }));
       }
       this.refs.forget(data.key);
       reference = reached.reference;
@@ -99,7 +102,8 @@ export class ItemProcessor {
     // Real time on purpose (not Timers): it measures the store's side of the duplicate window.
     const answeredAt = monotonicNow();
     this.reachedBy.delete(itemKey(item));
-    if (await this.finish(item, 'sent', { activityId, sentAct: data.act, lastError: undefined, via, unreachable: undefined })) {
+    const outcome: Outcome = { activityId, sentAct: data.act, lastError: undefined, via, unreachable: undefined };
+    if (await this.finish(item, 'sent', outcome)) {
       this.stats.sent += 1;
       this.noteRecordTime(monotonicNow() - answeredAt);
     }

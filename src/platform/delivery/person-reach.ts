@@ -99,7 +99,9 @@ export class PersonReach {
       return { ok: true, reference, via: 'install' };
     }
     const where = opener?.canOpen ? await this.where() : undefined;
-    if (!opener || !where) return { ok: false, reason: 'notConfigured', detail: where ? 'NO_CONNECTOR' : 'NO_SERVICE_URL' };
+    if (!opener || !where) {
+      return { ok: false, reason: 'notConfigured', detail: opener?.canOpen ? 'NO_SERVICE_URL' : 'NO_CONNECTOR' };
+    }
     await opener.ready(key);
     try {
       const reference = await opener.openPersonal({ ...where, aadObjectId });

@@ -3,7 +3,9 @@ import type { BroadcastStatus, ReachCounts } from '../delivery.port';
 /** Looks up a platform message (`delivery.reach.*`) in the reader's language. */
 export type ReachTranslate = (key: string, params?: Record<string, string | number>) => string;
 
-const knownReasons = new Set(['blocked', 'noLicense', 'disabled', 'userNotFound', 'notConfigured', 'appRemoved', 'failed', 'noReference']);
+const knownReasons = new Set([
+  'blocked', 'noLicense', 'disabled', 'userNotFound', 'notConfigured', 'appRemoved', 'failed', 'noReference',
+]);
 
 /** Every text on the card, in the reader's language (from i18n); the template hard-codes none. */
 export interface BroadcastStatusTexts {
@@ -38,10 +40,12 @@ export interface BroadcastStatusCardData {
  */
 export function reachLines(reach: ReachCounts | undefined, tr: ReachTranslate): string[] {
   if (!reach) return [];
-  const lines = [tr('delivery.reach.reached', { stored: reach.stored, install: reach.install, createConversation: reach.createConversation })];
+  const { stored, install, createConversation } = reach;
+  const lines = [tr('delivery.reach.reached', { stored, install, createConversation })];
   const reasons = Object.entries(reach.unreachable).sort((a, b) => b[1] - a[1]);
   for (const [reason, count] of reasons) {
-    const key = reason === 'notConfigured' && !reach.graph ? 'notConfiguredNoGraph' : knownReasons.has(reason) ? reason : 'other';
+    const known = knownReasons.has(reason) ? reason : 'other';
+    const key = reason === 'notConfigured' && !reach.graph ? 'notConfiguredNoGraph' : known;
     lines.push(tr('delivery.reach.unreachable', { reason: tr(`delivery.reach.reason.${key}`), count }));
   }
   if (!reach.graph) lines.push(tr('delivery.reach.graphOff'));
