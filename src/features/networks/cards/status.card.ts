@@ -55,7 +55,7 @@ export function renderStatusCard(text: CardText, status: AnnouncementStatusView,
   const changeable = status.changeable === true;
   const s = (key: string, params?: Record<string, string | number>) => text.t(`networks.status.${key}`, params);
   // The delivery engine's own status card (counts, progress, duration), framed by ours.
-  const deliveryBody = delivery ? (renderCard(deliveryStatusTemplate, broadcastStatusCardData(delivery, deliveryTexts(text))).body as unknown[]) : [];
+  const deliveryBody = delivery ? (renderCard(deliveryStatusTemplate, broadcastStatusCardData(delivery, deliveryTexts(text), undefined, (k, p) => text.t(k, p))).body as unknown[]) : [];
   return renderCard(template, {
     t: text.i18n.tree(text.locale, 'networks.status'),
     title: s('title', { heading: headingOf(doc) }),
