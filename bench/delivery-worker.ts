@@ -17,7 +17,8 @@ import { testConnectionPolicy } from '../test/support/cosmos-server';
 
 export interface WorkerTask {
   mode: 'broadcast' | 'resume' | 'bare';
-  store: { kind: 'sqlite'; file: string } | { kind: 'cosmos'; endpoint: string; key: string; database: string };
+  store:
+    { kind: 'sqlite'; file: string } | { kind: 'cosmos'; endpoint: string; key: string; database: string };
   connectorUrl: string;
   broadcastId: string;
   recipients: number;
@@ -42,13 +43,39 @@ export const recipientId = (n: number) => `bench-user-${n}`;
 /** About the size of a real announcement card (~1.5 KB), the same for everyone. */
 export function announcement(): OutboundActivity {
   const body = [
-    { type: 'TextBlock', text: 'Kennisatelier: inclusief leidinggeven', weight: 'Bolder', size: 'Medium', wrap: true },
-    { type: 'TextBlock', text: 'Donderdag 3 december, 15:00–16:30, Timmerhuis en online. '.repeat(8), wrap: true },
-    { type: 'FactSet', facts: [{ title: 'Waar', value: 'Timmerhuis, zaal 3' }, { title: 'Plekken', value: '40' }] },
+    {
+      type: 'TextBlock',
+      text: 'Kennisatelier: inclusief leidinggeven',
+      weight: 'Bolder',
+      size: 'Medium',
+      wrap: true,
+    },
+    {
+      type: 'TextBlock',
+      text: 'Donderdag 3 december, 15:00–16:30, Timmerhuis en online. '.repeat(8),
+      wrap: true,
+    },
+    {
+      type: 'FactSet',
+      facts: [
+        { title: 'Waar', value: 'Timmerhuis, zaal 3' },
+        { title: 'Plekken', value: '40' },
+      ],
+    },
   ];
-  const actions = [{ type: 'Action.Execute', title: 'Aanmelden', verb: 'kennisatelier.signUp', data: { atelierId: 'a-2026-12' } }];
+  const actions = [
+    {
+      type: 'Action.Execute',
+      title: 'Aanmelden',
+      verb: 'kennisatelier.signUp',
+      data: { atelierId: 'a-2026-12' },
+    },
+  ];
   const content = { type: 'AdaptiveCard', version: '1.5', body, actions };
-  return { type: 'message', attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content }] };
+  return {
+    type: 'message',
+    attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content }],
+  };
 }
 
 async function openStore(task: WorkerTask): Promise<DocumentStore> {
@@ -66,10 +93,18 @@ async function bare(task: WorkerTask, sender: BotProactiveSender): Promise<void>
   const lane = async () => {
     while (next <= task.recipients) {
       const n = next++;
-      const ref = { serviceUrl: task.connectorUrl, channelId: 'msteams', conversation: { id: `conv-${n}` }, bot: { id: '28:bench' } };
+      const ref = {
+        serviceUrl: task.connectorUrl,
+        channelId: 'msteams',
+        conversation: { id: `conv-${n}` },
+        bot: { id: '28:bench' },
+      };
       for (;;) {
         await limiter.acquire();
-        const ok = await sender.send(ref, activity).then(() => true, () => false);
+        const ok = await sender.send(ref, activity).then(
+          () => true,
+          () => false,
+        );
         if (ok) break;
       }
     }
@@ -81,7 +116,10 @@ async function main(task: WorkerTask): Promise<WorkerReport> {
   let peak = process.memoryUsage().rss;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);
   let startedAt = Date.now();
-  const sender = new BotProactiveSender(new CloudAdapter(new ConfigurationBotFrameworkAuthentication({})), '');
+  const sender = new BotProactiveSender(
+    new CloudAdapter(new ConfigurationBotFrameworkAuthentication({})),
+    '',
+  );
   const peakRssMb = () => Math.max(peak, process.resourceUsage().maxRSS * 1024) / 2 ** 20;
   if (task.mode === 'bare') {
     startedAt = Date.now();
@@ -96,7 +134,12 @@ async function main(task: WorkerTask): Promise<WorkerReport> {
     directory: new ConversationDirectory(store, () => systemClock.now()),
     clock: systemClock,
     logger: createLogger({ level: 'warn', name: 'bench-worker' }),
-    options: { ratePerSecond: task.rate, leaseMs: task.leaseMs, sendTimeoutMs: task.sendTimeoutMs, pollMs: 200 },
+    options: {
+      ratePerSecond: task.rate,
+      leaseMs: task.leaseMs,
+      sendTimeoutMs: task.sendTimeoutMs,
+      pollMs: 200,
+    },
   });
   let enqueueMs: number | undefined;
   // The clock starts when the organiser presses send: process start-up is not part of a broadcast.
@@ -107,8 +150,15 @@ async function main(task: WorkerTask): Promise<WorkerReport> {
   // idempotent): that completes a broadcast whose enqueue was killed half-way.
   if (task.mode === 'broadcast' || task.mode === 'resume') {
     const activity = announcement();
-    const recipients = Array.from({ length: task.recipients }, (_, i) => ({ key: userKey(recipientId(i + 1)), activity }));
-    await engine.delivery.enqueue({ broadcastId: task.broadcastId, purpose: 'bench.announcement', recipients });
+    const recipients = Array.from({ length: task.recipients }, (_, i) => ({
+      key: userKey(recipientId(i + 1)),
+      activity,
+    }));
+    await engine.delivery.enqueue({
+      broadcastId: task.broadcastId,
+      purpose: 'bench.announcement',
+      recipients,
+    });
     if (task.mode === 'broadcast') enqueueMs = Date.now() - startedAt;
   }
   for (;;) {
@@ -122,7 +172,14 @@ async function main(task: WorkerTask): Promise<WorkerReport> {
       clearInterval(sampler);
       const stats = engine.worker.stats() as unknown as Record<string, number>;
       await store.close();
-      return { mode: task.mode, startedAt, enqueueMs, finishedAt: Date.parse(status.finishedAt), peakRssMb: peakRssMb(), stats };
+      return {
+        mode: task.mode,
+        startedAt,
+        enqueueMs,
+        finishedAt: Date.parse(status.finishedAt),
+        peakRssMb: peakRssMb(),
+        stats,
+      };
     }
   }
 }

@@ -54,10 +54,18 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
 const floorS = N / RATE;
 
 function startWorker(task: WorkerTask): { child: ChildProcess; done: Promise<WorkerReport | undefined> } {
-  const child = fork(join(__dirname, 'delivery-worker.ts'), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(join(__dirname, 'delivery-worker.ts'), [], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   const done = new Promise<WorkerReport | undefined>((resolve, reject) => {
-    child.on('message', (m: { type: string; report?: WorkerReport }) => m.type === 'done' && resolve(m.report));
-    child.on('exit', (code, signal) => (signal === 'SIGKILL' ? resolve(undefined) : code !== 0 && reject(new Error(`worker exited ${code}`))));
+    child.on(
+      'message',
+      (m: { type: string; report?: WorkerReport }) => m.type === 'done' && resolve(m.report),
+    );
+    child.on('exit', (code, signal) =>
+      signal === 'SIGKILL' ? resolve(undefined) : code !== 0 && reject(new Error(`worker exited ${code}`)),
+    );
   });
   child.send(task);
   // A run that cannot finish must fail loudly, not hang the benchmark.
@@ -74,7 +82,9 @@ interface CosmosProcess {
 
 function startCosmosProcess(): Promise<CosmosProcess> {
   const child = fork(join(__dirname, 'cosmos-server-process.ts'), [], { execArgv: ['--import', 'tsx'] });
-  return new Promise((resolve) => child.once('message', (m: { endpoint: string; key: string }) => resolve({ ...m, child })));
+  return new Promise((resolve) =>
+    child.once('message', (m: { endpoint: string; key: string }) => resolve({ ...m, child })),
+  );
 }
 
 async function seed(store: DocumentStore, url: string): Promise<void> {
@@ -82,13 +92,20 @@ async function seed(store: DocumentStore, url: string): Promise<void> {
     const key = userKey(recipientId(i + 1));
     const data: ConversationRecord = {
       key,
-      reference: { serviceUrl: url, channelId: 'msteams', conversation: { id: `conv-${i + 1}`, conversationType: 'personal' }, bot: { id: '28:bench' }, user: { id: `29:${i + 1}` } },
+      reference: {
+        serviceUrl: url,
+        channelId: 'msteams',
+        conversation: { id: `conv-${i + 1}`, conversationType: 'personal' },
+        bot: { id: '28:bench' },
+        user: { id: `29:${i + 1}` },
+      },
       active: true,
       updatedAt: new Date().toISOString(),
     };
     return { pk: 'user', id: key, data };
   });
-  for (let i = 0; i < docs.length; i += 1000) await store.createMany(containers.conversations, docs.slice(i, i + 1000));
+  for (let i = 0; i < docs.length; i += 1000)
+    await store.createMany(containers.conversations, docs.slice(i, i + 1000));
 }
 
 function tally(connector: FakeConnector): Pick<Row, 'lost' | 'duplicates' | 'throttled' | 'faults'> {
@@ -115,11 +132,30 @@ const header = [
 ];
 
 function format(r: Row): string {
-  const cells = [r.store, r.scenario, r.wallS.toFixed(1), r.ratio.toFixed(3), r.lost, r.duplicates, r.throttled, r.faults, r.peakRssMb.toFixed(0), r.enqueueMs ?? '', r.firstSendS?.toFixed(2) ?? '', r.recordMsAvg?.toFixed(2) ?? ''];
+  const cells = [
+    r.store,
+    r.scenario,
+    r.wallS.toFixed(1),
+    r.ratio.toFixed(3),
+    r.lost,
+    r.duplicates,
+    r.throttled,
+    r.faults,
+    r.peakRssMb.toFixed(0),
+    r.enqueueMs ?? '',
+    r.firstSendS?.toFixed(2) ?? '',
+    r.recordMsAvg?.toFixed(2) ?? '',
+  ];
   return `| ${cells.join(' | ')} |`;
 }
 
-function row(store: string, scenario: string, report: WorkerReport, startedAt: number, connector: FakeConnector): Row {
+function row(
+  store: string,
+  scenario: string,
+  report: WorkerReport,
+  startedAt: number,
+  connector: FakeConnector,
+): Row {
   const wallS = (report.finishedAt - startedAt) / 1000;
   const stats = report.stats ?? {};
   const result: Row = {
@@ -131,14 +167,23 @@ function row(store: string, scenario: string, report: WorkerReport, startedAt: n
     peakRssMb: report.peakRssMb,
     enqueueMs: report.enqueueMs,
     recordMsAvg: stats.sent ? stats.recordMsTotal / stats.sent : undefined,
-    firstSendS: firstSendAt(connector) !== undefined ? ((firstSendAt(connector) as number) - startedAt) / 1000 : undefined,
+    firstSendS:
+      firstSendAt(connector) !== undefined
+        ? ((firstSendAt(connector) as number) - startedAt) / 1000
+        : undefined,
   };
   log(`  ${format(result)}`);
   return result;
 }
 
 /** A fresh, seeded store per scenario: each broadcast starts from the same state. */
-async function prepareStore(kind: string, dir: string, scenario: string, cosmos: CosmosProcess | undefined, url: string) {
+async function prepareStore(
+  kind: string,
+  dir: string,
+  scenario: string,
+  cosmos: CosmosProcess | undefined,
+  url: string,
+) {
   let store: DocumentStore;
   let task: WorkerTask['store'];
   if (kind === 'sqlite') {
@@ -153,7 +198,14 @@ async function prepareStore(kind: string, dir: string, scenario: string, cosmos:
   }
   await seed(store, url);
   await store.close();
-  return { store: task, connectorUrl: url, recipients: N, rate: RATE, leaseMs: LEASE_MS, sendTimeoutMs: LEASE_MS / 2 };
+  return {
+    store: task,
+    connectorUrl: url,
+    recipients: N,
+    rate: RATE,
+    leaseMs: LEASE_MS,
+    sendTimeoutMs: LEASE_MS / 2,
+  };
 }
 
 async function runStore(kind: string, connector: FakeConnector, rows: Row[]): Promise<void> {
@@ -195,18 +247,35 @@ async function runStore(kind: string, connector: FakeConnector, rows: Row[]): Pr
 }
 
 async function main(): Promise<void> {
-  const connector = await FakeConnector.start({ ratePerSecond: RATE, burst: Math.ceil(RATE / 5), failureRate: FAIL, keepBodies: false, retryAfterSeconds: 1 });
+  const connector = await FakeConnector.start({
+    ratePerSecond: RATE,
+    burst: Math.ceil(RATE / 5),
+    failureRate: FAIL,
+    keepBodies: false,
+    retryAfterSeconds: 1,
+  });
   const rows: Row[] = [];
   if (!flag('no-bare')) {
     log(`[bare] no store: ${N} sends through the same connector`);
-    const bare = startWorker({ mode: 'bare', store: { kind: 'sqlite', file: ':memory:' }, connectorUrl: connector.url, broadcastId: 'bare', recipients: N, rate: RATE, leaseMs: LEASE_MS, sendTimeoutMs: LEASE_MS / 2 });
+    const bare = startWorker({
+      mode: 'bare',
+      store: { kind: 'sqlite', file: ':memory:' },
+      connectorUrl: connector.url,
+      broadcastId: 'bare',
+      recipients: N,
+      rate: RATE,
+      leaseMs: LEASE_MS,
+      sendTimeoutMs: LEASE_MS / 2,
+    });
     const report = await bare.done;
     if (report) rows.push(row('none', 'bare floor', report, report.startedAt, connector));
   }
   for (const kind of STORES) await runStore(kind, connector, rows);
   await connector.stop();
 
-  console.log(`\nDelivery benchmark: ${N} recipients; fake connector allows ${RATE}/s (burst ${Math.ceil(RATE / 5)}), ${FAIL * 100}% 500/503; app limiter ${RATE}/s; lease ${LEASE_MS / 1000}s`);
+  console.log(
+    `\nDelivery benchmark: ${N} recipients; fake connector allows ${RATE}/s (burst ${Math.ceil(RATE / 5)}), ${FAIL * 100}% 500/503; app limiter ${RATE}/s; lease ${LEASE_MS / 1000}s`,
+  );
   console.log(`Floor = ${N} / ${RATE} = ${floorS.toFixed(1)} s\n`);
   for (const line of [...header, ...rows.map(format)]) console.log(line);
 }

@@ -39,7 +39,8 @@ import { startCosmosServer, testConnectionPolicy } from '../test/support/cosmos-
 import { FakeConnector } from '../test/support/fake-connector';
 
 interface Task {
-  store: { kind: 'sqlite'; file: string } | { kind: 'cosmos'; endpoint: string; key: string; database: string };
+  store:
+    { kind: 'sqlite'; file: string } | { kind: 'cosmos'; endpoint: string; key: string; database: string };
   connectorUrl: string;
   recipients: number;
   rate: number;
@@ -102,7 +103,12 @@ async function child(task: Task): Promise<Report> {
     await m.membership.join(org.actor(id, 'nl'), 'r-pride', `Lid ${n}`);
     await conversations.save(
       userKey(id),
-      { serviceUrl: task.connectorUrl, channelId: 'msteams', conversation: { id: conversationOf(n), conversationType: 'personal' }, bot: { id: '28:bench' } },
+      {
+        serviceUrl: task.connectorUrl,
+        channelId: 'msteams',
+        conversation: { id: conversationOf(n), conversationType: 'personal' },
+        bot: { id: '28:bench' },
+      },
       { locale: n % 10 === 0 ? 'en-GB' : 'nl-NL' },
     );
   }
@@ -114,8 +120,18 @@ async function child(task: Task): Promise<Report> {
   const draft = await m.announcements.saveDraft(
     coordinator,
     announcementFormSchema.parse({
-      kind: 'meetup', networkId: 'r-pride', text: 'Pride-borrel na het werk. Iedereen welkom, neem gerust een collega mee.', link: 'https://intranet.example.org/r-pride',
-      title: 'Pride-borrel', date: '2099-06-26', time: '17:00', place: 'Timmerhuis, foyer', capacity: '150', rsvp: 'true', toMembers: 'true', toChannel: 'false',
+      kind: 'meetup',
+      networkId: 'r-pride',
+      text: 'Pride-borrel na het werk. Iedereen welkom, neem gerust een collega mee.',
+      link: 'https://intranet.example.org/r-pride',
+      title: 'Pride-borrel',
+      date: '2099-06-26',
+      time: '17:00',
+      place: 'Timmerhuis, foyer',
+      capacity: '150',
+      rsvp: 'true',
+      toMembers: 'true',
+      toChannel: 'false',
     }),
   );
   const pressed = Date.now();
@@ -150,13 +166,26 @@ async function parent(): Promise<void> {
   const RATE = Number(option('rate', '50'));
   const FAIL = Number(option('fail', '0.01'));
   const kind = option('store', 'sqlite');
-  const connector = await FakeConnector.start({ ratePerSecond: RATE, burst: Math.ceil(RATE / 5), failureRate: FAIL, keepBodies: false, retryAfterSeconds: 1 });
+  const connector = await FakeConnector.start({
+    ratePerSecond: RATE,
+    burst: Math.ceil(RATE / 5),
+    failureRate: FAIL,
+    keepBodies: false,
+    retryAfterSeconds: 1,
+  });
   const dir = mkdtempSync(join(tmpdir(), 'networks-bench-'));
   const cosmos = kind === 'cosmos' ? await startCosmosServer() : undefined;
-  const store: Task['store'] = cosmos ? { kind: 'cosmos', endpoint: cosmos.endpoint, key: cosmos.key, database: 'bench' } : { kind: 'sqlite', file: join(dir, 'bench.db') };
+  const store: Task['store'] = cosmos
+    ? { kind: 'cosmos', endpoint: cosmos.endpoint, key: cosmos.key, database: 'bench' }
+    : { kind: 'sqlite', file: join(dir, 'bench.db') };
 
-  process.stderr.write(`[${kind}] seeding ${N} members through MembershipService, then one announcement at ${RATE}/s\n`);
-  const bot = fork(__filename, ['--child'], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  process.stderr.write(
+    `[${kind}] seeding ${N} members through MembershipService, then one announcement at ${RATE}/s\n`,
+  );
+  const bot = fork(__filename, ['--child'], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   const report = await new Promise<Report>((resolve, reject) => {
     bot.on('message', (msg: { report?: Report }) => msg.report && resolve(msg.report));
     bot.on('exit', (code) => code !== 0 && reject(new Error(`bot process exited ${code}`)));
@@ -177,11 +206,28 @@ async function parent(): Promise<void> {
   await cosmos?.stop();
   rmSync(dir, { recursive: true, force: true });
 
-  console.log(`\nNetworks announcement benchmark: ${N} members of R-Pride, store ${kind}; fake connector ${RATE}/s, ${FAIL * 100}% 500/503`);
+  console.log(
+    `\nNetworks announcement benchmark: ${N} members of R-Pride, store ${kind}; fake connector ${RATE}/s, ${FAIL * 100}% 500/503`,
+  );
   console.log(`Floor = ${N} / ${RATE} = ${floorS.toFixed(1)} s\n`);
-  console.log('| members | wall (s) | × floor | lost | duplicates | 429s | 5xx | sent | failed | peak RSS (MB) | send click (ms) | seed (s) |');
+  console.log(
+    '| members | wall (s) | × floor | lost | duplicates | 429s | 5xx | sent | failed | peak RSS (MB) | send click (ms) | seed (s) |',
+  );
   console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
-  const cells = [N, report.wallS.toFixed(1), (report.wallS / floorS).toFixed(3), lost, duplicates, connector.throttled().length, faults, report.status.sent, report.status.failed, report.peakRssMb.toFixed(0), report.sendMs, (report.seedMs / 1000).toFixed(1)];
+  const cells = [
+    N,
+    report.wallS.toFixed(1),
+    (report.wallS / floorS).toFixed(3),
+    lost,
+    duplicates,
+    connector.throttled().length,
+    faults,
+    report.status.sent,
+    report.status.failed,
+    report.peakRssMb.toFixed(0),
+    report.sendMs,
+    (report.seedMs / 1000).toFixed(1),
+  ];
   console.log(`| ${cells.join(' | ')} |`);
   if (lost > 0 || duplicates > 0) process.exitCode = 1;
 }

@@ -49,8 +49,9 @@ const personId = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12
 async function main(): Promise<void> {
   // People who opened the bot are spread through the audience (every k-th), as in a real mailing.
   const share = 1 - NEED_INSTALL;
-  const opened = Array.from({ length: N }, (_, n) => n)
-    .filter((n) => Math.floor(n * share) !== Math.floor((n + 1) * share));
+  const opened = Array.from({ length: N }, (_, n) => n).filter(
+    (n) => Math.floor(n * share) !== Math.floor((n + 1) * share),
+  );
   const withChat = opened.length;
   const installs = N - withChat;
   const floorS = Math.max(installs / INSTALL_RATE, N / RATE);
@@ -106,7 +107,9 @@ async function main(): Promise<void> {
       },
     },
     silentLogger(),
-    { credential: { getToken: async () => ({ token: 'bench', expiresOnTimestamp: Date.now() + 3_600_000 }) } },
+    {
+      credential: { getToken: async () => ({ token: 'bench', expiresOnTimestamp: Date.now() + 3_600_000 }) },
+    },
   );
   const engine = createDelivery({
     store,
@@ -158,26 +161,40 @@ async function main(): Promise<void> {
 
   const share100 = (NEED_INSTALL * 100).toFixed(0);
   console.log(`\nReach benchmark: ${N} recipients, ${installs} (${share100} %) never opened the bot`);
-  console.log(`Fake Graph allows ${INSTALL_RATE} installs/s; fake connector ${RATE}/s; app limiter ${RATE}/s;`);
-  console.log(`Graph client ${GRAPH_RATE} req/s; installs paced at ${PACE}/s; worker concurrency ${CONCURRENCY}`);
+  console.log(
+    `Fake Graph allows ${INSTALL_RATE} installs/s; fake connector ${RATE}/s; app limiter ${RATE}/s;`,
+  );
+  console.log(
+    `Graph client ${GRAPH_RATE} req/s; installs paced at ${PACE}/s; worker concurrency ${CONCURRENCY}`,
+  );
   console.log(`Floor = max(${installs} / ${INSTALL_RATE}, ${N} / ${RATE}) = ${floorS.toFixed(1)} s\n`);
   console.log(
-    '| wall (s) | × floor | reached | stored | install | createConversation | unreachable | lost |'
-      + ' duplicates | Graph 429s | connector 429s | peak RSS (MB) |',
+    '| wall (s) | × floor | reached | stored | install | createConversation | unreachable | lost |' +
+      ' duplicates | Graph 429s | connector 429s | peak RSS (MB) |',
   );
   console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   const reach = status?.reach;
   const unreachable = Object.values(reach?.unreachable ?? {}).reduce((a, b) => a + b, 0);
   const cells = [
-    wallS.toFixed(1), (wallS / floorS).toFixed(3), status?.sent ?? 0,
-    reach?.stored ?? 0, reach?.install ?? 0, reach?.createConversation ?? 0, unreachable, lost, duplicates,
-    installCalls.filter((r) => r.status === 429).length, connector.throttled().length,
+    wallS.toFixed(1),
+    (wallS / floorS).toFixed(3),
+    status?.sent ?? 0,
+    reach?.stored ?? 0,
+    reach?.install ?? 0,
+    reach?.createConversation ?? 0,
+    unreachable,
+    lost,
+    duplicates,
+    installCalls.filter((r) => r.status === 429).length,
+    connector.throttled().length,
     (peakRss / 1024 / 1024).toFixed(0),
   ];
   console.log(`| ${cells.join(' | ')} |`);
   const { sent, installed, retried, throttled } = stats;
   const { unreachable: gaveUp } = stats;
-  console.log(`\nworker: sent ${sent}, installed ${installed}, unreachable ${gaveUp}, retried ${retried}, throttled ${throttled}`);
+  console.log(
+    `\nworker: sent ${sent}, installed ${installed}, unreachable ${gaveUp}, retried ${retried}, throttled ${throttled}`,
+  );
 }
 
 main().catch((err: unknown) => {

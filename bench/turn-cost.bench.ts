@@ -18,17 +18,25 @@ import { createLogger } from '../src/platform/logger';
 import { createRuntime } from '../src/runtime';
 import { FakeConnector } from '../test/support/fake-connector';
 
-const { values } = parseArgs({ options: { turns: { type: 'string', default: '400' }, concurrency: { type: 'string', default: '8' } } });
+const { values } = parseArgs({
+  options: { turns: { type: 'string', default: '400' }, concurrency: { type: 'string', default: '8' } },
+});
 const turns = Number(values.turns);
 const concurrency = Number(values.concurrency);
 
-async function startEcho(cardPayload?: { contentType: string; content: unknown }): Promise<{ url: string; stop: () => Promise<void> }> {
+async function startEcho(cardPayload?: {
+  contentType: string;
+  content: unknown;
+}): Promise<{ url: string; stop: () => Promise<void> }> {
   const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
   const server = restify.createServer();
   server.use(restify.plugins.bodyParser());
   server.post('/api/messages', async (req, res) => {
     await adapter.process(req, res, async (ctx: TurnContext) => {
-      if (ctx.activity.type === 'message') await ctx.sendActivity(cardPayload ? { type: 'message', attachments: [cardPayload] } : `echo: ${ctx.activity.text}`);
+      if (ctx.activity.type === 'message')
+        await ctx.sendActivity(
+          cardPayload ? { type: 'message', attachments: [cardPayload] } : `echo: ${ctx.activity.text}`,
+        );
     });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -38,8 +46,26 @@ async function startEcho(cardPayload?: { contentType: string; content: unknown }
 
 /** An Adaptive Card of the help card's size (about 8 KB), with plain static content. */
 function sampleCard() {
-  const entry = (i: number) => ({ type: 'Container', items: [{ type: 'TextBlock', text: `Entry ${i} title`, wrap: true }, { type: 'TextBlock', text: 'A description of what this entry lets a person do in the bot, in one or two lines.', wrap: true }, { type: 'ActionSet', actions: [{ type: 'Action.Execute', title: 'Openen', verb: `x.${i}`, data: {} }] }] });
-  return { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: 'Title', wrap: true }, ...Array.from({ length: 14 }, (_, i) => entry(i))] };
+  const entry = (i: number) => ({
+    type: 'Container',
+    items: [
+      { type: 'TextBlock', text: `Entry ${i} title`, wrap: true },
+      {
+        type: 'TextBlock',
+        text: 'A description of what this entry lets a person do in the bot, in one or two lines.',
+        wrap: true,
+      },
+      { type: 'ActionSet', actions: [{ type: 'Action.Execute', title: 'Openen', verb: `x.${i}`, data: {} }] },
+    ],
+  });
+  return {
+    type: 'AdaptiveCard',
+    version: '1.5',
+    body: [
+      { type: 'TextBlock', text: 'Title', wrap: true },
+      ...Array.from({ length: 14 }, (_, i) => entry(i)),
+    ],
+  };
 }
 
 function activity(connectorUrl: string, i: number, extra: Record<string, unknown>) {
@@ -56,9 +82,17 @@ function activity(connectorUrl: string, i: number, extra: Record<string, unknown
   };
 }
 
-async function measure(url: string, connectorUrl: string, extra: Record<string, unknown>): Promise<{ meanMs: number; p95Ms: number; perSecond: number }> {
+async function measure(
+  url: string,
+  connectorUrl: string,
+  extra: Record<string, unknown>,
+): Promise<{ meanMs: number; p95Ms: number; perSecond: number }> {
   const post = (i: number) =>
-    fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity(connectorUrl, i, extra)) }).then((r) => r.text());
+    fetch(`${url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(activity(connectorUrl, i, extra)),
+    }).then((r) => r.text());
   for (let i = 0; i < 30; i++) await post(i); // warm-up: JIT, connection pools, statement caches
   const latencies: number[] = [];
   let next = 0;
@@ -75,20 +109,33 @@ async function measure(url: string, connectorUrl: string, extra: Record<string, 
   );
   const wall = performance.now() - started;
   latencies.sort((a, b) => a - b);
-  return { meanMs: latencies.reduce((a, b) => a + b, 0) / latencies.length, p95Ms: latencies[Math.floor(latencies.length * 0.95)], perSecond: (turns / wall) * 1000 };
+  return {
+    meanMs: latencies.reduce((a, b) => a + b, 0) / latencies.length,
+    p95Ms: latencies[Math.floor(latencies.length * 0.95)],
+    perSecond: (turns / wall) * 1000,
+  };
 }
 
 async function main() {
   const connector = await FakeConnector.start({ keepBodies: false });
   const echo = await startEcho();
   // Same size of answer as Panelbot's help card, to separate our work from the cost of sending a card.
-  const echoCard = await startEcho({ contentType: 'application/vnd.microsoft.card.adaptive', content: sampleCard() });
+  const echoCard = await startEcho({
+    contentType: 'application/vnd.microsoft.card.adaptive',
+    content: sampleCard(),
+  });
   const dataDir = mkdtempSync(join(tmpdir(), 'panelbot-bench-'));
-  const runtime = await createRuntime(loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' }), { logger: createLogger({ level: 'silent' }) });
+  const runtime = await createRuntime(loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' }), {
+    logger: createLogger({ level: 'silent' }),
+  });
   const server = await runtime.start(0, '127.0.0.1', { workers: false });
   try {
     const message = { type: 'message', text: 'help' };
-    const invoke = { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'help.show', data: {} } } };
+    const invoke = {
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      value: { action: { type: 'Action.Execute', verb: 'help.show', data: {} } },
+    };
     const bare = await measure(echo.url, connector.url, { type: 'message', text: 'help' });
     const bareCard = await measure(echoCard.url, connector.url, { type: 'message', text: 'help' });
     const help = await measure(server.url, connector.url, message);

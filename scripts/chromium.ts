@@ -24,7 +24,14 @@ import { dirname, join, relative, resolve } from 'node:path';
 export const SYSTEM_CHROMIUM = '/usr/bin/chromium';
 
 /** Headless in a container, as root: no sandbox, no GPU, nothing that phones home. */
-export const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+export const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 export interface ChromiumChoice {
   executablePath: string;
@@ -51,13 +58,30 @@ export function findChromium(): ChromiumChoice {
 function choose(): ChromiumChoice {
   const fromEnv = process.env.CHROMIUM_PATH;
   if (fromEnv) {
-    if (!existsSync(fromEnv)) throw new Error(`CHROMIUM_PATH is set to ${fromEnv}, which does not exist. Unset it to use ${SYSTEM_CHROMIUM} or the Chromium from @sparticuz/chromium.`);
+    if (!existsSync(fromEnv))
+      throw new Error(
+        `CHROMIUM_PATH is set to ${fromEnv}, which does not exist. Unset it to use ${SYSTEM_CHROMIUM} or the Chromium from @sparticuz/chromium.`,
+      );
     const version = versionOf(fromEnv);
-    return { executablePath: fromEnv, source: 'CHROMIUM_PATH', version, args: CHROMIUM_FLAGS, env: { ...process.env }, describe: `End-to-end tests use ${version} from CHROMIUM_PATH=${fromEnv}` };
+    return {
+      executablePath: fromEnv,
+      source: 'CHROMIUM_PATH',
+      version,
+      args: CHROMIUM_FLAGS,
+      env: { ...process.env },
+      describe: `End-to-end tests use ${version} from CHROMIUM_PATH=${fromEnv}`,
+    };
   }
   if (existsSync(SYSTEM_CHROMIUM)) {
     const version = versionOf(SYSTEM_CHROMIUM);
-    return { executablePath: SYSTEM_CHROMIUM, source: 'system', version, args: CHROMIUM_FLAGS, env: { ...process.env }, describe: `End-to-end tests use ${version}, the system's ${SYSTEM_CHROMIUM}` };
+    return {
+      executablePath: SYSTEM_CHROMIUM,
+      source: 'system',
+      version,
+      args: CHROMIUM_FLAGS,
+      env: { ...process.env },
+      describe: `End-to-end tests use ${version}, the system's ${SYSTEM_CHROMIUM}`,
+    };
   }
   return fromNpmPackage();
 }
@@ -68,16 +92,20 @@ function fromNpmPackage(): ChromiumChoice {
   try {
     entry = require.resolve('@sparticuz/chromium'); // <pkg>/build/cjs/index.cjs (its exports hide package.json)
   } catch {
-    throw new Error(`No Chromium: ${SYSTEM_CHROMIUM} is missing and @sparticuz/chromium is not installed. Run npm install (or apt-get install -y chromium, or set CHROMIUM_PATH).`);
+    throw new Error(
+      `No Chromium: ${SYSTEM_CHROMIUM} is missing and @sparticuz/chromium is not installed. Run npm install (or apt-get install -y chromium, or set CHROMIUM_PATH).`,
+    );
   }
   const pkgDir = resolve(dirname(entry), '..', '..');
-  const pkgVersion = (JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8')) as { version: string }).version;
+  const pkgVersion = (JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8')) as { version: string })
+    .version;
   const dir = join(repoRoot, 'node_modules', '.cache', `sparticuz-chromium-${pkgVersion}`);
   const executablePath = join(dir, 'chromium');
   if (!existsSync(executablePath)) unpack(entry, join(pkgDir, 'bin'), dir);
 
   const env: Record<string, string | undefined> = { ...process.env };
-  if (!existsSync('/etc/fonts/fonts.conf') && !process.env.FONTCONFIG_FILE) env.FONTCONFIG_FILE = bundledFontsConfig(dir);
+  if (!existsSync('/etc/fonts/fonts.conf') && !process.env.FONTCONFIG_FILE)
+    env.FONTCONFIG_FILE = bundledFontsConfig(dir);
   const version = versionOf(executablePath);
   return {
     executablePath,
@@ -95,10 +123,15 @@ function unpack(entry: string, binDir: string, dir: string): void {
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging, { recursive: true });
   const script = `require(${JSON.stringify(entry)}).executablePath(${JSON.stringify(binDir)}).then((p) => process.stdout.write(p), (e) => { console.error(e); process.exit(1); })`;
-  const result = spawnSync(process.execPath, ['-e', script], { env: { ...process.env, TMPDIR: staging }, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, ['-e', script], {
+    env: { ...process.env, TMPDIR: staging },
+    encoding: 'utf8',
+  });
   if (result.status !== 0 || !existsSync(join(staging, 'chromium'))) {
     rmSync(staging, { recursive: true, force: true });
-    throw new Error(`Unpacking the Chromium from @sparticuz/chromium failed: ${(result.stderr || result.error?.message || '').trim()}`);
+    throw new Error(
+      `Unpacking the Chromium from @sparticuz/chromium failed: ${(result.stderr || result.error?.message || '').trim()}`,
+    );
   }
   try {
     renameSync(staging, dir);
@@ -111,7 +144,10 @@ function unpack(entry: string, binDir: string, dir: string): void {
 function bundledFontsConfig(dir: string): string {
   const file = join(dir, 'fonts.conf');
   if (!existsSync(file)) {
-    writeFileSync(file, `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n  <dir>${join(dir, 'fonts')}</dir>\n  <cachedir>${join(dir, 'fonts-cache')}</cachedir>\n</fontconfig>\n`);
+    writeFileSync(
+      file,
+      `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n  <dir>${join(dir, 'fonts')}</dir>\n  <cachedir>${join(dir, 'fonts-cache')}</cachedir>\n</fontconfig>\n`,
+    );
   }
   return file;
 }
@@ -119,7 +155,11 @@ function bundledFontsConfig(dir: string): string {
 /** `chromium --version`; a binary that cannot start (a missing shared library) fails here, with what to install. */
 function versionOf(executable: string): string {
   const result = spawnSync(executable, ['--version'], { encoding: 'utf8', timeout: 30_000 });
-  if (result.status === 0) return result.stdout.trim().split('\n')[0]!.replace(/\s+built on .*/, '');
+  if (result.status === 0)
+    return result.stdout
+      .trim()
+      .split('\n')[0]!
+      .replace(/\s+built on .*/, '');
   const why = (result.stderr || result.error?.message || `exit ${result.status}`).trim();
   const missing = /error while loading shared libraries: (\S+?):/.exec(why)?.[1];
   throw new Error(

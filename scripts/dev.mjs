@@ -18,7 +18,10 @@ import pinoPretty from 'pino-pretty';
 import { tsImport } from 'tsx/esm/api';
 
 const root = resolve(import.meta.dirname, '..');
-const { PERSONAS, parsePersona, writePlaygroundConfig } = await tsImport('./playground-config.ts', import.meta.url);
+const { PERSONAS, parsePersona, writePlaygroundConfig } = await tsImport(
+  './playground-config.ts',
+  import.meta.url,
+);
 
 const { values } = parseArgs({
   options: {
@@ -33,7 +36,9 @@ const { values } = parseArgs({
   },
 });
 if (values.help) {
-  console.log(`usage: npm run dev -- [--as ${PERSONAS.join('|')}] [--port 3978] [--playground-port 56150] [--lang nl|en] [--watch] [--json]`);
+  console.log(
+    `usage: npm run dev -- [--as ${PERSONAS.join('|')}] [--port 3978] [--playground-port 56150] [--lang nl|en] [--watch] [--json]`,
+  );
   process.exit(0);
 }
 
@@ -57,10 +62,18 @@ let stopping = false;
 /** The bot's pino lines, readable: `[12:00:01.234] INFO: message` with the fields below it. Other lines pass as they are. */
 const pretty = values.json
   ? (line) => `${line}\n`
-  : pinoPretty.prettyFactory({ colorize: pinoPretty.isColorSupported && process.stdout.isTTY, translateTime: 'SYS:HH:MM:ss.l', ignore: 'service' });
+  : pinoPretty.prettyFactory({
+      colorize: pinoPretty.isColorSupported && process.stdout.isTTY,
+      translateTime: 'SYS:HH:MM:ss.l',
+      ignore: 'service',
+    });
 
 function run(name, args, env, onLine, format = (line) => `${line}\n`) {
-  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, args, {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   children.add(child);
   const pipe = (stream, out, fmt) => {
     let buf = '';
@@ -132,8 +145,21 @@ if (await answers(`${botUrl}/healthz`)) {
 } else {
   mkdirSync(resolve(root, dataDir), { recursive: true });
   // `--import tsx` keeps the bot in one process, so a signal reaches it directly; watch mode needs the tsx CLI.
-  const args = values.watch ? [resolve(root, 'node_modules/tsx/dist/cli.mjs'), 'watch', 'src/index.ts'] : ['--import', 'tsx', 'src/index.ts'];
-  run('bot', args, { PORT: String(botPort), ORG_CONFIG: orgPath, DATA_DIR: dataDir, UI_LOCALE_OVERRIDE: values.lang === 'en' ? 'en' : 'nl' }, undefined, pretty);
+  const args = values.watch
+    ? [resolve(root, 'node_modules/tsx/dist/cli.mjs'), 'watch', 'src/index.ts']
+    : ['--import', 'tsx', 'src/index.ts'];
+  run(
+    'bot',
+    args,
+    {
+      PORT: String(botPort),
+      ORG_CONFIG: orgPath,
+      DATA_DIR: dataDir,
+      UI_LOCALE_OVERRIDE: values.lang === 'en' ? 'en' : 'nl',
+    },
+    undefined,
+    pretty,
+  );
 }
 
 // The Playground silently moves to a random port when the requested one is taken: believe its own words.
@@ -141,7 +167,16 @@ let announced;
 const playgroundListening = new Promise((res) => (announced = res));
 run(
   'playground',
-  [resolve(root, 'node_modules/@microsoft/m365agentsplayground/cli.js'), '-e', `${botUrl}/api/messages`, '-c', 'msteams', '-p', String(playgroundPort), '--disable-telemetry'],
+  [
+    resolve(root, 'node_modules/@microsoft/m365agentsplayground/cli.js'),
+    '-e',
+    `${botUrl}/api/messages`,
+    '-c',
+    'msteams',
+    '-p',
+    String(playgroundPort),
+    '--disable-telemetry',
+  ],
   { TEAMSAPPTESTER_BROWSER: 'none', M365_AGENTS_PLAYGROUND_CONFIG_PATH: configFile },
   (line) => {
     const m = /Listening on (\d+)/.exec(line);
@@ -150,7 +185,10 @@ run(
 );
 
 await waitFor(`${botUrl}/healthz`, 'The bot');
-const actualPort = await Promise.race([playgroundListening, new Promise((r) => setTimeout(r, 30_000, undefined))]);
+const actualPort = await Promise.race([
+  playgroundListening,
+  new Promise((r) => setTimeout(r, 30_000, undefined)),
+]);
 if (!stopping && actualPort === undefined) {
   console.error('[dev] The Playground did not start within 30s');
   stop(1);
@@ -160,7 +198,8 @@ if (!stopping) {
   const me = config.currentUser;
   console.log('');
   console.log(`[dev] Panelbot is running; you are ${me.name} (${persona}, aadObjectId ${me.aadObjectId}).`);
-  if (actualPort !== playgroundPort) console.log(`[dev] Port ${playgroundPort} was taken; the Playground chose ${actualPort}.`);
+  if (actualPort !== playgroundPort)
+    console.log(`[dev] Port ${playgroundPort} was taken; the Playground chose ${actualPort}.`);
   console.log(`[dev] Open http://localhost:${actualPort} in your browser. Ctrl-C stops everything.`);
   console.log('');
 }

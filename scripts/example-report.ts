@@ -52,22 +52,119 @@ const inputs = (a: K1) => ({
 
 // Fictional answers. January: six of seven clusters answered.
 const january: Array<[keyof typeof who, K1]> = [
-  ['bram', { prioriteit: ['db-01', 'db-02'], why: 'Onze teamleiders staan het dichtst bij de balie en bij de collega’s.\nWerving loopt via veel tijdelijke contracten; daar willen we objectiever selecteren.', weerstand: 'no' }],
-  ['fatima', { prioriteit: ['db-02', 'db-03'], why: 'We werven dit jaar veel nieuwe collega’s voor de wijkteams.\nHet Inclusiviteitspanel denkt mee over de selectieprocedures.', weerstand: 'yes', welke: ['db-02'], welkeWhy: 'Selectiecommissies ervaren het gestructureerde interview als extra werk.', helpen: 'Een korte training voor commissieleden en een vast interviewformat.' }],
-  ['jeroen', { prioriteit: ['db-01'], why: 'Inclusief leiderschap eerst: zonder veilige teams komen de andere doorbraken niet van de grond.', weerstand: 'no' }],
-  ['eva', { prioriteit: ['db-01', 'db-04'], why: 'Leidinggevenden in de buitendienst hebben weinig tijd voor training; het DIG Office helpt ons met een aanbod op locatie.', weerstand: 'yes', welke: ['db-01'], welkeWhy: 'Sommige ploegleiders zien de training als iets voor kantoorfuncties.', helpen: 'Training op de werf, in werktijd, met voorbeelden uit de eigen praktijk.' }],
-  ['kofi', { prioriteit: ['db-02'], why: 'Werk en Inkomen wil een afspiegeling zijn van de Rotterdammers die we helpen.', weerstand: 'no' }],
-  ['ingrid', { prioriteit: ['db-04', 'db-01'], why: 'Als Bestuursdienst geven we het voorbeeld.\nHet DIG Office is bij ons ondergebracht; we willen dat het adviserend blijft en niet alles zelf gaat doen.', weerstand: 'no' }],
+  [
+    'bram',
+    {
+      prioriteit: ['db-01', 'db-02'],
+      why: 'Onze teamleiders staan het dichtst bij de balie en bij de collega’s.\nWerving loopt via veel tijdelijke contracten; daar willen we objectiever selecteren.',
+      weerstand: 'no',
+    },
+  ],
+  [
+    'fatima',
+    {
+      prioriteit: ['db-02', 'db-03'],
+      why: 'We werven dit jaar veel nieuwe collega’s voor de wijkteams.\nHet Inclusiviteitspanel denkt mee over de selectieprocedures.',
+      weerstand: 'yes',
+      welke: ['db-02'],
+      welkeWhy: 'Selectiecommissies ervaren het gestructureerde interview als extra werk.',
+      helpen: 'Een korte training voor commissieleden en een vast interviewformat.',
+    },
+  ],
+  [
+    'jeroen',
+    {
+      prioriteit: ['db-01'],
+      why: 'Inclusief leiderschap eerst: zonder veilige teams komen de andere doorbraken niet van de grond.',
+      weerstand: 'no',
+    },
+  ],
+  [
+    'eva',
+    {
+      prioriteit: ['db-01', 'db-04'],
+      why: 'Leidinggevenden in de buitendienst hebben weinig tijd voor training; het DIG Office helpt ons met een aanbod op locatie.',
+      weerstand: 'yes',
+      welke: ['db-01'],
+      welkeWhy: 'Sommige ploegleiders zien de training als iets voor kantoorfuncties.',
+      helpen: 'Training op de werf, in werktijd, met voorbeelden uit de eigen praktijk.',
+    },
+  ],
+  [
+    'kofi',
+    {
+      prioriteit: ['db-02'],
+      why: 'Werk en Inkomen wil een afspiegeling zijn van de Rotterdammers die we helpen.',
+      weerstand: 'no',
+    },
+  ],
+  [
+    'ingrid',
+    {
+      prioriteit: ['db-04', 'db-01'],
+      why: 'Als Bestuursdienst geven we het voorbeeld.\nHet DIG Office is bij ons ondergebracht; we willen dat het adviserend blijft en niet alles zelf gaat doen.',
+      weerstand: 'no',
+    },
+  ],
 ];
 
 // May: Concernstaf does not answer; Eva's deputy answers for Stadsbeheer.
 const may: Array<[keyof typeof who, K1]> = [
-  ['bram', { prioriteit: ['db-01', 'db-02'], why: 'We houden vast aan dezelfde twee doorbraken.\n\nSinds januari hebben alle teamleiders de eerste module inclusief leiderschap gevolgd. Bij de werving voor het KCC gebruiken we nu een vast interviewformat.', weerstand: 'no' }],
-  ['fatima', { prioriteit: ['db-02', 'db-03'], why: 'Ongewijzigd; het panel heeft inmiddels bij vier procedures meegekeken.', weerstand: 'yes', welke: ['db-02'], welkeWhy: 'De weerstand is kleiner geworden, maar bij spoedvacatures wordt het format nog overgeslagen.', helpen: 'Een snelle variant van het format voor spoedvacatures.' }],
-  ['jeroen', { prioriteit: ['db-01', 'db-03'], why: 'Naast leiderschap nu ook de netwerken: collega’s van Jong’R denken mee over de nieuwe teamindeling.', weerstand: 'no' }],
-  ['lotte', { prioriteit: ['db-01'], why: 'De training op de werf is gestart; drie van de vijf ploegen hebben hem gevolgd.', weerstand: 'yes', welke: ['db-01'], welkeWhy: 'Nog steeds twijfel bij een paar ploegleiders over het nut.', helpen: 'Ploegleiders die de training al volgden, laten vertellen wat het hen opleverde.' }],
-  ['kofi', { prioriteit: ['db-02', 'db-04'], why: 'We hebben het DIG Office gevraagd om mee te kijken naar onze vacatureteksten.', weerstand: 'no' }],
-  ['ingrid', { prioriteit: ['db-04'], why: 'Focus op de rol van het DIG Office als adviseur van alle clusters.', weerstand: 'no' }],
+  [
+    'bram',
+    {
+      prioriteit: ['db-01', 'db-02'],
+      why: 'We houden vast aan dezelfde twee doorbraken.\n\nSinds januari hebben alle teamleiders de eerste module inclusief leiderschap gevolgd. Bij de werving voor het KCC gebruiken we nu een vast interviewformat.',
+      weerstand: 'no',
+    },
+  ],
+  [
+    'fatima',
+    {
+      prioriteit: ['db-02', 'db-03'],
+      why: 'Ongewijzigd; het panel heeft inmiddels bij vier procedures meegekeken.',
+      weerstand: 'yes',
+      welke: ['db-02'],
+      welkeWhy:
+        'De weerstand is kleiner geworden, maar bij spoedvacatures wordt het format nog overgeslagen.',
+      helpen: 'Een snelle variant van het format voor spoedvacatures.',
+    },
+  ],
+  [
+    'jeroen',
+    {
+      prioriteit: ['db-01', 'db-03'],
+      why: 'Naast leiderschap nu ook de netwerken: collega’s van Jong’R denken mee over de nieuwe teamindeling.',
+      weerstand: 'no',
+    },
+  ],
+  [
+    'lotte',
+    {
+      prioriteit: ['db-01'],
+      why: 'De training op de werf is gestart; drie van de vijf ploegen hebben hem gevolgd.',
+      weerstand: 'yes',
+      welke: ['db-01'],
+      welkeWhy: 'Nog steeds twijfel bij een paar ploegleiders over het nut.',
+      helpen: 'Ploegleiders die de training al volgden, laten vertellen wat het hen opleverde.',
+    },
+  ],
+  [
+    'kofi',
+    {
+      prioriteit: ['db-02', 'db-04'],
+      why: 'We hebben het DIG Office gevraagd om mee te kijken naar onze vacatureteksten.',
+      weerstand: 'no',
+    },
+  ],
+  [
+    'ingrid',
+    {
+      prioriteit: ['db-04'],
+      why: 'Focus op de rol van het DIG Office als adviseur van alle clusters.',
+      weerstand: 'no',
+    },
+  ],
 ];
 
 async function main(): Promise<void> {
@@ -83,15 +180,42 @@ async function main(): Promise<void> {
   const sg = createSturingsgesprekModule(runtime.deps);
   const actor = (key: keyof typeof who) => org.actor(who[key], 'nl');
 
-  async function round(token: string, label: string, opensOn: string, deadlineOn: string, answers: Array<[keyof typeof who, K1]>) {
-    const form = { token, setId: 'kwartaal-1', periodLabel: label, opensOn, opensTime: '09:00', deadlineOn, deadlineTime: '17:00', includeDepartments: false, reminderDays: [7, 2, 0] };
+  async function round(
+    token: string,
+    label: string,
+    opensOn: string,
+    deadlineOn: string,
+    answers: Array<[keyof typeof who, K1]>,
+  ) {
+    const form = {
+      token,
+      setId: 'kwartaal-1',
+      periodLabel: label,
+      opensOn,
+      opensTime: '09:00',
+      deadlineOn,
+      deadlineTime: '17:00',
+      includeDepartments: false,
+      reminderDays: [7, 2, 0],
+    };
     const draft = await sg.rounds.save(actor('ravi'), form);
     await sg.rounds.confirm(actor('ravi'), draft.roundId);
-    if (token.endsWith('mei')) await sg.answering.setDeputy(actor('eva'), { roundId: draft.roundId, unitId: 'stadsbeheer', deputyId: who.lotte, raw: {} });
+    if (token.endsWith('mei'))
+      await sg.answering.setDeputy(actor('eva'), {
+        roundId: draft.roundId,
+        unitId: 'stadsbeheer',
+        deputyId: who.lotte,
+        raw: {},
+      });
     for (const [key, answer] of answers) {
       const unitId = org.clusters.find((c) => c.director === who[key])?.id ?? 'stadsbeheer';
       clock.advance(3_600_000);
-      const view = await sg.answering.save(actor(key), 'submit', { roundId: draft.roundId, unitId, revision: 0, raw: inputs(answer) });
+      const view = await sg.answering.save(actor(key), 'submit', {
+        roundId: draft.roundId,
+        unitId,
+        revision: 0,
+        raw: inputs(answer),
+      });
       if (view.banner !== 'submitted') throw new Error(`answer for ${unitId} not submitted: ${view.banner}`);
     }
     clock.set(`${deadlineOn}T15:00:00Z`);
@@ -109,10 +233,15 @@ async function main(): Promise<void> {
   mkdirSync('docs/examples', { recursive: true });
   writeFileSync('docs/examples/sturingsgesprek-report.md', reportMarkdown(words, model, note));
   writeFileSync('docs/examples/sturingsgesprek-report.csv', reportCsv(words, model));
-  writeFileSync('docs/examples/sturingsgesprek-report.docx', await reportDocx(words, model, note.replace(/`/g, '')));
+  writeFileSync(
+    'docs/examples/sturingsgesprek-report.docx',
+    await reportDocx(words, model, note.replace(/`/g, '')),
+  );
   await runtime.stop();
   rmSync(dataDir, { recursive: true, force: true });
-  process.stdout.write(`wrote docs/examples/sturingsgesprek-report.md, .csv and .docx (${model.submitted.length}/${model.round.units.length} answered)\n`);
+  process.stdout.write(
+    `wrote docs/examples/sturingsgesprek-report.md, .csv and .docx (${model.submitted.length}/${model.round.units.length} answered)\n`,
+  );
 }
 
 main().catch((err: unknown) => {

@@ -21,8 +21,12 @@ const inRoundRect = (x, y, x0, y0, x1, y1, r) => {
 /** The letter P in a unit box: a stem plus a bowl (a D shape with a D-shaped hole). */
 const inP = (x, y) => {
   const stem = x >= 0.0 && x <= 0.3 && y >= 0 && y <= 1;
-  const bowlOuter = (x >= 0 && x <= 0.45 && y >= 0 && y <= 0.62) || (x > 0.45 && (x - 0.45) ** 2 + (y - 0.31) ** 2 <= 0.31 ** 2);
-  const bowlHole = (x >= 0.3 && x <= 0.45 && y >= 0.16 && y <= 0.46) || (x > 0.45 && (x - 0.45) ** 2 + (y - 0.31) ** 2 <= 0.15 ** 2);
+  const bowlOuter =
+    (x >= 0 && x <= 0.45 && y >= 0 && y <= 0.62) ||
+    (x > 0.45 && (x - 0.45) ** 2 + (y - 0.31) ** 2 <= 0.31 ** 2);
+  const bowlHole =
+    (x >= 0.3 && x <= 0.45 && y >= 0.16 && y <= 0.46) ||
+    (x > 0.45 && (x - 0.45) ** 2 + (y - 0.31) ** 2 <= 0.15 ** 2);
   return stem || (bowlOuter && !bowlHole);
 };
 
@@ -35,7 +39,9 @@ function draw(size, layers) {
       let [r, g, b, a] = [0, 0, 0, 0];
       for (const { rgb, inside } of layers) {
         let hits = 0;
-        for (let sy = 0; sy < n; sy++) for (let sx = 0; sx < n; sx++) if (inside((px + (sx + 0.5) / n) / size, (py + (sy + 0.5) / n) / size)) hits++;
+        for (let sy = 0; sy < n; sy++)
+          for (let sx = 0; sx < n; sx++)
+            if (inside((px + (sx + 0.5) / n) / size, (py + (sy + 0.5) / n) / size)) hits++;
         const cov = hits / (n * n);
         // "over" compositing with straight alpha
         const outA = cov + a * (1 - cov);

@@ -14,7 +14,9 @@ import { tsImport } from 'tsx/esm/api';
 import { encodeZip } from './lib/binary.mjs';
 
 const dir = resolve(import.meta.dirname, '..', 'appPackage');
-const { values } = parseArgs({ options: { out: { type: 'string', default: resolve(dir, 'build', 'panelbot.zip') } } });
+const { values } = parseArgs({
+  options: { out: { type: 'string', default: resolve(dir, 'build', 'panelbot.zip') } },
+});
 const GUID = /^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$/;
 const PLACEHOLDER_BOT_ID = '00000000-0000-0000-0000-000000000000';
 
@@ -43,8 +45,13 @@ if (problems.length) fail(`the manifest does not validate:\n  ${problems.join('\
 
 const entries = [
   { name: 'manifest.json', data: Buffer.from(JSON.stringify(manifest, null, 2)) },
-  ...[manifest.icons.color, manifest.icons.outline, ...languageFiles].map((name) => ({ name, data: readFileSync(resolve(dir, name)) })),
+  ...[manifest.icons.color, manifest.icons.outline, ...languageFiles].map((name) => ({
+    name,
+    data: readFileSync(resolve(dir, name)),
+  })),
 ];
 mkdirSync(dirname(values.out), { recursive: true });
 writeFileSync(values.out, encodeZip(entries));
-console.log(`package-teams: wrote ${values.out} (${entries.map((e) => e.name).join(', ')}); bot ${botId}, app ${manifest.id}, version ${manifest.version}`);
+console.log(
+  `package-teams: wrote ${values.out} (${entries.map((e) => e.name).join(', ')}); bot ${botId}, app ${manifest.id}, version ${manifest.version}`,
+);

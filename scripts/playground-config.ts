@@ -9,7 +9,15 @@ import YAML from 'yaml';
 import { Organisation } from '../src/platform/org/organisation';
 import type { OrgFile } from '../src/platform/org/org.schema';
 
-export const PERSONAS = ['medewerker', 'kernteamlid', 'programmateam', 'coordinator', 'director', 'secretaris', 'digoffice'] as const;
+export const PERSONAS = [
+  'medewerker',
+  'kernteamlid',
+  'programmateam',
+  'coordinator',
+  'director',
+  'secretaris',
+  'digoffice',
+] as const;
 export type Persona = (typeof PERSONAS)[number];
 
 /** Fictional ids: stable so stored conversation references survive a restart of `npm run dev`. */
@@ -56,7 +64,8 @@ export function personFor(org: OrgFile, persona: Persona): Person {
   const directors = new Set(org.clusters.map((c) => c.director));
   const byRole = (role: Person['roles'][number]) => (p: Person) => p.roles.includes(role);
   const match: Record<Persona, (p: Person) => boolean> = {
-    medewerker: (p) => p.roles.length === 0 && !coordinators.has(p.aadObjectId) && !directors.has(p.aadObjectId),
+    medewerker: (p) =>
+      p.roles.length === 0 && !coordinators.has(p.aadObjectId) && !directors.has(p.aadObjectId),
     kernteamlid: byRole('kernteamlid'),
     programmateam: byRole('programmateam'),
     coordinator: (p) => coordinators.has(p.aadObjectId),
@@ -64,18 +73,33 @@ export function personFor(org: OrgFile, persona: Persona): Person {
     secretaris: byRole('gemeentesecretaris'),
     digoffice: byRole('digOffice'),
   };
-  const weight = (p: Person) => p.roles.length + Number(coordinators.has(p.aadObjectId)) + Number(directors.has(p.aadObjectId));
-  const person = org.people.filter(match[persona]).reduce<Person | undefined>((best, p) => (!best || weight(p) < weight(best) ? p : best), undefined);
+  const weight = (p: Person) =>
+    p.roles.length + Number(coordinators.has(p.aadObjectId)) + Number(directors.has(p.aadObjectId));
+  const person = org.people
+    .filter(match[persona])
+    .reduce<Person | undefined>((best, p) => (!best || weight(p) < weight(best) ? p : best), undefined);
   if (!person) throw new Error(`The organisation file has nobody for persona "${persona}"`);
   return person;
 }
 
 function toUser(p: Person): PlaygroundUser {
   const [givenName, ...rest] = p.name.trim().split(/\s+/);
-  const slug = p.name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '.').replace(/^\.|\.$/g, '');
+  const slug = p.name
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '.')
+    .replace(/^\.|\.$/g, '');
   const email = `${slug}@demo.example`;
   // Teams user ids look like "29:…"; the bot never keys on them, only on aadObjectId.
-  return { id: `29:${p.aadObjectId}`, name: p.name, userPrincipleName: email, aadObjectId: p.aadObjectId, givenName, surname: rest.join(' ') || givenName, email };
+  return {
+    id: `29:${p.aadObjectId}`,
+    name: p.name,
+    userPrincipleName: email,
+    aadObjectId: p.aadObjectId,
+    givenName,
+    surname: rest.join(' ') || givenName,
+    email,
+  };
 }
 
 export function buildPlaygroundConfig(org: OrgFile, persona: Persona): PlaygroundConfig {
@@ -109,7 +133,11 @@ export function renderPlaygroundYaml(config: PlaygroundConfig): string {
   return header + YAML.stringify(config, { defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN' });
 }
 
-export function writePlaygroundConfig(opts: { orgPath: string; persona: Persona; outFile: string }): PlaygroundConfig {
+export function writePlaygroundConfig(opts: {
+  orgPath: string;
+  persona: Persona;
+  outFile: string;
+}): PlaygroundConfig {
   const config = buildPlaygroundConfig(Organisation.load(opts.orgPath).data, opts.persona);
   mkdirSync(dirname(opts.outFile), { recursive: true });
   writeFileSync(opts.outFile, renderPlaygroundYaml(config));

@@ -23,14 +23,23 @@ if (!fromLastRun) {
   const { findChromium } = await tsImport('./chromium.ts', import.meta.url);
   console.log(`=== ${findChromium().describe}`);
   rmSync(results, { recursive: true, force: true }); // nothing stale from an earlier run gets copied
-  const run = spawnSync(resolve(root, 'node_modules', '.bin', 'jest'), ['--runInBand', '--selectProjects', 'e2e'], { cwd: root, stdio: 'inherit' });
+  const run = spawnSync(
+    resolve(root, 'node_modules', '.bin', 'jest'),
+    ['--runInBand', '--selectProjects', 'e2e'],
+    { cwd: root, stdio: 'inherit' },
+  );
   if (run.status !== 0) {
     console.error('\nThe end-to-end tests failed: docs/screenshots/ left as it was.');
     process.exit(run.status || 1);
   }
 }
 
-const pngs = (dir) => (existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.png')).sort() : []);
+const pngs = (dir) =>
+  existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith('.png'))
+        .sort()
+    : [];
 const wanted = pngs(docs);
 const taken = new Set(pngs(results));
 const missing = wanted.filter((f) => !taken.has(f));
@@ -39,10 +48,14 @@ for (const file of wanted.filter((f) => taken.has(f))) {
   console.log(`docs/screenshots/${file} <- test-results/screenshots/${file}`);
 }
 for (const file of [...taken].filter((f) => !wanted.includes(f))) {
-  console.log(`not in the docs: test-results/screenshots/${file} (copy it to docs/screenshots/ to publish it)`);
+  console.log(
+    `not in the docs: test-results/screenshots/${file} (copy it to docs/screenshots/ to publish it)`,
+  );
 }
 if (missing.length) {
-  console.error(`\nNo screenshot taken for: ${missing.join(', ')}. A test that took it was removed or renamed it; update docs/screenshots/.`);
+  console.error(
+    `\nNo screenshot taken for: ${missing.join(', ')}. A test that took it was removed or renamed it; update docs/screenshots/.`,
+  );
   process.exit(1);
 }
 console.log('\nReview with `git diff --stat docs/screenshots` and look at the images before committing.');

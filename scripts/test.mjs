@@ -49,7 +49,9 @@ function countReports() {
 function finish(code, why) {
   countReports();
   console.log(`\n=== npm test: ${why} (done: ${done.join(', ') || 'nothing'})`);
-  console.log(`Tests: ${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
+  console.log(
+    `Tests: ${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`,
+  );
   process.exit(code);
 }
 
@@ -60,7 +62,15 @@ if (eslintConfigs.some((f) => existsSync(resolve(root, f)))) step('lint', bin('e
 else console.log('\n=== lint: skipped (no eslint.config.* yet)');
 
 // One layout for everyone: a file prettier would change fails here; `npm run format` fixes it.
-step('format', bin('prettier'), ['--check', '--log-level', 'warn', 'src/**/*.{ts,json}', 'test/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.{ts,mjs}']);
+step('format', bin('prettier'), [
+  '--check',
+  '--log-level',
+  'warn',
+  'src/**/*.{ts,json}',
+  'test/**/*.ts',
+  'bench/**/*.ts',
+  'scripts/**/*.{ts,mjs}',
+]);
 
 step('unit tests', bin('jest'), [...extra, ...jestReport('unit'), '--selectProjects', 'unit']);
 
@@ -74,5 +84,11 @@ try {
   console.error(`\n${err.message}`);
   finish(1, 'end-to-end tests could not run');
 }
-step('end-to-end tests', bin('jest'), [...extra, ...jestReport('e2e'), '--runInBand', '--selectProjects', 'e2e']);
+step('end-to-end tests', bin('jest'), [
+  ...extra,
+  ...jestReport('e2e'),
+  '--runInBand',
+  '--selectProjects',
+  'e2e',
+]);
 finish(0, 'all steps passed');

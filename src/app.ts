@@ -17,7 +17,12 @@ import type { Config } from './config';
 export function authOptions(config: Config): ConfigurationBotFrameworkAuthenticationOptions {
   const { appId, appPassword, appType, tenantId } = config.auth;
   return appId
-    ? { MicrosoftAppId: appId, MicrosoftAppPassword: appPassword, MicrosoftAppType: appType, MicrosoftAppTenantId: tenantId }
+    ? {
+        MicrosoftAppId: appId,
+        MicrosoftAppPassword: appPassword,
+        MicrosoftAppType: appType,
+        MicrosoftAppTenantId: tenantId,
+      }
     : {};
 }
 
@@ -66,12 +71,22 @@ export function createApp(deps: AppDeps, adapter: TeamsAdapter): Application<Tur
   app.error(async (context, error) => {
     const err = error as Error & { code?: string };
     log.error(
-      { err: { name: err.name, code: err.code, stack: err.stack }, activityId: context.activity.id, conversationType: context.activity.conversation?.conversationType },
+      {
+        err: { name: err.name, code: err.code, stack: err.stack },
+        activityId: context.activity.id,
+        conversationType: context.activity.conversation?.conversationType,
+      },
       'unhandled error in turn',
     );
     const text = deps.i18n.t(localeOf(context, deps), 'common.error.unexpected');
     if (context.activity.type === 'invoke') {
-      await context.sendActivity({ type: 'invokeResponse', value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text } } });
+      await context.sendActivity({
+        type: 'invokeResponse',
+        value: {
+          status: 200,
+          body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text },
+        },
+      });
     } else {
       await context.sendActivity(text);
     }

@@ -13,43 +13,44 @@ const optionalString = z
 const GUID = /^[0-9a-fA-F]{8}-(?:[0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$/;
 const guid = optionalString.pipe(z.string().regex(GUID, 'must be a GUID').optional());
 
-const schema = z
-  .object({
-    PORT: z.coerce.number().int().min(1).max(65535).default(3978),
-    PUBLIC_BASE_URL: optionalString.pipe(z.string().url().optional()),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    MicrosoftAppId: optionalString,
-    MicrosoftAppPassword: optionalString,
-    MicrosoftAppType: z.enum(['SingleTenant', 'UserAssignedMSI']).default('SingleTenant'),
-    MicrosoftAppTenantId: optionalString,
-    ORG_CONFIG: z.string().default('config/org.demo.json'),
-    STORAGE: z.enum(['sqlite', 'cosmos']).optional(),
-    DATA_DIR: z.string().default('.data'),
-    COSMOS_ENDPOINT: optionalString.pipe(z.string().url().optional()),
-    COSMOS_KEY: optionalString,
-    COSMOS_DATABASE: z.string().default('panelbot'),
-    COSMOS_USE_MANAGED_IDENTITY: bool,
-    LINK_SIGNING_SECRET: optionalString,
-    DELIVERY_RATE_PER_SECOND: z.coerce.number().positive().max(50).default(30),
-    DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
-    WORKER_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
-    /** Bot Connector URL until Teams has sent the bot one (e.g. https://smba.trafficmanager.net/emea/). */
-    TEAMS_SERVICE_URL: optionalString.pipe(z.string().url().optional()),
-    UI_LOCALE_OVERRIDE: z.enum(['nl', 'en', '']).optional().transform((v) => (v ? v : undefined)),
-    GRAPH_ENABLED: bool,
-    GRAPH_TENANT_ID: optionalString,
-    GRAPH_CLIENT_ID: optionalString,
-    GRAPH_CLIENT_SECRET: optionalString,
-    GRAPH_USE_MANAGED_IDENTITY: bool,
-    GRAPH_BASE_URL: optionalString,
-    GRAPH_RATE_PER_SECOND: z.coerce.number().positive().max(1000).default(10),
-    /** Proactive installs per second, paced on their own (each is three Graph calls). */
-    GRAPH_INSTALL_RATE_PER_SECOND: optionalString.pipe(z.coerce.number().positive().max(1000).optional()),
-    GRAPH_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
-    TEAMS_APP_ID: guid,
-    TEAMS_CATALOG_APP_ID: guid,
-  })
-  ;
+const schema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3978),
+  PUBLIC_BASE_URL: optionalString.pipe(z.string().url().optional()),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  MicrosoftAppId: optionalString,
+  MicrosoftAppPassword: optionalString,
+  MicrosoftAppType: z.enum(['SingleTenant', 'UserAssignedMSI']).default('SingleTenant'),
+  MicrosoftAppTenantId: optionalString,
+  ORG_CONFIG: z.string().default('config/org.demo.json'),
+  STORAGE: z.enum(['sqlite', 'cosmos']).optional(),
+  DATA_DIR: z.string().default('.data'),
+  COSMOS_ENDPOINT: optionalString.pipe(z.string().url().optional()),
+  COSMOS_KEY: optionalString,
+  COSMOS_DATABASE: z.string().default('panelbot'),
+  COSMOS_USE_MANAGED_IDENTITY: bool,
+  LINK_SIGNING_SECRET: optionalString,
+  DELIVERY_RATE_PER_SECOND: z.coerce.number().positive().max(50).default(30),
+  DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
+  WORKER_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  /** Bot Connector URL until Teams has sent the bot one (e.g. https://smba.trafficmanager.net/emea/). */
+  TEAMS_SERVICE_URL: optionalString.pipe(z.string().url().optional()),
+  UI_LOCALE_OVERRIDE: z
+    .enum(['nl', 'en', ''])
+    .optional()
+    .transform((v) => (v ? v : undefined)),
+  GRAPH_ENABLED: bool,
+  GRAPH_TENANT_ID: optionalString,
+  GRAPH_CLIENT_ID: optionalString,
+  GRAPH_CLIENT_SECRET: optionalString,
+  GRAPH_USE_MANAGED_IDENTITY: bool,
+  GRAPH_BASE_URL: optionalString,
+  GRAPH_RATE_PER_SECOND: z.coerce.number().positive().max(1000).default(10),
+  /** Proactive installs per second, paced on their own (each is three Graph calls). */
+  GRAPH_INSTALL_RATE_PER_SECOND: optionalString.pipe(z.coerce.number().positive().max(1000).optional()),
+  GRAPH_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
+  TEAMS_APP_ID: guid,
+  TEAMS_CATALOG_APP_ID: guid,
+});
 
 const set = (v: string | undefined) => v !== undefined && v.trim() !== '';
 const isTrue = (v: string | undefined) => ['true', '1', 'yes'].includes(v ?? '');
@@ -60,16 +61,28 @@ export const defaultGraphBaseUrl = 'https://graph.microsoft.com/v1.0';
 function crossChecks(env: NodeJS.ProcessEnv): string[] {
   const problems: string[] = [];
   const appId = set(env.MicrosoftAppId);
-  if (appId && !set(env.MicrosoftAppTenantId)) problems.push('MicrosoftAppTenantId: required when MicrosoftAppId is set (single-tenant bot)');
-  if (appId && (env.MicrosoftAppType ?? 'SingleTenant') === 'SingleTenant' && !set(env.MicrosoftAppPassword)) {
+  if (appId && !set(env.MicrosoftAppTenantId))
+    problems.push('MicrosoftAppTenantId: required when MicrosoftAppId is set (single-tenant bot)');
+  if (
+    appId &&
+    (env.MicrosoftAppType ?? 'SingleTenant') === 'SingleTenant' &&
+    !set(env.MicrosoftAppPassword)
+  ) {
     problems.push('MicrosoftAppPassword: required for a SingleTenant bot');
   }
-  if (env.STORAGE === 'cosmos' && !set(env.COSMOS_ENDPOINT)) problems.push('COSMOS_ENDPOINT: required when STORAGE=cosmos');
-  if (set(env.COSMOS_ENDPOINT) && !set(env.COSMOS_KEY) && !['true', '1', 'yes'].includes(env.COSMOS_USE_MANAGED_IDENTITY ?? '')) {
+  if (env.STORAGE === 'cosmos' && !set(env.COSMOS_ENDPOINT))
+    problems.push('COSMOS_ENDPOINT: required when STORAGE=cosmos');
+  if (
+    set(env.COSMOS_ENDPOINT) &&
+    !set(env.COSMOS_KEY) &&
+    !['true', '1', 'yes'].includes(env.COSMOS_USE_MANAGED_IDENTITY ?? '')
+  ) {
     problems.push('COSMOS_KEY: set a key or COSMOS_USE_MANAGED_IDENTITY=true');
   }
-  if (appId && !set(env.LINK_SIGNING_SECRET)) problems.push('LINK_SIGNING_SECRET: required in production (signs download links)');
-  if (appId && set(env.UI_LOCALE_OVERRIDE)) problems.push('UI_LOCALE_OVERRIDE: only for local runs; Teams tells each user\'s language');
+  if (appId && !set(env.LINK_SIGNING_SECRET))
+    problems.push('LINK_SIGNING_SECRET: required in production (signs download links)');
+  if (appId && set(env.UI_LOCALE_OVERRIDE))
+    problems.push("UI_LOCALE_OVERRIDE: only for local runs; Teams tells each user's language");
   problems.push(...graphChecks(env));
   return problems;
 }
@@ -79,12 +92,14 @@ const trimmed = (v: string | undefined) => (set(v) ? (v as string).trim() : unde
 /** The Graph app registration falls back to the bot's own (the usual single-tenant set-up). */
 function graphIdentity(env: NodeJS.ProcessEnv) {
   const clientId = trimmed(env.GRAPH_CLIENT_ID) ?? trimmed(env.MicrosoftAppId);
-  const sameAppAsBot = !set(env.GRAPH_CLIENT_ID) || trimmed(env.GRAPH_CLIENT_ID) === trimmed(env.MicrosoftAppId);
+  const sameAppAsBot =
+    !set(env.GRAPH_CLIENT_ID) || trimmed(env.GRAPH_CLIENT_ID) === trimmed(env.MicrosoftAppId);
   return {
     clientId,
     tenantId: trimmed(env.GRAPH_TENANT_ID) ?? trimmed(env.MicrosoftAppTenantId),
     // The bot's secret only belongs to the bot's app registration.
-    secret: trimmed(env.GRAPH_CLIENT_SECRET) ?? (sameAppAsBot ? trimmed(env.MicrosoftAppPassword) : undefined),
+    secret:
+      trimmed(env.GRAPH_CLIENT_SECRET) ?? (sameAppAsBot ? trimmed(env.MicrosoftAppPassword) : undefined),
     managedIdentity: isTrue(env.GRAPH_USE_MANAGED_IDENTITY),
   };
 }
@@ -103,15 +118,28 @@ function graphChecks(env: NodeJS.ProcessEnv): string[] {
   if (!isTrue(env.GRAPH_ENABLED)) return problems;
   const id = graphIdentity(env);
   if (!id.managedIdentity) {
-    if (!id.clientId) problems.push('GRAPH_CLIENT_ID: required when GRAPH_ENABLED=true (or set MicrosoftAppId, or GRAPH_USE_MANAGED_IDENTITY=true)');
-    if (!id.tenantId) problems.push('GRAPH_TENANT_ID: required when GRAPH_ENABLED=true (or set MicrosoftAppTenantId)');
-    if (!id.secret) problems.push('GRAPH_CLIENT_SECRET: required when GRAPH_ENABLED=true, or set GRAPH_USE_MANAGED_IDENTITY=true');
+    if (!id.clientId)
+      problems.push(
+        'GRAPH_CLIENT_ID: required when GRAPH_ENABLED=true (or set MicrosoftAppId, or GRAPH_USE_MANAGED_IDENTITY=true)',
+      );
+    if (!id.tenantId)
+      problems.push('GRAPH_TENANT_ID: required when GRAPH_ENABLED=true (or set MicrosoftAppTenantId)');
+    if (!id.secret)
+      problems.push(
+        'GRAPH_CLIENT_SECRET: required when GRAPH_ENABLED=true, or set GRAPH_USE_MANAGED_IDENTITY=true',
+      );
   }
-  if (set(env.GRAPH_TENANT_ID) && set(env.MicrosoftAppTenantId) && trimmed(env.GRAPH_TENANT_ID)?.toLowerCase() !== trimmed(env.MicrosoftAppTenantId)?.toLowerCase()) {
+  if (
+    set(env.GRAPH_TENANT_ID) &&
+    set(env.MicrosoftAppTenantId) &&
+    trimmed(env.GRAPH_TENANT_ID)?.toLowerCase() !== trimmed(env.MicrosoftAppTenantId)?.toLowerCase()
+  ) {
     problems.push('GRAPH_TENANT_ID: differs from MicrosoftAppTenantId; the bot and Graph serve one tenant');
   }
   if (!set(env.TEAMS_APP_ID) && !set(env.TEAMS_CATALOG_APP_ID)) {
-    problems.push('TEAMS_APP_ID: required when GRAPH_ENABLED=true (the manifest id), or set TEAMS_CATALOG_APP_ID');
+    problems.push(
+      'TEAMS_APP_ID: required when GRAPH_ENABLED=true (the manifest id), or set TEAMS_CATALOG_APP_ID',
+    );
   }
   return problems;
 }
@@ -122,7 +150,12 @@ export interface Config {
   port: number;
   publicBaseUrl: string;
   logLevel: string;
-  auth: { appId?: string; appPassword?: string; appType: 'SingleTenant' | 'UserAssignedMSI'; tenantId?: string };
+  auth: {
+    appId?: string;
+    appPassword?: string;
+    appType: 'SingleTenant' | 'UserAssignedMSI';
+    tenantId?: string;
+  };
   orgConfigPath: string;
   storage:
     | { kind: 'sqlite'; file: string }
@@ -169,19 +202,32 @@ export class ConfigError extends Error {
 /** Reads and validates the environment once; every problem gets its own line. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Config> {
   const parsed = schema.safeParse(env);
-  const problems = parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`);
+  const problems = parsed.success
+    ? []
+    : parsed.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`);
   problems.push(...crossChecks(env));
   if (!parsed.success || problems.length) throw new ConfigError(problems);
   const e = parsed.data;
   const useCosmos = e.STORAGE === 'cosmos' || (e.STORAGE === undefined && !!e.COSMOS_ENDPOINT);
   const storage: Config['storage'] = useCosmos
-    ? { kind: 'cosmos', endpoint: e.COSMOS_ENDPOINT as string, key: e.COSMOS_KEY, database: e.COSMOS_DATABASE, managedIdentity: e.COSMOS_USE_MANAGED_IDENTITY }
+    ? {
+        kind: 'cosmos',
+        endpoint: e.COSMOS_ENDPOINT as string,
+        key: e.COSMOS_KEY,
+        database: e.COSMOS_DATABASE,
+        managedIdentity: e.COSMOS_USE_MANAGED_IDENTITY,
+      }
     : { kind: 'sqlite', file: `${e.DATA_DIR}/panelbot.sqlite` };
   return Object.freeze({
     port: e.PORT,
     publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     logLevel: e.LOG_LEVEL,
-    auth: { appId: e.MicrosoftAppId, appPassword: e.MicrosoftAppPassword, appType: e.MicrosoftAppType, tenantId: e.MicrosoftAppTenantId },
+    auth: {
+      appId: e.MicrosoftAppId,
+      appPassword: e.MicrosoftAppPassword,
+      appType: e.MicrosoftAppType,
+      tenantId: e.MicrosoftAppTenantId,
+    },
     orgConfigPath: e.ORG_CONFIG,
     storage,
     // Local runs without a secret get a per-process one: links then only live as long as the process.
@@ -203,7 +249,12 @@ function graphConfig(e: Env, env: NodeJS.ProcessEnv): GraphConfig {
   // crossChecks guarantee the client-secret fields whenever managed identity is off.
   const credential: GraphCredentialConfig = id.managedIdentity
     ? { kind: 'managedIdentity', clientId: trimmed(env.GRAPH_CLIENT_ID) }
-    : { kind: 'clientSecret', tenantId: id.tenantId as string, clientId: id.clientId as string, secret: id.secret as string };
+    : {
+        kind: 'clientSecret',
+        tenantId: id.tenantId as string,
+        clientId: id.clientId as string,
+        secret: id.secret as string,
+      };
   return {
     enabled: true,
     baseUrl: (e.GRAPH_BASE_URL ?? defaultGraphBaseUrl).replace(/\/+$/, ''),
@@ -221,16 +272,35 @@ export function redactedSummary(config: Config): Record<string, unknown> {
   return {
     port: config.port,
     publicBaseUrl: config.publicBaseUrl,
-    auth: config.auth.appId ? { appId: 'set', appPassword: config.auth.appPassword ? 'set' : 'missing', tenantId: config.auth.tenantId, appType: config.auth.appType } : 'OFF (local run)',
+    auth: config.auth.appId
+      ? {
+          appId: 'set',
+          appPassword: config.auth.appPassword ? 'set' : 'missing',
+          tenantId: config.auth.tenantId,
+          appType: config.auth.appType,
+        }
+      : 'OFF (local run)',
     orgConfigPath: config.orgConfigPath,
-    storage: config.storage.kind === 'cosmos' ? { kind: 'cosmos', database: config.storage.database, key: config.storage.key ? 'set' : 'managed identity' } : config.storage,
+    storage:
+      config.storage.kind === 'cosmos'
+        ? {
+            kind: 'cosmos',
+            database: config.storage.database,
+            key: config.storage.key ? 'set' : 'managed identity',
+          }
+        : config.storage,
     delivery: config.delivery,
     graph: config.graph.enabled
       ? {
           baseUrl: config.graph.baseUrl,
           credential:
             config.graph.credential.kind === 'clientSecret'
-              ? { kind: 'clientSecret', tenantId: config.graph.credential.tenantId, clientId: config.graph.credential.clientId, secret: 'set' }
+              ? {
+                  kind: 'clientSecret',
+                  tenantId: config.graph.credential.tenantId,
+                  clientId: config.graph.credential.clientId,
+                  secret: 'set',
+                }
               : { kind: 'managedIdentity', clientId: config.graph.credential.clientId ?? 'system-assigned' },
           ratePerSecond: config.graph.ratePerSecond,
           teamsAppId: config.graph.teamsAppId,

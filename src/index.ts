@@ -9,7 +9,9 @@ async function main(): Promise<void> {
   const { logger } = runtime.deps;
   logger.info({ config: redactedSummary(config) }, 'starting');
   if (!config.auth.appId) {
-    logger.warn('AUTHENTICATION IS OFF: no MicrosoftAppId set. Fine for a local run with the Playground, never in production.');
+    logger.warn(
+      'AUTHENTICATION IS OFF: no MicrosoftAppId set. Fine for a local run with the Playground, never in production.',
+    );
   }
   const server = await runtime.start();
   logger.info({ url: `http://localhost:${server.port}/api/messages` }, 'bot listening');

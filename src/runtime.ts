@@ -43,7 +43,10 @@ export interface Runtime {
 }
 
 /** Wires every part once; used by index.ts and by tests, so both run the same composition. */
-export async function createRuntime(config: Readonly<Config>, overrides: RuntimeOverrides = {}): Promise<Runtime> {
+export async function createRuntime(
+  config: Readonly<Config>,
+  overrides: RuntimeOverrides = {},
+): Promise<Runtime> {
   const logger = overrides.logger ?? createLogger({ level: config.logLevel });
   const clock = overrides.clock ?? systemClock;
   const org = overrides.org ?? Organisation.load(config.orgConfigPath);
@@ -59,7 +62,11 @@ export async function createRuntime(config: Readonly<Config>, overrides: Runtime
     directory: conversations,
     clock,
     logger: logger.child({ component: 'delivery' }),
-    options: { ratePerSecond: config.delivery.ratePerSecond, maxAttempts: config.delivery.maxAttempts, pollMs: config.delivery.pollMs },
+    options: {
+      ratePerSecond: config.delivery.ratePerSecond,
+      maxAttempts: config.delivery.maxAttempts,
+      pollMs: config.delivery.pollMs,
+    },
     // People with no stored conversation: a proactive install with Graph, createConversation without.
     reach: {
       installer: graph.enabled ? graph.installer : undefined,
@@ -73,11 +80,18 @@ export async function createRuntime(config: Readonly<Config>, overrides: Runtime
   const groupProblem = requireGraphForGroups(graph.enabled);
   const problems = groupProblem(org.data);
   if (problems.length) throw new Error(problems.join('\n'));
-  const roles = new RoleSync(org, graph.enabled ? graph.directory : noGroupDirectory, logger.child({ component: 'roles' }));
+  const roles = new RoleSync(
+    org,
+    graph.enabled ? graph.directory : noGroupDirectory,
+    logger.child({ component: 'roles' }),
+  );
   // Tests hand in an organisation object; a real start watches the file it came from.
   const reloader = overrides.org
     ? undefined
-    : new OrgReloader(org, config.orgConfigPath, logger.child({ component: 'org' }), { onChange: () => roles.refresh('file'), accept: groupProblem });
+    : new OrgReloader(org, config.orgConfigPath, logger.child({ component: 'org' }), {
+        onChange: () => roles.refresh('file'),
+        accept: groupProblem,
+      });
   const deps: AppDeps = {
     config,
     logger,
@@ -104,7 +118,11 @@ export async function createRuntime(config: Readonly<Config>, overrides: Runtime
     adapter,
     delivery,
     async start(port = config.port, host, options = {}) {
-      server = await startServer({ adapter, run: (ctx) => app.run(ctx), store, downloads: deps.downloads, logger }, port, host);
+      server = await startServer(
+        { adapter, run: (ctx) => app.run(ctx), store, downloads: deps.downloads, logger },
+        port,
+        host,
+      );
       if (options.workers !== false) {
         delivery.worker.start();
         delivery.scheduler.start();

@@ -24,7 +24,11 @@ export interface RunningServer {
 export async function startServer(deps: ServerDeps, port: number, host = '0.0.0.0'): Promise<RunningServer> {
   const log = deps.logger.child({ component: 'server' });
   // Download tokens (signed claims) are ~170+ characters; restify's default param limit (100) would 404 them.
-  const server = restify.createServer({ name: 'panelbot', handleUncaughtExceptions: false, maxParamLength: 2048 });
+  const server = restify.createServer({
+    name: 'panelbot',
+    handleUncaughtExceptions: false,
+    maxParamLength: 2048,
+  });
   server.use(restify.plugins.bodyParser({ maxBodySize: 1024 * 1024, mapParams: false }));
   let inFlight = 0;
   let draining = false;
@@ -34,7 +38,12 @@ export async function startServer(deps: ServerDeps, port: number, host = '0.0.0.
       res.send(503);
       return;
     }
-    if (!req.body || typeof req.body !== 'object' || Array.isArray(req.body) || typeof req.body.type !== 'string') {
+    if (
+      !req.body ||
+      typeof req.body !== 'object' ||
+      Array.isArray(req.body) ||
+      typeof req.body.type !== 'string'
+    ) {
       res.send(400, { error: 'an activity is expected' });
       return;
     }

@@ -73,7 +73,8 @@ export class ConversationDirectory {
    * only when they change: the delivery engine needs them to talk to someone who never wrote to the bot.
    */
   async service(tenantId?: string): Promise<ServiceRecord | undefined> {
-    if (tenantId) return (await this.store.get<ServiceRecord>(containers.conversations, SERVICE_PK, tenantId))?.data;
+    if (tenantId)
+      return (await this.store.get<ServiceRecord>(containers.conversations, SERVICE_PK, tenantId))?.data;
     const [latest] = await this.store.query<ServiceRecord>(containers.conversations, {
       pk: SERVICE_PK,
       orderBy: [{ field: 'updatedAt', direction: 'desc' }],
@@ -104,7 +105,8 @@ export class ConversationDirectory {
     const value = `${reference.serviceUrl}|${reference.bot.id}`;
     if (this.services.get(tenantId) === value) return;
     const stored = await this.service(tenantId);
-    if (stored && `${stored.serviceUrl}|${stored.botId}` === value) return void this.services.set(tenantId, value);
+    if (stored && `${stored.serviceUrl}|${stored.botId}` === value)
+      return void this.services.set(tenantId, value);
     const data: ServiceRecord = {
       tenantId,
       serviceUrl: reference.serviceUrl,
@@ -138,7 +140,10 @@ export class ConversationDirectory {
   async markInactive(key: RecipientKey): Promise<void> {
     const doc = await this.store.get<ConversationRecord>(containers.conversations, pkOf(key), key);
     if (!doc || !doc.data.active) return;
-    await this.store.upsert(containers.conversations, { ...doc, data: { ...doc.data, active: false, updatedAt: this.now().toISOString() } });
+    await this.store.upsert(containers.conversations, {
+      ...doc,
+      data: { ...doc.data, active: false, updatedAt: this.now().toISOString() },
+    });
   }
 
   /** Channels and group chats the bot is in, for organisers choosing an audience. */

@@ -25,7 +25,10 @@ const screamingSnake = (key: string) => key.replace(/([a-z0-9])([A-Z])/g, '$1_$2
  * gives `errors.closed()` with code `POLLS.CLOSED` and message key `polls.error.closed`. Match on
  * `errors.closed.code`, never on a message key.
  */
-export function defineErrors<const K extends string>(namespace: string, keys: readonly K[]): { readonly [k in K]: ErrorFactory } {
+export function defineErrors<const K extends string>(
+  namespace: string,
+  keys: readonly K[],
+): { readonly [k in K]: ErrorFactory } {
   const catalogue = {} as Record<K, ErrorFactory>;
   for (const key of keys) {
     const code = `${screamingSnake(namespace)}.${screamingSnake(key)}`;
@@ -36,4 +39,10 @@ export function defineErrors<const K extends string>(namespace: string, keys: re
 }
 
 /** Failures every feature shares; messages in the platform catalogue (`common.error.*`). */
-export const commonErrors = defineErrors('common', ['forbidden', 'invalidInput', 'notFound', 'busy', 'personalOnly']);
+export const commonErrors = defineErrors('common', [
+  'forbidden',
+  'invalidInput',
+  'notFound',
+  'busy',
+  'personalOnly',
+]);

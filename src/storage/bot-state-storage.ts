@@ -29,7 +29,12 @@ export class BotStateStorage {
       Object.entries(changes).map(async ([key, value]) => {
         if (!value) return;
         const { eTag: _ignored, ...data } = value;
-        await this.store.upsert(containers.botState, { pk: key, id: 'state', data, ttlSeconds: this.ttlSeconds });
+        await this.store.upsert(containers.botState, {
+          pk: key,
+          id: 'state',
+          data,
+          ttlSeconds: this.ttlSeconds,
+        });
       }),
     );
   }

@@ -9,7 +9,10 @@ const fieldPattern = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
  */
 export function fieldPath(field: string): string {
   if (!fieldPattern.test(field)) throw new Error(`Invalid field name: ${field}`);
-  return `c.data${field.split('.').map((part) => `["${part}"]`).join('')}`;
+  return `c.data${field
+    .split('.')
+    .map((part) => `["${part}"]`)
+    .join('')}`;
 }
 
 /** WHERE clause with parameters. The pk is always filtered here: a query option alone is not enough. */
@@ -43,7 +46,11 @@ function filterClause(f: FieldFilter, bind: (v: FieldValue | FieldValue[]) => st
 }
 
 /** Condition matching documents whose `field` equals a value read back from a result (ties at a limit). */
-export function equalsClause(field: string, value: unknown, name = '@tie'): { sql: string; parameter?: SqlParameter } {
+export function equalsClause(
+  field: string,
+  value: unknown,
+  name = '@tie',
+): { sql: string; parameter?: SqlParameter } {
   const path = fieldPath(field);
   if (value === undefined) return { sql: `NOT IS_DEFINED(${path})` };
   if (value === null) return { sql: `IS_NULL(${path})` };
@@ -67,7 +74,17 @@ export function readField(data: unknown, field: string): unknown {
 
 /** Cosmos' order across types: undefined < null < boolean < number < string. */
 const typeRank = (v: unknown): number =>
-  v === undefined ? 0 : v === null ? 1 : typeof v === 'boolean' ? 2 : typeof v === 'number' ? 3 : typeof v === 'string' ? 4 : 5;
+  v === undefined
+    ? 0
+    : v === null
+      ? 1
+      : typeof v === 'boolean'
+        ? 2
+        : typeof v === 'number'
+          ? 3
+          : typeof v === 'string'
+            ? 4
+            : 5;
 
 export function compareValues(a: unknown, b: unknown): number {
   const ra = typeRank(a);
@@ -78,7 +95,10 @@ export function compareValues(a: unknown, b: unknown): number {
 }
 
 /** Sorts by the requested fields, then by id ascending, as the SQLite adapter does. */
-export function sortDocuments<D extends { id: string; data: unknown }>(docs: D[], orderBy: DocumentQuery['orderBy'] = []): D[] {
+export function sortDocuments<D extends { id: string; data: unknown }>(
+  docs: D[],
+  orderBy: DocumentQuery['orderBy'] = [],
+): D[] {
   return [...docs].sort((x, y) => {
     for (const o of orderBy) {
       const c = compareValues(readField(x.data, o.field), readField(y.data, o.field));

@@ -1,7 +1,22 @@
-import { CosmosClient, type Container, type ConnectionPolicy, type Database, type JSONObject, type OperationInput } from '@azure/cosmos';
+import {
+  CosmosClient,
+  type Container,
+  type ConnectionPolicy,
+  type Database,
+  type JSONObject,
+  type OperationInput,
+} from '@azure/cosmos';
 import { DefaultAzureCredential } from '@azure/identity';
 import { decodeCosmosId, encodeCosmosId } from './cosmos-ids';
-import { compareValues, equalsClause, fieldPath, readField, selectSpec, sortDocuments, whereClause } from './cosmos-query';
+import {
+  compareValues,
+  equalsClause,
+  fieldPath,
+  readField,
+  selectSpec,
+  sortDocuments,
+  whereClause,
+} from './cosmos-query';
 import {
   containers,
   type BulkCreateResult,
@@ -70,7 +85,9 @@ export class CosmosDocumentStore implements DocumentStore {
       options.client ??
       new CosmosClient({
         endpoint: options.endpoint,
-        ...(options.managedIdentity ? { aadCredentials: new DefaultAzureCredential() } : { key: options.key }),
+        ...(options.managedIdentity
+          ? { aadCredentials: new DefaultAzureCredential() }
+          : { key: options.key }),
         ...(options.connectionPolicy ? { connectionPolicy: options.connectionPolicy } : {}),
       });
     this.database = this.client.database(options.database);
@@ -84,7 +101,10 @@ export class CosmosDocumentStore implements DocumentStore {
     } catch (err) {
       // With managed identity the data plane may read but not create: infra must provision them.
       if (statusOf(err) === 403) {
-        throw new Error(`Cosmos DB database/containers for '${this.options.database}' are missing and this identity may not create them`, { cause: err });
+        throw new Error(
+          `Cosmos DB database/containers for '${this.options.database}' are missing and this identity may not create them`,
+          { cause: err },
+        );
       }
       throw err;
     }
@@ -97,7 +117,8 @@ export class CosmosDocumentStore implements DocumentStore {
       defaultTtl: -1,
     });
     if (!resource) throw new Error(`Cosmos container ${id} could not be read`);
-    if (resource.partitionKey?.paths?.[0] !== '/pk') throw new Error(`Cosmos container ${id} must be partitioned on /pk`);
+    if (resource.partitionKey?.paths?.[0] !== '/pk')
+      throw new Error(`Cosmos container ${id} must be partitioned on /pk`);
     // Without a defaultTtl Cosmos ignores per-document ttl and case records would never expire.
     if (resource.defaultTtl === undefined || resource.defaultTtl === null) {
       await container.replace({ ...resource, defaultTtl: -1 });
@@ -188,7 +209,9 @@ export class CosmosDocumentStore implements DocumentStore {
       return sortDocuments(all, orderBy).slice(0, limit);
     }
     const [first] = orderBy;
-    const orderSql = first ? `${fieldPath(first.field)} ${first.direction === 'desc' ? 'DESC' : 'ASC'}` : 'c.id ASC';
+    const orderSql = first
+      ? `${fieldPath(first.field)} ${first.direction === 'desc' ? 'DESC' : 'ASC'}`
+      : 'c.id ASC';
     const page = sortDocuments(await this.fetch<T>(container, selectSpec(query, limit, orderSql)), orderBy);
     if (!first || limit === undefined || page.length < limit) return page;
     // TOP may have cut a group of equal values anywhere; fetch the whole last group so ties go by id.
@@ -219,7 +242,10 @@ export class CosmosDocumentStore implements DocumentStore {
     if (this.ownsClient) this.client.dispose();
   }
 
-  private async fetch<T>(container: string, spec: ReturnType<typeof selectSpec>): Promise<StoredDocument<T>[]> {
+  private async fetch<T>(
+    container: string,
+    spec: ReturnType<typeof selectSpec>,
+  ): Promise<StoredDocument<T>[]> {
     const { resources } = await this.container(container).items.query<CosmosDoc<T>>(spec).fetchAll();
     return resources.map((r) => this.toStored(r));
   }

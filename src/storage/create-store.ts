@@ -9,7 +9,10 @@ export interface CreateStoreOptions {
 }
 
 /** The composition root's one place that knows which adapter runs; the Cosmos store is ready to use. */
-export async function createStore(storage: Config['storage'], options: CreateStoreOptions = {}): Promise<DocumentStore> {
+export async function createStore(
+  storage: Config['storage'],
+  options: CreateStoreOptions = {},
+): Promise<DocumentStore> {
   const now = options.now ?? Date.now;
   if (storage.kind === 'sqlite') return new SqliteDocumentStore(storage.file, now);
   const store = new CosmosDocumentStore({

@@ -2,8 +2,7 @@ import type { DocumentStore, StoredDocument } from './document-store.port';
 import { isConcurrencyError } from './store-errors';
 
 export type Mutation<T, R> =
-  | { kind: 'write'; data: T; result: R; ttlSeconds?: number }
-  | { kind: 'skip'; result: R };
+  { kind: 'write'; data: T; result: R; ttlSeconds?: number } | { kind: 'skip'; result: R };
 
 /**
  * Read-modify-write with the etag check, retried from a fresh read when another writer won.

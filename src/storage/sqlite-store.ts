@@ -66,7 +66,11 @@ export class SqliteDocumentStore implements DocumentStore {
   }
 
   async get<T>(container: string, pk: string, id: string): Promise<StoredDocument<T> | undefined> {
-    const row = this.sql('SELECT * FROM documents WHERE container = ? AND pk = ? AND id = ?').get(container, pk, id) as Row | undefined;
+    const row = this.sql('SELECT * FROM documents WHERE container = ? AND pk = ? AND id = ?').get(
+      container,
+      pk,
+      id,
+    ) as Row | undefined;
     return row && !this.expired(row) ? this.toDoc<T>(row) : undefined;
   }
 
@@ -90,7 +94,14 @@ export class SqliteDocumentStore implements DocumentStore {
       let created = 0;
       for (const doc of batch) {
         const expires = this.expiry(doc.ttlSeconds);
-        created += insert.run(container, doc.pk, doc.id, randomUUID(), JSON.stringify(doc.data), expires).changes;
+        created += insert.run(
+          container,
+          doc.pk,
+          doc.id,
+          randomUUID(),
+          JSON.stringify(doc.data),
+          expires,
+        ).changes;
       }
       return created;
     });
@@ -121,7 +132,12 @@ export class SqliteDocumentStore implements DocumentStore {
 
   async delete(container: string, pk: string, id: string, etag?: string): Promise<boolean> {
     const info = etag
-      ? this.sql('DELETE FROM documents WHERE container = ? AND pk = ? AND id = ? AND etag = ?').run(container, pk, id, etag)
+      ? this.sql('DELETE FROM documents WHERE container = ? AND pk = ? AND id = ? AND etag = ?').run(
+          container,
+          pk,
+          id,
+          etag,
+        )
       : this.sql('DELETE FROM documents WHERE container = ? AND pk = ? AND id = ?').run(container, pk, id);
     if (info.changes === 0 && etag && (await this.get(container, pk, id))) {
       throw new ConcurrencyError(container, id);
@@ -172,7 +188,8 @@ export class SqliteDocumentStore implements DocumentStore {
 
   /** Removes expired documents; reads already hide them, this only reclaims space. */
   purgeExpired(): number {
-    return this.sql('DELETE FROM documents WHERE expires_at IS NOT NULL AND expires_at <= ?').run(this.now()).changes;
+    return this.sql('DELETE FROM documents WHERE expires_at IS NOT NULL AND expires_at <= ?').run(this.now())
+      .changes;
   }
 
   private where(container: string, query: Omit<DocumentQuery, 'orderBy' | 'limit'>) {
@@ -208,7 +225,8 @@ export class SqliteDocumentStore implements DocumentStore {
   private sql(text: string): Database.Statement {
     let statement = this.statements.get(text);
     if (!statement) {
-      if (this.statements.size >= STATEMENT_CACHE_SIZE) this.statements.delete(this.statements.keys().next().value as string);
+      if (this.statements.size >= STATEMENT_CACHE_SIZE)
+        this.statements.delete(this.statements.keys().next().value as string);
       statement = this.db.prepare(text);
       this.statements.set(text, statement);
     }
@@ -224,16 +242,14 @@ export class SqliteDocumentStore implements DocumentStore {
   }
 
   private purgeOne(container: string, pk: string, id: string): void {
-    this.sql('DELETE FROM documents WHERE container = ? AND pk = ? AND id = ? AND expires_at IS NOT NULL AND expires_at <= ?').run(
-      container,
-      pk,
-      id,
-      this.now(),
-    );
+    this.sql(
+      'DELETE FROM documents WHERE container = ? AND pk = ? AND id = ? AND expires_at IS NOT NULL AND expires_at <= ?',
+    ).run(container, pk, id, this.now());
   }
 
   private toDoc<T>(row: Row): StoredDocument<T> {
-    const ttl = row.expires_at === null ? undefined : Math.max(1, Math.ceil((row.expires_at - this.now()) / 1000));
+    const ttl =
+      row.expires_at === null ? undefined : Math.max(1, Math.ceil((row.expires_at - this.now()) / 1000));
     return { pk: row.pk, id: row.id, etag: row.etag, data: JSON.parse(row.data) as T, ttlSeconds: ttl };
   }
 }

@@ -23,7 +23,6 @@ export class NotFoundError extends Error {
   }
 }
 
-export const isConcurrencyError = (err: unknown): err is ConcurrencyError =>
-  err instanceof ConcurrencyError;
+export const isConcurrencyError = (err: unknown): err is ConcurrencyError => err instanceof ConcurrencyError;
 export const isConflictError = (err: unknown): err is ConflictError => err instanceof ConflictError;
 export const isNotFoundError = (err: unknown): err is NotFoundError => err instanceof NotFoundError;

@@ -16,7 +16,9 @@ interface CommandList {
   scopes: string[];
   commands: { title: string }[];
 }
-const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { bots: { commandLists: CommandList[] }[] };
+const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as {
+  bots: { commandLists: CommandList[] }[];
+};
 const english = JSON.parse(readFileSync(join(dir, 'en-us.json'), 'utf8')) as Record<string, string>;
 const i18n = new I18n();
 i18n.register(nl, en);
@@ -24,12 +26,19 @@ i18n.register(nl, en);
 const menu = manifest.bots[0].commandLists.flatMap((list, i) =>
   list.commands.flatMap((c, j) => [
     { scopes: list.scopes, locale: 'nl-NL', lang: 'nl' as const, title: c.title },
-    { scopes: list.scopes, locale: 'en-US', lang: 'en' as const, title: english[`bots[0].commandLists[${i}].commands[${j}].title`] },
+    {
+      scopes: list.scopes,
+      locale: 'en-US',
+      lang: 'en' as const,
+      title: english[`bots[0].commandLists[${i}].commands[${j}].title`],
+    },
   ]),
 );
 
 const text = (replies: BotActivity[]) =>
-  replies.map((r) => [r.text ?? '', ...(r.attachments ?? []).map((a) => cardText(a.content))].join('\n')).join('\n');
+  replies
+    .map((r) => [r.text ?? '', ...(r.attachments ?? []).map((a) => cardText(a.content))].join('\n'))
+    .join('\n');
 
 describe('the Teams command menu', () => {
   let bot: TestBot;
@@ -51,9 +60,12 @@ describe('the Teams command menu', () => {
     },
   );
 
-  it.each(menu.filter((m) => m.scopes.includes('team')).map((m) => [m.title] as const))('team "%s" is understood in a channel', async (title) => {
-    const replies = await bot.channel('Algemeen').say(title);
-    expect(replies.length).toBeGreaterThan(0);
-    if (title !== 'help') expect(text(replies)).not.toContain(i18n.t('nl', 'help.title'));
-  });
+  it.each(menu.filter((m) => m.scopes.includes('team')).map((m) => [m.title] as const))(
+    'team "%s" is understood in a channel',
+    async (title) => {
+      const replies = await bot.channel('Algemeen').say(title);
+      expect(replies.length).toBeGreaterThan(0);
+      if (title !== 'help') expect(text(replies)).not.toContain(i18n.t('nl', 'help.title'));
+    },
+  );
 });

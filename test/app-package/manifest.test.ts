@@ -21,7 +21,11 @@ interface Bot {
   supportsFiles?: boolean;
   commandLists: { scopes: string[]; commands: { title: string; description: string }[] }[];
 }
-type Manifest = TeamsManifest & { manifestVersion: string; bots: Bot[]; icons: { color: string; outline: string } };
+type Manifest = TeamsManifest & {
+  manifestVersion: string;
+  bots: Bot[];
+  icons: { color: string; outline: string };
+};
 
 const readJson = <T>(file: string): T => JSON.parse(readFileSync(file, 'utf8')) as T;
 const manifest = readJson<Manifest>(join(dir, 'manifest.json'));
@@ -39,12 +43,21 @@ describe('Teams app manifest', () => {
     const tmp = mkdtempSync(join(tmpdir(), 'manifest-'));
     try {
       cpSync(dir, tmp, { recursive: true });
-      writeFileSync(join(tmp, 'en-us.json'), JSON.stringify({ ...english, 'description.short': 'x'.repeat(81), 'bots[0].commandLists[0].unknown': 'y' }));
+      writeFileSync(
+        join(tmp, 'en-us.json'),
+        JSON.stringify({
+          ...english,
+          'description.short': 'x'.repeat(81),
+          'bots[0].commandLists[0].unknown': 'y',
+        }),
+      );
       const broken = { ...manifest, bots: [{ ...manifest.bots[0], botId: '${{BOT_ID}}' }] } as Manifest;
       const { problems } = await validateManifest(broken, tmp);
       expect(problems.some((p) => p.startsWith('manifest.json/bots/0/botId'))).toBe(true);
       expect(problems.some((p) => p.startsWith('en-us.json/description.short'))).toBe(true);
-      expect(problems.some((p) => p.startsWith('en-us.json') && p.includes('additional properties'))).toBe(true);
+      expect(problems.some((p) => p.startsWith('en-us.json') && p.includes('additional properties'))).toBe(
+        true,
+      );
     } finally {
       rmSync(tmp, { recursive: true, force: true });
     }
@@ -54,11 +67,23 @@ describe('Teams app manifest', () => {
     const bot = manifest.bots[0];
     expect(new Set(bot.scopes)).toEqual(new Set(['personal', 'team', 'groupChat']));
     expect(bot.supportsFiles).toBe(false);
-    expect((manifest as { localizationInfo?: { defaultLanguageTag: string } }).localizationInfo?.defaultLanguageTag).toBe('nl-NL');
+    expect(
+      (manifest as { localizationInfo?: { defaultLanguageTag: string } }).localizationInfo
+        ?.defaultLanguageTag,
+    ).toBe('nl-NL');
     const personal = bot.commandLists.find((l) => l.scopes.includes('personal'));
-    expect(personal?.commands.map((c) => c.title)).toEqual(['help', 'vertrouwelijk', 'ateliers', 'netwerken', 'sturingsgesprek', 'peiling']);
+    expect(personal?.commands.map((c) => c.title)).toEqual([
+      'help',
+      'vertrouwelijk',
+      'ateliers',
+      'netwerken',
+      'sturingsgesprek',
+      'peiling',
+    ]);
     // Confidential contact starts in private only, never in a channel's command menu.
-    const shared = bot.commandLists.filter((l) => !l.scopes.includes('personal')).flatMap((l) => l.commands.map((c) => c.title));
+    const shared = bot.commandLists
+      .filter((l) => !l.scopes.includes('personal'))
+      .flatMap((l) => l.commands.map((c) => c.title));
     expect(shared).not.toContain('vertrouwelijk');
   });
 
@@ -93,24 +118,37 @@ describe('npm run package:teams', () => {
   const tmp = mkdtempSync(join(tmpdir(), 'package-'));
   afterAll(() => rmSync(tmp, { recursive: true, force: true }));
   const env = (extra: Record<string, string>) => {
-    const rest = Object.fromEntries(Object.entries(process.env).filter(([k]) => !['BOT_ID', 'MicrosoftAppId', 'TEAMS_APP_ID'].includes(k)));
+    const rest = Object.fromEntries(
+      Object.entries(process.env).filter(([k]) => !['BOT_ID', 'MicrosoftAppId', 'TEAMS_APP_ID'].includes(k)),
+    );
     return { ...rest, ...extra };
   };
 
   it('writes a zip with the manifest (real bot id filled in), both icons and the English strings', async () => {
     const out = join(tmp, 'panelbot.zip');
     const botId = '1b2c3d4e-0000-4000-8000-00000000abcd';
-    await run(process.execPath, ['scripts/package-teams.mjs', '--out', out], { cwd: root, env: env({ BOT_ID: botId }) });
+    await run(process.execPath, ['scripts/package-teams.mjs', '--out', out], {
+      cwd: root,
+      env: env({ BOT_ID: botId }),
+    });
     const entries = readZip(readFileSync(out));
     expect([...entries.keys()].sort()).toEqual(['color.png', 'en-us.json', 'manifest.json', 'outline.png']);
     const packed = JSON.parse(entries.get('manifest.json')!.toString('utf8')) as Manifest;
     expect(packed.bots[0].botId).toBe(botId);
-    expect((packed as { webApplicationInfo?: unknown }).webApplicationInfo).toEqual({ id: botId, resource: `api://botid-${botId}` });
+    expect((packed as { webApplicationInfo?: unknown }).webApplicationInfo).toEqual({
+      id: botId,
+      resource: `api://botid-${botId}`,
+    });
     expect(entries.get('color.png')!.equals(readFileSync(join(dir, 'color.png')))).toBe(true);
   });
 
   it('refuses to package without a bot id', async () => {
-    await expect(run(process.execPath, ['scripts/package-teams.mjs', '--out', join(tmp, 'x.zip')], { cwd: root, env: env({}) })).rejects.toMatchObject({
+    await expect(
+      run(process.execPath, ['scripts/package-teams.mjs', '--out', join(tmp, 'x.zip')], {
+        cwd: root,
+        env: env({}),
+      }),
+    ).rejects.toMatchObject({
       code: 1,
       stderr: expect.stringContaining('BOT_ID'),
     });

@@ -23,11 +23,17 @@ export function readPng(buf: Buffer): Png {
   if (!buf.subarray(0, 8).equals(SIGNATURE)) throw new Error('not a PNG');
   const idat: Buffer[] = [];
   let header: Omit<Png, 'pixels'> | undefined;
-  for (let o = 8; o < buf.length; ) {
+  for (let o = 8; o < buf.length;) {
     const len = buf.readUInt32BE(o);
     const type = buf.toString('ascii', o + 4, o + 8);
     const data = buf.subarray(o + 8, o + 8 + len);
-    if (type === 'IHDR') header = { width: data.readUInt32BE(0), height: data.readUInt32BE(4), bitDepth: data[8], colorType: data[9] };
+    if (type === 'IHDR')
+      header = {
+        width: data.readUInt32BE(0),
+        height: data.readUInt32BE(4),
+        bitDepth: data[8],
+        colorType: data[9],
+      };
     if (type === 'IDAT') idat.push(data);
     o += 12 + len;
   }

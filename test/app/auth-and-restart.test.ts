@@ -7,11 +7,20 @@ import { startTestBot, testTenantId } from '../support/test-bot';
 describe('authentication', () => {
   it('answers 401 to an unauthenticated POST when MicrosoftAppId is set, and runs no turn', async () => {
     const bot = await startTestBot({
-      env: { MicrosoftAppId: '3f1b8a52-0c4e-4a51-9d3e-0a9a1b2c3d4e', MicrosoftAppPassword: 'not-used', MicrosoftAppTenantId: testTenantId, LINK_SIGNING_SECRET: 'x' },
+      env: {
+        MicrosoftAppId: '3f1b8a52-0c4e-4a51-9d3e-0a9a1b2c3d4e',
+        MicrosoftAppPassword: 'not-used',
+        MicrosoftAppTenantId: testTenantId,
+        LINK_SIGNING_SECRET: 'x',
+      },
     });
     try {
       const user = bot.user('Medewerker Demo');
-      const res = await bot.post({ ...bot.baseActivity({ id: user.conversationId, conversationType: 'personal' }, user.from, 'nl-NL'), type: 'message', text: 'help' });
+      const res = await bot.post({
+        ...bot.baseActivity({ id: user.conversationId, conversationType: 'personal' }, user.from, 'nl-NL'),
+        type: 'message',
+        text: 'help',
+      });
       expect(res.status).toBe(401);
       expect(bot.messagesIn(user.conversationId)).toHaveLength(0);
       expect(await bot.deps.conversations.get(`user:${user.aadObjectId}`)).toBeUndefined();

@@ -52,7 +52,11 @@ describe('conversation basics', () => {
   });
 
   it('rejects a malformed body with 400 and keeps serving', async () => {
-    const res = await fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"type": ' });
+    const res = await fetch(`${bot.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"type": ',
+    });
     expect(res.status).toBe(400);
     const empty = await bot.post({ hello: 'world' });
     expect(empty.status).toBe(400);
@@ -74,7 +78,15 @@ describe('tenant guard', () => {
     try {
       const user = bot.user('Medewerker Demo');
       const stranger = {
-        ...bot.baseActivity({ id: 'a:personal-stranger', conversationType: 'personal', tenantId: '99999999-9999-4999-8999-999999999999' }, user.from, 'nl-NL'),
+        ...bot.baseActivity(
+          {
+            id: 'a:personal-stranger',
+            conversationType: 'personal',
+            tenantId: '99999999-9999-4999-8999-999999999999',
+          },
+          user.from,
+          'nl-NL',
+        ),
         channelData: { tenant: { id: '99999999-9999-4999-8999-999999999999' } },
         type: 'message',
         text: 'help',

@@ -13,8 +13,14 @@ const freePort = () =>
     });
   });
 
-function run(env: Record<string, string>): { child: ChildProcessWithoutNullStreams; output: () => string; exited: Promise<number | null> } {
-  const child = spawn(process.execPath, [require.resolve('tsx/cli'), 'src/index.ts'], { env: { ...process.env, ...env, LOG_LEVEL: 'info' } });
+function run(env: Record<string, string>): {
+  child: ChildProcessWithoutNullStreams;
+  output: () => string;
+  exited: Promise<number | null>;
+} {
+  const child = spawn(process.execPath, [require.resolve('tsx/cli'), 'src/index.ts'], {
+    env: { ...process.env, ...env, LOG_LEVEL: 'info' },
+  });
   let out = '';
   child.stdout.on('data', (d) => (out += d));
   child.stderr.on('data', (d) => (out += d));

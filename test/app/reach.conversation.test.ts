@@ -7,11 +7,17 @@ const botId = '28:panelbot-test';
 const id = (n: number) => `0000000a-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const blocked = '0000000b-0000-4000-8000-000000000001';
 const noLicence = '0000000b-0000-4000-8000-000000000002';
-const card = { contentType: 'application/vnd.microsoft.card.adaptive', content: { type: 'AdaptiveCard', version: '1.5', body: [] } };
+const card = {
+  contentType: 'application/vnd.microsoft.card.adaptive',
+  content: { type: 'AdaptiveCard', version: '1.5', body: [] },
+};
 const announcement = (broadcastId: string, keys: RecipientKey[]) => ({
   broadcastId,
   purpose: 'networks.announcement',
-  recipients: keys.map((key) => ({ key, activity: { type: 'message' as const, text: 'Netwerkborrel vrijdag', attachments: [card] } })),
+  recipients: keys.map((key) => ({
+    key,
+    activity: { type: 'message' as const, text: 'Netwerkborrel vrijdag', attachments: [card] },
+  })),
 });
 const welcomes = (bot: TestBot, conversationId: string) =>
   cardsOf(bot.messagesIn(conversationId)).filter((c) => cardText(c).includes('Welkom'));
@@ -23,7 +29,11 @@ describe('reach: people who never opened the bot, through the real runtime', () 
 
   beforeAll(async () => {
     graph = await FakeGraph.start({
-      users: [...Array.from({ length: 10 }, (_, n) => ({ id: id(n) })), { id: blocked, blocked: true }, { id: noLicence, noLicense: true }],
+      users: [
+        ...Array.from({ length: 10 }, (_, n) => ({ id: id(n) })),
+        { id: blocked, blocked: true },
+        { id: noLicence, noLicense: true },
+      ],
       catalog: [{ id: testCatalogAppId, externalId: '7a11e1b0-a990-4e5c-8a1b-5a4e1b07d340' }],
       installedFor: [id(0), id(1), id(2)],
     });
@@ -44,13 +54,21 @@ describe('reach: people who never opened the bot, through the real runtime', () 
   /** What Teams sends the bot after a proactive install: a conversationUpdate in the new 1:1 chat. */
   const installEvent = (userId: string) =>
     bot.post({
-      ...bot.baseActivity({ id: chats.get(userId), conversationType: 'personal' }, { id: `29:${userId}`, aadObjectId: userId }, 'nl-NL'),
+      ...bot.baseActivity(
+        { id: chats.get(userId), conversationType: 'personal' },
+        { id: `29:${userId}`, aadObjectId: userId },
+        'nl-NL',
+      ),
       type: 'conversationUpdate',
       membersAdded: [{ id: botId }],
     });
 
   it('an announcement reaches the 7 who never opened the bot through a proactive install; the status says how', async () => {
-    const keys = [...Array.from({ length: 10 }, (_, n) => userKey(id(n))), userKey(blocked), userKey(noLicence)];
+    const keys = [
+      ...Array.from({ length: 10 }, (_, n) => userKey(id(n))),
+      userKey(blocked),
+      userKey(noLicence),
+    ];
     await bot.deps.delivery.enqueue(announcement('reach-1', keys));
     await bot.runDue();
 
@@ -61,7 +79,13 @@ describe('reach: people who never opened the bot, through the real runtime', () 
     }
     const status = await bot.deps.delivery.status('reach-1');
     expect(status).toMatchObject({ total: 12, sent: 10, inactive: 2, failed: 0, queued: 0 });
-    expect(status?.reach).toEqual({ stored: 3, install: 7, createConversation: 0, unreachable: { blocked: 1, noLicense: 1 }, graph: true });
+    expect(status?.reach).toEqual({
+      stored: 3,
+      install: 7,
+      createConversation: 0,
+      unreachable: { blocked: 1, noLicense: 1 },
+      graph: true,
+    });
     expect(bot.logs().join('')).not.toContain('Opened 0');
   });
 
@@ -70,7 +94,10 @@ describe('reach: people who never opened the bot, through the real runtime', () 
     expect((await installEvent(person)).status).toBeLessThan(300);
     expect((await installEvent(person)).status).toBeLessThan(300);
     expect(welcomes(bot, chats.get(person) as string)).toHaveLength(1);
-    expect(await bot.deps.conversations.get(userKey(person))).toMatchObject({ active: true, reference: { conversation: { id: chats.get(person) } } });
+    expect(await bot.deps.conversations.get(userKey(person))).toMatchObject({
+      active: true,
+      reference: { conversation: { id: chats.get(person) } },
+    });
 
     // Someone who opened the bot long ago and reinstalls: no second welcome either.
     await bot.user('Opened 0', id(0)).install();
@@ -99,7 +126,13 @@ describe('reach without Graph', () => {
     await bot.runDue();
     const status = await bot.deps.delivery.status('nograph-1');
     expect(status).toMatchObject({ sent: 1, inactive: 1, failed: 0 });
-    expect(status?.reach).toEqual({ stored: 1, install: 0, createConversation: 0, unreachable: { notConfigured: 1 }, graph: false });
+    expect(status?.reach).toEqual({
+      stored: 1,
+      install: 0,
+      createConversation: 0,
+      unreachable: { notConfigured: 1 },
+      graph: false,
+    });
     // Teams was asked once (createConversation) and said no: the app is installed nowhere for this person.
     expect(bot.connector.creates().map((r) => r.status)).toEqual([403]);
   });

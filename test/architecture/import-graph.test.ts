@@ -19,7 +19,11 @@ interface Violation {
 function cruise(cwd: string): Violation[] {
   let out: string;
   try {
-    out = execFileSync(depcruise, ['src', '--config', config, '--output-type', 'json'], { cwd, encoding: 'utf8', maxBuffer: 64 << 20 });
+    out = execFileSync(depcruise, ['src', '--config', config, '--output-type', 'json'], {
+      cwd,
+      encoding: 'utf8',
+      maxBuffer: 64 << 20,
+    });
   } catch (err) {
     out = (err as { stdout: string }).stdout;
   }
@@ -29,7 +33,12 @@ function cruise(cwd: string): Violation[] {
 /** A throw-away tree beside the project (so node_modules resolves), one file per edge to prove. */
 function probeTree(files: Record<string, string>): string {
   const dir = mkdtempSync(join(root, '.probe-'));
-  writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'commonjs', moduleResolution: 'node', esModuleInterop: true } }));
+  writeFileSync(
+    join(dir, 'tsconfig.json'),
+    JSON.stringify({
+      compilerOptions: { module: 'commonjs', moduleResolution: 'node', esModuleInterop: true },
+    }),
+  );
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(join(dir, dirname(path)), { recursive: true });
     writeFileSync(join(dir, path), text);
@@ -47,29 +56,46 @@ describe('import graph', () => {
     let violations: Violation[];
     beforeAll(() => {
       dir = probeTree({
-        'src/app.ts': "export const app = 1;\n",
-        'src/storage/sqlite-store.ts': "export const sqlite = 1;\n",
-        'src/platform/clock.ts': "export const now = () => 1;\n",
-        'src/platform/uses-feature.ts': "import { b } from '../features/beta/beta.service';\nexport const p = b;\n",
-        'src/features/alpha/alpha.service.ts': "import { now } from '../../platform/clock';\nexport const a = now;\n",
-        'src/features/alpha/alpha.sibling.ts': "import { b } from '../beta/beta.service';\nexport const s = b;\n",
-        'src/features/alpha/alpha.deep.ts': "import { b } from '../../features/beta/beta.service';\nexport const d = b;\n",
-        'src/features/alpha/alpha.composition.ts': "import { app } from '../../app';\nexport const c = app;\n",
-        'src/features/alpha/alpha.adapter.ts': "import { sqlite } from '../../storage/sqlite-store';\nexport const x = sqlite;\n",
-        'src/features/alpha/alpha.bot.service.ts': "import type { TurnContext } from 'botbuilder';\nexport type T = TurnContext;\n",
-        'src/features/alpha/alpha.handlers.ts': "import type { TurnContext } from 'botbuilder';\nexport type H = TurnContext;\n",
-        'src/features/beta/beta.service.ts': "export const b = 1;\n",
-        'src/features/beta/beta.one.ts': "import type { Two } from './beta.two';\nexport interface One { two?: Two }\n",
-        'src/features/beta/beta.two.ts': "import type { One } from './beta.one';\nexport interface Two { one?: One }\n",
+        'src/app.ts': 'export const app = 1;\n',
+        'src/storage/sqlite-store.ts': 'export const sqlite = 1;\n',
+        'src/platform/clock.ts': 'export const now = () => 1;\n',
+        'src/platform/uses-feature.ts':
+          "import { b } from '../features/beta/beta.service';\nexport const p = b;\n",
+        'src/features/alpha/alpha.service.ts':
+          "import { now } from '../../platform/clock';\nexport const a = now;\n",
+        'src/features/alpha/alpha.sibling.ts':
+          "import { b } from '../beta/beta.service';\nexport const s = b;\n",
+        'src/features/alpha/alpha.deep.ts':
+          "import { b } from '../../features/beta/beta.service';\nexport const d = b;\n",
+        'src/features/alpha/alpha.composition.ts':
+          "import { app } from '../../app';\nexport const c = app;\n",
+        'src/features/alpha/alpha.adapter.ts':
+          "import { sqlite } from '../../storage/sqlite-store';\nexport const x = sqlite;\n",
+        'src/features/alpha/alpha.bot.service.ts':
+          "import type { TurnContext } from 'botbuilder';\nexport type T = TurnContext;\n",
+        'src/features/alpha/alpha.handlers.ts':
+          "import type { TurnContext } from 'botbuilder';\nexport type H = TurnContext;\n",
+        'src/features/beta/beta.service.ts': 'export const b = 1;\n',
+        'src/features/beta/beta.one.ts':
+          "import type { Two } from './beta.two';\nexport interface One { two?: Two }\n",
+        'src/features/beta/beta.two.ts':
+          "import type { One } from './beta.one';\nexport interface Two { one?: One }\n",
       });
       violations = cruise(dir);
     });
     afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-    const hits = (rule: string) => violations.filter((v) => v.rule.name === rule).map((v) => v.from).sort();
+    const hits = (rule: string) =>
+      violations
+        .filter((v) => v.rule.name === rule)
+        .map((v) => v.from)
+        .sort();
 
     it('another feature, by a sibling path and by a path through src/features', () => {
-      expect(hits('feature-isolation')).toEqual(['src/features/alpha/alpha.deep.ts', 'src/features/alpha/alpha.sibling.ts']);
+      expect(hits('feature-isolation')).toEqual([
+        'src/features/alpha/alpha.deep.ts',
+        'src/features/alpha/alpha.sibling.ts',
+      ]);
     });
     it('platform importing a feature', () => {
       expect(hits('platform-knows-no-feature')).toEqual(['src/platform/uses-feature.ts']);
@@ -86,10 +112,15 @@ describe('import graph', () => {
     it('a type-only import cycle', () => {
       const [cycle, ...more] = violations.filter((v) => v.rule.name === 'no-cycle');
       expect(more).toEqual([]);
-      expect([cycle.from, cycle.to].sort()).toEqual(['src/features/beta/beta.one.ts', 'src/features/beta/beta.two.ts']);
+      expect([cycle.from, cycle.to].sort()).toEqual([
+        'src/features/beta/beta.one.ts',
+        'src/features/beta/beta.two.ts',
+      ]);
     });
     it('nothing else: the allowed imports pass', () => {
-      const allowed = violations.filter((v) => ['alpha.service.ts', 'alpha.handlers.ts', 'beta.service.ts'].some((f) => v.from.endsWith(f)));
+      const allowed = violations.filter((v) =>
+        ['alpha.service.ts', 'alpha.handlers.ts', 'beta.service.ts'].some((f) => v.from.endsWith(f)),
+      );
       expect(allowed).toEqual([]);
     });
   });

@@ -24,7 +24,9 @@ describe('help in the Agents Playground (headless Chromium)', () => {
     await medewerker.say('help');
     // The Playground stamps every activity it sends with locale en-US, so the bot answers in English.
     const card = await medewerker.card(i18n.t('en', 'help.title'));
-    await expect(card.textContent()).resolves.toContain(i18n.t('en', 'help.rolesLine', { roles: i18n.t('en', 'help.noRoles') }));
+    await expect(card.textContent()).resolves.toContain(
+      i18n.t('en', 'help.rolesLine', { roles: i18n.t('en', 'help.noRoles') }),
+    );
   });
 
   it('shows the Dutch help card to a Dutch client, with the reminder that the panel is not a reporting point', async () => {
@@ -41,7 +43,9 @@ describe('help in the Agents Playground (headless Chromium)', () => {
     try {
       await kernteamlid.say('help');
       const card = await kernteamlid.card(i18n.t('en', 'help.title'));
-      await expect(card.textContent()).resolves.toContain(i18n.t('en', 'help.rolesLine', { roles: i18n.t('en', 'help.roles.kernteamlid') }));
+      await expect(card.textContent()).resolves.toContain(
+        i18n.t('en', 'help.rolesLine', { roles: i18n.t('en', 'help.roles.kernteamlid') }),
+      );
     } finally {
       await kernteamlid.close();
     }

@@ -21,7 +21,10 @@ async function dutchProxy(target: string): Promise<{ url: string; server: Server
       void (async () => {
         let body = Buffer.concat(chunks).toString('utf8');
         try {
-          const activity = JSON.parse(body) as { locale?: string; entities?: Array<{ type?: string; locale?: string }> };
+          const activity = JSON.parse(body) as {
+            locale?: string;
+            entities?: Array<{ type?: string; locale?: string }>;
+          };
           activity.locale = 'nl-NL';
           for (const e of activity.entities ?? []) if (e.type === 'clientInfo') e.locale = 'nl-NL';
           body = JSON.stringify(activity);
@@ -30,7 +33,11 @@ async function dutchProxy(target: string): Promise<{ url: string; server: Server
         }
         const headers: Record<string, string> = { 'content-type': 'application/json' };
         if (req.headers.authorization) headers.authorization = req.headers.authorization;
-        const answer = await fetch(`${target}${req.url ?? ''}`, { method: req.method, headers, body: req.method === 'GET' ? undefined : body });
+        const answer = await fetch(`${target}${req.url ?? ''}`, {
+          method: req.method,
+          headers,
+          body: req.method === 'GET' ? undefined : body,
+        });
         const text = await answer.text();
         res.statusCode = answer.status;
         res.setHeader('content-type', answer.headers.get('content-type') ?? 'application/json');
@@ -104,21 +111,33 @@ describe('kennisatelier in the Agents Playground (headless Chromium)', () => {
     await organiser.say('nieuw atelier');
     const form = await organiser.card('Nieuw kennisatelier');
     await form.getByLabel('Titel').fill('Inclusief werven in de praktijk');
-    await form.getByLabel('Omschrijving').fill('Hoe schrijf je een vacature die iedereen aanspreekt? Met voorbeelden uit Stadsontwikkeling.');
+    await form
+      .getByLabel('Omschrijving')
+      .fill('Hoe schrijf je een vacature die iedereen aanspreekt? Met voorbeelden uit Stadsontwikkeling.');
     await form.getByLabel(/^Datum/).fill(day);
     await form.getByLabel('Begintijd').fill('14:00');
     await form.getByLabel('Eindtijd').fill('16:00');
     await form.getByLabel(/Zaal of adres/).fill('Stadhuis, zaal 3.14');
-    await form.getByLabel(/Link naar de Teams-vergadering/).fill('https://teams.microsoft.com/l/meetup-join/19%3ameeting_demo');
+    await form
+      .getByLabel(/Link naar de Teams-vergadering/)
+      .fill('https://teams.microsoft.com/l/meetup-join/19%3ameeting_demo');
     await form.getByLabel(/Aantal plekken/).fill('30');
     // The channel is listed by its Teams name when Teams sent one, else by its id.
     const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    await form.getByRole('checkbox', { name: new RegExp(`${escape(channel.name)}|${escape(channel.id)}`) }).check();
+    await form
+      .getByRole('checkbox', { name: new RegExp(`${escape(channel.name)}|${escape(channel.id)}`) })
+      .check();
     await organiser.clickButton('Publiceren', form);
     await organiser.card('Het kennisatelier is aangemaakt');
 
-    const [atelier] = (await store.query<Atelier>(containers.kennisateliers, { pk: 'atelier' })).map((d) => d.data);
-    expect(atelier).toMatchObject({ title: 'Inclusief werven in de praktijk', capacity: 30, room: 'Stadhuis, zaal 3.14' });
+    const [atelier] = (await store.query<Atelier>(containers.kennisateliers, { pk: 'atelier' })).map(
+      (d) => d.data,
+    );
+    expect(atelier).toMatchObject({
+      title: 'Inclusief werven in de praktijk',
+      capacity: 30,
+      room: 'Stadhuis, zaal 3.14',
+    });
     expect(atelier!.channelIds).toHaveLength(1);
     await signUpColleagues(bot, atelier!.id, 12);
 
@@ -145,8 +164,14 @@ describe('kennisatelier in the Agents Playground (headless Chromium)', () => {
     expect(calendar).toContain('SUMMARY:Inclusief werven in de praktijk');
     expect(calendar).not.toContain('ATTENDEE');
 
-    const list = await store.get<{ attending: string[] }>(containers.signups, `kennisatelier:${atelier!.id}`, 'list');
+    const list = await store.get<{ attending: string[] }>(
+      containers.signups,
+      `kennisatelier:${atelier!.id}`,
+      'list',
+    );
     expect(list?.data.attending).toHaveLength(13);
-    expect(list?.data.attending).toContain(medewerker.playground.config.currentUser.aadObjectId.toLowerCase());
+    expect(list?.data.attending).toContain(
+      medewerker.playground.config.currentUser.aadObjectId.toLowerCase(),
+    );
   });
 });

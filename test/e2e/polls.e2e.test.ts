@@ -23,12 +23,25 @@ i18n.register(platformNl, platformEn);
 i18n.register(pollsNl, pollsEn);
 const attendee = (n: number) => `7a11e1b0-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
 const scores = ['5', '4', '4', '3', '5', '2', '4'];
-const comments = ['Heel leerzaam, vooral de voorbeelden uit de praktijk.', '', 'Graag meer tijd voor vragen.', '', 'Top!', '', ''];
+const comments = [
+  'Heel leerzaam, vooral de voorbeelden uit de praktijk.',
+  '',
+  'Graag meer tijd voor vragen.',
+  '',
+  'Top!',
+  '',
+  '',
+];
 
 /** Seeds the bot's own SQLite file through the real polls services: a satisfaction poll with 7 of 12 answers. */
 async function seed(dataDir: string): Promise<void> {
   const store = new SqliteDocumentStore(join(dataDir, 'panelbot.sqlite'));
-  const noop = { enqueue: async () => ({}), schedule: async () => undefined, on: () => undefined, cancel: async () => undefined };
+  const noop = {
+    enqueue: async () => ({}),
+    schedule: async () => undefined,
+    on: () => undefined,
+    cancel: async () => undefined,
+  };
   const org = Organisation.load(join(repoRoot, 'config/org.demo.json'));
   const polls = createPollsModule({
     config: { linkSigningSecret: 'e2e' } as Config,
@@ -38,7 +51,10 @@ async function seed(dataDir: string): Promise<void> {
     org,
     i18n,
     help: new HelpRegistry(),
-    conversations: { localeOf: async () => undefined, channels: async () => [] } as unknown as ConversationDirectory,
+    conversations: {
+      localeOf: async () => undefined,
+      channels: async () => [],
+    } as unknown as ConversationDirectory,
     delivery: noop as unknown as Delivery,
     scheduler: noop as unknown as Scheduler,
     downloads: new Downloads('http://localhost', 'e2e', () => new Date()),
@@ -55,7 +71,11 @@ async function seed(dataDir: string): Promise<void> {
     closesAt: new Date(now + 13 * 86_400_000).toISOString(),
   });
   for (const [i, score] of scores.entries()) {
-    await polls.answers.submit(org.actor(attendees[i], 'nl'), { pollId: 'sat-atelier-e2e', answer: score, comment: comments[i] });
+    await polls.answers.submit(org.actor(attendees[i], 'nl'), {
+      pollId: 'sat-atelier-e2e',
+      answer: score,
+      comment: comments[i],
+    });
   }
   await store.close();
 }
@@ -83,7 +103,9 @@ describe('poll results in the Agents Playground (headless Chromium)', () => {
     await programmateam.say('peilingen');
     const list = await programmateam.card(i18n.t('nl', 'polls.list.title'));
     await programmateam.clickButton(i18n.t('nl', 'polls.list.results'), list);
-    const card = await programmateam.card(i18n.t('nl', 'polls.results.response', { count: 7, total: 12, percent: 58 }));
+    const card = await programmateam.card(
+      i18n.t('nl', 'polls.results.response', { count: 7, total: 12, percent: 58 }),
+    );
     const text = (await card.textContent()) ?? '';
     expect(text).toContain(i18n.t('nl', 'polls.results.mean', { mean: '3,9' }));
     expect(text).toContain(i18n.t('nl', 'polls.results.share', { percent: 71 }));

@@ -24,7 +24,14 @@ describe('loadConfig', () => {
   });
 
   it('selects Cosmos when an endpoint is configured and never prints secrets', () => {
-    const config = loadConfig({ COSMOS_ENDPOINT: 'https://acct.documents.azure.com:443/', COSMOS_KEY: 'secret-key', MicrosoftAppId: 'app', MicrosoftAppPassword: 'pw', MicrosoftAppTenantId: 'tenant', LINK_SIGNING_SECRET: 's3cr3t' });
+    const config = loadConfig({
+      COSMOS_ENDPOINT: 'https://acct.documents.azure.com:443/',
+      COSMOS_KEY: 'secret-key',
+      MicrosoftAppId: 'app',
+      MicrosoftAppPassword: 'pw',
+      MicrosoftAppTenantId: 'tenant',
+      LINK_SIGNING_SECRET: 's3cr3t',
+    });
     expect(config.storage.kind).toBe('cosmos');
     const summary = JSON.stringify(redactedSummary(config));
     expect(summary).not.toContain('secret-key');

@@ -5,7 +5,9 @@ import nl from '../../src/platform/i18n/nl.json';
 import en from '../../src/platform/i18n/en.json';
 
 const keys = (o: object, prefix = ''): string[] =>
-  Object.entries(o).flatMap(([k, v]) => (typeof v === 'string' ? [`${prefix}${k}`] : keys(v as object, `${prefix}${k}.`)));
+  Object.entries(o).flatMap(([k, v]) =>
+    typeof v === 'string' ? [`${prefix}${k}`] : keys(v as object, `${prefix}${k}.`),
+  );
 
 describe('i18n', () => {
   it('speaks Dutch by default and English to English Teams clients', () => {

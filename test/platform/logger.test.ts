@@ -15,9 +15,20 @@ function capture() {
 describe('logger', () => {
   it('censors names, e-mail addresses, texts and card values wherever a caller puts them', () => {
     const { logger, lines } = capture();
-    logger.info({ name: 'Fatima Ouali', email: 'f@example.org', text: 'geheim', value: { answer: 'x' }, user: { name: 'Bram' }, activity: { text: 'hoi' } }, 'event');
+    logger.info(
+      {
+        name: 'Fatima Ouali',
+        email: 'f@example.org',
+        text: 'geheim',
+        value: { answer: 'x' },
+        user: { name: 'Bram' },
+        activity: { text: 'hoi' },
+      },
+      'event',
+    );
     const line = lines.join('');
-    for (const secret of ['Fatima Ouali', 'f@example.org', 'geheim', 'Bram', 'hoi']) expect(line).not.toContain(secret);
+    for (const secret of ['Fatima Ouali', 'f@example.org', 'geheim', 'Bram', 'hoi'])
+      expect(line).not.toContain(secret);
     expect(line).toContain('"msg":"event"');
   });
 

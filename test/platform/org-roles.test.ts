@@ -31,7 +31,10 @@ class MemoryGroups implements GroupDirectory {
 
 function logCapture() {
   const lines: Array<Record<string, unknown>> = [];
-  const logger = createLogger({ level: 'debug' }, new Writable({ write: (c, _e, done) => (lines.push(JSON.parse(String(c))), done()) }));
+  const logger = createLogger(
+    { level: 'debug' },
+    new Writable({ write: (c, _e, done) => (lines.push(JSON.parse(String(c))), done()) }),
+  );
   return { logger, lines };
 }
 
@@ -57,7 +60,9 @@ describe('roles from Entra ID groups', () => {
     expect([...actor.roles].sort()).toEqual(['kernteamlid', 'netwerkcoordinator']);
     expect(actor.coordinatorOf).toEqual(['r-pride']);
     expect(org.idsWithRole('kernteamlid')).toContain(newcomer);
-    expect(org.peopleWithRole('kernteamlid').length).toBe(org.people.filter((p) => p.roles.includes('kernteamlid')).length + 1);
+    expect(org.peopleWithRole('kernteamlid').length).toBe(
+      org.people.filter((p) => p.roles.includes('kernteamlid')).length + 1,
+    );
 
     directory.members.set(groups.rPride, []);
     await sync.refresh('7a11e1b0-0000-4000-8000-000000000001');
@@ -67,8 +72,20 @@ describe('roles from Entra ID groups', () => {
     const changes = lines.filter((l) => l.msg === 'role group changed');
     expect(changes).toEqual([
       expect.objectContaining({ grants: 'kernteamlid', members: 1, added: 1, removed: 0, by: 'schedule' }),
-      expect.objectContaining({ grants: 'coordinator:r-pride', members: 1, added: 1, removed: 0, by: 'schedule' }),
-      expect.objectContaining({ grants: 'coordinator:r-pride', members: 0, added: 0, removed: 1, by: '7a11e1b0-0000-4000-8000-000000000001' }),
+      expect.objectContaining({
+        grants: 'coordinator:r-pride',
+        members: 1,
+        added: 1,
+        removed: 0,
+        by: 'schedule',
+      }),
+      expect.objectContaining({
+        grants: 'coordinator:r-pride',
+        members: 0,
+        added: 0,
+        removed: 1,
+        by: '7a11e1b0-0000-4000-8000-000000000001',
+      }),
     ]);
     expect(JSON.stringify(lines)).not.toContain(newcomer);
   });
@@ -89,7 +106,9 @@ describe('roles from Entra ID groups', () => {
   it('refuses a group id that is not a GUID, and an unknown role in roleGroups', () => {
     const raw = demo();
     raw.roleGroups = { kernteamlid: 'kernteam@example.org', admins: groups.kernteam };
-    expect(() => Organisation.fromObject(raw, 'org.json')).toThrow(/roleGroups\.kernteamlid: must be an Entra group object id[\s\S]*roleGroups: Unrecognized key/);
+    expect(() => Organisation.fromObject(raw, 'org.json')).toThrow(
+      /roleGroups\.kernteamlid: must be an Entra group object id[\s\S]*roleGroups: Unrecognized key/,
+    );
   });
 });
 
@@ -157,8 +176,13 @@ describe('organisation file reload', () => {
     expect(await reloader.check()).toBe(false);
 
     expect(org.networks[0].coordinators).toEqual(demo().networks[0].coordinators);
-    const rejected = lines.filter((l) => l.msg === 'organisation file rejected; the previous one stays in force');
-    expect(rejected.map((l) => l.problems)).toEqual([['networks.0.coordinators.0: not in people'], ['not valid JSON']]);
+    const rejected = lines.filter(
+      (l) => l.msg === 'organisation file rejected; the previous one stays in force',
+    );
+    expect(rejected.map((l) => l.problems)).toEqual([
+      ['networks.0.coordinators.0: not in people'],
+      ['not valid JSON'],
+    ]);
     expect(JSON.stringify(lines)).not.toContain('Sanne');
   });
 });

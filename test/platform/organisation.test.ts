@@ -9,9 +9,16 @@ const demo = () => JSON.parse(readFileSync('config/org.demo.json', 'utf8'));
 describe('Organisation', () => {
   it('loads the demo organisation with Rotterdam structure', () => {
     const org = Organisation.load('config/org.demo.json');
-    expect(org.networks.map((n) => n.id)).toEqual(expect.arrayContaining(['r-pride', 'neurodiversiteit', 'jong-r', 'inclusiviteitspanel']));
+    expect(org.networks.map((n) => n.id)).toEqual(
+      expect.arrayContaining(['r-pride', 'neurodiversiteit', 'jong-r', 'inclusiviteitspanel']),
+    );
     expect(org.clusters).toHaveLength(7);
-    expect(org.referralDestinations.map((r) => r.id)).toEqual(['vertrouwenspersoon', 'integriteit', 'hr', 'leidinggevende']);
+    expect(org.referralDestinations.map((r) => r.id)).toEqual([
+      'vertrouwenspersoon',
+      'integriteit',
+      'hr',
+      'leidinggevende',
+    ]);
     expect(org.doorbraken).toHaveLength(11);
   });
 
@@ -29,7 +36,9 @@ describe('Organisation', () => {
   it('rejects a file whose coordinator is not a known person, saying where', () => {
     const raw = demo();
     raw.networks[0].coordinators = ['00000000-0000-4000-8000-000000000999'];
-    expect(() => Organisation.fromObject(raw, 'org.json')).toThrow(/networks\.0\.coordinators\.0: not in people/);
+    expect(() => Organisation.fromObject(raw, 'org.json')).toThrow(
+      /networks\.0\.coordinators\.0: not in people/,
+    );
   });
 
   it('rejects missing default-locale text and bad ids', () => {

@@ -9,23 +9,35 @@ const gone = 'aa000000-0000-4000-8000-000000000003';
 
 class CountingDirectory implements ProfileDirectory {
   calls: string[][] = [];
-  people = new Map([[a, 'Fatima Yilmaz'], [b, 'Jeroen de Wit']]);
+  people = new Map([
+    [a, 'Fatima Yilmaz'],
+    [b, 'Jeroen de Wit'],
+  ]);
   async profiles(ids: string[]) {
     this.calls.push(ids);
-    return new Map(ids.filter((id) => this.people.has(id)).map((id) => [id.toUpperCase(), { displayName: this.people.get(id)! }]));
+    return new Map(
+      ids
+        .filter((id) => this.people.has(id))
+        .map((id) => [id.toUpperCase(), { displayName: this.people.get(id)! }]),
+    );
   }
 }
 
 describe('PeopleNames', () => {
   let now = 0;
-  const make = (directory?: ProfileDirectory) => new PeopleNames(org, directory, { ttlMs: 1000, unknownTtlMs: 100, now: () => now });
+  const make = (directory?: ProfileDirectory) =>
+    new PeopleNames(org, directory, { ttlMs: 1000, unknownTtlMs: 100, now: () => now });
 
   it('names from what the caller holds, the file, recent turns, then one bulk directory look-up', async () => {
     const directory = new CountingDirectory();
     const names = make(directory);
     names.remember(b, '  Jeroen uit Teams ');
     const result = await names.namesOf([sanne, a, b, gone, a.toUpperCase()], new Map([[a, undefined]]));
-    expect(Object.fromEntries(result)).toEqual({ [sanne.toLowerCase()]: 'Sanne de Vries', [a]: 'Fatima Yilmaz', [b]: 'Jeroen uit Teams' });
+    expect(Object.fromEntries(result)).toEqual({
+      [sanne.toLowerCase()]: 'Sanne de Vries',
+      [a]: 'Fatima Yilmaz',
+      [b]: 'Jeroen uit Teams',
+    });
     expect(directory.calls).toEqual([[a, gone]]);
   });
 

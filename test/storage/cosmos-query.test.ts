@@ -38,12 +38,20 @@ describe('Cosmos query building', () => {
   });
 
   it('orders across types as Cosmos does, then by id', () => {
-    expect([undefined, null, false, true, -1, 2, '', 'a'].every((v, i, all) => i === 0 || compareValues(all[i - 1], v) < 0)).toBe(true);
+    expect(
+      [undefined, null, false, true, -1, 2, '', 'a'].every(
+        (v, i, all) => i === 0 || compareValues(all[i - 1], v) < 0,
+      ),
+    ).toBe(true);
     const docs = [
       { id: 'b', data: { n: 1 } },
       { id: 'a', data: { n: 1 } },
       { id: 'c', data: {} },
     ];
-    expect(sortDocuments(docs, [{ field: 'n', direction: 'desc' }]).map((d) => d.id)).toEqual(['a', 'b', 'c']);
+    expect(sortDocuments(docs, [{ field: 'n', direction: 'desc' }]).map((d) => d.id)).toEqual([
+      'a',
+      'b',
+      'c',
+    ]);
   });
 });

@@ -12,7 +12,11 @@ const runId = `${process.pid}-${Date.now()}`;
 
 beforeAll(async () => {
   server = await startCosmosServer();
-  raw = new CosmosClient({ endpoint: server.endpoint, key: server.key, connectionPolicy: testConnectionPolicy });
+  raw = new CosmosClient({
+    endpoint: server.endpoint,
+    key: server.key,
+    connectionPolicy: testConnectionPolicy,
+  });
 });
 afterAll(async () => {
   raw.dispose();
@@ -42,7 +46,11 @@ runDocumentStoreContract('Cosmos DB (SDK against @vercel/cosmosdb-server)', asyn
     ttl: {
       kind: 'written',
       rawTtl: async (container, pk, id) => {
-        const { resource } = await raw.database(database).container(container).item(encodeCosmosId(id), pk).read<{ ttl?: number }>();
+        const { resource } = await raw
+          .database(database)
+          .container(container)
+          .item(encodeCosmosId(id), pk)
+          .read<{ ttl?: number }>();
         return resource?.ttl;
       },
     },
@@ -83,17 +91,37 @@ describe('CosmosDocumentStore specifics', () => {
 
   it('stores { id, pk, data, ttl } with the id escaped and data nested', async () => {
     const { store, database } = await openStore();
-    await store.create(containers.conversations, { pk: 'channel', id: 'channel:19:a/b?c#d@thread.tacv2', data: { ref: 1 }, ttlSeconds: 90 });
-    const { resources } = await raw.database(database).container(containers.conversations).items.readAll().fetchAll();
+    await store.create(containers.conversations, {
+      pk: 'channel',
+      id: 'channel:19:a/b?c#d@thread.tacv2',
+      data: { ref: 1 },
+      ttlSeconds: 90,
+    });
+    const { resources } = await raw
+      .database(database)
+      .container(containers.conversations)
+      .items.readAll()
+      .fetchAll();
     expect(resources).toHaveLength(1);
-    expect(resources[0]).toMatchObject({ id: 'channel:19:a%2Fb%3Fc%23d@thread.tacv2', pk: 'channel', data: { ref: 1 }, ttl: 90 });
+    expect(resources[0]).toMatchObject({
+      id: 'channel:19:a%2Fb%3Fc%23d@thread.tacv2',
+      pk: 'channel',
+      data: { ref: 1 },
+      ttl: 90,
+    });
     await store.close();
   });
 
   it('reports ttl left since the last write, so a rewrite keeps the expiry', async () => {
     let now = Date.now();
     const { database } = await openStore();
-    const store = new CosmosDocumentStore({ endpoint: server.endpoint, key: server.key, database, connectionPolicy: testConnectionPolicy, now: () => now });
+    const store = new CosmosDocumentStore({
+      endpoint: server.endpoint,
+      key: server.key,
+      database,
+      connectionPolicy: testConnectionPolicy,
+      now: () => now,
+    });
     await store.create(containers.contact, { pk: 'case', id: 'c1', data: {}, ttlSeconds: 600 });
     now += 100_000;
     const ttl = (await store.get(containers.contact, 'case', 'c1'))?.ttlSeconds ?? 0;

@@ -9,7 +9,10 @@ describe('createStore', () => {
   it('opens the SQLite file from the config and uses the given time source', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'panelbot-create-'));
     let now = Date.parse('2026-11-23T09:00:00Z');
-    const store = await createStore({ kind: 'sqlite', file: join(dir, 'data', 'panelbot.sqlite') }, { now: () => now });
+    const store = await createStore(
+      { kind: 'sqlite', file: join(dir, 'data', 'panelbot.sqlite') },
+      { now: () => now },
+    );
     expect(store).toBeInstanceOf(SqliteDocumentStore);
     await store.create(containers.jobs, { pk: 'job', id: 'j1', data: {}, ttlSeconds: 5 });
     now += 6_000;
@@ -19,7 +22,12 @@ describe('createStore', () => {
   });
 
   it('refuses a Cosmos config with neither key nor managed identity', async () => {
-    const storage = { kind: 'cosmos' as const, endpoint: 'http://127.0.0.1:1', database: 'x', managedIdentity: false };
+    const storage = {
+      kind: 'cosmos' as const,
+      endpoint: 'http://127.0.0.1:1',
+      database: 'x',
+      managedIdentity: false,
+    };
     await expect(createStore(storage)).rejects.toThrow(/key or managed identity/);
   });
 });

@@ -51,7 +51,12 @@ export function runDocumentStoreContract(name: string, makeStore: () => Promise<
       const v1 = await store.create(C, { pk: 'a', id: 'seat', data: { taken: 0 } });
       const v2 = await store.replace(C, { pk: 'a', id: 'seat', data: { taken: 1 } }, v1.etag);
       expect(v2.etag).not.toBe(v1.etag);
-      expect(await store.get(C, 'a', 'seat')).toEqual({ pk: 'a', id: 'seat', data: { taken: 1 }, etag: v2.etag });
+      expect(await store.get(C, 'a', 'seat')).toEqual({
+        pk: 'a',
+        id: 'seat',
+        data: { taken: 1 },
+        etag: v2.etag,
+      });
 
       const stale = store.replace(C, { pk: 'a', id: 'seat', data: { taken: 99 } }, v1.etag);
       await expect(stale).rejects.toBeInstanceOf(ConcurrencyError);
@@ -62,15 +67,24 @@ export function runDocumentStoreContract(name: string, makeStore: () => Promise<
     it('reports a replace of a missing document as NotFoundError', async () => {
       const v1 = await store.create(C, { pk: 'a', id: 'gone', data: {} });
       await store.delete(C, 'a', 'gone');
-      await expect(store.replace(C, { pk: 'a', id: 'gone', data: {} }, v1.etag)).rejects.toBeInstanceOf(NotFoundError);
+      await expect(store.replace(C, { pk: 'a', id: 'gone', data: {} }, v1.etag)).rejects.toBeInstanceOf(
+        NotFoundError,
+      );
     });
 
     it('upserts: creates, then overwrites unconditionally with a new etag', async () => {
       const first = await store.upsert(C, { pk: 'user', id: 'u1', data: { ref: 1 } });
       const second = await store.upsert(C, { pk: 'user', id: 'u1', data: { ref: 2 } });
       expect(second.etag).not.toBe(first.etag);
-      expect(await store.get(C, 'user', 'u1')).toEqual({ pk: 'user', id: 'u1', data: { ref: 2 }, etag: second.etag });
-      await expect(store.replace(C, { pk: 'user', id: 'u1', data: {} }, first.etag)).rejects.toBeInstanceOf(ConcurrencyError);
+      expect(await store.get(C, 'user', 'u1')).toEqual({
+        pk: 'user',
+        id: 'u1',
+        data: { ref: 2 },
+        etag: second.etag,
+      });
+      await expect(store.replace(C, { pk: 'user', id: 'u1', data: {} }, first.etag)).rejects.toBeInstanceOf(
+        ConcurrencyError,
+      );
     });
 
     it('deletes without etag, and with an etag only when unchanged', async () => {
@@ -88,7 +102,16 @@ export function runDocumentStoreContract(name: string, makeStore: () => Promise<
     });
 
     it('accepts any string as id, including characters Cosmos forbids', async () => {
-      const ids = ['user:abc', 'channel:19:xyz@thread.tacv2', 'a/b', 'a%2Fb', 'q?x=1#frag', 'back\\slash', '100%', 'spaced out é'];
+      const ids = [
+        'user:abc',
+        'channel:19:xyz@thread.tacv2',
+        'a/b',
+        'a%2Fb',
+        'q?x=1#frag',
+        'back\\slash',
+        '100%',
+        'spaced out é',
+      ];
       for (const id of ids) await store.create(C, { pk: 'ids', id, data: { id } });
       for (const id of ids) expect((await store.get(C, 'ids', id))?.data).toEqual({ id });
       const listed = await store.query<{ id: string }>(C, { pk: 'ids' });
@@ -163,7 +186,9 @@ export function runDocumentStoreContract(name: string, makeStore: () => Promise<
       expect(await store.get(C, 't', 'short')).toBeUndefined();
       expect((await store.query(C, { pk: 't' })).map((d) => d.id)).toEqual(['long']);
       expect(await store.count(C, { pk: 't' })).toBe(1);
-      await expect(store.create(C, { pk: 't', id: 'short', data: { v: 2 } })).resolves.toMatchObject({ data: { v: 2 } });
+      await expect(store.create(C, { pk: 't', id: 'short', data: { v: 2 } })).resolves.toMatchObject({
+        data: { v: 2 },
+      });
     });
 
     it('answers ping', async () => {

@@ -30,7 +30,12 @@ describe('SqliteDocumentStore file', () => {
     const file = join(dir, 'nested', 'panelbot.sqlite');
     let now = Date.parse('2026-11-23T09:00:00Z');
     const first = new SqliteDocumentStore(file, () => now);
-    const saved = await first.create(containers.contact, { pk: 'case', id: 'c1', data: { topic: 'werk' }, ttlSeconds: 120 });
+    const saved = await first.create(containers.contact, {
+      pk: 'case',
+      id: 'c1',
+      data: { topic: 'werk' },
+      ttlSeconds: 120,
+    });
     await first.close();
 
     const second = new SqliteDocumentStore(file, () => now);
@@ -38,7 +43,9 @@ describe('SqliteDocumentStore file', () => {
     const reopened = await second.get(containers.contact, 'case', 'c1');
     expect(reopened).toEqual({ ...saved, ttlSeconds: 60 });
     const doc = { pk: 'case', id: 'c1', data: { topic: 'hr' }, ttlSeconds: reopened?.ttlSeconds };
-    await expect(second.replace(containers.contact, doc, saved.etag)).resolves.toMatchObject({ data: { topic: 'hr' } });
+    await expect(second.replace(containers.contact, doc, saved.etag)).resolves.toMatchObject({
+      data: { topic: 'hr' },
+    });
     now += 61_000;
     expect(await second.get(containers.contact, 'case', 'c1')).toBeUndefined();
     await second.close();
@@ -49,9 +56,21 @@ describe('SqliteDocumentStore file', () => {
     try {
       const file = join(dir, 'wal.sqlite');
       const store = new SqliteDocumentStore(file);
-      const onDisk = () => [file, `${file}-wal`].filter(existsSync).map((f) => readFileSync(f).toString('latin1')).join('');
-      const saved = await store.create(containers.contact, { pk: 'case', id: 'c1', data: { requester: 'GEHEIM-ID-7f3a' } });
-      await store.replace(containers.contact, { pk: 'case', id: 'c1', data: { requester: null } }, saved.etag);
+      const onDisk = () =>
+        [file, `${file}-wal`]
+          .filter(existsSync)
+          .map((f) => readFileSync(f).toString('latin1'))
+          .join('');
+      const saved = await store.create(containers.contact, {
+        pk: 'case',
+        id: 'c1',
+        data: { requester: 'GEHEIM-ID-7f3a' },
+      });
+      await store.replace(
+        containers.contact,
+        { pk: 'case', id: 'c1', data: { requester: null } },
+        saved.etag,
+      );
       await store.create(containers.contact, { pk: 'case', id: 'c2', data: { text: 'WEG-TEKST-91b2' } });
       await store.delete(containers.contact, 'case', 'c2');
       expect(onDisk()).toContain('GEHEIM-ID-7f3a');

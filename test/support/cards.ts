@@ -17,9 +17,11 @@ export function cardText(card: unknown): string {
   walk(card, (n) => {
     if (n.type === 'TextBlock' && typeof n.text === 'string') parts.push(n.text);
     if (n.type === 'TextRun' && typeof n.text === 'string') parts.push(n.text);
-    if (typeof n.title === 'string' && typeof n.value === 'string' && !n.type) parts.push(`${n.title}: ${n.value}`);
+    if (typeof n.title === 'string' && typeof n.value === 'string' && !n.type)
+      parts.push(`${n.title}: ${n.value}`);
     if (typeof n.label === 'string') parts.push(n.label);
-    if (typeof n.type === 'string' && n.type.startsWith('Action.') && typeof n.title === 'string') parts.push(n.title);
+    if (typeof n.type === 'string' && n.type.startsWith('Action.') && typeof n.title === 'string')
+      parts.push(n.title);
   });
   return parts.join('\n');
 }
@@ -43,8 +45,11 @@ export function cardActions(card: unknown): CardAction[] {
 /** The action with this title (exact, or containing it); throws with the list when missing. */
 export function findAction(card: unknown, title: string | RegExp): CardAction {
   const all = cardActions(card);
-  const found = all.find((a) => (typeof title === 'string' ? a.title === title || a.title.includes(title) : title.test(a.title)));
-  if (!found) throw new Error(`No action "${String(title)}" in card; actions: ${all.map((a) => a.title).join(', ')}`);
+  const found = all.find((a) =>
+    typeof title === 'string' ? a.title === title || a.title.includes(title) : title.test(a.title),
+  );
+  if (!found)
+    throw new Error(`No action "${String(title)}" in card; actions: ${all.map((a) => a.title).join(', ')}`);
   return found;
 }
 
@@ -66,7 +71,10 @@ export function cardsOf(activities: Array<{ attachments?: Array<{ content?: unkn
  * TextBlock wraps, images have alt text, inputs have labels (and an error message when required), every
  * Action.Execute has a verb (with the feature's prefix, if given), and the card fits a Teams message.
  */
-export function expectCardHouseRules(card: unknown, options: { verbPrefix?: string; maxBytes?: number } = {}): void {
+export function expectCardHouseRules(
+  card: unknown,
+  options: { verbPrefix?: string; maxBytes?: number } = {},
+): void {
   expect((card as Node).version).toBe('1.5');
   const json = JSON.stringify(card);
   expect(json).not.toContain('${');

@@ -2,7 +2,8 @@ import type { AddressInfo } from 'node:net';
 import { createHttpServer } from '@vercel/cosmosdb-server';
 
 /** The emulator's published key; the test server accepts any key, the SDK just needs a valid one. */
-export const emulatorKey = 'C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==';
+export const emulatorKey =
+  'C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==';
 
 /** The server advertises an https endpoint; following it would fail, so discovery stays off. */
 export const testConnectionPolicy = { enableEndpointDiscovery: false };

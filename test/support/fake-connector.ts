@@ -81,7 +81,11 @@ const routes: Array<{ method: string; pattern: RegExp; kind: RequestKind }> = [
   { method: 'POST', pattern: /^\/v3\/conversations\/([^/]+)\/activities\/([^/]+)$/, kind: 'reply' },
   { method: 'PUT', pattern: /^\/v3\/conversations\/([^/]+)\/activities\/([^/]+)$/, kind: 'update' },
   { method: 'POST', pattern: /^\/v3\/conversations\/?$/, kind: 'create' },
-  { method: 'GET', pattern: /^\/v3\/conversations\/([^/]+)\/(?:paged)?members(?:\/([^/]+))?$/, kind: 'members' },
+  {
+    method: 'GET',
+    pattern: /^\/v3\/conversations\/([^/]+)\/(?:paged)?members(?:\/([^/]+))?$/,
+    kind: 'members',
+  },
 ];
 
 export class FakeConnector {
@@ -114,7 +118,9 @@ export class FakeConnector {
   /** Whether Teams would let the bot open a 1:1 conversation with this person. */
   canReach(aadObjectId: string): boolean {
     const id = aadObjectId.toLowerCase();
-    return this.installedUsers.has(id) || (this.options.teamMembers ?? []).some((m) => m.toLowerCase() === id);
+    return (
+      this.installedUsers.has(id) || (this.options.teamMembers ?? []).some((m) => m.toLowerCase() === id)
+    );
   }
 
   /** createConversation calls, optionally only those Teams accepted. */
@@ -144,18 +150,25 @@ export class FakeConnector {
   /** Messages Teams accepted (new posts and replies), optionally for one conversation. */
   messages(conversationId?: string): ConnectorRequest[] {
     return this.requests.filter(
-      (r) => (r.kind === 'send' || r.kind === 'reply') && r.status < 300 && (!conversationId || r.conversationId === conversationId),
+      (r) =>
+        (r.kind === 'send' || r.kind === 'reply') &&
+        r.status < 300 &&
+        (!conversationId || r.conversationId === conversationId),
     );
   }
 
   updates(conversationId?: string): ConnectorRequest[] {
-    return this.requests.filter((r) => r.kind === 'update' && r.status < 300 && (!conversationId || r.conversationId === conversationId));
+    return this.requests.filter(
+      (r) =>
+        r.kind === 'update' && r.status < 300 && (!conversationId || r.conversationId === conversationId),
+    );
   }
 
   /** Accepted messages per conversation id. */
   deliveredCounts(): Map<string, number> {
     const counts = new Map<string, number>();
-    for (const m of this.messages()) counts.set(m.conversationId as string, (counts.get(m.conversationId as string) ?? 0) + 1);
+    for (const m of this.messages())
+      counts.set(m.conversationId as string, (counts.get(m.conversationId as string) ?? 0) + 1);
     return counts;
   }
 
@@ -165,7 +178,10 @@ export class FakeConnector {
 
   /** Most requests admitted (not answered 429) in any sliding window of `windowMs`. */
   peakAdmitted(windowMs = 1000): number {
-    const times = this.requests.filter((r) => r.status !== 429 && r.kind !== 'members').map((r) => r.at).sort((a, b) => a - b);
+    const times = this.requests
+      .filter((r) => r.status !== 429 && r.kind !== 'members')
+      .map((r) => r.at)
+      .sort((a, b) => a - b);
     let peak = 0;
     for (let start = 0, end = 0; end < times.length; end++) {
       while (times[end] - times[start] >= windowMs) start++;
@@ -203,7 +219,15 @@ export class FakeConnector {
     const match = route ? path.match(route.pattern) : null;
     const conversationId = route?.kind !== 'create' && match?.[1] ? decodeURIComponent(match[1]) : undefined;
     const urlActivityId = match?.[2] ? decodeURIComponent(match[2]) : undefined;
-    const record: ConnectorRequest = { kind: route?.kind ?? 'other', method: req.method ?? '', path, conversationId, activityId: urlActivityId, status: 0, at };
+    const record: ConnectorRequest = {
+      kind: route?.kind ?? 'other',
+      method: req.method ?? '',
+      path,
+      conversationId,
+      activityId: urlActivityId,
+      status: 0,
+      at,
+    };
     this.requests.push(record);
     const reply = this.decide(record);
     const body = await readJson(req);
@@ -222,11 +246,21 @@ export class FakeConnector {
   /** Limits and injected faults, decided on arrival; undefined = serve normally. */
   private decide(record: ConnectorRequest): Reply | undefined {
     if (record.kind === 'other') return { status: 404, body: error('NotFound') };
-    const forced = record.conversationId ? this.options.conversationStatus?.[record.conversationId] : undefined;
-    if (forced) return { status: forced, body: error(forced === 403 ? 'BotNotInConversationRoster' : 'ConversationNotFound') };
+    const forced = record.conversationId
+      ? this.options.conversationStatus?.[record.conversationId]
+      : undefined;
+    if (forced)
+      return {
+        status: forced,
+        body: error(forced === 403 ? 'BotNotInConversationRoster' : 'ConversationNotFound'),
+      };
     if (record.kind === 'members') return undefined;
     if (!this.admitApp(record.at) || !this.admitConversation(record)) {
-      return { status: 429, headers: { 'retry-after': String(this.options.retryAfterSeconds ?? 1) }, body: error('Throttled') };
+      return {
+        status: 429,
+        headers: { 'retry-after': String(this.options.retryAfterSeconds ?? 1) },
+        body: error('Throttled'),
+      };
     }
     if (this.options.failureRate && this.random() < this.options.failureRate) {
       const statuses = this.options.failureStatuses ?? [500, 503];
@@ -263,7 +297,9 @@ export class FakeConnector {
     const all = this.options.members?.[record.conversationId ?? ''] ?? [];
     const userId = record.path.match(/\/members\/([^/]+)$/)?.[1];
     if (userId) {
-      const one = all.find((m) => m.id === decodeURIComponent(userId) || m.aadObjectId === decodeURIComponent(userId));
+      const one = all.find(
+        (m) => m.id === decodeURIComponent(userId) || m.aadObjectId === decodeURIComponent(userId),
+      );
       return one ? { status: 200, body: one } : { status: 404, body: error('MemberNotFound') };
     }
     return { status: 200, body: record.path.includes('/pagedmembers') ? { members: all } : all };

@@ -73,7 +73,8 @@ export interface GraphFault {
   scope?: 'request' | 'batchItem' | 'any';
 }
 
-export type GraphRequestKind = 'batch' | 'user' | 'groupMembers' | 'catalog' | 'install' | 'installations' | 'chat' | 'other';
+export type GraphRequestKind =
+  'batch' | 'user' | 'groupMembers' | 'catalog' | 'install' | 'installations' | 'chat' | 'other';
 
 export interface GraphRequestRecord {
   kind: GraphRequestKind;
@@ -104,7 +105,8 @@ interface Installation {
 }
 
 const VERSION = '/v1.0';
-const JSON_TYPE = 'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8';
+const JSON_TYPE =
+  'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8';
 const BATCH_LIMIT = 20;
 
 export class FakeGraph {
@@ -130,7 +132,8 @@ export class FakeGraph {
     for (const [id, members] of Object.entries(options.groups ?? {})) this.setGroupMembers(id, members);
     this.catalog = (options.catalog ?? []).map((a) => ({ ...a, id: a.id.toLowerCase() }));
     this.tokens = this.burst();
-    for (const userId of options.installedFor ?? []) this.createInstallation(userId.toLowerCase(), this.catalog[0]);
+    for (const userId of options.installedFor ?? [])
+      this.createInstallation(userId.toLowerCase(), this.catalog[0]);
   }
 
   static async start(options: FakeGraphOptions = {}): Promise<FakeGraph> {
@@ -162,7 +165,10 @@ export class FakeGraph {
   }
 
   setGroupMembers(groupId: string, memberIds: string[]): void {
-    this.groups.set(groupId.toLowerCase(), memberIds.map((m) => m.toLowerCase()));
+    this.groups.set(
+      groupId.toLowerCase(),
+      memberIds.map((m) => m.toLowerCase()),
+    );
   }
 
   /** Whether the app is installed in this person's personal scope. */
@@ -223,21 +229,40 @@ export class FakeGraph {
     const path = inVersion ? url.pathname.slice(VERSION.length) || '/' : url.pathname;
     const auth = req.headers.authorization;
     const bearer = typeof auth === 'string' ? /^Bearer\s+(\S+)$/i.exec(auth.trim())?.[1] : undefined;
-    const authorized = bearer !== undefined && (this.options.token === undefined || bearer === this.options.token);
+    const authorized =
+      bearer !== undefined && (this.options.token === undefined || bearer === this.options.token);
     const method = (req.method ?? 'GET').toUpperCase();
     const segments = decodeSegments(path);
-    const record: GraphRequestRecord = { kind: kindOf(method, segments), method, path: segments ? `/${segments.join('/')}` : path, query: url.search, status: 0, at, inBatch: false, authorized };
+    const record: GraphRequestRecord = {
+      kind: kindOf(method, segments),
+      method,
+      path: segments ? `/${segments.join('/')}` : path,
+      query: url.search,
+      status: 0,
+      at,
+      inBatch: false,
+      authorized,
+    };
     this.requests.push(record);
     const body = await readJson(req);
     if (this.options.keepBodies !== false && body !== undefined) record.body = body;
     await this.delay();
     let reply: Reply;
     if (!authorized) {
-      reply = { status: 401, body: error('InvalidAuthenticationToken', bearer === undefined ? 'Access token is empty.' : 'Access token validation failure.') };
+      reply = {
+        status: 401,
+        body: error(
+          'InvalidAuthenticationToken',
+          bearer === undefined ? 'Access token is empty.' : 'Access token validation failure.',
+        ),
+      };
     } else if (!inVersion || !segments) {
       reply = { status: 400, body: error('BadRequest', 'Invalid version.') };
     } else {
-      reply = this.fault(record, 'request') ?? this.randomFailure() ?? (await this.route(method, segments, url.searchParams, body, false));
+      reply =
+        this.fault(record, 'request') ??
+        this.randomFailure() ??
+        (await this.route(method, segments, url.searchParams, body, false));
     }
     record.status = reply.status;
     // restify patches ServerResponse in the same process: set the status and headers, never chain writeHead().
@@ -251,33 +276,57 @@ export class FakeGraph {
     res.end(JSON.stringify(reply.body));
   }
 
-  private async route(method: string, seg: string[], query: URLSearchParams, body: unknown, inBatch: boolean): Promise<Reply> {
+  private async route(
+    method: string,
+    seg: string[],
+    query: URLSearchParams,
+    body: unknown,
+    inBatch: boolean,
+  ): Promise<Reply> {
     const [root, id, sub, rel, installationId, leaf] = seg;
     if (method === 'POST' && seg.length === 1 && root === '$batch') {
-      return inBatch ? { status: 400, body: error('BadRequest', 'A batch request cannot contain another batch.') } : this.batch(body);
+      return inBatch
+        ? { status: 400, body: error('BadRequest', 'A batch request cannot contain another batch.') }
+        : this.batch(body);
     }
     if (root === 'users' && seg.length === 2 && method === 'GET') return this.user(id, query);
-    if (root === 'groups' && sub === 'transitiveMembers' && method === 'GET' && (seg.length === 3 || (seg.length === 4 && rel === 'microsoft.graph.user'))) {
+    if (
+      root === 'groups' &&
+      sub === 'transitiveMembers' &&
+      method === 'GET' &&
+      (seg.length === 3 || (seg.length === 4 && rel === 'microsoft.graph.user'))
+    ) {
       return this.members(id, seg.length === 4, query);
     }
-    if (root === 'appCatalogs' && id === 'teamsApps' && seg.length === 2 && method === 'GET') return this.catalogApps(query);
+    if (root === 'appCatalogs' && id === 'teamsApps' && seg.length === 2 && method === 'GET')
+      return this.catalogApps(query);
     if (root === 'users' && sub === 'teamwork' && rel === 'installedApps') {
       if (seg.length === 4 && method === 'POST') return this.install(id, body);
       if (seg.length === 4 && method === 'GET') return this.listInstallations(id, query);
       if (seg.length === 6 && leaf === 'chat' && method === 'GET') return this.chat(id, installationId);
     }
-    return { status: 400, body: error('BadRequest', `Resource not found for the segment '${seg[seg.length - 1] ?? ''}'.`) };
+    return {
+      status: 400,
+      body: error('BadRequest', `Resource not found for the segment '${seg[seg.length - 1] ?? ''}'.`),
+    };
   }
 
   private async batch(body: unknown): Promise<Reply> {
     const requests = (body as { requests?: unknown } | undefined)?.requests;
-    if (!Array.isArray(requests) || requests.length === 0) return { status: 400, body: error('BadRequest', 'Invalid batch payload format.') };
-    if (requests.length > BATCH_LIMIT) return { status: 400, body: error('BadRequest', `Number of batch requests exceeds the limit of ${BATCH_LIMIT}.`) };
+    if (!Array.isArray(requests) || requests.length === 0)
+      return { status: 400, body: error('BadRequest', 'Invalid batch payload format.') };
+    if (requests.length > BATCH_LIMIT)
+      return {
+        status: 400,
+        body: error('BadRequest', `Number of batch requests exceeds the limit of ${BATCH_LIMIT}.`),
+      };
     const ids = new Set<string>();
     for (const item of requests as Array<Record<string, unknown>>) {
       const id = typeof item?.id === 'string' ? item.id.toLowerCase() : '';
-      if (!id || typeof item.method !== 'string' || typeof item.url !== 'string') return { status: 400, body: error('BadRequest', 'Invalid batch payload format.') };
-      if (ids.has(id)) return { status: 400, body: error('BadRequest', 'Request id must be unique within a batch.') };
+      if (!id || typeof item.method !== 'string' || typeof item.url !== 'string')
+        return { status: 400, body: error('BadRequest', 'Invalid batch payload format.') };
+      if (ids.has(id))
+        return { status: 400, body: error('BadRequest', 'Request id must be unique within a batch.') };
       ids.add(id);
     }
     const responses: Array<Record<string, unknown>> = [];
@@ -297,12 +346,18 @@ export class FakeGraph {
       };
       this.requests.push(record);
       const reply = segments
-        ? (this.fault(record, 'batchItem') ?? (await this.route(method, segments, url.searchParams, item.body, true)))
+        ? (this.fault(record, 'batchItem') ??
+          (await this.route(method, segments, url.searchParams, item.body, true)))
         : { status: 400, body: error('BadRequest', 'Invalid request URL.') };
       record.status = reply.status;
       const headers: Record<string, string> = { ...(reply.headers ?? {}) };
       if (reply.body !== undefined) headers['Content-Type'] = JSON_TYPE;
-      responses.push({ id: item.id, status: reply.status, headers, ...(reply.body === undefined ? {} : { body: reply.body }) });
+      responses.push({
+        id: item.id,
+        status: reply.status,
+        headers,
+        ...(reply.body === undefined ? {} : { body: reply.body }),
+      });
     }
     // Graph does not promise the request order: answer in reverse so clients must match by id.
     return { status: 200, body: { responses: responses.reverse() } };
@@ -318,8 +373,14 @@ export class FakeGraph {
       mail: user.mail ?? null,
       accountEnabled: user.accountEnabled ?? true,
     };
-    const selected = query.get('$select')?.split(',').map((s) => s.trim()).filter(Boolean) ?? ['id', 'displayName', 'mail', 'preferredLanguage'];
-    const body: Record<string, unknown> = { '@odata.context': `${this.url}/$metadata#users(${selected.join(',')})/$entity` };
+    const selected = query
+      .get('$select')
+      ?.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean) ?? ['id', 'displayName', 'mail', 'preferredLanguage'];
+    const body: Record<string, unknown> = {
+      '@odata.context': `${this.url}/$metadata#users(${selected.join(',')})/$entity`,
+    };
     for (const field of selected) if (field in full) body[field] = full[field];
     return { status: 200, body };
   }
@@ -332,17 +393,26 @@ export class FakeGraph {
     const top = Math.min(999, Math.max(1, Number(query.get('$top') ?? 100) || 100));
     const pageSize = Math.min(top, this.options.pageSize ?? 999);
     const skipToken = query.get('$skiptoken');
-    const offset = skipToken ? Number(Buffer.from(skipToken, 'base64url').toString('utf8').replace(/^offset:/, '')) || 0 : 0;
+    const offset = skipToken
+      ? Number(
+          Buffer.from(skipToken, 'base64url')
+            .toString('utf8')
+            .replace(/^offset:/, ''),
+        ) || 0
+      : 0;
     const page = list.slice(offset, offset + pageSize);
     const select = query.get('$select') ?? 'id';
     const body: Record<string, unknown> = {
       '@odata.context': `${this.url}/$metadata#${usersOnly ? 'users' : 'directoryObjects'}(${select})`,
-      value: page.map((m) => (usersOnly ? { id: m.id } : { '@odata.type': `#microsoft.graph.${m.type}`, id: m.id })),
+      value: page.map((m) =>
+        usersOnly ? { id: m.id } : { '@odata.type': `#microsoft.graph.${m.type}`, id: m.id },
+      ),
     };
     if (offset + pageSize < list.length) {
       const token = Buffer.from(`offset:${offset + pageSize}`).toString('base64url');
       const cast = usersOnly ? '/microsoft.graph.user' : '';
-      body['@odata.nextLink'] = `${this.url}/groups/${id}/transitiveMembers${cast}?$select=${encodeURIComponent(select)}&$top=${top}&$skiptoken=${token}`;
+      body['@odata.nextLink'] =
+        `${this.url}/groups/${id}/transitiveMembers${cast}?$select=${encodeURIComponent(select)}&$top=${top}&$skiptoken=${token}`;
     }
     return { status: 200, body };
   }
@@ -380,34 +450,55 @@ export class FakeGraph {
       status: 200,
       body: {
         '@odata.context': `${this.url}/$metadata#appCatalogs/teamsApps`,
-        value: apps.map((a) => ({ id: a.id, externalId: a.externalId, displayName: a.displayName ?? 'Panelbot', distributionMethod: a.distributionMethod ?? 'organization' })),
+        value: apps.map((a) => ({
+          id: a.id,
+          externalId: a.externalId,
+          displayName: a.displayName ?? 'Panelbot',
+          distributionMethod: a.distributionMethod ?? 'organization',
+        })),
       },
     };
   }
 
   private async install(userIdRaw: string, body: unknown): Promise<Reply> {
     if (!this.admitInstall(performance.now())) {
-      return { status: 429, headers: { 'Retry-After': String(this.options.retryAfterSeconds ?? 1) }, body: error('TooManyRequests', 'Too many requests.') };
+      return {
+        status: 429,
+        headers: { 'Retry-After': String(this.options.retryAfterSeconds ?? 1) },
+        body: error('TooManyRequests', 'Too many requests.'),
+      };
     }
     const userId = userIdRaw.toLowerCase();
     const user = this.users.get(userId);
     if (!user) return notFound(userIdRaw);
     const bind = (body as Record<string, unknown> | undefined)?.['teamsApp@odata.bind'];
-    if (typeof bind !== 'string') return { status: 400, body: error('BadRequest', 'teamsApp@odata.bind is required.') };
+    if (typeof bind !== 'string')
+      return { status: 400, body: error('BadRequest', 'teamsApp@odata.bind is required.') };
     const catalogId = /\/appCatalogs\/teamsApps\/([^/?#]+)$/.exec(bind)?.[1]?.toLowerCase();
     const app = this.catalog.find((a) => a.id === catalogId);
     if (!app) return { status: 404, body: error('NotFound', 'The app was not found in the catalog.') };
     if (user.accountEnabled === false) return { status: 403, body: error('Forbidden', 'Forbidden') };
     if (user.noLicense) {
-      return { status: 403, body: error('Forbidden', 'Failed to get license information for the user. Ensure user has a valid Office365 license assigned to them.') };
+      return {
+        status: 403,
+        body: error(
+          'Forbidden',
+          'Failed to get license information for the user. Ensure user has a valid Office365 license assigned to them.',
+        ),
+      };
     }
     if (user.blocked) {
       return {
         status: 403,
-        body: error('Forbidden', `App is blocked by app permission policy. UserObjectId: ${userId}, AppId: ${app.id}, AppType: Private`, 'AccessDenied'),
+        body: error(
+          'Forbidden',
+          `App is blocked by app permission policy. UserObjectId: ${userId}, AppId: ${app.id}, AppType: Private`,
+          'AccessDenied',
+        ),
       };
     }
-    if (this.installations.has(userId)) return { status: 409, body: error('Conflict', 'App is already installed.') };
+    if (this.installations.has(userId))
+      return { status: 409, body: error('Conflict', 'App is already installed.') };
     const installation = this.createInstallation(userId, app);
     for (const hook of this.installHooks) await hook(userId, installation.chatId);
     return { status: 201 };
@@ -436,7 +527,11 @@ export class FakeGraph {
       const match = /^\s*teamsApp\/(id|externalId)\s+eq\s+'([^']*)'\s*$/i.exec(filter);
       if (!match) return { status: 400, body: error('BadRequest', 'Unsupported filter.') };
       const wanted = match[2].toLowerCase();
-      matches = matches && (match[1].toLowerCase() === 'id' ? installation?.catalogAppId === wanted : app?.externalId.toLowerCase() === wanted);
+      matches =
+        matches &&
+        (match[1].toLowerCase() === 'id'
+          ? installation?.catalogAppId === wanted
+          : app?.externalId.toLowerCase() === wanted);
     }
     const expand = (query.get('$expand') ?? '').split(',').map((s) => s.trim());
     const value =
@@ -445,28 +540,51 @@ export class FakeGraph {
             {
               id: installation.installationId,
               ...(expand.includes('teamsApp')
-                ? { teamsApp: { id: installation.catalogAppId, externalId: app?.externalId ?? null, displayName: app?.displayName ?? 'Panelbot', distributionMethod: app?.distributionMethod ?? 'organization' } }
+                ? {
+                    teamsApp: {
+                      id: installation.catalogAppId,
+                      externalId: app?.externalId ?? null,
+                      displayName: app?.displayName ?? 'Panelbot',
+                      distributionMethod: app?.distributionMethod ?? 'organization',
+                    },
+                  }
                 : {}),
             },
           ]
         : [];
-    return { status: 200, body: { '@odata.context': `${this.url}/$metadata#users('${userId}')/teamwork/installedApps`, value } };
+    return {
+      status: 200,
+      body: { '@odata.context': `${this.url}/$metadata#users('${userId}')/teamwork/installedApps`, value },
+    };
   }
 
   private chat(userIdRaw: string, installationId: string): Reply {
     const installation = this.installations.get(userIdRaw.toLowerCase());
     if (!installation || installation.installationId !== installationId) return notFound(installationId);
-    return { status: 200, body: { '@odata.context': `${this.url}/$metadata#chats/$entity`, id: installation.chatId, chatType: 'oneOnOne' } };
+    return {
+      status: 200,
+      body: {
+        '@odata.context': `${this.url}/$metadata#chats/$entity`,
+        id: installation.chatId,
+        chatType: 'oneOnOne',
+      },
+    };
   }
 
   private fault(record: GraphRequestRecord, scope: 'request' | 'batchItem'): Reply | undefined {
     const fault = this.faults.find(
-      (f) => f.left > 0 && (f.scope ?? 'any') !== (scope === 'request' ? 'batchItem' : 'request') && (!f.method || f.method.toUpperCase() === record.method) && (!f.path || f.path.test(record.path)),
+      (f) =>
+        f.left > 0 &&
+        (f.scope ?? 'any') !== (scope === 'request' ? 'batchItem' : 'request') &&
+        (!f.method || f.method.toUpperCase() === record.method) &&
+        (!f.path || f.path.test(record.path)),
     );
     if (!fault) return undefined;
     fault.left -= 1;
-    const headers: Record<string, string> = fault.retryAfterSeconds !== undefined ? { 'Retry-After': String(fault.retryAfterSeconds) } : {};
-    const code = fault.status === 429 ? 'TooManyRequests' : fault.status >= 500 ? 'ServiceUnavailable' : 'Injected';
+    const headers: Record<string, string> =
+      fault.retryAfterSeconds !== undefined ? { 'Retry-After': String(fault.retryAfterSeconds) } : {};
+    const code =
+      fault.status === 429 ? 'TooManyRequests' : fault.status >= 500 ? 'ServiceUnavailable' : 'Injected';
     return { status: fault.status, headers, body: error(code, 'Injected by the test.') };
   }
 
@@ -517,18 +635,37 @@ function kindOf(method: string, seg: string[] | undefined): GraphRequestKind {
 
 function decodeSegments(path: string): string[] | undefined {
   try {
-    return path.split('/').filter(Boolean).map((s) => decodeURIComponent(s));
+    return path
+      .split('/')
+      .filter(Boolean)
+      .map((s) => decodeURIComponent(s));
   } catch {
     return undefined;
   }
 }
 
 function error(code: string, message: string, innerCode?: string) {
-  return { error: { code, message, innerError: { ...(innerCode ? { code: innerCode } : {}), date: new Date().toISOString().slice(0, 19), 'request-id': 'fake-graph' } } };
+  return {
+    error: {
+      code,
+      message,
+      innerError: {
+        ...(innerCode ? { code: innerCode } : {}),
+        date: new Date().toISOString().slice(0, 19),
+        'request-id': 'fake-graph',
+      },
+    },
+  };
 }
 
 function notFound(id: string): Reply {
-  return { status: 404, body: error('Request_ResourceNotFound', `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`) };
+  return {
+    status: 404,
+    body: error(
+      'Request_ResourceNotFound',
+      `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`,
+    ),
+  };
 }
 
 function readJson(req: IncomingMessage): Promise<unknown> {

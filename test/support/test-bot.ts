@@ -49,7 +49,9 @@ export interface StartOptions {
 
 /** The catalog id the tests publish Panelbot under in a fake Graph. */
 export const testCatalogAppId = 'c47a1060-0000-4000-8000-00000000ca7a';
-const graphToken: TokenCredential = { getToken: async () => ({ token: 'test-graph-token', expiresOnTimestamp: Date.now() + 3_600_000 }) };
+const graphToken: TokenCredential = {
+  getToken: async () => ({ token: 'test-graph-token', expiresOnTimestamp: Date.now() + 3_600_000 }),
+};
 
 function graphEnv(graph: FakeGraph | undefined): Record<string, string> {
   if (!graph) return {};
@@ -89,7 +91,13 @@ export class TestBot {
     const raw = JSON.parse(readFileSync('config/org.demo.json', 'utf8')) as OrgFile;
     options.orgPatch?.(raw);
     const org = Organisation.fromObject(raw, 'test org');
-    const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'debug', PUBLIC_BASE_URL: 'http://127.0.0.1:1', ...graphEnv(options.graph), ...options.env });
+    const config = loadConfig({
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'debug',
+      PUBLIC_BASE_URL: 'http://127.0.0.1:1',
+      ...graphEnv(options.graph),
+      ...options.env,
+    });
     const logLines: string[] = [];
     const sink = new Writable({
       write(chunk, _enc, done) {
@@ -162,7 +170,11 @@ export class TestBot {
   }
 
   async post(activity: Record<string, unknown>): Promise<{ status: number; body: unknown }> {
-    const res = await fetch(`${this.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+    const res = await fetch(`${this.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(activity),
+    });
     const text = await res.text();
     let body: unknown = text;
     try {
@@ -195,7 +207,10 @@ export class TestBot {
   }
 }
 
-const asActivity = (r: ConnectorRequest): BotActivity => ({ ...(r.body as BotActivity), id: r.activityId ?? (r.body as BotActivity)?.id });
+const asActivity = (r: ConnectorRequest): BotActivity => ({
+  ...(r.body as BotActivity),
+  id: r.activityId ?? (r.body as BotActivity)?.id,
+});
 
 function syntheticId(name: string): string {
   let h = 0;
@@ -217,7 +232,11 @@ abstract class Speaker {
   }
 
   /** Clicks an Action.Execute button: verb plus the data (inputs merged in, as Teams does). */
-  async invoke(verb: string, data: Record<string, unknown> = {}, options: { replyToId?: string } = {}): Promise<InvokeResult> {
+  async invoke(
+    verb: string,
+    data: Record<string, unknown> = {},
+    options: { replyToId?: string } = {},
+  ): Promise<InvokeResult> {
     const res = await this.bot.post({
       ...this.activityBase(),
       type: 'invoke',
@@ -229,7 +248,10 @@ abstract class Speaker {
     return {
       status: res.status,
       body,
-      card: body?.type === 'application/vnd.microsoft.card.adaptive' ? (body.value as Record<string, unknown>) : undefined,
+      card:
+        body?.type === 'application/vnd.microsoft.card.adaptive'
+          ? (body.value as Record<string, unknown>)
+          : undefined,
       text: body?.type === 'application/vnd.microsoft.activity.message' ? String(body.value) : undefined,
     };
   }
@@ -256,14 +278,22 @@ export class TestUser extends Speaker {
     return { id: `29:${this.aadObjectId}`, aadObjectId: this.aadObjectId, name: this.name };
   }
   protected activityBase(): Record<string, unknown> {
-    return this.bot.baseActivity({ id: this.conversationId, conversationType: 'personal' }, this.from, this.uiLocale);
+    return this.bot.baseActivity(
+      { id: this.conversationId, conversationType: 'personal' },
+      this.from,
+      this.uiLocale,
+    );
   }
   /** Installs the bot in this person's 1:1 chat (conversationUpdate, as Teams sends on install). */
   async install(): Promise<BotActivity[]> {
     // Teams now lets the bot open a chat with this person (createConversation).
     this.bot.connector.markInstalled(this.aadObjectId);
     const before = this.bot.messagesIn(this.conversationId).length;
-    await this.bot.post({ ...this.activityBase(), type: 'conversationUpdate', membersAdded: [{ id: botId }] });
+    await this.bot.post({
+      ...this.activityBase(),
+      type: 'conversationUpdate',
+      membersAdded: [{ id: botId }],
+    });
     return this.bot.messagesIn(this.conversationId).slice(before);
   }
   inbox(): BotActivity[] {
@@ -287,12 +317,27 @@ export class TestChannel extends Speaker {
     return new TestChannel(this.bot, this.id, this.title, user);
   }
   protected activityBase(): Record<string, unknown> {
-    const base = this.bot.baseActivity({ id: this.id, conversationType: 'channel', isGroup: true }, this.member.from, 'nl-NL');
-    return { ...base, channelData: { tenant: { id: testTenantId }, team: { id: '19:team@thread.tacv2', name: 'Panel' }, channel: { id: this.id, name: this.title } } };
+    const base = this.bot.baseActivity(
+      { id: this.id, conversationType: 'channel', isGroup: true },
+      this.member.from,
+      'nl-NL',
+    );
+    return {
+      ...base,
+      channelData: {
+        tenant: { id: testTenantId },
+        team: { id: '19:team@thread.tacv2', name: 'Panel' },
+        channel: { id: this.id, name: this.title },
+      },
+    };
   }
   /** The bot is added to the team: the channel becomes a place announcements can go. */
   async install(): Promise<void> {
-    await this.bot.post({ ...this.activityBase(), type: 'conversationUpdate', membersAdded: [{ id: botId }] });
+    await this.bot.post({
+      ...this.activityBase(),
+      type: 'conversationUpdate',
+      membersAdded: [{ id: botId }],
+    });
   }
   inbox(): BotActivity[] {
     return this.bot.messagesIn(this.id);

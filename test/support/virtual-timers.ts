@@ -84,8 +84,12 @@ export class VirtualTimers implements Timers {
         await this.quiet();
         if (settled) break;
         const next = this.next();
-        if (!next) throw new Error('VirtualTimers.run: the work waits, but nothing is in flight and no timer is pending');
-        if (next.at > until) throw new Error(`VirtualTimers.run: not done after ${limitMs} ms of virtual time`);
+        if (!next)
+          throw new Error(
+            'VirtualTimers.run: the work waits, but nothing is in flight and no timer is pending',
+          );
+        if (next.at > until)
+          throw new Error(`VirtualTimers.run: not done after ${limitMs} ms of virtual time`);
         this.remove(next);
         this.current = Math.max(this.current, next.at);
         next.fire();
@@ -98,7 +102,7 @@ export class VirtualTimers implements Timers {
 
   /** Nothing tracked in flight for two turns of the event loop (so every microtask has run). */
   private async quiet(): Promise<void> {
-    for (let turns = 0; turns < 2; ) {
+    for (let turns = 0; turns < 2;) {
       if (this.inFlight > 0) {
         await new Promise<void>((resolve) => this.onQuiet.push(resolve));
         turns = 0;
@@ -111,7 +115,8 @@ export class VirtualTimers implements Timers {
 
   private next(): Waiter | undefined {
     let first: Waiter | undefined;
-    for (const w of this.waiters) if (!first || w.at < first.at || (w.at === first.at && w.seq < first.seq)) first = w;
+    for (const w of this.waiters)
+      if (!first || w.at < first.at || (w.at === first.at && w.seq < first.seq)) first = w;
     return first;
   }
 

@@ -11,7 +11,8 @@ export function requireProgrammateam(actor: Actor): void {
 }
 
 const same = (a: string | undefined, b: string) => a !== undefined && a.toLowerCase() === b.toLowerCase();
-export const isKernteamlidOf = (c: ContactCase, actor: Actor) => hasRole(actor, 'kernteamlid') && same(c.kernteamlidId, actor.aadObjectId);
+export const isKernteamlidOf = (c: ContactCase, actor: Actor) =>
+  hasRole(actor, 'kernteamlid') && same(c.kernteamlidId, actor.aadObjectId);
 export const isRequesterOf = (c: ContactCase, actor: Actor) => same(c.requesterId, actor.aadObjectId);
 
 /** An open case the actor handles as its kernteamlid (role checked again: the org file may have changed). */

@@ -29,7 +29,8 @@ export class ContactAvailabilityService {
 
     let waitingOffered = 0;
     for (const waiting of await this.repo.waitingCases()) {
-      if (waiting.requesterId === me || waiting.preferredKernteamlidId || waiting.offeredTo?.includes(me)) continue;
+      if (waiting.requesterId === me || waiting.preferredKernteamlidId || waiting.offeredTo?.includes(me))
+        continue;
       const added = await this.repo.updateCase<boolean>(waiting.caseId, (cur) =>
         cur?.status === 'waiting' && !cur.offeredTo?.includes(me)
           ? { kind: 'write', data: { ...cur, offeredTo: [...(cur.offeredTo ?? []), me] }, result: true }

@@ -2,13 +2,22 @@ import { escapeUserText } from '../../platform/cards';
 import { localDate } from '../../platform/local-time';
 import { hasRole, type Actor } from '../../platform/org/organisation';
 import { renderKernteamCaseCard, renderRequesterCaseCard } from './cards/conversation.card';
-import { isKernteamlidOf, isRequesterOf, kernteamlidCase, requesterCase, requireKernteam } from './contact.access';
+import {
+  isKernteamlidOf,
+  isRequesterOf,
+  kernteamlidCase,
+  requesterCase,
+  requireKernteam,
+} from './contact.access';
 import { contactErrors } from './contact.errors';
 import type { ContactServiceDeps } from './contact.service-deps.types';
 import { normaliseCode, timeoutJobId } from './contact.rules';
 import type { CaseView, ContactCase, PlainTextTarget } from './contact.types';
 
-type PickUp = { kind: 'won'; before: ContactCase; after: ContactCase } | { kind: 'mine'; c: ContactCase } | { kind: 'taken' | 'closed' | 'own' | 'noAccess' };
+type PickUp =
+  | { kind: 'won'; before: ContactCase; after: ContactCase }
+  | { kind: 'mine'; c: ContactCase }
+  | { kind: 'taken' | 'closed' | 'own' | 'noAccess' };
 
 const MAX_REPLY_IDS = 50;
 
@@ -24,7 +33,16 @@ export class ContactCaseService {
   private readonly people: ContactServiceDeps['people'];
 
   constructor(deps: ContactServiceDeps) {
-    ({ repo: this.repo, offers: this.offers, notifier: this.notifier, scheduler: this.scheduler, org: this.org, clock: this.clock, logger: this.logger, people: this.people } = deps);
+    ({
+      repo: this.repo,
+      offers: this.offers,
+      notifier: this.notifier,
+      scheduler: this.scheduler,
+      org: this.org,
+      clock: this.clock,
+      logger: this.logger,
+      people: this.people,
+    } = deps);
   }
 
   private today(): string {
@@ -37,37 +55,58 @@ export class ContactCaseService {
     const me = actor.aadObjectId;
     const result = await this.repo.updateCase<PickUp>(caseId, (cur) => {
       if (!cur) return { kind: 'skip', result: { kind: 'noAccess' } };
-      if (cur.status === 'open' && isKernteamlidOf(cur, actor)) return { kind: 'skip', result: { kind: 'mine', c: cur } };
+      if (cur.status === 'open' && isKernteamlidOf(cur, actor))
+        return { kind: 'skip', result: { kind: 'mine', c: cur } };
       if (cur.status === 'closed') return { kind: 'skip', result: { kind: 'closed' } };
       if (cur.status !== 'waiting') return { kind: 'skip', result: { kind: 'taken' } };
       if (isRequesterOf(cur, actor)) return { kind: 'skip', result: { kind: 'own' } };
       if (!cur.offeredTo?.includes(me)) return { kind: 'skip', result: { kind: 'noAccess' } };
       const { offers: _o, offeredTo: _t, preferredKernteamlidId: _p, ...rest } = cur;
-      const after: ContactCase = { ...rest, status: 'open', kernteamlidId: me, pickedUpAt: this.clock.now().toISOString(), lastActivityOn: this.today() };
+      const after: ContactCase = {
+        ...rest,
+        status: 'open',
+        kernteamlidId: me,
+        pickedUpAt: this.clock.now().toISOString(),
+        lastActivityOn: this.today(),
+      };
       return { kind: 'write', data: after, result: { kind: 'won', before: cur, after } };
     });
     if (result.kind === 'mine') return result.c;
     if (result.kind !== 'won') {
-      const errors = { taken: contactErrors.taken, closed: contactErrors.closed, own: contactErrors.ownRequest, noAccess: contactErrors.noAccess };
+      const errors = {
+        taken: contactErrors.taken,
+        closed: contactErrors.closed,
+        own: contactErrors.ownRequest,
+        noAccess: contactErrors.noAccess,
+      };
       throw errors[result.kind]();
     }
 
     const { before, after } = result;
     this.logger.info({ caseId, code: after.code }, 'contact.picked_up');
     await this.scheduler.cancel(timeoutJobId(caseId));
-    await this.offers.close(after.code, (before.offers ?? []).filter((o) => o.kernteamlidId !== me), 'taken', caseId);
+    await this.offers.close(
+      after.code,
+      (before.offers ?? []).filter((o) => o.kernteamlidId !== me),
+      'taken',
+      caseId,
+    );
     if (after.requesterId) {
       const kernteamlidName = await this.kernteamlidName(me);
-      await this.notifier.sendCard(after.requesterId, (text) =>
-        renderRequesterCaseCard(text, {
-          c: after,
-          kernteamlidName,
-          title: text.t('contact.case.requesterPickedUpTitle', {
-            name: escapeUserText(text.person(kernteamlidName)),
-            code: after.code,
+      await this.notifier.sendCard(
+        after.requesterId,
+        (text) =>
+          renderRequesterCaseCard(text, {
+            c: after,
+            kernteamlidName,
+            title: text.t('contact.case.requesterPickedUpTitle', {
+              name: escapeUserText(text.person(kernteamlidName)),
+              code: after.code,
+            }),
+            withPickUpNotes: true,
           }),
-          withPickUpNotes: true,
-        }), caseId);
+        caseId,
+      );
     }
     return after;
   }
@@ -76,7 +115,12 @@ export class ContactCaseService {
    * Forwards one message to the other side of the case, unstored. The case is always explicit
    * (from the card or the typed code). `replyId` (from a reply box) makes a retried click harmless.
    */
-  async relay(actor: Actor, caseId: string, text: string, replyId?: string): Promise<{ c: ContactCase; duplicate: boolean }> {
+  async relay(
+    actor: Actor,
+    caseId: string,
+    text: string,
+    replyId?: string,
+  ): Promise<{ c: ContactCase; duplicate: boolean }> {
     const c = (await this.repo.getCase(caseId))?.data;
     if (c?.status === 'closed') throw contactErrors.closed();
     const fromRequester = !!c && isRequesterOf(c, actor);
@@ -90,9 +134,16 @@ export class ContactCaseService {
     }
     const kernteamlidName = fromRequester ? undefined : await this.kernteamlidName(c.kernteamlidId);
     const sent = fromRequester
-      ? await this.notifier.sendCard(c.kernteamlidId, (t) => renderKernteamCaseCard(t, { c, incoming: text }), caseId)
-      : await this.notifier.sendCard(c.requesterId, (t) =>
-          renderRequesterCaseCard(t, { c, kernteamlidName, incoming: text }), caseId);
+      ? await this.notifier.sendCard(
+          c.kernteamlidId,
+          (t) => renderKernteamCaseCard(t, { c, incoming: text }),
+          caseId,
+        )
+      : await this.notifier.sendCard(
+          c.requesterId,
+          (t) => renderRequesterCaseCard(t, { c, kernteamlidName, incoming: text }),
+          caseId,
+        );
     if (!sent) {
       if (replyId) await this.releaseReplyId(caseId, replyId);
       throw contactErrors.delivery();
@@ -142,7 +193,8 @@ export class ContactCaseService {
   /** Either side may reopen its view of the case; anyone else gets "not yours". */
   async view(actor: Actor, caseId: string): Promise<CaseView> {
     const existing = (await this.repo.getCase(caseId))?.data;
-    if (existing && isKernteamlidOf(existing, actor)) return { side: 'kernteamlid', c: await this.forKernteamlid(actor, caseId) };
+    if (existing && isKernteamlidOf(existing, actor))
+      return { side: 'kernteamlid', c: await this.forKernteamlid(actor, caseId) };
     const c = requesterCase(actor, existing);
     return { side: 'medewerker', c, kernteamlidName: await this.kernteamlidName(c.kernteamlidId) };
   }
@@ -176,14 +228,22 @@ export class ContactCaseService {
     return this.repo.updateCase<'ok' | 'used' | 'gone'>(caseId, (cur) => {
       if (!cur || cur.status !== 'open') return { kind: 'skip', result: 'gone' };
       if (cur.usedReplyIds?.includes(replyId)) return { kind: 'skip', result: 'used' };
-      return { kind: 'write', data: { ...cur, usedReplyIds: [...(cur.usedReplyIds ?? []), replyId].slice(-MAX_REPLY_IDS) }, result: 'ok' };
+      return {
+        kind: 'write',
+        data: { ...cur, usedReplyIds: [...(cur.usedReplyIds ?? []), replyId].slice(-MAX_REPLY_IDS) },
+        result: 'ok',
+      };
     });
   }
 
   private async releaseReplyId(caseId: string, replyId: string): Promise<void> {
     await this.repo.updateCase<void>(caseId, (cur) =>
       cur?.usedReplyIds?.includes(replyId)
-        ? { kind: 'write', data: { ...cur, usedReplyIds: cur.usedReplyIds.filter((r) => r !== replyId) }, result: undefined }
+        ? {
+            kind: 'write',
+            data: { ...cur, usedReplyIds: cur.usedReplyIds.filter((r) => r !== replyId) },
+            result: undefined,
+          }
         : { kind: 'skip', result: undefined },
     );
   }

@@ -5,7 +5,14 @@ import { renderClosedCard } from './cards/closure.card';
 import { kernteamlidCase, requesterCase } from './contact.access';
 import { contactErrors } from './contact.errors';
 import type { ContactServiceDeps } from './contact.service-deps.types';
-import { destinationOf, inactivityCheck, inactivityDeadline, inactivityJobId, retentionSeconds, timeoutJobId } from './contact.rules';
+import {
+  destinationOf,
+  inactivityCheck,
+  inactivityDeadline,
+  inactivityJobId,
+  retentionSeconds,
+  timeoutJobId,
+} from './contact.rules';
 import type { ClosedBy, ContactCase, Outcome } from './contact.types';
 
 /**
@@ -23,10 +30,23 @@ export class ContactClosureService {
   private readonly logger: ContactServiceDeps['logger'];
 
   constructor(deps: ContactServiceDeps) {
-    ({ repo: this.repo, offers: this.offers, notifier: this.notifier, scheduler: this.scheduler, org: this.org, clock: this.clock, logger: this.logger } = deps);
+    ({
+      repo: this.repo,
+      offers: this.offers,
+      notifier: this.notifier,
+      scheduler: this.scheduler,
+      org: this.org,
+      clock: this.clock,
+      logger: this.logger,
+    } = deps);
   }
 
-  async closeByKernteamlid(actor: Actor, caseId: string, outcome: Outcome, destinationId?: string): Promise<ContactCase> {
+  async closeByKernteamlid(
+    actor: Actor,
+    caseId: string,
+    outcome: Outcome,
+    destinationId?: string,
+  ): Promise<ContactCase> {
     const c = kernteamlidCase(actor, (await this.repo.getCase(caseId))?.data);
     if (destinationId && !destinationOf(this.org, destinationId)) throw contactErrors.unknownDestination();
     return this.close(c.caseId, outcome, destinationId ?? c.referralDestination, 'kernteamlid');
@@ -38,7 +58,12 @@ export class ContactClosureService {
     const id = caseId ?? link?.caseId;
     if (!id) throw contactErrors.noAccess();
     const c = requesterCase(actor, (await this.repo.getCase(id))?.data);
-    return this.close(c.caseId, c.status === 'waiting' ? 'withdrawn' : 'endedByMedewerker', c.referralDestination, 'medewerker');
+    return this.close(
+      c.caseId,
+      c.status === 'waiting' ? 'withdrawn' : 'endedByMedewerker',
+      c.referralDestination,
+      'medewerker',
+    );
   }
 
   /**
@@ -48,33 +73,47 @@ export class ContactClosureService {
   async onInactivityCheck(caseId: string): Promise<void> {
     const c = (await this.repo.getCase(caseId))?.data;
     if (!c || c.status === 'closed' || !c.lastActivityOn) return;
-    if (inactivityDeadline(this.org, c.lastActivityOn) > this.clock.now()) return this.scheduler.schedule(inactivityCheck(this.org, caseId, c.lastActivityOn));
+    if (inactivityDeadline(this.org, c.lastActivityOn) > this.clock.now())
+      return this.scheduler.schedule(inactivityCheck(this.org, caseId, c.lastActivityOn));
     await this.close(caseId, 'inactive', c.referralDestination, 'inactivity').catch((err: unknown) => {
       // Closed by someone in the meantime: nothing left to do.
       if (!(isAppError(err) && err.code === contactErrors.closed.code)) throw err;
     });
   }
 
-  private async close(caseId: string, outcome: Outcome, referralDestination: string | undefined, by: ClosedBy): Promise<ContactCase> {
+  private async close(
+    caseId: string,
+    outcome: Outcome,
+    referralDestination: string | undefined,
+    by: ClosedBy,
+  ): Promise<ContactCase> {
     const zone = this.org.timeZone;
     const day = (iso?: string) => (iso ? localDate(iso, zone) : undefined);
-    const result = await this.repo.updateCase<{ before: ContactCase; after: ContactCase } | undefined>(caseId, (cur) => {
-      if (!cur || cur.status === 'closed') return { kind: 'skip', result: undefined };
-      const after: ContactCase = {
-        caseId: cur.caseId,
-        code: cur.code,
-        status: 'closed',
-        createdAt: day(cur.createdAt) as string,
-        pickedUpAt: day(cur.pickedUpAt),
-        closedAt: day(this.clock.now().toISOString()),
-        quarter: cur.quarter,
-        topic: cur.topic,
-        contactChannel: cur.contactChannel,
-        referralDestination,
-        outcome,
-      };
-      return { kind: 'write', data: dropUndefined(after), result: { before: cur, after }, ttlSeconds: retentionSeconds(this.org) };
-    });
+    const result = await this.repo.updateCase<{ before: ContactCase; after: ContactCase } | undefined>(
+      caseId,
+      (cur) => {
+        if (!cur || cur.status === 'closed') return { kind: 'skip', result: undefined };
+        const after: ContactCase = {
+          caseId: cur.caseId,
+          code: cur.code,
+          status: 'closed',
+          createdAt: day(cur.createdAt) as string,
+          pickedUpAt: day(cur.pickedUpAt),
+          closedAt: day(this.clock.now().toISOString()),
+          quarter: cur.quarter,
+          topic: cur.topic,
+          contactChannel: cur.contactChannel,
+          referralDestination,
+          outcome,
+        };
+        return {
+          kind: 'write',
+          data: dropUndefined(after),
+          result: { before: cur, after },
+          ttlSeconds: retentionSeconds(this.org),
+        };
+      },
+    );
     if (!result) throw contactErrors.closed();
     const { before, after } = result;
     if (before.requesterId) await this.repo.deleteLink(before.requesterId);
@@ -82,19 +121,35 @@ export class ContactClosureService {
     if (by !== 'inactivity') await this.scheduler.cancel(inactivityJobId(caseId));
     this.logger.info({ caseId, code: after.code, outcome }, 'contact.case_closed');
 
-    if (before.status === 'waiting') await this.offers.close(before.code, before.offers ?? [], by === 'inactivity' ? 'expired' : 'withdrawn', caseId);
+    if (before.status === 'waiting')
+      await this.offers.close(
+        before.code,
+        before.offers ?? [],
+        by === 'inactivity' ? 'expired' : 'withdrawn',
+        caseId,
+      );
     if (by === 'inactivity') {
       // Nobody acted: both sides hear it (a waiting request has no kernteamlid yet).
       const days = this.org.settings.contactInactiveCloseDays;
-      for (const [who, key] of [[before.requesterId, 'contact.close.inactiveForRequester'], [before.kernteamlidId, 'contact.close.inactiveForKernteam']] as const) {
-        if (who) await this.notifier.sendCard(who, (text) => renderClosedCard(text, after.code, key, { days }), caseId);
+      for (const [who, key] of [
+        [before.requesterId, 'contact.close.inactiveForRequester'],
+        [before.kernteamlidId, 'contact.close.inactiveForKernteam'],
+      ] as const) {
+        if (who)
+          await this.notifier.sendCard(
+            who,
+            (text) => renderClosedCard(text, after.code, key, { days }),
+            caseId,
+          );
       }
       return after;
     }
     // The actor sees the closing card as the answer to their own action; the other side gets it here.
     const other = by === 'kernteamlid' ? before.requesterId : before.kernteamlidId;
-    const otherKey = by === 'kernteamlid' ? 'contact.close.closedByKernteam' : 'contact.close.closedByRequester';
-    if (other) await this.notifier.sendCard(other, (text) => renderClosedCard(text, after.code, otherKey), caseId);
+    const otherKey =
+      by === 'kernteamlid' ? 'contact.close.closedByKernteam' : 'contact.close.closedByRequester';
+    if (other)
+      await this.notifier.sendCard(other, (text) => renderClosedCard(text, after.code, otherKey), caseId);
     return after;
   }
 }

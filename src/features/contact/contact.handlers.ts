@@ -24,30 +24,75 @@ function displayNameOf(context: TurnContext, deps: Pick<ContactDeps, 'org'>, act
 /** The medewerker's side: the intro card, the request form, stopping, and the handover answer. */
 export function registerRequestHandlers(app: PanelApp, deps: ContactDeps, contact: ContactModule): void {
   const textFor = (actor: Actor) => CardText.for(deps, actor.locale);
-  const intro = async (actor: Actor) => renderIntroCard(textFor(actor), await contact.requests.openCaseCode(actor));
+  const intro = async (actor: Actor) =>
+    renderIntroCard(textFor(actor), await contact.requests.openCaseCode(actor));
 
-  onCommand(app, deps, /^\s*(vertrouwelijk(\s+contact)?|confidential(\s+contact)?|contact)\s*$/i, intro, personal);
+  onCommand(
+    app,
+    deps,
+    /^\s*(vertrouwelijk(\s+contact)?|confidential(\s+contact)?|contact)\s*$/i,
+    intro,
+    personal,
+  );
   onCardAction(app, deps, contactVerbs.start, z.unknown(), intro, personal);
 
-  onCardAction(app, deps, contactVerbs.openForm, z.unknown(), async (actor) => {
-    const open = await contact.requests.openCaseCode(actor);
-    if (open) return renderIntroCard(textFor(actor), open);
-    const kernteamleden = await contact.requests.choosable(actor);
-    return renderRequestFormCard(textFor(actor), { formId: randomUUID(), kernteamleden });
-  }, personal);
+  onCardAction(
+    app,
+    deps,
+    contactVerbs.openForm,
+    z.unknown(),
+    async (actor) => {
+      const open = await contact.requests.openCaseCode(actor);
+      if (open) return renderIntroCard(textFor(actor), open);
+      const kernteamleden = await contact.requests.choosable(actor);
+      return renderRequestFormCard(textFor(actor), { formId: randomUUID(), kernteamleden });
+    },
+    personal,
+  );
 
-  onCardAction(app, deps, contactVerbs.request, requestPayload, async (actor, input, context) => {
-    const result = await contact.requests.submit(actor, input, displayNameOf(context, deps, actor));
-    return renderRequestSentCard(textFor(actor), result);
-  }, personal);
+  onCardAction(
+    app,
+    deps,
+    contactVerbs.request,
+    requestPayload,
+    async (actor, input, context) => {
+      const result = await contact.requests.submit(actor, input, displayNameOf(context, deps, actor));
+      return renderRequestSentCard(textFor(actor), result);
+    },
+    personal,
+  );
 
-  onCardAction(app, deps, contactVerbs.stop, caseRef, async (actor, { caseId }) => {
-    const closed = await contact.closure.stopByRequester(actor, caseId);
-    return renderClosedCard(textFor(actor), closed.code, closingTextKey(closed, 'medewerker'));
-  }, personal);
+  onCardAction(
+    app,
+    deps,
+    contactVerbs.stop,
+    caseRef,
+    async (actor, { caseId }) => {
+      const closed = await contact.closure.stopByRequester(actor, caseId);
+      return renderClosedCard(textFor(actor), closed.code, closingTextKey(closed, 'medewerker'));
+    },
+    personal,
+  );
 
-  onCardAction(app, deps, contactVerbs.handover, handoverPayload, async (actor, input, context) => {
-    const r = await contact.referrals.answerHandover(actor, input.caseId, input.consent, displayNameOf(context, deps, actor));
-    return renderReferralCard(textFor(actor), { caseId: r.c.caseId, code: r.c.code, destination: r.destination, answer: r.answer });
-  }, personal);
+  onCardAction(
+    app,
+    deps,
+    contactVerbs.handover,
+    handoverPayload,
+    async (actor, input, context) => {
+      const r = await contact.referrals.answerHandover(
+        actor,
+        input.caseId,
+        input.consent,
+        displayNameOf(context, deps, actor),
+      );
+      return renderReferralCard(textFor(actor), {
+        caseId: r.c.caseId,
+        code: r.c.code,
+        destination: r.destination,
+        answer: r.answer,
+      });
+    },
+    personal,
+  );
 }

@@ -5,6 +5,10 @@ import { contactJobs } from './contact.verbs';
 
 /** The pick-up timeout and the inactivity check; both run once per case even with several instances. */
 export function registerContactJobs(scheduler: Scheduler, contact: ContactModule): void {
-  scheduler.on(contactJobs.pickupTimeout, caseJobPayload, ({ caseId }) => contact.requests.onPickupTimeout(caseId));
-  scheduler.on(contactJobs.inactivity, caseJobPayload, ({ caseId }) => contact.closure.onInactivityCheck(caseId));
+  scheduler.on(contactJobs.pickupTimeout, caseJobPayload, ({ caseId }) =>
+    contact.requests.onPickupTimeout(caseId),
+  );
+  scheduler.on(contactJobs.inactivity, caseJobPayload, ({ caseId }) =>
+    contact.closure.onInactivityCheck(caseId),
+  );
 }

@@ -17,7 +17,13 @@ import { renderStatsCard } from './cards/stats.card';
 import { contactErrors } from './contact.errors';
 import type { ContactDeps, ContactModule } from './contact.module';
 import { closingTextKey } from './contact.rules';
-import { availabilityPayload, caseRef, closePayload, destinationPayload, pickUpPayload } from './contact.schemas';
+import {
+  availabilityPayload,
+  caseRef,
+  closePayload,
+  destinationPayload,
+  pickUpPayload,
+} from './contact.schemas';
 import { contactVerbs } from './contact.verbs';
 
 const personal = { personalOnly: contactErrors.personalOnly };
@@ -26,57 +32,137 @@ const personal = { personalOnly: contactErrors.personalOnly };
 export function registerKernteamHandlers(app: PanelApp, deps: ContactDeps, contact: ContactModule): void {
   const textFor = (actor: Actor) => CardText.for(deps, actor.locale);
 
-  onCardAction(app, deps, contactVerbs.pickUp, pickUpPayload, async (actor, input) => {
-    const c = await contact.cases.pickUp(actor, input.caseId);
-    const text = textFor(actor);
-    const title = text.t('contact.case.pickedUpTitle', { code: c.code });
-    return renderKernteamCaseCard(text, { c, title, firstMessage: input.firstMessage, withPickUpNotes: true });
-  }, personal);
+  onCardAction(
+    app,
+    deps,
+    contactVerbs.pickUp,
+    pickUpPayload,
+    async (actor, input) => {
+      const c = await contact.cases.pickUp(actor, input.caseId);
+      const text = textFor(actor);
+      const title = text.t('contact.case.pickedUpTitle', { code: c.code });
+      return renderKernteamCaseCard(text, {
+        c,
+        title,
+        firstMessage: input.firstMessage,
+        withPickUpNotes: true,
+      });
+    },
+    personal,
+  );
 
   // Either side may reopen its view of the case; anyone else gets "not yours".
-  onCardAction(app, deps, contactVerbs.showCase, caseRef, async (actor, { caseId }) => {
-    const view = await contact.cases.view(actor, caseId);
-    const text = textFor(actor);
-    if (view.side === 'kernteamlid') return renderKernteamCaseCard(text, { c: view.c });
-    return renderRequesterCaseCard(text, { c: view.c, kernteamlidName: view.kernteamlidName });
-  }, personal);
+  onCardAction(
+    app,
+    deps,
+    contactVerbs.showCase,
+    caseRef,
+    async (actor, { caseId }) => {
+      const view = await contact.cases.view(actor, caseId);
+      const text = textFor(actor);
+      if (view.side === 'kernteamlid') return renderKernteamCaseCard(text, { c: view.c });
+      return renderRequesterCaseCard(text, { c: view.c, kernteamlidName: view.kernteamlidName });
+    },
+    personal,
+  );
 
-  onCardAction(app, deps, contactVerbs.referChoose, caseRef, async (actor, { caseId }) =>
-    renderReferChooseCard(textFor(actor), await contact.referrals.caseForReferral(actor, caseId)), personal);
+  onCardAction(
+    app,
+    deps,
+    contactVerbs.referChoose,
+    caseRef,
+    async (actor, { caseId }) =>
+      renderReferChooseCard(textFor(actor), await contact.referrals.caseForReferral(actor, caseId)),
+    personal,
+  );
 
-  onCardAction(app, deps, contactVerbs.referGuidance, destinationPayload, async (actor, input) => {
-    const { c, destination } = await contact.referrals.guidance(actor, input.caseId, input.destination);
-    return renderGuidanceCard(textFor(actor), c, destination);
-  }, personal);
+  onCardAction(
+    app,
+    deps,
+    contactVerbs.referGuidance,
+    destinationPayload,
+    async (actor, input) => {
+      const { c, destination } = await contact.referrals.guidance(actor, input.caseId, input.destination);
+      return renderGuidanceCard(textFor(actor), c, destination);
+    },
+    personal,
+  );
 
-  onCardAction(app, deps, contactVerbs.referSend, destinationPayload, async (actor, input) => {
-    const { c, destination } = await contact.referrals.sendReferral(actor, input.caseId, input.destination);
-    return renderReferralSentCard(textFor(actor), c, destination);
-  }, personal);
+  onCardAction(
+    app,
+    deps,
+    contactVerbs.referSend,
+    destinationPayload,
+    async (actor, input) => {
+      const { c, destination } = await contact.referrals.sendReferral(actor, input.caseId, input.destination);
+      return renderReferralSentCard(textFor(actor), c, destination);
+    },
+    personal,
+  );
 
-  onCardAction(app, deps, contactVerbs.closeForm, caseRef, async (actor, { caseId }) =>
-    renderCloseFormCard(textFor(actor), await contact.cases.forKernteamlid(actor, caseId)), personal);
+  onCardAction(
+    app,
+    deps,
+    contactVerbs.closeForm,
+    caseRef,
+    async (actor, { caseId }) =>
+      renderCloseFormCard(textFor(actor), await contact.cases.forKernteamlid(actor, caseId)),
+    personal,
+  );
 
-  onCardAction(app, deps, contactVerbs.close, closePayload, async (actor, input) => {
-    const closed = await contact.closure.closeByKernteamlid(actor, input.caseId, input.outcome, input.destination);
-    return renderClosedCard(textFor(actor), closed.code, closingTextKey(closed, 'kernteamlid'));
-  }, personal);
+  onCardAction(
+    app,
+    deps,
+    contactVerbs.close,
+    closePayload,
+    async (actor, input) => {
+      const closed = await contact.closure.closeByKernteamlid(
+        actor,
+        input.caseId,
+        input.outcome,
+        input.destination,
+      );
+      return renderClosedCard(textFor(actor), closed.code, closingTextKey(closed, 'kernteamlid'));
+    },
+    personal,
+  );
 
-  const showAvailability = async (actor: Actor) => renderAvailabilityCard(textFor(actor), await contact.availability.status(actor));
+  const showAvailability = async (actor: Actor) =>
+    renderAvailabilityCard(textFor(actor), await contact.availability.status(actor));
   const setAvailability = (available: boolean) => async (actor: Actor) => {
     const r = await contact.availability.set(actor, available);
     return renderAvailabilityCard(textFor(actor), r.available, r.waitingOffered);
   };
   onCardAction(app, deps, contactVerbs.availability, z.unknown(), showAvailability, personal);
-  onCardAction(app, deps, contactVerbs.setAvailability, availabilityPayload, (actor, input) => setAvailability(input.available)(actor), personal);
-  onCommand(app, deps, /^\s*(niet\s+beschikbaar|unavailable|not\s+available)\s*$/i, setAvailability(false), personal);
+  onCardAction(
+    app,
+    deps,
+    contactVerbs.setAvailability,
+    availabilityPayload,
+    (actor, input) => setAvailability(input.available)(actor),
+    personal,
+  );
+  onCommand(
+    app,
+    deps,
+    /^\s*(niet\s+beschikbaar|unavailable|not\s+available)\s*$/i,
+    setAvailability(false),
+    personal,
+  );
   onCommand(app, deps, /^\s*(beschikbaar|available)\s*$/i, setAvailability(true), personal);
 
-  const myCases = async (actor: Actor) => renderMyCasesCard(textFor(actor), await contact.cases.myCases(actor));
+  const myCases = async (actor: Actor) =>
+    renderMyCasesCard(textFor(actor), await contact.cases.myCases(actor));
   onCardAction(app, deps, contactVerbs.myCases, z.unknown(), myCases, personal);
   onCommand(app, deps, /^\s*(mijn\s+zaken|my\s+cases)\s*$/i, myCases, personal);
 
   const stats = async (actor: Actor) => renderStatsCard(textFor(actor), await contact.stats.quarters(actor));
   onCardAction(app, deps, contactVerbs.stats, z.unknown(), stats, personal);
-  onCommand(app, deps, /^\s*(vertrouwelijk\s+statistiek|contact\s+stat(s|istics|istiek))\s*$/i, stats, personal);
+  onCommand(
+    app,
+    deps,
+    /^\s*(vertrouwelijk\s+statistiek|contact\s+stat(s|istics|istiek))\s*$/i,
+    stats,
+    personal,
+  );
 }

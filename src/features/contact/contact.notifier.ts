@@ -23,7 +23,10 @@ export class ContactNotifier {
   ) {}
 
   private async localeOf(aadObjectId: string): Promise<Locale> {
-    return localeFrom(await this.deps.conversations.localeOf(userKey(aadObjectId)), this.deps.org.defaultLocale);
+    return localeFrom(
+      await this.deps.conversations.localeOf(userKey(aadObjectId)),
+      this.deps.org.defaultLocale,
+    );
   }
 
   private text(locale: Locale): CardText {
@@ -31,13 +34,23 @@ export class ContactNotifier {
   }
 
   /** Sends a card to one person's 1:1 chat; undefined when it could not be delivered. */
-  async sendCard(aadObjectId: string, render: Render<AdaptiveCard>, caseId: string): Promise<{ activityId: string; locale: Locale } | undefined> {
+  async sendCard(
+    aadObjectId: string,
+    render: Render<AdaptiveCard>,
+    caseId: string,
+  ): Promise<{ activityId: string; locale: Locale } | undefined> {
     const locale = await this.localeOf(aadObjectId);
     try {
-      const activityId = await this.deps.delivery.sendNow(userKey(aadObjectId), cardActivity(render(this.text(locale))));
+      const activityId = await this.deps.delivery.sendNow(
+        userKey(aadObjectId),
+        cardActivity(render(this.text(locale))),
+      );
       return { activityId, locale };
     } catch (err) {
-      this.logger.warn({ caseId, reason: (err as { reason?: string }).reason ?? 'error' }, 'contact.send_failed');
+      this.logger.warn(
+        { caseId, reason: (err as { reason?: string }).reason ?? 'error' },
+        'contact.send_failed',
+      );
       return undefined;
     }
   }
@@ -48,18 +61,30 @@ export class ContactNotifier {
       await this.deps.delivery.sendNow(userKey(aadObjectId), textActivity(render(this.text(locale))));
       return true;
     } catch (err) {
-      this.logger.warn({ caseId, reason: (err as { reason?: string }).reason ?? 'error' }, 'contact.send_failed');
+      this.logger.warn(
+        { caseId, reason: (err as { reason?: string }).reason ?? 'error' },
+        'contact.send_failed',
+      );
       return false;
     }
   }
 
   /** Replaces a card sent earlier, in the language it was sent in. */
-  async updateCard(aadObjectId: string, activityId: string, locale: Locale, render: Render<AdaptiveCard>, caseId: string): Promise<void> {
+  async updateCard(
+    aadObjectId: string,
+    activityId: string,
+    locale: Locale,
+    render: Render<AdaptiveCard>,
+    caseId: string,
+  ): Promise<void> {
     const activity = cardActivity(render(this.text(locale)));
     try {
       await this.deps.delivery.updateNow(userKey(aadObjectId), activityId, activity);
     } catch (err) {
-      this.logger.warn({ caseId, reason: (err as { reason?: string }).reason ?? 'error' }, 'contact.update_failed');
+      this.logger.warn(
+        { caseId, reason: (err as { reason?: string }).reason ?? 'error' },
+        'contact.update_failed',
+      );
     }
   }
 
@@ -74,6 +99,7 @@ export class ContactNotifier {
         return { key: userKey(p.aadObjectId), activity: textActivity(byLocale.get(locale) as string) };
       }),
     );
-    if (recipients.length) await this.deps.delivery.enqueue({ broadcastId, purpose: 'contact.waitAlert', recipients });
+    if (recipients.length)
+      await this.deps.delivery.enqueue({ broadcastId, purpose: 'contact.waitAlert', recipients });
   }
 }

@@ -15,8 +15,13 @@ export class ContactOfferService {
 
   /** Kernteamleden who may receive a new request now: available, and never the person asking. */
   async availableKernteamleden(excluding: string): Promise<string[]> {
-    const ids = this.org.peopleWithRole('kernteamlid').map((p) => p.aadObjectId.toLowerCase()).filter((id) => id !== excluding.toLowerCase());
-    const available = await Promise.all(ids.map(async (id) => ((await this.repo.isAvailable(id)) ? id : undefined)));
+    const ids = this.org
+      .peopleWithRole('kernteamlid')
+      .map((p) => p.aadObjectId.toLowerCase())
+      .filter((id) => id !== excluding.toLowerCase());
+    const available = await Promise.all(
+      ids.map(async (id) => ((await this.repo.isAvailable(id)) ? id : undefined)),
+    );
     return available.filter((id): id is string => id !== undefined);
   }
 
@@ -28,10 +33,15 @@ export class ContactOfferService {
     const cards = new Map<Locale, AdaptiveCard>();
     const offers: Offer[] = [];
     for (const id of to) {
-      const sent = await this.notifier.sendCard(id, (text) => {
-        if (!cards.has(text.locale)) cards.set(text.locale, renderOfferCard(text, { c, firstMessage, late }));
-        return cards.get(text.locale) as AdaptiveCard;
-      }, c.caseId);
+      const sent = await this.notifier.sendCard(
+        id,
+        (text) => {
+          if (!cards.has(text.locale))
+            cards.set(text.locale, renderOfferCard(text, { c, firstMessage, late }));
+          return cards.get(text.locale) as AdaptiveCard;
+        },
+        c.caseId,
+      );
       if (sent) offers.push({ kernteamlidId: id, activityId: sent.activityId, locale: sent.locale });
     }
     if (!offers.length) return 0;
@@ -52,7 +62,13 @@ export class ContactOfferService {
   /** Replaces request cards with "opgepakt" or "ingetrokken", so nobody else acts on them. */
   async close(code: string, offers: Offer[], why: OfferClosedReason, caseId: string): Promise<void> {
     for (const offer of offers) {
-      await this.notifier.updateCard(offer.kernteamlidId, offer.activityId, offer.locale, (text) => renderOfferClosedCard(text, code, why), caseId);
+      await this.notifier.updateCard(
+        offer.kernteamlidId,
+        offer.activityId,
+        offer.locale,
+        (text) => renderOfferClosedCard(text, code, why),
+        caseId,
+      );
     }
   }
 }

@@ -26,23 +26,39 @@ export class ContactReferralService {
     return this.kernteamlidCase(actor, caseId);
   }
 
-  async guidance(actor: Actor, caseId: string, destinationId: string): Promise<{ c: ContactCase; destination: ReferralDestination }> {
+  async guidance(
+    actor: Actor,
+    caseId: string,
+    destinationId: string,
+  ): Promise<{ c: ContactCase; destination: ReferralDestination }> {
     const c = await this.kernteamlidCase(actor, caseId);
     return { c, destination: this.destination(destinationId) };
   }
 
-  async sendReferral(actor: Actor, caseId: string, destinationId: string): Promise<{ c: ContactCase; destination: ReferralDestination }> {
+  async sendReferral(
+    actor: Actor,
+    caseId: string,
+    destinationId: string,
+  ): Promise<{ c: ContactCase; destination: ReferralDestination }> {
     const c = await this.kernteamlidCase(actor, caseId);
     const destination = this.destination(destinationId);
     // A new referral asks the consent question afresh; the same one again (a retried click) changes nothing.
     const fresh = await this.repo.updateCase<boolean>(caseId, (cur) =>
-      cur?.status === 'open' && (cur.referralDestination !== destination.id || cur.handoverConsent !== undefined)
-        ? { kind: 'write', data: { ...withoutConsent(cur), referralDestination: destination.id }, result: true }
+      cur?.status === 'open' &&
+      (cur.referralDestination !== destination.id || cur.handoverConsent !== undefined)
+        ? {
+            kind: 'write',
+            data: { ...withoutConsent(cur), referralDestination: destination.id },
+            result: true,
+          }
         : { kind: 'skip', result: false },
     );
     if (fresh && c.requesterId) {
-      const sent = await this.notifier.sendCard(c.requesterId, (text) =>
-        renderReferralCard(text, { caseId, code: c.code, destination }), caseId);
+      const sent = await this.notifier.sendCard(
+        c.requesterId,
+        (text) => renderReferralCard(text, { caseId, code: c.code, destination }),
+        caseId,
+      );
       if (!sent) throw contactErrors.delivery();
       this.logger.info({ caseId, destination: destination.id }, 'contact.referred');
     }
@@ -50,7 +66,12 @@ export class ContactReferralService {
   }
 
   /** The medewerker's explicit answer; a retried click returns the first answer and sends nothing again. */
-  async answerHandover(actor: Actor, caseId: string, consent: 'yes' | 'no', displayName: string): Promise<HandoverResult> {
+  async answerHandover(
+    actor: Actor,
+    caseId: string,
+    consent: 'yes' | 'no',
+    displayName: string,
+  ): Promise<HandoverResult> {
     const c = requesterCase(actor, (await this.repo.getCase(caseId))?.data);
     if (c.status !== 'open' || !c.kernteamlidId) throw contactErrors.notPickedUp();
     const destination = destinationOf(this.org, c.referralDestination);
@@ -65,13 +86,17 @@ export class ContactReferralService {
       return { c, destination, answer: now?.handoverConsent ? 'yes' : 'no' };
     }
     const kernteamlid = c.kernteamlidId;
-    await this.notifier.sendText(kernteamlid, (text) => {
-      const params = { code: c.code, destination: text.local(destination.name) };
-      // The name goes out only with the explicit "yes", once, and is not kept.
-      return consent === 'yes'
-        ? text.t('contact.refer.kernteamYes', { ...params, name: c.requesterName ?? displayName })
-        : text.t('contact.refer.kernteamNo', params);
-    }, caseId);
+    await this.notifier.sendText(
+      kernteamlid,
+      (text) => {
+        const params = { code: c.code, destination: text.local(destination.name) };
+        // The name goes out only with the explicit "yes", once, and is not kept.
+        return consent === 'yes'
+          ? text.t('contact.refer.kernteamYes', { ...params, name: c.requesterName ?? displayName })
+          : text.t('contact.refer.kernteamNo', params);
+      },
+      caseId,
+    );
     this.logger.info({ caseId, consent }, 'contact.handover_answered');
     return { c, destination, answer: consent };
   }

@@ -16,7 +16,10 @@ import { contactVerbs } from './contact.verbs';
 
 const personal = { personalOnly: contactErrors.personalOnly };
 
-const isText = (context: TurnContext) => context.activity.type === 'message' && typeof context.activity.text === 'string' && context.activity.text.trim() !== '';
+const isText = (context: TurnContext) =>
+  context.activity.type === 'message' &&
+  typeof context.activity.text === 'string' &&
+  context.activity.text.trim() !== '';
 
 /**
  * Relay: the reply box on every relayed card, "#CODE text" typed in the 1:1 chat, and plain text
@@ -26,29 +29,42 @@ const isText = (context: TurnContext) => context.activity.type === 'message' && 
 export function registerRelayHandlers(app: PanelApp, deps: ContactDeps, contact: ContactModule): void {
   const sentText = (text: CardText, code: string) => text.t('contact.case.sentText', { code });
 
-  onCardAction(app, deps, contactVerbs.send, sendPayload, async (actor, input) => {
-    const { c } = await contact.cases.relay(actor, input.caseId, input.message, input.replyId);
-    const text = CardText.for(deps, actor.locale);
-    return isKernteamlidOf(c, actor)
-      ? renderKernteamCaseCard(text, { c, incoming: input.quoted, outgoing: input.message })
-      : renderRequesterCaseCard(text, {
-          c,
-          kernteamlidName: await contact.cases.kernteamlidName(c.kernteamlidId),
-          incoming: input.quoted,
-          outgoing: input.message,
-        });
-  }, personal);
+  onCardAction(
+    app,
+    deps,
+    contactVerbs.send,
+    sendPayload,
+    async (actor, input) => {
+      const { c } = await contact.cases.relay(actor, input.caseId, input.message, input.replyId);
+      const text = CardText.for(deps, actor.locale);
+      return isKernteamlidOf(c, actor)
+        ? renderKernteamCaseCard(text, { c, incoming: input.quoted, outgoing: input.message })
+        : renderRequesterCaseCard(text, {
+            c,
+            kernteamlidName: await contact.cases.kernteamlidName(c.kernteamlidId),
+            incoming: input.quoted,
+            outgoing: input.message,
+          });
+    },
+    personal,
+  );
 
   // "#K7Q2 hoi": explicit case, from either side. In a channel it is refused, never relayed.
-  onCommand(app, deps, codedMessage, async (actor, context) => {
-    const [, code, message] = codedMessage.exec(context.activity.text ?? '') ?? [];
-    if (!code) throw commonErrors.invalidInput();
-    const text = CardText.for(deps, actor.locale);
-    if (!message) return whichCaseText(contact, text, actor);
-    if (message.length > MAX_MESSAGE) throw commonErrors.invalidInput();
-    const c = await contact.cases.relayByCode(actor, code, message);
-    return sentText(text, c.code);
-  }, personal);
+  onCommand(
+    app,
+    deps,
+    codedMessage,
+    async (actor, context) => {
+      const [, code, message] = codedMessage.exec(context.activity.text ?? '') ?? [];
+      if (!code) throw commonErrors.invalidInput();
+      const text = CardText.for(deps, actor.locale);
+      if (!message) return whichCaseText(contact, text, actor);
+      if (message.length > MAX_MESSAGE) throw commonErrors.invalidInput();
+      const c = await contact.cases.relayByCode(actor, code, message);
+      return sentText(text, c.code);
+    },
+    personal,
+  );
 
   // Free text below: no fixed words; the selectors take only a personal chat with an open case.
 
@@ -56,17 +72,28 @@ export function registerRelayHandlers(app: PanelApp, deps: ContactDeps, contact:
   onCommand(
     app,
     deps,
-    async (context) => isPersonal(context) && isText(context) && /^\s*stop\s*$/i.test(context.activity.text) && (await contact.cases.hasOwnCase(actorOf(context, deps))),
+    async (context) =>
+      isPersonal(context) &&
+      isText(context) &&
+      /^\s*stop\s*$/i.test(context.activity.text) &&
+      (await contact.cases.hasOwnCase(actorOf(context, deps))),
     async (actor) => {
       const closed = await contact.closure.stopByRequester(actor);
-      return renderClosedCard(CardText.for(deps, actor.locale), closed.code, closingTextKey(closed, 'medewerker'));
+      return renderClosedCard(
+        CardText.for(deps, actor.locale),
+        closed.code,
+        closingTextKey(closed, 'medewerker'),
+      );
     },
   );
 
   onCommand(
     app,
     deps,
-    async (context) => isPersonal(context) && isText(context) && (await contact.cases.plainTextTarget(actorOf(context, deps))).kind !== 'none',
+    async (context) =>
+      isPersonal(context) &&
+      isText(context) &&
+      (await contact.cases.plainTextTarget(actorOf(context, deps))).kind !== 'none',
     async (actor, context) => {
       const text = CardText.for(deps, actor.locale);
       const target = await contact.cases.plainTextTarget(actor);
@@ -88,7 +115,8 @@ export function registerRelayHandlers(app: PanelApp, deps: ContactDeps, contact:
 
 async function whichCaseText(contact: ContactModule, text: CardText, actor: Actor): Promise<string> {
   const target = await contact.cases.plainTextTarget(actor);
-  if (target.kind === 'ask') return text.t('contact.case.whichCase', { example: target.codes[0], codes: target.codes.join(', ') });
+  if (target.kind === 'ask')
+    return text.t('contact.case.whichCase', { example: target.codes[0], codes: target.codes.join(', ') });
   if (target.kind === 'relay') {
     const code = await contact.cases.codeOf(target.caseId);
     return text.t('contact.case.whichCase', { example: code, codes: code });

@@ -33,7 +33,10 @@ export class ContactRepository {
   }
 
   /** Etag-guarded read-modify-write; `mutate` may run several times. */
-  async updateCase<R>(caseId: string, mutate: (current: ContactCase | undefined) => Mutation<ContactCase, R>): Promise<R> {
+  async updateCase<R>(
+    caseId: string,
+    mutate: (current: ContactCase | undefined) => Mutation<ContactCase, R>,
+  ): Promise<R> {
     return updateWithRetry<ContactCase, R>(this.store, C, CASE, caseId, (doc) => mutate(doc?.data), 80);
   }
 
@@ -68,12 +71,19 @@ export class ContactRepository {
   }
 
   async waitingCases(): Promise<ContactCase[]> {
-    const docs = await this.store.query<ContactCase>(C, { pk: CASE, where: [{ field: 'status', op: '=', value: 'waiting' }], limit: 200 });
+    const docs = await this.store.query<ContactCase>(C, {
+      pk: CASE,
+      where: [{ field: 'status', op: '=', value: 'waiting' }],
+      limit: 200,
+    });
     return docs.map((d) => d.data);
   }
 
   async closedCases(): Promise<ContactCase[]> {
-    const docs = await this.store.query<ContactCase>(C, { pk: CASE, where: [{ field: 'status', op: '=', value: 'closed' }] });
+    const docs = await this.store.query<ContactCase>(C, {
+      pk: CASE,
+      where: [{ field: 'status', op: '=', value: 'closed' }],
+    });
     return docs.map((d) => d.data);
   }
 
@@ -96,6 +106,10 @@ export class ContactRepository {
   }
 
   async setAvailability(kernteamlidId: string, available: boolean, at: string): Promise<void> {
-    await this.store.upsert<Availability>(C, { pk: AVAILABILITY, id: norm(kernteamlidId), data: { available, updatedAt: at } });
+    await this.store.upsert<Availability>(C, {
+      pk: AVAILABILITY,
+      id: norm(kernteamlidId),
+      data: { available, updatedAt: at },
+    });
   }
 }

@@ -6,7 +6,14 @@ import { isConflictError } from '../../storage/store-errors';
 import { renderTimeoutCard } from './cards/request.card';
 import { contactErrors } from './contact.errors';
 import type { ContactServiceDeps } from './contact.service-deps.types';
-import { inactivityCheck, newCaseCode, newCaseId, quarterOf, retentionSeconds, timeoutJobId } from './contact.rules';
+import {
+  inactivityCheck,
+  newCaseCode,
+  newCaseId,
+  quarterOf,
+  retentionSeconds,
+  timeoutJobId,
+} from './contact.rules';
 import type { ContactCase, RequesterLink, RequestInput, RequestResult } from './contact.types';
 import { contactJobs } from './contact.verbs';
 
@@ -22,7 +29,16 @@ export class ContactRequestService {
   private readonly people: ContactServiceDeps['people'];
 
   constructor(deps: ContactServiceDeps) {
-    ({ repo: this.repo, offers: this.offers, notifier: this.notifier, scheduler: this.scheduler, org: this.org, clock: this.clock, logger: this.logger, people: this.people } = deps);
+    ({
+      repo: this.repo,
+      offers: this.offers,
+      notifier: this.notifier,
+      scheduler: this.scheduler,
+      org: this.org,
+      clock: this.clock,
+      logger: this.logger,
+      people: this.people,
+    } = deps);
   }
 
   /** The code of the actor's open case, if any (shown on the intro card instead of a new form). */
@@ -49,10 +65,12 @@ export class ContactRequestService {
 
   async submit(actor: Actor, input: RequestInput, displayName: string): Promise<RequestResult> {
     const { org } = this;
-    if (input.topic && !org.contactTopics.some((t) => t.id === input.topic)) throw commonErrors.invalidInput();
+    if (input.topic && !org.contactTopics.some((t) => t.id === input.topic))
+      throw commonErrors.invalidInput();
     const kernteam = org.peopleWithRole('kernteamlid').map((p) => p.aadObjectId.toLowerCase());
     const preferred = input.kernteamlid?.toLowerCase();
-    if (preferred && (!kernteam.includes(preferred) || preferred === actor.aadObjectId)) throw commonErrors.invalidInput();
+    if (preferred && (!kernteam.includes(preferred) || preferred === actor.aadObjectId))
+      throw commonErrors.invalidInput();
 
     const existing = await this.existing(actor, input.formId);
     if (existing) return existing;
@@ -80,7 +98,11 @@ export class ContactRequestService {
     // Case first, then the link that makes it "the" open case; a double submit loses on the link.
     await this.repo.createCase(c, retentionSeconds(org));
     try {
-      await this.repo.createLink(actor.aadObjectId, { caseId: c.caseId, formId: input.formId } satisfies RequesterLink, retentionSeconds(org));
+      await this.repo.createLink(
+        actor.aadObjectId,
+        { caseId: c.caseId, formId: input.formId } satisfies RequesterLink,
+        retentionSeconds(org),
+      );
     } catch (err) {
       await this.repo.deleteCase(c.caseId);
       if (!isConflictError(err)) throw err;
@@ -90,11 +112,22 @@ export class ContactRequestService {
     }
     this.logger.info({ caseId: c.caseId, code: c.code }, 'contact.case_created');
     const runAt = new Date(now.getTime() + org.settings.contactPickupTimeoutMinutes * 60_000);
-    await this.scheduler.schedule({ id: timeoutJobId(c.caseId), kind: contactJobs.pickupTimeout, runAt, payload: { caseId: c.caseId } });
+    await this.scheduler.schedule({
+      id: timeoutJobId(c.caseId),
+      kind: contactJobs.pickupTimeout,
+      runAt,
+      payload: { caseId: c.caseId },
+    });
     await this.scheduler.schedule(inactivityCheck(org, c.caseId, c.lastActivityOn as string));
 
     const offeredCount = to.length ? await this.offers.send(c, to, input.firstMessage, false) : 0;
-    return { caseId: c.caseId, code: c.code, offeredCount, preferredUnavailable: preferred !== undefined && !preferredAvailable, firstMessage: input.firstMessage };
+    return {
+      caseId: c.caseId,
+      code: c.code,
+      offeredCount,
+      preferredUnavailable: preferred !== undefined && !preferredAvailable,
+      firstMessage: input.firstMessage,
+    };
   }
 
   /** Nobody picked the request up in time: the medewerker hears where else to go; the programmateam gets a content-free alert. */
@@ -107,8 +140,13 @@ export class ContactRequestService {
     if (!marked?.requesterId) return;
     this.logger.info({ caseId }, 'contact.pickup_timeout');
     await this.notifier.sendCard(marked.requesterId, (text) => renderTimeoutCard(text, marked.code), caseId);
-    const hours = Math.max(1, Math.round((this.clock.now().getTime() - Date.parse(marked.createdAt)) / 3_600_000));
-    await this.notifier.alertProgrammateam(`contact.waitAlert.${caseId}`, (text) => text.t('contact.timeout.alert', { hours }));
+    const hours = Math.max(
+      1,
+      Math.round((this.clock.now().getTime() - Date.parse(marked.createdAt)) / 3_600_000),
+    );
+    await this.notifier.alertProgrammateam(`contact.waitAlert.${caseId}`, (text) =>
+      text.t('contact.timeout.alert', { hours }),
+    );
   }
 
   /** A retried submit of the same form gets the same case; a new form while a case is open is refused. */
@@ -121,7 +159,12 @@ export class ContactRequestService {
       return undefined;
     }
     if (link.formId !== formId) throw contactErrors.alreadyOpen({ code: c.code });
-    return { caseId: c.caseId, code: c.code, offeredCount: c.offers?.length ?? (c.status === 'open' ? 1 : 0), preferredUnavailable: false };
+    return {
+      caseId: c.caseId,
+      code: c.code,
+      offeredCount: c.offers?.length ?? (c.status === 'open' ? 1 : 0),
+      preferredUnavailable: false,
+    };
   }
 
   private async uniqueCode(): Promise<string> {

@@ -28,7 +28,8 @@ export function quarterOf(at: Date, zone: string): string {
   return `${local.year}-Q${local.quarter}`;
 }
 
-export const retentionSeconds = (org: Pick<Organisation, 'settings'>) => org.settings.contactRetentionDays * 86_400;
+export const retentionSeconds = (org: Pick<Organisation, 'settings'>) =>
+  org.settings.contactRetentionDays * 86_400;
 export const timeoutJobId = (caseId: string) => `contact.pickupTimeout.${caseId}`;
 export const inactivityJobId = (caseId: string) => `contact.inactivity.${caseId}`;
 
@@ -38,8 +39,17 @@ export function inactivityDeadline(org: Pick<Organisation, 'settings' | 'timeZon
 }
 
 /** The case's inactivity check for a case last active on `day`; scheduling it again moves it (same id). */
-export function inactivityCheck(org: Pick<Organisation, 'settings' | 'timeZone'>, caseId: string, day: string): ScheduledJob<{ caseId: string }> {
-  return { id: inactivityJobId(caseId), kind: contactJobs.inactivity, runAt: inactivityDeadline(org, day), payload: { caseId } };
+export function inactivityCheck(
+  org: Pick<Organisation, 'settings' | 'timeZone'>,
+  caseId: string,
+  day: string,
+): ScheduledJob<{ caseId: string }> {
+  return {
+    id: inactivityJobId(caseId),
+    kind: contactJobs.inactivity,
+    runAt: inactivityDeadline(org, day),
+    payload: { caseId },
+  };
 }
 
 /** The referral destination with this id in the organisation file, if any. */
@@ -50,5 +60,7 @@ export function destinationOf(org: Pick<Organisation, 'referralDestinations'>, i
 /** The closing text for the person who closed. */
 export function closingTextKey(c: ContactCase, by: ClosedBy): string {
   if (by === 'kernteamlid') return 'contact.close.closedForKernteam';
-  return c.outcome === 'withdrawn' ? 'contact.close.withdrawnForRequester' : 'contact.close.closedForRequester';
+  return c.outcome === 'withdrawn'
+    ? 'contact.close.withdrawnForRequester'
+    : 'contact.close.closedForRequester';
 }

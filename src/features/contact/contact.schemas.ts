@@ -22,7 +22,9 @@ export const caseRef = z.object({ caseId });
 export const requestPayload = z.object({
   formId: z.string().trim().uuid(),
   identity: z.enum(['anonymous', 'named']),
-  kernteamlid: optional(z.union([z.literal('any'), z.string().uuid()])).transform((v) => (v === 'any' ? undefined : v)),
+  kernteamlid: optional(z.union([z.literal('any'), z.string().uuid()])).transform((v) =>
+    v === 'any' ? undefined : v,
+  ),
   topic: optional(z.union([z.literal('none'), id])).transform((v) => (v === 'none' ? undefined : v)),
   channel: z.enum(contactChannels),
   firstMessage: optional(z.string().max(MAX_MESSAGE)),
@@ -48,7 +50,9 @@ export const closePayload = z.object({
   destination: optional(z.union([z.literal('none'), id])).transform((v) => (v === 'none' ? undefined : v)),
 });
 
-export const availabilityPayload = z.object({ available: z.enum(['true', 'false']).transform((v) => v === 'true') });
+export const availabilityPayload = z.object({
+  available: z.enum(['true', 'false']).transform((v) => v === 'true'),
+});
 
 /** "#K7Q2 text" typed in a 1:1 chat: the case code, then the message. */
 export const codedMessage = /^\s*#([A-Za-z0-9]{4})(?:\s+([\s\S]*\S))?\s*$/;

@@ -9,10 +9,16 @@ export const NONE = 'none';
  * computed from the total, so the smallest exact cell is coarsened to "≥5" as well.
  */
 export function suppress(counts: Array<[string, number]>): Row[] {
-  const rows: Row[] = counts.map(([key, n]) => ({ key, cell: n >= MIN_CELL ? { kind: 'exact', value: n } : { kind: 'under5' } }));
+  const rows: Row[] = counts.map(([key, n]) => ({
+    key,
+    cell: n >= MIN_CELL ? { kind: 'exact', value: n } : { kind: 'under5' },
+  }));
   const suppressed = rows.filter((r) => r.cell.kind === 'under5').length;
   const exactValue = (r: Row) => (r.cell.kind === 'exact' ? r.cell.value : Infinity);
-  const smallest = rows.reduce<Row | undefined>((a, r) => (exactValue(r) < (a ? exactValue(a) : Infinity) ? r : a), undefined);
+  const smallest = rows.reduce<Row | undefined>(
+    (a, r) => (exactValue(r) < (a ? exactValue(a) : Infinity) ? r : a),
+    undefined,
+  );
   if (suppressed === 1 && smallest) smallest.cell = { kind: 'atLeast5' };
   return rows;
 }
@@ -28,8 +34,16 @@ export function quarterStats(cases: ContactCase[], topics: string[], destination
     return {
       quarter,
       total: { kind: 'exact', value: inQ.length },
-      byTopic: suppress(count([...topics, NONE], (c) => (c.topic && topics.includes(c.topic) ? c.topic : NONE))),
-      byDestination: suppress(count([...destinations, NONE], (c) => (c.referralDestination && destinations.includes(c.referralDestination) ? c.referralDestination : NONE))),
+      byTopic: suppress(
+        count([...topics, NONE], (c) => (c.topic && topics.includes(c.topic) ? c.topic : NONE)),
+      ),
+      byDestination: suppress(
+        count([...destinations, NONE], (c) =>
+          c.referralDestination && destinations.includes(c.referralDestination)
+            ? c.referralDestination
+            : NONE,
+        ),
+      ),
       byOutcome: suppress(count([...allOutcomes], (c) => c.outcome ?? 'other')),
     };
   });

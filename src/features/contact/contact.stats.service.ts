@@ -14,6 +14,10 @@ export class ContactStatsService {
   async quarters(actor: Actor): Promise<QuarterStats[]> {
     requireProgrammateam(actor);
     const cases = await this.repo.closedCases();
-    return quarterStats(cases, this.org.contactTopics.map((t) => t.id), this.org.referralDestinations.map((d) => d.id));
+    return quarterStats(
+      cases,
+      this.org.contactTopics.map((t) => t.id),
+      this.org.referralDestinations.map((d) => d.id),
+    );
   }
 }

@@ -11,7 +11,12 @@ export type ContactChannel = (typeof contactChannels)[number];
 export const closingOutcomes = ['adviceGiven', 'referred', 'listened', 'noFollowUp', 'other'] as const;
 /** Plus the two the system records: the medewerker stopped, or withdrew before anyone picked it up. */
 export type Outcome = (typeof closingOutcomes)[number] | 'endedByMedewerker' | 'withdrawn' | 'inactive';
-export const allOutcomes: readonly Outcome[] = [...closingOutcomes, 'endedByMedewerker', 'withdrawn', 'inactive'];
+export const allOutcomes: readonly Outcome[] = [
+  ...closingOutcomes,
+  'endedByMedewerker',
+  'withdrawn',
+  'inactive',
+];
 
 /** A request card sent to one kernteamlid; the activity id lets us mark it "opgepakt" later. */
 export interface Offer {
@@ -116,7 +121,8 @@ export interface HandoverResult {
 }
 
 /** Where a person's plain typed text goes: one case, a question which case, or nowhere. */
-export type PlainTextTarget = { kind: 'relay'; caseId: string } | { kind: 'ask'; codes: string[] } | { kind: 'none' };
+export type PlainTextTarget =
+  { kind: 'relay'; caseId: string } | { kind: 'ask'; codes: string[] } | { kind: 'none' };
 
 /** One case as the person asking sees it: as its kernteamlid, or as the medewerker. */
 export type CaseView =

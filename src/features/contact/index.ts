@@ -22,10 +22,38 @@ export function registerContact(app: PanelApp, deps: AppDeps): void {
   registerRelayHandlers(app, deps, contact);
 
   deps.help.addAll([
-    { id: 'contact.start', order: 30, titleKey: 'contact.help.start.title', descriptionKey: 'contact.help.start.description', verb: contactVerbs.start, visibleTo: everyone },
-    { id: 'contact.availability', order: 31, titleKey: 'contact.help.availability.title', descriptionKey: 'contact.help.availability.description', verb: contactVerbs.availability, visibleTo: (a) => hasRole(a, 'kernteamlid') },
-    { id: 'contact.myCases', order: 32, titleKey: 'contact.help.myCases.title', descriptionKey: 'contact.help.myCases.description', verb: contactVerbs.myCases, visibleTo: (a) => hasRole(a, 'kernteamlid') },
-    { id: 'contact.stats', order: 33, titleKey: 'contact.help.stats.title', descriptionKey: 'contact.help.stats.description', verb: contactVerbs.stats, visibleTo: (a) => hasRole(a, 'programmateam') },
+    {
+      id: 'contact.start',
+      order: 30,
+      titleKey: 'contact.help.start.title',
+      descriptionKey: 'contact.help.start.description',
+      verb: contactVerbs.start,
+      visibleTo: everyone,
+    },
+    {
+      id: 'contact.availability',
+      order: 31,
+      titleKey: 'contact.help.availability.title',
+      descriptionKey: 'contact.help.availability.description',
+      verb: contactVerbs.availability,
+      visibleTo: (a) => hasRole(a, 'kernteamlid'),
+    },
+    {
+      id: 'contact.myCases',
+      order: 32,
+      titleKey: 'contact.help.myCases.title',
+      descriptionKey: 'contact.help.myCases.description',
+      verb: contactVerbs.myCases,
+      visibleTo: (a) => hasRole(a, 'kernteamlid'),
+    },
+    {
+      id: 'contact.stats',
+      order: 33,
+      titleKey: 'contact.help.stats.title',
+      descriptionKey: 'contact.help.stats.description',
+      verb: contactVerbs.stats,
+      visibleTo: (a) => hasRole(a, 'programmateam'),
+    },
   ]);
 
   registerContactJobs(deps.scheduler, contact);

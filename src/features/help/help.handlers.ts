@@ -12,7 +12,8 @@ import { renderHelpCard, renderWelcomeCard } from './cards/help.card';
 const botWasAdded = (context: TurnContext) =>
   (context.activity.membersAdded ?? []).some((m) => m.id === context.activity.recipient?.id);
 
-const helpFor = (deps: HelpDeps, actor: Actor) => renderHelpCard(CardText.for(deps, actor.locale), deps.help.entriesFor(actor), actor);
+const helpFor = (deps: HelpDeps, actor: Actor) =>
+  renderHelpCard(CardText.for(deps, actor.locale), deps.help.entriesFor(actor), actor);
 
 export function registerHelpHandlers(app: PanelApp, deps: HelpDeps): void {
   onCardAction(app, deps, 'help.show', z.unknown(), async (actor) => helpFor(deps, actor));
@@ -35,7 +36,10 @@ export function registerHelpFallbackHandlers(app: PanelApp, deps: HelpDeps): voi
   // Without this, an unknown Action.Execute verb is answered with HTTP 501 (teams-ai default).
   app.adaptiveCards.actionExecute(/.*/, async (context) => {
     const actor = actorOf(context, deps);
-    deps.logger.info({ verb: (context.activity.value as { action?: { verb?: string } })?.action?.verb }, 'unknown card action');
+    deps.logger.info(
+      { verb: (context.activity.value as { action?: { verb?: string } })?.action?.verb },
+      'unknown card action',
+    );
     return noticeCard(deps.i18n.t(actor.locale, 'common.error.unknownAction'), '', 'Attention');
   });
   app.activity('message', async (context) => {

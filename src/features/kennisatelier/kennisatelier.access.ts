@@ -7,7 +7,8 @@ import type { Atelier } from './kennisatelier.types';
  * the programmateam organises any atelier; a netwerkcoördinator creates ateliers for their own
  * network(s) only; the creator and the programmateam organise an existing atelier.
  */
-export const canCreateAteliers = (actor: Actor) => hasRole(actor, 'programmateam') || actor.coordinatorOf.length > 0;
+export const canCreateAteliers = (actor: Actor) =>
+  hasRole(actor, 'programmateam') || actor.coordinatorOf.length > 0;
 
 export const isOrganiser = (actor: Actor, atelier: Pick<Atelier, 'createdBy'>) =>
   hasRole(actor, 'programmateam') || actor.aadObjectId === atelier.createdBy.toLowerCase();
@@ -25,5 +26,6 @@ export function assertMayInvite(actor: Actor, networkIds: readonly string[]): vo
   if (!canCreateAteliers(actor)) throw errors.cannotCreate();
   if (hasRole(actor, 'programmateam')) return;
   // A coordinator's atelier is for their own network: at least one of theirs, and no one else's.
-  if (!networkIds.length || networkIds.some((n) => !actor.coordinatorOf.includes(n))) throw errors.notYourNetwork();
+  if (!networkIds.length || networkIds.some((n) => !actor.coordinatorOf.includes(n)))
+    throw errors.notYourNetwork();
 }

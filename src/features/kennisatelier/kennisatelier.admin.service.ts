@@ -3,7 +3,12 @@ import type { ConversationDirectory } from '../../platform/conversations';
 import type { Logger } from '../../platform/logger';
 import type { Actor, Organisation } from '../../platform/org/organisation';
 import type { SignupService } from '../../platform/signups';
-import { assertMayInvite, assertOrganiser, canCreateAteliers, invitableNetworks } from './kennisatelier.access';
+import {
+  assertMayInvite,
+  assertOrganiser,
+  canCreateAteliers,
+  invitableNetworks,
+} from './kennisatelier.access';
 import { parseDetails } from './kennisatelier.details.rules';
 import { errors } from './kennisatelier.errors';
 import type { AtelierTimers } from './kennisatelier.timers.service';
@@ -29,9 +34,17 @@ export class AtelierAdminService {
   async audienceOptions(actor: Actor): Promise<AudienceOptions> {
     if (!canCreateAteliers(actor)) throw errors.cannotCreate();
     const org = this.org;
-    const channels = (await this.conversations.channels()).map((c) => ({ title: c.title ?? c.reference.conversation.id, value: c.reference.conversation.id }));
-    const allowed = invitableNetworks(actor, org.networks.map((n) => n.id));
-    const networks = org.networks.filter((n) => allowed.includes(n.id)).map((n) => ({ title: org.text(n.name, actor.locale), value: n.id }));
+    const channels = (await this.conversations.channels()).map((c) => ({
+      title: c.title ?? c.reference.conversation.id,
+      value: c.reference.conversation.id,
+    }));
+    const allowed = invitableNetworks(
+      actor,
+      org.networks.map((n) => n.id),
+    );
+    const networks = org.networks
+      .filter((n) => allowed.includes(n.id))
+      .map((n) => ({ title: org.text(n.name, actor.locale), value: n.id }));
     return { channels, networks };
   }
 
@@ -83,8 +96,13 @@ export class AtelierAdminService {
     const atelier = await this.repo.update(before.id, (cur) => {
       if (cur.status === 'cancelled' || now >= cur.endsAt) throw errors.cannotEditEnded();
       if (details.startsAt !== cur.startsAt && details.startsAt <= now) throw errors.inPast();
-      moved = details.startsAt !== cur.startsAt || details.endsAt !== cur.endsAt || details.room !== cur.room || details.meetingUrl !== cur.meetingUrl;
-      const same = !moved && (Object.keys(details) as Array<keyof typeof details>).every((k) => details[k] === cur[k]);
+      moved =
+        details.startsAt !== cur.startsAt ||
+        details.endsAt !== cur.endsAt ||
+        details.room !== cur.room ||
+        details.meetingUrl !== cur.meetingUrl;
+      const same =
+        !moved && (Object.keys(details) as Array<keyof typeof details>).every((k) => details[k] === cur[k]);
       if (same) return undefined;
       return { ...cur, ...details, revision: cur.revision + (moved ? 1 : 0), updatedAt: now };
     });
@@ -94,10 +112,20 @@ export class AtelierAdminService {
     const { capacity, deadline } = atelier;
     const keepUntil = signupListKeepUntil(atelier);
     const { promoted } = await this.signups.update(listId, { capacity, deadline, keepUntil });
-    await this.notifier.tell(promoted, 'promoted', atelier, `kennisatelier.${atelier.id}.promoted.${atelier.updatedAt}`);
+    await this.notifier.tell(
+      promoted,
+      'promoted',
+      atelier,
+      `kennisatelier.${atelier.id}.promoted.${atelier.updatedAt}`,
+    );
     if (moved) {
       const roster = await this.signups.roster(listId);
-      await this.notifier.tell([...roster.attending, ...roster.waitlist], 'changed', atelier, `kennisatelier.${atelier.id}.changed.r${atelier.revision}`);
+      await this.notifier.tell(
+        [...roster.attending, ...roster.waitlist],
+        'changed',
+        atelier,
+        `kennisatelier.${atelier.id}.changed.r${atelier.revision}`,
+      );
     }
     await this.timers.schedule(atelier);
     await this.notifier.refreshShared(atelier, `edit-${atelier.updatedAt}`);
@@ -118,7 +146,12 @@ export class AtelierAdminService {
     const listId = signupListId(atelier.id);
     await this.signups.update(listId, { closed: true });
     const roster = await this.signups.roster(listId);
-    await this.notifier.tell([...roster.attending, ...roster.waitlist], 'cancelled', atelier, `kennisatelier.${atelier.id}.cancelled`);
+    await this.notifier.tell(
+      [...roster.attending, ...roster.waitlist],
+      'cancelled',
+      atelier,
+      `kennisatelier.${atelier.id}.cancelled`,
+    );
     await this.timers.cancel(atelier.id);
     await this.notifier.refreshShared(atelier, 'cancelled');
     this.log.info({ atelierId: atelier.id }, 'atelier cancelled');
@@ -130,6 +163,7 @@ export class AtelierAdminService {
     const known = await this.audienceOptions(actor);
     const channelIds = new Set(known.channels.map((c) => c.value));
     const networkIds = new Set(this.org.networks.map((n) => n.id));
-    if (channels.some((c) => !channelIds.has(c)) || networks.some((n) => !networkIds.has(n))) throw errors.unknownAudience();
+    if (channels.some((c) => !channelIds.has(c)) || networks.some((n) => !networkIds.has(n)))
+      throw errors.unknownAudience();
   }
 }

@@ -55,7 +55,11 @@ export class AtelierFiles {
       classification: 'PRIVATE',
     });
     if (error || !value) throw error ?? new Error('ics produced nothing');
-    return { filename: `kennisatelier-${atelier.id}.ics`, contentType: 'text/calendar; charset=utf-8', body: value };
+    return {
+      filename: `kennisatelier-${atelier.id}.ics`,
+      contentType: 'text/calendar; charset=utf-8',
+      body: value,
+    };
   }
 
   /** The roster for its organisers, in the organisation's language. */
@@ -72,7 +76,12 @@ export class AtelierFiles {
     const name = (id: string) => text.person(names.get(id));
     const rows = [
       [t('csvName'), t('csvStatus'), t('csvPosition'), t('csvAttended')],
-      ...roster.attending.map((id, i) => [name(id), t('csvAttending'), String(i + 1), atelier.attendance ? t(attended.has(id) ? 'yes' : 'no') : '']),
+      ...roster.attending.map((id, i) => [
+        name(id),
+        t('csvAttending'),
+        String(i + 1),
+        atelier.attendance ? t(attended.has(id) ? 'yes' : 'no') : '',
+      ]),
       ...roster.waitlist.map((id, i) => [name(id), t('csvWaitlisted'), String(i + 1), '']),
     ];
     this.log.info({ atelierId, subject, rows: rows.length - 1 }, 'atelier roster exported');

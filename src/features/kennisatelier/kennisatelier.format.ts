@@ -9,7 +9,7 @@ const tag = (locale: Locale) => (locale === 'en' ? 'en-GB' : 'nl-NL');
 export function whenText(a: Pick<Atelier, 'startsAt' | 'endsAt'>, locale: Locale, zone: string): string {
   const start = DateTime.fromISO(a.startsAt).setZone(zone).setLocale(tag(locale));
   const end = DateTime.fromISO(a.endsAt).setZone(zone).setLocale(tag(locale));
-  const endPart = start.hasSame(end, 'day') ? end.toFormat('HH:mm') : end.toFormat("cccc d LLLL yyyy, HH:mm");
+  const endPart = start.hasSame(end, 'day') ? end.toFormat('HH:mm') : end.toFormat('cccc d LLLL yyyy, HH:mm');
   return `${start.toFormat('cccc d LLLL yyyy, HH:mm')}–${endPart}`;
 }
 

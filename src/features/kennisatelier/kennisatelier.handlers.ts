@@ -14,7 +14,11 @@ import type { AtelierView } from './kennisatelier.types';
 import { kennisatelierVerbs as verbs } from './kennisatelier.verbs';
 
 /** Medewerker routes: the list, one's own view of an atelier, sign up and cancel. */
-export function registerAtelierHandlers(app: PanelApp, deps: KennisatelierDeps, module: KennisatelierModule): void {
+export function registerAtelierHandlers(
+  app: PanelApp,
+  deps: KennisatelierDeps,
+  module: KennisatelierModule,
+): void {
   const { signup } = module;
   const personal = (actor: Actor, view: AtelierView) =>
     renderPersonalView(CardText.for(deps, actor.locale), deps.clock.now(), view);
@@ -41,7 +45,8 @@ export function registerAtelierHandlers(app: PanelApp, deps: KennisatelierDeps, 
     const text = CardText.for(deps, actor.locale);
     const { items, canCreate } = await signup.list(actor, !inPersonal);
     if (!inPersonal || !items.length) return renderAtelierList(text, items, canCreate && inPersonal);
-    for (const item of items) await replyCard(context, personal(actor, await signup.viewOf(actor, item.atelier)));
+    for (const item of items)
+      await replyCard(context, personal(actor, await signup.viewOf(actor, item.atelier)));
     if (canCreate) return renderCreatePrompt(text);
   });
 

@@ -2,7 +2,10 @@ import { CardText } from '../../platform/card-text';
 import { cardActivity } from '../../platform/cards';
 import type { Clock } from '../../platform/clock';
 import type { ConversationDirectory } from '../../platform/conversations';
-import { networkBroadcastJobKind, type NetworkBroadcastJob } from '../../platform/contracts/network-broadcast.job';
+import {
+  networkBroadcastJobKind,
+  type NetworkBroadcastJob,
+} from '../../platform/contracts/network-broadcast.job';
 import {
   channelKey,
   userKey,
@@ -76,10 +79,18 @@ export class AtelierNotifier {
         purpose: 'kennisatelier.announcement',
         cardByLocale: { nl: await this.sharedActivity(a, 'nl'), en: await this.sharedActivity(a, 'en') },
       };
-      await this.scheduler.schedule({ id: `kennisatelier.${a.id}.networks`, kind: networkBroadcastJobKind, runAt: now, payload });
+      await this.scheduler.schedule({
+        id: `kennisatelier.${a.id}.networks`,
+        kind: networkBroadcastJobKind,
+        runAt: now,
+        payload,
+      });
     }
     const earlyAccessHours = this.org.settings.networkEarlyAccessHours;
-    this.log.info({ atelierId: a.id, channels: a.channelIds.length, networks: a.networkIds.length, earlyAccessHours }, 'atelier published');
+    this.log.info(
+      { atelierId: a.id, channels: a.channelIds.length, networks: a.networkIds.length, earlyAccessHours },
+      'atelier published',
+    );
   }
 
   /**
@@ -100,7 +111,10 @@ export class AtelierNotifier {
       });
     } catch (err) {
       this.refreshScheduled.delete(a.id);
-      this.log.warn({ atelierId: a.id, code: (err as { code?: unknown }).code }, 'shared card refresh not scheduled');
+      this.log.warn(
+        { atelierId: a.id, code: (err as { code?: unknown }).code },
+        'shared card refresh not scheduled',
+      );
     }
   }
 
@@ -112,7 +126,12 @@ export class AtelierNotifier {
   }
 
   /** A personal message to each person in their own language; `broadcastId` makes it send once. */
-  async tell(people: readonly string[], kind: AtelierMessageKind, a: Atelier, broadcastId: string): Promise<void> {
+  async tell(
+    people: readonly string[],
+    kind: AtelierMessageKind,
+    a: Atelier,
+    broadcastId: string,
+  ): Promise<void> {
     if (!people.length) return;
     const rendered = new Map<Locale, OutboundActivity>();
     const recipients = [];

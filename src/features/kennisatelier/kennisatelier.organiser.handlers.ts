@@ -9,24 +9,56 @@ import { commonErrors, isAppError, type AppError } from '../../platform/errors';
 import type { Actor } from '../../platform/org/organisation';
 import { renderAttendanceCard } from './cards/atelier-attendance.card';
 import { renderConfirmCancelCard } from './cards/atelier-confirm.card';
-import { formValuesOf, renderAtelierForm, type AtelierFormInput, type AtelierFormValues } from './cards/atelier-form.card';
+import {
+  formValuesOf,
+  renderAtelierForm,
+  type AtelierFormInput,
+  type AtelierFormValues,
+} from './cards/atelier-form.card';
 import { renderRosterCard } from './cards/atelier-roster.card';
 import { renderPersonalView } from './cards/atelier.card';
 import { errors } from './kennisatelier.errors';
 import { instantText } from './kennisatelier.format';
 import type { KennisatelierDeps, KennisatelierModule } from './kennisatelier.module';
-import { atelierRefSchema, createAtelierSchema, markAttendanceSchema, saveAtelierSchema } from './kennisatelier.schemas';
+import {
+  atelierRefSchema,
+  createAtelierSchema,
+  markAttendanceSchema,
+  saveAtelierSchema,
+} from './kennisatelier.schemas';
 import { kennisatelierVerbs as verbs } from './kennisatelier.verbs';
 
 /** Mistakes in what the organiser filled in: answered with the form again, their input kept. */
 const formErrors = new Set(
   [
-    errors.invalidDate, errors.endBeforeStart, errors.inPast, errors.deadlineAfterStart, errors.noLocation, errors.badUrl,
-    errors.noAudience, errors.unknownAudience, errors.capacityTooLow, errors.notYourNetwork, commonErrors.invalidInput,
+    errors.invalidDate,
+    errors.endBeforeStart,
+    errors.inPast,
+    errors.deadlineAfterStart,
+    errors.noLocation,
+    errors.badUrl,
+    errors.noAudience,
+    errors.unknownAudience,
+    errors.capacityTooLow,
+    errors.notYourNetwork,
+    commonErrors.invalidInput,
   ].map((e) => e.code),
 );
 
-const formKeys: Array<keyof AtelierFormValues> = ['title', 'description', 'date', 'start', 'end', 'room', 'meetingUrl', 'capacity', 'deadlineDate', 'deadlineTime', 'channels', 'networks'];
+const formKeys: Array<keyof AtelierFormValues> = [
+  'title',
+  'description',
+  'date',
+  'start',
+  'end',
+  'room',
+  'meetingUrl',
+  'capacity',
+  'deadlineDate',
+  'deadlineTime',
+  'channels',
+  'networks',
+];
 
 /** What was typed, as strings, bounded; for showing the form again after a mistake. */
 function typedValues(data: unknown): Partial<AtelierFormValues> {
@@ -62,7 +94,11 @@ export async function newAtelierForm(
 }
 
 /** Organiser routes. The services check the role on every one of them. */
-export function registerOrganiserHandlers(app: PanelApp, deps: KennisatelierDeps, module: KennisatelierModule): void {
+export function registerOrganiserHandlers(
+  app: PanelApp,
+  deps: KennisatelierDeps,
+  module: KennisatelierModule,
+): void {
   const { admin, signup, roster } = module;
   const now = () => deps.clock.now();
   const text = (actor: Actor) => CardText.for(deps, actor.locale);
@@ -71,7 +107,11 @@ export function registerOrganiserHandlers(app: PanelApp, deps: KennisatelierDeps
     renderAtelierForm(text(actor), { mode: { kind: 'edit', atelierId }, values, error, earlyAccessHours });
 
   /** The organiser's own mistakes come back on the form; a failure while making that form gets the plain card. */
-  const formAgain = async (error: AppError, actor: Actor, form: (message: string) => Promise<AdaptiveCard>) => {
+  const formAgain = async (
+    error: AppError,
+    actor: Actor,
+    form: (message: string) => Promise<AdaptiveCard>,
+  ) => {
     if (!formErrors.has(error.code)) return undefined;
     try {
       return await form(text(actor).t(error.messageKey, error.params));
@@ -95,7 +135,11 @@ export function registerOrganiserHandlers(app: PanelApp, deps: KennisatelierDeps
     {
       onError: async ({ error, actor, raw: data }) => {
         return formAgain(error, actor, (message) =>
-          newAtelierForm(deps, module, actor, { values: typedValues(data), error: message, draftId: draftIdOf(data) }),
+          newAtelierForm(deps, module, actor, {
+            values: typedValues(data),
+            error: message,
+            draftId: draftIdOf(data),
+          }),
         );
       },
     },
@@ -103,7 +147,8 @@ export function registerOrganiserHandlers(app: PanelApp, deps: KennisatelierDeps
 
   onCardAction(app, deps, verbs.editForm, atelierRefSchema, async (actor, { atelierId }) => {
     const atelier = await admin.requireOrganised(actor, atelierId);
-    if (atelier.status === 'cancelled' || now().toISOString() >= atelier.endsAt) throw errors.cannotEditEnded();
+    if (atelier.status === 'cancelled' || now().toISOString() >= atelier.endsAt)
+      throw errors.cannotEditEnded();
     return editForm(actor, atelierId, formValuesOf(atelier, deps.org.timeZone));
   });
 

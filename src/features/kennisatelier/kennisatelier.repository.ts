@@ -45,11 +45,17 @@ export class AtelierRepository {
    * or undefined when there is no such atelier.
    */
   update(id: string, change: (current: Atelier) => Atelier | undefined): Promise<Atelier | undefined> {
-    return updateWithRetry<Atelier, Atelier | undefined>(this.store, containers.kennisateliers, PK, id, (doc) => {
-      if (!doc) return { kind: 'skip', result: undefined };
-      const next = change(structuredClone(doc.data));
-      return next ? { kind: 'write', data: next, result: next } : { kind: 'skip', result: doc.data };
-    });
+    return updateWithRetry<Atelier, Atelier | undefined>(
+      this.store,
+      containers.kennisateliers,
+      PK,
+      id,
+      (doc) => {
+        if (!doc) return { kind: 'skip', result: undefined };
+        const next = change(structuredClone(doc.data));
+        return next ? { kind: 'write', data: next, result: next } : { kind: 'skip', result: doc.data };
+      },
+    );
   }
 
   /** Ateliers that end after `since`, earliest first. */

@@ -1,5 +1,8 @@
 import { days, minutes, type Clock } from '../../platform/clock';
-import { satisfactionPollJobKind, type SatisfactionPollJob } from '../../platform/contracts/satisfaction-poll.job';
+import {
+  satisfactionPollJobKind,
+  type SatisfactionPollJob,
+} from '../../platform/contracts/satisfaction-poll.job';
 import type { Scheduler } from '../../platform/delivery/delivery.port';
 import type { Downloads } from '../../platform/downloads';
 import type { Logger } from '../../platform/logger';
@@ -64,17 +67,30 @@ export class AtelierRosterService {
    * Records who attended and schedules the satisfaction poll for them (polls owns the poll). Marking
    * again replaces the record and moves the same poll job: one poll per atelier.
    */
-  async markAttendance(actor: Actor, input: MarkAttendanceInput): Promise<{ atelier: Atelier; count: number; pollAt: Date }> {
+  async markAttendance(
+    actor: Actor,
+    input: MarkAttendanceInput,
+  ): Promise<{ atelier: Atelier; count: number; pollAt: Date }> {
     const held = await this.heldAtelier(actor, input.atelierId);
     const { attending } = await this.signups.roster(signupListId(held.id));
     const chosen = input.everyone ? attending : input.attendees.map((a) => a.toLowerCase());
     if (chosen.some((id) => !attending.includes(id))) throw errors.unknownAttendee();
     const { settings } = this.org;
     const now = this.clock.now();
-    const pollAt = new Date(Math.max(now.getTime(), new Date(held.endsAt).getTime() + minutes(settings.pollDelayMinutesAfterAtelier)));
+    const pollAt = new Date(
+      Math.max(
+        now.getTime(),
+        new Date(held.endsAt).getTime() + minutes(settings.pollDelayMinutesAfterAtelier),
+      ),
+    );
     const atelier = await this.repo.update(held.id, (cur) => ({
       ...cur,
-      attendance: { markedBy: actor.aadObjectId, markedAt: now.toISOString(), attendeeIds: chosen, pollAt: pollAt.toISOString() },
+      attendance: {
+        markedBy: actor.aadObjectId,
+        markedAt: now.toISOString(),
+        attendeeIds: chosen,
+        pollAt: pollAt.toISOString(),
+      },
       updatedAt: now.toISOString(),
     }));
     if (!atelier) throw errors.notFound();
@@ -87,7 +103,12 @@ export class AtelierRosterService {
         organiserIds: [atelier.createdBy],
         closesAt: new Date(pollAt.getTime() + days(settings.pollOpenDays)).toISOString(),
       };
-      await this.scheduler.schedule({ id: pollJobId(atelier.id), kind: satisfactionPollJobKind, runAt: pollAt, payload });
+      await this.scheduler.schedule({
+        id: pollJobId(atelier.id),
+        kind: satisfactionPollJobKind,
+        runAt: pollAt,
+        payload,
+      });
     } else {
       await this.scheduler.cancel(pollJobId(atelier.id));
     }

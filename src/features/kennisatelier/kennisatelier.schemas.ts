@@ -3,10 +3,25 @@ import { z } from 'zod';
 /** Everything from a card arrives as strings (Input.* values) or is missing; trim, then bound. */
 const text = (max: number) => z.string().trim().min(1).max(max);
 const optionalText = (max: number) =>
-  z.string().trim().max(max).optional().transform((v) => (v ? v : undefined));
-const id = z.string().trim().regex(/^[A-Za-z0-9-]{1,64}$/);
-const date = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/);
-const time = z.string().trim().regex(/^\d{2}:\d{2}(:\d{2})?$/).transform((v) => v.slice(0, 5));
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .transform((v) => (v ? v : undefined));
+const id = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9-]{1,64}$/);
+const date = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/);
+const time = z
+  .string()
+  .trim()
+  .regex(/^\d{2}:\d{2}(:\d{2})?$/)
+  .transform((v) => v.slice(0, 5));
 const optional = <T extends z.ZodTypeAny>(schema: T) =>
   z.union([z.literal('').transform(() => undefined), schema]).optional();
 /** A multi-select ChoiceSet sends "a,b,c". */
@@ -14,7 +29,18 @@ const multi = z
   .string()
   .max(4000)
   .optional()
-  .transform((v) => (v ? [...new Set(v.split(',').map((s) => s.trim()).filter(Boolean))] : []));
+  .transform((v) =>
+    v
+      ? [
+          ...new Set(
+            v
+              .split(',')
+              .map((s) => s.trim())
+              .filter(Boolean),
+          ),
+        ]
+      : [],
+  );
 
 export const atelierRefSchema = z.object({ atelierId: id });
 
@@ -57,7 +83,10 @@ export const saveAtelierSchema = z.object({ atelierId: id, ...detailsShape });
 export const markAttendanceSchema = z.object({
   atelierId: id,
   attendees: multi,
-  everyone: z.union([z.boolean(), z.enum(['true', 'false'])]).optional().transform((v) => v === true || v === 'true'),
+  everyone: z
+    .union([z.boolean(), z.enum(['true', 'false'])])
+    .optional()
+    .transform((v) => v === true || v === 'true'),
 });
 
 /** Every job of this feature names one atelier; the handler reads it fresh. */
@@ -66,4 +95,3 @@ export const atelierJobSchema = z.object({ atelierId: z.string().min(1).max(100)
 export type AtelierDetailsInput = z.output<typeof saveAtelierSchema>;
 export type CreateAtelierInput = z.output<typeof createAtelierSchema>;
 export type MarkAttendanceInput = z.output<typeof markAttendanceSchema>;
-

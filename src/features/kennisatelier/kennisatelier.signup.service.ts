@@ -65,7 +65,12 @@ export class AtelierSignupService {
       this.log.info({ atelierId: atelier.id, promoted: promoted.length }, 'atelier sign-up withdrawn');
       // The cancel that freed the seat is unique (a retry finds nothing to cancel), so is this id.
       const stamp = this.clock.now().getTime();
-      await this.notifier.tell(promoted, 'promoted', atelier, `kennisatelier.${atelier.id}.promoted.${actor.aadObjectId}.${stamp}`);
+      await this.notifier.tell(
+        promoted,
+        'promoted',
+        atelier,
+        `kennisatelier.${atelier.id}.promoted.${actor.aadObjectId}.${stamp}`,
+      );
       await this.notifier.scheduleRefresh(atelier);
     }
     return this.viewOf(actor, atelier, changed ? 'withdrawn' : 'notSignedUp');
@@ -88,7 +93,9 @@ export class AtelierSignupService {
       const announced = !ended && a.listedFrom !== null && a.listedFrom <= t;
       const visible = publicOnly
         ? announced
-        : announced || isOrganiser(actor, a) || (!ended && (await this.signups.status(signupListId(a.id), actor.aadObjectId)).state !== 'none');
+        : announced ||
+          isOrganiser(actor, a) ||
+          (!ended && (await this.signups.status(signupListId(a.id), actor.aadObjectId)).state !== 'none');
       if (visible) items.push({ atelier: a, summary: await this.signups.summary(signupListId(a.id)), ended });
     }
     return { items, canCreate: canCreateAteliers(actor) };
@@ -96,8 +103,14 @@ export class AtelierSignupService {
 
   async viewOf(actor: Actor, atelier: Atelier, notice?: ViewNotice): Promise<AtelierView> {
     const listId = signupListId(atelier.id);
-    const [summary, status] = await Promise.all([this.signups.summary(listId), this.signups.status(listId, actor.aadObjectId)]);
-    const icsUrl = status.state === 'attending' ? this.downloads.link(kennisatelierFiles.ics, atelier.id, actor.aadObjectId) : undefined;
+    const [summary, status] = await Promise.all([
+      this.signups.summary(listId),
+      this.signups.status(listId, actor.aadObjectId),
+    ]);
+    const icsUrl =
+      status.state === 'attending'
+        ? this.downloads.link(kennisatelierFiles.ics, atelier.id, actor.aadObjectId)
+        : undefined;
     return { atelier, summary, status, organiser: isOrganiser(actor, atelier), icsUrl, notice };
   }
 

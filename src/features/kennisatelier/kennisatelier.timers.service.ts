@@ -29,14 +29,26 @@ export class AtelierTimers {
    */
   async schedule(a: Atelier): Promise<void> {
     if (a.status === 'cancelled') return this.cancel(a.id);
-    const remindAt = new Date(new Date(a.startsAt).getTime() - hours(this.org.settings.atelierReminderHoursBefore));
+    const remindAt = new Date(
+      new Date(a.startsAt).getTime() - hours(this.org.settings.atelierReminderHoursBefore),
+    );
     // Created (or moved) inside the reminder window: people who sign up now need no reminder of what they just saw.
     if (remindAt > this.clock.now()) {
-      await this.scheduler.schedule({ id: reminderJobId(a.id), kind: kennisatelierJobs.reminder, runAt: remindAt, payload: { atelierId: a.id } });
+      await this.scheduler.schedule({
+        id: reminderJobId(a.id),
+        kind: kennisatelierJobs.reminder,
+        runAt: remindAt,
+        payload: { atelierId: a.id },
+      });
     } else {
       await this.scheduler.cancel(reminderJobId(a.id));
     }
-    await this.scheduler.schedule({ id: endedJobId(a.id), kind: kennisatelierJobs.ended, runAt: new Date(a.endsAt), payload: { atelierId: a.id } });
+    await this.scheduler.schedule({
+      id: endedJobId(a.id),
+      kind: kennisatelierJobs.ended,
+      runAt: new Date(a.endsAt),
+      payload: { atelierId: a.id },
+    });
   }
 
   async cancel(atelierId: string): Promise<void> {
@@ -49,6 +61,11 @@ export class AtelierTimers {
   async nudgeMorningAfter(a: Atelier): Promise<void> {
     const id = attendanceNudgeJobId(a.id);
     const runAt = morningAfter(a, this.org.timeZone);
-    await this.scheduler.schedule({ id, kind: kennisatelierJobs.attendanceNudge, runAt, payload: { atelierId: a.id } });
+    await this.scheduler.schedule({
+      id,
+      kind: kennisatelierJobs.attendanceNudge,
+      runAt,
+      payload: { atelierId: a.id },
+    });
   }
 }

@@ -29,7 +29,10 @@ export interface Atelier {
 }
 
 /** What the organiser's form sets. */
-export type AtelierDetails = Pick<Atelier, 'title' | 'description' | 'startsAt' | 'endsAt' | 'deadline' | 'room' | 'meetingUrl' | 'capacity'>;
+export type AtelierDetails = Pick<
+  Atelier,
+  'title' | 'description' | 'startsAt' | 'endsAt' | 'deadline' | 'room' | 'meetingUrl' | 'capacity'
+>;
 
 export interface SeatSummary {
   capacity: number | null;
@@ -37,7 +40,8 @@ export interface SeatSummary {
   waitlisted: number;
 }
 
-export type ViewNotice = 'signedUp' | 'waitlisted' | 'withdrawn' | 'notSignedUp' | 'published' | 'saved' | 'cancelled';
+export type ViewNotice =
+  'signedUp' | 'waitlisted' | 'withdrawn' | 'notSignedUp' | 'published' | 'saved' | 'cancelled';
 
 /** One person's view of one atelier: what the personal card shows. */
 export interface AtelierView {
@@ -80,4 +84,5 @@ export interface AttendanceChoices {
   selected: string[];
 }
 
-export type AtelierMessageKind = 'promoted' | 'changed' | 'cancelled' | 'reminder' | 'attendancePrompt' | 'attendanceNudge';
+export type AtelierMessageKind =
+  'promoted' | 'changed' | 'cancelled' | 'reminder' | 'attendancePrompt' | 'attendanceNudge';

@@ -37,7 +37,10 @@ export class AnnouncementAdminService {
     if (doc.status === 'draft') return { doc };
     const delivery = await this.delivery.status(doc.id);
     const until = changeableUntil(this.org, doc);
-    const changeWindow = { changeableUntil: until, changeable: doc.status === 'sent' && until > this.clock.now() };
+    const changeWindow = {
+      changeableUntil: until,
+      changeable: doc.status === 'sent' && until > this.clock.now(),
+    };
     if (!doc.meetup?.rsvp) return { doc, delivery, ...changeWindow };
     // Names kept with the seats (also of colleagues who signed up from the channel), then the usual sources.
     const roster = await this.signups.namedRoster(meetupListId(doc.id));
@@ -73,7 +76,9 @@ export class AnnouncementAdminService {
     if (changeableUntil(this.org, doc) <= this.clock.now()) throw networksErrors.changeWindowClosed();
     const now = this.clock.now().toISOString();
     const retracted =
-      (await this.repo.update(id, (c) => (c.status === 'sent' ? { ...c, status: 'retracted', retractedAt: now, updatedAt: now } : undefined))) ?? doc;
+      (await this.repo.update(id, (c) =>
+        c.status === 'sent' ? { ...c, status: 'retracted', retractedAt: now, updatedAt: now } : undefined,
+      )) ?? doc;
     if (retracted.meetup?.rsvp) await this.signups.update(meetupListId(id), { closed: true });
     await this.copies.sync(retracted);
     this.logger.info({ announcementId: id }, 'network announcement retracted');
@@ -91,7 +96,8 @@ export class AnnouncementAdminService {
     const now = this.clock.now();
     const content = contentFrom(form, this.org.timeZone, now);
     const corrected = await this.repo.update(doc.id, (c) => {
-      if (c.status !== 'sent') throw c.status === 'retracted' ? networksErrors.retracted() : networksErrors.notSent();
+      if (c.status !== 'sent')
+        throw c.status === 'retracted' ? networksErrors.retracted() : networksErrors.notSent();
       if (c.revision !== form.baseRevision) {
         if (c.revision === form.baseRevision + 1 && sameContent(c, content)) return undefined;
         throw networksErrors.changedMeanwhile();
@@ -102,7 +108,10 @@ export class AnnouncementAdminService {
     if (!corrected) throw networksErrors.announcementNotFound();
     await this.syncSignups(doc, corrected);
     await this.copies.sync(corrected);
-    this.logger.info({ announcementId: doc.id, revision: corrected.revision }, 'network announcement corrected');
+    this.logger.info(
+      { announcementId: doc.id, revision: corrected.revision },
+      'network announcement corrected',
+    );
     return corrected;
   }
 

@@ -1,6 +1,12 @@
 import { cardActivity, type AdaptiveCard } from '../../platform/cards';
 import type { ConversationDirectory } from '../../platform/conversations';
-import { channelKey, userKey, type DeliveryRecipient, type OutboundActivity, type RecipientKey } from '../../platform/delivery/delivery.port';
+import {
+  channelKey,
+  userKey,
+  type DeliveryRecipient,
+  type OutboundActivity,
+  type RecipientKey,
+} from '../../platform/delivery/delivery.port';
 import { localeFrom } from '../../platform/i18n/i18n';
 import type { Locale, Organisation } from '../../platform/org/organisation';
 import type { MembershipService } from './networks.membership.service';
@@ -33,13 +39,17 @@ export class AnnouncementAudience {
 
   /** How many a first send reaches now: members 1:1 (not snoozed) and all, the channel included. */
   async count(doc: AnnouncementDoc): Promise<{ members: number; total: number }> {
-    const members = doc.toMembers ? (await this.membership.recipientIds([doc.networkId], 'announcement')).length : 0;
+    const members = doc.toMembers
+      ? (await this.membership.recipientIds([doc.networkId], 'announcement')).length
+      : 0;
     return { members, total: members + (doc.toChannel && this.channelOf(doc.networkId) ? 1 : 0) };
   }
 
   /** Recipients of a first send; snoozed members are left out (snooze is about announcements). */
   async recipients(doc: AnnouncementDoc, render: CopyRenderer): Promise<DeliveryRecipient[]> {
-    const memberIds = doc.toMembers ? await this.membership.recipientIds([doc.networkId], 'announcement') : [];
+    const memberIds = doc.toMembers
+      ? await this.membership.recipientIds([doc.networkId], 'announcement')
+      : [];
     const keys = memberIds.map(userKey);
     const channel = doc.toChannel ? this.channelOf(doc.networkId) : undefined;
     if (channel) keys.push(channel);
@@ -51,7 +61,11 @@ export class AnnouncementAudience {
    * recipient key. Locales are looked up for everyone who can hold a copy: current members (snoozed
    * too) and the keys delivery reports as sent.
    */
-  async updater(doc: AnnouncementDoc, sentKeys: RecipientKey[], render: CopyRenderer): Promise<(key: RecipientKey) => OutboundActivity> {
+  async updater(
+    doc: AnnouncementDoc,
+    sentKeys: RecipientKey[],
+    render: CopyRenderer,
+  ): Promise<(key: RecipientKey) => OutboundActivity> {
     const members = (await this.membership.recipientIds([doc.networkId], 'broadcast')).map(userKey);
     const userKeys = [...new Set([...sentKeys.filter((k) => k.startsWith('user:')), ...members])];
     return this.copiesFor(userKeys, render);
@@ -63,7 +77,10 @@ export class AnnouncementAudience {
   }
 
   /** Looks up the locales of these keys once; any other key gets the default language. */
-  private async copiesFor(keys: RecipientKey[], render: CopyRenderer): Promise<(key: RecipientKey) => OutboundActivity> {
+  private async copiesFor(
+    keys: RecipientKey[],
+    render: CopyRenderer,
+  ): Promise<(key: RecipientKey) => OutboundActivity> {
     const locales = await this.localesOf(keys.filter((k) => k.startsWith('user:')));
     const fallback = this.org.defaultLocale;
     const copies = new Map<string, OutboundActivity>();

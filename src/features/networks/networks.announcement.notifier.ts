@@ -28,7 +28,9 @@ export class AnnouncementNotifier {
    * broadcast id is the announcement id. Returns the number of recipients (0: nothing enqueued).
    */
   async send(doc: AnnouncementDoc, sentBy: string, sentAt: string | Date): Promise<number> {
-    const recipients = await this.audience.recipients(doc, (locale, audience) => renderAnnouncementCard(this.text(locale), doc, audience));
+    const recipients = await this.audience.recipients(doc, (locale, audience) =>
+      renderAnnouncementCard(this.text(locale), doc, audience),
+    );
     if (recipients.length === 0) return 0;
     await this.delivery.enqueue({
       broadcastId: doc.id,
@@ -37,7 +39,10 @@ export class AnnouncementNotifier {
       recipients,
       keepUntil: changeableUntil(this.org, doc, sentAt),
     });
-    this.logger.info({ announcementId: doc.id, recipients: recipients.length }, 'network announcement enqueued');
+    this.logger.info(
+      { announcementId: doc.id, recipients: recipients.length },
+      'network announcement enqueued',
+    );
     return recipients.length;
   }
 
@@ -53,10 +58,16 @@ export class AnnouncementNotifier {
       ? (locale) => renderRetractedCard(this.text(locale), doc.networkId)
       : (locale, audience) => renderAnnouncementCard(this.text(locale), doc, audience);
     const sent = await this.delivery.sentMessages(doc.id);
-    const activityFor = await this.audience.updater(doc, sent.map((s) => s.key), render);
+    const activityFor = await this.audience.updater(
+      doc,
+      sent.map((s) => s.key),
+      render,
+    );
     // A meetup moved later stays correctable (and its copies known) until after the new date.
     const keepUntil = retracted ? undefined : changeableUntil(this.org, doc);
-    await this.delivery.enqueueUpdate(doc.id, retracted ? 'retract' : `rev-${doc.revision}`, activityFor, { keepUntil });
+    await this.delivery.enqueueUpdate(doc.id, retracted ? 'retract' : `rev-${doc.revision}`, activityFor, {
+      keepUntil,
+    });
   }
 
   private text(locale: Locale): CardText {

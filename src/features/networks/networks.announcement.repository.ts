@@ -30,14 +30,22 @@ export class AnnouncementRepository {
   }
 
   async create(doc: AnnouncementDoc): Promise<void> {
-    await this.store.create(containers.networks, { pk: PK, id: doc.id, data: doc, ttlSeconds: DRAFT_TTL_SECONDS });
+    await this.store.create(containers.networks, {
+      pk: PK,
+      id: doc.id,
+      data: doc,
+      ttlSeconds: DRAFT_TTL_SECONDS,
+    });
   }
 
   /**
    * Etag-guarded read-modify-write; `change` returns the new doc or undefined to leave it. Drafts keep
    * their expiry, anything sent is kept. Returns the doc as stored afterwards.
    */
-  async update(id: string, change: (doc: AnnouncementDoc) => AnnouncementDoc | undefined): Promise<AnnouncementDoc | undefined> {
+  async update(
+    id: string,
+    change: (doc: AnnouncementDoc) => AnnouncementDoc | undefined,
+  ): Promise<AnnouncementDoc | undefined> {
     for (let attempt = 1; ; attempt++) {
       const current = await this.store.get<AnnouncementDoc>(containers.networks, PK, id);
       if (!current) return undefined;

@@ -4,7 +4,10 @@ import { networksErrors } from './networks.errors';
 import type { CorrectionForm } from './networks.schemas';
 import type { AnnouncementContent, AnnouncementDoc } from './networks.types';
 
-type ContentInput = Pick<CorrectionForm, 'kind' | 'text' | 'link' | 'title' | 'date' | 'time' | 'place' | 'capacity' | 'rsvp'>;
+type ContentInput = Pick<
+  CorrectionForm,
+  'kind' | 'text' | 'link' | 'title' | 'date' | 'time' | 'place' | 'capacity' | 'rsvp'
+>;
 
 const DAY_MS = 86_400_000;
 
@@ -21,7 +24,13 @@ export function contentFrom(input: ContentInput, zone: string, now: Date): Annou
   if (startsAt <= now.toISOString()) throw networksErrors.meetupInPast();
   return {
     ...base,
-    meetup: { title: input.title, startsAt, place: input.place, capacity: input.capacity ?? null, rsvp: input.rsvp },
+    meetup: {
+      title: input.title,
+      startsAt,
+      place: input.place,
+      capacity: input.capacity ?? null,
+      rsvp: input.rsvp,
+    },
   };
 }
 
@@ -36,7 +45,11 @@ export function sameContent(a: AnnouncementContent, b: AnnouncementContent): boo
  * after sending, or for a meetup until a day after it starts, whichever is later. The delivery engine
  * keeps who received it only that long (plus a day), because that list is the network's membership.
  */
-export function changeableUntil(org: Pick<Organisation, 'settings'>, doc: AnnouncementDoc, sentAt: string | Date = doc.sentAt ?? doc.updatedAt): Date {
+export function changeableUntil(
+  org: Pick<Organisation, 'settings'>,
+  doc: AnnouncementDoc,
+  sentAt: string | Date = doc.sentAt ?? doc.updatedAt,
+): Date {
   const afterSending = new Date(sentAt).getTime() + org.settings.networkAnnouncementChangeDays * DAY_MS;
   const afterMeetup = doc.meetup ? Date.parse(doc.meetup.startsAt) + DAY_MS : 0;
   return new Date(Math.max(afterSending, afterMeetup));

@@ -18,7 +18,8 @@ import type { AnnouncementDeliveryPayload, AnnouncementForm } from './networks.s
 import type { AnnouncementDoc } from './networks.types';
 import { networksJobs } from './networks.verbs';
 
-const announcementDeliveryJobId = (announcementId: string) => `${networksJobs.announcementDelivery}.${announcementId}`;
+const announcementDeliveryJobId = (announcementId: string) =>
+  `${networksJobs.announcementDelivery}.${announcementId}`;
 
 /**
  * A coordinator's announcement from draft to sent. Every method checks that the actor coordinates
@@ -42,7 +43,13 @@ export class AnnouncementService {
     if (form.toChannel && !network.channelId) throw networksErrors.noChannel();
     const now = this.clock.now();
     const content = contentFrom(form, this.org.timeZone, now);
-    const fields = { ...content, networkId: network.id, toMembers: form.toMembers, toChannel: form.toChannel, updatedAt: now.toISOString() };
+    const fields = {
+      ...content,
+      networkId: network.id,
+      toMembers: form.toMembers,
+      toChannel: form.toChannel,
+      updatedAt: now.toISOString(),
+    };
     if (form.announcementId) {
       await this.owned(actor, form.announcementId);
       const updated = await this.repo.update(form.announcementId, (doc) => {
@@ -103,16 +110,29 @@ export class AnnouncementService {
     if (total === 0) throw networksErrors.noRecipients();
     if (doc.meetup?.rsvp) await this.signups.open(meetupListId(doc.id), meetupListSettings(doc.meetup));
     const payload: AnnouncementDeliveryPayload = { announcementId: doc.id, sentBy: actor.aadObjectId };
-    await this.scheduler.schedule({ id: announcementDeliveryJobId(doc.id), kind: networksJobs.announcementDelivery, runAt: now, payload });
+    await this.scheduler.schedule({
+      id: announcementDeliveryJobId(doc.id),
+      kind: networksJobs.announcementDelivery,
+      runAt: now,
+      payload,
+    });
 
     let transitioned = false;
     const sent = await this.repo.update(doc.id, (current) => {
       transitioned = current.status === 'draft';
       return transitioned
-        ? { ...current, status: 'sent', sentAt: now.toISOString(), sentBy: actor.aadObjectId, memberRecipients, updatedAt: now.toISOString() }
+        ? {
+            ...current,
+            status: 'sent',
+            sentAt: now.toISOString(),
+            sentBy: actor.aadObjectId,
+            memberRecipients,
+            updatedAt: now.toISOString(),
+          }
         : undefined;
     });
-    if (transitioned) this.logger.info({ announcementId: doc.id, recipients: total }, 'network announcement sending');
+    if (transitioned)
+      this.logger.info({ announcementId: doc.id, recipients: total }, 'network announcement sending');
     return { doc: sent ?? doc, alreadySent: !transitioned };
   }
 
@@ -129,7 +149,8 @@ export class AnnouncementService {
     // Corrected or retracted while this job was writing: items written after that change carry
     // the content read above, so bring every copy to the current state.
     const latest = await this.repo.get(doc.id);
-    if (latest && (latest.revision !== doc.revision || latest.status === 'retracted')) await this.copies.sync(latest);
+    if (latest && (latest.revision !== doc.revision || latest.status === 'retracted'))
+      await this.copies.sync(latest);
   }
 
   /** Recent announcements of the actor's own networks. */

@@ -25,11 +25,17 @@ export class NetworkBroadcastNotifier {
   async broadcast(job: NetworkBroadcastJob): Promise<void> {
     const known = job.networkIds.filter((id) => !!this.org.network(id));
     if (known.length < job.networkIds.length) {
-      this.logger.warn({ broadcastId: job.broadcastId, unknown: job.networkIds.length - known.length }, 'unknown networks in broadcast job');
+      this.logger.warn(
+        { broadcastId: job.broadcastId, unknown: job.networkIds.length - known.length },
+        'unknown networks in broadcast job',
+      );
     }
     const keys = (await this.membership.recipientIds(known, 'broadcast')).map(userKey);
     if (keys.length === 0) {
-      this.logger.info({ broadcastId: job.broadcastId, networks: known.length }, 'network broadcast has no recipients');
+      this.logger.info(
+        { broadcastId: job.broadcastId, networks: known.length },
+        'network broadcast has no recipients',
+      );
       return;
     }
     const locales = await this.audience.localesOf(keys);
@@ -43,6 +49,9 @@ export class NetworkBroadcastNotifier {
       // as briefly as the engine allows (a day after each is settled).
       keepUntil: new Date(0),
     });
-    this.logger.info({ broadcastId: job.broadcastId, networks: known.length, recipients: keys.length }, 'network broadcast enqueued');
+    this.logger.info(
+      { broadcastId: job.broadcastId, networks: known.length, recipients: keys.length },
+      'network broadcast enqueued',
+    );
   }
 }

@@ -26,13 +26,21 @@ export class MeetupNotifier {
 
   async promoted(doc: AnnouncementDoc, aadObjectIds: string[]): Promise<void> {
     if (!doc.meetup || aadObjectIds.length === 0) return;
-    const digest = createHash('sha256').update(`${this.clock.now().toISOString()}|${aadObjectIds.join(',')}`).digest('hex').slice(0, 16);
+    const digest = createHash('sha256')
+      .update(`${this.clock.now().toISOString()}|${aadObjectIds.join(',')}`)
+      .digest('hex')
+      .slice(0, 16);
     const keys = aadObjectIds.map(userKey);
     const locales = await this.audience.localesOf(keys);
     const fallback = this.org.defaultLocale;
     const copy = (locale: Locale) => {
       const text = new CardText(this.i18n, this.org, locale);
-      return cardActivity(renderAnnouncementCard(text, doc, 'channel', { note: text.t('networks.card.promoted'), rsvp: { state: 'attending' } }));
+      return cardActivity(
+        renderAnnouncementCard(text, doc, 'channel', {
+          note: text.t('networks.card.promoted'),
+          rsvp: { state: 'attending' },
+        }),
+      );
     };
     const byLocale = { nl: copy('nl'), en: copy('en') };
     await this.delivery.enqueue({

@@ -40,15 +40,25 @@ export class MeetupService {
    * Members of the network may sign up; so may anyone in the network's own channel when the meetup
    * was posted there. The card's data is never trusted for this.
    */
-  private async allowed(actor: Actor, announcementId: string, ctx: RsvpContext, onListSuffices = false): Promise<{ doc: AnnouncementDoc; viaChannel: boolean }> {
+  private async allowed(
+    actor: Actor,
+    announcementId: string,
+    ctx: RsvpContext,
+    onListSuffices = false,
+  ): Promise<{ doc: AnnouncementDoc; viaChannel: boolean }> {
     const doc = await this.repo.get(announcementId);
     if (!doc || doc.status === 'draft') throw networksErrors.announcementNotFound();
     if (doc.status === 'retracted') throw networksErrors.retracted();
     if (!doc.meetup?.rsvp) throw networksErrors.noRsvp();
     const channelId = this.org.network(doc.networkId)?.channelId;
     const viaChannel = doc.toChannel && !!channelId && ctx.channelId === channelId;
-    if (viaChannel || (await this.membership.isMember(doc.networkId, actor.aadObjectId))) return { doc, viaChannel };
-    if (onListSuffices && (await this.signups.status(meetupListId(doc.id), actor.aadObjectId)).state !== 'none') return { doc, viaChannel };
+    if (viaChannel || (await this.membership.isMember(doc.networkId, actor.aadObjectId)))
+      return { doc, viaChannel };
+    if (
+      onListSuffices &&
+      (await this.signups.status(meetupListId(doc.id), actor.aadObjectId)).state !== 'none'
+    )
+      return { doc, viaChannel };
     throw networksErrors.notMember();
   }
 }

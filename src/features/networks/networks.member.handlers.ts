@@ -24,7 +24,8 @@ function channelIdOf(context: TurnContext): string | undefined {
 /** Medewerker flows: browse, join, leave, snooze (1:1 only) and meetup RSVP (also in the network's channel). */
 export function registerMemberHandlers(app: PanelApp, deps: NetworksDeps, m: NetworksModule): void {
   const personalOnly = { personalOnly: networksErrors.personalOnly };
-  const browse = async (text: CardText, actor: Actor, notice = '') => renderBrowseCard(text, await m.membership.overview(actor), notice);
+  const browse = async (text: CardText, actor: Actor, notice = '') =>
+    renderBrowseCard(text, await m.membership.overview(actor), notice);
 
   /** After snooze or leave from an announcement: that card again, with a note for this person only. */
   const onAnnouncement = async (
@@ -37,36 +38,90 @@ export function registerMemberHandlers(app: PanelApp, deps: NetworksDeps, m: Net
     return doc && renderAnnouncementCard(text, doc, 'member', view);
   };
 
-  onCommand(app, deps, networksCommands.browse, async (actor) => browse(CardText.for(deps, actor.locale), actor), personalOnly);
+  onCommand(
+    app,
+    deps,
+    networksCommands.browse,
+    async (actor) => browse(CardText.for(deps, actor.locale), actor),
+    personalOnly,
+  );
   const anything = z.object({}).passthrough();
-  onCardAction(app, deps, networksVerbs.browse, anything, (actor) => browse(CardText.for(deps, actor.locale), actor), personalOnly);
+  onCardAction(
+    app,
+    deps,
+    networksVerbs.browse,
+    anything,
+    (actor) => browse(CardText.for(deps, actor.locale), actor),
+    personalOnly,
+  );
 
-  onCardAction(app, deps, networksVerbs.join, networkRefSchema, async (actor, input, context) => {
-    const text = CardText.for(deps, actor.locale);
-    const { network, changed } = await m.membership.join(actor, input.networkId, context.activity.from?.name);
-    const notice = text.t(changed ? 'networks.browse.joined' : 'networks.browse.alreadyMember', { network: text.local(network.name) });
-    return browse(text, actor, notice);
-  }, personalOnly);
+  onCardAction(
+    app,
+    deps,
+    networksVerbs.join,
+    networkRefSchema,
+    async (actor, input, context) => {
+      const text = CardText.for(deps, actor.locale);
+      const { network, changed } = await m.membership.join(
+        actor,
+        input.networkId,
+        context.activity.from?.name,
+      );
+      const notice = text.t(changed ? 'networks.browse.joined' : 'networks.browse.alreadyMember', {
+        network: text.local(network.name),
+      });
+      return browse(text, actor, notice);
+    },
+    personalOnly,
+  );
 
-  onCardAction(app, deps, networksVerbs.leave, networkRefSchema, async (actor, input) => {
-    const text = CardText.for(deps, actor.locale);
-    const { network, changed } = await m.membership.leave(actor, input.networkId);
-    const networkName = text.local(network.name);
-    const note = text.t('networks.card.left', { network: networkName });
-    const card = await onAnnouncement(text, network.id, input.announcementId, { note, left: true });
-    return card ?? browse(text, actor, text.t(changed ? 'networks.browse.left' : 'networks.browse.notMember', { network: networkName }));
-  }, personalOnly);
+  onCardAction(
+    app,
+    deps,
+    networksVerbs.leave,
+    networkRefSchema,
+    async (actor, input) => {
+      const text = CardText.for(deps, actor.locale);
+      const { network, changed } = await m.membership.leave(actor, input.networkId);
+      const networkName = text.local(network.name);
+      const note = text.t('networks.card.left', { network: networkName });
+      const card = await onAnnouncement(text, network.id, input.announcementId, { note, left: true });
+      return (
+        card ??
+        browse(
+          text,
+          actor,
+          text.t(changed ? 'networks.browse.left' : 'networks.browse.notMember', { network: networkName }),
+        )
+      );
+    },
+    personalOnly,
+  );
 
-  onCardAction(app, deps, networksVerbs.snooze, networkRefSchema, async (actor, input) => {
-    const text = CardText.for(deps, actor.locale);
-    const { network, until } = await m.membership.snooze(actor, input.networkId);
-    const date = formatDate(until, actor.locale, text.timeZone);
-    const note = text.t('networks.card.snoozed', { network: text.local(network.name), date });
-    return (await onAnnouncement(text, network.id, input.announcementId, { note })) ?? browse(text, actor, note);
-  }, personalOnly);
+  onCardAction(
+    app,
+    deps,
+    networksVerbs.snooze,
+    networkRefSchema,
+    async (actor, input) => {
+      const text = CardText.for(deps, actor.locale);
+      const { network, until } = await m.membership.snooze(actor, input.networkId);
+      const date = formatDate(until, actor.locale, text.timeZone);
+      const note = text.t('networks.card.snoozed', { network: text.local(network.name), date });
+      return (
+        (await onAnnouncement(text, network.id, input.announcementId, { note })) ?? browse(text, actor, note)
+      );
+    },
+    personalOnly,
+  );
 
   const rsvpView = (actor: Actor, context: TurnContext, r: RsvpResult) =>
-    renderAnnouncementCard(CardText.for(deps, actor.locale), r.doc, isPersonal(context) ? 'member' : 'channel', { rsvp: r.status });
+    renderAnnouncementCard(
+      CardText.for(deps, actor.locale),
+      r.doc,
+      isPersonal(context) ? 'member' : 'channel',
+      { rsvp: r.status },
+    );
 
   onCardAction(app, deps, networksVerbs.rsvp, announcementRefSchema, async (actor, input, context) => {
     const where = { channelId: channelIdOf(context), displayName: context.activity.from?.name };

@@ -21,7 +21,11 @@ export class MembershipRepository {
   async add(member: Omit<MemberDoc, 'type'>): Promise<boolean> {
     const id = norm(member.aadObjectId);
     try {
-      await this.store.create<MemberDoc>(containers.networks, { pk: member.networkId, id, data: { ...member, aadObjectId: id, type: 'member' } });
+      await this.store.create<MemberDoc>(containers.networks, {
+        pk: member.networkId,
+        id,
+        data: { ...member, aadObjectId: id, type: 'member' },
+      });
       return true;
     } catch (err) {
       if (isConflictError(err)) return false;
@@ -35,19 +39,31 @@ export class MembershipRepository {
 
   /** Sets (or clears) the snooze; false when the person is not a member. */
   async setSnooze(networkId: string, aadObjectId: string, until: string | undefined): Promise<boolean> {
-    return updateWithRetry<MemberDoc, boolean>(this.store, containers.networks, networkId, norm(aadObjectId), (current) => {
-      if (!current) return { kind: 'skip', result: false };
-      const { snoozedUntil: _old, ...rest } = current.data;
-      return { kind: 'write', data: until ? { ...rest, snoozedUntil: until } : rest, result: true };
-    });
+    return updateWithRetry<MemberDoc, boolean>(
+      this.store,
+      containers.networks,
+      networkId,
+      norm(aadObjectId),
+      (current) => {
+        if (!current) return { kind: 'skip', result: false };
+        const { snoozedUntil: _old, ...rest } = current.data;
+        return { kind: 'write', data: until ? { ...rest, snoozedUntil: until } : rest, result: true };
+      },
+    );
   }
 
   async list(networkId: string): Promise<MemberDoc[]> {
-    const docs = await this.store.query<MemberDoc>(containers.networks, { pk: networkId, where: [{ field: 'type', op: '=', value: 'member' }] });
+    const docs = await this.store.query<MemberDoc>(containers.networks, {
+      pk: networkId,
+      where: [{ field: 'type', op: '=', value: 'member' }],
+    });
     return docs.map((d) => d.data);
   }
 
   async count(networkId: string): Promise<number> {
-    return this.store.count(containers.networks, { pk: networkId, where: [{ field: 'type', op: '=', value: 'member' }] });
+    return this.store.count(containers.networks, {
+      pk: networkId,
+      where: [{ field: 'type', op: '=', value: 'member' }],
+    });
   }
 }

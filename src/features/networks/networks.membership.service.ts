@@ -34,10 +34,19 @@ export class MembershipService {
     );
   }
 
-  async join(actor: Actor, networkId: string, displayName?: string): Promise<{ network: Network; changed: boolean }> {
+  async join(
+    actor: Actor,
+    networkId: string,
+    displayName?: string,
+  ): Promise<{ network: Network; changed: boolean }> {
     const network = networkOf(this.org, networkId);
     const name = displayName?.trim().slice(0, 200) || actor.person?.name;
-    const changed = await this.repo.add({ networkId: network.id, aadObjectId: actor.aadObjectId, name, joinedAt: this.clock.now().toISOString() });
+    const changed = await this.repo.add({
+      networkId: network.id,
+      aadObjectId: actor.aadObjectId,
+      name,
+      joinedAt: this.clock.now().toISOString(),
+    });
     return { network, changed };
   }
 
@@ -67,7 +76,10 @@ export class MembershipService {
     const now = this.clock.now().toISOString();
     const docs = await this.repo.list(network.id);
     const kept = new Map(docs.map((m) => [m.aadObjectId.toLowerCase(), m.name] as const));
-    const names = await this.people.namesOf(docs.map((m) => m.aadObjectId), kept);
+    const names = await this.people.namesOf(
+      docs.map((m) => m.aadObjectId),
+      kept,
+    );
     const all = docs
       .map((m) => ({
         name: names.get(m.aadObjectId.toLowerCase()),
@@ -92,7 +104,10 @@ export class MembershipService {
    * aadObjectIds of the members of these networks, each once. Internal (delivery only): never shown.
    * `announcement` leaves out snoozed members: snooze silences coordinator announcements only.
    */
-  async recipientIds(networkIds: readonly string[], purpose: 'announcement' | 'broadcast'): Promise<string[]> {
+  async recipientIds(
+    networkIds: readonly string[],
+    purpose: 'announcement' | 'broadcast',
+  ): Promise<string[]> {
     const ids = new Set<string>();
     for (const networkId of new Set(networkIds)) {
       const members = await this.repo.list(networkId);

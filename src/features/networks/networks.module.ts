@@ -37,7 +37,16 @@ export function createNetworksModule(deps: NetworksDeps): NetworksModule {
   const signups = new SignupService(store, clock);
   const copies = new AnnouncementNotifier(delivery, audience, i18n, org, logger);
   const meetupNotifier = new MeetupNotifier(delivery, audience, i18n, org, clock);
-  const announcements = new AnnouncementService(repo, audience, copies, signups, deps.scheduler, org, clock, logger);
+  const announcements = new AnnouncementService(
+    repo,
+    audience,
+    copies,
+    signups,
+    deps.scheduler,
+    org,
+    clock,
+    logger,
+  );
   return {
     membership,
     audience,

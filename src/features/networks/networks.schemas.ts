@@ -9,8 +9,13 @@ export const limits = { text: 2000, title: 150, place: 200, link: 500, maxCapaci
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 
-export const networkIdSchema = z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/);
-export const announcementIdSchema = z.string().regex(/^nw-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+export const networkIdSchema = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/);
+export const announcementIdSchema = z
+  .string()
+  .regex(/^nw-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
 
 const toggle = z
   .union([z.boolean(), z.enum(['true', 'false'])])
@@ -29,11 +34,19 @@ export const httpsUrl = z
   }, 'networks.error.badLink');
 
 const text = (max: number, tooLong: string) =>
-  z.string().transform((s) => s.replace(/\r\n?/g, '\n').trim()).pipe(z.string().min(1, 'networks.error.textMissing').max(max, tooLong));
+  z
+    .string()
+    .transform((s) => s.replace(/\r\n?/g, '\n').trim())
+    .pipe(z.string().min(1, 'networks.error.textMissing').max(max, tooLong));
 
 const capacity = z.preprocess(
   blankToUndefined,
-  z.coerce.number().int('networks.error.badCapacity').min(1, 'networks.error.badCapacity').max(limits.maxCapacity, 'networks.error.badCapacity').optional(),
+  z.coerce
+    .number()
+    .int('networks.error.badCapacity')
+    .min(1, 'networks.error.badCapacity')
+    .max(limits.maxCapacity, 'networks.error.badCapacity')
+    .optional(),
 );
 
 /** The editable content of an announcement (new, draft or correction). */
@@ -41,8 +54,20 @@ const contentShape = {
   text: text(limits.text, 'networks.error.textTooLong'),
   link: z.preprocess(blankToUndefined, httpsUrl.optional()),
   title: z.preprocess(blankToUndefined, text(limits.title, 'networks.error.titleTooLong').optional()),
-  date: z.preprocess(blankToUndefined, z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'networks.error.badDateTime').optional()),
-  time: z.preprocess(blankToUndefined, z.string().regex(/^\d{2}:\d{2}$/, 'networks.error.badDateTime').optional()),
+  date: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'networks.error.badDateTime')
+      .optional(),
+  ),
+  time: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .regex(/^\d{2}:\d{2}$/, 'networks.error.badDateTime')
+      .optional(),
+  ),
   place: z.preprocess(blankToUndefined, text(limits.place, 'networks.error.placeTooLong').optional()),
   capacity,
   rsvp: toggle,
@@ -53,7 +78,8 @@ type Content = z.infer<z.ZodObject<typeof contentShape>>;
 function requireMeetupFields(kind: 'plain' | 'meetup', v: Content, ctx: z.RefinementCtx) {
   if (kind !== 'meetup') return;
   for (const field of ['title', 'date', 'time', 'place'] as const) {
-    if (!v[field]) ctx.addIssue({ code: 'custom', path: [field], message: 'networks.error.meetupFieldsMissing' });
+    if (!v[field])
+      ctx.addIssue({ code: 'custom', path: [field], message: 'networks.error.meetupFieldsMissing' });
   }
 }
 
@@ -68,7 +94,8 @@ export const announcementFormSchema = z
   })
   .superRefine((v, ctx) => {
     requireMeetupFields(v.kind, v, ctx);
-    if (!v.toMembers && !v.toChannel) ctx.addIssue({ code: 'custom', path: ['toMembers'], message: 'networks.error.noAudience' });
+    if (!v.toMembers && !v.toChannel)
+      ctx.addIssue({ code: 'custom', path: ['toMembers'], message: 'networks.error.noAudience' });
   });
 export type AnnouncementForm = z.infer<typeof announcementFormSchema>;
 
@@ -87,16 +114,25 @@ export const formRequestSchema = z.object({
   networkId: networkIdSchema.optional(),
 });
 
-export const networkRefSchema = z.object({ networkId: networkIdSchema, announcementId: announcementIdSchema.optional() });
+export const networkRefSchema = z.object({
+  networkId: networkIdSchema,
+  announcementId: announcementIdSchema.optional(),
+});
 export const announcementRefSchema = z.object({ announcementId: announcementIdSchema });
-export const retractSchema = z.object({ announcementId: announcementIdSchema, confirm: z.literal('yes').optional() });
+export const retractSchema = z.object({
+  announcementId: announcementIdSchema,
+  confirm: z.literal('yes').optional(),
+});
 export const membersRequestSchema = z.object({
   networkId: networkIdSchema.optional(),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
 });
 
 /** The job that enqueues a sent announcement (see AnnouncementService.deliver). */
-export const announcementDeliveryJobSchema = z.object({ announcementId: z.string().min(1), sentBy: z.string().min(1) });
+export const announcementDeliveryJobSchema = z.object({
+  announcementId: z.string().min(1),
+  sentBy: z.string().min(1),
+});
 export type AnnouncementDeliveryPayload = z.infer<typeof announcementDeliveryJobSchema>;
 
 /** The message key a failed parse should show: the first feature-specific one, else the common one. */

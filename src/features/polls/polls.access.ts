@@ -11,7 +11,9 @@ export const canSeeResults = (actor: Actor, poll: Poll) =>
 
 /** Coordinators reach only their own networks; the programmateam reaches every network. */
 export function reachableNetworks(actor: Actor, allNetworkIds: string[]): string[] {
-  return hasRole(actor, 'programmateam') ? allNetworkIds : allNetworkIds.filter((id) => actor.coordinatorOf.includes(id));
+  return hasRole(actor, 'programmateam')
+    ? allNetworkIds
+    : allNetworkIds.filter((id) => actor.coordinatorOf.includes(id));
 }
 
 /** Results are withheld below this many answers: small groups are identifiable. */

@@ -15,7 +15,11 @@ import { pollsVerbs } from './polls.verbs';
 
 /** `peiling` / `peilingen`: creating ad-hoc polls and the organiser's list of polls. */
 export function registerPollAdminHandlers(app: PanelApp, deps: PollsDeps, polls: PollsModule): void {
-  const createForm = async (actor: Actor, values?: Partial<CreatePayload>, error?: string): Promise<AdaptiveCard> => {
+  const createForm = async (
+    actor: Actor,
+    values?: Partial<CreatePayload>,
+    error?: string,
+  ): Promise<AdaptiveCard> => {
     if (!canCreatePolls(actor)) throw commonErrors.forbidden();
     const channels = await polls.open.reachableChannels(actor);
     const networkIds = polls.open.reachableNetworkIds(actor);
@@ -24,7 +28,10 @@ export function registerPollAdminHandlers(app: PanelApp, deps: PollsDeps, polls:
   };
   const list = async (actor: Actor, notice?: string) => {
     const visible = await polls.results.visiblePolls(actor);
-    return renderListCard(CardText.for(deps, actor.locale), visible, { canCreate: canCreatePolls(actor), notice });
+    return renderListCard(CardText.for(deps, actor.locale), visible, {
+      canCreate: canCreatePolls(actor),
+      notice,
+    });
   };
 
   onCommand(app, deps, /^\s*(peiling|poll)\s*$/i, async (actor) => createForm(actor));
@@ -41,7 +48,10 @@ export function registerPollAdminHandlers(app: PanelApp, deps: PollsDeps, polls:
     async (actor, input) => {
       const poll = await polls.open.createAdhocPoll(actor, input);
       const text = CardText.for(deps, actor.locale);
-      return list(actor, text.t('polls.create.sent', { when: formatWhen(poll.closesAt, text.locale, text.timeZone) }));
+      return list(
+        actor,
+        text.t('polls.create.sent', { when: formatWhen(poll.closesAt, text.locale, text.timeZone) }),
+      );
     },
     {
       // Same form again, with what was typed and the reason, so nothing has to be retyped.

@@ -27,7 +27,9 @@ function pollKey(serverSecret: string, pollId: string, salt: string): Buffer {
 
 /** The document id of this person's answer while the poll is open. */
 export function openAnswerId(serverSecret: string, pollId: string, salt: string, userId: string): string {
-  return `h_${createHmac('sha256', pollKey(serverSecret, pollId, salt)).update(userId.toLowerCase()).digest('base64url')}`;
+  return `h_${createHmac('sha256', pollKey(serverSecret, pollId, salt))
+    .update(userId.toLowerCase())
+    .digest('base64url')}`;
 }
 
 /**

@@ -27,7 +27,8 @@ function contentOf(poll: Poll, input: AnswerPayload): Content {
   }
   const parts = input.answer.split(',').map((p) => p.trim());
   const indices = parts.map((p) => (/^\d{1,2}$/.test(p) ? Number(p) : -1));
-  const valid = indices.every((i) => i >= 0 && i < poll.options.length) && new Set(indices).size === indices.length;
+  const valid =
+    indices.every((i) => i >= 0 && i < poll.options.length) && new Set(indices).size === indices.length;
   if (!valid || (poll.kind === 'single' && indices.length !== 1)) throw pollErrors.invalidAnswer();
   return { choices: [...indices].sort((a, b) => a - b), comment };
 }
@@ -52,7 +53,8 @@ export class PollAnswerService {
     if (!poll) throw commonErrors.notFound();
     if (isClosed(poll, this.clock.now())) throw pollErrors.closed();
     const userId = actor.aadObjectId.toLowerCase();
-    if (poll.audience.userIds.length && !poll.audience.userIds.includes(userId)) throw pollErrors.notInAudience();
+    if (poll.audience.userIds.length && !poll.audience.userIds.includes(userId))
+      throw pollErrors.notInAudience();
     const content = contentOf(poll, input);
     const id = await this.answerIdFor(poll, userId);
     const existing = await this.repo.answer(poll.pollId, id);

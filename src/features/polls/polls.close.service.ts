@@ -29,7 +29,12 @@ export class PollCloseService {
     if (!sweep) {
       const runAt = new Date(now.getTime() + minutes(10));
       const payload = { pollId, sweep: true };
-      await this.scheduler.schedule({ id: `polls:close-sweep:${pollId}`, kind: pollsJobs.close, runAt, payload });
+      await this.scheduler.schedule({
+        id: `polls:close-sweep:${pollId}`,
+        kind: pollsJobs.close,
+        runAt,
+        payload,
+      });
     }
     this.logger.info({ pollId, sweep }, 'poll closed');
   }

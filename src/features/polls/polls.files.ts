@@ -50,7 +50,9 @@ export class PollFiles {
     const t = (key: string) => text.t(`polls.csv.${key}`);
     const labels = choiceLabels(text, poll);
     const valueOf = (a: Answer) =>
-      poll.kind === 'rating' ? (a.score ?? '') : (a.choices ?? []).map((c) => labels[c]?.label ?? '').join('; ');
+      poll.kind === 'rating'
+        ? (a.score ?? '')
+        : (a.choices ?? []).map((c) => labels[c]?.label ?? '').join('; ');
     const header = [
       ...(poll.anonymous ? [] : [t('name')]),
       t(poll.kind === 'rating' ? 'score' : 'choices'),
@@ -67,7 +69,9 @@ export class PollFiles {
       ? shuffle(results.answers)
       : [...results.answers].sort((a, b) => nameOf(a).localeCompare(nameOf(b)));
     const lines = rows.map((a) =>
-      [...(poll.anonymous ? [] : [nameOf(a)]), valueOf(a), ...(poll.allowComment ? [a.comment ?? ''] : [])].map(cell).join(','),
+      [...(poll.anonymous ? [] : [nameOf(a)]), valueOf(a), ...(poll.allowComment ? [a.comment ?? ''] : [])]
+        .map(cell)
+        .join(','),
     );
     this.logger.info({ pollId: poll.pollId, rows: rows.length }, 'poll export produced');
     return {

@@ -13,7 +13,6 @@ import { pollsDownloads, pollsVerbs } from './polls.verbs';
 /** Failures the person can fix on the same form. */
 const retryable: string[] = [commonErrors.invalidInput.code, pollErrors.invalidAnswer.code];
 
-
 /** Answering (respondents) and results (organisers). */
 export function registerPollHandlers(app: PanelApp, deps: PollsDeps, polls: PollsModule): void {
   onCardAction(
@@ -24,7 +23,10 @@ export function registerPollHandlers(app: PanelApp, deps: PollsDeps, polls: Poll
     async (actor, input, context) => {
       const outcome = await polls.answers.submit(actor, input, context.activity.from?.name);
       // The person's own view: their answer pre-filled, so they can change it until the poll closes.
-      const state = { notice: outcome.changed ? ('changed' as const) : ('saved' as const), answer: outcome.answer };
+      const state = {
+        notice: outcome.changed ? ('changed' as const) : ('saved' as const),
+        answer: outcome.answer,
+      };
       return renderPollCard(CardText.for(deps, actor.locale), outcome.poll, state);
     },
     {
@@ -32,7 +34,8 @@ export function registerPollHandlers(app: PanelApp, deps: PollsDeps, polls: Poll
       onError: async ({ error: err, actor, input, raw }) => {
         // A submit that did not parse as a whole still names its poll, so the form can be shown again.
         const pollId = input?.pollId ?? pollRefPayload.safeParse(raw).data?.pollId;
-        const poll = pollId && retryable.includes(err.code) ? await polls.answers.answerablePoll(pollId) : undefined;
+        const poll =
+          pollId && retryable.includes(err.code) ? await polls.answers.answerablePoll(pollId) : undefined;
         if (!poll) return undefined;
         const text = CardText.for(deps, actor.locale);
         return renderPollCard(text, poll, { error: text.t(err.messageKey, err.params) });

@@ -40,12 +40,27 @@ export function createPollsModule(deps: PollsDeps): PollsModule {
   const logger = deps.logger.child({ feature: 'polls' });
   // Derived from the link-signing secret and never stored: see polls.answer-key.rules.ts.
   const answerSecret = answerKeySecret(deps.config.linkSigningSecret);
-  const notifier = new PollsNotifier(deps.delivery, deps.scheduler, deps.clock, deps.i18n, deps.org, deps.conversations);
+  const notifier = new PollsNotifier(
+    deps.delivery,
+    deps.scheduler,
+    deps.clock,
+    deps.i18n,
+    deps.org,
+    deps.conversations,
+  );
   const results = new PollResultsService(repo);
   return {
     repo,
     answers: new PollAnswerService(repo, deps.clock, logger, answerSecret),
-    open: new PollOpenService(repo, deps.clock, deps.org, deps.scheduler, deps.conversations, notifier, logger),
+    open: new PollOpenService(
+      repo,
+      deps.clock,
+      deps.org,
+      deps.scheduler,
+      deps.conversations,
+      notifier,
+      logger,
+    ),
     close: new PollCloseService(repo, deps.clock, deps.scheduler, notifier, logger),
     results,
     files: new PollFiles(results, deps.org, deps.i18n, deps.people, logger),

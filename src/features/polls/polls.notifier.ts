@@ -1,7 +1,10 @@
 import { CardText } from '../../platform/card-text';
 import { cardActivity } from '../../platform/cards';
 import type { Clock } from '../../platform/clock';
-import { networkBroadcastJobKind, type NetworkBroadcastJob } from '../../platform/contracts/network-broadcast.job';
+import {
+  networkBroadcastJobKind,
+  type NetworkBroadcastJob,
+} from '../../platform/contracts/network-broadcast.job';
 import type { ConversationDirectory } from '../../platform/conversations';
 import {
   userKey,
@@ -52,7 +55,12 @@ export class PollsNotifier {
         purpose,
         cardByLocale: byLocale,
       };
-      const job = { id: `polls:networks:${poll.pollId}`, kind: networkBroadcastJobKind, runAt: this.clock.now(), payload };
+      const job = {
+        id: `polls:networks:${poll.pollId}`,
+        kind: networkBroadcastJobKind,
+        runAt: this.clock.now(),
+        payload,
+      };
       await this.scheduler.schedule(job);
     }
   }
@@ -73,7 +81,9 @@ export class PollsNotifier {
   private activities(poll: Poll, state: PollCardState): Record<Locale, OutboundActivity> {
     const make = (locale: Locale) => {
       const text = new CardText(this.i18n, this.org, locale);
-      const summary = text.t(poll.type === 'satisfaction' ? 'polls.card.titleSatisfaction' : 'polls.card.titleAdhoc');
+      const summary = text.t(
+        poll.type === 'satisfaction' ? 'polls.card.titleSatisfaction' : 'polls.card.titleAdhoc',
+      );
       return cardActivity(renderPollCard(text, poll, state), summary);
     };
     return { nl: make('nl'), en: make('en') };
@@ -83,7 +93,10 @@ export class PollsNotifier {
     return localeFrom(await this.conversations.localeOf(key), this.org.defaultLocale);
   }
 
-  private async recipients(keys: RecipientKey[], byLocale: Record<Locale, OutboundActivity>): Promise<DeliveryRecipient[]> {
+  private async recipients(
+    keys: RecipientKey[],
+    byLocale: Record<Locale, OutboundActivity>,
+  ): Promise<DeliveryRecipient[]> {
     const list: DeliveryRecipient[] = [];
     for (const key of keys) list.push({ key, activity: byLocale[await this.localeOfKey(key)] });
     return list;

@@ -19,13 +19,23 @@ import { pollsJobs } from './polls.verbs';
 const unique = (ids: string[]) => [...new Set(ids.map((id) => id.toLowerCase()))];
 
 function parseOptions(text: string): string[] {
-  const options = text.split('\n').map((o) => o.trim()).filter(Boolean);
+  const options = text
+    .split('\n')
+    .map((o) => o.trim())
+    .filter(Boolean);
   const ok = options.length >= 2 && options.length <= 10 && options.every((o) => o.length <= 150);
   if (!ok || new Set(options.map((o) => o.toLowerCase())).size !== options.length) throw pollErrors.options();
   return options;
 }
 
-const splitList = (text: string) => [...new Set(text.split(',').map((v) => v.trim()).filter(Boolean))];
+const splitList = (text: string) => [
+  ...new Set(
+    text
+      .split(',')
+      .map((v) => v.trim())
+      .filter(Boolean),
+  ),
+];
 
 /** Opening polls: the satisfaction poll from the kennisatelier's job, and ad-hoc polls from the form. */
 export class PollOpenService {
@@ -59,12 +69,18 @@ export class PollOpenService {
 
   /** Networks an actor may address, as ids. */
   reachableNetworkIds(actor: Actor): string[] {
-    return reachableNetworks(actor, this.org.networks.map((n) => n.id));
+    return reachableNetworks(
+      actor,
+      this.org.networks.map((n) => n.id),
+    );
   }
 
   /** Channels an actor may address: the programmateam any channel the bot is in, coordinators their networks' own. */
   async reachableChannels(actor: Actor): Promise<Array<{ key: string; title: string }>> {
-    const channels = (await this.conversations.channels()).map((c) => ({ key: c.key as string, title: c.title ?? c.key }));
+    const channels = (await this.conversations.channels()).map((c) => ({
+      key: c.key as string,
+      title: c.title ?? c.key,
+    }));
     if (hasRole(actor, 'programmateam')) return channels;
     const own = new Set(
       this.org.networks
@@ -89,7 +105,8 @@ export class PollOpenService {
     const now = this.clock.now();
     const closesAt = localToUtc(input.closesDate, input.closesTime, this.org.timeZone);
     const closesMs = closesAt ? Date.parse(closesAt) : NaN;
-    if (!(closesMs >= now.getTime() + hours(1) && closesMs <= now.getTime() + days(90))) throw pollErrors.closesAt();
+    if (!(closesMs >= now.getTime() + hours(1) && closesMs <= now.getTime() + days(90)))
+      throw pollErrors.closesAt();
     const me = actor.aadObjectId.toLowerCase();
     const poll = await this.openPoll({
       pollId: `adhoc-${input.formId}`,
@@ -131,11 +148,21 @@ export class PollOpenService {
   private async scheduleLifecycle(poll: Poll): Promise<void> {
     const closesAt = new Date(poll.closesAt);
     const pollId = poll.pollId;
-    await this.scheduler.schedule({ id: `polls:close:${pollId}`, kind: pollsJobs.close, runAt: closesAt, payload: { pollId } });
+    await this.scheduler.schedule({
+      id: `polls:close:${pollId}`,
+      kind: pollsJobs.close,
+      runAt: closesAt,
+      payload: { pollId },
+    });
     if (!poll.audience.userIds.length) return;
     const openFor = closesAt.getTime() - Date.parse(poll.openedAt);
     const remindAt = new Date(closesAt.getTime() - Math.min(days(2), openFor / 2));
     if (remindAt.getTime() - Date.parse(poll.openedAt) < hours(1)) return;
-    await this.scheduler.schedule({ id: `polls:remind:${pollId}`, kind: pollsJobs.remind, runAt: remindAt, payload: { pollId } });
+    await this.scheduler.schedule({
+      id: `polls:remind:${pollId}`,
+      kind: pollsJobs.remind,
+      runAt: remindAt,
+      payload: { pollId },
+    });
   }
 }

@@ -48,7 +48,11 @@ export class PollRepository {
   }
 
   async polls(limit = 200): Promise<Poll[]> {
-    const docs = await this.store.query<Poll>(C, { pk: 'poll', orderBy: [{ field: 'openedAt', direction: 'desc' }], limit });
+    const docs = await this.store.query<Poll>(C, {
+      pk: 'poll',
+      orderBy: [{ field: 'openedAt', direction: 'desc' }],
+      limit,
+    });
     return docs.map((d) => d.data);
   }
 
@@ -82,7 +86,11 @@ export class PollRepository {
   }
 
   /** Create-or-replace with the etag check: two submits of one person end as one answer. */
-  async writeAnswer(pollId: string, id: string, build: (existing: Answer | undefined) => Answer): Promise<{ changed: boolean }> {
+  async writeAnswer(
+    pollId: string,
+    id: string,
+    build: (existing: Answer | undefined) => Answer,
+  ): Promise<{ changed: boolean }> {
     return updateWithRetry<Answer, { changed: boolean }>(this.store, C, answerPk(pollId), id, (current) => ({
       kind: 'write',
       data: build(current?.data),
@@ -128,7 +136,10 @@ export class PollRepository {
   }
 
   async participantIds(pollId: string): Promise<string[]> {
-    const docs = await this.store.query<Participation>(C, { pk: participationPk(pollId), orderBy: [{ field: 'userId' }] });
+    const docs = await this.store.query<Participation>(C, {
+      pk: participationPk(pollId),
+      orderBy: [{ field: 'userId' }],
+    });
     return docs.map((d) => d.data.userId);
   }
 

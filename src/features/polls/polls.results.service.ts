@@ -22,13 +22,23 @@ export class PollResultsService {
     const poll = await this.pollForResults(actor, pollId);
     const answers = await this.repo.answers(pollId);
     const audienceSize = poll.audience.userIds.length ? poll.audience.userIds.length : undefined;
-    if (answers.length < resultsThreshold) return { poll, answered: answers.length, audienceSize, withheld: true };
-    return { poll, answered: answers.length, audienceSize, withheld: false, tally: tally(poll, answers), answers };
+    if (answers.length < resultsThreshold)
+      return { poll, answered: answers.length, audienceSize, withheld: true };
+    return {
+      poll,
+      answered: answers.length,
+      audienceSize,
+      withheld: false,
+      tally: tally(poll, answers),
+      answers,
+    };
   }
 
   /** The polls an actor may see results of, newest first. */
   async visiblePolls(actor: Actor): Promise<Array<{ poll: Poll; answered: number }>> {
     const polls = (await this.repo.polls()).filter((p) => canSeeResults(actor, p)).slice(0, 20);
-    return Promise.all(polls.map(async (poll) => ({ poll, answered: await this.repo.countAnswers(poll.pollId) })));
+    return Promise.all(
+      polls.map(async (poll) => ({ poll, answered: await this.repo.countAnswers(poll.pollId) })),
+    );
   }
 }

@@ -2,7 +2,8 @@ import { randomInt } from 'node:crypto';
 import type { Answer, Poll, Tally } from './polls.types';
 
 /** Closed by the close job, or past closesAt while that job has not run yet. */
-export const isClosed = (poll: Poll, now: Date) => poll.status === 'closed' || now.getTime() >= Date.parse(poll.closesAt);
+export const isClosed = (poll: Poll, now: Date) =>
+  poll.status === 'closed' || now.getTime() >= Date.parse(poll.closesAt);
 
 /** Fisher–Yates with a CSPRNG: comments and export rows must not come out in any meaningful order. */
 export function shuffle<T>(items: T[]): T[] {
@@ -25,5 +26,10 @@ export function tally(poll: Poll, answers: Answer[]): Tally {
   if (poll.kind !== 'rating') return { counts, comments };
   const scored = counts.reduce((s, n) => s + n, 0);
   const sum = counts.reduce((s, n, i) => s + n * (i + 1), 0);
-  return { counts, comments, mean: scored ? sum / scored : undefined, shareTop: scored ? (counts[3] + counts[4]) / scored : undefined };
+  return {
+    counts,
+    comments,
+    mean: scored ? sum / scored : undefined,
+    shareTop: scored ? (counts[3] + counts[4]) / scored : undefined,
+  };
 }

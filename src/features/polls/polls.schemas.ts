@@ -4,7 +4,12 @@ import { z } from 'zod';
 
 export const pollId = z.string().regex(/^(sat|adhoc)-[A-Za-z0-9._-]{1,100}$/);
 const optionalText = (max: number) =>
-  z.string().max(max * 2).optional().transform((v) => (v ?? '').trim()).pipe(z.string().max(max));
+  z
+    .string()
+    .max(max * 2)
+    .optional()
+    .transform((v) => (v ?? '').trim())
+    .pipe(z.string().max(max));
 
 export const pollRefPayload = z.object({ pollId });
 

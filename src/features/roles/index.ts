@@ -11,6 +11,13 @@ export function registerRoles(app: PanelApp, deps: AppDeps): void {
   deps.i18n.register(nl, en);
   registerRolesHandlers(app, deps);
   deps.help.addAll([
-    { id: 'roles.refresh', order: 90, titleKey: 'roles.help.title', descriptionKey: 'roles.help.description', verb: rolesVerbs.refresh, visibleTo: canRefreshRoles },
+    {
+      id: 'roles.refresh',
+      order: 90,
+      titleKey: 'roles.help.title',
+      descriptionKey: 'roles.help.description',
+      verb: rolesVerbs.refresh,
+      visibleTo: canRefreshRoles,
+    },
   ]);
 }

@@ -13,7 +13,10 @@ import { rolesVerbs } from './roles.verbs';
 export function registerRolesHandlers(app: PanelApp, deps: RolesDeps): void {
   const refresh = async (actor: Actor) => {
     if (!canRefreshRoles(actor)) throw commonErrors.forbidden();
-    return renderRolesRefreshedCard(CardText.for(deps, actor.locale), await deps.roles.refresh(actor.aadObjectId));
+    return renderRolesRefreshedCard(
+      CardText.for(deps, actor.locale),
+      await deps.roles.refresh(actor.aadObjectId),
+    );
   };
   onCommand(app, deps, /^\s*(rollen verversen|refresh roles)\s*$/i, refresh, { personalOnly: true });
   onCardAction(app, deps, rolesVerbs.refresh, z.object({}).passthrough(), refresh, { personalOnly: true });

@@ -19,7 +19,13 @@ export function unitsOf(org: Organisation, includeDepartments: boolean): UnitSna
     ...(includeDepartments
       ? c.departments
           .filter((d) => d.head)
-          .map((d) => ({ unitId: `${c.id}.${d.id}`, clusterId: c.id, departmentId: d.id, name: d.name, ownerId: (d.head as string).toLowerCase() }))
+          .map((d) => ({
+            unitId: `${c.id}.${d.id}`,
+            clusterId: c.id,
+            departmentId: d.id,
+            name: d.name,
+            ownerId: (d.head as string).toLowerCase(),
+          }))
       : []),
   ]);
 }
@@ -33,7 +39,12 @@ export function currentOwner(org: Organisation, unit: UnitSnapshot): string | un
 }
 
 /** The actor's relation to a unit's sheet, or undefined when they may not see it at all. */
-export function answerRole(org: Organisation, actor: Actor, unit: UnitSnapshot, sheet: SheetDoc | undefined): AnswerRole | undefined {
+export function answerRole(
+  org: Organisation,
+  actor: Actor,
+  unit: UnitSnapshot,
+  sheet: SheetDoc | undefined,
+): AnswerRole | undefined {
   if (currentOwner(org, unit) === actor.aadObjectId) return 'owner';
   if (sheet?.deputyId && sheet.deputyId === actor.aadObjectId) return 'deputy';
   return undefined;

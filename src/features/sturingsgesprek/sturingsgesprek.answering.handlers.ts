@@ -25,7 +25,11 @@ export async function replyForClicker(context: TurnContext, card: AdaptiveCard):
 }
 
 /** The director's (or deputy's) card: view/refresh, save draft, submit, name or remove a deputy. */
-export function registerAnsweringHandlers(app: PanelApp, deps: SturingsgesprekDeps, s: SturingsgesprekModule): void {
+export function registerAnsweringHandlers(
+  app: PanelApp,
+  deps: SturingsgesprekDeps,
+  s: SturingsgesprekModule,
+): void {
   const forClicker = (context: TurnContext, actor: Actor, view: SheetView) =>
     replyForClicker(context, renderAnswerCard(CardText.for(deps, actor.locale), view));
 
@@ -40,24 +44,40 @@ export function registerAnsweringHandlers(app: PanelApp, deps: SturingsgesprekDe
   ] as const) {
     onCardAction(app, deps, verb, answerPayload, async (actor, p, context) => {
       const { roundId, unitId, revision } = p;
-      return forClicker(context, actor, await s.answering.save(actor, mode, { roundId, unitId, revision, raw: p }));
+      return forClicker(
+        context,
+        actor,
+        await s.answering.save(actor, mode, { roundId, unitId, revision, raw: p }),
+      );
     });
   }
 
   onCardAction(app, deps, v.setDeputy, setDeputyPayload, async (actor, p, context) => {
     const { roundId, unitId, deputyId } = p;
-    return forClicker(context, actor, await s.answering.setDeputy(actor, { roundId, unitId, deputyId, raw: p }));
+    return forClicker(
+      context,
+      actor,
+      await s.answering.setDeputy(actor, { roundId, unitId, deputyId, raw: p }),
+    );
   });
 
   onCardAction(app, deps, v.removeDeputy, deputyPayload, async (actor, p, context) => {
     const { roundId, unitId } = p;
-    return forClicker(context, actor, await s.answering.setDeputy(actor, { roundId, unitId, deputyId: undefined, raw: p }));
+    return forClicker(
+      context,
+      actor,
+      await s.answering.setDeputy(actor, { roundId, unitId, deputyId: undefined, raw: p }),
+    );
   });
 
   onCardAction(app, deps, v.mine, z.unknown(), async (actor, _p, context) => {
     const mine = await s.answering.mine(actor);
     if (mine.length !== 1) return renderMineCard(CardText.for(deps, actor.locale), mine);
     const [{ round, unit }] = mine;
-    return forClicker(context, actor, await s.answering.view(actor, round.roundId, unit.unitId, { markOpened: true }));
+    return forClicker(
+      context,
+      actor,
+      await s.answering.view(actor, round.roundId, unit.unitId, { markOpened: true }),
+    );
   });
 }

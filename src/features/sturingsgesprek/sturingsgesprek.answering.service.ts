@@ -9,7 +9,16 @@ import { PreviousRounds } from './sturingsgesprek.previous-rounds.service';
 import type { RoundPeople } from './sturingsgesprek.people.service';
 import type { SturingsgesprekRepository } from './sturingsgesprek.repository';
 import { answersToInputs, previousFor, rawInputs, unitOf } from './sturingsgesprek.sheet-view.rules';
-import type { AnswerRole, Answers, BannerKey, Problem, RoundDoc, SheetDoc, SheetView, UnitSnapshot } from './sturingsgesprek.types';
+import type {
+  AnswerRole,
+  Answers,
+  BannerKey,
+  Problem,
+  RoundDoc,
+  SheetDoc,
+  SheetView,
+  UnitSnapshot,
+} from './sturingsgesprek.types';
 
 export interface Loaded {
   round: RoundDoc;
@@ -52,19 +61,33 @@ export class AnsweringService {
     const rounds = await this.repo.openRounds();
     const found: Array<{ round: RoundDoc; unit: UnitSnapshot; role: AnswerRole }> = [];
     for (const round of rounds) {
-      for (const unit of round.units) if (currentOwner(this.org, unit) === actor.aadObjectId) found.push({ round, unit, role: 'owner' });
+      for (const unit of round.units)
+        if (currentOwner(this.org, unit) === actor.aadObjectId) found.push({ round, unit, role: 'owner' });
     }
-    for (const sheet of await this.repo.sheetsWithDeputy(actor.aadObjectId, rounds.map((r) => r.roundId))) {
+    for (const sheet of await this.repo.sheetsWithDeputy(
+      actor.aadObjectId,
+      rounds.map((r) => r.roundId),
+    )) {
       const round = rounds.find((r) => r.roundId === sheet.roundId) as RoundDoc;
       const unit = unitOf(round, sheet.unitId);
-      if (unit && !found.some((f) => f.round.roundId === round.roundId && f.unit.unitId === unit.unitId)) found.push({ round, unit, role: 'deputy' });
+      if (unit && !found.some((f) => f.round.roundId === round.roundId && f.unit.unitId === unit.unitId))
+        found.push({ round, unit, role: 'deputy' });
     }
     return found.sort((a, b) => a.round.deadline.localeCompare(b.round.deadline));
   }
 
-  async view(actor: Actor, roundId: string, unitId: string, options: { markOpened?: boolean } = {}): Promise<SheetView> {
+  async view(
+    actor: Actor,
+    roundId: string,
+    unitId: string,
+    options: { markOpened?: boolean } = {},
+  ): Promise<SheetView> {
     const loaded = await this.load(actor, roundId, unitId);
-    if (options.markOpened && loaded.sheet.state === 'notOpened' && acceptsAnswers(loaded.round, this.clock.now())) {
+    if (
+      options.markOpened &&
+      loaded.sheet.state === 'notOpened' &&
+      acceptsAnswers(loaded.round, this.clock.now())
+    ) {
       const now = this.clock.now().toISOString();
       loaded.sheet = await this.repo.updateSheet(roundId, unitId, (current) => {
         if (!current) throw commonErrors.notFound();
@@ -90,11 +113,23 @@ export class AnsweringService {
       if (current.revision !== input.revision) {
         // A retried click (Teams repeats invokes) finds its own answer already saved: same result, no conflict.
         const sameState = mode === 'submit' ? current.state === 'submitted' : current.state === 'draft';
-        const repeat = sameState && current.lastEditedBy === actor.aadObjectId && sameAnswers(current.answers, parsed.answers);
-        return { kind: 'skip', result: repeat ? { type: 'same', sheet: current, banner: mode === 'submit' ? 'submitted' : 'draftSaved' } : { type: 'conflict', sheet: current } };
+        const repeat =
+          sameState &&
+          current.lastEditedBy === actor.aadObjectId &&
+          sameAnswers(current.answers, parsed.answers);
+        return {
+          kind: 'skip',
+          result: repeat
+            ? { type: 'same', sheet: current, banner: mode === 'submit' ? 'submitted' : 'draftSaved' }
+            : { type: 'conflict', sheet: current },
+        };
       }
-      if (mode === 'draft' && current.state === 'submitted') return { kind: 'skip', result: { type: 'alreadySubmitted', sheet: current } };
-      const problems = [...parsed.problems, ...(mode === 'submit' ? missingRequired(round.questions, parsed.answers) : [])];
+      if (mode === 'draft' && current.state === 'submitted')
+        return { kind: 'skip', result: { type: 'alreadySubmitted', sheet: current } };
+      const problems = [
+        ...parsed.problems,
+        ...(mode === 'submit' ? missingRequired(round.questions, parsed.answers) : []),
+      ];
       if (problems.length) return { kind: 'skip', result: { type: 'problems', sheet: current, problems } };
       const next: SheetDoc = {
         ...current,
@@ -106,10 +141,20 @@ export class AnsweringService {
         lastEditedAt: now,
         ...(mode === 'submit' ? { submittedBy: actor.aadObjectId, submittedAt: now } : {}),
       };
-      const banner: BannerKey = mode === 'draft' ? 'draftSaved' : current.state === 'submitted' ? 'resubmitted' : 'submitted';
+      const banner: BannerKey =
+        mode === 'draft' ? 'draftSaved' : current.state === 'submitted' ? 'resubmitted' : 'submitted';
       return { kind: 'write', data: next, result: { type: 'saved', sheet: next, banner } };
     });
-    this.logger.info({ roundId: input.roundId, unitId: input.unitId, mode, outcome: outcome.type, revision: outcome.sheet.revision }, 'sturingsgesprek answer');
+    this.logger.info(
+      {
+        roundId: input.roundId,
+        unitId: input.unitId,
+        mode,
+        outcome: outcome.type,
+        revision: outcome.sheet.revision,
+      },
+      'sturingsgesprek answer',
+    );
     loaded.sheet = outcome.sheet;
     const typed = rawInputs(round.questions, input.raw);
     switch (outcome.type) {
@@ -117,9 +162,16 @@ export class AnsweringService {
       case 'same':
         return this.build(actor, loaded, { banner: outcome.banner });
       case 'conflict':
-        return this.build(actor, loaded, { banner: 'conflict', conflict: { changedBy: outcome.sheet.lastEditedBy, attempted: parsed.answers } });
+        return this.build(actor, loaded, {
+          banner: 'conflict',
+          conflict: { changedBy: outcome.sheet.lastEditedBy, attempted: parsed.answers },
+        });
       case 'problems':
-        return this.build(actor, loaded, { banner: 'problems', problems: outcome.problems, inputValues: typed });
+        return this.build(actor, loaded, {
+          banner: 'problems',
+          problems: outcome.problems,
+          inputValues: typed,
+        });
       case 'alreadySubmitted':
         return this.build(actor, loaded, { banner: 'resubmitNeeded', inputValues: typed });
     }
@@ -131,7 +183,10 @@ export class AnsweringService {
    * real person: in the organisation file or known to the directory (or seen in a recent turn). Their
    * name is kept with the sheet. Anything else is refused and nothing changes.
    */
-  async setDeputy(actor: Actor, input: { roundId: string; unitId: string; deputyId?: string; raw: Record<string, unknown> }): Promise<SheetView> {
+  async setDeputy(
+    actor: Actor,
+    input: { roundId: string; unitId: string; deputyId?: string; raw: Record<string, unknown> },
+  ): Promise<SheetView> {
     const loaded = await this.load(actor, input.roundId, input.unitId);
     if (loaded.role !== 'owner') throw errors.onlyDirectorNamesDeputy();
     const deputyId = input.deputyId?.toLowerCase();
@@ -140,7 +195,8 @@ export class AnsweringService {
     const deputyName = deputyId === undefined ? undefined : await this.people.nameOf(deputyId);
     if (deputyId !== undefined && !deputyName) throw errors.deputyNotFound();
     const typed = this.typedOrStored(loaded, input.raw);
-    if (!acceptsAnswers(loaded.round, this.clock.now())) return this.build(actor, loaded, { banner: 'closed', inputValues: typed });
+    if (!acceptsAnswers(loaded.round, this.clock.now()))
+      return this.build(actor, loaded, { banner: 'closed', inputValues: typed });
     const { sheet, changed } = await this.repo.updateSheet(input.roundId, input.unitId, (current) => {
       if (!current) throw commonErrors.notFound();
       if (current.deputyId === deputyId) {
@@ -160,11 +216,17 @@ export class AnsweringService {
       };
       return { kind: 'write', data: next, result: { sheet: next, changed: true } };
     });
-    this.logger.info({ roundId: input.roundId, unitId: input.unitId, deputy: deputyId ? 'set' : 'removed', changed }, 'sturingsgesprek deputy');
+    this.logger.info(
+      { roundId: input.roundId, unitId: input.unitId, deputy: deputyId ? 'set' : 'removed', changed },
+      'sturingsgesprek deputy',
+    );
     // Also on a retried click: the broadcast id makes the second enqueue a no-op.
     if (sheet.deputyId) await this.notifier.sendDeputyCard(loaded.round, loaded.unit, sheet);
     loaded.sheet = sheet;
-    return this.build(actor, loaded, { banner: deputyId ? 'deputySet' : 'deputyRemoved', inputValues: typed });
+    return this.build(actor, loaded, {
+      banner: deputyId ? 'deputySet' : 'deputyRemoved',
+      inputValues: typed,
+    });
   }
 
   private typedOrStored(loaded: Loaded, raw: Record<string, unknown>): Record<string, string> {
@@ -186,7 +248,12 @@ export class AnsweringService {
   private async build(
     actor: Actor,
     loaded: Loaded,
-    extra: { banner?: BannerKey; problems?: Problem[]; inputValues?: Record<string, string>; conflict?: { changedBy?: string; attempted: Answers } },
+    extra: {
+      banner?: BannerKey;
+      problems?: Problem[];
+      inputValues?: Record<string, string>;
+      conflict?: { changedBy?: string; attempted: Answers };
+    },
   ): Promise<SheetView> {
     return sheetView(this.repo, this.clock, this.people, loaded, actor.aadObjectId, extra);
   }
@@ -199,9 +266,18 @@ export async function sheetView(
   people: RoundPeople,
   loaded: Loaded,
   viewerId: string,
-  extra: { banner?: BannerKey; problems?: Problem[]; inputValues?: Record<string, string>; conflict?: { changedBy?: string; attempted: Answers } } = {},
+  extra: {
+    banner?: BannerKey;
+    problems?: Problem[];
+    inputValues?: Record<string, string>;
+    conflict?: { changedBy?: string; attempted: Answers };
+  } = {},
 ): Promise<SheetView> {
-  const previous = await previousFor(loaded.round.questions, loaded.unit.unitId, await PreviousRounds.for(repo, loaded.round));
+  const previous = await previousFor(
+    loaded.round.questions,
+    loaded.unit.unitId,
+    await PreviousRounds.for(repo, loaded.round),
+  );
   const mentioned = extra.conflict?.changedBy ? [extra.conflict.changedBy] : [];
   const names = await people.names([loaded.unit], [loaded.sheet], mentioned);
   return {

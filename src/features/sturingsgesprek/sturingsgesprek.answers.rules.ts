@@ -10,17 +10,20 @@ export const inputId = (questionId: string) => `a_${questionId}`;
 export const whyInputId = (questionId: string) => `a_${questionId}_why`;
 
 /** Answers are accepted while the round is open and the deadline has not passed (the close job may lag). */
-export const acceptsAnswers = (round: RoundDoc, now: Date) => round.status === 'open' && now.toISOString() < round.deadline;
+export const acceptsAnswers = (round: RoundDoc, now: Date) =>
+  round.status === 'open' && now.toISOString() < round.deadline;
 
 const rawValue = z.union([z.string().max(20_000), z.number()]).optional();
 
 /** Line breaks kept, Windows/Mac endings unified, control characters and outer whitespace removed. */
 export function normaliseText(text: string): string {
-  return text
-    .replace(/\r\n?/g, '\n')
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
-    .trim();
+  return (
+    text
+      .replace(/\r\n?/g, '\n')
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
+      .trim()
+  );
 }
 
 export function readAnswers(
@@ -41,19 +44,30 @@ export function readAnswers(
   for (const { q } of flattenQuestions(questions)) {
     const value = read(inputId(q.id), q.id);
     if (q.kind === 'text') {
-      if (value.length > q.maxLength) problems.push({ questionId: q.id, code: 'tooLong', params: { max: q.maxLength } });
+      if (value.length > q.maxLength)
+        problems.push({ questionId: q.id, code: 'tooLong', params: { max: q.maxLength } });
       else if (value) answers[q.id] = { kind: 'text', text: value };
     } else if (q.kind === 'doorbraken') {
-      const ids = [...new Set(value.split(',').map((s) => s.trim()).filter(Boolean))];
+      const ids = [
+        ...new Set(
+          value
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean),
+        ),
+      ];
       const why = read(whyInputId(q.id), q.id);
-      if (ids.some((id) => !doorbraakIds.has(id))) problems.push({ questionId: q.id, code: 'unknownDoorbraak' });
-      else if (why.length > q.maxLength) problems.push({ questionId: q.id, code: 'tooLong', params: { max: q.maxLength } });
+      if (ids.some((id) => !doorbraakIds.has(id)))
+        problems.push({ questionId: q.id, code: 'unknownDoorbraak' });
+      else if (why.length > q.maxLength)
+        problems.push({ questionId: q.id, code: 'tooLong', params: { max: q.maxLength } });
       else if (ids.length || why) answers[q.id] = { kind: 'doorbraken', ids, why };
     } else if (q.kind === 'number') {
       if (!value) continue;
       const n = Number(value.replace(',', '.'));
       if (!Number.isFinite(n)) problems.push({ questionId: q.id, code: 'notANumber' });
-      else if (n < q.min || n > q.max) problems.push({ questionId: q.id, code: 'outOfRange', params: { min: q.min, max: q.max } });
+      else if (n < q.min || n > q.max)
+        problems.push({ questionId: q.id, code: 'outOfRange', params: { min: q.min, max: q.max } });
       else answers[q.id] = { kind: 'number', value: n };
     } else {
       if (value === 'yes' || value === 'no') answers[q.id] = { kind: 'yesNo', yes: value === 'yes' };
@@ -82,7 +96,8 @@ export function missingRequired(questions: readonly Question[], answers: Answers
     if (!complete(q, answers[q.id])) missing.push({ questionId: q.id, code: 'required' });
     const a = answers[q.id];
     if (q.kind === 'yesNo' && a?.kind === 'yesNo' && a.yes) {
-      for (const f of q.followUps) if (!complete(f as Question, answers[f.id])) missing.push({ questionId: f.id, code: 'required' });
+      for (const f of q.followUps)
+        if (!complete(f as Question, answers[f.id])) missing.push({ questionId: f.id, code: 'required' });
     }
   }
   return missing;
@@ -90,7 +105,12 @@ export function missingRequired(questions: readonly Question[], answers: Answers
 
 /** Key order does not matter: a retried click with the same answers is the same answer. */
 export function sameAnswers(a: Answers, b: Answers): boolean {
-  const canon = (x: Answers) => JSON.stringify(Object.keys(x).sort().map((k) => [k, x[k]]));
+  const canon = (x: Answers) =>
+    JSON.stringify(
+      Object.keys(x)
+        .sort()
+        .map((k) => [k, x[k]]),
+    );
   return canon(a) === canon(b);
 }
 
@@ -103,7 +123,12 @@ export interface AnswerWords {
 }
 
 /** Plain text of an answer (no markup); callers escape it for where it goes. */
-export function answerAsText(q: Question, a: Answer | undefined, words: AnswerWords, style: 'list' | 'inline' = 'list'): string {
+export function answerAsText(
+  q: Question,
+  a: Answer | undefined,
+  words: AnswerWords,
+  style: 'list' | 'inline' = 'list',
+): string {
   if (!a) return '';
   switch (a.kind) {
     case 'text':
@@ -113,7 +138,10 @@ export function answerAsText(q: Question, a: Answer | undefined, words: AnswerWo
     case 'yesNo':
       return a.yes ? words.yes : words.no;
     case 'doorbraken': {
-      const chosen = style === 'list' ? a.ids.map((id) => `- ${words.doorbraak(id)}`).join('\n') : a.ids.map(words.doorbraak).join('; ');
+      const chosen =
+        style === 'list'
+          ? a.ids.map((id) => `- ${words.doorbraak(id)}`).join('\n')
+          : a.ids.map(words.doorbraak).join('; ');
       const why = a.why ? `${q.kind === 'doorbraken' ? words.pick(q.whyLabel) : ''}\n${a.why}`.trim() : '';
       return [chosen, why].filter(Boolean).join('\n\n');
     }

@@ -15,7 +15,11 @@ import { t } from './sturingsgesprek.text.format';
  * `sturingsgesprek` / `steering` [schema|schedule|vragen|sets]: the DIG office gets its overview (or the
  * schedule or the question sets); a director or deputy gets their open round card.
  */
-export function registerCommandHandlers(app: PanelApp, deps: SturingsgesprekDeps, s: SturingsgesprekModule): void {
+export function registerCommandHandlers(
+  app: PanelApp,
+  deps: SturingsgesprekDeps,
+  s: SturingsgesprekModule,
+): void {
   onCommand(
     app,
     deps,
@@ -38,7 +42,10 @@ export function registerCommandHandlers(app: PanelApp, deps: SturingsgesprekDeps
       }
       if (mine.length === 1) {
         const [{ round, unit }] = mine;
-        return renderAnswerCard(w, await s.answering.view(actor, round.roundId, unit.unitId, { markOpened: true }));
+        return renderAnswerCard(
+          w,
+          await s.answering.view(actor, round.roundId, unit.unitId, { markOpened: true }),
+        );
       }
       if (mine.length > 1 || actor.roles.has('clusterdirecteur')) return renderMineCard(w, mine);
       return noticeCard(t(w, 'command.notForYou'));

@@ -20,7 +20,9 @@ export class PreviousRounds {
     const earlier = await repo.roundsBefore(round.opensAt);
     const byQuestion = new Map<string, RoundDoc>();
     for (const { q } of flattenQuestions(round.questions)) {
-      const found = earlier.find((r) => r.roundId !== round.roundId && flattenQuestions(r.questions).some((x) => x.q.id === q.id));
+      const found = earlier.find(
+        (r) => r.roundId !== round.roundId && flattenQuestions(r.questions).some((x) => x.q.id === q.id),
+      );
       if (found) byQuestion.set(q.id, found);
     }
     return new PreviousRounds(repo, byQuestion);

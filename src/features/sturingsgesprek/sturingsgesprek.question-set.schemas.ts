@@ -38,7 +38,11 @@ const numberQuestion = z.object({
   max: z.number().default(1_000_000),
 });
 
-export const followUpQuestion = z.discriminatedUnion('kind', [textQuestion, doorbrakenQuestion, numberQuestion]);
+export const followUpQuestion = z.discriminatedUnion('kind', [
+  textQuestion,
+  doorbrakenQuestion,
+  numberQuestion,
+]);
 
 /** Follow-ups are asked only when the answer is yes (checked on the server; the card shows them always). */
 const yesNoQuestion = z.object({
@@ -48,7 +52,12 @@ const yesNoQuestion = z.object({
   followUps: z.array(followUpQuestion).max(5).default([]),
 });
 
-export const question = z.discriminatedUnion('kind', [textQuestion, doorbrakenQuestion, numberQuestion, yesNoQuestion]);
+export const question = z.discriminatedUnion('kind', [
+  textQuestion,
+  doorbrakenQuestion,
+  numberQuestion,
+  yesNoQuestion,
+]);
 
 export const questionList = z
   .array(question)
@@ -76,11 +85,17 @@ export type QuestionKind = Question['kind'];
 export type QuestionSetTemplate = z.output<typeof questionSetTemplate>;
 
 /** Every question with its follow-ups after it, numbered "1", "2", "2a", "2b" as in the source documents. */
-export function flattenQuestions(questions: readonly Question[]): Array<{ q: Question; number: string; parentId?: string }> {
+export function flattenQuestions(
+  questions: readonly Question[],
+): Array<{ q: Question; number: string; parentId?: string }> {
   return questions.flatMap((q, i) => [
     { q, number: String(i + 1) },
     ...(q.kind === 'yesNo'
-      ? q.followUps.map((f, j) => ({ q: f as Question, number: `${i + 1}${String.fromCharCode(97 + j)}`, parentId: q.id }))
+      ? q.followUps.map((f, j) => ({
+          q: f as Question,
+          number: `${i + 1}${String.fromCharCode(97 + j)}`,
+          parentId: q.id,
+        }))
       : []),
   ]);
 }

@@ -4,7 +4,15 @@ import type { Logger } from '../../platform/logger';
 import type { Actor } from '../../platform/org/organisation';
 import { requireManager } from './sturingsgesprek.access';
 import { sturingsgesprekErrors as errors } from './sturingsgesprek.errors';
-import { bilingual, flattenQuestions, followUpQuestion, question, questionList, type Bilingual, type Question } from './sturingsgesprek.question-set.schemas';
+import {
+  bilingual,
+  flattenQuestions,
+  followUpQuestion,
+  question,
+  questionList,
+  type Bilingual,
+  type Question,
+} from './sturingsgesprek.question-set.schemas';
 import type { SturingsgesprekRepository } from './sturingsgesprek.repository';
 import type { SetEdit } from './sturingsgesprek.schemas';
 import type { ResolvedSet, StoredSetDoc } from './sturingsgesprek.types';
@@ -21,9 +29,11 @@ function textFrom(texts: Record<string, string>, key: string, fallback: Bilingua
 
 function withTexts(q: Question, texts: Record<string, string>): Question {
   const text = textFrom(texts, `q_${q.id}`, q.text);
-  if (q.kind === 'doorbraken') return { ...q, text, whyLabel: textFrom(texts, `q_${q.id}_extra`, q.whyLabel) };
+  if (q.kind === 'doorbraken')
+    return { ...q, text, whyLabel: textFrom(texts, `q_${q.id}_extra`, q.whyLabel) };
   if (q.kind === 'number') return { ...q, text, unit: textFrom(texts, `q_${q.id}_extra`, q.unit) };
-  if (q.kind === 'yesNo') return { ...q, text, followUps: q.followUps.map((f) => withTexts(f as Question, texts) as typeof f) };
+  if (q.kind === 'yesNo')
+    return { ...q, text, followUps: q.followUps.map((f) => withTexts(f as Question, texts) as typeof f) };
   return { ...q, text };
 }
 
@@ -37,9 +47,12 @@ export class QuestionSetsService {
 
   async resolve(setId: string): Promise<ResolvedSet | undefined> {
     const template = templateById(setId);
-    if (template) return { setId: template.id, name: template.name, questions: template.questions, isTemplate: true };
+    if (template)
+      return { setId: template.id, name: template.name, questions: template.questions, isTemplate: true };
     const stored = await this.repo.getSet(setId);
-    return stored && { setId: stored.setId, name: stored.name, questions: stored.questions, isTemplate: false };
+    return (
+      stored && { setId: stored.setId, name: stored.name, questions: stored.questions, isTemplate: false }
+    );
   }
 
   async list(actor: Actor): Promise<ResolvedSet[]> {
@@ -60,7 +73,10 @@ export class QuestionSetsService {
     const suffix = { nl: ' (kopie)', en: ' (copy)' };
     const { set } = await this.repo.createSet({
       setId: `set-${token}`,
-      name: { nl: `${source.name.nl}${suffix.nl}`.slice(0, 1000), en: `${source.name.en}${suffix.en}`.slice(0, 1000) },
+      name: {
+        nl: `${source.name.nl}${suffix.nl}`.slice(0, 1000),
+        en: `${source.name.en}${suffix.en}`.slice(0, 1000),
+      },
       questions: source.questions,
       basedOn: source.setId,
       revision: 1,
@@ -87,17 +103,29 @@ export class QuestionSetsService {
     const now = this.clock.now().toISOString();
     const result = await this.repo.updateSet<EditResult>(edit.setId, (current) => {
       if (!current) throw commonErrors.notFound();
-      if (current.revision !== edit.revision) return { kind: 'skip', result: { set: current, changed: false, stale: true } };
+      if (current.revision !== edit.revision)
+        return { kind: 'skip', result: { set: current, changed: false, stale: true } };
       const name = bilingual.safeParse(textFrom(edit.texts, 'name', current.name));
       let questions = current.questions.map((q) => withTexts(q, edit.texts));
       if (edit.op === 'remove') questions = removeQuestion(questions, edit.questionId ?? '');
-      if (edit.op === 'add') questions = addQuestion(questions, edit, `${current.setId}-q${current.revision + 1}`);
+      if (edit.op === 'add')
+        questions = addQuestion(questions, edit, `${current.setId}-q${current.revision + 1}`);
       const valid = questionList.safeParse(questions);
       if (!name.success || !valid.success) throw errors.invalidSet();
-      const next: StoredSetDoc = { ...current, name: name.data, questions: valid.data, revision: current.revision + 1, updatedBy: actor.aadObjectId, updatedAt: now };
+      const next: StoredSetDoc = {
+        ...current,
+        name: name.data,
+        questions: valid.data,
+        revision: current.revision + 1,
+        updatedBy: actor.aadObjectId,
+        updatedAt: now,
+      };
       return { kind: 'write', data: next, result: { set: next, changed: true, stale: false } };
     });
-    this.logger.info({ setId: edit.setId, op: edit.op, changed: result.changed, stale: result.stale }, 'sturingsgesprek set edit');
+    this.logger.info(
+      { setId: edit.setId, op: edit.op, changed: result.changed, stale: result.stale },
+      'sturingsgesprek set edit',
+    );
     return result;
   }
 }
@@ -131,5 +159,7 @@ function addQuestion(questions: Question[], edit: SetEdit, id: string): Question
   const parsed = followUpQuestion.safeParse(raw);
   const parent = questions.find((q) => q.id === add.parentId);
   if (!parsed.success || !parent || parent.kind !== 'yesNo') throw errors.invalidSet();
-  return questions.map((q) => (q.id === parent.id && q.kind === 'yesNo' ? { ...q, followUps: [...q.followUps, parsed.data] } : q));
+  return questions.map((q) =>
+    q.id === parent.id && q.kind === 'yesNo' ? { ...q, followUps: [...q.followUps, parsed.data] } : q,
+  );
 }

@@ -1,4 +1,14 @@
-import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import {
+  Document,
+  HeadingLevel,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+} from 'docx';
 import type { CardText } from '../../platform/card-text';
 import { formatWhen } from '../../platform/i18n/format';
 import { answerAsText } from './sturingsgesprek.answers.rules';
@@ -48,7 +58,10 @@ export function reportDocx(w: CardText, model: ReportModel, note?: string): Prom
     if (!counts) return [];
     // The label gets the room; "now" is a short number; "last time" carries the round's name.
     const widths = counts.head.length === 3 ? [55, 15, 30] : [75, 25];
-    return [heading(`${rq.number}. ${pick(rq.q.text, w.locale)}`, HeadingLevel.HEADING_2), table(counts.head, counts.rows, widths)];
+    return [
+      heading(`${rq.number}. ${pick(rq.q.text, w.locale)}`, HeadingLevel.HEADING_2),
+      table(counts.head, counts.rows, widths),
+    ];
   });
   if (counted.length) body.push(heading(t(w, 'report.countsHeading'), HeadingLevel.HEADING_1), ...counted);
 
@@ -60,10 +73,15 @@ export function reportDocx(w: CardText, model: ReportModel, note?: string): Prom
       if (!row.answeredBy) body.push(italic(t(w, 'report.notSubmitted')));
       else {
         body.push(italic(`${t(w, 'report.now')} — ${who(w, names, row)}`));
-        body.push(row.answer ? answer(answerAsText(rq.q, row.answer, words)) : italic(noAnswerText(w, rq, row)));
+        body.push(
+          row.answer ? answer(answerAsText(rq.q, row.answer, words)) : italic(noAnswerText(w, rq, row)),
+        );
       }
       if (row.previous?.answer) {
-        body.push(italic(t(w, 'report.previous', { period: row.previous.periodLabel })), answer(answerAsText(rq.q, row.previous.answer, words)));
+        body.push(
+          italic(t(w, 'report.previous', { period: row.previous.periodLabel })),
+          answer(answerAsText(rq.q, row.previous.answer, words)),
+        );
       }
     }
   }
@@ -78,24 +96,36 @@ export function reportDocx(w: CardText, model: ReportModel, note?: string): Prom
   return Packer.toBuffer(doc);
 }
 
-const heading = (text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel]) => new Paragraph({ text, heading: level });
+const heading = (text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel]) =>
+  new Paragraph({ text, heading: level });
 
 const italic = (text: string) => new Paragraph({ children: [new TextRun({ text, italics: true })] });
 
 /** An answer as typed: each line break kept, indented like a quotation. */
 function answer(text: string): Paragraph {
   const lines = text.split('\n');
-  return new Paragraph({ indent: { left: 400 }, spacing: { after: 160 }, children: lines.map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : 0 })) });
+  return new Paragraph({
+    indent: { left: 400 },
+    spacing: { after: 160 },
+    children: lines.map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : 0 })),
+  });
 }
 
 /** Text width of an A4 page with the default 2.54 cm margins, in twentieths of a point. */
 const TEXT_WIDTH = 9026;
 
 /** A full-width table with a repeating header row; `widths` in percent per column (default: equal). */
-function table(head: string[], rows: string[][], widths: number[] = head.map(() => 100 / head.length)): Table {
+function table(
+  head: string[],
+  rows: string[][],
+  widths: number[] = head.map(() => 100 / head.length),
+): Table {
   const columns = widths.map((pct) => Math.round((TEXT_WIDTH * pct) / 100));
   const cell = (text: string, i: number, bold = false) =>
-    new TableCell({ width: { size: columns[i] ?? 0, type: WidthType.DXA }, children: [new Paragraph({ children: [new TextRun({ text, bold })] })] });
+    new TableCell({
+      width: { size: columns[i] ?? 0, type: WidthType.DXA },
+      children: [new Paragraph({ children: [new TextRun({ text, bold })] })],
+    });
   return new Table({
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
     columnWidths: columns,

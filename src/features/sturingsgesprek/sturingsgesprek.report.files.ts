@@ -15,16 +15,25 @@ export type ReportFormat = keyof typeof downloadKinds;
  * The producer of one report format. Links carry "<roundId>~<locale>" and the person they were made
  * for; the report checks that person again.
  */
-export function reportFile(deps: Pick<SturingsgesprekDeps, 'i18n' | 'org'>, report: ReportService, format: ReportFormat) {
+export function reportFile(
+  deps: Pick<SturingsgesprekDeps, 'i18n' | 'org'>,
+  report: ReportService,
+  format: ReportFormat,
+) {
   return async (id: string, subject: string): Promise<DownloadFile | undefined> => {
     const [roundId, tag] = id.split('~');
     const model = await report.compileForSubject(subject, roundId);
     if (!model) return undefined;
     const w = CardText.for(deps, localeFrom(tag, deps.org.defaultLocale));
     const name = `sturingsgesprek-${roundId}`;
-    if (format === 'docx') return { filename: `${name}.docx`, contentType: DOCX_TYPE, body: await reportDocx(w, model) };
+    if (format === 'docx')
+      return { filename: `${name}.docx`, contentType: DOCX_TYPE, body: await reportDocx(w, model) };
     return format === 'markdown'
-      ? { filename: `${name}.md`, contentType: 'text/markdown; charset=utf-8', body: reportMarkdown(w, model) }
+      ? {
+          filename: `${name}.md`,
+          contentType: 'text/markdown; charset=utf-8',
+          body: reportMarkdown(w, model),
+        }
       : { filename: `${name}.csv`, contentType: 'text/csv; charset=utf-8', body: reportCsv(w, model) };
   };
 }

@@ -16,7 +16,9 @@ function mdEscape(text: string): string {
 function quote(text: string): string {
   return text
     .split('\n')
-    .map((line, i, all) => (line.trim() ? `> ${line}${i < all.length - 1 && all[i + 1].trim() ? '  ' : ''}` : '>'))
+    .map((line, i, all) =>
+      line.trim() ? `> ${line}${i < all.length - 1 && all[i + 1].trim() ? '  ' : ''}` : '>',
+    )
     .join('\n');
 }
 
@@ -30,14 +32,27 @@ export function who(w: CardText, names: PeopleNamesMap, row: ReportRow): string 
 }
 
 /** The counts of a doorbraken or yes/no question as a table (header + rows), now and last round. */
-export function countsTable(w: CardText, rq: ReportQuestion): { head: string[]; rows: string[][] } | undefined {
+export function countsTable(
+  w: CardText,
+  rq: ReportQuestion,
+): { head: string[]; rows: string[][] } | undefined {
   const c = rq.counts;
   if (!c) return undefined;
-  const prev = rq.previousRound ? t(w, 'report.previousColumn', { period: rq.previousRound.periodLabel }) : undefined;
-  const head = [t(w, c.kind === 'doorbraken' ? 'report.doorbraak' : 'report.answer'), t(w, 'report.nowColumn'), ...(prev ? [prev] : [])];
+  const prev = rq.previousRound
+    ? t(w, 'report.previousColumn', { period: rq.previousRound.periodLabel })
+    : undefined;
+  const head = [
+    t(w, c.kind === 'doorbraken' ? 'report.doorbraak' : 'report.answer'),
+    t(w, 'report.nowColumn'),
+    ...(prev ? [prev] : []),
+  ];
   const rows =
     c.kind === 'doorbraken'
-      ? c.items.map((i) => [doorbraakTitle(w, i.id), String(i.now), ...(prev ? [String(i.previous ?? 0)] : [])])
+      ? c.items.map((i) => [
+          doorbraakTitle(w, i.id),
+          String(i.now),
+          ...(prev ? [String(i.previous ?? 0)] : []),
+        ])
       : [
           [t(w, 'card.answer.yes'), String(c.yes), ...(prev ? [String(c.previousYes ?? 0)] : [])],
           [t(w, 'card.answer.no'), String(c.no), ...(prev ? [String(c.previousNo ?? 0)] : [])],
@@ -47,7 +62,9 @@ export function countsTable(w: CardText, rq: ReportQuestion): { head: string[]; 
 
 /** What a submitted row shows when it has no answer text. */
 export function noAnswerText(w: CardText, rq: ReportQuestion, row: ReportRow): string {
-  return row.notApplicable ? t(w, 'report.notApplicable', { number: rq.number.replace(/[a-z]$/, '') }) : t(w, 'report.noAnswer');
+  return row.notApplicable
+    ? t(w, 'report.notApplicable', { number: rq.number.replace(/[a-z]$/, '') })
+    : t(w, 'report.noAnswer');
 }
 
 function countsMarkdown(w: CardText, rq: ReportQuestion): string[] {
@@ -65,7 +82,11 @@ function countsMarkdown(w: CardText, rq: ReportQuestion): string[] {
 }
 
 /** The report's opening facts (set, period, response, when generated), one line each. */
-export function reportFacts(w: CardText, model: ReportModel, escape: (s: string) => string = (s) => s): string[] {
+export function reportFacts(
+  w: CardText,
+  model: ReportModel,
+  escape: (s: string) => string = (s) => s,
+): string[] {
   const { round } = model;
   const when = (iso: string) => formatWhen(iso, w.locale, w.timeZone);
   return [
@@ -99,13 +120,12 @@ export function reportMarkdown(w: CardText, model: ReportModel, note?: string): 
       return `| ${cell(unitName(w, r.unit.name))} | ${cell(mdEscape(who(w, names, r)))} | ${at} |`;
     }),
     '',
-    model.missing.length
-      ? `**${t(w, 'report.missing')}:** ${missingList}`
-      : t(w, 'report.noneMissing'),
+    model.missing.length ? `**${t(w, 'report.missing')}:** ${missingList}` : t(w, 'report.noneMissing'),
     '',
   );
   const counted = model.questions.filter((q) => q.counts);
-  if (counted.length) out.push(`## ${t(w, 'report.countsHeading')}`, '', ...counted.flatMap((q) => countsMarkdown(w, q)));
+  if (counted.length)
+    out.push(`## ${t(w, 'report.countsHeading')}`, '', ...counted.flatMap((q) => countsMarkdown(w, q)));
   out.push(`## ${t(w, 'report.answersHeading')}`, '');
   for (const rq of model.questions) {
     out.push(`### ${rq.number}. ${mdEscape(pick(rq.q.text, w.locale))}`, '');
@@ -114,14 +134,27 @@ export function reportMarkdown(w: CardText, model: ReportModel, note?: string): 
       if (!row.answeredBy) out.push(`*${t(w, 'report.notSubmitted')}*`, '');
       else {
         out.push(`*${t(w, 'report.now')}* — ${mdEscape(who(w, names, row))}`, '');
-        out.push(row.answer ? quote(mdEscape(answerAsText(rq.q, row.answer, words))) : `*${noAnswerText(w, rq, row)}*`, '');
+        out.push(
+          row.answer
+            ? quote(mdEscape(answerAsText(rq.q, row.answer, words)))
+            : `*${noAnswerText(w, rq, row)}*`,
+          '',
+        );
       }
       if (row.previous?.answer) {
-        out.push(`*${t(w, 'report.previous', { period: row.previous.periodLabel })}*`, '', quote(mdEscape(answerAsText(rq.q, row.previous.answer, words))), '');
+        out.push(
+          `*${t(w, 'report.previous', { period: row.previous.periodLabel })}*`,
+          '',
+          quote(mdEscape(answerAsText(rq.q, row.previous.answer, words))),
+          '',
+        );
       }
     }
   }
-  return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+  return `${out
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trimEnd()}\n`;
 }
 
 /** RFC 4180; cells that a spreadsheet would run as a formula are prefixed with an apostrophe. */
@@ -132,11 +165,22 @@ function csvCell(value: string): string {
 
 export function reportCsv(w: CardText, model: ReportModel): string {
   const zone = w.timeZone;
-  const local = (iso?: string) => (iso ? (DateTime.fromISO(iso).setZone(zone).toFormat('yyyy-MM-dd HH:mm') ?? '') : '');
+  const local = (iso?: string) =>
+    iso ? (DateTime.fromISO(iso).setZone(zone).toFormat('yyyy-MM-dd HH:mm') ?? '') : '';
   const words = answerWords(w);
-  const header = ['round', 'period', 'questionNumber', 'question', 'unit', 'answeredBy', 'onBehalfOf', 'submittedAt', 'answer', 'previousPeriod', 'previousAnswer'].map((k) =>
-    t(w, `report.csv.${k}`),
-  );
+  const header = [
+    'round',
+    'period',
+    'questionNumber',
+    'question',
+    'unit',
+    'answeredBy',
+    'onBehalfOf',
+    'submittedAt',
+    'answer',
+    'previousPeriod',
+    'previousAnswer',
+  ].map((k) => t(w, `report.csv.${k}`));
   const lines = [header];
   for (const rq of model.questions) {
     for (const row of rq.rows) {
@@ -149,7 +193,12 @@ export function reportCsv(w: CardText, model: ReportModel): string {
         personName(w, model.names, row.answeredBy),
         personName(w, model.names, row.onBehalfOf),
         local(row.submittedAt),
-        row.answeredBy ? answerAsText(rq.q, row.answer, words, 'inline') || (row.notApplicable ? t(w, 'report.notApplicable', { number: rq.number.replace(/[a-z]$/, '') }) : '') : '',
+        row.answeredBy
+          ? answerAsText(rq.q, row.answer, words, 'inline') ||
+            (row.notApplicable
+              ? t(w, 'report.notApplicable', { number: rq.number.replace(/[a-z]$/, '') })
+              : '')
+          : '',
         row.previous?.periodLabel ?? '',
         answerAsText(rq.q, row.previous?.answer, words, 'inline'),
       ]);

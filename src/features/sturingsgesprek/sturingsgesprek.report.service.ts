@@ -6,12 +6,22 @@ import type { RoundPeople } from './sturingsgesprek.people.service';
 import { PreviousRounds } from './sturingsgesprek.previous-rounds.service';
 import { flattenQuestions, type Question } from './sturingsgesprek.question-set.schemas';
 import type { SturingsgesprekRepository } from './sturingsgesprek.repository';
-import type { Answer, Counts, ReportModel, ReportQuestion, ReportRow, RoundDoc } from './sturingsgesprek.types';
+import type {
+  Answer,
+  Counts,
+  ReportModel,
+  ReportQuestion,
+  ReportRow,
+  RoundDoc,
+} from './sturingsgesprek.types';
 
 function count(q: Question, answers: Array<Answer | undefined>, doorbraken: string[]): Counts | undefined {
   if (q.kind === 'doorbraken') {
     const ids = answers.flatMap((a) => (a?.kind === 'doorbraken' ? a.ids : []));
-    return { kind: 'doorbraken', items: doorbraken.map((id) => ({ id, now: ids.filter((x) => x === id).length })) };
+    return {
+      kind: 'doorbraken',
+      items: doorbraken.map((id) => ({ id, now: ids.filter((x) => x === id).length })),
+    };
   }
   if (q.kind === 'yesNo') {
     const yn = answers.filter((a): a is Extract<Answer, { kind: 'yesNo' }> => a?.kind === 'yesNo');
@@ -22,9 +32,13 @@ function count(q: Question, answers: Array<Answer | undefined>, doorbraken: stri
 
 function withPrevious(now: Counts | undefined, before: Counts | undefined): Counts | undefined {
   if (now?.kind === 'doorbraken' && before?.kind === 'doorbraken') {
-    return { ...now, items: now.items.map((i) => ({ ...i, previous: before.items.find((b) => b.id === i.id)?.now ?? 0 })) };
+    return {
+      ...now,
+      items: now.items.map((i) => ({ ...i, previous: before.items.find((b) => b.id === i.id)?.now ?? 0 })),
+    };
   }
-  if (now?.kind === 'yesNo' && before?.kind === 'yesNo') return { ...now, previousYes: before.yes, previousNo: before.no };
+  if (now?.kind === 'yesNo' && before?.kind === 'yesNo')
+    return { ...now, previousYes: before.yes, previousNo: before.no };
   return now;
 }
 
@@ -61,7 +75,14 @@ export class ReportService {
       const sheet = sheets.find((s) => s.unitId === unit.unitId);
       if (!sheet) return [];
       const byDeputy = sheet.submittedBy && sheet.submittedBy !== unit.ownerId;
-      return [{ unit, answeredBy: sheet.submittedBy, onBehalfOf: byDeputy ? unit.ownerId : undefined, submittedAt: sheet.submittedAt }];
+      return [
+        {
+          unit,
+          answeredBy: sheet.submittedBy,
+          onBehalfOf: byDeputy ? unit.ownerId : undefined,
+          submittedAt: sheet.submittedAt,
+        },
+      ];
     });
     const questions: ReportQuestion[] = [];
     for (const { q, number, parentId } of flattenQuestions(round.questions)) {
@@ -72,7 +93,12 @@ export class ReportService {
         const who = base.find((b) => b.unit.unitId === unit.unitId);
         const parent = parentId ? sheet?.answers[parentId] : undefined;
         const notApplicable = parent?.kind === 'yesNo' && !parent.yes;
-        rows.push({ ...(who ?? { unit }), answer: sheet?.answers[q.id], previous: prev?.answer ? prev : undefined, notApplicable });
+        rows.push({
+          ...(who ?? { unit }),
+          answer: sheet?.answers[q.id],
+          previous: prev?.answer ? prev : undefined,
+          notApplicable,
+        });
       }
       const before = await previous.answersOf(q.id);
       questions.push({
@@ -81,7 +107,14 @@ export class ReportService {
         parentId,
         rows,
         previousRound: before && { roundId: before.round.roundId, periodLabel: before.round.periodLabel },
-        counts: withPrevious(count(q, rows.map((r) => r.answer), doorbraken), before && count(q, before.answers, doorbraken)),
+        counts: withPrevious(
+          count(
+            q,
+            rows.map((r) => r.answer),
+            doorbraken,
+          ),
+          before && count(q, before.answers, doorbraken),
+        ),
       });
     }
     return {

@@ -31,12 +31,19 @@ export class SturingsgesprekRepository {
     }
   }
 
-  updateRound<R>(roundId: string, mutate: (current: RoundDoc | undefined) => Mutation<RoundDoc, R>): Promise<R> {
+  updateRound<R>(
+    roundId: string,
+    mutate: (current: RoundDoc | undefined) => Mutation<RoundDoc, R>,
+  ): Promise<R> {
     return updateWithRetry<RoundDoc, R>(this.store, C, 'round', roundId, (doc) => mutate(doc?.data));
   }
 
   async recentRounds(limit = 12): Promise<RoundDoc[]> {
-    const docs = await this.store.query<RoundDoc>(C, { pk: 'round', orderBy: [{ field: 'opensAt', direction: 'desc' }], limit });
+    const docs = await this.store.query<RoundDoc>(C, {
+      pk: 'round',
+      orderBy: [{ field: 'opensAt', direction: 'desc' }],
+      limit,
+    });
     return docs.map((d) => d.data);
   }
 
@@ -55,7 +62,11 @@ export class SturingsgesprekRepository {
   }
 
   async openRounds(): Promise<RoundDoc[]> {
-    const docs = await this.store.query<RoundDoc>(C, { pk: 'round', where: [{ field: 'status', op: '=', value: 'open' }], limit: 50 });
+    const docs = await this.store.query<RoundDoc>(C, {
+      pk: 'round',
+      where: [{ field: 'status', op: '=', value: 'open' }],
+      limit: 50,
+    });
     return docs.map((d) => d.data);
   }
 
@@ -70,17 +81,27 @@ export class SturingsgesprekRepository {
 
   /** Existing sheets are kept (opening a round twice must not wipe answers). */
   async createSheets(sheets: SheetDoc[]): Promise<void> {
-    await this.store.createMany(C, sheets.map((s) => ({ pk: sheetPk(s.roundId), id: s.unitId, data: s })));
+    await this.store.createMany(
+      C,
+      sheets.map((s) => ({ pk: sheetPk(s.roundId), id: s.unitId, data: s })),
+    );
   }
 
-  updateSheet<R>(roundId: string, unitId: string, mutate: (current: SheetDoc | undefined) => Mutation<SheetDoc, R>): Promise<R> {
+  updateSheet<R>(
+    roundId: string,
+    unitId: string,
+    mutate: (current: SheetDoc | undefined) => Mutation<SheetDoc, R>,
+  ): Promise<R> {
     return updateWithRetry<SheetDoc, R>(this.store, C, sheetPk(roundId), unitId, (doc) => mutate(doc?.data));
   }
 
   async sheetsWithDeputy(deputyId: string, roundIds: string[]): Promise<SheetDoc[]> {
     const found: SheetDoc[] = [];
     for (const roundId of roundIds) {
-      const docs = await this.store.query<SheetDoc>(C, { pk: sheetPk(roundId), where: [{ field: 'deputyId', op: '=', value: deputyId }] });
+      const docs = await this.store.query<SheetDoc>(C, {
+        pk: sheetPk(roundId),
+        where: [{ field: 'deputyId', op: '=', value: deputyId }],
+      });
       found.push(...docs.map((d) => d.data));
     }
     return found;
@@ -91,7 +112,11 @@ export class SturingsgesprekRepository {
   }
 
   async listSets(): Promise<StoredSetDoc[]> {
-    const docs = await this.store.query<StoredSetDoc>(C, { pk: 'set', orderBy: [{ field: 'updatedAt', direction: 'desc' }], limit: 100 });
+    const docs = await this.store.query<StoredSetDoc>(C, {
+      pk: 'set',
+      orderBy: [{ field: 'updatedAt', direction: 'desc' }],
+      limit: 100,
+    });
     return docs.map((d) => d.data);
   }
 
@@ -105,7 +130,10 @@ export class SturingsgesprekRepository {
     }
   }
 
-  updateSet<R>(setId: string, mutate: (current: StoredSetDoc | undefined) => Mutation<StoredSetDoc, R>): Promise<R> {
+  updateSet<R>(
+    setId: string,
+    mutate: (current: StoredSetDoc | undefined) => Mutation<StoredSetDoc, R>,
+  ): Promise<R> {
     return updateWithRetry<StoredSetDoc, R>(this.store, C, 'set', setId, (doc) => mutate(doc?.data));
   }
 

@@ -47,12 +47,23 @@ export class RoundNotifier {
   }
 
   /** Who answers for a unit: the director (or head) now, and the deputy if one is named. */
-  private answerers(unit: UnitSnapshot, sheet: SheetDoc | undefined): Array<{ id: string; role: AnswerRole }> {
+  private answerers(
+    unit: UnitSnapshot,
+    sheet: SheetDoc | undefined,
+  ): Array<{ id: string; role: AnswerRole }> {
     const owner = currentOwner(this.d.org, unit) ?? unit.ownerId;
-    return [{ id: owner, role: 'owner' as const }, ...(sheet?.deputyId ? [{ id: sheet.deputyId, role: 'deputy' as const }] : [])];
+    return [
+      { id: owner, role: 'owner' as const },
+      ...(sheet?.deputyId ? [{ id: sheet.deputyId, role: 'deputy' as const }] : []),
+    ];
   }
 
-  private async sheetCard(round: RoundDoc, unit: UnitSnapshot, sheet: SheetDoc, viewer: { id: string; role: AnswerRole }) {
+  private async sheetCard(
+    round: RoundDoc,
+    unit: UnitSnapshot,
+    sheet: SheetDoc,
+    viewer: { id: string; role: AnswerRole },
+  ) {
     const loaded = { round, unit, sheet, role: viewer.role };
     const view = await sheetView(this.d.repo, this.d.clock, this.d.people, loaded, viewer.id);
     return renderAnswerCard(await this.words(viewer.id), view);
@@ -65,9 +76,17 @@ export class RoundNotifier {
       if (!sheet) continue;
       const recipients: DeliveryRecipient[] = [];
       for (const viewer of this.answerers(unit, sheet)) {
-        recipients.push({ key: userKey(viewer.id), activity: cardActivity(await this.sheetCard(round, unit, sheet, viewer), round.periodLabel) });
+        recipients.push({
+          key: userKey(viewer.id),
+          activity: cardActivity(await this.sheetCard(round, unit, sheet, viewer), round.periodLabel),
+        });
       }
-      await this.d.delivery.enqueue({ broadcastId: broadcastIds.round(round.roundId, unit.unitId), purpose: 'sturingsgesprek.round', createdBy: round.createdBy, recipients });
+      await this.d.delivery.enqueue({
+        broadcastId: broadcastIds.round(round.roundId, unit.unitId),
+        purpose: 'sturingsgesprek.round',
+        createdBy: round.createdBy,
+        recipients,
+      });
     }
   }
 
@@ -85,7 +104,9 @@ export class RoundNotifier {
   async sendConfirmRequest(round: RoundDoc): Promise<void> {
     const org = this.d.org;
     const office = org.peopleWithRole('digOffice');
-    const to = (office.length ? office : org.peopleWithRole('gemeentesecretaris')).map((p) => p.aadObjectId.toLowerCase());
+    const to = (office.length ? office : org.peopleWithRole('gemeentesecretaris')).map((p) =>
+      p.aadObjectId.toLowerCase(),
+    );
     const preview = round.units.length ? round.units : unitsOf(org, round.includeDepartments);
     const names = await this.d.people.names(preview, []);
     const recipients: DeliveryRecipient[] = [];
@@ -95,11 +116,20 @@ export class RoundNotifier {
       const card = renderConfirmCard(w, { round, units: preview, names, intro });
       recipients.push({ key: userKey(id), activity: cardActivity(card) });
     }
-    await this.d.delivery.enqueue({ broadcastId: broadcastIds.confirm(round.roundId), purpose: 'sturingsgesprek.confirm', recipients });
+    await this.d.delivery.enqueue({
+      broadcastId: broadcastIds.confirm(round.roundId),
+      purpose: 'sturingsgesprek.confirm',
+      recipients,
+    });
   }
 
   /** A reminder or a nudge, only to units that have not submitted (director and deputy). */
-  async sendReminder(round: RoundDoc, pending: Array<{ unit: UnitSnapshot; sheet: SheetDoc }>, broadcastId: string, kind: 'reminder' | 'nudge'): Promise<number> {
+  async sendReminder(
+    round: RoundDoc,
+    pending: Array<{ unit: UnitSnapshot; sheet: SheetDoc }>,
+    broadcastId: string,
+    kind: 'reminder' | 'nudge',
+  ): Promise<number> {
     const recipients: DeliveryRecipient[] = [];
     for (const { unit, sheet } of pending) {
       for (const viewer of this.answerers(unit, sheet)) {
@@ -107,13 +137,16 @@ export class RoundNotifier {
         recipients.push({ key: userKey(viewer.id), activity: cardActivity(card, round.periodLabel) });
       }
     }
-    if (recipients.length) await this.d.delivery.enqueue({ broadcastId, purpose: `sturingsgesprek.${kind}`, recipients });
+    if (recipients.length)
+      await this.d.delivery.enqueue({ broadcastId, purpose: `sturingsgesprek.${kind}`, recipients });
     return recipients.length;
   }
 
   managers(): string[] {
     const org = this.d.org;
-    const ids = [...org.peopleWithRole('gemeentesecretaris'), ...org.peopleWithRole('digOffice')].map((p) => p.aadObjectId.toLowerCase());
+    const ids = [...org.peopleWithRole('gemeentesecretaris'), ...org.peopleWithRole('digOffice')].map((p) =>
+      p.aadObjectId.toLowerCase(),
+    );
     return [...new Set(ids)];
   }
 
@@ -130,12 +163,17 @@ export class RoundNotifier {
       const card = renderClosedCard(w, { round, submitted: submitted.length, total, missing, links, names });
       recipients.push({ key: userKey(id), activity: cardActivity(card, round.periodLabel) });
     }
-    await this.d.delivery.enqueue({ broadcastId: broadcastIds.closed(round.roundId), purpose: 'sturingsgesprek.closed', recipients });
+    await this.d.delivery.enqueue({
+      broadcastId: broadcastIds.closed(round.roundId),
+      purpose: 'sturingsgesprek.closed',
+      recipients,
+    });
   }
 
   reportLinks(roundId: string, subject: string, locale: Locale): ReportLinks {
     const id = `${roundId}~${locale}`;
-    const link = (kind: keyof typeof downloadKinds) => this.d.downloads.link(downloadKinds[kind], id, subject);
+    const link = (kind: keyof typeof downloadKinds) =>
+      this.d.downloads.link(downloadKinds[kind], id, subject);
     return { docx: link('docx'), markdown: link('markdown'), csv: link('csv') };
   }
 
@@ -145,13 +183,15 @@ export class RoundNotifier {
       const sheet = sheets.find((s) => s.unitId === unit.unitId);
       if (!sheet) continue;
       const byKey = new Map<RecipientKey, AdaptiveCard>();
-      for (const viewer of this.answerers(unit, sheet)) byKey.set(userKey(viewer.id), await this.sheetCard(round, unit, sheet, viewer));
+      for (const viewer of this.answerers(unit, sheet))
+        byKey.set(userKey(viewer.id), await this.sheetCard(round, unit, sheet, viewer));
       const activityFor = (key: RecipientKey) => {
         const card = byKey.get(key);
         return card && cardActivity(card, round.periodLabel);
       };
       const ids = [broadcastIds.round(round.roundId, unit.unitId)];
-      for (let n = 1; n <= sheet.deputyAssignments; n++) ids.push(broadcastIds.deputy(round.roundId, unit.unitId, n));
+      for (let n = 1; n <= sheet.deputyAssignments; n++)
+        ids.push(broadcastIds.deputy(round.roundId, unit.unitId, n));
       for (const id of ids) {
         // Idempotent per update id; a broadcast that never went out (no recipients) has nothing to replace.
         if (await this.d.delivery.status(id)) await this.d.delivery.enqueueUpdate(id, 'closed', activityFor);

@@ -4,7 +4,12 @@ import { onCardAction } from '../../platform/bot/routes';
 import { CardText } from '../../platform/card-text';
 import { localDate } from '../../platform/local-time';
 import type { Actor } from '../../platform/org/organisation';
-import { renderOverviewCard, renderRoundForm, renderStatusCard, type RoundFormValues } from './cards/manage.card';
+import {
+  renderOverviewCard,
+  renderRoundForm,
+  renderStatusCard,
+  type RoundFormValues,
+} from './cards/manage.card';
 import { renderConfirmCard } from './cards/notices.card';
 import { renderReportCard } from './cards/report.card';
 import { isManager, requireManager, unitsOf } from './sturingsgesprek.access';
@@ -38,7 +43,11 @@ function typedRound(data: unknown): { values: RoundFormValues; token: string; ro
 }
 
 /** The DIG office's cards: overview, new/edit round, confirm, status with nudges, report. */
-export function registerRoundHandlers(app: PanelApp, deps: SturingsgesprekDeps, s: SturingsgesprekModule): void {
+export function registerRoundHandlers(
+  app: PanelApp,
+  deps: SturingsgesprekDeps,
+  s: SturingsgesprekModule,
+): void {
   const zone = deps.org.timeZone;
   const textFor = (actor: Actor) => CardText.for(deps, actor.locale);
   const confirmCard = async (w: CardText, round: RoundDoc, banner?: string) => {
@@ -46,8 +55,20 @@ export function registerRoundHandlers(app: PanelApp, deps: SturingsgesprekDeps, 
     const intro = round.status === 'draft' ? t(w, 'card.confirm.introManual') : '';
     return renderConfirmCard(w, { round, units, names: await s.people.names(units, []), intro, banner });
   };
-  const form = async (actor: Actor, values: RoundFormValues, formToken: string, roundId?: string, error?: string) =>
-    renderRoundForm(textFor(actor), { sets: await s.sets.list(actor), values, token: formToken, roundId, error });
+  const form = async (
+    actor: Actor,
+    values: RoundFormValues,
+    formToken: string,
+    roundId?: string,
+    error?: string,
+  ) =>
+    renderRoundForm(textFor(actor), {
+      sets: await s.sets.list(actor),
+      values,
+      token: formToken,
+      roundId,
+      error,
+    });
 
   onCardAction(app, deps, v.overview, z.unknown(), async (actor) =>
     renderOverviewCard(textFor(actor), await s.rounds.overview(actor)),
@@ -99,7 +120,13 @@ export function registerRoundHandlers(app: PanelApp, deps: SturingsgesprekDeps, 
       onError: async ({ error: err, actor, raw }) => {
         if (!isManager(actor)) return undefined;
         const typed = typedRound(raw);
-        return form(actor, typed.values, typed.token, typed.roundId, textFor(actor).t(err.messageKey, err.params));
+        return form(
+          actor,
+          typed.values,
+          typed.token,
+          typed.roundId,
+          textFor(actor).t(err.messageKey, err.params),
+        );
       },
     },
   );
@@ -111,7 +138,8 @@ export function registerRoundHandlers(app: PanelApp, deps: SturingsgesprekDeps, 
   onCardAction(app, deps, v.confirmRound, roundRef, async (actor, p) => {
     const w = textFor(actor);
     const round = await s.rounds.confirm(actor, p.roundId);
-    const banner = round.status === 'open' ? 'confirmed' : round.status === 'scheduled' ? 'scheduled' : undefined;
+    const banner =
+      round.status === 'open' ? 'confirmed' : round.status === 'scheduled' ? 'scheduled' : undefined;
     return confirmCard(w, round, banner && t(w, `card.confirm.${banner}`));
   });
 

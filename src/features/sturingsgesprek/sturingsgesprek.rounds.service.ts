@@ -38,7 +38,10 @@ export class RoundsService {
     return Promise.all(
       rounds.map(async (round) => ({
         round,
-        submitted: round.status === 'open' || round.status === 'closed' ? (await this.repo.sheets(round.roundId)).filter((s) => s.state === 'submitted').length : 0,
+        submitted:
+          round.status === 'open' || round.status === 'closed'
+            ? (await this.repo.sheets(round.roundId)).filter((s) => s.state === 'submitted').length
+            : 0,
       })),
     );
   }
@@ -69,7 +72,9 @@ export class RoundsService {
       opensAt,
       deadline,
       includeDepartments: form.includeDepartments,
-      reminderDays: form.reminderDays.length ? form.reminderDays : this.org.settings.sturingsgesprekReminderDays,
+      reminderDays: form.reminderDays.length
+        ? form.reminderDays
+        : this.org.settings.sturingsgesprekReminderDays,
       updatedAt: now,
     };
     if (!form.roundId) {
@@ -103,13 +108,23 @@ export class RoundsService {
       if (!current) throw commonErrors.notFound();
       if (current.status !== 'draft') return { kind: 'skip', result: current };
       if (current.deadline <= this.clock.now().toISOString()) throw errors.deadlinePassed();
-      const next: RoundDoc = { ...current, status: 'scheduled', revision: current.revision + 1, updatedAt: this.clock.now().toISOString() };
+      const next: RoundDoc = {
+        ...current,
+        status: 'scheduled',
+        revision: current.revision + 1,
+        updatedAt: this.clock.now().toISOString(),
+      };
       return { kind: 'write', data: next, result: next };
     });
     if (round.status !== 'scheduled') return round;
     this.logger.info({ roundId }, 'sturingsgesprek round confirmed');
     if (round.opensAt <= this.clock.now().toISOString()) return this.open(roundId);
-    await this.scheduler.schedule({ id: jobIds.open(roundId), kind: sturingsgesprekJobs.open, runAt: new Date(round.opensAt), payload: { roundId } });
+    await this.scheduler.schedule({
+      id: jobIds.open(roundId),
+      kind: sturingsgesprekJobs.open,
+      runAt: new Date(round.opensAt),
+      payload: { roundId },
+    });
     return round;
   }
 
@@ -133,22 +148,45 @@ export class RoundsService {
       if (!current) throw commonErrors.notFound();
       if (current.status !== 'scheduled') return { kind: 'skip', result: current };
       const units = unitsOf(this.org, current.includeDepartments);
-      const next: RoundDoc = { ...current, status: 'open', units, openedAt: now, revision: current.revision + 1 };
+      const next: RoundDoc = {
+        ...current,
+        status: 'open',
+        units,
+        openedAt: now,
+        revision: current.revision + 1,
+      };
       return { kind: 'write', data: next, result: next };
     });
     // A re-run after a crash finds the round open and finishes the rest; every step below is idempotent.
     if (round.status !== 'open') return round;
     await this.repo.createSheets(
-      round.units.map((u) => ({ roundId, unitId: u.unitId, state: 'notOpened', answers: {}, revision: 0, deputyAssignments: 0 })),
+      round.units.map((u) => ({
+        roundId,
+        unitId: u.unitId,
+        state: 'notOpened',
+        answers: {},
+        revision: 0,
+        deputyAssignments: 0,
+      })),
     );
     await this.notifier.sendRoundCards(round);
     for (const days of round.reminderDays) {
       const runAt = reminderAt(round.deadline, days, this.zone);
       if (runAt > now && runAt < round.deadline) {
-        await this.scheduler.schedule({ id: jobIds.reminder(roundId, days), kind: sturingsgesprekJobs.reminder, runAt: new Date(runAt), payload: { roundId, days } });
+        await this.scheduler.schedule({
+          id: jobIds.reminder(roundId, days),
+          kind: sturingsgesprekJobs.reminder,
+          runAt: new Date(runAt),
+          payload: { roundId, days },
+        });
       }
     }
-    await this.scheduler.schedule({ id: jobIds.close(roundId), kind: sturingsgesprekJobs.close, runAt: new Date(round.deadline), payload: { roundId } });
+    await this.scheduler.schedule({
+      id: jobIds.close(roundId),
+      kind: sturingsgesprekJobs.close,
+      runAt: new Date(round.deadline),
+      payload: { roundId },
+    });
     this.logger.info({ roundId, units: round.units.length }, 'sturingsgesprek round opened');
     return round;
   }
@@ -158,7 +196,12 @@ export class RoundsService {
     const round = await this.repo.getRound(roundId);
     if (!round || !acceptsAnswers(round, this.clock.now())) return 0;
     const pending = await this.pending(round);
-    const sent = await this.notifier.sendReminder(round, pending, broadcastIds.reminder(roundId, days), 'reminder');
+    const sent = await this.notifier.sendReminder(
+      round,
+      pending,
+      broadcastIds.reminder(roundId, days),
+      'reminder',
+    );
     this.logger.info({ roundId, days, units: pending.length, recipients: sent }, 'sturingsgesprek reminder');
     return sent;
   }
@@ -167,14 +210,22 @@ export class RoundsService {
     const round = await this.repo.updateRound(roundId, (current) => {
       if (!current) throw commonErrors.notFound();
       if (current.status !== 'open') return { kind: 'skip', result: current };
-      const next: RoundDoc = { ...current, status: 'closed', closedAt: this.clock.now().toISOString(), revision: current.revision + 1 };
+      const next: RoundDoc = {
+        ...current,
+        status: 'closed',
+        closedAt: this.clock.now().toISOString(),
+        revision: current.revision + 1,
+      };
       return { kind: 'write', data: next, result: next };
     });
     if (round.status !== 'closed') return;
     const sheets = await this.repo.sheets(roundId);
     await this.notifier.sendClosed(round, sheets);
     await this.notifier.closeDeliveredCards(round, sheets);
-    this.logger.info({ roundId, submitted: sheets.filter((s) => s.state === 'submitted').length, units: round.units.length }, 'sturingsgesprek round closed');
+    this.logger.info(
+      { roundId, submitted: sheets.filter((s) => s.state === 'submitted').length, units: round.units.length },
+      'sturingsgesprek round closed',
+    );
   }
 
   async status(actor: Actor, roundId: string): Promise<RoundStatusView> {
@@ -187,12 +238,20 @@ export class RoundsService {
   }
 
   /** "Herinneren": one unit or all late ones; the card's token makes a retried click a no-op. */
-  async nudge(actor: Actor, roundId: string, target: string, token: string): Promise<{ view: RoundStatusView; units: number }> {
+  async nudge(
+    actor: Actor,
+    roundId: string,
+    target: string,
+    token: string,
+  ): Promise<{ view: RoundStatusView; units: number }> {
     const round = await this.get(actor, roundId);
     if (!acceptsAnswers(round, this.clock.now())) throw errors.roundNotOpen();
     const pending = (await this.pending(round)).filter((p) => target === 'all' || p.unit.unitId === target);
     await this.notifier.sendReminder(round, pending, broadcastIds.nudge(roundId, token, target), 'nudge');
-    this.logger.info({ roundId, target: target === 'all' ? 'all' : 'one', units: pending.length }, 'sturingsgesprek nudge');
+    this.logger.info(
+      { roundId, target: target === 'all' ? 'all' : 'one', units: pending.length },
+      'sturingsgesprek nudge',
+    );
     return { view: await this.status(actor, roundId), units: pending.length };
   }
 

@@ -17,10 +17,18 @@ const OPENING_TIME = '09:00';
 const DEADLINE_TIME = '17:00';
 
 /** The next opening date after `after` (yyyy-mm-dd) whose opening is still ahead of `now`. */
-export function nextOccurrence(s: Pick<ScheduleDoc, 'mode' | 'cadenceMonths' | 'startDate' | 'dates' | 'lastOccurrence'>, now: string, zone: string): string | undefined {
+export function nextOccurrence(
+  s: Pick<ScheduleDoc, 'mode' | 'cadenceMonths' | 'startDate' | 'dates' | 'lastOccurrence'>,
+  now: string,
+  zone: string,
+): string | undefined {
   const candidates =
-    s.mode === 'dates' ? [...s.dates].sort() : Array.from({ length: 200 }, (_, k) => addMonths(s.startDate, k * s.cadenceMonths));
-  return candidates.find((d) => (!s.lastOccurrence || d > s.lastOccurrence) && (localInstant(d, OPENING_TIME, zone) ?? '') > now);
+    s.mode === 'dates'
+      ? [...s.dates].sort()
+      : Array.from({ length: 200 }, (_, k) => addMonths(s.startDate, k * s.cadenceMonths));
+  return candidates.find(
+    (d) => (!s.lastOccurrence || d > s.lastOccurrence) && (localInstant(d, OPENING_TIME, zone) ?? '') > now,
+  );
 }
 
 export function defaultSchedule(actorId: string, now: string, sequence: string[]): ScheduleDoc {
@@ -62,15 +70,22 @@ export class ScheduleService {
 
   async get(actor: Actor): Promise<ScheduleDoc> {
     requireManager(actor);
-    return (await this.repo.getSchedule()) ?? defaultSchedule(actor.aadObjectId, this.clock.now().toISOString(), ['kwartaal-1', 'kwartaal-2']);
+    return (
+      (await this.repo.getSchedule()) ??
+      defaultSchedule(actor.aadObjectId, this.clock.now().toISOString(), ['kwartaal-1', 'kwartaal-2'])
+    );
   }
 
   async save(actor: Actor, form: ScheduleForm): Promise<{ schedule: ScheduleDoc; next?: string }> {
     requireManager(actor);
-    const sequence = form.setSequence.split(',').map((s) => s.trim()).filter(Boolean);
+    const sequence = form.setSequence
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     for (const id of sequence) if (!(await this.sets.resolve(id))) throw errors.unknownSet();
     const dates = [...new Set(form.dates.split(/[,;\s]+/).filter(Boolean))].sort();
-    if (dates.some((d) => !/^\d{4}-\d{2}-\d{2}$/.test(d) || !localInstant(d, OPENING_TIME, this.zone))) throw errors.badDate();
+    if (dates.some((d) => !/^\d{4}-\d{2}-\d{2}$/.test(d) || !localInstant(d, OPENING_TIME, this.zone)))
+      throw errors.badDate();
     if (form.mode === 'dates' ? !dates.length : !form.startDate) throw errors.badDate();
     const now = this.clock.now().toISOString();
     const schedule = await this.repo.updateSchedule((current) => {
@@ -92,7 +107,10 @@ export class ScheduleService {
       return { kind: 'write', data: next, result: next };
     });
     const next = await this.plan(schedule);
-    this.logger.info({ active: schedule.active, mode: schedule.mode, next: next ?? null }, 'sturingsgesprek schedule saved');
+    this.logger.info(
+      { active: schedule.active, mode: schedule.mode, next: next ?? null },
+      'sturingsgesprek schedule saved',
+    );
     return { schedule, next };
   }
 
@@ -104,9 +122,18 @@ export class ScheduleService {
       await this.scheduler.cancel(jobIds.schedule);
       return undefined;
     }
-    const prepareAt = localInstant(addDays(occurrence, -schedule.leadDays), OPENING_TIME, this.zone) as string;
+    const prepareAt = localInstant(
+      addDays(occurrence, -schedule.leadDays),
+      OPENING_TIME,
+      this.zone,
+    ) as string;
     const runAt = new Date(prepareAt > now ? prepareAt : now);
-    await this.scheduler.schedule({ id: jobIds.schedule, kind: sturingsgesprekJobs.schedule, runAt, payload: { occurrence } });
+    await this.scheduler.schedule({
+      id: jobIds.schedule,
+      kind: sturingsgesprekJobs.schedule,
+      runAt,
+      payload: { occurrence },
+    });
     return occurrence;
   }
 
@@ -121,7 +148,10 @@ export class ScheduleService {
     const setId = schedule.setSequence[schedule.roundsMade % schedule.setSequence.length];
     const set = setId ? await this.sets.resolve(setId) : undefined;
     if (!set) {
-      this.logger.warn({ occurrence, code: 'SET_MISSING' }, 'sturingsgesprek schedule: set not found, round skipped');
+      this.logger.warn(
+        { occurrence, code: 'SET_MISSING' },
+        'sturingsgesprek schedule: set not found, round skipped',
+      );
       return undefined;
     }
     const locale = this.org.defaultLocale;
@@ -147,8 +177,13 @@ export class ScheduleService {
     await this.notifier.sendConfirmRequest(round);
     const updated = await this.repo.updateSchedule((current) => {
       if (!current) return { kind: 'skip', result: schedule };
-      if (current.lastOccurrence && current.lastOccurrence >= occurrence) return { kind: 'skip', result: current };
-      const next: ScheduleDoc = { ...current, lastOccurrence: occurrence, roundsMade: current.roundsMade + 1 };
+      if (current.lastOccurrence && current.lastOccurrence >= occurrence)
+        return { kind: 'skip', result: current };
+      const next: ScheduleDoc = {
+        ...current,
+        lastOccurrence: occurrence,
+        roundsMade: current.roundsMade + 1,
+      };
       return { kind: 'write', data: next, result: next };
     });
     await this.plan(updated);

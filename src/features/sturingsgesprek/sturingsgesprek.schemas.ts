@@ -6,7 +6,10 @@ import { questionId } from './sturingsgesprek.question-set.schemas';
  * Card payloads (Action.Execute data with the card's inputs merged in). Everything arrives as strings;
  * ids are checked for shape here and for existence and permission in the services.
  */
-const id = z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,80}$/);
+const id = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,80}$/);
 const token = z.string().regex(/^[a-z0-9]{6,32}$/);
 /** A fresh token for a card that creates something: a retried click carries the same one, so it creates once. */
 export const newToken = () => randomBytes(8).toString('hex');
@@ -28,7 +31,10 @@ export const reminderDays = z
   .string()
   .max(60)
   .transform((s, ctx) => {
-    const parts = s.split(/[,;\s]+/).filter(Boolean).map(Number);
+    const parts = s
+      .split(/[,;\s]+/)
+      .filter(Boolean)
+      .map(Number);
     if (parts.some((n) => !Number.isInteger(n) || n < 0 || n > 60) || parts.length > 6) {
       ctx.addIssue({ code: 'custom', message: 'reminder days' });
       return z.NEVER;
@@ -81,7 +87,14 @@ export const setEditPayload = z
     }
     const add =
       p.op === 'add' && p.new_kind
-        ? { kind: p.new_kind, parentId: p.new_parent && p.new_parent !== '_top' ? p.new_parent : undefined, nl: p.new_nl.trim(), en: p.new_en.trim(), extraNl: p.new_extra_nl.trim(), extraEn: p.new_extra_en.trim() }
+        ? {
+            kind: p.new_kind,
+            parentId: p.new_parent && p.new_parent !== '_top' ? p.new_parent : undefined,
+            nl: p.new_nl.trim(),
+            en: p.new_en.trim(),
+            extraNl: p.new_extra_nl.trim(),
+            extraEn: p.new_extra_en.trim(),
+          }
         : undefined;
     if (p.op === 'add' && (!add || (!add.nl && !add.en))) {
       ctx.addIssue({ code: 'custom', message: 'new question' });

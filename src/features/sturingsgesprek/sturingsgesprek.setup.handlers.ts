@@ -13,7 +13,11 @@ import { t } from './sturingsgesprek.text.format';
 import { sturingsgesprekVerbs as v } from './sturingsgesprek.verbs';
 
 /** Question sets (copy a template, edit texts, add/remove questions) and the schedule. */
-export function registerSetupHandlers(app: PanelApp, deps: SturingsgesprekDeps, s: SturingsgesprekModule): void {
+export function registerSetupHandlers(
+  app: PanelApp,
+  deps: SturingsgesprekDeps,
+  s: SturingsgesprekModule,
+): void {
   const textFor = (actor: Actor) => CardText.for(deps, actor.locale);
 
   onCardAction(app, deps, v.sets, z.unknown(), async (actor) =>
@@ -41,13 +45,16 @@ export function registerSetupHandlers(app: PanelApp, deps: SturingsgesprekDeps, 
       return renderSetEditor(
         w,
         set,
-        stale ? { text: t(w, 'card.setEditor.stale'), style: 'warning' } : { text: t(w, 'card.setEditor.saved'), style: 'good' },
+        stale
+          ? { text: t(w, 'card.setEditor.stale'), style: 'warning' }
+          : { text: t(w, 'card.setEditor.saved'), style: 'good' },
       );
     },
     {
       // The set as stored, with what was wrong on top; a missing set or a missing role gets the plain error card.
       onError: async ({ error: err, actor, input: p }) => {
-        if (!p || err.code === commonErrors.notFound.code || err.code === errors.managersOnly.code) return undefined;
+        if (!p || err.code === commonErrors.notFound.code || err.code === errors.managersOnly.code)
+          return undefined;
         const w = textFor(actor);
         const stored = await s.sets.get(actor, p.setId);
         return renderSetEditor(w, stored, { text: w.t(err.messageKey, err.params), style: 'attention' });
@@ -56,7 +63,10 @@ export function registerSetupHandlers(app: PanelApp, deps: SturingsgesprekDeps, 
   );
 
   onCardAction(app, deps, v.schedule, z.unknown(), async (actor) =>
-    renderScheduleCard(textFor(actor), { schedule: await s.schedule.get(actor), sets: await s.sets.list(actor) }),
+    renderScheduleCard(textFor(actor), {
+      schedule: await s.schedule.get(actor),
+      sets: await s.sets.list(actor),
+    }),
   );
 
   // A mistake shows the schedule as stored, with the message on top (for the office only).

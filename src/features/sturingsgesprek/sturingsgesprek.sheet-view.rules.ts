@@ -21,7 +21,10 @@ export function answersToInputs(questions: readonly Question[], answers: Answers
 }
 
 /** The card's own input values, exactly as typed, for re-showing an answer that was not saved. */
-export function rawInputs(questions: readonly Question[], raw: Record<string, unknown>): Record<string, string> {
+export function rawInputs(
+  questions: readonly Question[],
+  raw: Record<string, unknown>,
+): Record<string, string> {
   const values: Record<string, string> = {};
   for (const { q } of flattenQuestions(questions)) {
     for (const key of [inputId(q.id), whyInputId(q.id)]) {

@@ -25,7 +25,8 @@ export const cardPerson = (w: CardText, names: PeopleNamesMap, id: string | unde
   escapeUserText(personName(w, names, id));
 
 /** A doorbraak's title in the reader's language (empty for an id the organisation file no longer has). */
-export const doorbraakTitle = (w: CardText, id: string) => w.local(w.org.doorbraken.find((d) => d.id === id)?.title);
+export const doorbraakTitle = (w: CardText, id: string) =>
+  w.local(w.org.doorbraken.find((d) => d.id === id)?.title);
 
 export function answerWords(w: CardText): AnswerWords {
   const titles = new Map(w.org.doorbraken.map((d) => [d.id, w.local(d.title)]));
@@ -41,7 +42,10 @@ export function answerWords(w: CardText): AnswerWords {
 export function cardAnswer(w: CardText, q: Question, a: Answer | undefined, limit?: number): string {
   if (!a) return t(w, 'card.answer.noAnswer');
   const text = answerAsText(q, a, answerWords(w));
-  const cut = limit !== undefined && text.length > limit ? `${text.slice(0, limit).trimEnd()} ${t(w, 'card.answer.truncated')}` : text;
+  const cut =
+    limit !== undefined && text.length > limit
+      ? `${text.slice(0, limit).trimEnd()} ${t(w, 'card.answer.truncated')}`
+      : text;
   // TextBlock with wrap shows the newlines; escaping keeps them.
   return escapeUserText(cut);
 }

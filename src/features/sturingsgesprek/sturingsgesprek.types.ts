@@ -107,7 +107,8 @@ export interface ScheduleDoc {
 /** The actor's relation to a unit's sheet (see answerRole). */
 export type AnswerRole = 'owner' | 'deputy';
 
-export type ProblemCode = 'required' | 'tooLong' | 'unknownDoorbraak' | 'notANumber' | 'outOfRange' | 'invalid' | 'followUpsWithNo';
+export type ProblemCode =
+  'required' | 'tooLong' | 'unknownDoorbraak' | 'notANumber' | 'outOfRange' | 'invalid' | 'followUpsWithNo';
 export interface Problem {
   questionId: string;
   code: ProblemCode;

@@ -21,7 +21,9 @@ export async function rememberConversation(context: TurnContext, deps: Pick<AppD
       isGroup: activity.conversation.isGroup,
     },
     bot: { id: full.bot?.id ?? activity.recipient?.id ?? '' },
-    user: activity.from?.aadObjectId ? { id: activity.from.id, aadObjectId: activity.from.aadObjectId } : undefined,
+    user: activity.from?.aadObjectId
+      ? { id: activity.from.id, aadObjectId: activity.from.aadObjectId }
+      : undefined,
     locale: activity.locale,
   };
   const type = activity.conversation.conversationType;
@@ -29,8 +31,15 @@ export async function rememberConversation(context: TurnContext, deps: Pick<AppD
     const aad = activity.from?.aadObjectId;
     if (aad) await deps.conversations.save(userKey(aad), reference, { locale: activity.locale });
   } else {
-    const channelData = activity.channelData as { channel?: { name?: string }; team?: { name?: string } } | undefined;
-    const title = [channelData?.team?.name, channelData?.channel?.name].filter(Boolean).join(' › ') || activity.conversation.name;
-    await deps.conversations.save(channelKey(activity.conversation.id), { ...reference, user: undefined }, { title: title || undefined });
+    const channelData = activity.channelData as
+      { channel?: { name?: string }; team?: { name?: string } } | undefined;
+    const title =
+      [channelData?.team?.name, channelData?.channel?.name].filter(Boolean).join(' › ') ||
+      activity.conversation.name;
+    await deps.conversations.save(
+      channelKey(activity.conversation.id),
+      { ...reference, user: undefined },
+      { title: title || undefined },
+    );
   }
 }

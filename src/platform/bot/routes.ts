@@ -37,7 +37,13 @@ export interface CardActionOptions<I> extends RouteOptions {
    * form again, with the message). `input` is undefined when the payload did not parse; `raw` is what
    * the card sent (untrusted: only for showing a form again). Return undefined for the plain error card.
    */
-  onError?: (failure: { error: AppError; actor: Actor; input: I | undefined; raw: unknown; context: TurnContext }) => Promise<AdaptiveCard | undefined>;
+  onError?: (failure: {
+    error: AppError;
+    actor: Actor;
+    input: I | undefined;
+    raw: unknown;
+    context: TurnContext;
+  }) => Promise<AdaptiveCard | undefined>;
 }
 
 /** A fixed command (a pattern on the text) or a selector for free text (e.g. a relay in an open case). */
@@ -70,7 +76,10 @@ export function onCardAction<S extends z.ZodTypeAny>(
       return await handler(actor, input, context);
     } catch (err) {
       if (!isAppError(err)) throw err;
-      return (await options.onError?.({ error: err, actor, input, raw, context })) ?? errorCard(deps, actor.locale, err);
+      return (
+        (await options.onError?.({ error: err, actor, input, raw, context })) ??
+        errorCard(deps, actor.locale, err)
+      );
     }
   });
 }
@@ -79,12 +88,19 @@ export function onCardAction<S extends z.ZodTypeAny>(
  * Registers a typed command; the answer (card or text) is sent as a new message. Refused outside the
  * 1:1 chat with one line of text: in a channel others read along, and a card would be noise.
  */
-export function onCommand(app: PanelApp, deps: RouteDeps, selector: CommandSelector, handler: CommandHandler, options: RouteOptions = {}): void {
+export function onCommand(
+  app: PanelApp,
+  deps: RouteDeps,
+  selector: CommandSelector,
+  handler: CommandHandler,
+  options: RouteOptions = {},
+): void {
   app.message(selector, async (context: TurnContext) => {
     const actor = actorOf(context, deps);
     let answer: AdaptiveCard | string | void;
     try {
-      if (refusal(context, options)) answer = deps.i18n.t(actor.locale, refusal(context, options)!.messageKey);
+      if (refusal(context, options))
+        answer = deps.i18n.t(actor.locale, refusal(context, options)!.messageKey);
       else answer = await handler(actor, context);
     } catch (err) {
       if (!isAppError(err)) throw err;

@@ -9,7 +9,8 @@ import noticeTemplate from '../cards/notice.card.json';
 /** Bot-edge helpers for feature handlers: who is acting, and how to answer in their language. */
 
 export function localeOf(context: TurnContext, deps: Pick<AppDeps, 'org'>): Locale {
-  const entity = context.activity.entities?.find((e) => e.type === 'clientInfo') as { locale?: string } | undefined;
+  const entity = context.activity.entities?.find((e) => e.type === 'clientInfo') as
+    { locale?: string } | undefined;
   return localeFrom(context.activity.locale ?? entity?.locale, deps.org.defaultLocale);
 }
 
@@ -19,7 +20,11 @@ export function actorOf(context: TurnContext, deps: Pick<AppDeps, 'org'>): Actor
   return deps.org.actor(from.aadObjectId ?? from.id, localeOf(context, deps));
 }
 
-export function noticeCard(text: string, title = '', color: 'Default' | 'Attention' | 'Good' | 'Warning' = 'Default'): AdaptiveCard {
+export function noticeCard(
+  text: string,
+  title = '',
+  color: 'Default' | 'Attention' | 'Good' | 'Warning' = 'Default',
+): AdaptiveCard {
   return renderCard(noticeTemplate, { title, text, color });
 }
 

@@ -9,7 +9,9 @@ import type { OutboundActivity } from '../delivery/delivery.port';
  */
 export const networkBroadcastJobKind = 'networks.broadcastToMembers';
 
-const activity = z.custom<OutboundActivity>((v) => !!v && typeof v === 'object' && (v as { type?: unknown }).type === 'message');
+const activity = z.custom<OutboundActivity>(
+  (v) => !!v && typeof v === 'object' && (v as { type?: unknown }).type === 'message',
+);
 
 export const networkBroadcastJobSchema = z.object({
   /** Delivery broadcast id; idempotent, so a retried job sends once. */

@@ -7,7 +7,10 @@ import { z } from 'zod';
  */
 export const satisfactionPollJobKind = 'polls.openSatisfactionPoll';
 
-const aadObjectId = z.string().uuid().transform((v) => v.toLowerCase());
+const aadObjectId = z
+  .string()
+  .uuid()
+  .transform((v) => v.toLowerCase());
 const isoInstant = z.string().datetime({ offset: true });
 
 export const satisfactionPollJobSchema = z.object({

@@ -1,4 +1,10 @@
-import type { Activity, CloudAdapter, ConversationParameters, ConversationReference, TurnContext } from 'botbuilder';
+import type {
+  Activity,
+  CloudAdapter,
+  ConversationParameters,
+  ConversationReference,
+  TurnContext,
+} from 'botbuilder';
 import type { OutboundActivity } from './delivery.port';
 import {
   SendError,
@@ -29,7 +35,11 @@ export class BotProactiveSender implements ProactiveSender {
     return { activityId };
   }
 
-  async update(ref: StoredConversationReference, activityId: string, activity: OutboundActivity): Promise<void> {
+  async update(
+    ref: StoredConversationReference,
+    activityId: string,
+    activity: OutboundActivity,
+  ): Promise<void> {
     await this.continueWith(ref, async (ctx) => {
       await ctx.updateActivity({ ...(activity as Partial<Activity>), id: activityId });
     });
@@ -50,9 +60,16 @@ export class BotProactiveSender implements ProactiveSender {
     let conversationId = '';
     try {
       const { serviceUrl } = request;
-      await this.adapter.createConversationAsync(this.botAppId, 'msteams', serviceUrl, '', parameters, async (ctx) => {
-        conversationId = ctx.activity.conversation?.id ?? '';
-      });
+      await this.adapter.createConversationAsync(
+        this.botAppId,
+        'msteams',
+        serviceUrl,
+        '',
+        parameters,
+        async (ctx) => {
+          conversationId = ctx.activity.conversation?.id ?? '';
+        },
+      );
     } catch (err) {
       throw toSendError(err);
     }
@@ -60,20 +77,32 @@ export class BotProactiveSender implements ProactiveSender {
     return {
       serviceUrl: request.serviceUrl,
       channelId: 'msteams',
-      conversation: { id: conversationId, tenantId: request.tenantId, conversationType: 'personal', isGroup: false },
+      conversation: {
+        id: conversationId,
+        tenantId: request.tenantId,
+        conversationType: 'personal',
+        isGroup: false,
+      },
       bot: { id: request.botId },
       user: { id: request.aadObjectId, aadObjectId: request.aadObjectId },
     };
   }
 
-  private async continueWith(ref: StoredConversationReference, logic: (ctx: TurnContext) => Promise<void>): Promise<void> {
+  private async continueWith(
+    ref: StoredConversationReference,
+    logic: (ctx: TurnContext) => Promise<void>,
+  ): Promise<void> {
     try {
-      await this.adapter.continueConversationAsync(this.botAppId, ref as Partial<ConversationReference>, async (ctx) => {
-        withoutSdkRetries(ctx.turnState.get(this.adapter.ConnectorClientKey));
-        // The continuation activity has a made-up id; without this, sends become replies to it.
-        (ctx.activity as { id?: string }).id = undefined;
-        await logic(ctx);
-      });
+      await this.adapter.continueConversationAsync(
+        this.botAppId,
+        ref as Partial<ConversationReference>,
+        async (ctx) => {
+          withoutSdkRetries(ctx.turnState.get(this.adapter.ConnectorClientKey));
+          // The continuation activity has a made-up id; without this, sends become replies to it.
+          (ctx.activity as { id?: string }).id = undefined;
+          await logic(ctx);
+        },
+      );
     } catch (err) {
       throw toSendError(err);
     }
@@ -81,8 +110,10 @@ export class BotProactiveSender implements ProactiveSender {
 }
 
 function withoutSdkRetries(connectorClient: unknown): void {
-  const pipeline = (connectorClient as { client?: { pipeline?: { removePolicy?: (p: { name: string }) => unknown } } } | undefined)
-    ?.client?.pipeline;
+  const pipeline = (
+    connectorClient as
+      { client?: { pipeline?: { removePolicy?: (p: { name: string }) => unknown } } } | undefined
+  )?.client?.pipeline;
   pipeline?.removePolicy?.({ name: 'defaultRetryPolicy' });
 }
 
@@ -97,7 +128,12 @@ export function toSendError(err: unknown): SendError {
   if (err instanceof SendError) return err;
   const e = (err ?? {}) as HttpishError;
   const status = typeof e.statusCode === 'number' ? e.statusCode : undefined;
-  const code = typeof e.code === 'string' && /^[A-Za-z0-9_.-]{1,60}$/.test(e.code) ? e.code : status ? 'HTTP' : 'UNKNOWN';
+  const code =
+    typeof e.code === 'string' && /^[A-Za-z0-9_.-]{1,60}$/.test(e.code)
+      ? e.code
+      : status
+        ? 'HTTP'
+        : 'UNKNOWN';
   return new SendError(status, status === 429 ? retryAfterMs(e) : undefined, code);
 }
 

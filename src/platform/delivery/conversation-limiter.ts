@@ -57,7 +57,8 @@ export class ConversationLimiter {
     // Moving `at` later only empties windows, so one pass over the limits is enough.
     for (const { max, windowMs } of this.limits) {
       const inWindow = log.filter((t) => t > at - windowMs - this.marginMs);
-      if (inWindow.length >= max) at = Math.max(at, inWindow[inWindow.length - max] + windowMs + this.marginMs);
+      if (inWindow.length >= max)
+        at = Math.max(at, inWindow[inWindow.length - max] + windowMs + this.marginMs);
     }
     return at;
   }

@@ -68,6 +68,7 @@ export function resolveDeliveryOptions(partial: Partial<DeliveryOptions> = {}): 
   const options = { ...defaultDeliveryOptions, ...partial };
   if (partial.burst === undefined) options.burst = Math.max(1, Math.ceil(options.ratePerSecond / 10));
   if (!(options.ratePerSecond > 0)) throw new Error('delivery ratePerSecond must be positive');
-  if (options.sendTimeoutMs * 2 > options.leaseMs) throw new Error('delivery leaseMs must be at least twice sendTimeoutMs');
+  if (options.sendTimeoutMs * 2 > options.leaseMs)
+    throw new Error('delivery leaseMs must be at least twice sendTimeoutMs');
   return options;
 }

@@ -46,7 +46,16 @@ export class DeliveryWorker {
   private readonly timers: Timers;
 
   constructor(deps: DeliveryWorkerDeps) {
-    ({ claimer: this.claimer, processor: this.processor, refs: this.refs, clock: this.clock, logger: this.logger, options: this.options, rate: this.rate, timers: this.timers } = deps);
+    ({
+      claimer: this.claimer,
+      processor: this.processor,
+      refs: this.refs,
+      clock: this.clock,
+      logger: this.logger,
+      options: this.options,
+      rate: this.rate,
+      timers: this.timers,
+    } = deps);
   }
 
   get stats(): WorkerStats {
@@ -56,7 +65,9 @@ export class DeliveryWorker {
   start(): void {
     if (this.running) return;
     this.running = true;
-    this.loop = this.run(false).catch((err: unknown) => this.logger.error({ err }, 'delivery.worker_crashed'));
+    this.loop = this.run(false).catch((err: unknown) =>
+      this.logger.error({ err }, 'delivery.worker_crashed'),
+    );
   }
 
   /** Stops claiming, lets sends in flight finish, and gives back the leases of items not yet sent. */

@@ -128,7 +128,11 @@ export interface Scheduler {
    * Registers the handler for a kind of job. Every stored payload is validated with the schema first; one
    * that does not match fails the job at once (logged). A handler that throws is retried with back-off.
    */
-  on<S extends z.ZodTypeAny>(kind: string, schema: S, handler: (payload: z.output<S>, job: ScheduledJob<z.output<S>>) => Promise<void>): void;
+  on<S extends z.ZodTypeAny>(
+    kind: string,
+    schema: S,
+    handler: (payload: z.output<S>, job: ScheduledJob<z.output<S>>) => Promise<void>,
+  ): void;
   schedule<P>(job: ScheduledJob<P>): Promise<void>;
   cancel(id: string): Promise<void>;
 }

@@ -37,7 +37,10 @@ export class DeliveryService implements Delivery {
     if (existing?.data.keepUntil && !existing.data.enqueuing && existing.data.keepUntil < now.toISOString()) {
       return (await this.status(request.broadcastId)) as BroadcastStatus;
     }
-    const acts = await this.repo.saveActivities(request.broadcastId, recipients.map((r) => r.activity));
+    const acts = await this.repo.saveActivities(
+      request.broadcastId,
+      recipients.map((r) => r.activity),
+    );
     const items: OutboxItem[] = recipients.map((r) => ({
       kind: 'send',
       key: r.key,
@@ -89,7 +92,8 @@ export class DeliveryService implements Delivery {
     const edits: OutboxItem[] = [];
     await inParallel([...wanted], async ([doc, activity]) => {
       const act = acts.get(activity) as string;
-      if (await this.pointAt(doc, act, keepUntil)) edits.push(editItem(doc.data.key, updateId, this.clock.now(), keepUntil));
+      if (await this.pointAt(doc, act, keepUntil))
+        edits.push(editItem(doc.data.key, updateId, this.clock.now(), keepUntil));
     });
     await this.repo.createItems(broadcastId, edits, (i) => updateItemId(updateId, i.key));
     await this.reactivate(broadcastId, keepUntil);
@@ -100,7 +104,13 @@ export class DeliveryService implements Delivery {
     let requeued = 0;
     const nextAttemptAt = this.clock.now().toISOString();
     await inParallel(failed, async (doc) => {
-      const data: OutboxItem = { ...doc.data, status: 'queued', attempts: 0, nextAttemptAt, doneAt: undefined };
+      const data: OutboxItem = {
+        ...doc.data,
+        status: 'queued',
+        attempts: 0,
+        nextAttemptAt,
+        doneAt: undefined,
+      };
       if (await this.repo.replaceItem(doc, data)) requeued += 1;
     });
     if (requeued) await this.reactivate(broadcastId);
@@ -111,11 +121,16 @@ export class DeliveryService implements Delivery {
     const doc = await this.repo.getBroadcast(broadcastId);
     if (!doc) return undefined;
     const [queued, sent, failed, inactive] = await Promise.all(
-      (['queued', 'sent', 'failed', 'inactive'] as const).map((s) => this.repo.countItems(broadcastId, s, 'send')),
+      (['queued', 'sent', 'failed', 'inactive'] as const).map((s) =>
+        this.repo.countItems(broadcastId, s, 'send'),
+      ),
     );
     const b = doc.data;
     // Short-lived items already removed (see `keepUntil`): the counts written when it finished.
-    const counts = queued + sent + failed + inactive === 0 && b.counts ? { queued, ...b.counts } : { queued, sent, failed, inactive };
+    const counts =
+      queued + sent + failed + inactive === 0 && b.counts
+        ? { queued, ...b.counts }
+        : { queued, sent, failed, inactive };
     return {
       broadcastId,
       purpose: b.purpose,
@@ -138,7 +153,8 @@ export class DeliveryService implements Delivery {
     ]);
     const unreachable: Record<string, number> = {};
     for (const doc of inactive) {
-      const reason = doc.data.unreachable ?? (doc.data.lastError === 'NO_REFERENCE' ? 'noReference' : 'appRemoved');
+      const reason =
+        doc.data.unreachable ?? (doc.data.lastError === 'NO_REFERENCE' ? 'noReference' : 'appRemoved');
       unreachable[reason] = (unreachable[reason] ?? 0) + 1;
     }
     const stored = sent - createConversation - install;
@@ -147,7 +163,9 @@ export class DeliveryService implements Delivery {
 
   async sentMessages(broadcastId: string): Promise<SentMessage[]> {
     const sent = await this.repo.itemsWithStatus(broadcastId, 'send', 'sent');
-    return sent.flatMap((d) => (d.data.activityId ? [{ key: d.data.key, activityId: d.data.activityId }] : []));
+    return sent.flatMap((d) =>
+      d.data.activityId ? [{ key: d.data.key, activityId: d.data.activityId }] : [],
+    );
   }
 
   sendNow(key: RecipientKey, activity: OutboundActivity): Promise<string> {
@@ -191,7 +209,16 @@ function uniqueByKey(recipients: DeliveryRecipient[]): DeliveryRecipient[] {
 
 function editItem(key: RecipientKey, updateId: string, now: Date, keepUntil: string | undefined): OutboxItem {
   const at = now.toISOString();
-  return { kind: 'update', key, status: 'queued', attempts: 0, nextAttemptAt: at, leaseUntil: EPOCH, updateId, keepUntil };
+  return {
+    kind: 'update',
+    key,
+    status: 'queued',
+    attempts: 0,
+    nextAttemptAt: at,
+    leaseUntil: EPOCH,
+    updateId,
+    keepUntil,
+  };
 }
 
 async function inParallel<T>(items: T[], task: (item: T) => Promise<void>): Promise<void> {

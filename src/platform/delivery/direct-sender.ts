@@ -27,7 +27,13 @@ export class DirectSender {
   private readonly timers: Timers;
 
   constructor(deps: DirectSenderDeps) {
-    ({ gate: this.gate, refs: this.refs, logger: this.logger, options: this.options, timers: this.timers } = deps);
+    ({
+      gate: this.gate,
+      refs: this.refs,
+      logger: this.logger,
+      options: this.options,
+      timers: this.timers,
+    } = deps);
   }
 
   async send(key: RecipientKey, activity: OutboundActivity): Promise<string> {
@@ -38,7 +44,10 @@ export class DirectSender {
     await this.withRetries(key, (ref) => this.gate.update(ref, activityId, activity));
   }
 
-  private async withRetries<T>(key: RecipientKey, call: (ref: StoredConversationReference) => Promise<T>): Promise<T> {
+  private async withRetries<T>(
+    key: RecipientKey,
+    call: (ref: StoredConversationReference) => Promise<T>,
+  ): Promise<T> {
     const record = await this.refs.get(key);
     if (!record?.active) throw new SendError(404, undefined, record ? 'INACTIVE' : 'NO_REFERENCE');
     for (let attempt = 1; ; attempt++) {
@@ -58,7 +67,8 @@ export class DirectSender {
           throw final;
         }
         // A 429 already paused the gate; other failures back off briefly, the caller is waiting.
-        if (verdict.kind === 'retry') await this.timers.sleep(backoffMs(attempt, Math.min(500, this.options.backoffBaseMs), 5_000));
+        if (verdict.kind === 'retry')
+          await this.timers.sleep(backoffMs(attempt, Math.min(500, this.options.backoffBaseMs), 5_000));
       }
     }
   }

@@ -73,10 +73,22 @@ export function createDelivery(deps: DeliveryDeps): DeliveryEngine {
   const { clock, logger, timers = realTimers } = deps;
   const repo = new OutboxRepository(deps.store, options.retentionDays * 86_400, clock);
   const now = () => timers.now();
-  const app = new AppRateLimiter({ ratePerSecond: options.ratePerSecond, burst: options.burst, now, wait: (ms) => timers.sleep(ms) });
+  const app = new AppRateLimiter({
+    ratePerSecond: options.ratePerSecond,
+    burst: options.burst,
+    now,
+    wait: (ms) => timers.sleep(ms),
+  });
   const conversations = new ConversationLimiter(options.perConversation, now);
   const { sendTimeoutMs, defaultRetryAfterMs } = options;
-  const gate = new SendGate({ sender: deps.sender, app, conversations, sendTimeoutMs, defaultRetryAfterMs, timers });
+  const gate = new SendGate({
+    sender: deps.sender,
+    app,
+    conversations,
+    sendTimeoutMs,
+    defaultRetryAfterMs,
+    timers,
+  });
   const refs = new ReferenceCache(deps.directory, { now });
   const claimer = new OutboxClaimer(repo, clock, options.leaseMs);
   // One way: the worker drives the processor and acts on what it returns (a 429'd item goes back in its queue).
@@ -99,10 +111,25 @@ export function createDelivery(deps: DeliveryDeps): DeliveryEngine {
       })
     : undefined;
   const processor = new ItemProcessor({ repo, claimer, gate, refs, clock, logger, options, reach });
-  const w = new DeliveryWorker({ claimer, processor, refs, clock, logger, options, rate: () => app.ratePerSecond, timers });
+  const w = new DeliveryWorker({
+    claimer,
+    processor,
+    refs,
+    clock,
+    logger,
+    options,
+    rate: () => app.ratePerSecond,
+    timers,
+  });
   const direct = new DirectSender({ gate, refs, logger, options, timers });
   const delivery = new DeliveryService(repo, direct, clock, () => w.kick(), reach?.graphEnabled ?? false);
-  const scheduler = new JobScheduler({ store: deps.store, clock, logger: logger.child({ part: 'scheduler' }), options, timers });
+  const scheduler = new JobScheduler({
+    store: deps.store,
+    clock,
+    logger: logger.child({ part: 'scheduler' }),
+    options,
+    timers,
+  });
   return {
     delivery,
     scheduler,

@@ -48,7 +48,15 @@ export class ItemProcessor {
   private readonly reach?: PersonReach;
 
   constructor(deps: ItemProcessorDeps) {
-    ({ repo: this.repo, claimer: this.claimer, gate: this.gate, refs: this.refs, clock: this.clock, logger: this.logger, options: this.options } = deps);
+    ({
+      repo: this.repo,
+      claimer: this.claimer,
+      gate: this.gate,
+      refs: this.refs,
+      clock: this.clock,
+      logger: this.logger,
+      options: this.options,
+    } = deps);
     this.reach = deps.reach;
   }
 
@@ -87,7 +95,10 @@ export class ItemProcessor {
         this.stats.unreachable += 1;
         const { reason, detail } = reached;
         this.logger.info({ ...logRef(item), reason, detail }, 'delivery.recipient_unreachable');
-        return void (await this.finish(item, 'inactive', { lastError: `UNREACHABLE:${reason}`, unreachable: reason }));
+        return void (await this.finish(item, 'inactive', {
+          lastError: `UNREACHABLE:${reason}`,
+          unreachable: reason,
+        }));
       }
       this.refs.forget(data.key);
       reference = reached.reference;
@@ -102,7 +113,13 @@ export class ItemProcessor {
     // Real time on purpose (not Timers): it measures the store's side of the duplicate window.
     const answeredAt = monotonicNow();
     this.reachedBy.delete(itemKey(item));
-    const outcome: Outcome = { activityId, sentAct: data.act, lastError: undefined, via, unreachable: undefined };
+    const outcome: Outcome = {
+      activityId,
+      sentAct: data.act,
+      lastError: undefined,
+      via,
+      unreachable: undefined,
+    };
     if (await this.finish(item, 'sent', outcome)) {
       this.stats.sent += 1;
       this.noteRecordTime(monotonicNow() - answeredAt);
@@ -120,8 +137,12 @@ export class ItemProcessor {
       if (t.leaseUntil > this.clock.now().toISOString()) return this.claimer.release(item, this.later(2_000));
       return void (await this.finish(item, 'sent', { lastError: 'SUPERSEDED' }));
     }
-    if (t.status !== 'sent' || !t.activityId) return void (await this.finish(item, t.status === 'inactive' ? 'inactive' : 'failed', { lastError: `TARGET_${t.status.toUpperCase()}` }));
-    if (t.sentAct === t.act || !t.act) return void (await this.finish(item, 'sent', { lastError: 'UNCHANGED' }));
+    if (t.status !== 'sent' || !t.activityId)
+      return void (await this.finish(item, t.status === 'inactive' ? 'inactive' : 'failed', {
+        lastError: `TARGET_${t.status.toUpperCase()}`,
+      }));
+    if (t.sentAct === t.act || !t.act)
+      return void (await this.finish(item, 'sent', { lastError: 'UNCHANGED' }));
     const record = await this.refs.get(data.key);
     if (!record?.active) return void (await this.finish(item, 'inactive', { lastError: 'INACTIVE' }));
     const activity = await this.activity(pk, t.act);
@@ -164,7 +185,11 @@ export class ItemProcessor {
       } else {
         this.stats.retried += 1;
         const delay = backoffMs(attempts, this.options.backoffBaseMs, this.options.backoffMaxMs);
-        await this.settle(item, { attempts, lastError: verdict.reason, nextAttemptAt: this.later(delay).toISOString() });
+        await this.settle(item, {
+          attempts,
+          lastError: verdict.reason,
+          nextAttemptAt: this.later(delay).toISOString(),
+        });
       }
     } else if (verdict.kind === 'inactive') {
       this.logger.info(log, 'delivery.recipient_inactive');
@@ -177,7 +202,11 @@ export class ItemProcessor {
     return 'done';
   }
 
-  private async finish(item: Claimed, status: 'sent' | 'failed' | 'inactive', outcome: Outcome): Promise<boolean> {
+  private async finish(
+    item: Claimed,
+    status: 'sent' | 'failed' | 'inactive',
+    outcome: Outcome,
+  ): Promise<boolean> {
     if (status === 'failed') this.stats.failed += 1;
     if (status === 'inactive') this.stats.inactive += 1;
     return this.settle(item, { ...outcome, status, doneAt: this.clock.now().toISOString() });
@@ -188,7 +217,15 @@ export class ItemProcessor {
    * another worker holds the item now, it may be sent twice: count that.
    */
   private async settle(item: Claimed, outcome: Outcome): Promise<boolean> {
-    if (await this.claimer.rewrite(item, (data) => ({ ...data, ...outcome, leaseUntil: EPOCH, leaseToken: undefined }))) return true;
+    if (
+      await this.claimer.rewrite(item, (data) => ({
+        ...data,
+        ...outcome,
+        leaseUntil: EPOCH,
+        leaseToken: undefined,
+      }))
+    )
+      return true;
     this.stats.leaseLost += 1;
     this.logger.warn(logRef(item), 'delivery.lease_lost');
     return false;
@@ -232,5 +269,9 @@ const itemKey = (item: Claimed) => `${item.doc.pk}/${item.doc.id}`;
  * itself keeps who failed and why.
  */
 function logRef(item: Claimed): { broadcastId: string; kind: string; recipient: string } {
-  return { broadcastId: item.doc.pk, kind: item.doc.data.kind, recipient: item.doc.data.key.startsWith('user:') ? 'user' : 'channel' };
+  return {
+    broadcastId: item.doc.pk,
+    kind: item.doc.data.kind,
+    recipient: item.doc.data.key.startsWith('user:') ? 'user' : 'channel',
+  };
 }

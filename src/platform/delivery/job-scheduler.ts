@@ -20,7 +20,10 @@ class BadJobPayload extends Error {
 }
 
 type Handler = (payload: unknown, job: ScheduledJob<unknown>) => Promise<void>;
-type JobOptions = Pick<DeliveryOptions, 'jobLeaseMs' | 'jobPollMs' | 'jobMaxAttempts' | 'backoffBaseMs' | 'backoffMaxMs'>;
+type JobOptions = Pick<
+  DeliveryOptions,
+  'jobLeaseMs' | 'jobPollMs' | 'jobMaxAttempts' | 'backoffBaseMs' | 'backoffMaxMs'
+>;
 
 export interface JobSchedulerDeps {
   store: DocumentStore;
@@ -53,7 +56,11 @@ export class JobScheduler implements Scheduler {
     this.timers = deps.timers ?? realTimers;
   }
 
-  on<S extends z.ZodTypeAny>(kind: string, schema: S, handler: (payload: z.output<S>, job: ScheduledJob<z.output<S>>) => Promise<void>): void {
+  on<S extends z.ZodTypeAny>(
+    kind: string,
+    schema: S,
+    handler: (payload: z.output<S>, job: ScheduledJob<z.output<S>>) => Promise<void>,
+  ): void {
     this.handlers.set(kind, async (payload, job) => {
       const parsed = schema.safeParse(payload);
       if (!parsed.success) throw new BadJobPayload();
@@ -78,7 +85,12 @@ export class JobScheduler implements Scheduler {
       const current = await this.store.get<JobDoc>(containers.jobs, PK, job.id);
       try {
         if (!current) await this.store.create(containers.jobs, { pk: PK, id: job.id, data: data(1) });
-        else await this.store.replace(containers.jobs, { pk: PK, id: job.id, data: data(current.data.generation + 1) }, current.etag);
+        else
+          await this.store.replace(
+            containers.jobs,
+            { pk: PK, id: job.id, data: data(current.data.generation + 1) },
+            current.etag,
+          );
         break;
       } catch (err) {
         const lostRace = isConcurrencyError(err) || isConflictError(err);
@@ -139,14 +151,21 @@ export class JobScheduler implements Scheduler {
       limit: 20,
     });
     const leaseUntil = new Date(now.getTime() + this.options.jobLeaseMs).toISOString();
-    const claimed = await Promise.all(due.map((doc) => this.replace(doc, { ...doc.data, leaseUntil, leaseToken: randomUUID() })));
+    const claimed = await Promise.all(
+      due.map((doc) => this.replace(doc, { ...doc.data, leaseUntil, leaseToken: randomUUID() })),
+    );
     return claimed.filter((d): d is StoredDocument<JobDoc> => d !== undefined);
   }
 
   private async run(claimed: StoredDocument<JobDoc>): Promise<void> {
     let doc = claimed;
     const handler = this.handlers.get(doc.data.kind) as Handler;
-    const job: ScheduledJob<unknown> = { id: doc.id, kind: doc.data.kind, runAt: new Date(doc.data.runAt), payload: doc.data.payload };
+    const job: ScheduledJob<unknown> = {
+      id: doc.id,
+      kind: doc.data.kind,
+      runAt: new Date(doc.data.runAt),
+      payload: doc.data.payload,
+    };
     // Long handlers (a 12,000-recipient enqueue) keep their lease alive; heartbeat and outcome are serialised.
     let writing: Promise<unknown> = Promise.resolve();
     const stopHeartbeat = this.timers.every(this.options.jobLeaseMs / 3, () => {
@@ -178,7 +197,7 @@ export class JobScheduler implements Scheduler {
       return { status: 'failed', attempts, lastError: err.code, doneAt };
     }
     const code = (err as { code?: unknown }).code;
-    const lastError = typeof code === 'string' ? code : (err as Error).name ?? 'Error';
+    const lastError = typeof code === 'string' ? code : ((err as Error).name ?? 'Error');
     this.logger.warn({ jobId: doc.id, kind: doc.data.kind, attempts, lastError }, 'scheduler.job_failed');
     if (attempts >= this.options.jobMaxAttempts) return { status: 'failed', attempts, lastError, doneAt };
     const backoff = backoffMs(attempts, this.options.backoffBaseMs, this.options.backoffMaxMs);
@@ -186,7 +205,11 @@ export class JobScheduler implements Scheduler {
   }
 
   /** Etag-checked write; undefined when the job was rescheduled, cancelled or taken meanwhile. */
-  private async replace(doc: StoredDocument<JobDoc>, data: JobDoc, ttlSeconds?: number): Promise<StoredDocument<JobDoc> | undefined> {
+  private async replace(
+    doc: StoredDocument<JobDoc>,
+    data: JobDoc,
+    ttlSeconds?: number,
+  ): Promise<StoredDocument<JobDoc> | undefined> {
     try {
       return await this.store.replace(containers.jobs, { pk: PK, id: doc.id, data, ttlSeconds }, doc.etag);
     } catch (err) {

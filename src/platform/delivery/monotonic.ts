@@ -22,7 +22,8 @@ export interface Timers {
 /** Rate limits run on real, monotonic time, even when a test drives the business clock by hand. */
 export const monotonicNow = (): number => performance.now();
 
-export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
+export const sleep = (ms: number): Promise<void> =>
+  new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 
 export function pause(ms: number): Pause {
   let wake = () => undefined as void;

@@ -101,9 +101,12 @@ export class OutboxClaimer {
       if (broadcast.data.enqueuing && broadcast.data.createdAt > staleBefore) continue;
       if ((await this.repo.countItems(broadcast.id, 'queued')) > 0) continue;
       const finishedAt = (await this.repo.lastDoneAt(broadcast.id)) ?? this.clock.now().toISOString();
-      const [sent, failed, inactive] = await Promise.all((['sent', 'failed', 'inactive'] as const).map((s) => this.repo.countItems(broadcast.id, s, 'send')));
+      const [sent, failed, inactive] = await Promise.all(
+        (['sent', 'failed', 'inactive'] as const).map((s) => this.repo.countItems(broadcast.id, s, 'send')),
+      );
       // The etag from the claim round: if work was added since, this fails and the broadcast stays.
-      if (await this.repo.retire(broadcast, finishedAt, { sent, failed, inactive })) retired.push(broadcast.id);
+      if (await this.repo.retire(broadcast, finishedAt, { sent, failed, inactive }))
+        retired.push(broadcast.id);
     }
     this.quiet = [];
     return retired;

@@ -1,6 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { Clock } from '../clock';
-import { containers, type DocumentStore, type NewDocument, type StoredDocument } from '../../storage/document-store.port';
+import {
+  containers,
+  type DocumentStore,
+  type NewDocument,
+  type StoredDocument,
+} from '../../storage/document-store.port';
 import { isConcurrencyError, isConflictError, isNotFoundError } from '../../storage/store-errors';
 import type { ItemStatus, OutboundActivity } from './delivery.port';
 import { activityDocId, EPOCH, type ActivityDoc, type BroadcastDoc, type OutboxItem } from './outbox.types';
@@ -34,7 +39,9 @@ export class OutboxRepository {
 
   /** The record outlives its items: it is what a status read finds once they are gone. */
   private broadcastTtl(data: BroadcastDoc): number {
-    return data.keepUntil ? Math.max(this.retentionSeconds, this.secondsUntil(data.keepUntil) + KEEP_GRACE_SECONDS) : this.retentionSeconds;
+    return data.keepUntil
+      ? Math.max(this.retentionSeconds, this.secondsUntil(data.keepUntil) + KEEP_GRACE_SECONDS)
+      : this.retentionSeconds;
   }
 
   private secondsUntil(iso: string): number {
@@ -42,12 +49,17 @@ export class OutboxRepository {
   }
 
   /** Stores each distinct activity once and returns the id to reference it by. */
-  async saveActivities(broadcastId: string, activities: OutboundActivity[]): Promise<Map<OutboundActivity, string>> {
+  async saveActivities(
+    broadcastId: string,
+    activities: OutboundActivity[],
+  ): Promise<Map<OutboundActivity, string>> {
     const ids = new Map<OutboundActivity, string>();
     const docs = new Map<string, NewDocument<ActivityDoc>>();
     for (const activity of activities) {
       if (ids.has(activity)) continue;
-      const id = activityDocId(createHash('sha256').update(JSON.stringify(activity)).digest('hex').slice(0, 32));
+      const id = activityDocId(
+        createHash('sha256').update(JSON.stringify(activity)).digest('hex').slice(0, 32),
+      );
       ids.set(activity, id);
       // Outlives the items that point at it, which are rewritten (and so kept) for longer.
       docs.set(id, { pk: broadcastId, id, data: { activity }, ttlSeconds: this.retentionSeconds * 2 });
@@ -67,7 +79,12 @@ export class OutboxRepository {
     ids: (item: OutboxItem) => string,
     landed: () => void = () => undefined,
   ): Promise<number> {
-    const docs = items.map((data) => ({ pk: broadcastId, id: ids(data), data, ttlSeconds: this.itemTtl(data) }));
+    const docs = items.map((data) => ({
+      pk: broadcastId,
+      id: ids(data),
+      data,
+      ttlSeconds: this.itemTtl(data),
+    }));
     return this.createMany(docs, landed);
   }
 
@@ -78,7 +95,11 @@ export class OutboxRepository {
   /** Replaces with the etag check; undefined when someone else changed or removed it first. */
   async replaceItem(doc: ItemDoc, data: OutboxItem): Promise<ItemDoc | undefined> {
     try {
-      return await this.store.replace(containers.outbox, { pk: doc.pk, id: doc.id, data, ttlSeconds: this.itemTtl(data) }, doc.etag);
+      return await this.store.replace(
+        containers.outbox,
+        { pk: doc.pk, id: doc.id, data, ttlSeconds: this.itemTtl(data) },
+        doc.etag,
+      );
     } catch (err) {
       if (isConcurrencyError(err) || isNotFoundError(err)) return undefined;
       throw err;
@@ -102,7 +123,10 @@ export class OutboxRepository {
   }
 
   itemsOfKind(broadcastId: string, kind: OutboxItem['kind']): Promise<ItemDoc[]> {
-    return this.store.query<OutboxItem>(containers.outbox, { pk: broadcastId, where: [{ field: 'kind', op: '=', value: kind }] });
+    return this.store.query<OutboxItem>(containers.outbox, {
+      pk: broadcastId,
+      where: [{ field: 'kind', op: '=', value: kind }],
+    });
   }
 
   itemsWithStatus(broadcastId: string, kind: OutboxItem['kind'], status: ItemStatus): Promise<ItemDoc[]> {
@@ -130,7 +154,10 @@ export class OutboxRepository {
   countItems(broadcastId: string, status: ItemStatus, kind?: OutboxItem['kind']): Promise<number> {
     return this.store.count(containers.outbox, {
       pk: broadcastId,
-      where: [{ field: 'status', op: '=', value: status }, ...(kind ? [{ field: 'kind', op: '=' as const, value: kind }] : [])],
+      where: [
+        { field: 'status', op: '=', value: status },
+        ...(kind ? [{ field: 'kind', op: '=' as const, value: kind }] : []),
+      ],
     });
   }
 
@@ -162,7 +189,12 @@ export class OutboxRepository {
       const current = await this.getBroadcast(data.broadcastId);
       try {
         if (!current) {
-          await this.store.create(containers.broadcasts, { pk: BROADCAST_PK, id: data.broadcastId, data, ttlSeconds: this.broadcastTtl(data) });
+          await this.store.create(containers.broadcasts, {
+            pk: BROADCAST_PK,
+            id: data.broadcastId,
+            data,
+            ttlSeconds: this.broadcastTtl(data),
+          });
         } else {
           const next: BroadcastDoc = {
             ...current.data,
@@ -172,7 +204,11 @@ export class OutboxRepository {
             finishedAt: undefined,
             keepUntil: data.keepUntil ?? current.data.keepUntil,
           };
-          await this.store.replace(containers.broadcasts, { pk: BROADCAST_PK, id: data.broadcastId, data: next, ttlSeconds: this.broadcastTtl(next) }, current.etag);
+          await this.store.replace(
+            containers.broadcasts,
+            { pk: BROADCAST_PK, id: data.broadcastId, data: next, ttlSeconds: this.broadcastTtl(next) },
+            current.etag,
+          );
         }
         return;
       } catch (err) {
@@ -184,10 +220,18 @@ export class OutboxRepository {
   }
 
   /** Retires a broadcast with nothing queued; false when new work arrived since `doc` was read. */
-  async retire(doc: StoredDocument<BroadcastDoc>, finishedAt: string, counts: BroadcastDoc['counts']): Promise<boolean> {
+  async retire(
+    doc: StoredDocument<BroadcastDoc>,
+    finishedAt: string,
+    counts: BroadcastDoc['counts'],
+  ): Promise<boolean> {
     try {
       const data = { ...doc.data, active: false, finishedAt, counts };
-      await this.store.replace(containers.broadcasts, { pk: doc.pk, id: doc.id, data, ttlSeconds: this.broadcastTtl(data) }, doc.etag);
+      await this.store.replace(
+        containers.broadcasts,
+        { pk: doc.pk, id: doc.id, data, ttlSeconds: this.broadcastTtl(data) },
+        doc.etag,
+      );
       return true;
     } catch (err) {
       if (isConcurrencyError(err) || isNotFoundError(err)) return false;

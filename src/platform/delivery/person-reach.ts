@@ -2,7 +2,11 @@ import type { ConversationDirectory } from '../conversations';
 import type { AppInstaller, InstallFailureReason } from '../directory/directory.port';
 import type { Logger } from '../logger';
 import type { RecipientKey } from './delivery.port';
-import { SendError, type PersonalConversationRequest, type StoredConversationReference } from './proactive-sender.port';
+import {
+  SendError,
+  type PersonalConversationRequest,
+  type StoredConversationReference,
+} from './proactive-sender.port';
 
 /** How a person's copy found its way: a stored conversation, a new one through the connector, or an install. */
 export type ReachVia = 'stored' | 'createConversation' | 'install';
@@ -91,7 +95,12 @@ export class PersonReach {
       const reference: StoredConversationReference = {
         serviceUrl: where.serviceUrl,
         channelId: 'msteams',
-        conversation: { id: outcome.chatId, tenantId: where.tenantId, conversationType: 'personal', isGroup: false },
+        conversation: {
+          id: outcome.chatId,
+          tenantId: where.tenantId,
+          conversationType: 'personal',
+          isGroup: false,
+        },
         bot: { id: where.botId },
         user: { id: aadObjectId, aadObjectId },
       };
@@ -100,7 +109,11 @@ export class PersonReach {
     }
     const where = opener?.canOpen ? await this.where() : undefined;
     if (!opener || !where) {
-      return { ok: false, reason: 'notConfigured', detail: opener?.canOpen ? 'NO_SERVICE_URL' : 'NO_CONNECTOR' };
+      return {
+        ok: false,
+        reason: 'notConfigured',
+        detail: opener?.canOpen ? 'NO_SERVICE_URL' : 'NO_CONNECTOR',
+      };
     }
     await opener.ready(key);
     try {

@@ -33,7 +33,14 @@ export class SendGate {
   private readonly timers: Timers;
 
   constructor(deps: SendGateDeps) {
-    ({ sender: this.sender, app: this.app, conversations: this.conversations, sendTimeoutMs: this.sendTimeoutMs, defaultRetryAfterMs: this.defaultRetryAfterMs, timers: this.timers } = deps);
+    ({
+      sender: this.sender,
+      app: this.app,
+      conversations: this.conversations,
+      sendTimeoutMs: this.sendTimeoutMs,
+      defaultRetryAfterMs: this.defaultRetryAfterMs,
+      timers: this.timers,
+    } = deps);
   }
 
   /** How long this conversation's limit would hold a send back right now. */
@@ -63,19 +70,24 @@ export class SendGate {
 
   /** A createConversation call: the same app-wide budget and 429 feedback as a send (call `ready` first). */
   openPersonal(request: PersonalConversationRequest): Promise<StoredConversationReference> {
-    if (!this.sender.openPersonal) return Promise.reject(new SendError(undefined, undefined, 'NOT_SUPPORTED'));
+    if (!this.sender.openPersonal)
+      return Promise.reject(new SendError(undefined, undefined, 'NOT_SUPPORTED'));
     return this.observe(this.sender.openPersonal(request));
   }
 
   private async observe<T>(call: Promise<T>): Promise<T> {
     const timeout = this.timers.pause(this.sendTimeoutMs);
     try {
-      const result = await Promise.race([call.then((value) => ({ value })), timeout.done.then(() => undefined)]);
+      const result = await Promise.race([
+        call.then((value) => ({ value })),
+        timeout.done.then(() => undefined),
+      ]);
       if (!result) throw new SendError(undefined, undefined, 'TIMEOUT');
       this.app.succeeded();
       return result.value;
     } catch (err) {
-      if (err instanceof SendError && err.statusCode === 429) this.app.throttled(err.retryAfterMs ?? this.defaultRetryAfterMs);
+      if (err instanceof SendError && err.statusCode === 429)
+        this.app.throttled(err.retryAfterMs ?? this.defaultRetryAfterMs);
       throw err;
     } finally {
       // Ends the timeout's wait (its promise resolves, unseen: the race is decided).

@@ -18,7 +18,8 @@ export function classify(err: unknown, defaultRetryAfterMs: number): Verdict {
   const sendError = err instanceof SendError ? err : new SendError(undefined, undefined, 'UNEXPECTED');
   const reason = reasonOf(sendError);
   const status = sendError.statusCode;
-  if (status === 429) return { kind: 'throttled', retryAfterMs: sendError.retryAfterMs ?? defaultRetryAfterMs, reason };
+  if (status === 429)
+    return { kind: 'throttled', retryAfterMs: sendError.retryAfterMs ?? defaultRetryAfterMs, reason };
   // The user removed the app, or the chat/channel is gone: retrying cannot help.
   if (status === 403 || status === 404) return { kind: 'inactive', reason };
   if (status === undefined || retryable.has(status)) return { kind: 'retry', reason };
@@ -26,7 +27,12 @@ export function classify(err: unknown, defaultRetryAfterMs: number): Verdict {
 }
 
 /** Exponential back-off with "equal jitter": half fixed, half random, so retries do not arrive in waves. */
-export function backoffMs(attempt: number, baseMs: number, maxMs: number, random: () => number = Math.random): number {
+export function backoffMs(
+  attempt: number,
+  baseMs: number,
+  maxMs: number,
+  random: () => number = Math.random,
+): number {
   const ceiling = Math.min(maxMs, baseMs * 2 ** Math.max(0, attempt - 1));
   return Math.round(ceiling / 2 + (random() * ceiling) / 2);
 }

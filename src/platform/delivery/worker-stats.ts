@@ -18,6 +18,16 @@ export interface WorkerStats {
 }
 
 export const emptyStats = (): WorkerStats => ({
-  sent: 0, updated: 0, failed: 0, inactive: 0, retried: 0, throttled: 0, leaseLost: 0,
-  installed: 0, opened: 0, unreachable: 0, recordMsTotal: 0, recordMsMax: 0,
+  sent: 0,
+  updated: 0,
+  failed: 0,
+  inactive: 0,
+  retried: 0,
+  throttled: 0,
+  leaseLost: 0,
+  installed: 0,
+  opened: 0,
+  unreachable: 0,
+  recordMsTotal: 0,
+  recordMsMax: 0,
 });

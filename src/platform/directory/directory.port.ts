@@ -53,7 +53,8 @@ export class DirectoryError extends Error {
  * - `notConfigured`: Graph is not configured here, or the app is not in the organisation's catalog;
  * - `failed`: anything else; `retryable` says whether trying again later may help (throttling, outage).
  */
-export type InstallFailureReason = 'blocked' | 'userNotFound' | 'noLicense' | 'disabled' | 'notConfigured' | 'failed';
+export type InstallFailureReason =
+  'blocked' | 'userNotFound' | 'noLicense' | 'disabled' | 'notConfigured' | 'failed';
 
 export type InstallOutcome =
   | { ok: true; chatId: string; alreadyInstalled: boolean }

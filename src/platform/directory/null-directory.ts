@@ -1,4 +1,10 @@
-import { DirectoryError, type AppInstaller, type Directory, type InstallOutcome, type PersonProfile } from './directory.port';
+import {
+  DirectoryError,
+  type AppInstaller,
+  type Directory,
+  type InstallOutcome,
+  type PersonProfile,
+} from './directory.port';
 
 /** Without Microsoft Graph (local run, Agents Playground): nobody's name is known. */
 export class NullDirectory implements Directory {

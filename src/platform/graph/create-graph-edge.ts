@@ -30,9 +30,14 @@ export interface GraphEdgeOverrides {
  * that know no names and answer every install with `notConfigured`. Both adapters share one client,
  * so one rate limiter covers every Graph call of this instance.
  */
-export function createGraphEdge(config: Pick<Config, 'graph'>, logger: Logger, overrides: GraphEdgeOverrides = {}): GraphEdge {
+export function createGraphEdge(
+  config: Pick<Config, 'graph'>,
+  logger: Logger,
+  overrides: GraphEdgeOverrides = {},
+): GraphEdge {
   const graph = config.graph;
-  if (!graph.enabled) return { directory: new NullDirectory(), installer: new NullInstaller(), enabled: false };
+  if (!graph.enabled)
+    return { directory: new NullDirectory(), installer: new NullInstaller(), enabled: false };
   const log = logger.child({ component: 'graph' });
   const http = new GraphHttp({
     baseUrl: graph.baseUrl,
@@ -45,12 +50,19 @@ export function createGraphEdge(config: Pick<Config, 'graph'>, logger: Logger, o
   });
   return {
     directory: new GraphDirectory(http, log, overrides.directory),
-    installer: new GraphAppInstaller(http, log, { teamsAppId: graph.teamsAppId, catalogAppId: graph.catalogAppId, now: overrides.now }),
+    installer: new GraphAppInstaller(http, log, {
+      teamsAppId: graph.teamsAppId,
+      catalogAppId: graph.catalogAppId,
+      now: overrides.now,
+    }),
     enabled: true,
   };
 }
 
 function credentialFor(credential: GraphCredentialConfig): TokenCredential {
-  if (credential.kind === 'clientSecret') return new ClientSecretCredential(credential.tenantId, credential.clientId, credential.secret);
-  return credential.clientId ? new ManagedIdentityCredential({ clientId: credential.clientId }) : new ManagedIdentityCredential();
+  if (credential.kind === 'clientSecret')
+    return new ClientSecretCredential(credential.tenantId, credential.clientId, credential.secret);
+  return credential.clientId
+    ? new ManagedIdentityCredential({ clientId: credential.clientId })
+    : new ManagedIdentityCredential();
 }

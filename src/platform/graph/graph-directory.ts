@@ -46,7 +46,8 @@ export class GraphDirectory implements Directory {
     const unique = [...new Set(ids.map((id) => id.trim().toLowerCase()).filter((id) => id !== ''))];
     const found = new Map<string, PersonProfile>();
     const chunks: string[][] = [];
-    for (let i = 0; i < unique.length; i += graphBatchLimit) chunks.push(unique.slice(i, i + graphBatchLimit));
+    for (let i = 0; i < unique.length; i += graphBatchLimit)
+      chunks.push(unique.slice(i, i + graphBatchLimit));
     const refused = new Map<number, number>();
     let next = 0;
     let failed = false;
@@ -59,13 +60,21 @@ export class GraphDirectory implements Directory {
       }
     };
     await Promise.all(Array.from({ length: Math.min(this.concurrency, chunks.length) }, worker));
-    if (refused.size) this.logger.warn({ refused: Object.fromEntries(refused) }, 'graph refused some profile look-ups');
-    this.logger.debug({ requested: unique.length, found: found.size, batches: chunks.length }, 'graph profiles resolved');
+    if (refused.size)
+      this.logger.warn({ refused: Object.fromEntries(refused) }, 'graph refused some profile look-ups');
+    this.logger.debug(
+      { requested: unique.length, found: found.size, batches: chunks.length },
+      'graph profiles resolved',
+    );
     return found;
   }
 
   /** One chunk of ≤ 20 ids; throttled or failed items go again, alone, until done or out of budget. */
-  private async batch(ids: string[], found: Map<string, PersonProfile>, refused: Map<number, number>): Promise<void> {
+  private async batch(
+    ids: string[],
+    found: Map<string, PersonProfile>,
+    refused: Map<number, number>,
+  ): Promise<void> {
     let pending = ids.map((id, i) => ({ key: String(i + 1), id }));
     let failures = 0;
     let throttles = 0;
@@ -76,7 +85,8 @@ export class GraphDirectory implements Directory {
         url: `/users/${encodeURIComponent(p.id)}?$select=id,displayName,preferredLanguage`,
       }));
       const response = await this.send('POST', '/$batch', { requests });
-      if (response.status !== 200) throw new DirectoryError('unavailable', statusDetail(response.status, response.body));
+      if (response.status !== 200)
+        throw new DirectoryError('unavailable', statusDetail(response.status, response.body));
       const items = (response.body as { responses?: BatchItemResponse[] } | undefined)?.responses ?? [];
       // Responses may come in any order: match them by id.
       const byKey = new Map(items.map((item) => [String(item.id), item]));
@@ -109,7 +119,8 @@ export class GraphDirectory implements Directory {
         this.http.throttled(retryAfter || undefined);
       } else {
         failures += 1;
-        if (failures >= this.http.policy.maxAttempts) throw new DirectoryError('unavailable', 'BATCH_ITEMS_FAILED');
+        if (failures >= this.http.policy.maxAttempts)
+          throw new DirectoryError('unavailable', 'BATCH_ITEMS_FAILED');
         await this.http.backoff(failures);
       }
     }
@@ -123,13 +134,18 @@ export class GraphDirectory implements Directory {
     while (path) {
       if (++pages > this.maxPages) throw new DirectoryError('unavailable', 'TOO_MANY_PAGES');
       const response = await this.send('GET', path);
-      if (response.status === 404) throw new DirectoryError('groupNotFound', statusDetail(404, response.body));
-      if (response.status === 401 || response.status === 403) throw new DirectoryError('forbidden', statusDetail(response.status, response.body));
-      if (response.status !== 200) throw new DirectoryError('unavailable', statusDetail(response.status, response.body));
-      const page = response.body as { value?: Array<{ id?: unknown; '@odata.type'?: unknown }>; '@odata.nextLink'?: unknown } | undefined;
+      if (response.status === 404)
+        throw new DirectoryError('groupNotFound', statusDetail(404, response.body));
+      if (response.status === 401 || response.status === 403)
+        throw new DirectoryError('forbidden', statusDetail(response.status, response.body));
+      if (response.status !== 200)
+        throw new DirectoryError('unavailable', statusDetail(response.status, response.body));
+      const page = response.body as
+        { value?: Array<{ id?: unknown; '@odata.type'?: unknown }>; '@odata.nextLink'?: unknown } | undefined;
       for (const member of page?.value ?? []) {
         const type = member['@odata.type'];
-        if (typeof member.id === 'string' && (type === undefined || type === '#microsoft.graph.user')) members.add(member.id.toLowerCase());
+        if (typeof member.id === 'string' && (type === undefined || type === '#microsoft.graph.user'))
+          members.add(member.id.toLowerCase());
       }
       const nextLink = page?.['@odata.nextLink'];
       try {
@@ -156,6 +172,11 @@ export class GraphDirectory implements Directory {
 function profileOf(body: unknown): PersonProfile | undefined {
   const user = body as { displayName?: unknown; preferredLanguage?: unknown } | undefined;
   if (typeof user?.displayName !== 'string' || user.displayName.trim() === '') return undefined;
-  const language = typeof user.preferredLanguage === 'string' && user.preferredLanguage.trim() !== '' ? user.preferredLanguage : undefined;
-  return language ? { displayName: user.displayName, preferredLanguage: language } : { displayName: user.displayName };
+  const language =
+    typeof user.preferredLanguage === 'string' && user.preferredLanguage.trim() !== ''
+      ? user.preferredLanguage
+      : undefined;
+  return language
+    ? { displayName: user.displayName, preferredLanguage: language }
+    : { displayName: user.displayName };
 }

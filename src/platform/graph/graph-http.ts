@@ -1,10 +1,24 @@
 import type { TokenCredential } from '@azure/identity';
-import { Client, RedirectHandler, RedirectHandlerOptions, ResponseType, TelemetryHandler, HTTPMessageHandler } from '@microsoft/microsoft-graph-client';
+import {
+  Client,
+  RedirectHandler,
+  RedirectHandlerOptions,
+  ResponseType,
+  TelemetryHandler,
+  HTTPMessageHandler,
+} from '@microsoft/microsoft-graph-client';
 import { TokenCredentialAuthenticationProvider } from '@microsoft/microsoft-graph-client/authProviders/azureTokenCredentials';
 import { AppRateLimiter } from '../delivery/app-rate-limiter';
 import { monotonicNow, sleep } from '../delivery/monotonic';
 import { backoffMs } from '../delivery/send-policy';
-import { BearerTokenHandler, defaultGraphRetryPolicy, GraphAuthError, LimitedRetryHandler, parseRetryAfter, type GraphRetryPolicy } from './graph-middleware';
+import {
+  BearerTokenHandler,
+  defaultGraphRetryPolicy,
+  GraphAuthError,
+  LimitedRetryHandler,
+  parseRetryAfter,
+  type GraphRetryPolicy,
+} from './graph-middleware';
 
 export interface GraphHttpOptions {
   /** Service root including the version, e.g. https://graph.microsoft.com/v1.0. */
@@ -67,7 +81,9 @@ export class GraphHttp {
       now: options.now ?? monotonicNow,
       wait: this.waitFn,
     });
-    const authProvider = new TokenCredentialAuthenticationProvider(options.credential, { scopes: [`${base.origin}/.default`] });
+    const authProvider = new TokenCredentialAuthenticationProvider(options.credential, {
+      scopes: [`${base.origin}/.default`],
+    });
     const retry = new LimitedRetryHandler(this.limiter, this.policy, this.waitFn, this.random);
     const bearer = new BearerTokenHandler(authProvider, base.origin);
     const redirect = new RedirectHandler(new RedirectHandlerOptions());
@@ -88,7 +104,8 @@ export class GraphHttp {
       raw = (await (method === 'GET' ? request.get() : request.post(body ?? {}))) as Response;
     } catch (err) {
       // The client wraps whatever a middleware threw in a GraphError whose code is the original error's name.
-      if (err instanceof GraphAuthError || (err as { code?: unknown } | undefined)?.code === 'GraphAuthError') throw new GraphAuthError();
+      if (err instanceof GraphAuthError || (err as { code?: unknown } | undefined)?.code === 'GraphAuthError')
+        throw new GraphAuthError();
       throw new GraphNetworkError();
     }
     let text: string;
@@ -106,13 +123,16 @@ export class GraphHttp {
    */
   relative(pathOrUrl: string): string {
     if (!/^https?:\/\//i.test(pathOrUrl)) return pathOrUrl.startsWith('/') ? pathOrUrl : `/${pathOrUrl}`;
-    if (!pathOrUrl.toLowerCase().startsWith(`${this.baseUrl.toLowerCase()}/`)) throw new Error('graph: link outside the configured service root');
+    if (!pathOrUrl.toLowerCase().startsWith(`${this.baseUrl.toLowerCase()}/`))
+      throw new Error('graph: link outside the configured service root');
     return pathOrUrl.slice(this.baseUrl.length);
   }
 
   /** A throttled item inside a $batch: pause every Graph caller as a 429 on a request would. */
   throttled(retryAfterMs: number | undefined): void {
-    this.limiter.throttled(Math.min(retryAfterMs ?? this.policy.defaultRetryAfterMs, this.policy.maxRetryAfterMs));
+    this.limiter.throttled(
+      Math.min(retryAfterMs ?? this.policy.defaultRetryAfterMs, this.policy.maxRetryAfterMs),
+    );
   }
 
   /** Waits out the back-off for the nth transient failure of a step the adapters retry themselves. */
@@ -138,7 +158,9 @@ function parseJson(text: string): unknown {
 
 /** Graph's error body: `{ error: { code, message, innerError } }`. The message is for matching only, never for logs. */
 export function graphError(body: unknown): { code?: string; message?: string; innerCode?: string } {
-  const error = (body as { error?: { code?: unknown; message?: unknown; innerError?: { code?: unknown } } } | undefined)?.error;
+  const error = (
+    body as { error?: { code?: unknown; message?: unknown; innerError?: { code?: unknown } } } | undefined
+  )?.error;
   return {
     code: typeof error?.code === 'string' ? error.code : undefined,
     message: typeof error?.message === 'string' ? error.message : undefined,

@@ -42,7 +42,10 @@ export class GraphAuthError extends Error {
 }
 
 /** Retry-After as delay-seconds or an HTTP date (RFC 9110), in ms; undefined when absent or unreadable. */
-export function parseRetryAfter(value: string | null | undefined, nowMs: number = Date.now()): number | undefined {
+export function parseRetryAfter(
+  value: string | null | undefined,
+  nowMs: number = Date.now(),
+): number | undefined {
   if (value === null || value === undefined || value.trim() === '') return undefined;
   const seconds = Number(value);
   if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
@@ -85,13 +88,16 @@ export class LimitedRetryHandler implements Middleware {
         // Network error or timeout: the request may or may not have landed; the callers' operations are idempotent.
         failures += 1;
         if (failures >= this.policy.maxAttempts) throw err;
-        await this.wait(backoffMs(failures, this.policy.backoffBaseMs, this.policy.backoffMaxMs, this.random));
+        await this.wait(
+          backoffMs(failures, this.policy.backoffBaseMs, this.policy.backoffMaxMs, this.random),
+        );
         continue;
       }
       const response = context.response as Response;
       if (response.status === 429) {
         throttles += 1;
-        const retryAfter = parseRetryAfter(response.headers.get('retry-after')) ?? this.policy.defaultRetryAfterMs;
+        const retryAfter =
+          parseRetryAfter(response.headers.get('retry-after')) ?? this.policy.defaultRetryAfterMs;
         // The pause applies to every Graph caller: the next acquire() waits it out.
         this.limiter.throttled(Math.min(retryAfter, this.policy.maxRetryAfterMs));
         if (throttles > this.policy.maxThrottles) return;

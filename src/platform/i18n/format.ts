@@ -5,12 +5,16 @@ const tag = (locale: Locale) => (locale === 'en' ? 'en-GB' : 'nl-NL');
 
 /** "dinsdag 1 december 2026, 14:00" — a date and time as people read it, in the given zone. */
 export function formatWhen(iso: string | Date, locale: Locale, zone: string): string {
-  const dt = (typeof iso === 'string' ? DateTime.fromISO(iso) : DateTime.fromJSDate(iso)).setZone(zone).setLocale(tag(locale));
-  return dt.toFormat("cccc d LLLL yyyy, HH:mm");
+  const dt = (typeof iso === 'string' ? DateTime.fromISO(iso) : DateTime.fromJSDate(iso))
+    .setZone(zone)
+    .setLocale(tag(locale));
+  return dt.toFormat('cccc d LLLL yyyy, HH:mm');
 }
 
 export function formatDate(iso: string | Date, locale: Locale, zone: string): string {
-  const dt = (typeof iso === 'string' ? DateTime.fromISO(iso) : DateTime.fromJSDate(iso)).setZone(zone).setLocale(tag(locale));
+  const dt = (typeof iso === 'string' ? DateTime.fromISO(iso) : DateTime.fromJSDate(iso))
+    .setZone(zone)
+    .setLocale(tag(locale));
   return dt.toFormat('d LLLL yyyy');
 }
 

@@ -22,7 +22,9 @@ export class I18n {
   register(nl: Catalog, en: Catalog): void {
     const a = flatten(nl);
     const b = flatten(en);
-    const missing = [...a.keys()].filter((k) => !b.has(k)).map((k) => `en: ${k}`)
+    const missing = [...a.keys()]
+      .filter((k) => !b.has(k))
+      .map((k) => `en: ${k}`)
       .concat([...b.keys()].filter((k) => !a.has(k)).map((k) => `nl: ${k}`));
     if (missing.length) throw new Error(`Message catalogues differ:\n  ${missing.join('\n  ')}`);
     for (const [k, v] of a) this.messages.nl.set(k, v);

@@ -8,10 +8,14 @@ export function requireGraphForGroups(graphEnabled: boolean): (data: OrgFile) =>
   return (data) => {
     if (graphEnabled) return [];
     const named = [
-      ...Object.keys(data.roleGroups).filter((role) => data.roleGroups[role as keyof OrgFile['roleGroups']]).map((role) => `roleGroups.${role}`),
+      ...Object.keys(data.roleGroups)
+        .filter((role) => data.roleGroups[role as keyof OrgFile['roleGroups']])
+        .map((role) => `roleGroups.${role}`),
       ...data.networks.filter((n) => n.coordinatorsGroup).map((n) => `networks.${n.id}.coordinatorsGroup`),
       ...data.clusters.filter((c) => c.directorGroup).map((c) => `clusters.${c.id}.directorGroup`),
     ];
-    return named.length ? [`${named.join(', ')}: role groups need Microsoft Graph (set GRAPH_ENABLED=true and its settings)`] : [];
+    return named.length
+      ? [`${named.join(', ')}: role groups need Microsoft Graph (set GRAPH_ENABLED=true and its settings)`]
+      : [];
   };
 }

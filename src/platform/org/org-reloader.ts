@@ -39,7 +39,10 @@ export class OrgReloader {
       this.org.replaceData(data);
     } catch (err) {
       const problems = err instanceof OrgFileError ? err.problems.map(safeProblem) : ['unreadable'];
-      this.logger.error({ file: this.file, problems }, 'organisation file rejected; the previous one stays in force');
+      this.logger.error(
+        { file: this.file, problems },
+        'organisation file rejected; the previous one stays in force',
+      );
       return false;
     }
     this.logger.info({ file: this.file }, 'organisation file reloaded');
@@ -49,7 +52,11 @@ export class OrgReloader {
 
   start(intervalMs: number): void {
     this.stop();
-    this.timer = setInterval(() => void this.check().catch((err: unknown) => this.logger.error({ err }, 'organisation reload failed')), intervalMs);
+    this.timer = setInterval(
+      () =>
+        void this.check().catch((err: unknown) => this.logger.error({ err }, 'organisation reload failed')),
+      intervalMs,
+    );
     this.timer.unref();
   }
 

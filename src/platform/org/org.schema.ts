@@ -79,7 +79,9 @@ export const orgSchema = z
     formalReporting: z.object({ text: localizedText, url: z.string().url().optional() }),
     urgentHelp: localizedText,
     contactTopics: z.array(z.object({ id, label: localizedText })).min(1),
-    doorbraken: z.array(z.object({ id, title: localizedText, prioritised: z.boolean().default(false) })).default([]),
+    doorbraken: z
+      .array(z.object({ id, title: localizedText, prioritised: z.boolean().default(false) }))
+      .default([]),
     settings: z
       .object({
         contactPickupTimeoutMinutes: z.number().int().min(5).max(10_080).default(240),
@@ -107,21 +109,40 @@ export const orgSchema = z
         seen.add(v);
       });
     };
-    dup(org.people.map((p) => p.aadObjectId), 'people');
-    dup(org.networks.map((n) => n.id), 'networks');
-    dup(org.clusters.map((c) => c.id), 'clusters');
-    dup(org.doorbraken.map((d) => d.id), 'doorbraken');
+    dup(
+      org.people.map((p) => p.aadObjectId),
+      'people',
+    );
+    dup(
+      org.networks.map((n) => n.id),
+      'networks',
+    );
+    dup(
+      org.clusters.map((c) => c.id),
+      'clusters',
+    );
+    dup(
+      org.doorbraken.map((d) => d.id),
+      'doorbraken',
+    );
     org.networks.forEach((n, i) =>
       n.coordinators.forEach((c, j) => {
-        if (!known.has(c)) ctx.addIssue({ code: 'custom', path: ['networks', i, 'coordinators', j], message: 'not in people' });
+        if (!known.has(c))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['networks', i, 'coordinators', j],
+            message: 'not in people',
+          });
       }),
     );
     org.clusters.forEach((c, i) => {
-      if (!known.has(c.director)) ctx.addIssue({ code: 'custom', path: ['clusters', i, 'director'], message: 'not in people' });
+      if (!known.has(c.director))
+        ctx.addIssue({ code: 'custom', path: ['clusters', i, 'director'], message: 'not in people' });
     });
     const locale = org.organisation.defaultLocale;
     const checkText = (t: LocalizedText, path: (string | number)[]) => {
-      if (!t[locale]) ctx.addIssue({ code: 'custom', path, message: `missing the default locale "${locale}"` });
+      if (!t[locale])
+        ctx.addIssue({ code: 'custom', path, message: `missing the default locale "${locale}"` });
     };
     checkText(org.urgentHelp, ['urgentHelp']);
     checkText(org.formalReporting.text, ['formalReporting', 'text']);

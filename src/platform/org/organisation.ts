@@ -76,9 +76,13 @@ export class Organisation {
   roleGroupIds(): Array<{ groupId: string; grants: string }> {
     const d = this.state.data;
     const out: Array<{ groupId: string; grants: string }> = [];
-    for (const [role, groupId] of Object.entries(d.roleGroups)) if (groupId) out.push({ groupId: lower(groupId), grants: role });
-    for (const n of d.networks) if (n.coordinatorsGroup) out.push({ groupId: lower(n.coordinatorsGroup), grants: `coordinator:${n.id}` });
-    for (const c of d.clusters) if (c.directorGroup) out.push({ groupId: lower(c.directorGroup), grants: `director:${c.id}` });
+    for (const [role, groupId] of Object.entries(d.roleGroups))
+      if (groupId) out.push({ groupId: lower(groupId), grants: role });
+    for (const n of d.networks)
+      if (n.coordinatorsGroup)
+        out.push({ groupId: lower(n.coordinatorsGroup), grants: `coordinator:${n.id}` });
+    for (const c of d.clusters)
+      if (c.directorGroup) out.push({ groupId: lower(c.directorGroup), grants: `director:${c.id}` });
     return out;
   }
 
@@ -94,7 +98,10 @@ export class Organisation {
   static parse(raw: unknown, source = '(object)'): OrgFile {
     const parsed = orgSchema.safeParse(raw);
     if (!parsed.success) {
-      throw new OrgFileError(source, parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`));
+      throw new OrgFileError(
+        source,
+        parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`),
+      );
     }
     return parsed.data;
   }
@@ -115,7 +122,9 @@ export class Organisation {
     try {
       raw = ['.yml', '.yaml'].includes(extname(file)) ? YAML.parse(text) : JSON.parse(text);
     } catch (err) {
-      throw new OrgFileError(file, [`not valid ${extname(file).slice(1).toUpperCase()}: ${(err as Error).message}`]);
+      throw new OrgFileError(file, [
+        `not valid ${extname(file).slice(1).toUpperCase()}: ${(err as Error).message}`,
+      ]);
     }
     return Organisation.parse(raw, file);
   }
@@ -132,9 +141,13 @@ export class Organisation {
     const coordinatorOf = data.networks
       .filter((n) => n.coordinators.some((c) => lower(c) === id) || this.inGroup(n.coordinatorsGroup, id))
       .map((n) => n.id);
-    const directorOf = data.clusters.filter((c) => lower(c.director) === id || this.inGroup(c.directorGroup, id)).map((c) => c.id);
+    const directorOf = data.clusters
+      .filter((c) => lower(c.director) === id || this.inGroup(c.directorGroup, id))
+      .map((c) => c.id);
     const roles = new Set<ActorRole>(person?.roles ?? []);
-    for (const [role, groupId] of Object.entries(data.roleGroups) as Array<[PersonRole, string | undefined]>) {
+    for (const [role, groupId] of Object.entries(data.roleGroups) as Array<
+      [PersonRole, string | undefined]
+    >) {
       if (this.inGroup(groupId, id)) roles.add(role);
     }
     if (coordinatorOf.length) roles.add('netwerkcoordinator');
@@ -153,7 +166,9 @@ export class Organisation {
 
   /** Everyone holding the role; people known only through a group have no name or intro here. */
   peopleWithRole(role: PersonRole): Person[] {
-    return this.idsWithRole(role).map((id) => this.person(id) ?? { aadObjectId: id, name: '', roles: [role] });
+    return this.idsWithRole(role).map(
+      (id) => this.person(id) ?? { aadObjectId: id, name: '', roles: [role] },
+    );
   }
 
   /** Picks the text in the locale, falling back to the organisation's default. */
@@ -220,5 +235,4 @@ export class Organisation {
   }
 }
 
-export const hasRole = (actor: Actor, ...roles: ActorRole[]) =>
-  roles.some((r) => actor.roles.has(r));
+export const hasRole = (actor: Actor, ...roles: ActorRole[]) => roles.some((r) => actor.roles.has(r));

@@ -36,11 +36,16 @@ export class RoleSync {
       let members = next.get(groupId);
       if (!members) {
         try {
-          members = new Set((await this.directory.transitiveMemberIds(groupId)).map((id) => id.toLowerCase()));
+          members = new Set(
+            (await this.directory.transitiveMemberIds(groupId)).map((id) => id.toLowerCase()),
+          );
         } catch (err) {
           members = previous.get(groupId) ?? new Set<string>();
           result.kept.push(grants);
-          this.logger.warn({ grants, code: (err as { code?: string }).code ?? (err as Error).name }, 'role group unreadable; last members kept');
+          this.logger.warn(
+            { grants, code: (err as { code?: string }).code ?? (err as Error).name },
+            'role group unreadable; last members kept',
+          );
         }
         next.set(groupId, members);
       }
@@ -54,7 +59,13 @@ export class RoleSync {
   /** Reads the groups again every `minutes`; a failed round is logged and the next one tries again. */
   start(minutes: number): void {
     this.stop();
-    this.timer = setInterval(() => void this.refresh('schedule').catch((err: unknown) => this.logger.error({ err }, 'role refresh failed')), minutes * 60_000);
+    this.timer = setInterval(
+      () =>
+        void this.refresh('schedule').catch((err: unknown) =>
+          this.logger.error({ err }, 'role refresh failed'),
+        ),
+      minutes * 60_000,
+    );
     this.timer.unref();
   }
 
@@ -63,11 +74,17 @@ export class RoleSync {
     this.timer = undefined;
   }
 
-  private logChange(grants: string, before: ReadonlySet<string> | undefined, after: ReadonlySet<string>, by: string): void {
+  private logChange(
+    grants: string,
+    before: ReadonlySet<string> | undefined,
+    after: ReadonlySet<string>,
+    by: string,
+  ): void {
     const old = before ?? new Set<string>();
     const added = [...after].filter((id) => !old.has(id)).length;
     const removed = [...old].filter((id) => !after.has(id)).length;
-    if (added || removed) this.logger.info({ grants, members: after.size, added, removed, by }, 'role group changed');
+    if (added || removed)
+      this.logger.info({ grants, members: after.size, added, removed, by }, 'role group changed');
   }
 }
 

@@ -72,7 +72,10 @@ export class PeopleNames {
    * When the directory cannot be asked (outage, throttling) the ids it would have named stay absent for
    * this call only: a roster still shows, with the neutral word for them, and the next call asks again.
    */
-  async namesOf(ids: readonly string[], known: ReadonlyMap<string, string | undefined> = new Map()): Promise<Map<string, string>> {
+  async namesOf(
+    ids: readonly string[],
+    known: ReadonlyMap<string, string | undefined> = new Map(),
+  ): Promise<Map<string, string>> {
     const out = new Map<string, string>();
     const ask: string[] = [];
     const now = this.now();

@@ -15,7 +15,8 @@ export interface SignupSettings {
   keepUntil?: string;
 }
 
-export type SignupStatus = { state: 'attending' } | { state: 'waitlisted'; position: number } | { state: 'none' };
+export type SignupStatus =
+  { state: 'attending' } | { state: 'waitlisted'; position: number } | { state: 'none' };
 
 /**
  * One document per list: pk = listId, id = 'list'. The seat order IS the array order, so "who got a
@@ -73,7 +74,8 @@ export function statusIn(list: SignupListDoc, userId: string): SignupStatus {
 
 /** Moves people from the head of the waitlist into free seats; returns who moved, in order. */
 export function promote(list: SignupListDoc): string[] {
-  const free = list.capacity === null ? list.waitlist.length : Math.max(0, list.capacity - list.attending.length);
+  const free =
+    list.capacity === null ? list.waitlist.length : Math.max(0, list.capacity - list.attending.length);
   const promoted = list.waitlist.slice(0, free);
   list.attending.push(...promoted);
   list.waitlist.splice(0, promoted.length);

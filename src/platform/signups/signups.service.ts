@@ -101,7 +101,8 @@ export class SignupService {
   async cancel(listId: string, userId: string): Promise<{ changed: boolean; promoted: string[] }> {
     const id = norm(userId);
     return this.mutate<{ changed: boolean; promoted: string[] }>(listId, (list) => {
-      if (statusIn(list, id).state === 'none') return { write: false, result: { changed: false, promoted: [] } };
+      if (statusIn(list, id).state === 'none')
+        return { write: false, result: { changed: false, promoted: [] } };
       if (list.closed) throw signupErrors.closed();
       list.attending = list.attending.filter((u) => u !== id);
       list.waitlist = list.waitlist.filter((u) => u !== id);
@@ -115,9 +116,16 @@ export class SignupService {
     return doc ? statusIn(doc.data, norm(userId)) : { state: 'none' };
   }
 
-  async summary(listId: string): Promise<{ capacity: number | null; attending: number; waitlisted: number; closed: boolean }> {
+  async summary(
+    listId: string,
+  ): Promise<{ capacity: number | null; attending: number; waitlisted: number; closed: boolean }> {
     const list = await this.require(listId);
-    return { capacity: list.capacity, attending: list.attending.length, waitlisted: list.waitlist.length, closed: list.closed };
+    return {
+      capacity: list.capacity,
+      attending: list.attending.length,
+      waitlisted: list.waitlist.length,
+      closed: list.closed,
+    };
   }
 
   /** aadObjectIds in order; callers decide who may see them. */

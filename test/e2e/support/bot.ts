@@ -14,14 +14,36 @@ export interface RunningBot {
 }
 
 /** Settings that would switch on auth or cloud storage must not leak in from the developer's shell. */
-const CLOUD_SETTINGS = ['MicrosoftAppId', 'MicrosoftAppPassword', 'MicrosoftAppTenantId', 'MicrosoftAppType', 'STORAGE', 'COSMOS_ENDPOINT', 'COSMOS_KEY', 'PUBLIC_BASE_URL'];
+const CLOUD_SETTINGS = [
+  'MicrosoftAppId',
+  'MicrosoftAppPassword',
+  'MicrosoftAppTenantId',
+  'MicrosoftAppType',
+  'STORAGE',
+  'COSMOS_ENDPOINT',
+  'COSMOS_KEY',
+  'PUBLIC_BASE_URL',
+];
 
-export async function startBot(opts: { env?: Record<string, string>; name?: string } = {}): Promise<RunningBot> {
+export async function startBot(
+  opts: { env?: Record<string, string>; name?: string } = {},
+): Promise<RunningBot> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'panelbot-e2e-'));
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DATA_DIR: dataDir, ORG_CONFIG: 'config/org.demo.json', LOG_LEVEL: 'info', ...opts.env };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    DATA_DIR: dataDir,
+    ORG_CONFIG: 'config/org.demo.json',
+    LOG_LEVEL: 'info',
+    ...opts.env,
+  };
   for (const key of CLOUD_SETTINGS) if (!opts.env?.[key]) delete env[key];
-  const proc = spawnNode('bot', ['--import', 'tsx', 'src/index.ts'], { cwd: repoRoot, env, logFile: logFile(opts.name ?? 'bot') });
+  const proc = spawnNode('bot', ['--import', 'tsx', 'src/index.ts'], {
+    cwd: repoRoot,
+    env,
+    logFile: logFile(opts.name ?? 'bot'),
+  });
   const url = `http://127.0.0.1:${port}`;
   try {
     await waitForHttp(`${url}/readyz`, { timeoutMs: 45_000, status: 200, proc });

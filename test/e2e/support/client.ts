@@ -50,7 +50,7 @@ export async function openClient(bot: RunningBot, persona: Persona): Promise<Tea
       args: browser.args,
       env: browser.env,
       headless: true,
-      viewport: { width: 1280, height: 1400 } // tall: long cards fit in one screenshot,
+      viewport: { width: 1280, height: 1400 }, // tall: long cards fit in one screenshot,
     });
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(playground.url);
@@ -71,7 +71,12 @@ export async function openClient(bot: RunningBot, persona: Persona): Promise<Tea
   }
 }
 
-function client(persona: Persona, page: Page, playground: RunningPlayground, close: () => Promise<void>): TeamsClient {
+function client(
+  persona: Persona,
+  page: Page,
+  playground: RunningPlayground,
+  close: () => Promise<void>,
+): TeamsClient {
   const self: TeamsClient = {
     persona,
     page,
@@ -100,7 +105,14 @@ function client(persona: Persona, page: Page, playground: RunningPlayground, clo
       await target?.scrollIntoViewIfNeeded();
       const box = target ? await target.boundingBox() : null;
       if (target && !box) throw new Error('screenshot: the element is not visible');
-      const clip = box ? { x: Math.max(0, box.x - 72), y: Math.max(0, box.y - 32), width: box.width + 96, height: box.height + 56 } : undefined;
+      const clip = box
+        ? {
+            x: Math.max(0, box.x - 72),
+            y: Math.max(0, box.y - 32),
+            width: box.width + 96,
+            height: box.height + 56,
+          }
+        : undefined;
       await page.screenshot({ path, animations: 'disabled', ...(clip ? { clip } : {}) });
     },
     injectActivity: (activity, conversationId) => playground.injectActivity(activity, conversationId),

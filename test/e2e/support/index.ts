@@ -16,4 +16,3 @@ export { closeAll, openClient, type TeamsClient } from './client';
 export { findChromium } from '../../../scripts/chromium';
 export { startPlayground, type RunningPlayground } from './playground';
 export { repoRoot, screenshotFile } from './paths';
-

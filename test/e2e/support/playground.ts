@@ -2,7 +2,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { writePlaygroundConfig, type Persona, type PlaygroundConfig } from '../../../scripts/playground-config';
+import {
+  writePlaygroundConfig,
+  type Persona,
+  type PlaygroundConfig,
+} from '../../../scripts/playground-config';
 import { logFile, repoRoot } from './paths';
 import { freePort, spawnNode, waitForHttp, type ManagedProcess } from './processes';
 
@@ -20,15 +24,39 @@ export interface RunningPlayground {
   stop(): Promise<void>;
 }
 
-export async function startPlayground(opts: { botUrl: string; persona: Persona }): Promise<RunningPlayground> {
+export async function startPlayground(opts: {
+  botUrl: string;
+  persona: Persona;
+}): Promise<RunningPlayground> {
   const dir = mkdtempSync(join(tmpdir(), 'panelbot-playground-'));
   const configFile = join(dir, `${opts.persona}.yml`);
-  const config = writePlaygroundConfig({ orgPath: join(repoRoot, 'config/org.demo.json'), persona: opts.persona, outFile: configFile });
+  const config = writePlaygroundConfig({
+    orgPath: join(repoRoot, 'config/org.demo.json'),
+    persona: opts.persona,
+    outFile: configFile,
+  });
   const requested = await freePort();
-  const env = { ...process.env, TEAMSAPPTESTER_BROWSER: 'none', M365_AGENTS_PLAYGROUND_CONFIG_PATH: configFile };
+  const env = {
+    ...process.env,
+    TEAMSAPPTESTER_BROWSER: 'none',
+    M365_AGENTS_PLAYGROUND_CONFIG_PATH: configFile,
+  };
   const cli = join(repoRoot, 'node_modules/@microsoft/m365agentsplayground/cli.js');
-  const args = [cli, '-e', `${opts.botUrl}/api/messages`, '-c', 'msteams', '-p', String(requested), '--disable-telemetry'];
-  const proc = spawnNode('playground', args, { cwd: dir, env, logFile: logFile(`playground-${opts.persona}`) });
+  const args = [
+    cli,
+    '-e',
+    `${opts.botUrl}/api/messages`,
+    '-c',
+    'msteams',
+    '-p',
+    String(requested),
+    '--disable-telemetry',
+  ];
+  const proc = spawnNode('playground', args, {
+    cwd: dir,
+    env,
+    logFile: logFile(`playground-${opts.persona}`),
+  });
   let port: number;
   try {
     // It silently takes a random port when the requested one was grabbed meanwhile: believe what it prints.
@@ -48,12 +76,21 @@ export async function startPlayground(opts: { botUrl: string; persona: Persona }
     config,
     process: proc,
     async injectActivity(activity, conversationId = config.personalChat.id) {
-      const tplRes = await fetch(`${base}/_internal/v1/customActivities/template?conversationId=${encodeURIComponent(conversationId)}`);
-      if (!tplRes.ok) throw new Error(`Playground template for ${conversationId}: HTTP ${tplRes.status} ${await tplRes.text()}`);
+      const tplRes = await fetch(
+        `${base}/_internal/v1/customActivities/template?conversationId=${encodeURIComponent(conversationId)}`,
+      );
+      if (!tplRes.ok)
+        throw new Error(
+          `Playground template for ${conversationId}: HTTP ${tplRes.status} ${await tplRes.text()}`,
+        );
       const template = (await tplRes.json()) as Record<string, unknown>;
       const from = { ...(template.from as object), name: config.currentUser.name };
       const body = { ...template, from, ...activity };
-      const res = await fetch(`${base}/_internal/v1/customActivities`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const res = await fetch(`${base}/_internal/v1/customActivities`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
       if (!res.ok) throw new Error(`Playground customActivities: HTTP ${res.status} ${await res.text()}`);
     },
     async stop() {

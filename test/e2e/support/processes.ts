@@ -33,9 +33,18 @@ export async function stopAllProcesses(): Promise<void> {
   await Promise.all([...live].map((p) => p.stop()));
 }
 
-export function spawnNode(name: string, args: string[], opts: { cwd: string; env: NodeJS.ProcessEnv; logFile?: string }): ManagedProcess {
+export function spawnNode(
+  name: string,
+  args: string[],
+  opts: { cwd: string; env: NodeJS.ProcessEnv; logFile?: string },
+): ManagedProcess {
   // detached: a process group of its own, so stop() also reaches grandchildren (tsx, the Playground's workers).
-  const child = spawn(process.execPath, args, { cwd: opts.cwd, env: opts.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn(process.execPath, args, {
+    cwd: opts.cwd,
+    env: opts.env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   let out = '';
   let done = false;
   const listeners = new Set<() => void>();
@@ -74,11 +83,15 @@ export function spawnNode(name: string, args: string[], opts: { cwd: string; env
     exited: () => done,
     waitForOutput(re, timeoutMs) {
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => finish(new Error(`${name}: no output matching ${re} within ${timeoutMs} ms.\n${tail(out)}`)), timeoutMs);
+        const timer = setTimeout(
+          () => finish(new Error(`${name}: no output matching ${re} within ${timeoutMs} ms.\n${tail(out)}`)),
+          timeoutMs,
+        );
         const check = () => {
           const m = re.exec(out);
           if (m) finish(undefined, m);
-          else if (done) finish(new Error(`${name} exited (code ${child.exitCode}) before printing ${re}.\n${tail(out)}`));
+          else if (done)
+            finish(new Error(`${name} exited (code ${child.exitCode}) before printing ${re}.\n${tail(out)}`));
         };
         const finish = (err?: Error, m?: RegExpMatchArray) => {
           clearTimeout(timer);
@@ -121,11 +134,15 @@ export function freePort(): Promise<number> {
 }
 
 /** Polls until `url` answers with a status below 500 (or exactly `status`), failing fast if `proc` dies. */
-export async function waitForHttp(url: string, opts: { timeoutMs: number; status?: number; proc?: ManagedProcess }): Promise<void> {
+export async function waitForHttp(
+  url: string,
+  opts: { timeoutMs: number; status?: number; proc?: ManagedProcess },
+): Promise<void> {
   const until = Date.now() + opts.timeoutMs;
   let last = 'no answer';
   while (Date.now() < until) {
-    if (opts.proc?.exited()) throw new Error(`${opts.proc.name} exited while waiting for ${url}.\n${tail(opts.proc.output())}`);
+    if (opts.proc?.exited())
+      throw new Error(`${opts.proc.name} exited while waiting for ${url}.\n${tail(opts.proc.output())}`);
     try {
       const res = await fetch(url, { signal: AbortSignal.timeout(2000) });
       if (opts.status ? res.status === opts.status : res.status < 500) return;
@@ -135,5 +152,7 @@ export async function waitForHttp(url: string, opts: { timeoutMs: number; status
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  throw new Error(`${url} not ready within ${opts.timeoutMs} ms (${last}).${opts.proc ? `\n${tail(opts.proc.output())}` : ''}`);
+  throw new Error(
+    `${url} not ready within ${opts.timeoutMs} ms (${last}).${opts.proc ? `\n${tail(opts.proc.output())}` : ''}`,
+  );
 }

@@ -50,9 +50,15 @@ export interface RequestOptions {
 }
 
 /** The medewerker's way in: the command, the intro card's button, the form, its submit. */
-export async function requestContact(user: TestUser, options: RequestOptions = {}): Promise<{ code: string; card: Record<string, unknown> }> {
+export async function requestContact(
+  user: TestUser,
+  options: RequestOptions = {},
+): Promise<{ code: string; card: Record<string, unknown> }> {
   const intro = cardsOf(await user.say('vertrouwelijk'))[0];
-  const form = await user.invoke(findAction(intro, 'Contact aanvragen').verb as string, findAction(intro, 'Contact aanvragen').data);
+  const form = await user.invoke(
+    findAction(intro, 'Contact aanvragen').verb as string,
+    findAction(intro, 'Contact aanvragen').data,
+  );
   const submit = findAction(form.card, 'Verzoek versturen');
   const res = await user.invoke(submit.verb as string, {
     ...submit.data,
@@ -85,5 +91,7 @@ export async function contactDocs(bot: TestBot): Promise<ContactCase[]> {
 }
 
 export async function contactSnapshot(bot: TestBot): Promise<string> {
-  return JSON.stringify((await bot.deps.store.query(containers.contact)).map((d) => ({ ...d, etag: undefined })));
+  return JSON.stringify(
+    (await bot.deps.store.query(containers.contact)).map((d) => ({ ...d, etag: undefined })),
+  );
 }

@@ -3,10 +3,19 @@ import type { ContactCase } from '../../../src/features/contact/contact.types';
 import { containers } from '../../../src/storage/document-store.port';
 import { contactFixture, people, type Fixture } from './contact.fixture';
 
-const caseDoc = async (f: Fixture, caseId: string) => (await f.store.get<ContactCase>(containers.contact, 'case', caseId))?.data;
+const caseDoc = async (f: Fixture, caseId: string) =>
+  (await f.store.get<ContactCase>(containers.contact, 'case', caseId))?.data;
 
-async function openRequest(f: Fixture, requester = people.lotte, identity: 'anonymous' | 'named' = 'anonymous') {
-  return f.s.requests.submit(f.actor(requester), { formId: randomUUID(), identity, channel: 'chat', firstMessage: 'eerste bericht' }, 'Lotte Visser');
+async function openRequest(
+  f: Fixture,
+  requester = people.lotte,
+  identity: 'anonymous' | 'named' = 'anonymous',
+) {
+  return f.s.requests.submit(
+    f.actor(requester),
+    { formId: randomUUID(), identity, channel: 'chat', firstMessage: 'eerste bericht' },
+    'Lotte Visser',
+  );
 }
 
 describe('pick-up and relay', () => {
@@ -22,20 +31,34 @@ describe('pick-up and relay', () => {
     const won = results.filter((x) => x.status === 'fulfilled');
     const lost = results.filter((x): x is PromiseRejectedResult => x.status === 'rejected');
     expect(won).toHaveLength(1);
-    expect(lost.map((l) => (l.reason as { messageKey: string }).messageKey)).toEqual(['contact.error.taken', 'contact.error.taken']);
+    expect(lost.map((l) => (l.reason as { messageKey: string }).messageKey)).toEqual([
+      'contact.error.taken',
+      'contact.error.taken',
+    ]);
     const winner = clickers[results.findIndex((x) => x.status === 'fulfilled')];
     const c = await caseDoc(f, r.caseId);
-    expect(c).toMatchObject({ status: 'open', kernteamlidId: winner, pickedUpAt: '2026-11-23T09:00:00.000Z' });
+    expect(c).toMatchObject({
+      status: 'open',
+      kernteamlidId: winner,
+      pickedUpAt: '2026-11-23T09:00:00.000Z',
+    });
     expect(c?.offers).toBeUndefined();
     expect(c?.offeredTo).toBeUndefined();
     // The two other request cards were replaced, each in place.
     const losers = offers.filter((o) => o.kernteamlidId !== winner);
-    expect(f.delivery.updates.map((u) => u.activityId).sort()).toEqual(losers.map((o) => o.activityId).sort());
-    for (const u of f.delivery.updates) expect(JSON.stringify(u.activity)).toContain(`Verzoek ${r.code} is opgepakt`);
+    expect(f.delivery.updates.map((u) => u.activityId).sort()).toEqual(
+      losers.map((o) => o.activityId).sort(),
+    );
+    for (const u of f.delivery.updates)
+      expect(JSON.stringify(u.activity)).toContain(`Verzoek ${r.code} is opgepakt`);
     // The medewerker hears who picked it up.
-    expect(f.delivery.textFor(people.lotte).join('\n')).toContain(`heeft je verzoek opgepakt (zaak ${r.code})`);
+    expect(f.delivery.textFor(people.lotte).join('\n')).toContain(
+      `heeft je verzoek opgepakt (zaak ${r.code})`,
+    );
     // A retried click by the winner is harmless.
-    await expect(f.s.cases.pickUp(f.actor(winner), r.caseId)).resolves.toMatchObject({ kernteamlidId: winner });
+    await expect(f.s.cases.pickUp(f.actor(winner), r.caseId)).resolves.toMatchObject({
+      kernteamlidId: winner,
+    });
   });
 
   it('relays both ways with the case code, never storing the text; a retried "Versturen" is sent once', async () => {
@@ -61,13 +84,21 @@ describe('pick-up and relay', () => {
 
   it('refuses a relay from anyone outside the case, and before pick-up, sending nothing', async () => {
     const r = await openRequest(f);
-    await expect(f.s.cases.relay(f.actor(people.lotte), r.caseId, 'te vroeg')).rejects.toMatchObject({ messageKey: 'contact.error.notPickedUp' });
+    await expect(f.s.cases.relay(f.actor(people.lotte), r.caseId, 'te vroeg')).rejects.toMatchObject({
+      messageKey: 'contact.error.notPickedUp',
+    });
     await f.s.cases.pickUp(f.actor(people.noor), r.caseId);
     f.delivery.sent = [];
     const before = await f.snapshot();
-    await expect(f.s.cases.relay(f.actor(people.daan), r.caseId, 'meelezen')).rejects.toMatchObject({ messageKey: 'contact.error.noAccess' });
-    await expect(f.s.cases.relayByCode(f.actor(people.sem), r.code, 'raden')).rejects.toMatchObject({ messageKey: 'contact.error.noAccess' });
-    await expect(f.s.cases.forKernteamlid(f.actor(people.daan), r.caseId)).rejects.toMatchObject({ messageKey: 'contact.error.noAccess' });
+    await expect(f.s.cases.relay(f.actor(people.daan), r.caseId, 'meelezen')).rejects.toMatchObject({
+      messageKey: 'contact.error.noAccess',
+    });
+    await expect(f.s.cases.relayByCode(f.actor(people.sem), r.code, 'raden')).rejects.toMatchObject({
+      messageKey: 'contact.error.noAccess',
+    });
+    await expect(f.s.cases.forKernteamlid(f.actor(people.daan), r.caseId)).rejects.toMatchObject({
+      messageKey: 'contact.error.noAccess',
+    });
     expect(f.delivery.sent).toHaveLength(0);
     expect(await f.snapshot()).toBe(before);
   });
@@ -75,8 +106,12 @@ describe('pick-up and relay', () => {
   it('a medewerker cannot pick up (not even their own request); nothing changes', async () => {
     const r = await openRequest(f);
     const before = await f.snapshot();
-    await expect(f.s.cases.pickUp(f.actor(people.sem), r.caseId)).rejects.toMatchObject({ messageKey: 'contact.error.kernteamOnly' });
-    await expect(f.s.cases.pickUp(f.actor(people.sanne), r.caseId)).rejects.toMatchObject({ messageKey: 'contact.error.kernteamOnly' });
+    await expect(f.s.cases.pickUp(f.actor(people.sem), r.caseId)).rejects.toMatchObject({
+      messageKey: 'contact.error.kernteamOnly',
+    });
+    await expect(f.s.cases.pickUp(f.actor(people.sanne), r.caseId)).rejects.toMatchObject({
+      messageKey: 'contact.error.kernteamOnly',
+    });
     expect(await f.snapshot()).toBe(before);
   });
 
@@ -92,8 +127,13 @@ describe('pick-up and relay', () => {
     expect(f.delivery.textFor(people.sem).join()).toContain('voor Sem');
     expect(f.delivery.textFor(people.lotte)).toHaveLength(0);
     // The medewerker's plain text goes to their one case.
-    expect(await f.s.cases.plainTextTarget(f.actor(people.lotte))).toEqual({ kind: 'relay', caseId: a.caseId });
-    expect((await f.s.cases.myCases(f.actor(people.noor))).map((c) => c.code).sort()).toEqual([a.code, b.code].sort());
+    expect(await f.s.cases.plainTextTarget(f.actor(people.lotte))).toEqual({
+      kind: 'relay',
+      caseId: a.caseId,
+    });
+    expect((await f.s.cases.myCases(f.actor(people.noor))).map((c) => c.code).sort()).toEqual(
+      [a.code, b.code].sort(),
+    );
   });
 
   it('tells the sender when a relay could not be delivered, and lets them retry the same reply box', async () => {
@@ -101,7 +141,9 @@ describe('pick-up and relay', () => {
     await f.s.cases.pickUp(f.actor(people.noor), r.caseId);
     f.delivery.failing.add(`user:${people.lotte}`);
     const replyId = randomUUID();
-    await expect(f.s.cases.relay(f.actor(people.noor), r.caseId, 'hallo', replyId)).rejects.toMatchObject({ messageKey: 'contact.error.delivery' });
+    await expect(f.s.cases.relay(f.actor(people.noor), r.caseId, 'hallo', replyId)).rejects.toMatchObject({
+      messageKey: 'contact.error.delivery',
+    });
     f.delivery.failing.clear();
     await f.s.cases.relay(f.actor(people.noor), r.caseId, 'hallo', replyId);
     expect(f.delivery.textFor(people.lotte).filter((t) => t.includes('hallo'))).toHaveLength(1);
@@ -136,7 +178,9 @@ describe('pick-up edge cases', () => {
     const r = await openRequest(f);
     await f.s.closure.stopByRequester(f.actor(people.lotte));
     const before = await f.snapshot();
-    await expect(f.s.cases.pickUp(f.actor(people.noor), r.caseId)).rejects.toMatchObject({ messageKey: 'contact.error.closed' });
+    await expect(f.s.cases.pickUp(f.actor(people.noor), r.caseId)).rejects.toMatchObject({
+      messageKey: 'contact.error.closed',
+    });
     expect(await f.snapshot()).toBe(before);
   });
 });

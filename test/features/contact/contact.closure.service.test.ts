@@ -3,10 +3,15 @@ import { identityFields, type ContactCase } from '../../../src/features/contact/
 import { containers } from '../../../src/storage/document-store.port';
 import { contactFixture, people, type Fixture } from './contact.fixture';
 
-const caseDoc = async (f: Fixture, caseId: string) => f.store.get<ContactCase>(containers.contact, 'case', caseId);
+const caseDoc = async (f: Fixture, caseId: string) =>
+  f.store.get<ContactCase>(containers.contact, 'case', caseId);
 
 async function openCase(f: Fixture, identity: 'anonymous' | 'named' = 'anonymous') {
-  const r = await f.s.requests.submit(f.actor(people.lotte), { formId: randomUUID(), identity, channel: 'teamsCall', topic: 'discriminatie' }, 'Lotte Visser');
+  const r = await f.s.requests.submit(
+    f.actor(people.lotte),
+    { formId: randomUUID(), identity, channel: 'teamsCall', topic: 'discriminatie' },
+    'Lotte Visser',
+  );
   await f.s.cases.pickUp(f.actor(people.noor), r.caseId);
   f.delivery.sent = [];
   return r;
@@ -37,32 +42,50 @@ describe('referral and consent', () => {
     expect(toNoor).toContain('warme overdracht naar Vertrouwenspersoon');
     expect(toNoor).toContain('Lotte Visser');
     expect(await f.snapshot()).not.toContain('Lotte');
-    expect((await caseDoc(f, r.caseId))?.data).toMatchObject({ referralDestination: 'vertrouwenspersoon', handoverConsent: true });
+    expect((await caseDoc(f, r.caseId))?.data).toMatchObject({
+      referralDestination: 'vertrouwenspersoon',
+      handoverConsent: true,
+    });
     // Only the bot's own messages went anywhere: nothing to the destination (no other recipients).
-    expect(new Set(f.delivery.sent.map((s) => s.key))).toEqual(new Set([`user:${people.lotte}`, `user:${people.noor}`]));
+    expect(new Set(f.delivery.sent.map((s) => s.key))).toEqual(
+      new Set([`user:${people.lotte}`, `user:${people.noor}`]),
+    );
   });
 
   it('without consent the kernteamlid never learns the name, not even after a second click', async () => {
     const r = await openCase(f);
     await f.s.referrals.sendReferral(f.actor(people.noor), r.caseId, 'hr');
     await f.s.referrals.answerHandover(f.actor(people.lotte), r.caseId, 'no', 'Lotte Visser');
-    const retried = await f.s.referrals.answerHandover(f.actor(people.lotte), r.caseId, 'yes', 'Lotte Visser');
+    const retried = await f.s.referrals.answerHandover(
+      f.actor(people.lotte),
+      r.caseId,
+      'yes',
+      'Lotte Visser',
+    );
     expect(retried.answer).toBe('no'); // the first answer stands; a stray second click sends nothing
     const toNoor = f.delivery.textFor(people.noor).join('\n');
     expect(toNoor).toContain('geen warme overdracht');
     expect(toNoor).not.toContain('Lotte');
   });
 
-  it('only the case\'s kernteamlid may refer, and only the medewerker may answer', async () => {
+  it("only the case's kernteamlid may refer, and only the medewerker may answer", async () => {
     const r = await openCase(f);
     const before = await f.snapshot();
-    await expect(f.s.referrals.sendReferral(f.actor(people.daan), r.caseId, 'hr')).rejects.toMatchObject({ messageKey: 'contact.error.noAccess' });
-    await expect(f.s.referrals.sendReferral(f.actor(people.lotte), r.caseId, 'hr')).rejects.toMatchObject({ messageKey: 'contact.error.kernteamOnly' });
-    await expect(f.s.referrals.sendReferral(f.actor(people.noor), r.caseId, 'nergens')).rejects.toMatchObject({ messageKey: 'contact.error.unknownDestination' });
+    await expect(f.s.referrals.sendReferral(f.actor(people.daan), r.caseId, 'hr')).rejects.toMatchObject({
+      messageKey: 'contact.error.noAccess',
+    });
+    await expect(f.s.referrals.sendReferral(f.actor(people.lotte), r.caseId, 'hr')).rejects.toMatchObject({
+      messageKey: 'contact.error.kernteamOnly',
+    });
+    await expect(f.s.referrals.sendReferral(f.actor(people.noor), r.caseId, 'nergens')).rejects.toMatchObject(
+      { messageKey: 'contact.error.unknownDestination' },
+    );
     expect(await f.snapshot()).toBe(before);
     await f.s.referrals.sendReferral(f.actor(people.noor), r.caseId, 'hr');
     const afterReferral = await f.snapshot();
-    await expect(f.s.referrals.answerHandover(f.actor(people.noor), r.caseId, 'yes', 'Noor')).rejects.toMatchObject({ messageKey: 'contact.error.noAccess' });
+    await expect(
+      f.s.referrals.answerHandover(f.actor(people.noor), r.caseId, 'yes', 'Noor'),
+    ).rejects.toMatchObject({ messageKey: 'contact.error.noAccess' });
     expect(await f.snapshot()).toBe(afterReferral);
   });
 });
@@ -81,10 +104,31 @@ describe('closure', () => {
 
     const doc = await caseDoc(f, r.caseId);
     expect(Object.keys(doc?.data ?? {}).sort()).toEqual(
-      ['caseId', 'code', 'status', 'createdAt', 'pickedUpAt', 'closedAt', 'quarter', 'topic', 'contactChannel', 'referralDestination', 'outcome'].sort(),
+      [
+        'caseId',
+        'code',
+        'status',
+        'createdAt',
+        'pickedUpAt',
+        'closedAt',
+        'quarter',
+        'topic',
+        'contactChannel',
+        'referralDestination',
+        'outcome',
+      ].sort(),
     );
     for (const field of identityFields) expect(doc?.data).not.toHaveProperty(field);
-    expect(doc?.data).toMatchObject({ status: 'closed', createdAt: '2026-11-23', pickedUpAt: '2026-11-23', closedAt: '2026-12-02', outcome: 'referred', referralDestination: 'vertrouwenspersoon', topic: 'discriminatie', contactChannel: 'teamsCall' });
+    expect(doc?.data).toMatchObject({
+      status: 'closed',
+      createdAt: '2026-11-23',
+      pickedUpAt: '2026-11-23',
+      closedAt: '2026-12-02',
+      outcome: 'referred',
+      referralDestination: 'vertrouwenspersoon',
+      topic: 'discriminatie',
+      contactChannel: 'teamsCall',
+    });
     expect(closed.outcome).toBe('referred');
     expect(doc?.ttlSeconds).toBe(365 * 86_400);
     const all = await f.snapshot();
@@ -97,7 +141,9 @@ describe('closure', () => {
     // The medewerker may start afresh: no open case any more.
     expect(await f.s.requests.openCaseCode(f.actor(people.lotte))).toBeUndefined();
     // Closing again (a retried click) changes nothing and cannot be authorised any more.
-    await expect(f.s.closure.closeByKernteamlid(f.actor(people.noor), r.caseId, 'other')).rejects.toMatchObject({ messageKey: 'contact.error.closed' });
+    await expect(
+      f.s.closure.closeByKernteamlid(f.actor(people.noor), r.caseId, 'other'),
+    ).rejects.toMatchObject({ messageKey: 'contact.error.closed' });
     expect((await caseDoc(f, r.caseId))?.data.outcome).toBe('referred');
   });
 
@@ -111,10 +157,18 @@ describe('closure', () => {
   });
 
   it('"stop" by the medewerker ends the case; before pick-up it withdraws the request and updates the request cards', async () => {
-    const waiting = await f.s.requests.submit(f.actor(people.sem), { formId: randomUUID(), identity: 'anonymous', channel: 'chat' }, 'x');
+    const waiting = await f.s.requests.submit(
+      f.actor(people.sem),
+      { formId: randomUUID(), identity: 'anonymous', channel: 'chat' },
+      'x',
+    );
     const stopped = await f.s.closure.stopByRequester(f.actor(people.sem));
     expect(stopped.outcome).toBe('withdrawn');
-    expect(f.delivery.updates.map((u) => JSON.stringify(u.activity)).every((a) => a.includes(`Verzoek ${waiting.code} is ingetrokken`))).toBe(true);
+    expect(
+      f.delivery.updates
+        .map((u) => JSON.stringify(u.activity))
+        .every((a) => a.includes(`Verzoek ${waiting.code} is ingetrokken`)),
+    ).toBe(true);
     expect(f.delivery.updates).toHaveLength(3);
     expect(f.scheduler.jobs.size).toBe(0);
 
@@ -140,12 +194,18 @@ describe('closure', () => {
     expect(f.delivery.textFor(people.lotte).filter((t) => t.includes('is afgesloten'))).toHaveLength(1);
   });
 
-  it('only the case\'s own kernteamlid can close it', async () => {
+  it("only the case's own kernteamlid can close it", async () => {
     const r = await openCase(f);
     const before = await f.snapshot();
-    await expect(f.s.closure.closeByKernteamlid(f.actor(people.daan), r.caseId, 'other')).rejects.toMatchObject({ messageKey: 'contact.error.noAccess' });
-    await expect(f.s.closure.closeByKernteamlid(f.actor(people.lotte), r.caseId, 'other')).rejects.toMatchObject({ messageKey: 'contact.error.kernteamOnly' });
-    await expect(f.s.closure.stopByRequester(f.actor(people.sem), r.caseId)).rejects.toMatchObject({ messageKey: 'contact.error.noAccess' });
+    await expect(
+      f.s.closure.closeByKernteamlid(f.actor(people.daan), r.caseId, 'other'),
+    ).rejects.toMatchObject({ messageKey: 'contact.error.noAccess' });
+    await expect(
+      f.s.closure.closeByKernteamlid(f.actor(people.lotte), r.caseId, 'other'),
+    ).rejects.toMatchObject({ messageKey: 'contact.error.kernteamOnly' });
+    await expect(f.s.closure.stopByRequester(f.actor(people.sem), r.caseId)).rejects.toMatchObject({
+      messageKey: 'contact.error.noAccess',
+    });
     expect(await f.snapshot()).toBe(before);
   });
 });

@@ -44,7 +44,16 @@ export class RecordingDelivery implements Delivery {
   async enqueue(request: BroadcastRequest): Promise<BroadcastStatus> {
     if (!this.broadcasts.some((b) => b.broadcastId === request.broadcastId)) this.broadcasts.push(request);
     const n = request.recipients.length;
-    return { broadcastId: request.broadcastId, purpose: request.purpose, total: n, queued: n, sent: 0, failed: 0, inactive: 0, createdAt: '' };
+    return {
+      broadcastId: request.broadcastId,
+      purpose: request.purpose,
+      total: n,
+      queued: n,
+      sent: 0,
+      failed: 0,
+      inactive: 0,
+      createdAt: '',
+    };
   }
   async enqueueUpdate(): Promise<void> {}
   async retryFailed(): Promise<number> {
@@ -58,17 +67,26 @@ export class RecordingDelivery implements Delivery {
   }
   /** Visible text of everything sent to one person (cards and plain text). */
   textFor(aadObjectId: string): string[] {
-    return this.sent.filter((s) => s.key === `user:${aadObjectId.toLowerCase()}`).map((s) => activityText(s.activity));
+    return this.sent
+      .filter((s) => s.key === `user:${aadObjectId.toLowerCase()}`)
+      .map((s) => activityText(s.activity));
   }
 }
 
-export const activityText = (a: OutboundActivity) => a.text ?? (a.attachments ?? []).map((x) => cardText(x.content)).join('\n');
+export const activityText = (a: OutboundActivity) =>
+  a.text ?? (a.attachments ?? []).map((x) => cardText(x.content)).join('\n');
 
 export class RecordingScheduler implements Scheduler {
   jobs = new Map<string, ScheduledJob<unknown>>();
   handlers = new Map<string, (payload: unknown, job: ScheduledJob<unknown>) => Promise<void>>();
-  on<S extends z.ZodTypeAny>(kind: string, schema: S, handler: (payload: z.output<S>, job: ScheduledJob<z.output<S>>) => Promise<void>): void {
-    this.handlers.set(kind, (payload, job) => handler(schema.parse(payload), job as ScheduledJob<z.output<S>>));
+  on<S extends z.ZodTypeAny>(
+    kind: string,
+    schema: S,
+    handler: (payload: z.output<S>, job: ScheduledJob<z.output<S>>) => Promise<void>,
+  ): void {
+    this.handlers.set(kind, (payload, job) =>
+      handler(schema.parse(payload), job as ScheduledJob<z.output<S>>),
+    );
   }
   async schedule<P>(job: ScheduledJob<P>): Promise<void> {
     this.jobs.set(job.id, job);
@@ -117,8 +135,15 @@ export function contactFixture(): Fixture {
   const deps = { store, clock, org, i18n, delivery, scheduler, conversations, logger, people };
   const s = createContactModule(deps);
   return {
-    store, clock, org, i18n, delivery, scheduler, s,
+    store,
+    clock,
+    org,
+    i18n,
+    delivery,
+    scheduler,
+    s,
     actor: (id, locale = 'nl') => org.actor(id, locale),
-    snapshot: async () => JSON.stringify((await store.query(containers.contact)).map((d) => ({ ...d, etag: undefined }))),
+    snapshot: async () =>
+      JSON.stringify((await store.query(containers.contact)).map((d) => ({ ...d, etag: undefined }))),
   };
 }

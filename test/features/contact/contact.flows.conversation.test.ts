@@ -1,5 +1,14 @@
 import { cardText, cardsOf, findAction } from '../../support/cards';
-import { contactDocs, lastCard, pickUp, replyOn, requestContact, startContactBot, textOf, type ContactBot } from './contact.bot.helpers';
+import {
+  contactDocs,
+  lastCard,
+  pickUp,
+  replyOn,
+  requestContact,
+  startContactBot,
+  textOf,
+  type ContactBot,
+} from './contact.bot.helpers';
 
 describe('confidential contact, as people use it in Teams', () => {
   let t: ContactBot;
@@ -9,11 +18,24 @@ describe('confidential contact, as people use it in Teams', () => {
   it('anonymous: intro, request, pick-up, relay both ways with the case code, and "stop"', async () => {
     const { bot, lotte, noor, daan, priya } = t;
     const intro = cardText(cardsOf(await lotte.say('vertrouwelijk'))[0]);
-    for (const part of ['Wat het kernteam doet', 'Wat het kernteam niet doet', 'Dit is geen melding', 'geen meldpunt', 'Dringende hulp', 'Bel 112', 'Wat er wordt bewaard', 'zonder bericht in 30 dagen sluit vanzelf', 'Na 12 maanden']) {
+    for (const part of [
+      'Wat het kernteam doet',
+      'Wat het kernteam niet doet',
+      'Dit is geen melding',
+      'geen meldpunt',
+      'Dringende hulp',
+      'Bel 112',
+      'Wat er wordt bewaard',
+      'zonder bericht in 30 dagen sluit vanzelf',
+      'Na 12 maanden',
+    ]) {
       expect(intro).toContain(part);
     }
 
-    const { code, card } = await requestContact(lotte, { topic: 'uitsluiting', firstMessage: 'Ik word steeds buitengesloten bij overleg' });
+    const { code, card } = await requestContact(lotte, {
+      topic: 'uitsluiting',
+      firstMessage: 'Ik word steeds buitengesloten bij overleg',
+    });
     expect(cardText(card)).toContain('klaar bij 3 kernteamleden');
     for (const k of [noor, daan, priya]) {
       const offer = cardText(lastCard(k, `zaak ${code}`));
@@ -27,8 +49,11 @@ describe('confidential contact, as people use it in Teams', () => {
     expect(cardText(picked.card)).toContain(`Je hebt zaak ${code} opgepakt`);
     expect(cardText(picked.card)).toContain('Ik word steeds buitengesloten bij overleg'); // the first message stays in view
     expect(cardText(picked.card)).not.toContain('Lotte');
-    expect(cardText(lastCard(lotte, 'opgepakt'))).toContain(`Noor El Amrani heeft je verzoek opgepakt (zaak ${code})`);
-    for (const k of [daan, priya]) expect(textOf(bot.updatesIn(k.conversationId))).toContain(`Verzoek ${code} is opgepakt`);
+    expect(cardText(lastCard(lotte, 'opgepakt'))).toContain(
+      `Noor El Amrani heeft je verzoek opgepakt (zaak ${code})`,
+    );
+    for (const k of [daan, priya])
+      expect(textOf(bot.updatesIn(k.conversationId))).toContain(`Verzoek ${code} is opgepakt`);
 
     // Kernteamlid → medewerker through the reply box.
     const sent = await replyOn(noor, picked.card, 'Dank voor je bericht. Wanneer gebeurt dat meestal?');
@@ -49,7 +74,9 @@ describe('confidential contact, as people use it in Teams', () => {
     expect(cardText(lastCard(lotte, 'Zullen we donderdag bellen?'))).toContain(`Zaak ${code}`);
     const before = lotte.inbox().length;
     const ask = await noor.say('Is donderdag goed?');
-    expect(textOf(ask)).toContain(`Voor welke zaak is je bericht? Begin het met de code, bijvoorbeeld: #${code}`);
+    expect(textOf(ask)).toContain(
+      `Voor welke zaak is je bericht? Begin het met de code, bijvoorbeeld: #${code}`,
+    );
     expect(lotte.inbox()).toHaveLength(before);
 
     // The medewerker leaves.
@@ -83,7 +110,9 @@ describe('confidential contact, as people use it in Teams', () => {
     expect(texts.filter((x) => x.includes(`Je hebt zaak ${code} opgepakt`))).toHaveLength(1);
     expect(texts.filter((x) => x.includes('Een collega heeft dit verzoek al opgepakt'))).toHaveLength(2);
     const [c] = await contactDocs(t.bot);
-    const winner = [noor, daan, priya][texts.findIndex((x) => x.includes('opgepakt') && x.includes('Je hebt'))];
+    const winner = [noor, daan, priya][
+      texts.findIndex((x) => x.includes('opgepakt') && x.includes('Je hebt'))
+    ];
     expect(c.kernteamlidId).toBe(winner.aadObjectId);
     expect(lotte.inbox().filter((a) => textOf([a]).includes('heeft je verzoek opgepakt'))).toHaveLength(1);
   });
@@ -111,7 +140,14 @@ describe('confidential contact, as people use it in Teams', () => {
     expect(textOf(lotte.inbox())).not.toContain('nog niet opgepakt');
     await bot.advance(60_000);
     const alternatives = cardText(lastCard(lotte, 'nog niet opgepakt'));
-    for (const part of ['Vertrouwenspersoon', 'Integriteitscoördinator', 'HR-adviseur', 'Formele meldingen', 'Bel 112']) expect(alternatives).toContain(part);
+    for (const part of [
+      'Vertrouwenspersoon',
+      'Integriteitscoördinator',
+      'HR-adviseur',
+      'Formele meldingen',
+      'Bel 112',
+    ])
+      expect(alternatives).toContain(part);
     for (const p of [sanne, yusuf]) {
       const alert = textOf(p.inbox().slice(-1));
       expect(alert).toContain('wacht al 4 uur op een kernteamlid');
@@ -135,11 +171,17 @@ describe('confidential contact, as people use it in Teams', () => {
     expect((await contactDocs(bot))[0]).toMatchObject({ status: 'open' });
 
     await bot.advance(19 * day); // 30 days after the last message, at 09:00
-    expect(cardText(lastCard(lotte, 'is afgesloten'))).toContain('Er is 30 dagen geen bericht geweest, dus de zaak is vanzelf afgesloten');
-    expect(cardText(lastCard(noor, 'is afgesloten'))).toContain('niet meer aan jou of de medewerker gekoppeld');
+    expect(cardText(lastCard(lotte, 'is afgesloten'))).toContain(
+      'Er is 30 dagen geen bericht geweest, dus de zaak is vanzelf afgesloten',
+    );
+    expect(cardText(lastCard(noor, 'is afgesloten'))).toContain(
+      'niet meer aan jou of de medewerker gekoppeld',
+    );
     const [closed] = await contactDocs(bot);
     expect(closed).toMatchObject({ status: 'closed', outcome: 'inactive', topic: 'uitsluiting' });
-    expect(JSON.stringify(closed)).not.toMatch(new RegExp(`${lotte.aadObjectId}|${noor.aadObjectId}|lastActivityOn`, 'i'));
+    expect(JSON.stringify(closed)).not.toMatch(
+      new RegExp(`${lotte.aadObjectId}|${noor.aadObjectId}|lastActivityOn`, 'i'),
+    );
 
     const after = textOf(await lotte.say('Ben je er nog?'));
     expect(after).not.toContain('Doorgestuurd');

@@ -47,7 +47,7 @@ describe('contact: the medewerker sees the kernteamlid by name, also one from th
     expect(JSON.stringify(titles)).not.toContain(karima.id);
   });
 
-  it('when she picks the request up, the medewerker\'s card names her', async () => {
+  it("when she picks the request up, the medewerker's card names her", async () => {
     const { code } = await requestContact(lotte, { kernteamlid: karima.id });
     await bot.runDue();
     expect((await pickUp(karimaUser, code)).status).toBe(200);

@@ -1,17 +1,32 @@
 import { cardInputs, cardText, findAction } from '../../support/cards';
 import type { TestUser } from '../../support/test-bot';
-import { contactDocs, lastCard, pickUp, requestContact, startContactBot, textOf, type ContactBot } from './contact.bot.helpers';
+import {
+  contactDocs,
+  lastCard,
+  pickUp,
+  requestContact,
+  startContactBot,
+  textOf,
+  type ContactBot,
+} from './contact.bot.helpers';
 
 /** The kernteamlid walks Doorverwijzen → guidance → send; returns the medewerker's referral card. */
 async function refer(kernteamlid: TestUser, medewerker: TestUser, caseCard: unknown, destination: string) {
   const choose = findAction(caseCard, 'Doorverwijzen');
   const form = await kernteamlid.invoke(choose.verb as string, choose.data);
-  expect(cardInputs(form.card).find((i) => i.id === 'destination')).toMatchObject({ isRequired: true, label: 'Bestemming' });
+  expect(cardInputs(form.card).find((i) => i.id === 'destination')).toMatchObject({
+    isRequired: true,
+    label: 'Bestemming',
+  });
   const show = findAction(form.card, 'Richtlijn bekijken');
   const guidance = await kernteamlid.invoke(show.verb as string, { ...show.data, destination });
   const send = findAction(guidance.card, 'Verwijzing naar de medewerker sturen');
   const sent = await kernteamlid.invoke(send.verb as string, send.data);
-  return { guidance: cardText(guidance.card), sent: cardText(sent.card), referral: lastCard(medewerker, 'Een verwijzing') };
+  return {
+    guidance: cardText(guidance.card),
+    sent: cardText(sent.card),
+    referral: lastCard(medewerker, 'Een verwijzing'),
+  };
 }
 
 describe('doorverwijzen with and without consent, and closing', () => {
@@ -31,7 +46,9 @@ describe('doorverwijzen with and without consent, and closing', () => {
     expect(referral).toContain('Een verwijzing: Vertrouwenspersoon');
     expect(referral).toContain('Luistert vertrouwelijk naar ervaringen');
     expect(referral).toContain("zoek op 'vertrouwenspersoon'");
-    expect(findAction(r.referral, 'Meer informatie').url).toBe('https://intranet.example.org/vertrouwenspersoon');
+    expect(findAction(r.referral, 'Meer informatie').url).toBe(
+      'https://intranet.example.org/vertrouwenspersoon',
+    );
     expect(textOf(noor.inbox())).not.toContain('Lotte');
 
     const yes = findAction(r.referral, 'Ja, stel me voor (warme overdracht)');
@@ -64,12 +81,23 @@ describe('doorverwijzen with and without consent, and closing', () => {
 
   it('closing by the kernteamlid: outcome recorded, identities removed, both closing cards repeat formal reports and urgent help', async () => {
     const { bot, lotte, noor } = t;
-    const { code } = await requestContact(lotte, { identity: 'named', topic: 'werving-selectie', channel: 'inPerson' });
+    const { code } = await requestContact(lotte, {
+      identity: 'named',
+      topic: 'werving-selectie',
+      channel: 'inPerson',
+    });
     const picked = await pickUp(noor, code);
     const closeForm = await noor.invoke('contact.close.form', findAction(picked.card, 'Afsluiten').data);
-    expect(cardInputs(closeForm.card).find((i) => i.id === 'outcome')).toMatchObject({ isRequired: true, errorMessage: 'Kies een uitkomst.' });
+    expect(cardInputs(closeForm.card).find((i) => i.id === 'outcome')).toMatchObject({
+      isRequired: true,
+      errorMessage: 'Kies een uitkomst.',
+    });
     const confirm = findAction(closeForm.card, 'Zaak afsluiten');
-    const closed = await noor.invoke(confirm.verb as string, { ...confirm.data, outcome: 'adviceGiven', destination: 'none' });
+    const closed = await noor.invoke(confirm.verb as string, {
+      ...confirm.data,
+      outcome: 'adviceGiven',
+      destination: 'none',
+    });
     for (const text of [cardText(closed.card), cardText(lastCard(lotte, 'is afgesloten'))]) {
       expect(text).toContain(`Zaak ${code} is afgesloten`);
       expect(text).toContain('Formele meldingen');
@@ -77,8 +105,16 @@ describe('doorverwijzen with and without consent, and closing', () => {
     }
     const [c] = await contactDocs(bot);
     expect(c).toEqual({
-      caseId: c.caseId, code, status: 'closed', createdAt: '2026-11-23', pickedUpAt: '2026-11-23', closedAt: '2026-11-23',
-      quarter: '2026-Q4', topic: 'werving-selectie', contactChannel: 'inPerson', outcome: 'adviceGiven',
+      caseId: c.caseId,
+      code,
+      status: 'closed',
+      createdAt: '2026-11-23',
+      pickedUpAt: '2026-11-23',
+      closedAt: '2026-11-23',
+      quarter: '2026-Q4',
+      topic: 'werving-selectie',
+      contactChannel: 'inPerson',
+      outcome: 'adviceGiven',
     });
     // Lotte can start a new contact right away.
     expect(cardText((await requestContact(lotte)).card)).toContain('Je verzoek is verstuurd');

@@ -5,10 +5,16 @@ import { containers } from '../../../src/storage/document-store.port';
 import { contactFixture, people, type Fixture } from './contact.fixture';
 
 const request = (over: Partial<RequestInput> = {}): RequestInput => ({
-  formId: randomUUID(), identity: 'anonymous', channel: 'chat', topic: 'uitsluiting', firstMessage: 'Ik voel me buitengesloten in mijn team', ...over,
+  formId: randomUUID(),
+  identity: 'anonymous',
+  channel: 'chat',
+  topic: 'uitsluiting',
+  firstMessage: 'Ik voel me buitengesloten in mijn team',
+  ...over,
 });
 const offeredKeys = (f: Fixture) => f.delivery.sent.map((s) => s.key).sort();
-const caseDoc = async (f: Fixture, caseId: string) => (await f.store.get<ContactCase>(containers.contact, 'case', caseId))?.data;
+const caseDoc = async (f: Fixture, caseId: string) =>
+  (await f.store.get<ContactCase>(containers.contact, 'case', caseId))?.data;
 
 describe('contact requests', () => {
   let f: Fixture;
@@ -28,7 +34,14 @@ describe('contact requests', () => {
       expect(text).not.toContain('Lotte');
     }
     const c = await caseDoc(f, r.caseId);
-    expect(c).toMatchObject({ status: 'waiting', requesterId: people.lotte, requesterNameShared: false, topic: 'uitsluiting', contactChannel: 'chat', quarter: '2026-Q4' });
+    expect(c).toMatchObject({
+      status: 'waiting',
+      requesterId: people.lotte,
+      requesterNameShared: false,
+      topic: 'uitsluiting',
+      contactChannel: 'chat',
+      quarter: '2026-Q4',
+    });
     expect(c?.requesterName).toBeUndefined();
     expect(c?.offers).toHaveLength(3);
     const stored = await f.snapshot();
@@ -80,18 +93,28 @@ describe('contact requests', () => {
   it('allows one open case per medewerker; a retried submit of the same form returns the same case', async () => {
     const lotte = f.actor(people.lotte);
     const input = request();
-    const [a, b] = await Promise.all([f.s.requests.submit(lotte, input, 'x'), f.s.requests.submit(lotte, input, 'x')]);
+    const [a, b] = await Promise.all([
+      f.s.requests.submit(lotte, input, 'x'),
+      f.s.requests.submit(lotte, input, 'x'),
+    ]);
     expect(a.caseId).toBe(b.caseId);
     expect(await f.store.count(containers.contact, { pk: 'case' })).toBe(1);
     const before = await f.snapshot();
-    await expect(f.s.requests.submit(lotte, request(), 'x')).rejects.toMatchObject({ messageKey: 'contact.error.alreadyOpen', params: { code: a.code } });
+    await expect(f.s.requests.submit(lotte, request(), 'x')).rejects.toMatchObject({
+      messageKey: 'contact.error.alreadyOpen',
+      params: { code: a.code },
+    });
     expect(await f.snapshot()).toBe(before);
   });
 
   it('refuses an unknown topic or a non-kernteamlid as choice, changing nothing', async () => {
     const before = await f.snapshot();
-    await expect(f.s.requests.submit(f.actor(people.lotte), request({ topic: 'verzonnen' }), 'x')).rejects.toMatchObject({ messageKey: 'common.error.invalidInput' });
-    await expect(f.s.requests.submit(f.actor(people.lotte), request({ kernteamlid: people.sanne }), 'x')).rejects.toMatchObject({ messageKey: 'common.error.invalidInput' });
+    await expect(
+      f.s.requests.submit(f.actor(people.lotte), request({ topic: 'verzonnen' }), 'x'),
+    ).rejects.toMatchObject({ messageKey: 'common.error.invalidInput' });
+    await expect(
+      f.s.requests.submit(f.actor(people.lotte), request({ kernteamlid: people.sanne }), 'x'),
+    ).rejects.toMatchObject({ messageKey: 'common.error.invalidInput' });
     expect(await f.snapshot()).toBe(before);
     expect(f.delivery.sent).toHaveLength(0);
   });
@@ -99,17 +122,32 @@ describe('contact requests', () => {
   it('after the pick-up timeout tells the medewerker the alternatives and alerts the programmateam without content', async () => {
     const r = await f.s.requests.submit(f.actor(people.lotte), request(), 'x');
     const job = f.scheduler.jobs.get(`contact.pickupTimeout.${r.caseId}`);
-    expect(job).toMatchObject({ kind: contactJobs.pickupTimeout, runAt: new Date('2026-11-23T13:00:00Z'), payload: { caseId: r.caseId } });
+    expect(job).toMatchObject({
+      kind: contactJobs.pickupTimeout,
+      runAt: new Date('2026-11-23T13:00:00Z'),
+      payload: { caseId: r.caseId },
+    });
     f.clock.set('2026-11-23T13:00:00Z');
     f.delivery.sent = [];
     await f.s.requests.onPickupTimeout(r.caseId);
 
     const toLotte = f.delivery.textFor(people.lotte).join('\n');
     expect(toLotte).toContain('nog niet opgepakt');
-    for (const name of ['Vertrouwenspersoon', 'Integriteitscoördinator', 'HR-adviseur', 'Leidinggevende', 'Formele meldingen', 'Bel 112']) expect(toLotte).toContain(name);
+    for (const name of [
+      'Vertrouwenspersoon',
+      'Integriteitscoördinator',
+      'HR-adviseur',
+      'Leidinggevende',
+      'Formele meldingen',
+      'Bel 112',
+    ])
+      expect(toLotte).toContain(name);
     expect(f.delivery.broadcasts).toHaveLength(1);
     const alert = f.delivery.broadcasts[0];
-    expect(alert.recipients.map((x) => x.key).sort()).toEqual([`user:${people.sanne}`, `user:${people.yusuf}`]);
+    expect(alert.recipients.map((x) => x.key).sort()).toEqual([
+      `user:${people.sanne}`,
+      `user:${people.yusuf}`,
+    ]);
     const alertText = alert.recipients[0].activity.text ?? '';
     expect(alertText).toContain('wacht al 4 uur');
     expect(alertText).not.toContain(r.code);

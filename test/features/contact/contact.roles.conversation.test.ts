@@ -1,20 +1,32 @@
 import { randomUUID } from 'node:crypto';
 import { cardText, cardsOf, findAction } from '../../support/cards';
-import { contactSnapshot, lastCard, pickUp, requestContact, startContactBot, textOf, type ContactBot } from './contact.bot.helpers';
+import {
+  contactSnapshot,
+  lastCard,
+  pickUp,
+  requestContact,
+  startContactBot,
+  textOf,
+  type ContactBot,
+} from './contact.bot.helpers';
 
 describe('wrong role or bad payload changes nothing', () => {
   let t: ContactBot;
   beforeEach(async () => (t = await startContactBot()));
   afterEach(() => t.bot.stop());
 
-  it('a medewerker trying Oppakken, a kernteamlid reading or closing another\'s case, the wrong person answering', async () => {
+  it("a medewerker trying Oppakken, a kernteamlid reading or closing another's case, the wrong person answering", async () => {
     const { bot, lotte, sem, noor, daan, sanne } = t;
     const { code } = await requestContact(lotte);
     const oppakken = findAction(lastCard(noor, `zaak ${code}`), 'Oppakken');
 
     let before = await contactSnapshot(bot);
-    expect(cardText((await sem.invoke(oppakken.verb as string, oppakken.data)).card)).toContain('alleen voor kernteamleden');
-    expect(cardText((await lotte.invoke(oppakken.verb as string, oppakken.data)).card)).toContain('alleen voor kernteamleden');
+    expect(cardText((await sem.invoke(oppakken.verb as string, oppakken.data)).card)).toContain(
+      'alleen voor kernteamleden',
+    );
+    expect(cardText((await lotte.invoke(oppakken.verb as string, oppakken.data)).card)).toContain(
+      'alleen voor kernteamleden',
+    );
     expect(await contactSnapshot(bot)).toBe(before);
 
     const picked = await pickUp(noor, code);
@@ -28,12 +40,16 @@ describe('wrong role or bad payload changes nothing', () => {
       ['contact.refer.send', { caseId, destination: 'hr' }],
       ['contact.send', { caseId, replyId: randomUUID(), message: 'ik lees mee' }],
     ] as const) {
-      expect(cardText((await daan.invoke(verb, data)).card)).toMatch(/niet van jou|alleen voor kernteamleden/);
+      expect(cardText((await daan.invoke(verb, data)).card)).toMatch(
+        /niet van jou|alleen voor kernteamleden/,
+      );
       expect(cardText((await sem.invoke(verb, data)).card)).toMatch(/niet van jou|alleen voor kernteamleden/);
     }
     expect(textOf(await daan.say(`#${code} hallo`))).toContain('niet van jou');
     expect(textOf(await sem.say(`#${code} hallo`))).toContain('niet van jou');
-    expect(cardText((await noor.invoke('contact.handover', { caseId, consent: 'yes' })).card)).toContain('niet van jou');
+    expect(cardText((await noor.invoke('contact.handover', { caseId, consent: 'yes' })).card)).toContain(
+      'niet van jou',
+    );
     expect(cardText((await noor.invoke('contact.stop', { caseId })).card)).toContain('niet van jou');
     expect(await contactSnapshot(bot)).toBe(before);
     expect(lotte.inbox()).toHaveLength(lotteInbox);
@@ -41,7 +57,9 @@ describe('wrong role or bad payload changes nothing', () => {
     expect(textOf(await sem.say('mijn zaken'))).toContain('alleen voor kernteamleden');
     expect(textOf(await sem.say('beschikbaar'))).toContain('alleen voor kernteamleden');
     expect(textOf(await noor.say('contact stats'))).toContain('alleen voor het programmateam');
-    expect(textOf(await sanne.say('vertrouwelijk statistiek'))).toContain('Vertrouwelijk contact: statistiek');
+    expect(textOf(await sanne.say('vertrouwelijk statistiek'))).toContain(
+      'Vertrouwelijk contact: statistiek',
+    );
     expect(await contactSnapshot(bot)).toBe(before);
   });
 
@@ -78,7 +96,9 @@ describe('wrong role or bad payload changes nothing', () => {
     const lotteInbox = lotte.inbox().length;
     const res = await noor.invoke('contact.close', { caseId, outcome: 'gesloten' });
     expect(res.status).toBe(200);
-    expect(cardText(res.card)).toContain('Dat begreep ik niet goed: controleer wat je hebt ingevuld. Er is niets veranderd.');
+    expect(cardText(res.card)).toContain(
+      'Dat begreep ik niet goed: controleer wat je hebt ingevuld. Er is niets veranderd.',
+    );
     expect(await contactSnapshot(bot)).toBe(before);
     expect(lotte.inbox()).toHaveLength(lotteInbox);
   });
@@ -93,8 +113,12 @@ describe('wrong role or bad payload changes nothing', () => {
     const lotteInbox = lotte.inbox().length;
     const refused = await channel.invoke(oppakken.verb as string, oppakken.data);
     expect(refused.status).toBe(200);
-    expect(cardText(refused.card)).toContain('Vertrouwelijk contact kan alleen in je persoonlijke chat met mij');
-    expect(textOf(await channel.say(`#${code} hallo vanuit het kanaal`))).toContain('alleen in je persoonlijke chat');
+    expect(cardText(refused.card)).toContain(
+      'Vertrouwelijk contact kan alleen in je persoonlijke chat met mij',
+    );
+    expect(textOf(await channel.say(`#${code} hallo vanuit het kanaal`))).toContain(
+      'alleen in je persoonlijke chat',
+    );
     expect(await contactSnapshot(bot)).toBe(before);
     expect(lotte.inbox()).toHaveLength(lotteInbox);
     expect(textOf(channel.inbox())).not.toContain('hallo vanuit het kanaal');

@@ -7,24 +7,60 @@ import { cardText } from '../../support/cards';
 import { contactFixture, people } from './contact.fixture';
 
 let n = 0;
-const closed = (quarter: string, topic: string | undefined, outcome: Outcome, referralDestination?: string): ContactCase => ({
-  caseId: `c${++n}`, code: 'AAAA', status: 'closed', createdAt: '2026-10-01', closedAt: '2026-10-02', quarter, topic, contactChannel: 'chat', outcome, referralDestination,
+const closed = (
+  quarter: string,
+  topic: string | undefined,
+  outcome: Outcome,
+  referralDestination?: string,
+): ContactCase => ({
+  caseId: `c${++n}`,
+  code: 'AAAA',
+  status: 'closed',
+  createdAt: '2026-10-01',
+  closedAt: '2026-10-02',
+  quarter,
+  topic,
+  contactChannel: 'chat',
+  outcome,
+  referralDestination,
 });
 const many = (count: number, make: () => ContactCase) => Array.from({ length: count }, make);
 
 describe('small-cell suppression', () => {
   it('shows 0–4 as "<5" and 5 or more exactly', () => {
-    expect(suppress([['a', 0], ['b', 1], ['c', 4], ['d', 5], ['e', 12]]).map((r) => r.cell)).toEqual([
-      { kind: 'under5' }, { kind: 'under5' }, { kind: 'under5' }, { kind: 'exact', value: 5 }, { kind: 'exact', value: 12 },
+    expect(
+      suppress([
+        ['a', 0],
+        ['b', 1],
+        ['c', 4],
+        ['d', 5],
+        ['e', 12],
+      ]).map((r) => r.cell),
+    ).toEqual([
+      { kind: 'under5' },
+      { kind: 'under5' },
+      { kind: 'under5' },
+      { kind: 'exact', value: 5 },
+      { kind: 'exact', value: 12 },
     ]);
   });
 
   it('coarsens the smallest exact cell when a single suppressed cell could be computed from the total', () => {
-    expect(suppress([['a', 3], ['b', 6], ['c', 9]]).map((r) => r.cell)).toEqual([{ kind: 'under5' }, { kind: 'atLeast5' }, { kind: 'exact', value: 9 }]);
+    expect(
+      suppress([
+        ['a', 3],
+        ['b', 6],
+        ['c', 9],
+      ]).map((r) => r.cell),
+    ).toEqual([{ kind: 'under5' }, { kind: 'atLeast5' }, { kind: 'exact', value: 9 }]);
   });
 
   it('a quarter with fewer than 5 cases shows no breakdown at all', () => {
-    const stats = quarterStats(many(4, () => closed('2026-Q3', 'discriminatie', 'adviceGiven')), ['discriminatie'], ['hr']);
+    const stats = quarterStats(
+      many(4, () => closed('2026-Q3', 'discriminatie', 'adviceGiven')),
+      ['discriminatie'],
+      ['hr'],
+    );
     expect(stats).toEqual([{ quarter: '2026-Q3', total: { kind: 'under5' } }]);
   });
 });
@@ -63,8 +99,12 @@ describe('statistics for the programmateam', () => {
 
   it('is only for the programmateam', async () => {
     const f = contactFixture();
-    await expect(f.s.stats.quarters(f.actor(people.noor))).rejects.toMatchObject({ messageKey: 'contact.error.programmateamOnly' });
-    await expect(f.s.stats.quarters(f.actor(people.lotte))).rejects.toMatchObject({ messageKey: 'contact.error.programmateamOnly' });
+    await expect(f.s.stats.quarters(f.actor(people.noor))).rejects.toMatchObject({
+      messageKey: 'contact.error.programmateamOnly',
+    });
+    await expect(f.s.stats.quarters(f.actor(people.lotte))).rejects.toMatchObject({
+      messageKey: 'contact.error.programmateamOnly',
+    });
     await f.store.close();
   });
 });

@@ -2,7 +2,15 @@ import { existsSync, readFileSync } from 'node:fs';
 import { containers } from '../../../src/storage/document-store.port';
 import type { SqliteDocumentStore } from '../../../src/storage/sqlite-store';
 import { cardText, cardsOf, findAction } from '../../support/cards';
-import { lastCard, pickUp, replyOn, requestContact, startContactBot, textOf, type ContactBot } from './contact.bot.helpers';
+import {
+  lastCard,
+  pickUp,
+  replyOn,
+  requestContact,
+  startContactBot,
+  textOf,
+  type ContactBot,
+} from './contact.bot.helpers';
 
 /** Every byte the store has on disk: the database file and its write-ahead log, after a checkpoint. */
 function rawStore(t: ContactBot): Buffer {
@@ -28,7 +36,11 @@ describe('what the process wrote', () => {
       'DELTA met de zaakcode',
       'ECHO via het antwoordvak',
     ];
-    const { code } = await requestContact(jasmijn, { identity: 'named', topic: 'sociale-onveiligheid', firstMessage: texts[0] });
+    const { code } = await requestContact(jasmijn, {
+      identity: 'named',
+      topic: 'sociale-onveiligheid',
+      firstMessage: texts[0],
+    });
     // Control: while the named case is open its name IS in the file, so the search below can fail.
     expect(rawStore(t).includes(Buffer.from('Jasmijn Okafor'))).toBe(true);
 
@@ -40,27 +52,44 @@ describe('what the process wrote', () => {
     for (const text of texts.slice(1)) expect(textOf([...jasmijn.inbox(), ...noor.inbox()])).toContain(text);
 
     const choose = await noor.invoke('contact.refer.choose', findAction(picked.card, 'Doorverwijzen').data);
-    const guidance = await noor.invoke('contact.refer.guidance', { ...findAction(choose.card, 'Richtlijn bekijken').data, destination: 'vertrouwenspersoon' });
+    const guidance = await noor.invoke('contact.refer.guidance', {
+      ...findAction(choose.card, 'Richtlijn bekijken').data,
+      destination: 'vertrouwenspersoon',
+    });
     await noor.invoke('contact.refer.send', findAction(guidance.card, 'Verwijzing naar').data);
-    await jasmijn.invoke('contact.handover', findAction(lastCard(jasmijn, 'Een verwijzing'), 'Ja, stel me voor').data);
+    await jasmijn.invoke(
+      'contact.handover',
+      findAction(lastCard(jasmijn, 'Een verwijzing'), 'Ja, stel me voor').data,
+    );
     expect(textOf(noor.inbox().slice(-1))).toContain('Jasmijn Okafor');
     const closeForm = await noor.invoke('contact.close.form', findAction(picked.card, 'Afsluiten').data);
-    await noor.invoke('contact.close', { ...findAction(closeForm.card, 'Zaak afsluiten').data, outcome: 'referred', destination: 'vertrouwenspersoon' });
+    await noor.invoke('contact.close', {
+      ...findAction(closeForm.card, 'Zaak afsluiten').data,
+      outcome: 'referred',
+      destination: 'vertrouwenspersoon',
+    });
     await bot.runDue();
 
     const raw = rawStore(t);
-    for (const secret of [...texts, 'Jasmijn', 'Okafor']) expect({ secret, found: raw.includes(Buffer.from(secret)) }).toEqual({ secret, found: false });
+    for (const secret of [...texts, 'Jasmijn', 'Okafor'])
+      expect({ secret, found: raw.includes(Buffer.from(secret)) }).toEqual({ secret, found: false });
     const contactDocs = JSON.stringify(await bot.deps.store.query(containers.contact));
     expect(contactDocs).not.toContain(jasmijn.aadObjectId);
     expect(contactDocs).not.toContain(noor.aadObjectId);
-    for (const container of [containers.outbox, containers.broadcasts, containers.jobs, containers.botState]) {
+    for (const container of [
+      containers.outbox,
+      containers.broadcasts,
+      containers.jobs,
+      containers.botState,
+    ]) {
       const docs = JSON.stringify(await bot.deps.store.query(container));
       for (const secret of [...texts, 'Jasmijn']) expect(docs).not.toContain(secret);
     }
 
     const logs = bot.logs();
     expect(logs.some((l) => l.includes('contact.case_closed'))).toBe(true); // the feature does log, by case id
-    for (const secret of [...texts, 'Jasmijn', 'Okafor']) expect(logs.filter((l) => l.includes(secret))).toEqual([]);
+    for (const secret of [...texts, 'Jasmijn', 'Okafor'])
+      expect(logs.filter((l) => l.includes(secret))).toEqual([]);
     const caseLines = logs.filter((l) => l.includes(code));
     expect(caseLines.length).toBeGreaterThan(0);
     expect(caseLines.filter((l) => l.includes(jasmijn.aadObjectId))).toEqual([]);
@@ -74,7 +103,11 @@ describe('what the process wrote', () => {
       const { code } = await requestContact(m, { topic: i < 5 ? 'uitsluiting' : 'discriminatie' });
       const picked = await pickUp(noor, code);
       const closeForm = await noor.invoke('contact.close.form', findAction(picked.card, 'Afsluiten').data);
-      await noor.invoke('contact.close', { ...findAction(closeForm.card, 'Zaak afsluiten').data, outcome: i < 5 ? 'adviceGiven' : 'referred', destination: i < 5 ? 'none' : 'hr' });
+      await noor.invoke('contact.close', {
+        ...findAction(closeForm.card, 'Zaak afsluiten').data,
+        outcome: i < 5 ? 'adviceGiven' : 'referred',
+        destination: i < 5 ? 'none' : 'hr',
+      });
     }
     const stats = cardText(cardsOf(await sanne.say('vertrouwelijk statistiek'))[0]);
     expect(stats).toContain('2026, kwartaal 4');

@@ -2,7 +2,10 @@ import { renderAttendanceCard } from '../../../src/features/kennisatelier/cards/
 import { renderConfirmCancelCard } from '../../../src/features/kennisatelier/cards/atelier-confirm.card';
 import { renderAtelierForm } from '../../../src/features/kennisatelier/cards/atelier-form.card';
 import { renderAtelierList } from '../../../src/features/kennisatelier/cards/atelier-list.card';
-import { renderAtelierMessage, renderCreatePrompt } from '../../../src/features/kennisatelier/cards/atelier-message.card';
+import {
+  renderAtelierMessage,
+  renderCreatePrompt,
+} from '../../../src/features/kennisatelier/cards/atelier-message.card';
 import { renderRosterCard } from '../../../src/features/kennisatelier/cards/atelier-roster.card';
 import { renderAtelierCard } from '../../../src/features/kennisatelier/cards/atelier.card';
 import type { Atelier, AtelierMessageKind } from '../../../src/features/kennisatelier/kennisatelier.types';
@@ -45,34 +48,68 @@ const summary = { capacity: 30, attending: 12, waitlisted: 0 };
 const people = [{ id: 'p1', name: 'Bram Mulder' }];
 
 function allCards(locale: 'nl' | 'en') {
-  const kinds: AtelierMessageKind[] = ['promoted', 'changed', 'cancelled', 'reminder', 'attendancePrompt', 'attendanceNudge'];
+  const kinds: AtelierMessageKind[] = [
+    'promoted',
+    'changed',
+    'cancelled',
+    'reminder',
+    'attendancePrompt',
+    'attendanceNudge',
+  ];
   return [
     renderAtelierCard(textIn(locale), { atelier, summary, now }),
-    renderAtelierCard(textIn(locale), { atelier, summary, now, personal: { status: { state: 'attending' }, organiser: true, icsUrl: 'https://x/files/t' } }),
-    renderAtelierCard(textIn(locale), { atelier, summary, now, personal: { status: { state: 'waitlisted', position: 3 }, organiser: false } }),
+    renderAtelierCard(textIn(locale), {
+      atelier,
+      summary,
+      now,
+      personal: { status: { state: 'attending' }, organiser: true, icsUrl: 'https://x/files/t' },
+    }),
+    renderAtelierCard(textIn(locale), {
+      atelier,
+      summary,
+      now,
+      personal: { status: { state: 'waitlisted', position: 3 }, organiser: false },
+    }),
     renderAtelierCard(textIn(locale), { atelier: { ...atelier, status: 'cancelled' }, summary, now }),
     renderAtelierList(textIn(locale), [{ atelier, summary, ended: false }], true),
     renderAtelierList(textIn(locale), [], false),
     renderCreatePrompt(textIn(locale)),
-    renderAtelierForm(textIn(locale), { mode: { kind: 'create', draftId: 'd1' }, channels: [{ title: 'Panel › Algemeen', value: 'c1' }], networks: [{ title: 'R-Pride', value: 'r-pride' }], earlyAccessHours: 48 }),
-    renderAtelierForm(textIn(locale), { mode: { kind: 'edit', atelierId: 'a1' }, earlyAccessHours: 48, error: 'fout' }),
-    renderRosterCard(textIn(locale), { atelier, summary, attending: people, waitlist: [], csvUrl: 'https://x/files/t' }),
+    renderAtelierForm(textIn(locale), {
+      mode: { kind: 'create', draftId: 'd1' },
+      channels: [{ title: 'Panel › Algemeen', value: 'c1' }],
+      networks: [{ title: 'R-Pride', value: 'r-pride' }],
+      earlyAccessHours: 48,
+    }),
+    renderAtelierForm(textIn(locale), {
+      mode: { kind: 'edit', atelierId: 'a1' },
+      earlyAccessHours: 48,
+      error: 'fout',
+    }),
+    renderRosterCard(textIn(locale), {
+      atelier,
+      summary,
+      attending: people,
+      waitlist: [],
+      csvUrl: 'https://x/files/t',
+    }),
     renderAttendanceCard(textIn(locale), { atelier, people, selected: ['p1'] }),
     renderConfirmCancelCard(textIn(locale), atelier),
     ...kinds.map((k) => renderAtelierMessage(textIn(locale), k, atelier)),
   ];
 }
 
-
 describe('kennisatelier cards', () => {
-  it.each(['nl', 'en'] as const)('follow the accessibility rules in %s: 1.5, wrapped text, labelled inputs, no unbound data', (locale) => {
-    for (const card of allCards(locale)) {
-      expectCardHouseRules(card);
-      const headings: unknown[] = [];
-      walk(card, (n) => n.style === 'heading' && headings.push(n));
-      expect(headings.length).toBeGreaterThan(0);
-    }
-  });
+  it.each(['nl', 'en'] as const)(
+    'follow the accessibility rules in %s: 1.5, wrapped text, labelled inputs, no unbound data',
+    (locale) => {
+      for (const card of allCards(locale)) {
+        expectCardHouseRules(card);
+        const headings: unknown[] = [];
+        walk(card, (n) => n.style === 'heading' && headings.push(n));
+        expect(headings.length).toBeGreaterThan(0);
+      }
+    },
+  );
 
   it('escapes organiser text: no hidden links, no mentions, no markdown', () => {
     for (const card of allCards('nl')) {
@@ -87,15 +124,31 @@ describe('kennisatelier cards', () => {
   });
 
   it('shows unlimited seats and the waitlist in words', () => {
-    const unlimited = cardText(renderAtelierCard(textIn('nl'), { atelier: { ...atelier, capacity: null }, summary: { capacity: null, attending: 7, waitlisted: 0 }, now }));
+    const unlimited = cardText(
+      renderAtelierCard(textIn('nl'), {
+        atelier: { ...atelier, capacity: null },
+        summary: { capacity: null, attending: 7, waitlisted: 0 },
+        now,
+      }),
+    );
     expect(unlimited).toContain('7 aangemeld (geen maximum)');
-    const full = cardText(renderAtelierCard(textIn('en'), { atelier, summary: { capacity: 30, attending: 30, waitlisted: 4 }, now }));
+    const full = cardText(
+      renderAtelierCard(textIn('en'), {
+        atelier,
+        summary: { capacity: 30, attending: 30, waitlisted: 4 },
+        now,
+      }),
+    );
     expect(full).toContain('30 of 30 seats taken');
     expect(full).toContain('4 on the waiting list');
   });
 
   it('the form leaves empty date, time and number values out and keeps typed ones', () => {
-    const card = renderAtelierForm(textIn('nl'), { mode: { kind: 'create', draftId: 'd1' }, earlyAccessHours: 48, values: { title: 'T', capacity: '25', date: '' } });
+    const card = renderAtelierForm(textIn('nl'), {
+      mode: { kind: 'create', draftId: 'd1' },
+      earlyAccessHours: 48,
+      values: { title: 'T', capacity: '25', date: '' },
+    });
     const inputs = Object.fromEntries(cardInputs(card).map((i) => [i.id as string, i]));
     expect(inputs.capacity!.value).toBe(25);
     expect('value' in inputs.date!).toBe(false);

@@ -1,9 +1,20 @@
 import { satisfactionPollJobKind } from '../../../src/platform/contracts/satisfaction-poll.job';
-import { networkBroadcastJobKind, networkBroadcastJobSchema, type NetworkBroadcastJob } from '../../../src/platform/contracts/network-broadcast.job';
+import {
+  networkBroadcastJobKind,
+  networkBroadcastJobSchema,
+  type NetworkBroadcastJob,
+} from '../../../src/platform/contracts/network-broadcast.job';
 import { containers } from '../../../src/storage/document-store.port';
 import { cardActions, cardInputs, cardText, cardsOf, findAction } from '../../support/cards';
 import { startTestBot, type TestBot } from '../../support/test-bot';
-import { createAtelier, formValues, installEverywhere, organiserName, posts, storedAtelier } from './kennisatelier.helpers';
+import {
+  createAtelier,
+  formValues,
+  installEverywhere,
+  organiserName,
+  posts,
+  storedAtelier,
+} from './kennisatelier.helpers';
 
 describe('kennisatelier: creating and publishing', () => {
   let bot: TestBot;
@@ -16,17 +27,37 @@ describe('kennisatelier: creating and publishing', () => {
     const { channel } = await installEverywhere(bot, [organiserName]);
     const [form] = cardsOf(await bot.user(organiserName).say('nieuw atelier'));
     const inputs = cardInputs(form);
-    expect(inputs.map((i) => i.id)).toEqual(['title', 'description', 'date', 'start', 'end', 'room', 'meetingUrl', 'capacity', 'deadlineDate', 'deadlineTime', 'channels', 'networks']);
+    expect(inputs.map((i) => i.id)).toEqual([
+      'title',
+      'description',
+      'date',
+      'start',
+      'end',
+      'room',
+      'meetingUrl',
+      'capacity',
+      'deadlineDate',
+      'deadlineTime',
+      'channels',
+      'networks',
+    ]);
     for (const input of inputs) expect(typeof input.label).toBe('string');
     for (const id of ['title', 'description', 'date', 'start', 'end']) {
       const input = inputs.find((i) => i.id === id)!;
       expect(input.isRequired).toBe(true);
       expect(typeof input.errorMessage).toBe('string');
     }
-    const channelChoice = inputs.find((i) => i.id === 'channels') as { choices: Array<{ value: string; title: string }> };
+    const channelChoice = inputs.find((i) => i.id === 'channels') as {
+      choices: Array<{ value: string; title: string }>;
+    };
     expect(channelChoice.choices).toEqual([{ title: 'Panel › Algemeen', value: channel.id }]);
     const networks = inputs.find((i) => i.id === 'networks') as { choices: Array<{ value: string }> };
-    expect(networks.choices.map((c) => c.value)).toEqual(['r-pride', 'neurodiversiteit', 'jong-r', 'inclusiviteitspanel']);
+    expect(networks.choices.map((c) => c.value)).toEqual([
+      'r-pride',
+      'neurodiversiteit',
+      'jong-r',
+      'inclusiviteitspanel',
+    ]);
     expect(cardText(form)).toContain('Europe/Amsterdam');
   });
 
@@ -53,18 +84,37 @@ describe('kennisatelier: creating and publishing', () => {
     expect(bot.logs().join('\n')).toContain(atelierId);
 
     const stored = await storedAtelier(bot, atelierId);
-    expect(stored).toMatchObject({ startsAt: '2026-12-01T13:00:00.000Z', endsAt: '2026-12-01T15:00:00.000Z', deadline: '2026-12-01T13:00:00.000Z', capacity: 3, channelIds: [channel.id], networkIds: [], createdBy: bot.user(organiserName).aadObjectId });
+    expect(stored).toMatchObject({
+      startsAt: '2026-12-01T13:00:00.000Z',
+      endsAt: '2026-12-01T15:00:00.000Z',
+      deadline: '2026-12-01T13:00:00.000Z',
+      capacity: 3,
+      channelIds: [channel.id],
+      networkIds: [],
+      createdBy: bot.user(organiserName).aadObjectId,
+    });
   });
 
   it('networks hear first: members get it now through the networks job, the channel 48 hours later', async () => {
     const { channel } = await installEverywhere(bot, [organiserName]);
     const jobs: NetworkBroadcastJob[] = [];
-    bot.deps.scheduler.on(networkBroadcastJobKind, networkBroadcastJobSchema, async (job) => void jobs.push(job));
-    const { atelierId } = await createAtelier(bot.user(organiserName), { channels: channel.id, networks: 'r-pride,jong-r' });
+    bot.deps.scheduler.on(
+      networkBroadcastJobKind,
+      networkBroadcastJobSchema,
+      async (job) => void jobs.push(job),
+    );
+    const { atelierId } = await createAtelier(bot.user(organiserName), {
+      channels: channel.id,
+      networks: 'r-pride,jong-r',
+    });
     await bot.runDue();
 
     expect(jobs).toHaveLength(1);
-    expect(jobs[0]).toMatchObject({ broadcastId: `kennisatelier.${atelierId}.networks`, networkIds: ['r-pride', 'jong-r'], purpose: 'kennisatelier.announcement' });
+    expect(jobs[0]).toMatchObject({
+      broadcastId: `kennisatelier.${atelierId}.networks`,
+      networkIds: ['r-pride', 'jong-r'],
+      purpose: 'kennisatelier.announcement',
+    });
     expect(cardText(jobs[0]!.cardByLocale.nl.attachments![0]!.content)).toContain('0 van 3 plekken bezet');
     expect(cardText(jobs[0]!.cardByLocale.en.attachments![0]!.content)).toContain('0 of 3 seats taken');
     expect(posts(channel)).toHaveLength(0);
@@ -72,7 +122,9 @@ describe('kennisatelier: creating and publishing', () => {
     await bot.advance(47 * 3_600_000);
     expect(posts(channel)).toHaveLength(0);
     // Not listed for everyone yet either: the head start holds in "ateliers" too.
-    expect(cardText(cardsOf(await bot.user('Tim van Dijk').say('ateliers'))[0])).toContain('geen kennisateliers gepland');
+    expect(cardText(cardsOf(await bot.user('Tim van Dijk').say('ateliers'))[0])).toContain(
+      'geen kennisateliers gepland',
+    );
     await bot.advance(3_600_000);
     expect(cardText(cardsOf(posts(channel))[0])).toContain('Inclusief werven in de praktijk');
   });
@@ -83,7 +135,10 @@ describe('kennisatelier: creating and publishing', () => {
     const form = await sanne.invoke('kennisatelier.newForm');
     const draftId = findAction(form.card, 'Publiceren').data?.draftId;
     const data = { draftId, ...formValues({ channels: channel.id }) };
-    const [a, b] = await Promise.all([sanne.invoke('kennisatelier.create', data), sanne.invoke('kennisatelier.create', data)]);
+    const [a, b] = await Promise.all([
+      sanne.invoke('kennisatelier.create', data),
+      sanne.invoke('kennisatelier.create', data),
+    ]);
     expect(cardText(a.card)).toContain('Inclusief werven');
     expect(cardText(b.card)).toContain('Inclusief werven');
     await bot.runDue();
@@ -119,8 +174,13 @@ describe('kennisatelier: creating and publishing', () => {
   it('a medewerker cannot open the form or create, even with a hand-made invoke; nothing is stored', async () => {
     const { channel } = await installEverywhere(bot, ['Tim van Dijk']);
     const tim = bot.user('Tim van Dijk');
-    expect(cardText(cardsOf(await tim.say('nieuw atelier'))[0])).toContain('Alleen het programmateam en netwerkcoördinatoren');
-    const res = await tim.invoke('kennisatelier.create', { draftId: 'abc', ...formValues({ channels: channel.id }) });
+    expect(cardText(cardsOf(await tim.say('nieuw atelier'))[0])).toContain(
+      'Alleen het programmateam en netwerkcoördinatoren',
+    );
+    const res = await tim.invoke('kennisatelier.create', {
+      draftId: 'abc',
+      ...formValues({ channels: channel.id }),
+    });
     expect(cardText(res.card)).toContain('Alleen het programmateam en netwerkcoördinatoren');
     expect(cardText(cardsOf(await tim.say('help'))[0])).not.toContain('Nieuw kennisatelier');
     expect(await bot.deps.store.count(containers.kennisateliers)).toBe(0);
@@ -130,7 +190,9 @@ describe('kennisatelier: creating and publishing', () => {
   it('"nieuw atelier" in a channel is refused with the way to the 1:1 chat; no form, nothing stored', async () => {
     const { channel } = await installEverywhere(bot, [organiserName]);
     const replies = await channel.as(bot.user(organiserName)).say('nieuw atelier');
-    expect(replies.map((r) => r.text)).toEqual(["Een nieuw kennisatelier maak je in je eigen chat met de bot: typ daar 'nieuw atelier'."]);
+    expect(replies.map((r) => r.text)).toEqual([
+      "Een nieuw kennisatelier maak je in je eigen chat met de bot: typ daar 'nieuw atelier'.",
+    ]);
     expect(cardsOf(replies)).toEqual([]);
     expect(await bot.deps.store.count(containers.kennisateliers)).toBe(0);
   });
@@ -139,13 +201,19 @@ describe('kennisatelier: creating and publishing', () => {
     const { channel } = await installEverywhere(bot, ['Lotte Visser']);
     const lotte = bot.user('Lotte Visser'); // coordinator of R-Pride
     const [form] = cardsOf(await lotte.say('nieuw atelier'));
-    const networks = cardInputs(form).find((i) => i.id === 'networks') as { choices: Array<{ value: string }> };
+    const networks = cardInputs(form).find((i) => i.id === 'networks') as {
+      choices: Array<{ value: string }>;
+    };
     expect(networks.choices.map((c) => c.value)).toEqual(['r-pride']);
     expect(cardText(cardsOf(await lotte.say('help'))[0])).toContain('Nieuw kennisatelier');
 
     for (const networksChosen of ['jong-r', 'r-pride,jong-r', '']) {
-      const draft = findAction((await lotte.invoke('kennisatelier.newForm')).card, 'Publiceren').data?.draftId;
-      const res = await lotte.invoke('kennisatelier.create', { draftId: draft, ...formValues({ channels: channel.id, networks: networksChosen }) });
+      const draft = findAction((await lotte.invoke('kennisatelier.newForm')).card, 'Publiceren').data
+        ?.draftId;
+      const res = await lotte.invoke('kennisatelier.create', {
+        draftId: draft,
+        ...formValues({ channels: channel.id, networks: networksChosen }),
+      });
       expect(cardText(res.card)).toContain('alleen de leden van je eigen netwerk');
     }
     expect(await bot.deps.store.count(containers.kennisateliers)).toBe(0);
@@ -159,7 +227,10 @@ describe('kennisatelier: creating and publishing', () => {
     const [form] = cardsOf(await sanne.say('new workshop'));
     expect(cardText(form)).toContain('New knowledge workshop');
     const draftId = findAction(form, 'Publish').data?.draftId;
-    const res = await sanne.invoke('kennisatelier.create', { draftId, ...formValues({ networks: 'r-pride' }) });
+    const res = await sanne.invoke('kennisatelier.create', {
+      draftId,
+      ...formValues({ networks: 'r-pride' }),
+    });
     expect(cardText(res.card)).toContain('Tuesday 1 December 2026, 14:00–16:00');
     expect(cardText(res.card)).toContain('0 of 3 seats taken');
     void satisfactionPollJobKind;

@@ -5,7 +5,14 @@ import type { BotActivity, TestBot, TestChannel, TestUser } from '../../support/
 
 export const organiserName = 'Sanne de Vries';
 /** Plain medewerkers for ateliers (no coordinators among them). */
-export const staffNames = ['Bram Mulder', 'Fatima Ouali', 'Jeroen de Graaf', 'Eva Smit', 'Kofi Mensah', 'Tim van Dijk'];
+export const staffNames = [
+  'Bram Mulder',
+  'Fatima Ouali',
+  'Jeroen de Graaf',
+  'Eva Smit',
+  'Kofi Mensah',
+  'Tim van Dijk',
+];
 
 /** What an organiser types into the form (Input.* values are strings, as Teams sends them). */
 export function formValues(overrides: Record<string, string> = {}): Record<string, string> {
@@ -37,7 +44,10 @@ export async function createAtelier(organiser: TestUser, overrides: Record<strin
 }
 
 /** The bot is in a team channel, and everyone we use has a 1:1 chat with it. */
-export async function installEverywhere(bot: TestBot, names: string[]): Promise<{ channel: TestChannel; users: TestUser[] }> {
+export async function installEverywhere(
+  bot: TestBot,
+  names: string[],
+): Promise<{ channel: TestChannel; users: TestUser[] }> {
   const channel = bot.channel('Algemeen');
   await channel.install();
   const users = [];
@@ -54,7 +64,11 @@ export async function storedAtelier(bot: TestBot, id: string): Promise<Atelier |
 }
 
 export async function storedRoster(bot: TestBot, atelierId: string) {
-  const doc = await bot.deps.store.get<{ attending: string[]; waitlist: string[] }>(containers.signups, `kennisatelier:${atelierId}`, 'list');
+  const doc = await bot.deps.store.get<{ attending: string[]; waitlist: string[] }>(
+    containers.signups,
+    `kennisatelier:${atelierId}`,
+    'list',
+  );
   return doc && { attending: doc.data.attending, waitlist: doc.data.waitlist };
 }
 
@@ -73,7 +87,10 @@ export function lastCard(bot: TestBot, conversationId: string): unknown {
 export const posts = (channel: TestChannel) => channel.inbox().filter((a) => !a.replyToId);
 
 /** Opens a signed file link against the running test server (links carry the configured public base URL). */
-export async function download(bot: TestBot, link: string): Promise<{ status: number; body: string; type: string | null }> {
+export async function download(
+  bot: TestBot,
+  link: string,
+): Promise<{ status: number; body: string; type: string | null }> {
   const res = await fetch(`${bot.url}${new URL(link).pathname}`);
   return { status: res.status, body: await res.text(), type: res.headers.get('content-type') };
 }

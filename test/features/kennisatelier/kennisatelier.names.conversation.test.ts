@@ -67,9 +67,12 @@ describe('kennisatelier: names on the roster, the attendance form and the CSV', 
       // One $batch for the two the bot could not name itself, not one request per person.
       const batches = graph.requests.filter((r) => r.kind === 'batch').slice(batchesBefore);
       expect(batches).toHaveLength(1);
-      expect(graph.requests.filter((r) => r.inBatch).map((r) => r.path).sort()).toEqual(
-        [`/users/${fatima.id}`, `/users/${nobody.id}`].sort(),
-      );
+      expect(
+        graph.requests
+          .filter((r) => r.inBatch)
+          .map((r) => r.path)
+          .sort(),
+      ).toEqual([`/users/${fatima.id}`, `/users/${nobody.id}`].sort());
 
       const csv = await download(bot, findAction(roster, 'Exporteren (CSV)').url!);
       expect(csv.body.split('\r\n').slice(0, 4)).toEqual([
@@ -101,7 +104,10 @@ describe('kennisatelier: names on the roster, the attendance form and the CSV', 
     const clock = new ManualClock('2026-11-23T09:00:00Z');
     try {
       const first = await startTestBot({ dataDir, clock });
-      const { channel, users: [sanne] } = await installEverywhere(first, [organiserName]);
+      const {
+        channel,
+        users: [sanne],
+      } = await installEverywhere(first, [organiserName]);
       const { atelierId } = await createAtelier(sanne!, { channels: channel.id, capacity: '2' });
       await signUpThree(first, atelierId);
       await first.stop();
@@ -134,7 +140,10 @@ describe('kennisatelier: names on the roster, the attendance form and the CSV', 
   it('the sign-up list, and every name kept with it, expires 90 days after the atelier', async () => {
     const bot = await startTestBot();
     try {
-      const { channel, users: [sanne] } = await installEverywhere(bot, [organiserName]);
+      const {
+        channel,
+        users: [sanne],
+      } = await installEverywhere(bot, [organiserName]);
       const { atelierId } = await createAtelier(sanne!, { channels: channel.id, capacity: '2' });
       await signUpThree(bot, atelierId);
       const listId = `kennisatelier:${atelierId}`;

@@ -3,17 +3,28 @@ import type { DocumentStore } from '../../../src/storage/document-store.port';
 import { cardText } from '../../support/cards';
 import { startCosmosServer, testConnectionPolicy } from '../../support/cosmos-server';
 import { startTestBot, type TestBot } from '../../support/test-bot';
-import { createAtelier, installEverywhere, lastCard, organiserName, storedRoster } from './kennisatelier.helpers';
+import {
+  createAtelier,
+  installEverywhere,
+  lastCard,
+  organiserName,
+  storedRoster,
+} from './kennisatelier.helpers';
 
 const person = (i: number) => `00000000-0000-4000-9000-${String(i).padStart(12, '0')}`;
 
 /** 200 people click "Aanmelden" at the same moment, through the whole bot (HTTP, teams-ai, service, store). */
 async function race(bot: TestBot) {
   const { channel } = await installEverywhere(bot, [organiserName]);
-  const { atelierId } = await createAtelier(bot.user(organiserName), { capacity: '20', channels: channel.id });
+  const { atelierId } = await createAtelier(bot.user(organiserName), {
+    capacity: '20',
+    channels: channel.id,
+  });
   await bot.runDue();
   const people = Array.from({ length: 200 }, (_, i) => bot.user(`Collega ${i + 1}`, person(i + 1)));
-  const answers = await Promise.all(people.map((p) => channel.as(p).invoke('kennisatelier.signUp', { atelierId })));
+  const answers = await Promise.all(
+    people.map((p) => channel.as(p).invoke('kennisatelier.signUp', { atelierId })),
+  );
 
   const roster = await storedRoster(bot, atelierId);
   expect(roster?.attending).toHaveLength(20);
@@ -50,7 +61,12 @@ describe('kennisatelier: the sign-up race through the bot', () => {
     const server = await startCosmosServer();
     let store: DocumentStore | undefined;
     try {
-      const cosmos = new CosmosDocumentStore({ endpoint: server.endpoint, key: server.key, database: `atelier-race-${process.pid}`, connectionPolicy: testConnectionPolicy });
+      const cosmos = new CosmosDocumentStore({
+        endpoint: server.endpoint,
+        key: server.key,
+        database: `atelier-race-${process.pid}`,
+        connectionPolicy: testConnectionPolicy,
+      });
       await cosmos.init();
       store = cosmos;
       const bot = await startTestBot({ store });

@@ -1,6 +1,15 @@
 import { cardActions, cardText, cardsOf, findAction } from '../../support/cards';
 import { startTestBot, type TestBot, type TestChannel, type TestUser } from '../../support/test-bot';
-import { createAtelier, download, installEverywhere, lastCard, organiserName, posts, staffNames, storedRoster } from './kennisatelier.helpers';
+import {
+  createAtelier,
+  download,
+  installEverywhere,
+  lastCard,
+  organiserName,
+  posts,
+  staffNames,
+  storedRoster,
+} from './kennisatelier.helpers';
 
 describe('kennisatelier: signing up as a medewerker', () => {
   let bot: TestBot;
@@ -11,7 +20,10 @@ describe('kennisatelier: signing up as a medewerker', () => {
 
   beforeEach(async () => {
     bot = await startTestBot();
-    ({ channel, users: [sanne, ...staff] } = await installEverywhere(bot, [organiserName, ...staffNames]));
+    ({
+      channel,
+      users: [sanne, ...staff],
+    } = await installEverywhere(bot, [organiserName, ...staffNames]));
     ({ atelierId } = await createAtelier(sanne, { channels: channel.id, capacity: '2' }));
     await bot.runDue();
   });
@@ -26,7 +38,11 @@ describe('kennisatelier: signing up as a medewerker', () => {
     const text = cardText(res.card);
     expect(text).toContain('Je bent aangemeld');
     expect(text).toContain('1 van 2 plekken bezet');
-    expect(cardActions(res.card).map((a) => a.title)).toEqual(['Afmelden', 'Deelnemen aan Teams-vergadering', 'Zet in mijn agenda (.ics)']);
+    expect(cardActions(res.card).map((a) => a.title)).toEqual([
+      'Afmelden',
+      'Deelnemen aan Teams-vergadering',
+      'Zet in mijn agenda (.ics)',
+    ]);
     expect(findAction(res.card, 'Deelnemen').url).toContain('teams.microsoft.com');
     // The shared card is not replaced for everyone (no refresh); the invoke answers only the clicker.
     expect(JSON.stringify(res.card)).not.toContain('"refresh"');
@@ -78,26 +94,45 @@ describe('kennisatelier: signing up as a medewerker', () => {
     const [message] = cardsOf(c!.inbox().slice(before));
     expect(cardText(message)).toContain('Er is een plek vrijgekomen');
     expect(cardText(message)).toContain("'Inclusief werven in de praktijk'");
-    expect(cardText((await c!.invoke('kennisatelier.view', { atelierId })).card)).toContain('Je bent aangemeld');
-    expect(cardText((await d!.invoke('kennisatelier.view', { atelierId })).card)).toContain('wachtlijst (plek 1)');
-    expect(await storedRoster(bot, atelierId)).toEqual({ attending: [b!.aadObjectId, c!.aadObjectId], waitlist: [d!.aadObjectId] });
+    expect(cardText((await c!.invoke('kennisatelier.view', { atelierId })).card)).toContain(
+      'Je bent aangemeld',
+    );
+    expect(cardText((await d!.invoke('kennisatelier.view', { atelierId })).card)).toContain(
+      'wachtlijst (plek 1)',
+    );
+    expect(await storedRoster(bot, atelierId)).toEqual({
+      attending: [b!.aadObjectId, c!.aadObjectId],
+      waitlist: [d!.aadObjectId],
+    });
     // Withdrawing again (a retry) changes nothing and promotes nobody.
     expect(cardText((await withdraw(a!)).card)).toContain('Je was niet aangemeld');
-    expect(await storedRoster(bot, atelierId)).toEqual({ attending: [b!.aadObjectId, c!.aadObjectId], waitlist: [d!.aadObjectId] });
+    expect(await storedRoster(bot, atelierId)).toEqual({
+      attending: [b!.aadObjectId, c!.aadObjectId],
+      waitlist: [d!.aadObjectId],
+    });
   });
 
   it('after the deadline: a clear message and nothing changes; cancelling is still possible', async () => {
-    const other = await createAtelier(sanne, { capacity: '', deadlineDate: '2026-11-25', deadlineTime: '12:00', networks: 'r-pride' });
+    const other = await createAtelier(sanne, {
+      capacity: '',
+      deadlineDate: '2026-11-25',
+      deadlineTime: '12:00',
+      networks: 'r-pride',
+    });
     const [a, b] = staff;
     await a!.invoke('kennisatelier.signUp', { atelierId: other.atelierId });
     bot.clock.set('2026-11-25T11:00:00Z');
     const res = await b!.invoke('kennisatelier.signUp', { atelierId: other.atelierId });
-    expect(cardText(res.card)).toContain('De aanmeldtermijn voor dit kennisatelier is verstreken. Er is niets veranderd.');
+    expect(cardText(res.card)).toContain(
+      'De aanmeldtermijn voor dit kennisatelier is verstreken. Er is niets veranderd.',
+    );
     expect(await storedRoster(bot, other.atelierId)).toEqual({ attending: [a!.aadObjectId], waitlist: [] });
     const view = await b!.invoke('kennisatelier.view', { atelierId: other.atelierId });
     expect(cardText(view.card)).toContain('Aanmelden is gesloten');
     expect(cardActions(view.card).map((x) => x.title)).not.toContain('Aanmelden');
-    expect(cardText((await a!.invoke('kennisatelier.withdraw', { atelierId: other.atelierId })).card)).toContain('Je bent afgemeld');
+    expect(
+      cardText((await a!.invoke('kennisatelier.withdraw', { atelierId: other.atelierId })).card),
+    ).toContain('Je bent afgemeld');
   });
 
   it('a past atelier takes no sign-ups and no cancellations', async () => {
@@ -115,7 +150,9 @@ describe('kennisatelier: signing up as a medewerker', () => {
       const res = await a!.invoke('kennisatelier.signUp', data);
       expect(cardText(res.card)).toContain('Dat begreep ik niet goed');
     }
-    expect(cardText((await a!.invoke('kennisatelier.signUp', { atelierId: 'does-not-exist' })).card)).toContain('bestaat niet (meer)');
+    expect(
+      cardText((await a!.invoke('kennisatelier.signUp', { atelierId: 'does-not-exist' })).card),
+    ).toContain('bestaat niet (meer)');
     expect(await storedRoster(bot, atelierId)).toEqual({ attending: [], waitlist: [] });
   });
 
@@ -130,7 +167,9 @@ describe('kennisatelier: signing up as a medewerker', () => {
     expect(cardActions(theirs[0]).map((x) => x.title)).toEqual(['Sign up']);
     // The organiser also gets the way to a new atelier, and organiser buttons.
     const organiser = cardsOf(await sanne.say('ateliers'));
-    expect(cardActions(organiser[0]).map((x) => x.title)).toEqual(expect.arrayContaining(['Deelnemers', 'Bewerken', 'Atelier annuleren']));
+    expect(cardActions(organiser[0]).map((x) => x.title)).toEqual(
+      expect.arrayContaining(['Deelnemers', 'Bewerken', 'Atelier annuleren']),
+    );
     expect(cardText(organiser[organiser.length - 1])).toContain('Nieuw kennisatelier');
     // In a channel: one overview, nobody's status.
     const [overview] = cardsOf(await channel.as(a!).say('ateliers'));
@@ -154,7 +193,9 @@ describe('kennisatelier: signing up as a medewerker', () => {
     const link = findAction((await signUp(a!)).card, '.ics').url!;
     expect((await download(bot, link)).status).toBe(200);
     // Someone who never signed up gets nothing from a link made for them.
-    expect((await download(bot, bot.deps.downloads.link('kennisatelier.ics', atelierId, b!.aadObjectId))).status).toBe(404);
+    expect(
+      (await download(bot, bot.deps.downloads.link('kennisatelier.ics', atelierId, b!.aadObjectId))).status,
+    ).toBe(404);
     await sanne.invoke('kennisatelier.cancel', { atelierId });
     const cancelled = await download(bot, link);
     expect(cancelled.body).toContain('STATUS:CANCELLED');
@@ -168,7 +209,7 @@ describe('kennisatelier: signing up as a medewerker', () => {
     expect((await download(bot, link)).status).toBe(404);
   });
 
-  it('messages go out in each person\'s own language', async () => {
+  it("messages go out in each person's own language", async () => {
     const [a, b] = staff;
     const english = staff[2]!.locale('en');
     await english.install();

@@ -1,10 +1,23 @@
 import { containers } from '../../../src/storage/document-store.port';
 import { cardActions, cardInputs, cardText, cardsOf, findAction } from '../../support/cards';
 import { startTestBot, type TestBot, type TestUser } from '../../support/test-bot';
-import { lastCard, newMembers, rPrideChannelId, rPrideChannelTitle, withRPrideChannel } from './networks.conversation.helpers';
+import {
+  lastCard,
+  newMembers,
+  rPrideChannelId,
+  rPrideChannelTitle,
+  withRPrideChannel,
+} from './networks.conversation.helpers';
 
 const announcement = (text: string, extra: Record<string, unknown> = {}) => ({
-  kind: 'plain', announcementId: '', networkId: 'r-pride', text, link: '', toMembers: 'true', toChannel: 'false', ...extra,
+  kind: 'plain',
+  announcementId: '',
+  networkId: 'r-pride',
+  text,
+  link: '',
+  toMembers: 'true',
+  toChannel: 'false',
+  ...extra,
 });
 
 describe('networks: a coordinator announces to their network', () => {
@@ -38,12 +51,20 @@ describe('networks: a coordinator announces to their network', () => {
     const networkInput = cardInputs(form).find((i) => i.id === 'networkId');
     expect((networkInput?.choices as Array<{ value: string }>).map((c) => c.value)).toEqual(['r-pride']);
 
-    const preview = await lotte.invoke('networks.announce.preview', announcement('Pride-borrel vrijdag om vijf uur', { link: 'https://intranet.example.org/pride', toChannel: 'true' }));
+    const preview = await lotte.invoke(
+      'networks.announce.preview',
+      announcement('Pride-borrel vrijdag om vijf uur', {
+        link: 'https://intranet.example.org/pride',
+        toChannel: 'true',
+      }),
+    );
     expect(cardText(preview.card)).toContain('Voorbeeld: nog niets verstuurd');
     expect(cardText(preview.card)).toContain('Pride-borrel vrijdag om vijf uur');
     expect(findAction(preview.card, 'Versturen').title).toBe('Versturen naar 4 leden en het kanaal');
     await bot.runDue();
-    expect(members.every((m) => bot.inbox(m).every((a) => !cardText(cardsOf([a])[0]).includes('Pride-borrel')))).toBe(true);
+    expect(
+      members.every((m) => bot.inbox(m).every((a) => !cardText(cardsOf([a])[0]).includes('Pride-borrel'))),
+    ).toBe(true);
 
     const send = findAction(preview.card, 'Versturen');
     await lotte.invoke(send.verb!, send.data);
@@ -53,7 +74,9 @@ describe('networks: a coordinator announces to their network', () => {
     for (const m of members) {
       const got = cardsOf(bot.inbox(m)).filter((c) => cardText(c).includes('Pride-borrel'));
       expect(got).toHaveLength(1);
-      expect(cardActions(got[0]).find((a) => a.type === 'Action.OpenUrl')?.url).toBe('https://intranet.example.org/pride');
+      expect(cardActions(got[0]).find((a) => a.type === 'Action.OpenUrl')?.url).toBe(
+        'https://intranet.example.org/pride',
+      );
     }
     const english = cardsOf(bot.inbox(members[3]!)).at(-1);
     expect(cardText(english)).toContain('Snooze 30 days');
@@ -67,7 +90,10 @@ describe('networks: a coordinator announces to their network', () => {
   });
 
   it('keeps what was typed when the form is wrong (a plain http link), and sends nothing', async () => {
-    const res = await lotte.invoke('networks.announce.preview', announcement('Mijn tekst blijft staan', { link: 'http://onveilig.example' }));
+    const res = await lotte.invoke(
+      'networks.announce.preview',
+      announcement('Mijn tekst blijft staan', { link: 'http://onveilig.example' }),
+    );
     expect(cardText(res.card)).toContain('De link moet een volledig https-adres zijn');
     expect(cardInputs(res.card).find((i) => i.id === 'text')?.value).toBe('Mijn tekst blijft staan');
     const bad = await lotte.invoke('networks.announce.send', { announcementId: 'not-an-id' });
@@ -120,7 +146,11 @@ describe('networks: a coordinator announces to their network', () => {
     const form = await lotte.invoke('networks.announce.correctForm', { announcementId: id });
     expect(cardInputs(form.card).find((i) => i.id === 'text')?.value).toBe('Borrel in het Timerhuis');
     const submit = findAction(form.card, 'Correctie versturen');
-    const res = await lotte.invoke(submit.verb!, { ...submit.data, text: 'Borrel in het Timmerhuis', link: '' });
+    const res = await lotte.invoke(submit.verb!, {
+      ...submit.data,
+      text: 'Borrel in het Timmerhuis',
+      link: '',
+    });
     expect(cardText(res.card)).toContain('Gecorrigeerd (versie 2).');
     await bot.runDue();
     const recipient = members[1]!;
@@ -139,9 +169,13 @@ describe('networks: a coordinator announces to their network', () => {
     expect(cardText(done.card)).toContain('Ingetrokken');
     await bot.runDue();
     for (const conv of [members[1]!.conversationId, rPrideChannelId]) {
-      expect(cardText(cardsOf(bot.updatesIn(conv)).at(-1))).toContain('Deze aankondiging van R-Pride is ingetrokken door de coördinator.');
+      expect(cardText(cardsOf(bot.updatesIn(conv)).at(-1))).toContain(
+        'Deze aankondiging van R-Pride is ingetrokken door de coördinator.',
+      );
     }
-    expect(cardText(cardsOf(bot.updatesIn(members[3]!.conversationId)).at(-1))).toContain('retracted by the coordinator');
+    expect(cardText(cardsOf(bot.updatesIn(members[3]!.conversationId)).at(-1))).toContain(
+      'retracted by the coordinator',
+    );
   });
 
   it('shows failed deliveries and resends to the failed recipients only', async () => {
@@ -182,12 +216,16 @@ describe('networks: a coordinator announces to their network', () => {
     const id = await announce('Borrel volgende week');
     await bot.runDue();
     const open = await lotte.invoke('networks.announce.status', { announcementId: id });
-    expect(cardText(open.card)).toMatch(/Intrekken of corrigeren kan tot .+\. Daarna bewaart Panelbot niet meer wie de aankondiging kreeg\./);
+    expect(cardText(open.card)).toMatch(
+      /Intrekken of corrigeren kan tot .+\. Daarna bewaart Panelbot niet meer wie de aankondiging kreeg\./,
+    );
     const retract = findAction(open.card, 'Intrekken');
 
     await bot.advance(15 * 86_400_000);
     const closed = await lotte.invoke('networks.announce.status', { announcementId: id });
-    expect(cardText(closed.card)).toMatch(/Panelbot bewaart niet meer wie deze aankondiging kreeg \(sinds .+\); intrekken of corrigeren kan niet meer\./);
+    expect(cardText(closed.card)).toMatch(
+      /Panelbot bewaart niet meer wie deze aankondiging kreeg \(sinds .+\); intrekken of corrigeren kan niet meer\./,
+    );
     // The counts outlive the per-recipient records.
     const sentLine = /Verstuurd: [1-9]\d*/.exec(cardText(open.card))?.[0];
     expect(sentLine).toBeDefined();
@@ -197,7 +235,9 @@ describe('networks: a coordinator announces to their network', () => {
     const before = JSON.stringify(await bot.deps.store.query(containers.networks, {}));
     const updatesBefore = bot.connector.updates().length;
     const refused = await lotte.invoke(retract.verb!, { ...retract.data, confirm: 'yes' });
-    expect(cardText(refused.card)).toContain('De termijn om deze aankondiging in te trekken of te corrigeren is voorbij');
+    expect(cardText(refused.card)).toContain(
+      'De termijn om deze aankondiging in te trekken of te corrigeren is voorbij',
+    );
     const form = await lotte.invoke('networks.announce.correctForm', { announcementId: id });
     expect(cardText(form.card)).toContain('Er is niets veranderd.');
     await bot.runDue();

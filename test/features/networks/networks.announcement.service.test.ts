@@ -1,13 +1,28 @@
 import { AppError } from '../../../src/platform/errors';
 import { containers } from '../../../src/storage/document-store.port';
-import { announcementFormSchema, correctionFormSchema } from '../../../src/features/networks/networks.schemas';
+import {
+  announcementFormSchema,
+  correctionFormSchema,
+} from '../../../src/features/networks/networks.schemas';
 import { cardActions, cardText } from '../../support/cards';
 import { employee, networksFixture, people, rPrideChannel, type NetworksFixture } from './networks.fixture';
 
-const errorOf = (p: Promise<unknown>) => p.then(() => undefined, (e: unknown) => (e instanceof AppError ? e.messageKey : e));
+const errorOf = (p: Promise<unknown>) =>
+  p.then(
+    () => undefined,
+    (e: unknown) => (e instanceof AppError ? e.messageKey : e),
+  );
 const form = (extra: Record<string, unknown> = {}) =>
-  announcementFormSchema.parse({ kind: 'plain', networkId: 'r-pride', text: 'Borrel vrijdag in het Timmerhuis', toMembers: 'true', toChannel: 'false', ...extra });
-const cardOf = (body: Record<string, unknown> | undefined) => (body?.attachments as Array<{ content: unknown }> | undefined)?.[0]?.content;
+  announcementFormSchema.parse({
+    kind: 'plain',
+    networkId: 'r-pride',
+    text: 'Borrel vrijdag in het Timmerhuis',
+    toMembers: 'true',
+    toChannel: 'false',
+    ...extra,
+  });
+const cardOf = (body: Record<string, unknown> | undefined) =>
+  (body?.attachments as Array<{ content: unknown }> | undefined)?.[0]?.content;
 
 describe('AnnouncementService and AnnouncementAdminService', () => {
   let f: NetworksFixture;
@@ -30,16 +45,23 @@ describe('AnnouncementService and AnnouncementAdminService', () => {
     return ids;
   }
 
-  it('only that network\'s coordinator can draft: a coordinator of another network or a member gets an error and nothing is stored', async () => {
-    expect(await errorOf(f.m.announcements.saveDraft(f.actor(people.sem), form()))).toBe('networks.error.notCoordinator');
-    expect(await errorOf(f.m.announcements.saveDraft(f.actor(employee(1)), form()))).toBe('networks.error.notCoordinator');
+  it("only that network's coordinator can draft: a coordinator of another network or a member gets an error and nothing is stored", async () => {
+    expect(await errorOf(f.m.announcements.saveDraft(f.actor(people.sem), form()))).toBe(
+      'networks.error.notCoordinator',
+    );
+    expect(await errorOf(f.m.announcements.saveDraft(f.actor(employee(1)), form()))).toBe(
+      'networks.error.notCoordinator',
+    );
     expect(await f.store.count(containers.networks)).toBe(0);
   });
 
   it('sends 1:1 to every non-snoozed member in their language and posts in the channel, once', async () => {
     const ids = await members(3);
     await f.m.membership.snooze(f.actor(ids[2]!), 'r-pride');
-    const draft = await f.m.announcements.saveDraft(lotte(), form({ toChannel: 'true', link: 'https://intranet.example.org/pride' }));
+    const draft = await f.m.announcements.saveDraft(
+      lotte(),
+      form({ toChannel: 'true', link: 'https://intranet.example.org/pride' }),
+    );
 
     const sends = await Promise.all([1, 2, 3].map(() => f.m.announcements.send(lotte(), draft.id)));
     expect(sends.filter((s) => s.alreadySent)).toHaveLength(2);
@@ -55,7 +77,9 @@ describe('AnnouncementService and AnnouncementAdminService', () => {
     const channel = cardOf(f.connector.messages(rPrideChannel)[0]?.body);
     expect(cardText(channel)).toContain('Borrel vrijdag');
     expect(cardActions(channel).map((a) => a.verb)).not.toContain('networks.snooze');
-    expect(cardActions(nl).find((a) => a.type === 'Action.OpenUrl')?.url).toBe('https://intranet.example.org/pride');
+    expect(cardActions(nl).find((a) => a.type === 'Action.OpenUrl')?.url).toBe(
+      'https://intranet.example.org/pride',
+    );
 
     const status = await f.m.admin.status(lotte(), draft.id);
     expect(status.doc.status).toBe('sent');
@@ -80,7 +104,12 @@ describe('AnnouncementService and AnnouncementAdminService', () => {
     const ids = await members(3);
     const draft = await f.m.announcements.saveDraft(lotte(), form());
     await f.m.announcements.send(lotte(), draft.id);
-    const fix = correctionFormSchema.parse({ announcementId: draft.id, baseRevision: '1', kind: 'plain', text: 'Borrel vrijdag in het Stadhuis' });
+    const fix = correctionFormSchema.parse({
+      announcementId: draft.id,
+      baseRevision: '1',
+      kind: 'plain',
+      text: 'Borrel vrijdag in het Stadhuis',
+    });
     const enqueue = f.engine.delivery.enqueue.bind(f.engine.delivery);
     // The job has rendered the old text; the coordinator corrects before its items are written.
     jest.spyOn(f.engine.delivery, 'enqueue').mockImplementationOnce(async (request) => {
@@ -90,7 +119,10 @@ describe('AnnouncementService and AnnouncementAdminService', () => {
     await f.drain();
     await f.drain();
     for (const id of ids) {
-      const copies = [...f.connector.messages(f.conversationOf(id)), ...f.connector.updates(f.conversationOf(id))];
+      const copies = [
+        ...f.connector.messages(f.conversationOf(id)),
+        ...f.connector.updates(f.conversationOf(id)),
+      ];
       expect(cardText(cardOf(copies.at(-1)?.body))).toContain('Stadhuis');
     }
   });
@@ -111,17 +143,29 @@ describe('AnnouncementService and AnnouncementAdminService', () => {
 
   it('reports failed and inactive recipients and resends to the failed ones only', async () => {
     const ids = await members(3);
-    f.connector.configure({ conversationStatus: { [f.conversationOf(ids[0]!)]: 400, [f.conversationOf(ids[1]!)]: 403 } });
+    f.connector.configure({
+      conversationStatus: { [f.conversationOf(ids[0]!)]: 400, [f.conversationOf(ids[1]!)]: 403 },
+    });
     const draft = await f.m.announcements.saveDraft(lotte(), form());
     await f.m.announcements.send(lotte(), draft.id);
     await f.drain();
-    expect((await f.m.admin.status(lotte(), draft.id)).delivery).toMatchObject({ sent: 1, failed: 1, inactive: 1 });
+    expect((await f.m.admin.status(lotte(), draft.id)).delivery).toMatchObject({
+      sent: 1,
+      failed: 1,
+      inactive: 1,
+    });
 
-    expect(await errorOf(f.m.admin.retryFailed(f.actor(people.sem), draft.id))).toBe('networks.error.notCoordinator');
+    expect(await errorOf(f.m.admin.retryFailed(f.actor(people.sem), draft.id))).toBe(
+      'networks.error.notCoordinator',
+    );
     f.connector.configure({ conversationStatus: {} });
     expect(await f.m.admin.retryFailed(lotte(), draft.id)).toBe(1);
     await f.drain();
-    expect((await f.m.admin.status(lotte(), draft.id)).delivery).toMatchObject({ sent: 2, failed: 0, inactive: 1 });
+    expect((await f.m.admin.status(lotte(), draft.id)).delivery).toMatchObject({
+      sent: 2,
+      failed: 0,
+      inactive: 1,
+    });
     expect(f.connector.messages(f.conversationOf(ids[2]!))).toHaveLength(1);
     expect(f.connector.messages(f.conversationOf(ids[1]!)).filter((r) => r.status < 300)).toHaveLength(0);
   });
@@ -132,7 +176,12 @@ describe('AnnouncementService and AnnouncementAdminService', () => {
     await f.m.announcements.send(lotte(), draft.id);
     await f.drain();
 
-    const fix = correctionFormSchema.parse({ announcementId: draft.id, baseRevision: '1', kind: 'plain', text: 'Borrel vrijdag in het Stadhuis' });
+    const fix = correctionFormSchema.parse({
+      announcementId: draft.id,
+      baseRevision: '1',
+      kind: 'plain',
+      text: 'Borrel vrijdag in het Stadhuis',
+    });
     expect((await f.m.admin.correct(lotte(), fix)).revision).toBe(2);
     await f.m.admin.correct(lotte(), fix); // Teams retried the click
     await f.drain();
@@ -141,9 +190,16 @@ describe('AnnouncementService and AnnouncementAdminService', () => {
       expect(updates).toHaveLength(1);
       expect(cardText(cardOf(updates[0]?.body))).toContain('Stadhuis');
     }
-    const stale = correctionFormSchema.parse({ announcementId: draft.id, baseRevision: '1', kind: 'plain', text: 'Iets anders' });
+    const stale = correctionFormSchema.parse({
+      announcementId: draft.id,
+      baseRevision: '1',
+      kind: 'plain',
+      text: 'Iets anders',
+    });
     expect(await errorOf(f.m.admin.correct(lotte(), stale))).toBe('networks.error.changedMeanwhile');
-    expect(await errorOf(f.m.admin.correct(f.actor(people.sem), { ...fix, baseRevision: 2 }))).toBe('networks.error.notCoordinator');
+    expect(await errorOf(f.m.admin.correct(f.actor(people.sem), { ...fix, baseRevision: 2 }))).toBe(
+      'networks.error.notCoordinator',
+    );
   });
 
   it('retracts: every copy becomes "ingetrokken", idempotently', async () => {
@@ -151,7 +207,9 @@ describe('AnnouncementService and AnnouncementAdminService', () => {
     const draft = await f.m.announcements.saveDraft(lotte(), form());
     await f.m.announcements.send(lotte(), draft.id);
     await f.drain();
-    expect(await errorOf(f.m.admin.retract(f.actor(people.sem), draft.id))).toBe('networks.error.notCoordinator');
+    expect(await errorOf(f.m.admin.retract(f.actor(people.sem), draft.id))).toBe(
+      'networks.error.notCoordinator',
+    );
     await Promise.all([f.m.admin.retract(lotte(), draft.id), f.m.admin.retract(lotte(), draft.id)]);
     await f.drain();
     const nl = f.connector.updates(f.conversationOf(ids[1]!));
@@ -159,7 +217,12 @@ describe('AnnouncementService and AnnouncementAdminService', () => {
     expect(cardText(cardOf(nl[0]?.body))).toContain('Ingetrokken');
     expect(cardText(cardOf(f.connector.updates(f.conversationOf(ids[0]!))[0]?.body))).toContain('Retracted');
     expect((await f.m.admin.status(lotte(), draft.id)).doc.status).toBe('retracted');
-    const fix = correctionFormSchema.parse({ announcementId: draft.id, baseRevision: '1', kind: 'plain', text: 'x' });
+    const fix = correctionFormSchema.parse({
+      announcementId: draft.id,
+      baseRevision: '1',
+      kind: 'plain',
+      text: 'x',
+    });
     expect(await errorOf(f.m.admin.correct(lotte(), fix))).toBe('networks.error.retracted');
   });
 
@@ -168,17 +231,26 @@ describe('AnnouncementService and AnnouncementAdminService', () => {
     const draft = await f.m.announcements.saveDraft(lotte(), form());
     await f.m.announcements.send(lotte(), draft.id);
     await f.drain();
-    const recipientRows = async () => JSON.stringify(await f.store.query(containers.outbox, { pk: draft.id })).toLowerCase();
+    const recipientRows = async () =>
+      JSON.stringify(await f.store.query(containers.outbox, { pk: draft.id })).toLowerCase();
     expect(await recipientRows()).toContain(ids[0]!.toLowerCase());
     const open = await f.m.admin.status(lotte(), draft.id);
-    expect(open).toMatchObject({ changeable: true, changeableUntil: new Date(Date.parse(open.doc.sentAt!) + 14 * 86_400_000) });
+    expect(open).toMatchObject({
+      changeable: true,
+      changeableUntil: new Date(Date.parse(open.doc.sentAt!) + 14 * 86_400_000),
+    });
 
     f.clock.advance(14 * 86_400_000 + 60_000);
-    const fix = correctionFormSchema.parse({ announcementId: draft.id, baseRevision: '1', kind: 'plain', text: 'Te laat' });
+    const fix = correctionFormSchema.parse({
+      announcementId: draft.id,
+      baseRevision: '1',
+      kind: 'plain',
+      text: 'Te laat',
+    });
     expect(await errorOf(f.m.admin.correct(lotte(), fix))).toBe('networks.error.changeWindowClosed');
     expect(await errorOf(f.m.admin.retract(lotte(), draft.id))).toBe('networks.error.changeWindowClosed');
     expect(await errorOf(f.m.admin.retryFailed(lotte(), draft.id))).toBe('networks.error.changeWindowClosed');
-    expect((await f.m.announcements.owned(lotte(), draft.id))).toMatchObject({ status: 'sent', revision: 1 });
+    expect(await f.m.announcements.owned(lotte(), draft.id)).toMatchObject({ status: 'sent', revision: 1 });
 
     f.clock.advance(86_400_000);
     f.store.purgeExpired();
@@ -192,13 +264,27 @@ describe('AnnouncementService and AnnouncementAdminService', () => {
 
   it('a meetup stays changeable until a day after it starts, also when a correction moves it later', async () => {
     await members(1);
-    const meetup = { kind: 'meetup', title: 'Pride-diner', date: '2027-01-20', time: '18:00', place: 'Timmerhuis' };
+    const meetup = {
+      kind: 'meetup',
+      title: 'Pride-diner',
+      date: '2027-01-20',
+      time: '18:00',
+      place: 'Timmerhuis',
+    };
     const draft = await f.m.announcements.saveDraft(lotte(), form(meetup));
     await f.m.announcements.send(lotte(), draft.id);
     await f.drain();
-    expect((await f.m.admin.status(lotte(), draft.id)).changeableUntil?.toISOString()).toBe('2027-01-21T17:00:00.000Z');
+    expect((await f.m.admin.status(lotte(), draft.id)).changeableUntil?.toISOString()).toBe(
+      '2027-01-21T17:00:00.000Z',
+    );
 
-    const later = correctionFormSchema.parse({ announcementId: draft.id, baseRevision: '1', text: 'Borrel vrijdag in het Timmerhuis', ...meetup, date: '2027-02-10' });
+    const later = correctionFormSchema.parse({
+      announcementId: draft.id,
+      baseRevision: '1',
+      text: 'Borrel vrijdag in het Timmerhuis',
+      ...meetup,
+      date: '2027-02-10',
+    });
     await f.m.admin.correct(lotte(), later);
     await f.drain();
     expect((await f.engine.delivery.status(draft.id))?.keepUntil).toBe('2027-02-11T17:00:00.000Z');
@@ -209,10 +295,27 @@ describe('AnnouncementService and AnnouncementAdminService', () => {
   });
 
   it('refuses a meetup in the past and a channel the network does not have', async () => {
-    const meetup = { kind: 'meetup', title: 'Borrel', date: '2026-11-20', time: '17:00', place: 'Timmerhuis' };
-    expect(await errorOf(f.m.announcements.saveDraft(lotte(), form(meetup)))).toBe('networks.error.meetupInPast');
-    expect(await errorOf(f.m.announcements.saveDraft(f.actor(people.sem), form({ networkId: 'neurodiversiteit', toChannel: 'true' })))).toBe('networks.error.noChannel');
-    expect(await errorOf(f.m.announcements.saveDraft(lotte(), form({ ...meetup, date: '2026-02-30' })))).toBe('networks.error.badDateTime');
+    const meetup = {
+      kind: 'meetup',
+      title: 'Borrel',
+      date: '2026-11-20',
+      time: '17:00',
+      place: 'Timmerhuis',
+    };
+    expect(await errorOf(f.m.announcements.saveDraft(lotte(), form(meetup)))).toBe(
+      'networks.error.meetupInPast',
+    );
+    expect(
+      await errorOf(
+        f.m.announcements.saveDraft(
+          f.actor(people.sem),
+          form({ networkId: 'neurodiversiteit', toChannel: 'true' }),
+        ),
+      ),
+    ).toBe('networks.error.noChannel');
+    expect(await errorOf(f.m.announcements.saveDraft(lotte(), form({ ...meetup, date: '2026-02-30' })))).toBe(
+      'networks.error.badDateTime',
+    );
   });
 
   it('refuses to send to nobody', async () => {

@@ -5,7 +5,7 @@ import { lastCard, newMembers, withRPrideChannel } from './networks.conversation
 
 const notCoordinator = 'Dat kan alleen een coördinator van dit netwerk. Er is niets veranderd.';
 
-describe('networks: only a network\'s own coordinators announce to it or see its members', () => {
+describe("networks: only a network's own coordinators announce to it or see its members", () => {
   let bot: TestBot;
   let lotte: TestUser; // coordinator of R-Pride (network A)
   let sem: TestUser; // coordinator of Neurodiversiteit (network B)
@@ -18,7 +18,12 @@ describe('networks: only a network\'s own coordinators announce to it or see its
     await newMembers(bot, 'neurodiversiteit', 2, 'ND-lid');
     await newMembers(bot, 'r-pride', 1, 'RP-lid');
     const preview = await sem.invoke('networks.announce.preview', {
-      kind: 'plain', announcementId: '', networkId: 'neurodiversiteit', text: 'Prikkelarme lunch', toMembers: 'true', toChannel: 'false',
+      kind: 'plain',
+      announcementId: '',
+      networkId: 'neurodiversiteit',
+      text: 'Prikkelarme lunch',
+      toMembers: 'true',
+      toChannel: 'false',
     });
     const send = findAction(preview.card, 'Versturen');
     semsAnnouncement = String(send.data?.announcementId);
@@ -35,20 +40,47 @@ describe('networks: only a network\'s own coordinators announce to it or see its
   it('coordinator of A cannot announce to B, whatever the card says', async () => {
     const before = await snapshot();
     const res = await lotte.invoke('networks.announce.preview', {
-      kind: 'plain', announcementId: '', networkId: 'neurodiversiteit', text: 'Ingeslopen', toMembers: 'true', toChannel: 'false',
+      kind: 'plain',
+      announcementId: '',
+      networkId: 'neurodiversiteit',
+      text: 'Ingeslopen',
+      toMembers: 'true',
+      toChannel: 'false',
     });
     expect(cardText(res.card)).toContain(notCoordinator);
-    for (const verb of ['networks.announce.send', 'networks.announce.status', 'networks.announce.retryFailed', 'networks.announce.correctForm', 'networks.announce.edit']) {
-      expect(cardText((await lotte.invoke(verb, { announcementId: semsAnnouncement })).card)).toContain(notCoordinator);
+    for (const verb of [
+      'networks.announce.send',
+      'networks.announce.status',
+      'networks.announce.retryFailed',
+      'networks.announce.correctForm',
+      'networks.announce.edit',
+    ]) {
+      expect(cardText((await lotte.invoke(verb, { announcementId: semsAnnouncement })).card)).toContain(
+        notCoordinator,
+      );
     }
-    expect(cardText((await lotte.invoke('networks.announce.retract', { announcementId: semsAnnouncement, confirm: 'yes' })).card)).toContain(notCoordinator);
-    const correct = await lotte.invoke('networks.announce.correct', { announcementId: semsAnnouncement, baseRevision: '1', kind: 'plain', text: 'Gekaapt' });
+    expect(
+      cardText(
+        (
+          await lotte.invoke('networks.announce.retract', {
+            announcementId: semsAnnouncement,
+            confirm: 'yes',
+          })
+        ).card,
+      ),
+    ).toContain(notCoordinator);
+    const correct = await lotte.invoke('networks.announce.correct', {
+      announcementId: semsAnnouncement,
+      baseRevision: '1',
+      kind: 'plain',
+      text: 'Gekaapt',
+    });
     expect(cardText(correct.card)).toContain(notCoordinator);
     await bot.runDue();
     expect(await snapshot()).toEqual(before);
   });
 
-  it('coordinator of A cannot read B\'s members; their own list offers only their own networks', async () => {
+  it("coordinator of A cannot read B's members; their own list offers only their own networks", async () => {
     const res = await lotte.invoke('networks.members', { networkId: 'neurodiversiteit', page: '1' });
     expect(cardText(res.card)).toContain(notCoordinator);
     expect(cardText(res.card)).not.toContain('ND-lid');
@@ -66,8 +98,10 @@ describe('networks: only a network\'s own coordinators announce to it or see its
     expect(cardText((await member.invoke('networks.announce.list', {})).card)).toContain(notCoordinator);
   });
 
-  it('B\'s own coordinator sees B\'s members and the delivery status', async () => {
+  it("B's own coordinator sees B's members and the delivery status", async () => {
     expect(cardText(lastCard(await sem.say('leden')))).toContain('2 leden');
-    expect(cardText((await sem.invoke('networks.announce.status', { announcementId: semsAnnouncement })).card)).toContain('Verstuurd: 2');
+    expect(
+      cardText((await sem.invoke('networks.announce.status', { announcementId: semsAnnouncement })).card),
+    ).toContain('Verstuurd: 2');
   });
 });

@@ -1,11 +1,17 @@
 import { Writable } from 'node:stream';
 import { cardActivity, renderCard } from '../../../src/platform/cards';
-import { networkBroadcastJobKind, type NetworkBroadcastJob } from '../../../src/platform/contracts/network-broadcast.job';
+import {
+  networkBroadcastJobKind,
+  type NetworkBroadcastJob,
+} from '../../../src/platform/contracts/network-broadcast.job';
 import { createLogger } from '../../../src/platform/logger';
 import { containers } from '../../../src/storage/document-store.port';
 import { employee, networksFixture, type NetworksFixture } from './networks.fixture';
 
-const card = (text: string) => cardActivity(renderCard({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text, wrap: true }] }, {}));
+const card = (text: string) =>
+  cardActivity(
+    renderCard({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text, wrap: true }] }, {}),
+  );
 const textOf = (body: Record<string, unknown> | undefined) =>
   JSON.stringify((body?.attachments as Array<{ content: unknown }> | undefined)?.[0]?.content ?? {});
 
@@ -14,7 +20,10 @@ describe('networks.broadcastToMembers job (the contract other features use)', ()
   let lines: string[];
   beforeEach(async () => {
     lines = [];
-    const logger = createLogger({ level: 'debug' }, new Writable({ write: (c, _e, done) => (lines.push(String(c)), done()) }));
+    const logger = createLogger(
+      { level: 'debug' },
+      new Writable({ write: (c, _e, done) => (lines.push(String(c)), done()) }),
+    );
     // The job as the app registers it (registerNetworksJobs), logging into `lines`.
     f = await networksFixture({ logger });
   });
@@ -31,7 +40,13 @@ describe('networks.broadcastToMembers job (the contract other features use)', ()
     await f.m.membership.snooze(f.actor(snoozed), 'jong-r');
     await f.m.membership.join(f.actor(english), 'r-pride');
     await f.m.membership.join(f.actor(outsider), 'neurodiversiteit');
-    for (const [id, locale] of [[both, 'nl-NL'], [snoozed, 'nl-NL'], [english, 'en-GB'], [outsider, 'nl-NL']] as const) await f.installed(id, locale);
+    for (const [id, locale] of [
+      [both, 'nl-NL'],
+      [snoozed, 'nl-NL'],
+      [english, 'en-GB'],
+      [outsider, 'nl-NL'],
+    ] as const)
+      await f.installed(id, locale);
 
     const job: NetworkBroadcastJob = {
       broadcastId: 'kennisatelier.early:atelier-1',
@@ -39,15 +54,27 @@ describe('networks.broadcastToMembers job (the contract other features use)', ()
       purpose: 'kennisatelier.announcement',
       cardByLocale: { nl: card('Nieuw kennisatelier'), en: card('New knowledge workshop') },
     };
-    await f.engine.scheduler.schedule({ id: 'job-1', kind: networkBroadcastJobKind, runAt: f.clock.now(), payload: job });
+    await f.engine.scheduler.schedule({
+      id: 'job-1',
+      kind: networkBroadcastJobKind,
+      runAt: f.clock.now(),
+      payload: job,
+    });
     await f.engine.scheduler.runDue();
-    await f.engine.scheduler.schedule({ id: 'job-2', kind: networkBroadcastJobKind, runAt: f.clock.now(), payload: job }); // a retry
+    await f.engine.scheduler.schedule({
+      id: 'job-2',
+      kind: networkBroadcastJobKind,
+      runAt: f.clock.now(),
+      payload: job,
+    }); // a retry
     await f.engine.scheduler.runDue();
     await f.drain();
 
     expect(f.connector.messages(f.conversationOf(both))).toHaveLength(1);
     expect(textOf(f.connector.messages(f.conversationOf(snoozed))[0]?.body)).toContain('Nieuw kennisatelier');
-    expect(textOf(f.connector.messages(f.conversationOf(english))[0]?.body)).toContain('New knowledge workshop');
+    expect(textOf(f.connector.messages(f.conversationOf(english))[0]?.body)).toContain(
+      'New knowledge workshop',
+    );
     expect(f.connector.messages(f.conversationOf(outsider))).toHaveLength(0);
     expect(await f.engine.delivery.status(job.broadcastId)).toMatchObject({ total: 3, sent: 3 });
 
@@ -56,7 +83,11 @@ describe('networks.broadcastToMembers job (the contract other features use)', ()
     expect(log).toContain('"recipients":3');
 
     // Who received it is the networks' membership: the outbox forgets it a day after delivery.
-    const itemsOf = () => f.store.query(containers.outbox, { pk: job.broadcastId, where: [{ field: 'kind', op: '=', value: 'send' }] });
+    const itemsOf = () =>
+      f.store.query(containers.outbox, {
+        pk: job.broadcastId,
+        where: [{ field: 'kind', op: '=', value: 'send' }],
+      });
     expect(await itemsOf()).toHaveLength(3);
     f.clock.advance(86_400_000 + 60_000);
     f.store.purgeExpired();
@@ -65,7 +96,12 @@ describe('networks.broadcastToMembers job (the contract other features use)', ()
     for (const id of [both, snoozed, english]) expect(raw.toLowerCase()).not.toContain(id.toLowerCase());
     expect(await f.engine.delivery.status(job.broadcastId)).toMatchObject({ total: 3, sent: 3, queued: 0 });
 
-    await f.engine.scheduler.schedule({ id: 'job-3', kind: networkBroadcastJobKind, runAt: f.clock.now(), payload: job }); // a late retry
+    await f.engine.scheduler.schedule({
+      id: 'job-3',
+      kind: networkBroadcastJobKind,
+      runAt: f.clock.now(),
+      payload: job,
+    }); // a late retry
     await f.engine.scheduler.runDue();
     await f.drain();
     expect(f.connector.messages()).toHaveLength(3);

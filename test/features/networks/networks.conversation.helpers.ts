@@ -10,7 +10,8 @@ export const withRPrideChannel = (org: { networks: Array<{ id: string; channelId
   if (n) n.channelId = rPrideChannelId;
 };
 
-export const lastCard = (activities: BotActivity[]) => cardsOf(activities).at(-1) as Record<string, unknown> | undefined;
+export const lastCard = (activities: BotActivity[]) =>
+  cardsOf(activities).at(-1) as Record<string, unknown> | undefined;
 
 /** Opens the networks card in the 1:1 chat and presses "Lid worden" on the network's row. */
 export async function join(user: TestUser, networkId: string) {
@@ -21,7 +22,12 @@ export async function join(user: TestUser, networkId: string) {
 }
 
 /** n new colleagues (not in the organisation file) who talked to the bot and joined the network. */
-export async function newMembers(bot: TestBot, networkId: string, n: number, prefix = 'Collega'): Promise<TestUser[]> {
+export async function newMembers(
+  bot: TestBot,
+  networkId: string,
+  n: number,
+  prefix = 'Collega',
+): Promise<TestUser[]> {
   const users: TestUser[] = [];
   for (let i = 1; i <= n; i++) {
     const user = bot.user(`${prefix} ${i}`);

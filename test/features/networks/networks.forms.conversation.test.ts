@@ -4,7 +4,14 @@ import { startTestBot, type TestBot, type TestUser } from '../../support/test-bo
 import { newMembers, rPrideChannelTitle, withRPrideChannel } from './networks.conversation.helpers';
 
 const announcement = (text: string, extra: Record<string, unknown> = {}) => ({
-  kind: 'plain', announcementId: '', networkId: 'r-pride', text, link: '', toMembers: 'true', toChannel: 'false', ...extra,
+  kind: 'plain',
+  announcementId: '',
+  networkId: 'r-pride',
+  text,
+  link: '',
+  toMembers: 'true',
+  toChannel: 'false',
+  ...extra,
 });
 const announcements = (bot: TestBot) => bot.deps.store.query(containers.networks, { pk: ':announcements' });
 
@@ -20,15 +27,24 @@ describe('networks: a refused form comes back with what was typed; refusals chan
   afterAll(async () => bot.stop());
 
   it('a meetup in the past is refused on the form itself, the text kept, and nothing is stored', async () => {
-    const meetup = { kind: 'meetup', title: 'Terugblik', date: '2026-11-20', time: '17:00', place: 'Timmerhuis' };
-    const res = await lotte.invoke('networks.announce.preview', announcement('Wie kijkt er mee terug?', meetup));
+    const meetup = {
+      kind: 'meetup',
+      title: 'Terugblik',
+      date: '2026-11-20',
+      time: '17:00',
+      place: 'Timmerhuis',
+    };
+    const res = await lotte.invoke(
+      'networks.announce.preview',
+      announcement('Wie kijkt er mee terug?', meetup),
+    );
     expect(cardText(res.card)).toContain('De bijeenkomst moet in de toekomst liggen. Er is niets verstuurd.');
     expect(cardInputs(res.card).find((i) => i.id === 'text')?.value).toBe('Wie kijkt er mee terug?');
     expect(cardInputs(res.card).find((i) => i.id === 'title')?.value).toBe('Terugblik');
     expect(await announcements(bot)).toHaveLength(0);
   });
 
-  it('a correction on top of someone else\'s newer one shows the correction form again, on the version it was opened on', async () => {
+  it("a correction on top of someone else's newer one shows the correction form again, on the version it was opened on", async () => {
     const preview = await lotte.invoke('networks.announce.preview', announcement('Borrel in het Timerhuis'));
     const send = findAction(preview.card, 'Versturen');
     await lotte.invoke(send.verb!, send.data);
@@ -36,13 +52,18 @@ describe('networks: a refused form comes back with what was typed; refusals chan
     const id = String(send.data?.announcementId);
     const form = await lotte.invoke('networks.announce.correctForm', { announcementId: id });
     const submit = findAction(form.card, 'Correctie versturen');
-    expect(cardText((await lotte.invoke(submit.verb!, { ...submit.data, text: 'Borrel in het Timmerhuis' })).card)).toContain('versie 2');
+    expect(
+      cardText((await lotte.invoke(submit.verb!, { ...submit.data, text: 'Borrel in het Timmerhuis' })).card),
+    ).toContain('versie 2');
 
     const stale = await lotte.invoke(submit.verb!, { ...submit.data, text: 'Borrel in het Stadhuis' });
     expect(cardText(stale.card)).toContain('Iemand anders heeft deze aankondiging net aangepast.');
     expect(cardInputs(stale.card).find((i) => i.id === 'text')?.value).toBe('Borrel in het Stadhuis');
     expect(findAction(stale.card, 'Correctie versturen').data?.baseRevision).toBe('1');
-    const stored = (await announcements(bot)).find((d) => d.id === id)?.data as { revision: number; text: string };
+    const stored = (await announcements(bot)).find((d) => d.id === id)?.data as {
+      revision: number;
+      text: string;
+    };
     expect(stored).toMatchObject({ revision: 2, text: 'Borrel in het Timmerhuis' });
   });
 

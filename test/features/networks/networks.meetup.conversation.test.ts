@@ -16,9 +16,19 @@ describe('networks: a meetup with RSVP through the shared sign-up model', () => 
     const form = await lotte.invoke('networks.announce.form', { kind: 'meetup' });
     expect(cardText(form.card)).toContain('Nieuwe bijeenkomst');
     const preview = await lotte.invoke('networks.announce.preview', {
-      kind: 'meetup', announcementId: '', networkId: 'r-pride', text: 'We eten samen en praten bij.', link: '',
-      title: 'Pride-diner', date: '2026-12-04', time: '18:00', place: 'Timmerhuis, zaal 3', capacity: '2', rsvp: 'true',
-      toMembers: 'true', toChannel: 'true',
+      kind: 'meetup',
+      announcementId: '',
+      networkId: 'r-pride',
+      text: 'We eten samen en praten bij.',
+      link: '',
+      title: 'Pride-diner',
+      date: '2026-12-04',
+      time: '18:00',
+      place: 'Timmerhuis, zaal 3',
+      capacity: '2',
+      rsvp: 'true',
+      toMembers: 'true',
+      toChannel: 'true',
     });
     expect(cardText(preview.card)).toContain('vrijdag 4 december 2026, 18:00');
     const send = findAction(preview.card, 'Versturen');
@@ -63,7 +73,7 @@ describe('networks: a meetup with RSVP through the shared sign-up model', () => 
     expect(note).toContain('Pride-diner');
   });
 
-  it('in the network\'s channel anyone can sign up; the answer is shown to the clicker only', async () => {
+  it("in the network's channel anyone can sign up; the answer is shown to the clicker only", async () => {
     const channel = bot.channel(rPrideChannelTitle).as(bot.user('Fatima Ouali'));
     const post = cardsOf(channel.inbox()).at(-1);
     const action = findAction(post, 'Aanmelden');

@@ -1,17 +1,35 @@
 import { AppError } from '../../../src/platform/errors';
 import { SignupService } from '../../../src/platform/signups';
 import { meetupListId } from '../../../src/features/networks/networks.announcement.repository';
-import { announcementFormSchema, correctionFormSchema } from '../../../src/features/networks/networks.schemas';
+import {
+  announcementFormSchema,
+  correctionFormSchema,
+} from '../../../src/features/networks/networks.schemas';
 import { cardText } from '../../support/cards';
 import { employee, networksFixture, people, rPrideChannel, type NetworksFixture } from './networks.fixture';
 
-const errorOf = (p: Promise<unknown>) => p.then(() => undefined, (e: unknown) => (e instanceof AppError ? e.messageKey : e));
+const errorOf = (p: Promise<unknown>) =>
+  p.then(
+    () => undefined,
+    (e: unknown) => (e instanceof AppError ? e.messageKey : e),
+  );
 const meetupForm = (extra: Record<string, unknown> = {}) =>
   announcementFormSchema.parse({
-    kind: 'meetup', networkId: 'r-pride', text: 'Samen eten', title: 'Pride-diner', date: '2026-12-04', time: '18:00',
-    place: 'Timmerhuis', capacity: '2', rsvp: 'true', toMembers: 'true', toChannel: 'false', ...extra,
+    kind: 'meetup',
+    networkId: 'r-pride',
+    text: 'Samen eten',
+    title: 'Pride-diner',
+    date: '2026-12-04',
+    time: '18:00',
+    place: 'Timmerhuis',
+    capacity: '2',
+    rsvp: 'true',
+    toMembers: 'true',
+    toChannel: 'false',
+    ...extra,
   });
-const cardOf = (body: Record<string, unknown> | undefined) => (body?.attachments as Array<{ content: unknown }> | undefined)?.[0]?.content;
+const cardOf = (body: Record<string, unknown> | undefined) =>
+  (body?.attachments as Array<{ content: unknown }> | undefined)?.[0]?.content;
 
 describe('MeetupService (RSVP on the shared sign-up model)', () => {
   let f: NetworksFixture;
@@ -39,7 +57,12 @@ describe('MeetupService (RSVP on the shared sign-up model)', () => {
     const id = await sentMeetup();
     const results = await Promise.all(ids.map((aad) => f.m.meetups.signUp(f.actor(aad), id, {})));
     expect(results.filter((r) => r.status.state === 'attending')).toHaveLength(2);
-    expect(results.filter((r) => r.status.state === 'waitlisted').map((r) => (r.status as { position: number }).position).sort()).toEqual([1, 2, 3]);
+    expect(
+      results
+        .filter((r) => r.status.state === 'waitlisted')
+        .map((r) => (r.status as { position: number }).position)
+        .sort(),
+    ).toEqual([1, 2, 3]);
     const roster = await new SignupService(f.store, f.clock).roster(meetupListId(id));
     expect(roster.attending).toHaveLength(2);
     expect(roster.waitlist).toHaveLength(3);
@@ -60,22 +83,37 @@ describe('MeetupService (RSVP on the shared sign-up model)', () => {
     const after = f.connector.messages(f.conversationOf(ids[2]!));
     expect(after).toHaveLength(before + 1);
     expect(cardText(cardOf(after.at(-1)?.body))).toContain('Er is een plek vrijgekomen');
-    expect((await new SignupService(f.store, f.clock).status(meetupListId(id), ids[2]!)).state).toBe('attending');
+    expect((await new SignupService(f.store, f.clock).status(meetupListId(id), ids[2]!)).state).toBe(
+      'attending',
+    );
   });
 
-  it('lets only members sign up, or anyone in the network\'s own channel when it was posted there', async () => {
+  it("lets only members sign up, or anyone in the network's own channel when it was posted there", async () => {
     const outsider = f.actor(employee(77));
     const id = await sentMeetup();
     expect(await errorOf(f.m.meetups.signUp(outsider, id, {}))).toBe('networks.error.notMember');
-    expect(await errorOf(f.m.meetups.signUp(outsider, id, { channelId: rPrideChannel }))).toBe('networks.error.notMember');
+    expect(await errorOf(f.m.meetups.signUp(outsider, id, { channelId: rPrideChannel }))).toBe(
+      'networks.error.notMember',
+    );
 
     await f.close();
     f = await networksFixture();
     await f.channelInstalled(rPrideChannel);
     await f.m.membership.join(f.actor(employee(1)), 'r-pride');
     const posted = await sentMeetup({ toChannel: 'true' });
-    expect((await f.m.meetups.signUp(outsider, posted, { channelId: rPrideChannel, displayName: 'Buiten Staander' })).status.state).toBe('attending');
-    expect(await errorOf(f.m.meetups.signUp(f.actor(employee(78)), posted, { channelId: '19:other@thread.tacv2' }))).toBe('networks.error.notMember');
+    expect(
+      (
+        await f.m.meetups.signUp(outsider, posted, {
+          channelId: rPrideChannel,
+          displayName: 'Buiten Staander',
+        })
+      ).status.state,
+    ).toBe('attending');
+    expect(
+      await errorOf(
+        f.m.meetups.signUp(f.actor(employee(78)), posted, { channelId: '19:other@thread.tacv2' }),
+      ),
+    ).toBe('networks.error.notMember');
   });
 
   it('shows who signed up to the coordinator only', async () => {
@@ -102,8 +140,16 @@ describe('MeetupService (RSVP on the shared sign-up model)', () => {
     const id = await sentMeetup();
     for (const aad of ids.slice(0, 4)) await f.m.meetups.signUp(f.actor(aad), id, {});
     const fix = correctionFormSchema.parse({
-      announcementId: id, baseRevision: '1', kind: 'meetup', text: 'Samen eten', title: 'Pride-diner', date: '2026-12-04', time: '18:00',
-      place: 'Timmerhuis', capacity: '3', rsvp: 'true',
+      announcementId: id,
+      baseRevision: '1',
+      kind: 'meetup',
+      text: 'Samen eten',
+      title: 'Pride-diner',
+      date: '2026-12-04',
+      time: '18:00',
+      place: 'Timmerhuis',
+      capacity: '3',
+      rsvp: 'true',
     });
     await f.m.admin.correct(lotte(), fix);
     const roster = await new SignupService(f.store, f.clock).roster(meetupListId(id));

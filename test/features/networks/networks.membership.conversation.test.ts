@@ -10,10 +10,11 @@ describe('networks: a medewerker browses, joins and leaves privately', () => {
   });
   afterAll(async () => bot.stop());
 
-  it('lists every network with its description and coordinators\' names', async () => {
+  it("lists every network with its description and coordinators' names", async () => {
     const card = lastCard(await bot.user('Eva Smit').say('netwerken'));
     const text = cardText(card);
-    for (const name of ['R-Pride', 'Neurodiversiteit', "Jong'R", 'Inclusiviteitspanel']) expect(text).toContain(name);
+    for (const name of ['R-Pride', 'Neurodiversiteit', "Jong'R", 'Inclusiviteitspanel'])
+      expect(text).toContain(name);
     expect(text).toContain("Netwerk voor LGBTQIA+-collega's.");
     expect(text).toContain('Coördinatoren: Lotte Visser');
     expect(cardActions(card).filter((a) => a.title === 'Lid worden')).toHaveLength(4);
@@ -30,7 +31,9 @@ describe('networks: a medewerker browses, joins and leaves privately', () => {
     const requestsBefore = bot.connector.requests.length;
 
     const joined = await join(eva, 'r-pride');
-    expect(cardText(joined)).toContain('Je bent nu lid van R-Pride. Alleen de coördinatoren van dit netwerk zien dat.');
+    expect(cardText(joined)).toContain(
+      'Je bent nu lid van R-Pride. Alleen de coördinatoren van dit netwerk zien dat.',
+    );
     expect(cardActions(joined).map((a) => a.title)).toContain('Lid af');
     expect(await bot.deps.store.get(containers.networks, 'r-pride', eva.aadObjectId)).toBeDefined();
     // A retried click changes nothing.
@@ -48,7 +51,9 @@ describe('networks: a medewerker browses, joins and leaves privately', () => {
     expect(sent.length).toBeGreaterThan(0);
     expect(sent.filter((r) => r.conversationId !== eva.conversationId)).toHaveLength(0);
     const newLogs = bot.logs().slice(logsBefore).join('\n');
-    expect(newLogs).not.toMatch(new RegExp(`${eva.aadObjectId}[^\\n]*r-pride|r-pride[^\\n]*${eva.aadObjectId}`));
+    expect(newLogs).not.toMatch(
+      new RegExp(`${eva.aadObjectId}[^\\n]*r-pride|r-pride[^\\n]*${eva.aadObjectId}`),
+    );
   });
 
   it('refuses to show networks or membership in a channel, and says to use the 1:1 chat', async () => {

@@ -3,7 +3,10 @@ import { containers } from '../../../src/storage/document-store.port';
 import { employee, networksFixture, people, type NetworksFixture } from './networks.fixture';
 
 const expectAppError = async (p: Promise<unknown>, key: string) => {
-  const err = await p.then(() => undefined, (e: unknown) => e);
+  const err = await p.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(AppError);
   expect((err as AppError).messageKey).toBe(key);
 };
@@ -15,7 +18,7 @@ describe('MembershipService', () => {
   });
   afterEach(async () => f.close());
 
-  it('joins privately and idempotently: one member document, visible only in the joiner\'s own overview', async () => {
+  it("joins privately and idempotently: one member document, visible only in the joiner's own overview", async () => {
     const aylin = f.actor(employee(1));
     expect((await f.m.membership.join(aylin, 'r-pride', 'Aylin')).changed).toBe(true);
     expect((await f.m.membership.join(aylin, 'r-pride', 'Aylin')).changed).toBe(false);
@@ -44,7 +47,10 @@ describe('MembershipService', () => {
   });
 
   it('refuses unknown networks and snoozing by non-members, changing nothing', async () => {
-    await expectAppError(f.m.membership.join(f.actor(employee(5)), 'bestaat-niet'), 'networks.error.unknownNetwork');
+    await expectAppError(
+      f.m.membership.join(f.actor(employee(5)), 'bestaat-niet'),
+      'networks.error.unknownNetwork',
+    );
     await expectAppError(f.m.membership.snooze(f.actor(employee(5)), 'r-pride'), 'networks.error.notMember');
     expect(await f.store.count(containers.networks)).toBe(0);
   });
@@ -57,10 +63,14 @@ describe('MembershipService', () => {
     const { until } = await f.m.membership.snooze(a, 'r-pride');
     expect(until).toBe('2026-12-23T09:00:00.000Z');
     expect(await f.m.membership.recipientIds(['r-pride'], 'announcement')).toEqual([b.aadObjectId]);
-    expect((await f.m.membership.recipientIds(['r-pride'], 'broadcast')).sort()).toEqual([a.aadObjectId, b.aadObjectId].sort());
+    expect((await f.m.membership.recipientIds(['r-pride'], 'broadcast')).sort()).toEqual(
+      [a.aadObjectId, b.aadObjectId].sort(),
+    );
 
     f.clock.advance(30 * 86_400_000 + 1);
-    expect((await f.m.membership.recipientIds(['r-pride'], 'announcement')).sort()).toEqual([a.aadObjectId, b.aadObjectId].sort());
+    expect((await f.m.membership.recipientIds(['r-pride'], 'announcement')).sort()).toEqual(
+      [a.aadObjectId, b.aadObjectId].sort(),
+    );
   });
 
   it('de-duplicates members across networks for a broadcast', async () => {
@@ -71,8 +81,9 @@ describe('MembershipService', () => {
     expect(await f.m.membership.recipientIds(['r-pride', 'jong-r', 'r-pride'], 'broadcast')).toHaveLength(2);
   });
 
-  it('shows the member list to that network\'s coordinators only, sorted and paged', async () => {
-    for (let n = 1; n <= 120; n++) await f.m.membership.join(f.actor(employee(100 + n)), 'r-pride', `Lid ${String(n).padStart(3, '0')}`);
+  it("shows the member list to that network's coordinators only, sorted and paged", async () => {
+    for (let n = 1; n <= 120; n++)
+      await f.m.membership.join(f.actor(employee(100 + n)), 'r-pride', `Lid ${String(n).padStart(3, '0')}`);
     await f.m.membership.join(f.actor(employee(999)), 'neurodiversiteit', 'Iemand Anders');
 
     const lotte = f.actor(people.lotte);
@@ -85,8 +96,17 @@ describe('MembershipService', () => {
     expect(last.members).toHaveLength(20);
 
     await expectAppError(f.m.membership.members(lotte, 'neurodiversiteit'), 'networks.error.notCoordinator');
-    await expectAppError(f.m.membership.members(f.actor(people.sem), 'r-pride'), 'networks.error.notCoordinator');
-    await expectAppError(f.m.membership.members(f.actor(employee(101)), 'r-pride'), 'networks.error.notCoordinator');
-    await expectAppError(f.m.membership.audienceSize(f.actor(people.sem), 'r-pride'), 'networks.error.notCoordinator');
+    await expectAppError(
+      f.m.membership.members(f.actor(people.sem), 'r-pride'),
+      'networks.error.notCoordinator',
+    );
+    await expectAppError(
+      f.m.membership.members(f.actor(employee(101)), 'r-pride'),
+      'networks.error.notCoordinator',
+    );
+    await expectAppError(
+      f.m.membership.audienceSize(f.actor(people.sem), 'r-pride'),
+      'networks.error.notCoordinator',
+    );
   });
 });

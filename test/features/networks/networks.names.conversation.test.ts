@@ -11,9 +11,19 @@ const ids = [jeroen.id, fatima.id, nobody.id];
 
 async function sendMeetup(lotte: TestUser): Promise<string> {
   const preview = await lotte.invoke('networks.announce.preview', {
-    kind: 'meetup', announcementId: '', networkId: 'r-pride', text: 'We eten samen.', link: '',
-    title: 'Pride-diner', date: '2026-12-04', time: '18:00', place: 'Timmerhuis', capacity: '2', rsvp: 'true',
-    toMembers: 'true', toChannel: 'false',
+    kind: 'meetup',
+    announcementId: '',
+    networkId: 'r-pride',
+    text: 'We eten samen.',
+    link: '',
+    title: 'Pride-diner',
+    date: '2026-12-04',
+    time: '18:00',
+    place: 'Timmerhuis',
+    capacity: '2',
+    rsvp: 'true',
+    toMembers: 'true',
+    toChannel: 'false',
   });
   const send = findAction(preview.card, 'Versturen');
   await lotte.invoke(send.verb!, send.data);

@@ -1,6 +1,16 @@
-import { announcementFormSchema, correctionFormSchema, errorKeyOf } from '../../../src/features/networks/networks.schemas';
+import {
+  announcementFormSchema,
+  correctionFormSchema,
+  errorKeyOf,
+} from '../../../src/features/networks/networks.schemas';
 
-const base = { kind: 'plain', networkId: 'r-pride', text: 'Borrel vrijdag', toMembers: 'true', toChannel: 'false' };
+const base = {
+  kind: 'plain',
+  networkId: 'r-pride',
+  text: 'Borrel vrijdag',
+  toMembers: 'true',
+  toChannel: 'false',
+};
 const keyOf = (data: unknown) => {
   const r = announcementFormSchema.safeParse(data);
   return r.success ? 'ok' : errorKeyOf(r.error);
@@ -8,7 +18,13 @@ const keyOf = (data: unknown) => {
 
 describe('announcement form schema', () => {
   it('accepts a plain announcement from card strings and normalises them', () => {
-    const r = announcementFormSchema.parse({ ...base, text: '  regel 1\r\nregel 2  ', link: '', capacity: '', announcementId: '' });
+    const r = announcementFormSchema.parse({
+      ...base,
+      text: '  regel 1\r\nregel 2  ',
+      link: '',
+      capacity: '',
+      announcementId: '',
+    });
     expect(r).toMatchObject({ kind: 'plain', text: 'regel 1\nregel 2', toMembers: true, toChannel: false });
     expect(r.link).toBeUndefined();
     expect(r.announcementId).toBeUndefined();
@@ -31,12 +47,22 @@ describe('announcement form schema', () => {
   });
 
   it('requires title, date, time and place for a meetup, and a whole positive capacity', () => {
-    const meetup = { ...base, kind: 'meetup', title: 'Pride-borrel', date: '2026-12-04', time: '17:00', place: 'Timmerhuis' };
+    const meetup = {
+      ...base,
+      kind: 'meetup',
+      title: 'Pride-borrel',
+      date: '2026-12-04',
+      time: '17:00',
+      place: 'Timmerhuis',
+    };
     expect(keyOf(meetup)).toBe('ok');
     expect(keyOf({ ...meetup, place: '' })).toBe('networks.error.meetupFieldsMissing');
     expect(keyOf({ ...meetup, capacity: '0' })).toBe('networks.error.badCapacity');
     expect(keyOf({ ...meetup, capacity: '2.5' })).toBe('networks.error.badCapacity');
-    expect(announcementFormSchema.parse({ ...meetup, capacity: '25', rsvp: 'true' })).toMatchObject({ capacity: 25, rsvp: true });
+    expect(announcementFormSchema.parse({ ...meetup, capacity: '25', rsvp: 'true' })).toMatchObject({
+      capacity: 25,
+      rsvp: true,
+    });
     expect(keyOf({ ...meetup, date: '4 december' })).toBe('networks.error.badDateTime');
   });
 
@@ -46,7 +72,16 @@ describe('announcement form schema', () => {
   });
 
   it('a correction carries the announcement and the revision it was opened on', () => {
-    expect(correctionFormSchema.safeParse({ kind: 'plain', text: 'x', baseRevision: '1' }).success).toBe(false);
-    expect(correctionFormSchema.parse({ kind: 'plain', text: 'x', baseRevision: '2', announcementId: 'nw-1b4e28ba-2fa1-41d2-883f-0016d3cca427' }).baseRevision).toBe(2);
+    expect(correctionFormSchema.safeParse({ kind: 'plain', text: 'x', baseRevision: '1' }).success).toBe(
+      false,
+    );
+    expect(
+      correctionFormSchema.parse({
+        kind: 'plain',
+        text: 'x',
+        baseRevision: '2',
+        announcementId: 'nw-1b4e28ba-2fa1-41d2-883f-0016d3cca427',
+      }).baseRevision,
+    ).toBe(2);
   });
 });

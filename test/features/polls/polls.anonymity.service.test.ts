@@ -6,7 +6,11 @@ const isoTime = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
 async function answerAll(f: PollsFixture, who: string[]) {
   for (const [i, id] of who.entries()) {
-    await f.polls.answers.submit(f.actor(id), { pollId, answer: String((i % 5) + 1), comment: `opmerking ${i}` });
+    await f.polls.answers.submit(f.actor(id), {
+      pollId,
+      answer: String((i % 5) + 1),
+      comment: `opmerking ${i}`,
+    });
   }
 }
 
@@ -102,7 +106,9 @@ describe('anonymous polls, as seen by someone who reads the whole database', () 
   });
 
   it('anonymity is fixed for the life of the poll', async () => {
-    await expect(f.polls.repo.updatePoll(pollId, (p) => ({ ...p, anonymous: false }))).rejects.toThrow(/anonymity/);
+    await expect(f.polls.repo.updatePoll(pollId, (p) => ({ ...p, anonymous: false }))).rejects.toThrow(
+      /anonymity/,
+    );
     expect((await f.polls.repo.poll(pollId))?.anonymous).toBe(true);
   });
 

@@ -3,7 +3,14 @@ import type { Config } from '../../../src/config';
 import { CardText } from '../../../src/platform/card-text';
 import { ManualClock } from '../../../src/platform/clock';
 import type { ConversationDirectory } from '../../../src/platform/conversations';
-import type { BroadcastRequest, BroadcastStatus, Delivery, RecipientKey, Scheduler, ScheduledJob } from '../../../src/platform/delivery/delivery.port';
+import type {
+  BroadcastRequest,
+  BroadcastStatus,
+  Delivery,
+  RecipientKey,
+  Scheduler,
+  ScheduledJob,
+} from '../../../src/platform/delivery/delivery.port';
 import { Downloads } from '../../../src/platform/downloads';
 import { HelpRegistry } from '../../../src/platform/help';
 import { I18n } from '../../../src/platform/i18n/i18n';
@@ -25,7 +32,16 @@ export class RecordingDelivery implements Pick<Delivery, 'enqueue'> {
   async enqueue(request: BroadcastRequest): Promise<BroadcastStatus> {
     if (!this.requests.has(request.broadcastId)) this.requests.set(request.broadcastId, request);
     const n = request.recipients.length;
-    return { broadcastId: request.broadcastId, purpose: request.purpose, total: n, queued: n, sent: 0, failed: 0, inactive: 0, createdAt: '' };
+    return {
+      broadcastId: request.broadcastId,
+      purpose: request.purpose,
+      total: n,
+      queued: n,
+      sent: 0,
+      failed: 0,
+      inactive: 0,
+      createdAt: '',
+    };
   }
 }
 
@@ -86,7 +102,14 @@ export function pollsFixture() {
   const linkSigningSecret = 'server-secret-for-tests';
   const conversations: Pick<ConversationDirectory, 'localeOf' | 'channels'> = {
     localeOf: async (key) => locales.get(key),
-    channels: async () => channels.map((c) => ({ key: c.key, title: c.title, reference: {} as never, active: true, updatedAt: '' })),
+    channels: async () =>
+      channels.map((c) => ({
+        key: c.key,
+        title: c.title,
+        reference: {} as never,
+        active: true,
+        updatedAt: '',
+      })),
   };
   const polls = createPollsModule({
     config: { linkSigningSecret } as Config,
@@ -108,12 +131,29 @@ export function pollsFixture() {
   const actor = (id: string, locale: 'nl' | 'en' = 'nl'): Actor => org.actor(id, locale);
   /** Every document of the polls container, as an operator with database access would see it. */
   const dump = async () => store.query<Record<string, unknown>>(containers.polls);
-  return { clock, store, org, i18n, delivery, scheduler, polls, answerSecret, text, actor, logLines, locales, channels, dump };
+  return {
+    clock,
+    store,
+    org,
+    i18n,
+    delivery,
+    scheduler,
+    polls,
+    answerSecret,
+    text,
+    actor,
+    logLines,
+    locales,
+    channels,
+    dump,
+  };
 }
 
 export type PollsFixture = ReturnType<typeof pollsFixture>;
 
-export const satisfactionJob = (overrides: Partial<{ attendeeIds: string[]; closesAt: string; sourceId: string }> = {}) => ({
+export const satisfactionJob = (
+  overrides: Partial<{ attendeeIds: string[]; closesAt: string; sourceId: string }> = {},
+) => ({
   sourceId: overrides.sourceId ?? 'atelier-42',
   title: 'Inclusief werven *zonder* [vooroordelen](https://evil.example)',
   heldAt: '2026-11-20T13:00:00Z',

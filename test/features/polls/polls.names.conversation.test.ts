@@ -49,7 +49,10 @@ describe('polls: the named-poll export names every respondent, never by id', () 
     const bot = await startTestBot({ graph });
     try {
       const { csv, resultsText } = await namedPollAnswered(bot);
-      const rows = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
+      const rows = csv
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\r\n');
       expect(rows[0]).toBe('"naam","antwoord"');
       const names = ['Eva Smit', 'Fatima Yilmaz', 'Jeroen de Wit', 'Noor El Amrani', 'onbekende collega'];
       expect(rows.slice(1).sort()).toEqual(names.map((n) => `"${n}","Dinsdag"`));
@@ -68,7 +71,11 @@ describe('polls: the named-poll export names every respondent, never by id', () 
     const bot = await startTestBot();
     try {
       const { csv } = await namedPollAnswered(bot);
-      const rows = csv.replace(/^\uFEFF/, '').trim().split('\r\n').slice(1);
+      const rows = csv
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\r\n')
+        .slice(1);
       const names = ['Eva Smit', 'Jeroen de Wit', 'Noor El Amrani', 'onbekende collega', 'onbekende collega'];
       expect(rows.sort()).toEqual(names.map((n) => `"${n}","Dinsdag"`));
       // Jeroen's name is kept with his (named) answer, the same document as his id.

@@ -6,10 +6,19 @@ import { attendees, people, pollsFixture, satisfactionJob, type PollsFixture } f
 
 const pollId = 'sat-atelier-42';
 const scores = ['5', '4', '4', '3', '5', '2', '4'];
-const comments = ['Heel *leerzaam* [klik](https://evil.example)', '', '=HYPERLINK("http://x")', 'Meer voorbeelden graag', '', '', 'Top'];
+const comments = [
+  'Heel *leerzaam* [klik](https://evil.example)',
+  '',
+  '=HYPERLINK("http://x")',
+  'Meer voorbeelden graag',
+  '',
+  '',
+  'Top',
+];
 
 async function answer(f: PollsFixture, n: number) {
-  for (let i = 0; i < n; i++) await f.polls.answers.submit(f.actor(attendees[i]), { pollId, answer: scores[i], comment: comments[i] });
+  for (let i = 0; i < n; i++)
+    await f.polls.answers.submit(f.actor(attendees[i]), { pollId, answer: scores[i], comment: comments[i] });
 }
 
 describe('results of a satisfaction poll', () => {
@@ -29,7 +38,11 @@ describe('results of a satisfaction poll', () => {
     expect(text).toContain('Resultaten worden getoond vanaf 5 antwoorden (nu 3).');
     expect(text).toContain('Respons: 3 van 12 (25%)');
     expect(text).not.toMatch(/Gemiddelde|Verdeling|Opmerkingen/);
-    expect(cardActions(renderResultsCard(f.text('nl'), results, 'https://x/files/t')).some((a) => a.type === 'Action.OpenUrl')).toBe(false);
+    expect(
+      cardActions(renderResultsCard(f.text('nl'), results, 'https://x/files/t')).some(
+        (a) => a.type === 'Action.OpenUrl',
+      ),
+    ).toBe(false);
     expect(await f.polls.files.exportCsv(exportId(pollId, 'nl'), people.yusuf)).toBeUndefined();
   });
 
@@ -50,7 +63,9 @@ describe('results of a satisfaction poll', () => {
     // The bars: a proportional visual part per score beside the text screen readers read.
     const bars = JSON.stringify(card.body);
     expect(bars).toContain('"width":43');
-    expect(cardActions(card).find((a) => a.type === 'Action.OpenUrl')?.url).toBe('https://bot.example/files/abc');
+    expect(cardActions(card).find((a) => a.type === 'Action.OpenUrl')?.url).toBe(
+      'https://bot.example/files/abc',
+    );
     const en = cardText(renderResultsCard(f.text('en'), results, ''));
     expect(en).toContain('Response: 7 of 12 (58%)');
     expect(en).toContain('Average: 3.9');
@@ -61,7 +76,10 @@ describe('results of a satisfaction poll', () => {
     const file = await f.polls.files.exportCsv(exportId(pollId, 'nl'), people.yusuf);
     expect(file?.contentType).toMatch(/text\/csv/);
     const csv = String(file?.body);
-    const lines = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = csv
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toBe('"score","opmerking"');
     expect(lines).toHaveLength(8);
     expect(csv).toContain(`"'=HYPERLINK(""http://x"")"`);
@@ -71,7 +89,8 @@ describe('results of a satisfaction poll', () => {
 
   it('only the programmateam and the poll’s organisers may see results or export, on every call', async () => {
     await answer(f, 5);
-    for (const who of [people.sanne, people.yusuf]) expect((await f.polls.results.results(f.actor(who), pollId)).withheld).toBe(false);
+    for (const who of [people.sanne, people.yusuf])
+      expect((await f.polls.results.results(f.actor(who), pollId)).withheld).toBe(false);
     for (const who of [people.noor, people.lotte, people.medewerker]) {
       const err = await f.polls.results.results(f.actor(who), pollId).catch((e: unknown) => e);
       expect(isAppError(err) && err.code).toBe('POLLS.RESULTS_FORBIDDEN');
@@ -86,6 +105,8 @@ describe('results of a satisfaction poll', () => {
     await f.polls.close.close(pollId);
     const after = await f.polls.results.results(f.actor(people.sanne), pollId);
     expect(after.tally?.counts).toEqual(before);
-    expect(cardText(renderResultsCard(f.text('nl'), after))).toContain('Gesloten sinds maandag 7 december 2026, 10:00.');
+    expect(cardText(renderResultsCard(f.text('nl'), after))).toContain(
+      'Gesloten sinds maandag 7 december 2026, 10:00.',
+    );
   });
 });

@@ -1,6 +1,9 @@
 import { cardActions, cardInputs, cardText, findAction } from '../../support/cards';
 import { startTestBot, type TestBot, type TestUser } from '../../support/test-bot';
-import { satisfactionPollJobKind, type SatisfactionPollJob } from '../../../src/platform/contracts/satisfaction-poll.job';
+import {
+  satisfactionPollJobKind,
+  type SatisfactionPollJob,
+} from '../../../src/platform/contracts/satisfaction-poll.job';
 import { containers } from '../../../src/storage/document-store.port';
 import { days } from '../../../src/platform/clock';
 import { attendees, people } from './polls.fixture';
@@ -28,7 +31,12 @@ describe('conversation: the satisfaction poll after a kennisatelier', () => {
     people12[1].locale('en');
     for (const u of people12) await u.install();
     // What the kennisatelier feature does when the atelier has ended (through the durable scheduler).
-    await bot.deps.scheduler.schedule({ id: 'kennisatelier:poll:atelier-7', kind: satisfactionPollJobKind, runAt: bot.clock.now(), payload: job });
+    await bot.deps.scheduler.schedule({
+      id: 'kennisatelier:poll:atelier-7',
+      kind: satisfactionPollJobKind,
+      runAt: bot.clock.now(),
+      payload: job,
+    });
     await bot.runDue();
   });
   afterAll(() => bot.stop());
@@ -37,21 +45,34 @@ describe('conversation: the satisfaction poll after a kennisatelier', () => {
     const nl = lastCard(people12[0].inbox());
     expect(cardText(nl)).toContain('Hoe tevreden ben je over de inhoud van dit kennisatelier?');
     expect(cardText(nl)).toContain('Anoniem: wie ziet wat?');
-    expect(cardText(lastCard(people12[1].inbox()))).toContain('How satisfied are you with the content of this knowledge workshop?');
-    for (const u of people12) expect(cardText(lastCard(u.inbox()))).toMatch(/kennisatelier|knowledge workshop/);
+    expect(cardText(lastCard(people12[1].inbox()))).toContain(
+      'How satisfied are you with the content of this knowledge workshop?',
+    );
+    for (const u of people12)
+      expect(cardText(lastCard(u.inbox()))).toMatch(/kennisatelier|knowledge workshop/);
   });
 
   it('an attendee answers, sees their answer, and changes it; one answer is kept', async () => {
     const card = lastCard(people12[0].inbox());
     const send = findAction(card, 'Antwoord versturen');
-    const first = await people12[0].invoke(send.verb as string, { ...send.data, answer: '2', comment: 'Te kort' });
+    const first = await people12[0].invoke(send.verb as string, {
+      ...send.data,
+      answer: '2',
+      comment: 'Te kort',
+    });
     expect(cardText(first.card)).toContain('Bedankt! Je antwoord is opgeslagen.');
     expect(cardInputs(first.card).find((i) => i.id === 'answer')?.value).toBe('2');
     const change = findAction(first.card, 'Antwoord wijzigen');
-    const second = await people12[0].invoke(change.verb as string, { ...change.data, answer: '5', comment: 'Toch heel goed' });
+    const second = await people12[0].invoke(change.verb as string, {
+      ...change.data,
+      answer: '5',
+      comment: 'Toch heel goed',
+    });
     expect(cardText(second.card)).toContain('Je antwoord is gewijzigd.');
     const answers = (await pollDocs()).filter((d) => d.pk === `answer:${pollId}`);
-    expect(answers.map((a) => a.data)).toEqual([expect.objectContaining({ score: 5, comment: 'Toch heel goed' })]);
+    expect(answers.map((a) => a.data)).toEqual([
+      expect.objectContaining({ score: 5, comment: 'Toch heel goed' }),
+    ]);
   });
 
   it('a bad payload or someone outside the audience gets a clear message and nothing changes', async () => {
@@ -72,10 +93,17 @@ describe('conversation: the satisfaction poll after a kennisatelier', () => {
     expect(cardText(early.card)).toContain('Resultaten worden getoond vanaf 5 antwoorden (nu 1).');
     expect(cardActions(early.card).some((a) => a.type === 'Action.OpenUrl')).toBe(false);
 
-    for (const [i, u] of people12.slice(1, 7).entries()) await u.invoke('polls.answer', { pollId, answer: scores[i], comment: i === 2 ? 'Meer *praktijk* graag' : '' });
+    for (const [i, u] of people12.slice(1, 7).entries())
+      await u.invoke('polls.answer', {
+        pollId,
+        answer: scores[i],
+        comment: i === 2 ? 'Meer *praktijk* graag' : '',
+      });
 
     const forbidden = await bot.user('Medewerker Demo').invoke('polls.results', { pollId });
-    expect(cardText(forbidden.card)).toContain('Alleen het programmateam en de organisatoren van deze peiling zien de resultaten.');
+    expect(cardText(forbidden.card)).toContain(
+      'Alleen het programmateam en de organisatoren van deze peiling zien de resultaten.',
+    );
 
     const res = await yusuf.invoke('polls.results', { pollId });
     const text = cardText(res.card);
@@ -93,7 +121,10 @@ describe('conversation: the satisfaction poll after a kennisatelier', () => {
     for (const p of bot.deps.org.people) expect(csv.body).not.toContain(p.name);
     for (const id of attendees) expect(csv.body).not.toContain(id);
     // The link is personal: a forged subject fails the signature, and the producer re-checks access.
-    expect((await download(bot.url, findAction(res.card, 'Exporteer als CSV').url!.replace(/\.[^.]+$/, '.forged'))).status).toBe(404);
+    expect(
+      (await download(bot.url, findAction(res.card, 'Exporteer als CSV').url!.replace(/\.[^.]+$/, '.forged')))
+        .status,
+    ).toBe(404);
   });
 
   it('two days before closing, only those who did not answer get a reminder', async () => {
@@ -102,18 +133,32 @@ describe('conversation: the satisfaction poll after a kennisatelier', () => {
     await bot.runDue();
     const got = people12.map((u, i) => cardCount(u) - before[i]);
     expect(got).toEqual([0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1]);
-    expect(cardText(lastCard(people12[9].inbox()))).toContain('Herinnering: deze peiling sluit op maandag 7 december 2026, 10:00.');
+    expect(cardText(lastCard(people12[9].inbox()))).toContain(
+      'Herinnering: deze peiling sluit op maandag 7 december 2026, 10:00.',
+    );
   });
 
   it('closes at closesAt: an answer after that gets a clear message and changes nothing; the link to people is gone', async () => {
     await bot.advance(days(2));
-    const before = JSON.stringify((await pollDocs()).filter((d) => d.pk === `answer:${pollId}`).map((d) => d.data).sort());
+    const before = JSON.stringify(
+      (await pollDocs())
+        .filter((d) => d.pk === `answer:${pollId}`)
+        .map((d) => d.data)
+        .sort(),
+    );
     const late = await people12[10].invoke('polls.answer', { pollId, answer: '1' });
     expect(cardText(late.card)).toContain('Deze peiling is gesloten. Er is niets veranderd.');
     const again = await people12[0].invoke('polls.answer', { pollId, answer: '1' });
     expect(cardText(again.card)).toContain('Deze peiling is gesloten.');
     const docs = await pollDocs();
-    expect(JSON.stringify(docs.filter((d) => d.pk === `answer:${pollId}`).map((d) => d.data).sort())).toBe(before);
+    expect(
+      JSON.stringify(
+        docs
+          .filter((d) => d.pk === `answer:${pollId}`)
+          .map((d) => d.data)
+          .sort(),
+      ),
+    ).toBe(before);
     expect(docs.filter((d) => String(d.pk).startsWith('participation:') || d.pk === 'secret')).toEqual([]);
     const res = await bot.user('Sanne de Vries').invoke('polls.results', { pollId });
     expect(cardText(res.card)).toContain('Gesloten sinds');

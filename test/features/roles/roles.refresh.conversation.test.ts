@@ -26,7 +26,10 @@ describe('roles from an Entra ID group, refreshed without a restart', () => {
     await graph.stop();
   });
 
-  const membersOfRPride = async () => cardText((await bot.user('Fatima Yilmaz', fatima).invoke('networks.members', { networkId: 'r-pride' })).card);
+  const membersOfRPride = async () =>
+    cardText(
+      (await bot.user('Fatima Yilmaz', fatima).invoke('networks.members', { networkId: 'r-pride' })).card,
+    );
 
   it('a person added to the coordinators group gets the coordinator verbs after "rollen verversen", and loses them when removed', async () => {
     expect(await membersOfRPride()).toContain('Dat kan alleen een coördinator van dit netwerk.');
@@ -37,12 +40,16 @@ describe('roles from an Entra ID group, refreshed without a restart', () => {
     expect(refreshed).toContain('Coördinatoren van R-Pride: 1');
     expect(refreshed).not.toContain(fatima);
     expect(await membersOfRPride()).toContain('Leden van R-Pride');
-    expect(cardText(cardsOf(await bot.user('Fatima Yilmaz', fatima).say('help'))[0])).toContain('Aankondiging');
+    expect(cardText(cardsOf(await bot.user('Fatima Yilmaz', fatima).say('help'))[0])).toContain(
+      'Aankondiging',
+    );
 
     graph.setGroupMembers(coordinatorsGroup, []);
     await bot.deps.roles.refresh('schedule');
     expect(await membersOfRPride()).toContain('Dat kan alleen een coördinator van dit netwerk.');
-    expect(bot.logs().join('\n')).toMatch(/"grants":"coordinator:r-pride","members":0,"added":0,"removed":1,"by":"schedule"/);
+    expect(bot.logs().join('\n')).toMatch(
+      /"grants":"coordinator:r-pride","members":0,"added":0,"removed":1,"by":"schedule"/,
+    );
   });
 
   it('keeps the last members when Graph cannot be read, and says so to the programmateam', async () => {

@@ -56,15 +56,35 @@ describe('sturingsgesprek answering service', () => {
       revision: 1,
     };
     await repo.createRound(round);
-    await repo.createSheets(round.units.map((u): SheetDoc => ({ roundId: 'r1', unitId: u.unitId, state: 'notOpened', answers: {}, revision: 0, deputyAssignments: 0 })));
+    await repo.createSheets(
+      round.units.map((u): SheetDoc => ({
+        roundId: 'r1',
+        unitId: u.unitId,
+        state: 'notOpened',
+        answers: {},
+        revision: 0,
+        deputyAssignments: 0,
+      })),
+    );
   });
   afterEach(async () => store.close());
 
-  const inputs = (why: string) => ({ 'a_k1-prioriteit': 'db-01', 'a_k1-prioriteit_why': why, 'a_k1-weerstand': 'no' });
+  const inputs = (why: string) => ({
+    'a_k1-prioriteit': 'db-01',
+    'a_k1-prioriteit_why': why,
+    'a_k1-weerstand': 'no',
+  });
 
   it('lets exactly one of many simultaneous submits from the same card through; the others get the current text', async () => {
     const views = await Promise.all(
-      Array.from({ length: 12 }, (_, i) => service.save(bram, 'submit', { roundId: 'r1', unitId: 'dienstverlening', revision: 0, raw: inputs(`Versie ${i}`) })),
+      Array.from({ length: 12 }, (_, i) =>
+        service.save(bram, 'submit', {
+          roundId: 'r1',
+          unitId: 'dienstverlening',
+          revision: 0,
+          raw: inputs(`Versie ${i}`),
+        }),
+      ),
     );
     const sheet = await repo.getSheet('r1', 'dienstverlening');
     expect(sheet?.revision).toBe(1);
@@ -80,23 +100,73 @@ describe('sturingsgesprek answering service', () => {
   });
 
   it('checks the deputy on the sheet at write time, and the director alone names one', async () => {
-    await expect(service.setDeputy(lotte, { roundId: 'r1', unitId: 'dienstverlening', deputyId: lotte.aadObjectId, raw: {} })).rejects.toMatchObject({ code: errors.notYourCluster.code });
-    await expect(service.setDeputy(bram, { roundId: 'r1', unitId: 'dienstverlening', deputyId: bram.aadObjectId, raw: {} })).rejects.toMatchObject({ code: errors.unknownDeputy.code });
-    await service.setDeputy(bram, { roundId: 'r1', unitId: 'dienstverlening', deputyId: lotte.aadObjectId, raw: {} });
-    await service.setDeputy(bram, { roundId: 'r1', unitId: 'dienstverlening', deputyId: lotte.aadObjectId, raw: {} }); // retried click
+    await expect(
+      service.setDeputy(lotte, {
+        roundId: 'r1',
+        unitId: 'dienstverlening',
+        deputyId: lotte.aadObjectId,
+        raw: {},
+      }),
+    ).rejects.toMatchObject({ code: errors.notYourCluster.code });
+    await expect(
+      service.setDeputy(bram, {
+        roundId: 'r1',
+        unitId: 'dienstverlening',
+        deputyId: bram.aadObjectId,
+        raw: {},
+      }),
+    ).rejects.toMatchObject({ code: errors.unknownDeputy.code });
+    await service.setDeputy(bram, {
+      roundId: 'r1',
+      unitId: 'dienstverlening',
+      deputyId: lotte.aadObjectId,
+      raw: {},
+    });
+    await service.setDeputy(bram, {
+      roundId: 'r1',
+      unitId: 'dienstverlening',
+      deputyId: lotte.aadObjectId,
+      raw: {},
+    }); // retried click
     expect((await repo.getSheet('r1', 'dienstverlening'))?.deputyAssignments).toBe(1);
     expect(deputyCards).toContain(`dienstverlening:${lotte.aadObjectId}`);
-    const saved = await service.save(lotte, 'draft', { roundId: 'r1', unitId: 'dienstverlening', revision: 0, raw: inputs('Concept van Lotte') });
+    const saved = await service.save(lotte, 'draft', {
+      roundId: 'r1',
+      unitId: 'dienstverlening',
+      revision: 0,
+      raw: inputs('Concept van Lotte'),
+    });
     expect(saved.banner).toBe('draftSaved');
     expect(saved.role).toBe('deputy');
     await service.setDeputy(bram, { roundId: 'r1', unitId: 'dienstverlening', deputyId: undefined, raw: {} });
-    await expect(service.save(lotte, 'draft', { roundId: 'r1', unitId: 'dienstverlening', revision: 1, raw: inputs('Nog eens') })).rejects.toMatchObject({ code: errors.notYourCluster.code });
+    await expect(
+      service.save(lotte, 'draft', {
+        roundId: 'r1',
+        unitId: 'dienstverlening',
+        revision: 1,
+        raw: inputs('Nog eens'),
+      }),
+    ).rejects.toMatchObject({ code: errors.notYourCluster.code });
     expect((await repo.getSheet('r1', 'dienstverlening'))?.revision).toBe(1);
   });
 
   it('keeps answers when a round is opened twice', async () => {
-    await service.save(bram, 'draft', { roundId: 'r1', unitId: 'dienstverlening', revision: 0, raw: inputs('Bewaard') });
-    await repo.createSheets([{ roundId: 'r1', unitId: 'dienstverlening', state: 'notOpened', answers: {}, revision: 0, deputyAssignments: 0 }]);
+    await service.save(bram, 'draft', {
+      roundId: 'r1',
+      unitId: 'dienstverlening',
+      revision: 0,
+      raw: inputs('Bewaard'),
+    });
+    await repo.createSheets([
+      {
+        roundId: 'r1',
+        unitId: 'dienstverlening',
+        state: 'notOpened',
+        answers: {},
+        revision: 0,
+        deputyAssignments: 0,
+      },
+    ]);
     expect((await repo.getSheet('r1', 'dienstverlening'))?.state).toBe('draft');
   });
 });

@@ -1,15 +1,37 @@
 import { unitsOf } from '../../../src/features/sturingsgesprek/sturingsgesprek.access';
 import { renderAnswerCard } from '../../../src/features/sturingsgesprek/cards/answer.card';
-import { renderOverviewCard, renderRoundForm, renderStatusCard } from '../../../src/features/sturingsgesprek/cards/manage.card';
-import { renderClosedCard, renderConfirmCard, renderReminderCard } from '../../../src/features/sturingsgesprek/cards/notices.card';
+import {
+  renderOverviewCard,
+  renderRoundForm,
+  renderStatusCard,
+} from '../../../src/features/sturingsgesprek/cards/manage.card';
+import {
+  renderClosedCard,
+  renderConfirmCard,
+  renderReminderCard,
+} from '../../../src/features/sturingsgesprek/cards/notices.card';
 import { renderReportCard } from '../../../src/features/sturingsgesprek/cards/report.card';
-import { renderMineCard, renderScheduleCard, renderSetEditor, renderSetsCard } from '../../../src/features/sturingsgesprek/cards/setup.card';
+import {
+  renderMineCard,
+  renderScheduleCard,
+  renderSetEditor,
+  renderSetsCard,
+} from '../../../src/features/sturingsgesprek/cards/setup.card';
 import en from '../../../src/features/sturingsgesprek/i18n/en.json';
 import nl from '../../../src/features/sturingsgesprek/i18n/nl.json';
 import { defaultSchedule } from '../../../src/features/sturingsgesprek/sturingsgesprek.schedule.service';
 import { answersToInputs } from '../../../src/features/sturingsgesprek/sturingsgesprek.sheet-view.rules';
-import type { Answers, ReportModel, RoundDoc, SheetDoc, SheetView } from '../../../src/features/sturingsgesprek/sturingsgesprek.types';
-import { templateById, templates } from '../../../src/features/sturingsgesprek/sturingsgesprek.templates.rules';
+import type {
+  Answers,
+  ReportModel,
+  RoundDoc,
+  SheetDoc,
+  SheetView,
+} from '../../../src/features/sturingsgesprek/sturingsgesprek.types';
+import {
+  templateById,
+  templates,
+} from '../../../src/features/sturingsgesprek/sturingsgesprek.templates.rules';
 import { CardText } from '../../../src/platform/card-text';
 import { I18n } from '../../../src/platform/i18n/i18n';
 import { Organisation } from '../../../src/platform/org/organisation';
@@ -28,15 +50,41 @@ const answers: Answers = {
   'k1-weerstand-helpen': { kind: 'text', text: long },
 };
 const round: RoundDoc = {
-  roundId: 'm-0123456789abcdef', status: 'open', setId: 'kwartaal-1', setName: k1.name, questions: k1.questions, periodLabel: 'Sturingsgesprek december 2026',
-  opensAt: '2026-11-23T08:00:00.000Z', deadline: '2026-12-11T16:00:00.000Z', includeDepartments: false, reminderDays: [7, 2, 0], units,
-  createdBy: 'x', createdAt: '2026-11-23T08:00:00.000Z', updatedAt: '2026-11-23T08:00:00.000Z', revision: 2,
+  roundId: 'm-0123456789abcdef',
+  status: 'open',
+  setId: 'kwartaal-1',
+  setName: k1.name,
+  questions: k1.questions,
+  periodLabel: 'Sturingsgesprek december 2026',
+  opensAt: '2026-11-23T08:00:00.000Z',
+  deadline: '2026-12-11T16:00:00.000Z',
+  includeDepartments: false,
+  reminderDays: [7, 2, 0],
+  units,
+  createdBy: 'x',
+  createdAt: '2026-11-23T08:00:00.000Z',
+  updatedAt: '2026-11-23T08:00:00.000Z',
+  revision: 2,
 };
 const sheet: SheetDoc = {
-  roundId: round.roundId, unitId: units[0].unitId, state: 'submitted', answers, revision: 3, deputyId: '7a11e1b0-0000-4000-8000-000000000008', deputyAssignments: 1,
-  submittedBy: units[0].ownerId, submittedAt: '2026-12-01T10:00:00.000Z', lastEditedBy: units[0].ownerId, lastEditedAt: '2026-12-01T10:00:00.000Z',
+  roundId: round.roundId,
+  unitId: units[0].unitId,
+  state: 'submitted',
+  answers,
+  revision: 3,
+  deputyId: '7a11e1b0-0000-4000-8000-000000000008',
+  deputyAssignments: 1,
+  submittedBy: units[0].ownerId,
+  submittedAt: '2026-12-01T10:00:00.000Z',
+  lastEditedBy: units[0].ownerId,
+  lastEditedAt: '2026-12-01T10:00:00.000Z',
 };
-const previous = Object.fromEntries(Object.entries(answers).map(([k, a]) => [k, { roundId: 'p', periodLabel: 'Sturingsgesprek augustus 2026', answer: a }]));
+const previous = Object.fromEntries(
+  Object.entries(answers).map(([k, a]) => [
+    k,
+    { roundId: 'p', periodLabel: 'Sturingsgesprek augustus 2026', answer: a },
+  ]),
+);
 /** The services name everyone a card mentions; here the organisation file does (the renderers' fallback). */
 const names = new Map<string, string>();
 const view: SheetView = {
@@ -44,12 +92,28 @@ const view: SheetView = {
   ...{ inputValues: answersToInputs(k1.questions, answers), problems: [], names },
 };
 const report: ReportModel = {
-  round, generatedAt: round.deadline, missing: units.slice(5),
-  submitted: units.slice(0, 5).map((unit) => ({ unit, answeredBy: unit.ownerId, submittedAt: round.opensAt })),
-  questions: [{ q: k1.questions[0], number: '1', rows: units.map((unit) => ({ unit, answeredBy: unit.ownerId, answer: answers['k1-prioriteit'], previous: previous['k1-prioriteit'] })), previousRound: { roundId: 'p', periodLabel: 'Sturingsgesprek augustus 2026' }, counts: { kind: 'doorbraken', items: [{ id: 'db-01', now: 5, previous: 3 }] } }],
+  round,
+  generatedAt: round.deadline,
+  missing: units.slice(5),
+  submitted: units
+    .slice(0, 5)
+    .map((unit) => ({ unit, answeredBy: unit.ownerId, submittedAt: round.opensAt })),
+  questions: [
+    {
+      q: k1.questions[0],
+      number: '1',
+      rows: units.map((unit) => ({
+        unit,
+        answeredBy: unit.ownerId,
+        answer: answers['k1-prioriteit'],
+        previous: previous['k1-prioriteit'],
+      })),
+      previousRound: { roundId: 'p', periodLabel: 'Sturingsgesprek augustus 2026' },
+      counts: { kind: 'doorbraken', items: [{ id: 'db-01', now: 5, previous: 3 }] },
+    },
+  ],
   names,
 };
-
 
 /** Every card of the feature, in both languages, follows the house rules and fits in a Teams message. */
 describe('sturingsgesprek cards', () => {
@@ -58,7 +122,11 @@ describe('sturingsgesprek cards', () => {
     const cards: Record<string, unknown> = {
       answer: renderAnswerCard(w, view),
       answerClosed: renderAnswerCard(w, { ...view, editable: false, banner: 'closed' }),
-      answerConflict: renderAnswerCard(w, { ...view, banner: 'conflict', conflict: { changedBy: sheet.deputyId, attempted: answers } }),
+      answerConflict: renderAnswerCard(w, {
+        ...view,
+        banner: 'conflict',
+        conflict: { changedBy: sheet.deputyId, attempted: answers },
+      }),
       reminder: renderReminderCard(w, { round, unit: units[0], sheet, kind: 'reminder' }),
       confirm: renderConfirmCard(w, { round: { ...round, status: 'draft' }, units, names }),
       closed: renderClosedCard(w, {
@@ -66,7 +134,20 @@ describe('sturingsgesprek cards', () => {
         links: { docx: 'https://x.example/w', markdown: 'https://x.example/a', csv: 'https://x.example/b' },
       }),
       overview: renderOverviewCard(w, [{ round, submitted: 5 }]),
-      form: renderRoundForm(w, { sets: templates.map((t) => ({ setId: t.id, name: t.name, questions: t.questions, isTemplate: true })), values: { setId: 'kwartaal-1', periodLabel: '', opensOn: '2026-11-23', opensTime: '09:00', deadlineOn: '2026-12-11', deadlineTime: '17:00', reminderDays: '7, 2, 0', includeDepartments: 'false' }, token: 'abcdef123456' }),
+      form: renderRoundForm(w, {
+        sets: templates.map((t) => ({ setId: t.id, name: t.name, questions: t.questions, isTemplate: true })),
+        values: {
+          setId: 'kwartaal-1',
+          periodLabel: '',
+          opensOn: '2026-11-23',
+          opensTime: '09:00',
+          deadlineOn: '2026-12-11',
+          deadlineTime: '17:00',
+          reminderDays: '7, 2, 0',
+          includeDepartments: 'false',
+        },
+        token: 'abcdef123456',
+      }),
       status: renderStatusCard(w, {
         round,
         rows: units.map((unit) => ({ unit, sheet })),
@@ -74,11 +155,34 @@ describe('sturingsgesprek cards', () => {
         token: 'abc123',
         names,
       }),
-      reportOverview: renderReportCard(w, report, 0, { docx: 'https://x.example/w', markdown: 'https://x.example/a', csv: 'https://x.example/b' }),
-      reportQuestion: renderReportCard(w, report, 1, { docx: 'https://x.example/w', markdown: 'https://x.example/a', csv: 'https://x.example/b' }),
-      sets: renderSetsCard(w, templates.map((t) => ({ setId: t.id, name: t.name, questions: t.questions, isTemplate: true })), 'abcdef123456'),
-      editor: renderSetEditor(w, { setId: 'set-abc', name: k1.name, questions: k1.questions, revision: 1, createdBy: 'x', updatedBy: 'x', updatedAt: '' }),
-      schedule: renderScheduleCard(w, { schedule: defaultSchedule('x', '2026-11-23T09:00:00Z', ['kwartaal-1']), sets: [] }),
+      reportOverview: renderReportCard(w, report, 0, {
+        docx: 'https://x.example/w',
+        markdown: 'https://x.example/a',
+        csv: 'https://x.example/b',
+      }),
+      reportQuestion: renderReportCard(w, report, 1, {
+        docx: 'https://x.example/w',
+        markdown: 'https://x.example/a',
+        csv: 'https://x.example/b',
+      }),
+      sets: renderSetsCard(
+        w,
+        templates.map((t) => ({ setId: t.id, name: t.name, questions: t.questions, isTemplate: true })),
+        'abcdef123456',
+      ),
+      editor: renderSetEditor(w, {
+        setId: 'set-abc',
+        name: k1.name,
+        questions: k1.questions,
+        revision: 1,
+        createdBy: 'x',
+        updatedBy: 'x',
+        updatedAt: '',
+      }),
+      schedule: renderScheduleCard(w, {
+        schedule: defaultSchedule('x', '2026-11-23T09:00:00Z', ['kwartaal-1']),
+        sets: [],
+      }),
       mine: renderMineCard(w, [{ round, unit: units[0], role: 'deputy' }]),
     };
     for (const [name, card] of Object.entries(cards)) {

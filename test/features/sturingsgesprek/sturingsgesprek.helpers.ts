@@ -36,7 +36,12 @@ export function inputValues(card: unknown): Record<string, string> {
 }
 
 /** Clicks a card's Action.Execute as Teams does: the action's data with the card's inputs merged in. */
-export async function click(user: TestUser, card: unknown, title: string | RegExp, inputs: Record<string, unknown> = {}) {
+export async function click(
+  user: TestUser,
+  card: unknown,
+  title: string | RegExp,
+  inputs: Record<string, unknown> = {},
+) {
   const action = findAction(card, title);
   if (!action.verb) throw new Error(`"${String(title)}" is not an Action.Execute`);
   return user.invoke(action.verb, { ...inputValues(card), ...inputs, ...(action.data ?? {}) });
@@ -56,7 +61,14 @@ export function cardsReceived(bot: TestBot, user: TestUser): Card[] {
 /** A new round from a template, saved and confirmed by the DIG office; returns the round id. */
 export async function makeRound(
   bot: TestBot,
-  options: { setId?: string; label?: string; opensOn: string; deadlineOn: string; deadlineTime?: string; reminderDays?: string },
+  options: {
+    setId?: string;
+    label?: string;
+    opensOn: string;
+    deadlineOn: string;
+    deadlineTime?: string;
+    reminderDays?: string;
+  },
 ): Promise<string> {
   const ravi = bot.user(people.ravi);
   const form = (await ravi.invoke('sturingsgesprek.newRound')).card as Card;
@@ -80,7 +92,14 @@ export async function makeRound(
 export { cardActions, cardInputs, cardText, findAction };
 
 /** Card inputs for the Kwartaal 1 questions. */
-export function k1Inputs(a: { prioriteit?: string[]; why?: string; weerstand?: 'yes' | 'no'; welke?: string[]; welkeWhy?: string; helpen?: string }) {
+export function k1Inputs(a: {
+  prioriteit?: string[];
+  why?: string;
+  weerstand?: 'yes' | 'no';
+  welke?: string[];
+  welkeWhy?: string;
+  helpen?: string;
+}) {
   return {
     'a_k1-prioriteit': (a.prioriteit ?? []).join(','),
     'a_k1-prioriteit_why': a.why ?? '',

@@ -1,9 +1,24 @@
 import { SturingsgesprekRepository } from '../../../src/features/sturingsgesprek/sturingsgesprek.repository';
 import { startTestBot, type TestBot } from '../../support/test-bot';
-import { cardActions, cardOf, cardsReceived, cardText, click, directors, findAction, installAll, k1Inputs, lastCard, makeRound, people } from './sturingsgesprek.helpers';
+import {
+  cardActions,
+  cardOf,
+  cardsReceived,
+  cardText,
+  click,
+  directors,
+  findAction,
+  installAll,
+  k1Inputs,
+  lastCard,
+  makeRound,
+  people,
+} from './sturingsgesprek.helpers';
 
-const roundCards = (bot: TestBot, name: string) => cardsReceived(bot, bot.user(name)).filter((c) => cardText(c).includes('Sturingsgesprek DIG —'));
-const reminders = (bot: TestBot, name: string) => cardsReceived(bot, bot.user(name)).filter((c) => cardText(c).includes('Herinnering: sturingsgesprek'));
+const roundCards = (bot: TestBot, name: string) =>
+  cardsReceived(bot, bot.user(name)).filter((c) => cardText(c).includes('Sturingsgesprek DIG —'));
+const reminders = (bot: TestBot, name: string) =>
+  cardsReceived(bot, bot.user(name)).filter((c) => cardText(c).includes('Herinnering: sturingsgesprek'));
 
 // Headroom for a busy machine: each test drives the whole bot over HTTP.
 jest.setTimeout(30_000);
@@ -27,10 +42,17 @@ describe('sturingsgesprek: rounds', () => {
     expect(cardText(form)).toContain('Kwartaal 1 (sjabloon)');
     expect(cardText(form)).toContain('Kwartaal 2 (sjabloon)');
     const check = cardOf(
-      await click(ravi, form, 'Opslaan en controleren', { setId: 'kwartaal-2', periodLabel: 'Kwartaal 2 2027', opensOn: '2026-11-30', deadlineOn: '2026-12-18' }),
+      await click(ravi, form, 'Opslaan en controleren', {
+        setId: 'kwartaal-2',
+        periodLabel: 'Kwartaal 2 2027',
+        opensOn: '2026-11-30',
+        deadlineOn: '2026-12-18',
+      }),
     );
     const text = cardText(check);
-    expect(text).toContain('Welke concrete en meetbare resultaten heeft de focus op diversiteit, rechtvaardigheid en inclusie (DEI) in jouw cluster');
+    expect(text).toContain(
+      'Welke concrete en meetbare resultaten heeft de focus op diversiteit, rechtvaardigheid en inclusie (DEI) in jouw cluster',
+    );
     expect(text).toContain('“Rotterdam representeert Rotterdam”');
     for (const d of directors) expect(text).toContain(people[d]);
     expect(text).toContain('Status: concept');
@@ -39,7 +61,9 @@ describe('sturingsgesprek: rounds', () => {
 
     // "Aanpassen": the same form with the round's values; saving keeps one round.
     const edit = cardOf(await click(ravi, check, 'Aanpassen'));
-    const edited = cardOf(await click(ravi, edit, 'Opslaan en controleren', { periodLabel: 'Kwartaal 2 2027 (herzien)' }));
+    const edited = cardOf(
+      await click(ravi, edit, 'Opslaan en controleren', { periodLabel: 'Kwartaal 2 2027 (herzien)' }),
+    );
     expect(cardText(edited)).toContain('Ronde Kwartaal 2 2027 (herzien)');
     expect((await repo.recentRounds()).map((r) => r.roundId)).toEqual([roundId]);
 
@@ -64,7 +88,12 @@ describe('sturingsgesprek: rounds', () => {
     const roundId = await makeRound(bot, { opensOn: '2026-11-23', deadlineOn: '2026-12-11' });
     const bram = bot.user(people.bram);
     const fatima = bot.user(people.fatima);
-    await click(bram, lastCard(bot, bram), 'Indienen', k1Inputs({ prioriteit: ['db-01'], why: 'Omdat.', weerstand: 'no' }));
+    await click(
+      bram,
+      lastCard(bot, bram),
+      'Indienen',
+      k1Inputs({ prioriteit: ['db-01'], why: 'Omdat.', weerstand: 'no' }),
+    );
     await click(fatima, lastCard(bot, fatima), 'Opslaan als concept', k1Inputs({ why: 'Half af.' }));
     await bot.user(people.jeroen).invoke('sturingsgesprek.view', { roundId, unitId: 'stadsontwikkeling' });
 
@@ -77,17 +106,31 @@ describe('sturingsgesprek: rounds', () => {
     expect(text).toContain('Geopend, nog niet ingevuld');
     expect(text.match(/Nog niet geopend/g)).toHaveLength(4);
     // One "Herinneren" per late cluster, none for Dienstverlening.
-    const nudges = cardActions(status).filter((a) => a.verb === 'sturingsgesprek.nudge' && a.title === 'Herinneren');
+    const nudges = cardActions(status).filter(
+      (a) => a.verb === 'sturingsgesprek.nudge' && a.title === 'Herinneren',
+    );
     expect(nudges.map((a) => (a.data as { target: string }).target).sort()).toEqual(
-      ['bestuursdienst', 'concernstaf', 'maatschappelijke-ontwikkeling', 'stadsbeheer', 'stadsontwikkeling', 'werk-en-inkomen'].sort(),
+      [
+        'bestuursdienst',
+        'concernstaf',
+        'maatschappelijke-ontwikkeling',
+        'stadsbeheer',
+        'stadsontwikkeling',
+        'werk-en-inkomen',
+      ].sort(),
     );
 
-    const nudgeFatima = nudges.find((a) => (a.data as { target: string }).target === 'maatschappelijke-ontwikkeling');
+    const nudgeFatima = nudges.find(
+      (a) => (a.data as { target: string }).target === 'maatschappelijke-ontwikkeling',
+    );
     const after = cardOf(await mila.invoke('sturingsgesprek.nudge', nudgeFatima?.data));
     expect(cardText(after)).toContain('Herinnering verstuurd naar 1 cluster(s).');
     await mila.invoke('sturingsgesprek.nudge', nudgeFatima?.data); // Teams retrying the same click
     await bot.runDue();
-    const nudgeCards = (name: string) => cardsReceived(bot, bot.user(name)).filter((c) => cardText(c).includes('Het DIG Office vraagt naar je antwoord'));
+    const nudgeCards = (name: string) =>
+      cardsReceived(bot, bot.user(name)).filter((c) =>
+        cardText(c).includes('Het DIG Office vraagt naar je antwoord'),
+      );
     expect(nudgeCards(people.fatima)).toHaveLength(1);
     expect(nudgeCards(people.jeroen)).toHaveLength(0);
 
@@ -95,14 +138,20 @@ describe('sturingsgesprek: rounds', () => {
     await bot.runDue();
     expect(nudgeCards(people.bram)).toHaveLength(0);
     expect(nudgeCards(people.fatima)).toHaveLength(2);
-    for (const d of ['jeroen', 'eva', 'kofi', 'ingrid', 'tim'] as const) expect(nudgeCards(people[d])).toHaveLength(1);
+    for (const d of ['jeroen', 'eva', 'kofi', 'ingrid', 'tim'] as const)
+      expect(nudgeCards(people[d])).toHaveLength(1);
   });
 
   it('reminds on the ladder (7, 2, 0 days at 09:00) only those who have not submitted, deputies included', async () => {
     await makeRound(bot, { opensOn: '2026-11-23', deadlineOn: '2026-12-11' });
     const bram = bot.user(people.bram);
     const fatima = bot.user(people.fatima);
-    await click(bram, lastCard(bot, bram), 'Indienen', k1Inputs({ prioriteit: ['db-01'], why: 'Omdat.', weerstand: 'no' }));
+    await click(
+      bram,
+      lastCard(bot, bram),
+      'Indienen',
+      k1Inputs({ prioriteit: ['db-01'], why: 'Omdat.', weerstand: 'no' }),
+    );
     await click(fatima, lastCard(bot, fatima), 'Aanwijzen', { deputyId: bot.user(people.lotte).aadObjectId });
 
     bot.clock.set('2026-12-04T07:59:00Z');
@@ -112,11 +161,19 @@ describe('sturingsgesprek: rounds', () => {
     await bot.runDue();
     expect(reminders(bot, people.bram)).toHaveLength(0);
     expect(reminders(bot, people.lotte)).toHaveLength(1);
-    for (const d of ['fatima', 'jeroen', 'eva', 'kofi', 'ingrid', 'tim'] as const) expect(reminders(bot, people[d])).toHaveLength(1);
+    for (const d of ['fatima', 'jeroen', 'eva', 'kofi', 'ingrid', 'tim'] as const)
+      expect(reminders(bot, people[d])).toHaveLength(1);
 
     const lotte = bot.user(people.lotte);
-    const lotteCard = [...cardsReceived(bot, lotte)].reverse().find((c) => cardText(c).includes('Sturingsgesprek DIG —'));
-    await click(lotte, lotteCard, 'Indienen', k1Inputs({ prioriteit: ['db-02'], why: 'Namens Fatima.', weerstand: 'no' }));
+    const lotteCard = [...cardsReceived(bot, lotte)]
+      .reverse()
+      .find((c) => cardText(c).includes('Sturingsgesprek DIG —'));
+    await click(
+      lotte,
+      lotteCard,
+      'Indienen',
+      k1Inputs({ prioriteit: ['db-02'], why: 'Namens Fatima.', weerstand: 'no' }),
+    );
     bot.clock.set('2026-12-09T08:00:00Z'); // 2 days before
     await bot.runDue();
     expect(reminders(bot, people.fatima)).toHaveLength(1);
@@ -129,17 +186,33 @@ describe('sturingsgesprek: rounds', () => {
   });
 
   it('closes at the deadline: cards say closed, answers are refused, the office gets who did not answer', async () => {
-    const roundId = await makeRound(bot, { opensOn: '2026-11-23', deadlineOn: '2026-12-11', label: 'Sturingsgesprek december 2026' });
+    const roundId = await makeRound(bot, {
+      opensOn: '2026-11-23',
+      deadlineOn: '2026-12-11',
+      label: 'Sturingsgesprek december 2026',
+    });
     const bram = bot.user(people.bram);
     for (const d of ['bram', 'fatima', 'jeroen', 'eva', 'kofi'] as const) {
       const u = bot.user(people[d]);
-      await click(u, lastCard(bot, u), 'Indienen', k1Inputs({ prioriteit: ['db-01'], why: `Antwoord van ${people[d]}.`, weerstand: 'no' }));
+      await click(
+        u,
+        lastCard(bot, u),
+        'Indienen',
+        k1Inputs({ prioriteit: ['db-01'], why: `Antwoord van ${people[d]}.`, weerstand: 'no' }),
+      );
     }
     const bramCard = roundCards(bot, people.bram)[0];
 
     bot.clock.set('2026-12-11T16:00:00Z'); // 17:00 Rotterdam: the deadline
     const before = await repo.getSheet(roundId, 'dienstverlening');
-    const late = cardOf(await click(bram, bramCard, 'Indienen', k1Inputs({ prioriteit: ['db-04'], why: 'Te laat.', weerstand: 'no' })));
+    const late = cardOf(
+      await click(
+        bram,
+        bramCard,
+        'Indienen',
+        k1Inputs({ prioriteit: ['db-04'], why: 'Te laat.', weerstand: 'no' }),
+      ),
+    );
     expect(cardText(late)).toContain('Deze ronde is gesloten; er is niets opgeslagen.');
     expect(cardText(late)).toContain('Te laat.'); // shown back, not silently dropped
     expect(cardActions(late).map((a) => a.title)).not.toContain('Indienen');
@@ -165,7 +238,12 @@ describe('sturingsgesprek: rounds', () => {
     expect(cardActions(replaced).map((a) => a.title)).not.toContain('Indienen');
     // Closing again (a retried job) sends nothing twice.
     const count = cardsReceived(bot, bot.user(people.mila)).length;
-    await bot.deps.scheduler.schedule({ id: 'again', kind: 'sturingsgesprek.close', runAt: bot.clock.now(), payload: { roundId } });
+    await bot.deps.scheduler.schedule({
+      id: 'again',
+      kind: 'sturingsgesprek.close',
+      runAt: bot.clock.now(),
+      payload: { roundId },
+    });
     await bot.runDue();
     expect(cardsReceived(bot, bot.user(people.mila))).toHaveLength(count);
   });
@@ -179,13 +257,33 @@ describe('sturingsgesprek: rounds', () => {
     const forbidden = 'Dit kunnen alleen de gemeentesecretaris en het DIG Office';
     for (const [user, verb, data] of [
       [sanne, 'sturingsgesprek.newRound', {}],
-      [sanne, 'sturingsgesprek.saveRound', { token: 'abcdef123456', setId: 'kwartaal-1', periodLabel: 'x', opensOn: '2026-11-24', deadlineOn: '2026-12-20' }],
+      [
+        sanne,
+        'sturingsgesprek.saveRound',
+        {
+          token: 'abcdef123456',
+          setId: 'kwartaal-1',
+          periodLabel: 'x',
+          opensOn: '2026-11-24',
+          deadlineOn: '2026-12-20',
+        },
+      ],
       [bram, 'sturingsgesprek.confirmRound', { roundId }],
       [bram, 'sturingsgesprek.status', { roundId }],
       [bram, 'sturingsgesprek.nudge', { roundId, target: 'all', token: 'abcdef123' }],
       [sanne, 'sturingsgesprek.report', { roundId }],
       [sanne, 'sturingsgesprek.copySet', { sourceId: 'kwartaal-1', token: 'abcdef123' }],
-      [bram, 'sturingsgesprek.saveSchedule', { mode: 'cadence4', startDate: '2027-01-04', setSequence: 'kwartaal-1', answerDays: '21', leadDays: '7' }],
+      [
+        bram,
+        'sturingsgesprek.saveSchedule',
+        {
+          mode: 'cadence4',
+          startDate: '2027-01-04',
+          setSequence: 'kwartaal-1',
+          answerDays: '21',
+          leadDays: '7',
+        },
+      ],
     ] as const) {
       const res = await user.invoke(verb, data);
       expect(cardText(cardOf(res))).toContain(forbidden);
@@ -196,15 +294,20 @@ describe('sturingsgesprek: rounds', () => {
     expect(await repo.listSets()).toHaveLength(0);
     expect(await repo.getSchedule()).toBeUndefined();
     // A plain colleague asking for it is told who it is for.
-    expect(cardText((await sanne.say('sturingsgesprek'))[0].attachments?.[0].content)).toContain('Het sturingsgesprek is voor de gemeentesecretaris');
+    expect(cardText((await sanne.say('sturingsgesprek'))[0].attachments?.[0].content)).toContain(
+      'Het sturingsgesprek is voor de gemeentesecretaris',
+    );
     // A bad payload changes nothing either.
-    const bad = await bot.user(people.ravi).invoke('sturingsgesprek.submit', { roundId, unitId: 'dienstverlening', revision: 'x' });
+    const bad = await bot
+      .user(people.ravi)
+      .invoke('sturingsgesprek.submit', { roundId, unitId: 'dienstverlening', revision: 'x' });
     expect(cardText(cardOf(bad))).toContain('Dat begreep ik niet goed');
     expect(await repo.sheets(roundId)).toEqual(sheetsBefore);
   });
 
   it('shows each role its own help entry', async () => {
-    const help = async (name: string) => cardText((await bot.user(name).say('help'))[0].attachments?.[0].content);
+    const help = async (name: string) =>
+      cardText((await bot.user(name).say('help'))[0].attachments?.[0].content);
     expect(await help(people.mila)).toContain('Sturingsgesprek DIG (sturingsgesprek)');
     expect(await help(people.ravi)).toContain('Sturingsgesprek DIG (sturingsgesprek)');
     expect(await help(people.bram)).toContain('Mijn sturingsgesprek (sturingsgesprek)');
@@ -221,7 +324,11 @@ describe('sturingsgesprek: rounds per department', () => {
     bot = await startTestBot({
       orgPatch: (org) => {
         org.clusters[0].departments = [
-          { id: 'kcc', name: { nl: 'Klantcontactcentrum', en: 'Customer Contact Centre' }, head: '7a11e1b0-0000-4000-8000-000000000009' },
+          {
+            id: 'kcc',
+            name: { nl: 'Klantcontactcentrum', en: 'Customer Contact Centre' },
+            head: '7a11e1b0-0000-4000-8000-000000000009',
+          },
           { id: 'zonder-hoofd', name: { nl: 'Afdeling zonder hoofd' } },
         ];
       },
@@ -231,7 +338,14 @@ describe('sturingsgesprek: rounds per department', () => {
     await sem.install();
     const ravi = bot.user(people.ravi);
     const form = cardOf(await ravi.invoke('sturingsgesprek.newRound'));
-    const check = cardOf(await click(ravi, form, 'Opslaan en controleren', { periodLabel: 'Kwartaalenquête', opensOn: '2026-11-23', deadlineOn: '2026-12-04', includeDepartments: 'true' }));
+    const check = cardOf(
+      await click(ravi, form, 'Opslaan en controleren', {
+        periodLabel: 'Kwartaalenquête',
+        opensOn: '2026-11-23',
+        deadlineOn: '2026-12-04',
+        includeDepartments: 'true',
+      }),
+    );
     expect(cardText(check)).toContain('Klantcontactcentrum — Sem Willems');
     expect(cardText(check)).not.toContain('Afdeling zonder hoofd');
     await click(ravi, check, 'Versturen');
@@ -243,7 +357,9 @@ describe('sturingsgesprek: rounds per department', () => {
     expect(round.units.map((u) => u.unitId)).toContain('dienstverlening.kcc');
     expect(await sheetRepo.sheets(round.roundId)).toHaveLength(8);
     // The cluster director does not see the department's sheet.
-    const peek = await bot.user(people.bram).invoke('sturingsgesprek.view', { roundId: round.roundId, unitId: 'dienstverlening.kcc' });
+    const peek = await bot
+      .user(people.bram)
+      .invoke('sturingsgesprek.view', { roundId: round.roundId, unitId: 'dienstverlening.kcc' });
     expect(cardText(cardOf(peek))).toContain('Je ziet alleen de antwoorden van je eigen cluster');
   });
 });

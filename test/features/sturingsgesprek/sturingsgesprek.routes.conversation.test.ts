@@ -25,7 +25,9 @@ describe('sturingsgesprek: routes', () => {
     const replies = await channel.say('sturingsgesprek');
     expect(replies).toHaveLength(1);
     expect(replies[0].attachments ?? []).toEqual([]);
-    expect(replies[0].text).toBe('Het sturingsgesprek open je in je persoonlijke chat met de bot, niet in een kanaal of groepschat.');
+    expect(replies[0].text).toBe(
+      'Het sturingsgesprek open je in je persoonlijke chat met de bot, niet in een kanaal of groepschat.',
+    );
   });
 
   it('gives a malformed round form back as typed, with the Dutch invalid-input message, and saves nothing', async () => {
@@ -50,11 +52,18 @@ describe('sturingsgesprek: routes', () => {
     await ravi.invoke('sturingsgesprek.copySet', { sourceId: 'kwartaal-1', token: 'abcdef123' });
     const before = await repo.getSet('set-abcdef123');
     expect(before).toBeDefined();
-    const edit = await ravi.invoke('sturingsgesprek.saveSet', { setId: 'set-abcdef123', revision: 'x', op: 'save', name_nl: 'Anders' });
+    const edit = await ravi.invoke('sturingsgesprek.saveSet', {
+      setId: 'set-abcdef123',
+      revision: 'x',
+      op: 'save',
+      name_nl: 'Anders',
+    });
     expect(cardText(cardOf(edit))).toContain(invalidInput);
     expect(await repo.getSet('set-abcdef123')).toEqual(before);
 
-    const forged = await bot.user(people.bram).invoke('sturingsgesprek.view', { roundId: 'r/../1', unitId: 'dienstverlening' });
+    const forged = await bot
+      .user(people.bram)
+      .invoke('sturingsgesprek.view', { roundId: 'r/../1', unitId: 'dienstverlening' });
     expect(cardText(cardOf(forged))).toContain(invalidInput);
   });
 });

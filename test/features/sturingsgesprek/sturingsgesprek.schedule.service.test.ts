@@ -1,7 +1,12 @@
 import { nextOccurrence } from '../../../src/features/sturingsgesprek/sturingsgesprek.schedule.service';
 
 const zone = 'Europe/Amsterdam';
-const base = { mode: 'cadence' as const, cadenceMonths: 4 as const, startDate: '2026-01-12', dates: [] as string[] };
+const base = {
+  mode: 'cadence' as const,
+  cadenceMonths: 4 as const,
+  startDate: '2026-01-12',
+  dates: [] as string[],
+};
 
 /** Which opening comes next: every 3 or 4 months from a start date, or the next listed date. */
 describe('sturingsgesprek schedule', () => {
@@ -9,7 +14,9 @@ describe('sturingsgesprek schedule', () => {
     expect(nextOccurrence(base, '2026-11-23T09:00:00Z', zone)).toBe('2027-01-12');
     expect(nextOccurrence({ ...base, cadenceMonths: 3 }, '2026-11-23T09:00:00Z', zone)).toBe('2027-01-12');
     expect(nextOccurrence({ ...base, cadenceMonths: 3 }, '2026-06-01T09:00:00Z', zone)).toBe('2026-07-12');
-    expect(nextOccurrence({ ...base, lastOccurrence: '2027-01-12' }, '2026-11-23T09:00:00Z', zone)).toBe('2027-05-12');
+    expect(nextOccurrence({ ...base, lastOccurrence: '2027-01-12' }, '2026-11-23T09:00:00Z', zone)).toBe(
+      '2027-05-12',
+    );
   });
 
   it('counts an opening at 09:00 Rotterdam time as still ahead until then', () => {
@@ -20,6 +27,8 @@ describe('sturingsgesprek schedule', () => {
   it('takes listed dates in order, and nothing when they are used up', () => {
     const dates = { ...base, mode: 'dates' as const, dates: ['2027-05-17', '2027-01-18'] };
     expect(nextOccurrence(dates, '2026-11-23T09:00:00Z', zone)).toBe('2027-01-18');
-    expect(nextOccurrence({ ...dates, lastOccurrence: '2027-05-17' }, '2026-11-23T09:00:00Z', zone)).toBeUndefined();
+    expect(
+      nextOccurrence({ ...dates, lastOccurrence: '2027-05-17' }, '2026-11-23T09:00:00Z', zone),
+    ).toBeUndefined();
   });
 });

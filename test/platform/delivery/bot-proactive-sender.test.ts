@@ -9,7 +9,13 @@ describe('BotProactiveSender over a real CloudAdapter', () => {
     // The connector's limits on time that stands still: a request over the limit is over it, however
     // long the machine takes between two requests.
     connector = await FakeConnector.start({ now: () => 0 });
-    ref = { serviceUrl: connector.url, channelId: 'msteams', conversation: { id: 'c1' }, bot: { id: '28:bot' }, user: { id: '29:u' } };
+    ref = {
+      serviceUrl: connector.url,
+      channelId: 'msteams',
+      conversation: { id: 'c1' },
+      bot: { id: '28:bot' },
+      user: { id: '29:u' },
+    };
   });
   afterEach(() => connector.stop());
 
@@ -36,7 +42,9 @@ describe('BotProactiveSender over a real CloudAdapter', () => {
 
   it('does not let the SDK retry 5xx behind our back', async () => {
     connector.configure({ conversationStatus: { c1: 503 } });
-    const err = await botSender().send(ref, { type: 'message', text: 'a' }).catch((e: unknown) => e);
+    const err = await botSender()
+      .send(ref, { type: 'message', text: 'a' })
+      .catch((e: unknown) => e);
     expect(err).toMatchObject({ statusCode: 503 });
     expect(connector.requests).toHaveLength(1);
   });
@@ -44,7 +52,9 @@ describe('BotProactiveSender over a real CloudAdapter', () => {
   it('reports a network failure without a status code', async () => {
     const url = connector.url;
     await connector.stop();
-    const err = await botSender().send({ ...ref, serviceUrl: url }, { type: 'message', text: 'a' }).catch((e: unknown) => e);
+    const err = await botSender()
+      .send({ ...ref, serviceUrl: url }, { type: 'message', text: 'a' })
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(SendError);
     expect((err as SendError).statusCode).toBeUndefined();
     connector = await FakeConnector.start();

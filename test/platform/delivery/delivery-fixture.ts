@@ -5,7 +5,14 @@ import { join } from 'node:path';
 import { ManualClock } from '../../../src/platform/clock';
 import { ConversationDirectory } from '../../../src/platform/conversations';
 import { BotProactiveSender } from '../../../src/platform/delivery/bot-proactive-sender';
-import { createDelivery, userKey, type DeliveryDeps, type DeliveryOptions, type ProactiveSender, type RecipientKey } from '../../../src/platform/delivery';
+import {
+  createDelivery,
+  userKey,
+  type DeliveryDeps,
+  type DeliveryOptions,
+  type ProactiveSender,
+  type RecipientKey,
+} from '../../../src/platform/delivery';
 import { silentLogger, type Logger } from '../../../src/platform/logger';
 import { SqliteDocumentStore } from '../../../src/storage/sqlite-store';
 import { FakeConnector, type FakeConnectorOptions } from '../../support/fake-connector';
@@ -19,7 +26,11 @@ export function botSender(): ProactiveSender {
   return new BotProactiveSender(new CloudAdapter(new ConfigurationBotFrameworkAuthentication({})), '');
 }
 
-export async function seedUsers(directory: ConversationDirectory, serviceUrl: string, count: number): Promise<RecipientKey[]> {
+export async function seedUsers(
+  directory: ConversationDirectory,
+  serviceUrl: string,
+  count: number,
+): Promise<RecipientKey[]> {
   const keys: RecipientKey[] = [];
   for (let n = 1; n <= count; n++) {
     await directory.save(keyOf(n), {
@@ -61,7 +72,10 @@ export interface Fixture {
   engine: Engine;
   keys: RecipientKey[];
   /** Another engine (another instance) on the same database file. */
-  another(options?: Partial<DeliveryOptions>, sender?: ProactiveSender): Engine & { store: SqliteDocumentStore };
+  another(
+    options?: Partial<DeliveryOptions>,
+    sender?: ProactiveSender,
+  ): Engine & { store: SqliteDocumentStore };
   /** A sender to the fake connector on virtual time (to wrap in a test's own sender). */
   sender(): ProactiveSender;
   /** Awaits `work` while virtual time moves on (see VirtualTimers.run). */
@@ -71,15 +85,17 @@ export interface Fixture {
   close(): Promise<void>;
 }
 
-export async function startFixture(setup: {
-  users?: number;
-  connector?: FakeConnectorOptions;
-  delivery?: Partial<DeliveryOptions>;
-  sender?: ProactiveSender;
-  logger?: Logger;
-  /** Reaching people with no stored conversation (see PersonReach); given the virtual timers to track calls. */
-  reach?: (timers: VirtualTimers) => DeliveryDeps['reach'];
-} = {}): Promise<Fixture> {
+export async function startFixture(
+  setup: {
+    users?: number;
+    connector?: FakeConnectorOptions;
+    delivery?: Partial<DeliveryOptions>;
+    sender?: ProactiveSender;
+    logger?: Logger;
+    /** Reaching people with no stored conversation (see PersonReach); given the virtual timers to track calls. */
+    reach?: (timers: VirtualTimers) => DeliveryDeps['reach'];
+  } = {},
+): Promise<Fixture> {
   const timers = new VirtualTimers();
   const connector = await FakeConnector.start({ now: timers.now, ...setup.connector });
   const clock = new ManualClock();

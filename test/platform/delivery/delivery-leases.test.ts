@@ -1,4 +1,9 @@
-import { SendError, type OutboundActivity, type ProactiveSender, type StoredConversationReference } from '../../../src/platform/delivery';
+import {
+  SendError,
+  type OutboundActivity,
+  type ProactiveSender,
+  type StoredConversationReference,
+} from '../../../src/platform/delivery';
 import { message, startFixture, type Fixture } from './delivery-fixture';
 
 jest.setTimeout(15_000);

@@ -16,7 +16,11 @@ describe('delivery worker against a Teams-like connector', () => {
     });
 
   it('stays under the app rate: the connector never has to throttle', async () => {
-    f = await startFixture({ users: 40, connector: { ratePerSecond: 25, burst: 5 }, delivery: { ratePerSecond: 20, burst: 2 } });
+    f = await startFixture({
+      users: 40,
+      connector: { ratePerSecond: 25, burst: 5 },
+      delivery: { ratePerSecond: 20, burst: 2 },
+    });
     await broadcast('b1', 40);
     await f.drain();
 
@@ -43,7 +47,9 @@ describe('delivery worker against a Teams-like connector', () => {
     // On virtual time a request arrives at the instant it was let go, and several can share one, so
     // "next" is by arrival order, and the pause is exact: Retry-After is 1 s.
     for (const t of throttled) {
-      const next = f.connector.requests.slice(f.connector.requests.indexOf(t) + 1).find((r) => r.conversationId === t.conversationId);
+      const next = f.connector.requests
+        .slice(f.connector.requests.indexOf(t) + 1)
+        .find((r) => r.conversationId === t.conversationId);
       expect(next).toBeDefined();
       expect((next?.at ?? 0) - t.at).toBeGreaterThanOrEqual(1000);
     }
@@ -78,7 +84,11 @@ describe('delivery worker against a Teams-like connector', () => {
     expect(f.connector.messages(conversationOf(2))).toHaveLength(1);
     expect(await f.engine.delivery.status('b1')).toMatchObject({ queued: 0, sent: 2, failed: 1 });
     const failed = await f.store.get<OutboxItem>(containers.outbox, 'b1', keyOf(1));
-    expect(failed?.data).toMatchObject({ status: 'failed', attempts: 3, lastError: expect.stringContaining('HTTP_503') });
+    expect(failed?.data).toMatchObject({
+      status: 'failed',
+      attempts: 3,
+      lastError: expect.stringContaining('HTTP_503'),
+    });
   });
 
   it('marks 403/404 recipients inactive at once, and skips them next time', async () => {
@@ -92,7 +102,12 @@ describe('delivery worker against a Teams-like connector', () => {
     await f.drain();
 
     expect(f.connector.requests.filter((r) => r.conversationId !== conversationOf(3))).toHaveLength(2);
-    expect(await f.engine.delivery.status('b1')).toMatchObject({ sent: 1, inactive: 2, failed: 0, queued: 0 });
+    expect(await f.engine.delivery.status('b1')).toMatchObject({
+      sent: 1,
+      inactive: 2,
+      failed: 0,
+      queued: 0,
+    });
     expect((await f.directory.get(keyOf(1)))?.active).toBe(false);
     expect((await f.directory.get(keyOf(2)))?.active).toBe(false);
     expect((await f.directory.get(keyOf(3)))?.active).toBe(true);
@@ -110,7 +125,12 @@ describe('delivery worker against a Teams-like connector', () => {
       connector: { perConversation: [{ max: 3, windowMs: 1000 }] },
       delivery: { perConversation: [{ max: 3, windowMs: 1000 }] },
     });
-    for (let i = 0; i < 6; i++) await f.engine.delivery.enqueue({ broadcastId: `b${i}`, purpose: 'p', recipients: [{ key: keyOf(1), activity: message(`m${i}`) }] });
+    for (let i = 0; i < 6; i++)
+      await f.engine.delivery.enqueue({
+        broadcastId: `b${i}`,
+        purpose: 'p',
+        recipients: [{ key: keyOf(1), activity: message(`m${i}`) }],
+      });
     await f.drain();
     expect(f.connector.messages(conversationOf(1))).toHaveLength(6);
     expect(f.connector.throttled()).toHaveLength(0);

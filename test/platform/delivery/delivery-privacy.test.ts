@@ -24,14 +24,19 @@ describe('Delivery keepUntil (short-lived recipient records)', () => {
     recipients: [1, 2, 3, 4, 5].map((n) => ({ key: keyOf(n), activity: message('Hallo') })),
     keepUntil,
   });
-  const recipientRows = () => f.store.query(containers.outbox, { pk: 'b1', where: [{ field: 'kind', op: '=', value: 'send' }] });
+  const recipientRows = () =>
+    f.store.query(containers.outbox, { pk: 'b1', where: [{ field: 'kind', op: '=', value: 'send' }] });
 
   it('removes the settled items a day after keepUntil, keeps the counts, and does not send again on a repeated enqueue', async () => {
     f.connector.configure({ conversationStatus: { [conversationOf(5)]: 403 } });
     const keepUntil = new Date(f.clock.now().getTime() + 2 * DAY);
     await f.engine.delivery.enqueue(request(keepUntil));
     await f.drain();
-    expect(await f.engine.delivery.status('b1')).toMatchObject({ sent: 4, inactive: 1, keepUntil: keepUntil.toISOString() });
+    expect(await f.engine.delivery.status('b1')).toMatchObject({
+      sent: 4,
+      inactive: 1,
+      keepUntil: keepUntil.toISOString(),
+    });
 
     f.clock.advance(2 * DAY + DAY - 60_000);
     expect(await recipientRows()).toHaveLength(5);
@@ -41,7 +46,13 @@ describe('Delivery keepUntil (short-lived recipient records)', () => {
     expect(f.store.purgeExpired()).toBeGreaterThanOrEqual(5);
     expect(await recipientRows()).toHaveLength(0);
     expect(await f.engine.delivery.sentMessages('b1')).toEqual([]);
-    expect(await f.engine.delivery.status('b1')).toMatchObject({ total: 5, sent: 4, inactive: 1, failed: 0, queued: 0 });
+    expect(await f.engine.delivery.status('b1')).toMatchObject({
+      total: 5,
+      sent: 4,
+      inactive: 1,
+      failed: 0,
+      queued: 0,
+    });
 
     await f.engine.delivery.enqueue(request(keepUntil));
     await f.drain();
@@ -70,7 +81,12 @@ describe('Delivery keepUntil (short-lived recipient records)', () => {
 
     f.clock.advance(6 * DAY + 60_000);
     f.store.purgeExpired();
-    expect(await f.store.query(containers.outbox, { pk: 'b1', where: [{ field: 'kind', op: '=', value: 'update' }] })).toHaveLength(0);
+    expect(
+      await f.store.query(containers.outbox, {
+        pk: 'b1',
+        where: [{ field: 'kind', op: '=', value: 'update' }],
+      }),
+    ).toHaveLength(0);
     expect(await recipientRows()).toHaveLength(0);
   });
 
@@ -87,11 +103,24 @@ describe('Delivery keepUntil (short-lived recipient records)', () => {
 describe('Delivery logs', () => {
   it('say which broadcast and what kind of recipient failed, never who', async () => {
     const lines: string[] = [];
-    const logger = createLogger({ level: 'debug' }, new Writable({ write: (c, _e, done) => (lines.push(String(c)), done()) }));
-    const f = await startFixture({ users: 3, logger, delivery: { ratePerSecond: 200, burst: 20, maxAttempts: 2, backoffBaseMs: 10 } });
+    const logger = createLogger(
+      { level: 'debug' },
+      new Writable({ write: (c, _e, done) => (lines.push(String(c)), done()) }),
+    );
+    const f = await startFixture({
+      users: 3,
+      logger,
+      delivery: { ratePerSecond: 200, burst: 20, maxAttempts: 2, backoffBaseMs: 10 },
+    });
     try {
-      f.connector.configure({ conversationStatus: { [conversationOf(1)]: 403, [conversationOf(2)]: 500, [conversationOf(3)]: 400 } });
-      await f.engine.delivery.enqueue({ broadcastId: 'nw-members', purpose: 'test', recipients: f.keys.map((key) => ({ key, activity: message('Hallo') })) });
+      f.connector.configure({
+        conversationStatus: { [conversationOf(1)]: 403, [conversationOf(2)]: 500, [conversationOf(3)]: 400 },
+      });
+      await f.engine.delivery.enqueue({
+        broadcastId: 'nw-members',
+        purpose: 'test',
+        recipients: f.keys.map((key) => ({ key, activity: message('Hallo') })),
+      });
       await f.drain();
       f.clock.advance(60_000);
       await f.drain();

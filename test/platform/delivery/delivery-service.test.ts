@@ -24,10 +24,21 @@ describe('Delivery service', () => {
 
   it('enqueues one item per recipient, idempotently, and reports status until finished', async () => {
     const first = await f.engine.delivery.enqueue(request('b1'));
-    expect(first).toMatchObject({ total: 5, queued: 5, sent: 0, purpose: 'test.announcement', createdBy: 'organiser-1' });
+    expect(first).toMatchObject({
+      total: 5,
+      queued: 5,
+      sent: 0,
+      purpose: 'test.announcement',
+      createdBy: 'organiser-1',
+    });
     expect(first.finishedAt).toBeUndefined();
     await f.engine.delivery.enqueue(request('b1'));
-    expect(await f.store.count(containers.outbox, { pk: 'b1', where: [{ field: 'kind', op: '=', value: 'send' }] })).toBe(5);
+    expect(
+      await f.store.count(containers.outbox, {
+        pk: 'b1',
+        where: [{ field: 'kind', op: '=', value: 'send' }],
+      }),
+    ).toBe(5);
 
     f.clock.advance(90_000);
     await f.drain();
@@ -50,7 +61,10 @@ describe('Delivery service', () => {
   });
 
   it('waits for notBefore', async () => {
-    await f.engine.delivery.enqueue({ ...request('b1'), notBefore: new Date(f.clock.now().getTime() + 60_000) });
+    await f.engine.delivery.enqueue({
+      ...request('b1'),
+      notBefore: new Date(f.clock.now().getTime() + 60_000),
+    });
     await f.drain();
     expect(f.connector.messages()).toHaveLength(0);
     f.clock.advance(60_000);
@@ -64,7 +78,9 @@ describe('Delivery service', () => {
     const sent = await f.engine.delivery.sentMessages('b1');
     expect(sent).toHaveLength(5);
 
-    await f.engine.delivery.enqueueUpdate('b1', 'u1', (key) => (key === keyOf(5) ? undefined : message('Gecorrigeerd')));
+    await f.engine.delivery.enqueueUpdate('b1', 'u1', (key) =>
+      key === keyOf(5) ? undefined : message('Gecorrigeerd'),
+    );
     await f.engine.delivery.enqueueUpdate('b1', 'u1', () => message('Gecorrigeerd'));
     await f.drain();
 
@@ -93,7 +109,12 @@ describe('Delivery service', () => {
     f.connector.configure({ conversationStatus: {} });
     expect(await f.engine.delivery.retryFailed('b1')).toBe(1);
     await f.drain();
-    expect(await f.engine.delivery.status('b1')).toMatchObject({ sent: 4, failed: 0, inactive: 1, queued: 0 });
+    expect(await f.engine.delivery.status('b1')).toMatchObject({
+      sent: 4,
+      failed: 0,
+      inactive: 1,
+      queued: 0,
+    });
     expect(f.connector.messages(conversationOf(1))).toHaveLength(1);
   });
 
@@ -101,15 +122,28 @@ describe('Delivery service', () => {
     let creates = 0;
     const flaky = Object.create(f.store) as typeof f.store;
     flaky.create = async (container, doc) => {
-      if (container === containers.outbox && doc.id.startsWith('user:') && ++creates > 2) throw new Error('process died');
+      if (container === containers.outbox && doc.id.startsWith('user:') && ++creates > 2)
+        throw new Error('process died');
       return f.store.create(container, doc);
     };
-    const crashed = createDelivery({ store: flaky, sender: f.sender(), directory: f.directory, clock: f.clock, timers: f.timers, logger: silentLogger() });
+    const crashed = createDelivery({
+      store: flaky,
+      sender: f.sender(),
+      directory: f.directory,
+      clock: f.clock,
+      timers: f.timers,
+      logger: silentLogger(),
+    });
     await expect(crashed.delivery.enqueue(request('b1'))).rejects.toThrow('process died');
 
     await f.drain();
     expect(f.connector.messages()).toHaveLength(2);
-    expect(await f.engine.delivery.status('b1')).toMatchObject({ total: 5, sent: 2, queued: 0, finishedAt: undefined });
+    expect(await f.engine.delivery.status('b1')).toMatchObject({
+      total: 5,
+      sent: 2,
+      queued: 0,
+      finishedAt: undefined,
+    });
 
     await f.engine.delivery.enqueue(request('b1'));
     await f.drain();
@@ -131,7 +165,9 @@ describe('Delivery service', () => {
     await expect(f.run(f.engine.delivery.sendNow(keyOf(1), message('x')))).resolves.toMatch(/^m/);
 
     f.connector.configure({ failureRate: 0, conversationStatus: { [conversationOf(2)]: 403 } });
-    await expect(f.run(f.engine.delivery.sendNow(keyOf(2), message('x')))).rejects.toMatchObject({ statusCode: 403 });
+    await expect(f.run(f.engine.delivery.sendNow(keyOf(2), message('x')))).rejects.toMatchObject({
+      statusCode: 403,
+    });
     await expect(f.run(f.engine.delivery.sendNow(keyOf(2), message('x')))).rejects.toBeInstanceOf(SendError);
     expect(f.connector.requests.filter((r) => r.conversationId === conversationOf(2))).toHaveLength(1);
     expect((await f.directory.get(keyOf(2)))?.active).toBe(false);
@@ -143,11 +179,25 @@ describe('Delivery service', () => {
     await f.drain();
     const status = await f.engine.delivery.status('b1');
     const t = {
-      title: 'Verzendstatus', inProgress: 'Bezig', finished: 'Klaar', total: 'Totaal', sent: 'Verzonden',
-      queued: 'In de wachtrij', failed: 'Mislukt', inactive: 'Niet bereikbaar', duration: 'Duur', refresh: 'Vernieuwen',
+      title: 'Verzendstatus',
+      inProgress: 'Bezig',
+      finished: 'Klaar',
+      total: 'Totaal',
+      sent: 'Verzonden',
+      queued: 'In de wachtrij',
+      failed: 'Mislukt',
+      inactive: 'Niet bereikbaar',
+      duration: 'Duur',
+      refresh: 'Vernieuwen',
     };
-    const data = broadcastStatusCardData(status!, t, { verb: 'networks.status', data: { broadcastId: 'b1' } });
-    const rendered = new ACData.Template(card).expand({ $root: data }) as { body: Array<{ text?: string; facts?: Array<{ title: string; value: string }> }>; actions: Array<{ verb: string }> };
+    const data = broadcastStatusCardData(status!, t, {
+      verb: 'networks.status',
+      data: { broadcastId: 'b1' },
+    });
+    const rendered = new ACData.Template(card).expand({ $root: data }) as {
+      body: Array<{ text?: string; facts?: Array<{ title: string; value: string }> }>;
+      actions: Array<{ verb: string }>;
+    };
     const facts = rendered.body.find((b) => b.facts)?.facts;
     expect(facts).toContainEqual({ title: 'Verzonden', value: '5' });
     expect(facts).toContainEqual({ title: 'Duur', value: '2:05' });

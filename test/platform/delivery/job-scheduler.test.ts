@@ -12,7 +12,13 @@ import { SqliteDocumentStore } from '../../../src/storage/sqlite-store';
 describe('JobScheduler', () => {
   let clock: ManualClock;
   let store: SqliteDocumentStore;
-  const make = () => new JobScheduler({ store, clock, logger: silentLogger(), options: { ...defaultDeliveryOptions, jobMaxAttempts: 3 } });
+  const make = () =>
+    new JobScheduler({
+      store,
+      clock,
+      logger: silentLogger(),
+      options: { ...defaultDeliveryOptions, jobMaxAttempts: 3 },
+    });
 
   beforeEach(() => {
     clock = new ManualClock('2026-11-23T08:00:00Z');
@@ -24,7 +30,12 @@ describe('JobScheduler', () => {
     const scheduler = make();
     const runs: Array<{ atelierId: string }> = [];
     scheduler.on('reminder', z.object({ atelierId: z.string() }), async (payload) => void runs.push(payload));
-    await scheduler.schedule({ id: 'r1', kind: 'reminder', runAt: fromLocal('2026-11-24T09:00', amsterdam), payload: { atelierId: 'a1' } });
+    await scheduler.schedule({
+      id: 'r1',
+      kind: 'reminder',
+      runAt: fromLocal('2026-11-24T09:00', amsterdam),
+      payload: { atelierId: 'a1' },
+    });
 
     expect(await scheduler.runDue()).toBe(0);
     clock.set('2026-11-24T07:59:59Z');
@@ -39,7 +50,8 @@ describe('JobScheduler', () => {
     const ran: string[] = [];
     const instances = [make(), make(), make()];
     for (const s of instances) s.on('poll', z.unknown(), async (_p, job) => void ran.push(job.id));
-    for (let i = 0; i < 30; i++) await instances[0].schedule({ id: `j${i}`, kind: 'poll', runAt: clock.now(), payload: {} });
+    for (let i = 0; i < 30; i++)
+      await instances[0].schedule({ id: `j${i}`, kind: 'poll', runAt: clock.now(), payload: {} });
     await Promise.all(instances.map((s) => s.runDue()));
     expect(ran.sort()).toEqual(Array.from({ length: 30 }, (_, i) => `j${i}`).sort());
   });
@@ -48,9 +60,24 @@ describe('JobScheduler', () => {
     const scheduler = make();
     const ran: string[] = [];
     scheduler.on('round', z.unknown(), async (_p, job) => void ran.push(job.id));
-    await scheduler.schedule({ id: 'x', kind: 'round', runAt: new Date('2026-11-23T09:00:00Z'), payload: {} });
-    await scheduler.schedule({ id: 'x', kind: 'round', runAt: new Date('2026-11-23T10:00:00Z'), payload: {} });
-    await scheduler.schedule({ id: 'y', kind: 'round', runAt: new Date('2026-11-23T09:00:00Z'), payload: {} });
+    await scheduler.schedule({
+      id: 'x',
+      kind: 'round',
+      runAt: new Date('2026-11-23T09:00:00Z'),
+      payload: {},
+    });
+    await scheduler.schedule({
+      id: 'x',
+      kind: 'round',
+      runAt: new Date('2026-11-23T10:00:00Z'),
+      payload: {},
+    });
+    await scheduler.schedule({
+      id: 'y',
+      kind: 'round',
+      runAt: new Date('2026-11-23T09:00:00Z'),
+      payload: {},
+    });
     await scheduler.cancel('y');
     clock.set('2026-11-23T09:30:00Z');
     expect(await scheduler.runDue()).toBe(0);
@@ -87,7 +114,11 @@ describe('JobScheduler', () => {
     clock.advance(24 * 60 * 60_000);
     expect(await scheduler.runDue()).toBe(0);
     expect(calls).toBe(0);
-    const doc = await store.get<{ status: string; lastError: string; attempts: number }>(containers.jobs, 'job', 't');
+    const doc = await store.get<{ status: string; lastError: string; attempts: number }>(
+      containers.jobs,
+      'job',
+      't',
+    );
     expect(doc?.data).toMatchObject({ status: 'failed', lastError: 'JOB.BAD_PAYLOAD', attempts: 1 });
   });
 

@@ -43,7 +43,14 @@ describe('AppRateLimiter', () => {
 describe('ConversationLimiter', () => {
   it('never allows more than max in any window, per conversation', () => {
     let now = 0;
-    const limiter = new ConversationLimiter([{ max: 7, windowMs: 1_000 }, { max: 60, windowMs: 30_000 }], () => now, 0);
+    const limiter = new ConversationLimiter(
+      [
+        { max: 7, windowMs: 1_000 },
+        { max: 60, windowMs: 30_000 },
+      ],
+      () => now,
+      0,
+    );
     const slots = Array.from({ length: 100 }, () => limiter.reserve('c1'));
     const inWindow = (w: number, from: number) => slots.filter((s) => s >= from && s < from + w).length;
     for (const s of slots) {

@@ -20,8 +20,16 @@ const personId = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12
 const blockedId = 'b1000000-0000-4000-8000-000000000001';
 const noLicenceId = 'b1000000-0000-4000-8000-000000000002';
 const statusTexts = {
-  title: 'Verzendstatus', inProgress: 'Bezig', finished: 'Klaar', total: 'Totaal', sent: 'Verzonden',
-  queued: 'In de wachtrij', failed: 'Mislukt', inactive: 'Niet bereikbaar', duration: 'Duur', refresh: 'Vernieuwen',
+  title: 'Verzendstatus',
+  inProgress: 'Bezig',
+  finished: 'Klaar',
+  total: 'Totaal',
+  sent: 'Verzonden',
+  queued: 'In de wachtrij',
+  failed: 'Mislukt',
+  inactive: 'Niet bereikbaar',
+  duration: 'Duur',
+  refresh: 'Vernieuwen',
 };
 
 function graphEdge(graph: FakeGraph, overrides: GraphEdgeOverrides = {}) {
@@ -55,10 +63,15 @@ async function opened(f: Fixture, id: string): Promise<void> {
   });
 }
 
-function renderStatus(status: Parameters<typeof broadcastStatusCardData>[0], locale: 'nl' | 'en' = 'nl'): string[] {
+function renderStatus(
+  status: Parameters<typeof broadcastStatusCardData>[0],
+  locale: 'nl' | 'en' = 'nl',
+): string[] {
   const i18n = new I18n();
   i18n.register(platformNl, platformEn);
-  const data = broadcastStatusCardData(status, statusTexts, undefined, (key, params) => i18n.t(locale, key, params));
+  const data = broadcastStatusCardData(status, statusTexts, undefined, (key, params) =>
+    i18n.t(locale, key, params),
+  );
   const rendered = new ACData.Template(card).expand({ $root: data }) as { body: Array<{ text?: string }> };
   return rendered.body.map((b) => b.text ?? '');
 }
@@ -94,7 +107,10 @@ describe('Reaching people with no stored conversation, with Graph (proactive ins
     f = await startFixture({
       delivery: { ratePerSecond: 50, burst: 5 },
       connector: { ratePerSecond: 50, keepBodies: false, requireInstallForCreate: true },
-      reach: (timers) => ({ installer: track ? tracked(timers, edge.installer) : edge.installer, tenantId: tenant }),
+      reach: (timers) => ({
+        installer: track ? tracked(timers, edge.installer) : edge.installer,
+        tenantId: tenant,
+      }),
     });
     // Like Teams after an install: the connector now lets the bot talk to that person.
     graph.onInstall((userId) => f.connector.markInstalled(userId));
@@ -106,14 +122,22 @@ describe('Reaching people with no stored conversation, with Graph (proactive ins
 
   it('an announcement to 1,000 people of whom 700 never opened the bot reaches all 1,000, once each', async () => {
     await start();
-    const keys = [...Array.from({ length: 1000 }, (_, n) => userKey(personId(n))), userKey(blockedId), userKey(noLicenceId)];
+    const keys = [
+      ...Array.from({ length: 1000 }, (_, n) => userKey(personId(n))),
+      userKey(blockedId),
+      userKey(noLicenceId),
+    ];
     await f.engine.delivery.enqueue(broadcast('b-1000', keys));
     await f.drain();
 
     const status = await f.engine.delivery.status('b-1000');
     expect(status).toMatchObject({ total: 1002, queued: 0, sent: 1000, failed: 0, inactive: 2 });
     expect(status?.reach).toEqual({
-      stored: 300, install: 700, createConversation: 0, unreachable: { blocked: 1, noLicense: 1 }, graph: true,
+      stored: 300,
+      install: 700,
+      createConversation: 0,
+      unreachable: { blocked: 1, noLicense: 1 },
+      graph: true,
     });
     // 0 lost, 0 duplicates: every reachable person's chat got exactly one message.
     const delivered = f.connector.deliveredCounts();
@@ -124,17 +148,31 @@ describe('Reaching people with no stored conversation, with Graph (proactive ins
     expect(f.connector.creates()).toHaveLength(0);
     // The install's chat is stored with how it was obtained; the next broadcast uses it as stored.
     const record = await f.directory.get(userKey(personId(999)));
-    expect(record).toMatchObject({ via: 'install', active: true, reference: { serviceUrl: f.connector.url, bot: { id: '28:bot' } } });
+    expect(record).toMatchObject({
+      via: 'install',
+      active: true,
+      reference: { serviceUrl: f.connector.url, bot: { id: '28:bot' } },
+    });
     expect(record?.reference.conversation.id).toMatch(/^19:.*@unq\.gbl\.spaces$/);
 
     const lines = renderStatus(status!);
-    expect(lines).toContain('Bereikt: 300 via een bestaand gesprek, 700 na installatie van de app, 0 via een nieuw gesprek');
+    expect(lines).toContain(
+      'Bereikt: 300 via een bestaand gesprek, 700 na installatie van de app, 0 via een nieuw gesprek',
+    );
     expect(lines).toContain('Niet bereikt: app geblokkeerd door het app-beleid (1)');
     expect(lines).toContain('Niet bereikt: geen Teams-licentie (1)');
     expect(renderStatus(status!, 'en')).toContain('Not reached: no Teams licence (1)');
 
-    const blocked = await f.store.get<{ status: string; unreachable?: string; lastError?: string }>('outbox', 'b-1000', userKey(blockedId));
-    expect(blocked?.data).toMatchObject({ status: 'inactive', unreachable: 'blocked', lastError: 'UNREACHABLE:blocked' });
+    const blocked = await f.store.get<{ status: string; unreachable?: string; lastError?: string }>(
+      'outbox',
+      'b-1000',
+      userKey(blockedId),
+    );
+    expect(blocked?.data).toMatchObject({
+      status: 'inactive',
+      unreachable: 'blocked',
+      lastError: 'UNREACHABLE:blocked',
+    });
   });
 
   it('a 429 from Graph with Retry-After is waited out, then the install and the send succeed', async () => {
@@ -160,12 +198,21 @@ describe('Reaching people with no stored conversation, with Graph (proactive ins
     graph.inject({ method: 'POST', path: /\/teamwork\/installedApps$/, status: 503, times: 3 });
     await f.engine.delivery.enqueue(broadcast('b-503', [userKey(personId(501))]));
     await f.drain();
-    const item = await f.store.get<{ status: string; attempts: number; lastError?: string }>('outbox', 'b-503', userKey(personId(501)));
+    const item = await f.store.get<{ status: string; attempts: number; lastError?: string }>(
+      'outbox',
+      'b-503',
+      userKey(personId(501)),
+    );
     expect(item?.data).toMatchObject({ status: 'queued', attempts: 1 });
     expect(item?.data.lastError).toMatch(/REACH_/);
     f.clock.advance(5_000);
     await f.drain();
-    expect(await f.engine.delivery.status('b-503')).toMatchObject({ sent: 1, failed: 0, inactive: 0, reach: { install: 1 } });
+    expect(await f.engine.delivery.status('b-503')).toMatchObject({
+      sent: 1,
+      failed: 0,
+      inactive: 0,
+      reach: { install: 1 },
+    });
   });
 });
 
@@ -182,11 +229,19 @@ describe('Reaching people with no stored conversation, without Graph', () => {
       reach: () => ({ tenantId: tenant }),
     });
     await opened(f, personId(1));
-    await f.engine.delivery.enqueue(broadcast('b-nograph', [userKey(personId(1)), userKey(teamMember), userKey(stranger)]));
+    await f.engine.delivery.enqueue(
+      broadcast('b-nograph', [userKey(personId(1)), userKey(teamMember), userKey(stranger)]),
+    );
     await f.drain();
     const status = await f.engine.delivery.status('b-nograph');
     expect(status).toMatchObject({ sent: 2, inactive: 1, failed: 0 });
-    expect(status?.reach).toEqual({ stored: 1, install: 0, createConversation: 1, unreachable: { notConfigured: 1 }, graph: false });
+    expect(status?.reach).toEqual({
+      stored: 1,
+      install: 0,
+      createConversation: 1,
+      unreachable: { notConfigured: 1 },
+      graph: false,
+    });
     expect(f.connector.creates().map((r) => r.status)).toEqual([201, 403]);
     expect(f.connector.messages(`a:personal-${teamMember}`)).toHaveLength(1);
     const lines = renderStatus(status!);

@@ -3,7 +3,17 @@ import { GraphDirectory } from '../../../src/platform/graph/graph-directory';
 import { GraphHttp } from '../../../src/platform/graph/graph-http';
 import { silentLogger } from '../../../src/platform/logger';
 import { FakeGraph } from '../../support/fake-graph';
-import { capturedLogger, catalog, CATALOG_ID, graphHttp, MANIFEST_ID, staticCredential, TOKEN, userId, virtualTime } from './graph-fixture';
+import {
+  capturedLogger,
+  catalog,
+  CATALOG_ID,
+  graphHttp,
+  MANIFEST_ID,
+  staticCredential,
+  TOKEN,
+  userId,
+  virtualTime,
+} from './graph-fixture';
 
 const BOT_ID = '00000000-0000-4000-8000-0000000000b0';
 const people = {
@@ -57,14 +67,22 @@ describe('GraphAppInstaller against the fake Graph', () => {
     ]);
     const [lookup, install, list, chat] = graph.requests;
     expect(decodeURIComponent(lookup.query)).toBe(`?$filter=externalId eq '${MANIFEST_ID}'`);
-    expect(install.body).toEqual({ 'teamsApp@odata.bind': `${graph.url}/appCatalogs/teamsApps/${CATALOG_ID}` });
+    expect(install.body).toEqual({
+      'teamsApp@odata.bind': `${graph.url}/appCatalogs/teamsApps/${CATALOG_ID}`,
+    });
     expect(decodeURIComponent(list.query)).toBe(`?$expand=teamsApp&$filter=teamsApp/id eq '${CATALOG_ID}'`);
-    expect(chat.path).toBe(`/users/${people.fresh}/teamwork/installedApps/${graph.installationOf(people.fresh)?.installationId}/chat`);
+    expect(chat.path).toBe(
+      `/users/${people.fresh}/teamwork/installedApps/${graph.installationOf(people.fresh)?.installationId}/chat`,
+    );
   });
 
   it('treats 409 (already installed) as success and still finds the chat', async () => {
     const outcome = await installer().installForUser(people.installed);
-    expect(outcome).toEqual({ ok: true, chatId: `19:${people.installed}_${BOT_ID}@unq.gbl.spaces`, alreadyInstalled: true });
+    expect(outcome).toEqual({
+      ok: true,
+      chatId: `19:${people.installed}_${BOT_ID}@unq.gbl.spaces`,
+      alreadyInstalled: true,
+    });
     expect(graph.calls('install').map((r) => r.status)).toEqual([409]);
   });
 
@@ -76,24 +94,48 @@ describe('GraphAppInstaller against the fake Graph', () => {
 
   it('reports no licence and a disabled account with their reasons', async () => {
     const target = installer();
-    expect(await target.installForUser(people.unlicensed)).toEqual({ ok: false, reason: 'noLicense', detail: 'HTTP_403:Forbidden' });
+    expect(await target.installForUser(people.unlicensed)).toEqual({
+      ok: false,
+      reason: 'noLicense',
+      detail: 'HTTP_403:Forbidden',
+    });
     // A bare 403: the account itself tells why.
-    expect(await target.installForUser(people.disabled)).toEqual({ ok: false, reason: 'disabled', detail: 'HTTP_403:Forbidden' });
-    expect(graph.calls('user').map((r) => `${r.path}${decodeURIComponent(r.query)}`)).toEqual([`/users/${people.disabled}?$select=id,accountEnabled`]);
+    expect(await target.installForUser(people.disabled)).toEqual({
+      ok: false,
+      reason: 'disabled',
+      detail: 'HTTP_403:Forbidden',
+    });
+    expect(graph.calls('user').map((r) => `${r.path}${decodeURIComponent(r.query)}`)).toEqual([
+      `/users/${people.disabled}?$select=id,accountEnabled`,
+    ]);
   });
 
   it('reports an unknown user as userNotFound, and a malformed id without asking Graph', async () => {
     const target = installer();
-    expect(await target.installForUser(people.unknown)).toEqual({ ok: false, reason: 'userNotFound', detail: 'HTTP_404:Request_ResourceNotFound' });
+    expect(await target.installForUser(people.unknown)).toEqual({
+      ok: false,
+      reason: 'userNotFound',
+      detail: 'HTTP_404:Request_ResourceNotFound',
+    });
     const before = graph.requests.length;
-    expect(await target.installForUser('not-a-guid/../x')).toEqual({ ok: false, reason: 'userNotFound', detail: 'INVALID_ID' });
+    expect(await target.installForUser('not-a-guid/../x')).toEqual({
+      ok: false,
+      reason: 'userNotFound',
+      detail: 'INVALID_ID',
+    });
     expect(graph.requests.length).toBe(before);
   });
 
   it('on 429 pauses the shared limiter for Retry-After, then installs', async () => {
     const time = virtualTime();
     const http = graphHttp(graph, time);
-    graph.inject({ scope: 'request', method: 'POST', path: /\/teamwork\/installedApps$/, status: 429, retryAfterSeconds: 1 });
+    graph.inject({
+      scope: 'request',
+      method: 'POST',
+      path: /\/teamwork\/installedApps$/,
+      status: 429,
+      retryAfterSeconds: 1,
+    });
 
     const outcome = await installer(http).installForUser(people.fresh);
 
@@ -106,9 +148,21 @@ describe('GraphAppInstaller against the fake Graph', () => {
 
   it('gives up on a persistent 429 as a retryable failure', async () => {
     const http = graphHttp(graph);
-    graph.inject({ scope: 'request', method: 'POST', path: /\/teamwork\/installedApps$/, status: 429, retryAfterSeconds: 0, times: 50 });
+    graph.inject({
+      scope: 'request',
+      method: 'POST',
+      path: /\/teamwork\/installedApps$/,
+      status: 429,
+      retryAfterSeconds: 0,
+      times: 50,
+    });
     const outcome = await installer(http).installForUser(people.fresh);
-    expect(outcome).toEqual({ ok: false, reason: 'failed', detail: 'HTTP_429:TooManyRequests', retryable: true });
+    expect(outcome).toEqual({
+      ok: false,
+      reason: 'failed',
+      detail: 'HTTP_429:TooManyRequests',
+      retryable: true,
+    });
     expect(graph.calls('install')).toHaveLength(http.policy.maxThrottles + 1);
   });
 
@@ -140,14 +194,28 @@ describe('GraphAppInstaller against the fake Graph', () => {
       now: clock.now,
       wait: clock.wait,
     });
-    expect(await installer(noToken).installForUser(people.fresh)).toEqual({ ok: false, reason: 'failed', detail: 'AUTH' });
-    await expect(new GraphDirectory(noToken, silentLogger()).profiles([people.fresh])).rejects.toMatchObject({ code: 'unavailable', detail: 'AUTH' });
+    expect(await installer(noToken).installForUser(people.fresh)).toEqual({
+      ok: false,
+      reason: 'failed',
+      detail: 'AUTH',
+    });
+    await expect(new GraphDirectory(noToken, silentLogger()).profiles([people.fresh])).rejects.toMatchObject({
+      code: 'unavailable',
+      detail: 'AUTH',
+    });
     expect(graph.requests).toHaveLength(0);
 
     const gone = await FakeGraph.start({ token: TOKEN });
     await gone.stop();
     const time = virtualTime();
-    const unreachable = new GraphHttp({ baseUrl: gone.url, credential: staticCredential, ratePerSecond: 100, now: time.now, wait: time.wait, random: () => 0.5 });
+    const unreachable = new GraphHttp({
+      baseUrl: gone.url,
+      credential: staticCredential,
+      ratePerSecond: 100,
+      now: time.now,
+      wait: time.wait,
+      random: () => 0.5,
+    });
     expect(await installer(unreachable, { catalogAppId: CATALOG_ID }).installForUser(people.fresh)).toEqual({
       ok: false,
       reason: 'failed',
@@ -171,7 +239,17 @@ describe('GraphAppInstaller against the fake Graph', () => {
     const output = lines.join('');
     expect(output).toContain(people.blocked);
     expect(output).toContain('"reason":"blocked"');
-    for (const secret of ['Fatima', 'Ouali', 'Bram', 'Sanne', 'Youssef', 'Petra', 'example.org', 'license information', 'permission policy']) {
+    for (const secret of [
+      'Fatima',
+      'Ouali',
+      'Bram',
+      'Sanne',
+      'Youssef',
+      'Petra',
+      'example.org',
+      'license information',
+      'permission policy',
+    ]) {
       expect(output).not.toContain(secret);
     }
   });

@@ -32,11 +32,20 @@ describe('GraphDirectory against the fake Graph', () => {
     const batches = graph.calls('batch');
     expect(batches).toHaveLength(3);
     expect(batches.every((b) => b.status === 200 && b.authorized)).toBe(true);
-    const sizes = batches.map((b) => (b.body as { requests: unknown[] }).requests.length).sort((a, b) => a - b);
+    const sizes = batches
+      .map((b) => (b.body as { requests: unknown[] }).requests.length)
+      .sort((a, b) => a - b);
     expect(sizes).toEqual([5, 20, 20]);
     const items = graph.batchItems();
     expect(items).toHaveLength(45);
-    expect(items.every((i) => i.method === 'GET' && i.path.startsWith('/users/') && i.query === '?$select=id,displayName,preferredLanguage')).toBe(true);
+    expect(
+      items.every(
+        (i) =>
+          i.method === 'GET' &&
+          i.path.startsWith('/users/') &&
+          i.query === '?$select=id,displayName,preferredLanguage',
+      ),
+    ).toBe(true);
 
     expect(profiles.size).toBe(40);
     expect(profiles.get(userId(1))).toEqual({ displayName: 'Collega 1', preferredLanguage: 'nl-NL' });
@@ -80,13 +89,21 @@ describe('GraphDirectory against the fake Graph', () => {
   it('gives up with DirectoryError(unavailable) when the service stays down', async () => {
     const directory = new GraphDirectory(graphHttp(graph), silentLogger());
     graph.inject({ scope: 'request', path: /^\/\$batch$/, status: 503, times: 99 });
-    await expect(directory.profiles([userId(1)])).rejects.toMatchObject({ code: 'unavailable', detail: 'HTTP_503:ServiceUnavailable' });
+    await expect(directory.profiles([userId(1)])).rejects.toMatchObject({
+      code: 'unavailable',
+      detail: 'HTTP_503:ServiceUnavailable',
+    });
     expect(graph.calls('batch')).toHaveLength(5);
   });
 
   it('lists transitive group members across pages: users only, lower-case, each once', async () => {
     const members = [1, 2, 3, 4, 5].map(userId);
-    graph.setGroupMembers('AAAA0000-0000-4000-8000-00000000000A', [members[0], members[1].toUpperCase(), 'nested-group', members[2]]);
+    graph.setGroupMembers('AAAA0000-0000-4000-8000-00000000000A', [
+      members[0],
+      members[1].toUpperCase(),
+      'nested-group',
+      members[2],
+    ]);
     graph.setGroupMembers('nested-group', [members[3], members[0], members[4]]);
     const directory = new GraphDirectory(graphHttp(graph), silentLogger(), { pageSize: 2 });
 
@@ -95,7 +112,9 @@ describe('GraphDirectory against the fake Graph', () => {
     expect([...ids].sort()).toEqual([...members].sort());
     const pages = graph.calls('groupMembers');
     expect(pages).toHaveLength(3);
-    expect(pages[0].path).toBe('/groups/aaaa0000-0000-4000-8000-00000000000a/transitiveMembers/microsoft.graph.user');
+    expect(pages[0].path).toBe(
+      '/groups/aaaa0000-0000-4000-8000-00000000000a/transitiveMembers/microsoft.graph.user',
+    );
     expect(pages[0].query).toBe('?$select=id&$top=2');
     expect(pages[1].query).toMatch(/\$skiptoken=/);
     expect(pages.every((p) => p.status === 200 && p.authorized)).toBe(true);
@@ -103,7 +122,9 @@ describe('GraphDirectory against the fake Graph', () => {
 
   it('says groupNotFound for an unknown group', async () => {
     const directory = new GraphDirectory(graphHttp(graph), silentLogger());
-    const error = await directory.transitiveMemberIds('bbbb0000-0000-4000-8000-00000000000b').catch((e: unknown) => e);
+    const error = await directory
+      .transitiveMemberIds('bbbb0000-0000-4000-8000-00000000000b')
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DirectoryError);
     expect(error).toMatchObject({ code: 'groupNotFound' });
   });
@@ -116,7 +137,9 @@ describe('GraphDirectory against the fake Graph', () => {
     const bare = await fetch(`${graph.url}/users/${userId(1)}`);
     expect(bare.status).toBe(401);
     expect(await bare.json()).toMatchObject({ error: { code: 'InvalidAuthenticationToken' } });
-    const wrong = await fetch(`${graph.url}/users/${userId(1)}`, { headers: { authorization: 'Bearer not-the-token' } });
+    const wrong = await fetch(`${graph.url}/users/${userId(1)}`, {
+      headers: { authorization: 'Bearer not-the-token' },
+    });
     expect(wrong.status).toBe(401);
   });
 });

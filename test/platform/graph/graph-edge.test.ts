@@ -22,13 +22,19 @@ describe('Graph configuration', () => {
     const edge = createGraphEdge(config, silentLogger());
     expect(edge.enabled).toBe(false);
     expect((await edge.directory.profiles([userId(1)])).size).toBe(0);
-    await expect(edge.directory.transitiveMemberIds(userId(2))).rejects.toEqual(new DirectoryError('notConfigured'));
+    await expect(edge.directory.transitiveMemberIds(userId(2))).rejects.toEqual(
+      new DirectoryError('notConfigured'),
+    );
     expect(await edge.installer.installForUser(userId(1))).toEqual({ ok: false, reason: 'notConfigured' });
     expect(redactedSummary(config).graph).toMatch(/^OFF/);
   });
 
   it('fails closed when enabled without a client id, each missing value on its own line', () => {
-    const problems = problemsOf({ GRAPH_ENABLED: 'true', GRAPH_TENANT_ID: 'tenant', GRAPH_CLIENT_SECRET: 's3cr3t' });
+    const problems = problemsOf({
+      GRAPH_ENABLED: 'true',
+      GRAPH_TENANT_ID: 'tenant',
+      GRAPH_CLIENT_SECRET: 's3cr3t',
+    });
     expect(problems).toEqual([
       'GRAPH_CLIENT_ID: required when GRAPH_ENABLED=true (or set MicrosoftAppId, or GRAPH_USE_MANAGED_IDENTITY=true)',
       'TEAMS_APP_ID: required when GRAPH_ENABLED=true (the manifest id), or set TEAMS_CATALOG_APP_ID',
@@ -74,12 +80,24 @@ describe('Graph configuration', () => {
   });
 
   it('accepts a managed identity without a secret', () => {
-    const config = loadConfig({ GRAPH_ENABLED: 'true', GRAPH_USE_MANAGED_IDENTITY: 'true', TEAMS_CATALOG_APP_ID: catalog[0].id });
-    expect(config.graph).toMatchObject({ enabled: true, credential: { kind: 'managedIdentity' }, catalogAppId: catalog[0].id });
+    const config = loadConfig({
+      GRAPH_ENABLED: 'true',
+      GRAPH_USE_MANAGED_IDENTITY: 'true',
+      TEAMS_CATALOG_APP_ID: catalog[0].id,
+    });
+    expect(config.graph).toMatchObject({
+      enabled: true,
+      credential: { kind: 'managedIdentity' },
+      catalogAppId: catalog[0].id,
+    });
   });
 
   it('builds working Graph adapters from the configuration (fake Graph, static token)', async () => {
-    const graph = await FakeGraph.start({ token: TOKEN, catalog, users: [{ id: userId(1), displayName: 'Collega 1' }] });
+    const graph = await FakeGraph.start({
+      token: TOKEN,
+      catalog,
+      users: [{ id: userId(1), displayName: 'Collega 1' }],
+    });
     try {
       const config = loadConfig({
         GRAPH_ENABLED: 'true',
@@ -91,10 +109,19 @@ describe('Graph configuration', () => {
         TEAMS_APP_ID: MANIFEST_ID,
       });
       const time = virtualTime();
-      const edge = createGraphEdge(config, silentLogger(), { credential: staticCredential, now: time.now, wait: time.wait });
+      const edge = createGraphEdge(config, silentLogger(), {
+        credential: staticCredential,
+        now: time.now,
+        wait: time.wait,
+      });
       expect(edge.enabled).toBe(true);
-      expect((await edge.directory.profiles([userId(1)])).get(userId(1))).toEqual({ displayName: 'Collega 1' });
-      expect(await edge.installer.installForUser(userId(1))).toMatchObject({ ok: true, alreadyInstalled: false });
+      expect((await edge.directory.profiles([userId(1)])).get(userId(1))).toEqual({
+        displayName: 'Collega 1',
+      });
+      expect(await edge.installer.installForUser(userId(1))).toMatchObject({
+        ok: true,
+        alreadyInstalled: false,
+      });
       expect(graph.requests.every((r) => r.inBatch || r.authorized)).toBe(true);
       // One limiter for both adapters at the configured rate (20/s: 50 ms apart): the directory's $batch took
       // the first token, so each of the installer's four requests waited its turn.

@@ -7,10 +7,18 @@ import type { FakeGraph } from '../../support/fake-graph';
 export const TOKEN = 'test-graph-token';
 export const MANIFEST_ID = '7a11e1b0-a990-4e5c-8a1b-5a4e1b07d340';
 export const CATALOG_ID = 'c47a1060-0000-4000-8000-00000000ca7a';
-export const catalog = [{ id: CATALOG_ID, externalId: MANIFEST_ID, displayName: 'Panelbot', distributionMethod: 'organization' as const }];
+export const catalog = [
+  {
+    id: CATALOG_ID,
+    externalId: MANIFEST_ID,
+    displayName: 'Panelbot',
+    distributionMethod: 'organization' as const,
+  },
+];
 
 /** A deterministic Entra-style object id. */
-export const userId = (n: number) => `0000${n.toString(16).padStart(4, '0')}-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
+export const userId = (n: number) =>
+  `0000${n.toString(16).padStart(4, '0')}-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
 
 /** A credential that always hands out the same token (what the tests inject instead of a real one). */
 export const staticCredential: TokenCredential = {
@@ -34,7 +42,14 @@ export function virtualTime() {
 }
 
 export function graphHttp(graph: FakeGraph, time = virtualTime(), ratePerSecond = 100) {
-  return new GraphHttp({ baseUrl: graph.url, credential: staticCredential, ratePerSecond, now: time.now, wait: time.wait, random: () => 0.5 });
+  return new GraphHttp({
+    baseUrl: graph.url,
+    credential: staticCredential,
+    ratePerSecond,
+    now: time.now,
+    wait: time.wait,
+    random: () => 0.5,
+  });
 }
 
 /** A real logger (with the production redaction) writing JSON lines into an array. */

@@ -3,16 +3,40 @@ import { parseRetryAfter } from '../../../src/platform/graph/graph-middleware';
 import { FakeGraph } from '../../support/fake-graph';
 import { TOKEN, userId } from './graph-fixture';
 
-const body = (code: string, message: string, innerCode?: string) => ({ error: { code, message, ...(innerCode ? { innerError: { code: innerCode } } : {}) } });
+const body = (code: string, message: string, innerCode?: string) => ({
+  error: { code, message, ...(innerCode ? { innerError: { code: innerCode } } : {}) },
+});
 
 describe('classifyInstallFailure', () => {
   it.each([
-    [403, body('Forbidden', 'App is blocked by app permission policy. AppType: Private', 'AccessDenied'), { reason: 'blocked' }],
-    [403, body('Forbidden', 'Failed to get license information for the user. Ensure user has a valid Office365 license assigned to them.'), { reason: 'noLicense' }],
+    [
+      403,
+      body('Forbidden', 'App is blocked by app permission policy. AppType: Private', 'AccessDenied'),
+      { reason: 'blocked' },
+    ],
+    [
+      403,
+      body(
+        'Forbidden',
+        'Failed to get license information for the user. Ensure user has a valid Office365 license assigned to them.',
+      ),
+      { reason: 'noLicense' },
+    ],
     [403, body('Forbidden', 'User Login. Teams is disabled for your tenant.'), { reason: 'noLicense' }],
     [403, body('Forbidden', 'The user account is disabled.'), { reason: 'disabled' }],
-    [403, body('Forbidden', "Missing scope permissions on the request. API requires one of 'TeamsAppInstallation.ReadWriteSelfForUser'."), { reason: 'failed', detail: 'HTTP_403:Forbidden:PERMISSION' }],
-    [401, body('InvalidAuthenticationToken', 'Access token validation failure.'), { reason: 'failed', detail: 'HTTP_401:InvalidAuthenticationToken' }],
+    [
+      403,
+      body(
+        'Forbidden',
+        "Missing scope permissions on the request. API requires one of 'TeamsAppInstallation.ReadWriteSelfForUser'.",
+      ),
+      { reason: 'failed', detail: 'HTTP_403:Forbidden:PERMISSION' },
+    ],
+    [
+      401,
+      body('InvalidAuthenticationToken', 'Access token validation failure.'),
+      { reason: 'failed', detail: 'HTTP_401:InvalidAuthenticationToken' },
+    ],
     [400, body('BadRequest', 'Invalid bind.'), { reason: 'failed', detail: 'HTTP_400:BadRequest' }],
     [429, body('TooManyRequests', 'Too many requests.'), { reason: 'failed', retryable: true }],
     [503, undefined, { reason: 'failed', detail: 'HTTP_503', retryable: true }],
@@ -45,7 +69,11 @@ describe('the fake Graph keeps JSON batching rules', () => {
   afterAll(() => graph.stop());
 
   const post = (requests: unknown[]) =>
-    fetch(`${graph.url}/$batch`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify({ requests }) });
+    fetch(`${graph.url}/$batch`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ requests }),
+    });
   const get = (id: string) => ({ id, method: 'GET', url: `/users/${userId(1)}?$select=id` });
 
   it('refuses more than 20 requests and duplicate ids with 400', async () => {
@@ -56,7 +84,9 @@ describe('the fake Graph keeps JSON batching rules', () => {
   it('answers each request with id, status, headers and body', async () => {
     const response = await post([get('a'), { id: 'b', method: 'GET', url: `users/${userId(2)}` }]);
     expect(response.status).toBe(200);
-    const { responses } = (await response.json()) as { responses: Array<{ id: string; status: number; headers: Record<string, string>; body: unknown }> };
+    const { responses } = (await response.json()) as {
+      responses: Array<{ id: string; status: number; headers: Record<string, string>; body: unknown }>;
+    };
     expect(responses.map((r) => [r.id, r.status])).toEqual([
       ['b', 404],
       ['a', 200],

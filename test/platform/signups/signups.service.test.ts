@@ -31,9 +31,18 @@ describe('SignupService', () => {
     await signups.open('a', { capacity: 2 });
     expect(await signups.signUp('a', 'u1')).toEqual({ status: { state: 'attending' }, changed: true });
     expect(await signups.signUp('a', 'u2')).toEqual({ status: { state: 'attending' }, changed: true });
-    expect(await signups.signUp('a', 'u3')).toEqual({ status: { state: 'waitlisted', position: 1 }, changed: true });
-    expect(await signups.signUp('a', 'u4')).toEqual({ status: { state: 'waitlisted', position: 2 }, changed: true });
-    expect(await signups.signUp('a', 'u3')).toEqual({ status: { state: 'waitlisted', position: 1 }, changed: false });
+    expect(await signups.signUp('a', 'u3')).toEqual({
+      status: { state: 'waitlisted', position: 1 },
+      changed: true,
+    });
+    expect(await signups.signUp('a', 'u4')).toEqual({
+      status: { state: 'waitlisted', position: 2 },
+      changed: true,
+    });
+    expect(await signups.signUp('a', 'u3')).toEqual({
+      status: { state: 'waitlisted', position: 1 },
+      changed: false,
+    });
     expect(await signups.status('a', 'u4')).toEqual({ state: 'waitlisted', position: 2 });
     expect(await signups.status('a', 'nobody')).toEqual({ state: 'none' });
   });
@@ -51,7 +60,12 @@ describe('SignupService', () => {
   it('unlimited capacity never waitlists', async () => {
     await signups.open('a', { capacity: null });
     for (let i = 0; i < 50; i++) await signups.signUp('a', `u${i}`);
-    expect(await signups.summary('a')).toEqual({ capacity: null, attending: 50, waitlisted: 0, closed: false });
+    expect(await signups.summary('a')).toEqual({
+      capacity: null,
+      attending: 50,
+      waitlisted: 0,
+      closed: false,
+    });
   });
 
   it('raising the capacity promotes from the waitlist in order; lowering it takes no seat away', async () => {
@@ -96,7 +110,7 @@ describe('SignupService', () => {
     expect(await signups.status('nope', 'u1')).toEqual({ state: 'none' });
   });
 
-  it('keeps each person\'s name with their place, bounded, and drops it when they leave', async () => {
+  it("keeps each person's name with their place, bounded, and drops it when they leave", async () => {
     await signups.open('a', { capacity: 1 });
     await signups.signUp('a', 'U1', '  Fatima\n  Yilmaz ');
     await signups.signUp('a', 'u2', 'x'.repeat(300));

@@ -5,7 +5,12 @@ import { contactVerbs } from '../contact.verbs';
 import { formalLinks, renderInfoCard, safetySections, section } from './info.card';
 
 /** Both sides' closing card: what happened, and again where formal reports and urgent help go. */
-export function renderClosedCard(text: CardText, code: string, textKey: string, params: Record<string, string | number> = {}): AdaptiveCard {
+export function renderClosedCard(
+  text: CardText,
+  code: string,
+  textKey: string,
+  params: Record<string, string | number> = {},
+): AdaptiveCard {
   const t = (key: string) => text.t(key, { ...params, code });
   return renderInfoCard({
     title: t('contact.close.closedTitle'),
@@ -27,7 +32,12 @@ export function renderReferralCard(text: CardText, data: ReferralCardData): Adap
   const d = data.destination;
   const destination = text.local(d.name);
   const t = (key: string) => text.t(`contact.refer.${key}`, { destination, code: data.code });
-  const answer = data.answer === 'yes' ? t('consentYesText') : data.answer === 'no' ? t('consentNoText') : t('handoverQuestion');
+  const answer =
+    data.answer === 'yes'
+      ? t('consentYesText')
+      : data.answer === 'no'
+        ? t('consentNoText')
+        : t('handoverQuestion');
   return renderInfoCard({
     title: t('referralTitle'),
     subtitle: text.t('contact.case.title', { code: data.code }),
@@ -40,8 +50,16 @@ export function renderReferralCard(text: CardText, data: ReferralCardData): Adap
     buttons: data.answer
       ? []
       : [
-          { title: t('handoverYes'), verb: contactVerbs.handover, data: { caseId: data.caseId, consent: 'yes' } },
-          { title: t('handoverNo'), verb: contactVerbs.handover, data: { caseId: data.caseId, consent: 'no' } },
+          {
+            title: t('handoverYes'),
+            verb: contactVerbs.handover,
+            data: { caseId: data.caseId, consent: 'yes' },
+          },
+          {
+            title: t('handoverNo'),
+            verb: contactVerbs.handover,
+            data: { caseId: data.caseId, consent: 'no' },
+          },
         ],
     links: d.url ? [{ title: t('open'), url: d.url }] : [],
   });

@@ -18,7 +18,14 @@ interface ConversationCardData {
   incoming?: Bubble;
   outgoing?: Bubble;
   notes: string[];
-  reply?: { label: string; placeholder: string; error: string; button: string; verb: string; data: Record<string, string> };
+  reply?: {
+    label: string;
+    placeholder: string;
+    error: string;
+    button: string;
+    verb: string;
+    data: Record<string, string>;
+  };
   buttons: Button[];
 }
 
@@ -27,7 +34,10 @@ const render = (data: ConversationCardData): AdaptiveCard => renderCard(conversa
 function caseFacts(text: CardText, c: ContactCase): Fact[] {
   const t = (key: string) => text.t(`contact.offer.${key}`);
   return [
-    { title: t('who'), value: c.requesterNameShared && c.requesterName ? escapeUserText(c.requesterName) : t('anonymous') },
+    {
+      title: t('who'),
+      value: c.requesterNameShared && c.requesterName ? escapeUserText(c.requesterName) : t('anonymous'),
+    },
     { title: t('topic'), value: topicLabel(text, c.topic) },
     { title: t('channel'), value: channelLabel(text, c.contactChannel) },
   ];
@@ -42,7 +52,14 @@ function replyBox(text: CardText, caseId: string, quoted?: string): Conversation
   const t = (key: string) => text.t(`contact.case.${key}`);
   const data: Record<string, string> = { caseId, replyId: randomUUID() };
   if (quoted) data.quoted = quoted;
-  return { label: t('replyLabel'), placeholder: t('replyPlaceholder'), error: t('replyError'), button: t('send'), verb: contactVerbs.send, data };
+  return {
+    label: t('replyLabel'),
+    placeholder: t('replyPlaceholder'),
+    error: t('replyError'),
+    button: t('send'),
+    verb: contactVerbs.send,
+    data,
+  };
 }
 
 export interface OfferData {
@@ -59,7 +76,9 @@ export function renderOfferCard(text: CardText, data: OfferData): AdaptiveCard {
   return render({
     title: t('title', { code: data.c.code }),
     facts: caseFacts(text, data.c),
-    incoming: data.firstMessage ? { label: t('firstMessage'), text: escapeUserText(data.firstMessage) } : undefined,
+    incoming: data.firstMessage
+      ? { label: t('firstMessage'), text: escapeUserText(data.firstMessage) }
+      : undefined,
     notes: data.late ? [t('lateNote')] : [],
     buttons: [{ title: t('pickUp'), verb: contactVerbs.pickUp, data: pickData }],
   });
@@ -87,14 +106,29 @@ export function renderKernteamCaseCard(text: CardText, data: KernteamCaseData): 
   const { c } = data;
   const t = (key: string, params?: Record<string, string>) => text.t(`contact.case.${key}`, params);
   const incomingText = data.incoming ?? data.firstMessage;
-  const fromLabel = c.requesterNameShared && c.requesterName ? t('fromRequesterNamed', { name: escapeUserText(c.requesterName) }) : t('fromRequester');
+  const fromLabel =
+    c.requesterNameShared && c.requesterName
+      ? t('fromRequesterNamed', { name: escapeUserText(c.requesterName) })
+      : t('fromRequester');
   const notes = data.withPickUpNotes
-    ? [t('pickedUpNote', { code: c.code }), ...(c.contactChannel === 'teamsCall' ? [t('callNote')] : c.contactChannel === 'inPerson' ? [t('meetNote')] : [])]
+    ? [
+        t('pickedUpNote', { code: c.code }),
+        ...(c.contactChannel === 'teamsCall'
+          ? [t('callNote')]
+          : c.contactChannel === 'inPerson'
+            ? [t('meetNote')]
+            : []),
+      ]
     : [];
   return render({
     title: data.title ?? t('title', { code: c.code }),
     facts: caseFacts(text, c),
-    incoming: incomingText ? { label: data.incoming ? fromLabel : text.t('contact.offer.firstMessage'), text: escapeUserText(incomingText) } : undefined,
+    incoming: incomingText
+      ? {
+          label: data.incoming ? fromLabel : text.t('contact.offer.firstMessage'),
+          text: escapeUserText(incomingText),
+        }
+      : undefined,
     outgoing: data.outgoing ? { label: t('yourMessage'), text: escapeUserText(data.outgoing) } : undefined,
     notes,
     reply: replyBox(text, c.caseId, incomingText),
@@ -121,12 +155,21 @@ export function renderRequesterCaseCard(text: CardText, data: RequesterCaseData)
   const name = escapeUserText(text.person(data.kernteamlidName));
   const t = (key: string, params?: Record<string, string>) => text.t(`contact.case.${key}`, params);
   const notes = data.withPickUpNotes
-    ? [t('requesterPickedUpNote'), ...(c.contactChannel === 'teamsCall' ? [t('requesterCallNote', { name })] : c.contactChannel === 'inPerson' ? [t('requesterMeetNote')] : [])]
+    ? [
+        t('requesterPickedUpNote'),
+        ...(c.contactChannel === 'teamsCall'
+          ? [t('requesterCallNote', { name })]
+          : c.contactChannel === 'inPerson'
+            ? [t('requesterMeetNote')]
+            : []),
+      ]
     : [];
   return render({
     title: data.title ?? t('title', { code: c.code }),
     facts: [],
-    incoming: data.incoming ? { label: t('fromKernteamlid', { name }), text: escapeUserText(data.incoming) } : undefined,
+    incoming: data.incoming
+      ? { label: t('fromKernteamlid', { name }), text: escapeUserText(data.incoming) }
+      : undefined,
     outgoing: data.outgoing ? { label: t('yourMessage'), text: escapeUserText(data.outgoing) } : undefined,
     notes,
     reply: replyBox(text, c.caseId, data.incoming),

@@ -31,7 +31,11 @@ export interface InfoCardData {
   links?: Link[];
 }
 
-export const section = (heading: string, text: string, style: Section['style'] = 'default'): Section => ({ heading, text, style });
+export const section = (heading: string, text: string, style: Section['style'] = 'default'): Section => ({
+  heading,
+  text,
+  style,
+});
 
 /** The plain contact card (title, facts, sections, buttons, links); the other contact cards build on it. */
 export function renderInfoCard(data: InfoCardData): AdaptiveCard {
@@ -55,7 +59,11 @@ export function formalLinks(text: CardText): Link[] {
 export const channelLabel = (text: CardText, channel: ContactChannel) => text.t(`contact.channel.${channel}`);
 export const outcomeLabel = (text: CardText, outcome: Outcome) => text.t(`contact.outcome.${outcome}`);
 
-export function topicLabel(text: CardText, topic: string | undefined, noneKey = 'contact.offer.noTopic'): string {
+export function topicLabel(
+  text: CardText,
+  topic: string | undefined,
+  noneKey = 'contact.offer.noTopic',
+): string {
   const found = topic ? text.org.contactTopics.find((t) => t.id === topic) : undefined;
   return found ? text.local(found.label) : text.t(noneKey);
 }

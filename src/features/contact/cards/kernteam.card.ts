@@ -30,14 +30,21 @@ export function renderMyCasesCard(text: CardText, cases: ContactCase[]): Adaptiv
     title: t('title'),
     sections: cases.length
       ? cases.map((c) =>
-          section(c.code, t('line', {
-            date: c.pickedUpAt ? formatDate(c.pickedUpAt, text.locale, zone) : '',
-            topic: topicLabel(text, c.topic),
-            channel: channelLabel(text, c.contactChannel),
-          })),
+          section(
+            c.code,
+            t('line', {
+              date: c.pickedUpAt ? formatDate(c.pickedUpAt, text.locale, zone) : '',
+              topic: topicLabel(text, c.topic),
+              channel: channelLabel(text, c.contactChannel),
+            }),
+          ),
         )
       : [section('', t('none'))],
-    buttons: cases.map((c) => ({ title: t('open', { code: c.code }), verb: contactVerbs.showCase, data: { caseId: c.caseId } })),
+    buttons: cases.map((c) => ({
+      title: t('open', { code: c.code }),
+      verb: contactVerbs.showCase,
+      data: { caseId: c.caseId },
+    })),
   });
 }
 
@@ -46,10 +53,17 @@ export function renderReferChooseCard(text: CardText, c: ContactCase): AdaptiveC
   return renderCard(formTemplate, {
     title: t('chooseTitle'),
     notes: [t('chooseText')],
-    choices: [{
-      id: 'destination', label: t('destinationLabel'), value: c.referralDestination ?? '', required: true, error: t('destinationError'), style: 'expanded',
-      options: text.org.referralDestinations.map((d) => ({ title: text.local(d.name), value: d.id })),
-    }],
+    choices: [
+      {
+        id: 'destination',
+        label: t('destinationLabel'),
+        value: c.referralDestination ?? '',
+        required: true,
+        error: t('destinationError'),
+        style: 'expanded',
+        options: text.org.referralDestinations.map((d) => ({ title: text.local(d.name), value: d.id })),
+      },
+    ],
     texts: [],
     submit: { title: t('showGuidance'), verb: contactVerbs.referGuidance, data: { caseId: c.caseId } },
     buttons: [{ title: t('back'), verb: contactVerbs.showCase, data: { caseId: c.caseId } }],
@@ -69,7 +83,11 @@ export function renderGuidanceCard(text: CardText, c: ContactCase, d: ReferralDe
       section(t('howToReach'), text.local(d.howToReach)),
     ],
     buttons: [
-      { title: t('sendToRequester'), verb: contactVerbs.referSend, data: { caseId: c.caseId, destination: d.id } },
+      {
+        title: t('sendToRequester'),
+        verb: contactVerbs.referSend,
+        data: { caseId: c.caseId, destination: d.id },
+      },
       { title: t('back'), verb: contactVerbs.referChoose, data: { caseId: c.caseId } },
     ],
     links: d.url ? [{ title: t('open'), url: d.url }] : [],
@@ -82,7 +100,13 @@ export function renderReferralSentCard(text: CardText, c: ContactCase, d: Referr
   return renderInfoCard({
     title: t('sentTitle'),
     sections: [section('', t('sentText'))],
-    buttons: [{ title: text.t('contact.myCases.open', { code: c.code }), verb: contactVerbs.showCase, data: { caseId: c.caseId } }],
+    buttons: [
+      {
+        title: text.t('contact.myCases.open', { code: c.code }),
+        verb: contactVerbs.showCase,
+        data: { caseId: c.caseId },
+      },
+    ],
   });
 }
 
@@ -93,16 +117,31 @@ export function renderCloseFormCard(text: CardText, c: ContactCase): AdaptiveCar
     notes: [t('text')],
     choices: [
       {
-        id: 'outcome', label: t('outcomeLabel'), value: c.referralDestination ? 'referred' : '', required: true, error: t('outcomeError'), style: 'expanded',
+        id: 'outcome',
+        label: t('outcomeLabel'),
+        value: c.referralDestination ? 'referred' : '',
+        required: true,
+        error: t('outcomeError'),
+        style: 'expanded',
         options: closingOutcomes.map((o) => ({ title: outcomeLabel(text, o), value: o })),
       },
       {
-        id: 'destination', label: t('destinationLabel'), value: c.referralDestination ?? 'none', required: false, error: '', style: 'compact',
-        options: [{ title: t('destinationNone'), value: 'none' }, ...text.org.referralDestinations.map((d) => ({ title: text.local(d.name), value: d.id }))],
+        id: 'destination',
+        label: t('destinationLabel'),
+        value: c.referralDestination ?? 'none',
+        required: false,
+        error: '',
+        style: 'compact',
+        options: [
+          { title: t('destinationNone'), value: 'none' },
+          ...text.org.referralDestinations.map((d) => ({ title: text.local(d.name), value: d.id })),
+        ],
       },
     ],
     texts: [],
     submit: { title: t('confirm'), verb: contactVerbs.close, data: { caseId: c.caseId } },
-    buttons: [{ title: text.t('contact.refer.back'), verb: contactVerbs.showCase, data: { caseId: c.caseId } }],
+    buttons: [
+      { title: text.t('contact.refer.back'), verb: contactVerbs.showCase, data: { caseId: c.caseId } },
+    ],
   });
 }

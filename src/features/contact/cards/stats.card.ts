@@ -8,7 +8,8 @@ import statsTemplate from './stats.card.json';
 
 export function renderStatsCard(text: CardText, quarters: QuarterStats[]): AdaptiveCard {
   const t = (key: string, params?: Record<string, string | number>) => text.t(`contact.stats.${key}`, params);
-  const show = (cell: Cell) => (cell.kind === 'exact' ? String(cell.value) : cell.kind === 'under5' ? '<5' : t('atLeast5'));
+  const show = (cell: Cell) =>
+    cell.kind === 'exact' ? String(cell.value) : cell.kind === 'under5' ? '<5' : t('atLeast5');
   const group = (title: string, rows: Row[] | undefined, label: (key: string) => string) =>
     rows ? [{ title, rows: rows.map((r) => ({ title: label(r.key), value: show(r.cell) })) }] : [];
   const destination = (key: string) => {
@@ -23,9 +24,14 @@ export function renderStatsCard(text: CardText, quarters: QuarterStats[]): Adapt
       const [year, quarter] = q.quarter.split('-Q');
       return {
         title: t('quarter', { year, q: quarter }),
-        total: q.total.kind === 'under5' ? `${t('total', { count: '<5' })} ${t('tooFew')}` : t('total', { count: show(q.total) }),
+        total:
+          q.total.kind === 'under5'
+            ? `${t('total', { count: '<5' })} ${t('tooFew')}`
+            : t('total', { count: show(q.total) }),
         groups: [
-          ...group(t('byTopic'), q.byTopic, (k) => topicLabel(text, k === NONE ? undefined : k, 'contact.stats.noTopic')),
+          ...group(t('byTopic'), q.byTopic, (k) =>
+            topicLabel(text, k === NONE ? undefined : k, 'contact.stats.noTopic'),
+          ),
           ...group(t('byDestination'), q.byDestination, destination),
           ...group(t('byOutcome'), q.byOutcome, (k) => outcomeLabel(text, k as Outcome)),
         ],

@@ -32,8 +32,18 @@ export interface AtelierFormInput {
 }
 
 const empty: AtelierFormValues = {
-  title: '', description: '', date: '', start: '', end: '', room: '', meetingUrl: '',
-  capacity: '', deadlineDate: '', deadlineTime: '', channels: '', networks: '',
+  title: '',
+  description: '',
+  date: '',
+  start: '',
+  end: '',
+  room: '',
+  meetingUrl: '',
+  capacity: '',
+  deadlineDate: '',
+  deadlineTime: '',
+  channels: '',
+  networks: '',
 };
 
 /** Empty values on date, time and number inputs are left out: an empty string is not a valid value there. */
@@ -46,7 +56,8 @@ function dropEmptyValues(node: unknown): void {
 }
 
 export function renderAtelierForm(text: CardText, input: AtelierFormInput): AdaptiveCard {
-  const tr = (key: string, params?: Record<string, string | number>) => text.t(`kennisatelier.form.${key}`, params);
+  const tr = (key: string, params?: Record<string, string | number>) =>
+    text.t(`kennisatelier.form.${key}`, params);
   const creating = input.mode.kind === 'create';
   const v = { ...empty, ...input.values };
   const capacity = /^\d+$/.test(v.capacity) ? Number(v.capacity) : '';
@@ -61,7 +72,8 @@ export function renderAtelierForm(text: CardText, input: AtelierFormInput): Adap
     earlyAccess: tr('earlyAccess', { hours: input.earlyAccessHours }),
     submitTitle: tr(creating ? 'publish' : 'save'),
     submitVerb: creating ? verbs.create : verbs.save,
-    submitData: input.mode.kind === 'create' ? { draftId: input.mode.draftId } : { atelierId: input.mode.atelierId },
+    submitData:
+      input.mode.kind === 'create' ? { draftId: input.mode.draftId } : { atelierId: input.mode.atelierId },
   });
   dropEmptyValues(card);
   return card;

@@ -6,7 +6,11 @@ import { kennisatelierVerbs as verbs } from '../kennisatelier.verbs';
 import template from './atelier-list.card.json';
 
 /** One card listing ateliers (for the help button); organisers also get "Nieuw atelier". */
-export function renderAtelierList(text: CardText, items: AtelierListItem[], canCreate: boolean): AdaptiveCard {
+export function renderAtelierList(
+  text: CardText,
+  items: AtelierListItem[],
+  canCreate: boolean,
+): AdaptiveCard {
   const { locale, timeZone: zone } = text;
   return renderCard(template, {
     t: text.i18n.tree(locale, 'kennisatelier.card'),
@@ -14,8 +18,13 @@ export function renderAtelierList(text: CardText, items: AtelierListItem[], canC
     items: items.map(({ atelier, summary, ended }) => ({
       id: atelier.id,
       title: escapeUserText(atelier.title),
-      line: [whenText(atelier, locale, zone), ended ? text.t('kennisatelier.card.ended') : seatsText(summary, text)].join(' · '),
+      line: [
+        whenText(atelier, locale, zone),
+        ended ? text.t('kennisatelier.card.ended') : seatsText(summary, text),
+      ].join(' · '),
     })),
-    actions: canCreate ? [{ title: text.t('kennisatelier.card.newAtelier'), verb: verbs.newForm, data: {} }] : [],
+    actions: canCreate
+      ? [{ title: text.t('kennisatelier.card.newAtelier'), verb: verbs.newForm, data: {} }]
+      : [],
   });
 }

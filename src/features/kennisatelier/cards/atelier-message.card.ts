@@ -26,11 +26,13 @@ export function renderAtelierMessage(text: CardText, kind: AtelierMessageKind, a
   const button =
     kind === 'cancelled'
       ? []
-      : [{
-          title: text.t(asksAttendance ? 'kennisatelier.card.attendance' : 'kennisatelier.card.open'),
-          verb: asksAttendance ? verbs.attendanceForm : verbs.view,
-          data: { atelierId: a.id },
-        }];
+      : [
+          {
+            title: text.t(asksAttendance ? 'kennisatelier.card.attendance' : 'kennisatelier.card.open'),
+            verb: asksAttendance ? verbs.attendanceForm : verbs.view,
+            data: { atelierId: a.id },
+          },
+        ];
   const showJoin = (kind === 'reminder' || kind === 'changed' || kind === 'promoted') && !!a.meetingUrl;
   return renderCard(template, {
     heading: text.t(`${key}Title`),

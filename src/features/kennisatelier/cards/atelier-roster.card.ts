@@ -12,7 +12,8 @@ const numbered = (text: CardText, people: NamedPerson[], none: string) =>
 
 /** Names for organisers only; the service has checked the role before this is rendered. */
 export function renderRosterCard(text: CardText, input: RosterView): AdaptiveCard {
-  const tr = (key: string, params?: Record<string, string | number>) => text.t(`kennisatelier.roster.${key}`, params);
+  const tr = (key: string, params?: Record<string, string | number>) =>
+    text.t(`kennisatelier.roster.${key}`, params);
   return renderCard(rosterTemplate, {
     t: text.i18n.tree(text.locale, 'kennisatelier.roster'),
     heading: tr('title', { title: escapeUserText(input.atelier.title) }),

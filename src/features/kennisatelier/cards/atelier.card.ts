@@ -35,7 +35,8 @@ export function phaseOf(a: Atelier, now: Date): Phase {
 export function renderAtelierCard(text: CardText, input: AtelierViewInput): AdaptiveCard {
   const { atelier: a, personal } = input;
   const { locale, timeZone: zone } = text;
-  const tr = (key: string, params?: Record<string, string | number>) => text.t(`kennisatelier.${key}`, params);
+  const tr = (key: string, params?: Record<string, string | number>) =>
+    text.t(`kennisatelier.${key}`, params);
   const phase = phaseOf(a, input.now);
   const state = personal?.status.state ?? 'none';
   const act = (key: string, verb: string, style: ExecuteAction['style'] = 'default'): ExecuteAction => ({
@@ -48,8 +49,10 @@ export function renderAtelierCard(text: CardText, input: AtelierViewInput): Adap
   let statusLine = '';
   let statusColor = 'Default';
   if (phase === 'cancelled') [statusLine, statusColor] = [tr('status.cancelled'), 'Attention'];
-  else if (personal?.status.state === 'attending') [statusLine, statusColor] = [tr('status.attending'), 'Good'];
-  else if (personal?.status.state === 'waitlisted') [statusLine, statusColor] = [tr('status.waitlisted', { position: personal.status.position }), 'Warning'];
+  else if (personal?.status.state === 'attending')
+    [statusLine, statusColor] = [tr('status.attending'), 'Good'];
+  else if (personal?.status.state === 'waitlisted')
+    [statusLine, statusColor] = [tr('status.waitlisted', { position: personal.status.position }), 'Warning'];
   else if (phase === 'ended') statusLine = tr('status.ended');
   else if (phase !== 'open') statusLine = tr('status.closedForSignup');
 
@@ -66,11 +69,14 @@ export function renderAtelierCard(text: CardText, input: AtelierViewInput): Adap
   const organiserActions: ExecuteAction[] = [];
   if (personal?.organiser) {
     organiserActions.push(act('roster', verbs.roster));
-    if (phase !== 'cancelled' && phase !== 'ended') organiserActions.push(act('edit', verbs.editForm), act('cancelAtelier', verbs.confirmCancel));
-    if (phase === 'started' || phase === 'ended') organiserActions.push(act('attendance', verbs.attendanceForm));
+    if (phase !== 'cancelled' && phase !== 'ended')
+      organiserActions.push(act('edit', verbs.editForm), act('cancelAtelier', verbs.confirmCancel));
+    if (phase === 'started' || phase === 'ended')
+      organiserActions.push(act('attendance', verbs.attendanceForm));
   }
 
-  const seeLinks = phase !== 'cancelled' && phase !== 'ended' && (state === 'attending' || personal?.organiser === true);
+  const seeLinks =
+    phase !== 'cancelled' && phase !== 'ended' && (state === 'attending' || personal?.organiser === true);
   return renderCard(template, {
     t: text.i18n.tree(locale, 'kennisatelier.card'),
     title: escapeUserText(a.title),
@@ -82,7 +88,8 @@ export function renderAtelierCard(text: CardText, input: AtelierViewInput): Adap
     where: escapeUserText(whereText(a, text)),
     seats: seatsText(input.summary, text),
     deadline: instantText(a.deadline, locale, zone),
-    waitlistLine: input.summary.waitlisted > 0 ? tr('seats.waitlist', { count: input.summary.waitlisted }) : '',
+    waitlistLine:
+      input.summary.waitlisted > 0 ? tr('seats.waitlist', { count: input.summary.waitlisted }) : '',
     showPrivacy: phase !== 'cancelled',
     actions,
     organiserActions,

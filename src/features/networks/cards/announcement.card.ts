@@ -10,7 +10,10 @@ import noticeTemplate from './notice.card.json';
 /** member: a copy in a member's 1:1 chat; channel: the post in the network's channel; preview: for the coordinator. */
 export type Audience = 'member' | 'channel' | 'preview';
 
-export type CardAnnouncement = Pick<AnnouncementDoc, 'id' | 'networkId' | 'kind' | 'text' | 'link' | 'meetup' | 'revision'>;
+export type CardAnnouncement = Pick<
+  AnnouncementDoc,
+  'id' | 'networkId' | 'kind' | 'text' | 'link' | 'meetup' | 'revision'
+>;
 
 /** What one person sees after pressing a button (the invoke response replaces only their copy). */
 export interface PersonalView {
@@ -20,13 +23,19 @@ export interface PersonalView {
   left?: boolean;
 }
 
-export const networkName = (text: CardText, networkId: string) => text.local(text.org.network(networkId)?.name) || networkId;
+export const networkName = (text: CardText, networkId: string) =>
+  text.local(text.org.network(networkId)?.name) || networkId;
 
 /**
  * The announcement as members read it. Everything the coordinator typed is escaped (no hidden links,
  * no mentions); a link is only ever shown as visible text plus an explicit "Open link" button.
  */
-export function renderAnnouncementCard(text: CardText, a: CardAnnouncement, audience: Audience, personal: PersonalView = {}): AdaptiveCard {
+export function renderAnnouncementCard(
+  text: CardText,
+  a: CardAnnouncement,
+  audience: Audience,
+  personal: PersonalView = {},
+): AdaptiveCard {
   const network = networkName(text, a.networkId);
   const meetup = a.meetup;
   const canRsvp = !!meetup?.rsvp && audience !== 'preview';
@@ -40,7 +49,11 @@ export function renderAnnouncementCard(text: CardText, a: CardAnnouncement, audi
     isMeetup: !!meetup,
     when: meetup ? formatWhen(meetup.startsAt, text.locale, text.timeZone) : '',
     place: meetup ? escapeUserText(meetup.place) : '',
-    seats: meetup?.rsvp ? (meetup.capacity === null ? text.t('networks.card.unlimited') : String(meetup.capacity)) : '',
+    seats: meetup?.rsvp
+      ? meetup.capacity === null
+        ? text.t('networks.card.unlimited')
+        : String(meetup.capacity)
+      : '',
     link: a.link ?? '',
     linkLine: a.link ? text.t('networks.card.linkLine', { url: escapeUserText(a.link) }) : '',
     rsvpLine: rsvpLine(text, personal.rsvp),
@@ -57,7 +70,8 @@ export function renderAnnouncementCard(text: CardText, a: CardAnnouncement, audi
 function rsvpLine(text: CardText, status: SignupStatus | undefined): string {
   if (!status) return '';
   if (status.state === 'attending') return text.t('networks.card.rsvpAttending');
-  if (status.state === 'waitlisted') return text.t('networks.card.rsvpWaitlisted', { position: status.position });
+  if (status.state === 'waitlisted')
+    return text.t('networks.card.rsvpWaitlisted', { position: status.position });
   return text.t('networks.card.rsvpNone');
 }
 
@@ -80,8 +94,14 @@ export function renderPreviewCard(
   const innerActions = (inner.actions as unknown[] | undefined) ?? [];
   return renderCard(previewTemplate, {
     t: text.i18n.tree(text.locale, 'networks.preview'),
-    innerBody: [...(inner.body as unknown[]), ...(innerActions.length ? [{ type: 'ActionSet', actions: innerActions }] : [])],
-    snoozedLine: a.toMembers && audience.snoozed > 0 ? text.t('networks.preview.snoozed', { count: audience.snoozed }) : '',
+    innerBody: [
+      ...(inner.body as unknown[]),
+      ...(innerActions.length ? [{ type: 'ActionSet', actions: innerActions }] : []),
+    ],
+    snoozedLine:
+      a.toMembers && audience.snoozed > 0
+        ? text.t('networks.preview.snoozed', { count: audience.snoozed })
+        : '',
     sendTitle: text.t(`networks.preview.${sendKey}`, { count }),
     announcementId: a.id,
   });

@@ -22,7 +22,16 @@ export interface FormValues {
 }
 
 export const emptyFormValues: FormValues = {
-  text: '', link: '', title: '', date: '', time: '', place: '', capacity: '', rsvp: 'true', toMembers: 'true', toChannel: 'false',
+  text: '',
+  link: '',
+  title: '',
+  date: '',
+  time: '',
+  place: '',
+  capacity: '',
+  rsvp: 'true',
+  toMembers: 'true',
+  toChannel: 'false',
 };
 
 const bool = (v: boolean): 'true' | 'false' => (v ? 'true' : 'false');
@@ -49,8 +58,10 @@ export function formValuesFromDoc(doc: AnnouncementDoc, zone: string): FormValue
  */
 export function formValuesFromRaw(raw: unknown): FormValues {
   const data = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
-  const str = (k: keyof FormValues, max: number) => (typeof data[k] === 'string' ? (data[k] as string).slice(0, max) : emptyFormValues[k]);
-  const flag = (k: 'rsvp' | 'toMembers' | 'toChannel') => (data[k] === undefined ? emptyFormValues[k] : bool(data[k] === true || data[k] === 'true'));
+  const str = (k: keyof FormValues, max: number) =>
+    typeof data[k] === 'string' ? (data[k] as string).slice(0, max) : emptyFormValues[k];
+  const flag = (k: 'rsvp' | 'toMembers' | 'toChannel') =>
+    data[k] === undefined ? emptyFormValues[k] : bool(data[k] === true || data[k] === 'true');
   return {
     text: str('text', limits.text),
     link: str('link', limits.link),

@@ -18,7 +18,9 @@ export function renderBrowseCard(text: CardText, overview: NetworkOverview[], no
         networkId: network.id,
         name: text.local(network.name),
         description: text.local(network.description),
-        coordinators: names.length ? text.t('networks.browse.coordinators', { names: names.join(', ') }) : text.t('networks.browse.noCoordinators'),
+        coordinators: names.length
+          ? text.t('networks.browse.coordinators', { names: names.join(', ') })
+          : text.t('networks.browse.noCoordinators'),
         state: !member
           ? ''
           : snoozedUntil
@@ -32,8 +34,13 @@ export function renderBrowseCard(text: CardText, overview: NetworkOverview[], no
 }
 
 /** A page of a network's members, for that network's coordinators only. */
-export function renderMembersCard(text: CardText, page: MemberPage, otherNetworks: Array<{ id: string; name: string }>): AdaptiveCard {
-  const m = (key: string, params?: Record<string, string | number>) => text.t(`networks.members.${key}`, params);
+export function renderMembersCard(
+  text: CardText,
+  page: MemberPage,
+  otherNetworks: Array<{ id: string; name: string }>,
+): AdaptiveCard {
+  const m = (key: string, params?: Record<string, string | number>) =>
+    text.t(`networks.members.${key}`, params);
   return renderCard(membersTemplate, {
     t: text.i18n.tree(text.locale, 'networks.members'),
     title: m('title', { network: text.local(page.network.name) }),

@@ -21,8 +21,10 @@ export function headingOf(doc: Pick<AnnouncementDoc, 'meetup' | 'text'>): string
 
 function stateOf(text: CardText, doc: AnnouncementDoc): string {
   const zone = text.timeZone;
-  if (doc.status === 'retracted' && doc.retractedAt) return text.t('networks.status.retractedAt', { date: formatWhen(doc.retractedAt, text.locale, zone) });
-  if (doc.status !== 'draft' && doc.sentAt) return text.t('networks.status.sentAt', { date: formatWhen(doc.sentAt, text.locale, zone) });
+  if (doc.status === 'retracted' && doc.retractedAt)
+    return text.t('networks.status.retractedAt', { date: formatWhen(doc.retractedAt, text.locale, zone) });
+  if (doc.status !== 'draft' && doc.sentAt)
+    return text.t('networks.status.sentAt', { date: formatWhen(doc.sentAt, text.locale, zone) });
   return text.t('networks.status.draft');
 }
 
@@ -53,9 +55,15 @@ function deliveryTexts(text: CardText) {
 export function renderStatusCard(text: CardText, status: AnnouncementStatusView, notice = ''): AdaptiveCard {
   const { doc, delivery, rsvp, changeableUntil } = status;
   const changeable = status.changeable === true;
-  const s = (key: string, params?: Record<string, string | number>) => text.t(`networks.status.${key}`, params);
+  const s = (key: string, params?: Record<string, string | number>) =>
+    text.t(`networks.status.${key}`, params);
   // The delivery engine's own status card (counts, progress, duration), framed by ours.
-  const deliveryBody = delivery ? (renderCard(deliveryStatusTemplate, broadcastStatusCardData(delivery, deliveryTexts(text), undefined, (k, p) => text.t(k, p))).body as unknown[]) : [];
+  const deliveryBody = delivery
+    ? (renderCard(
+        deliveryStatusTemplate,
+        broadcastStatusCardData(delivery, deliveryTexts(text), undefined, (k, p) => text.t(k, p)),
+      ).body as unknown[])
+    : [];
   return renderCard(template, {
     t: text.i18n.tree(text.locale, 'networks.status'),
     title: s('title', { heading: headingOf(doc) }),
@@ -68,7 +76,10 @@ export function renderStatusCard(text: CardText, status: AnnouncementStatusView,
     rsvp: rsvp
       ? {
           show: true,
-          counts: rsvp.capacity === null ? s('attending', { count: rsvp.attending.length }) : s('attendingOf', { count: rsvp.attending.length, capacity: rsvp.capacity }),
+          counts:
+            rsvp.capacity === null
+              ? s('attending', { count: rsvp.attending.length })
+              : s('attendingOf', { count: rsvp.attending.length, capacity: rsvp.capacity }),
           waitlistCount: s('waitlist', { count: rsvp.waitlist.length }),
           attendees: rsvp.attending.length ? s('attendees', { names: nameList(text, rsvp.attending) }) : '',
           waitlisted: rsvp.waitlist.length ? s('waitlisted', { names: nameList(text, rsvp.waitlist) }) : '',
@@ -86,7 +97,11 @@ function windowLine(text: CardText, changeable: boolean, until: Date): string {
 }
 
 export function renderConfirmRetractCard(text: CardText, doc: AnnouncementDoc): AdaptiveCard {
-  return renderCard(confirmTemplate, { t: text.i18n.tree(text.locale, 'networks.status'), heading: headingOf(doc), announcementId: doc.id });
+  return renderCard(confirmTemplate, {
+    t: text.i18n.tree(text.locale, 'networks.status'),
+    heading: headingOf(doc),
+    announcementId: doc.id,
+  });
 }
 
 export function renderListCard(text: CardText, docs: AnnouncementDoc[]): AdaptiveCard {
@@ -94,7 +109,10 @@ export function renderListCard(text: CardText, docs: AnnouncementDoc[]): Adaptiv
     t: text.i18n.tree(text.locale, 'networks.list'),
     items: docs.map((d) => ({
       heading: headingOf(d),
-      meta: text.t('networks.status.meta', { network: networkName(text, d.networkId), state: stateOf(text, d) }),
+      meta: text.t('networks.status.meta', {
+        network: networkName(text, d.networkId),
+        state: stateOf(text, d),
+      }),
       open: text.t('networks.list.open'),
       verb: d.status === 'draft' ? networksVerbs.edit : networksVerbs.status,
       announcementId: d.id,

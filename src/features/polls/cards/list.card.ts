@@ -17,13 +17,17 @@ export function renderListCard(
   options: { canCreate: boolean; notice?: string },
 ): AdaptiveCard {
   const t = (key: string, params?: Record<string, string | number>) => text.t(`polls.list.${key}`, params);
-  const openUntil = (poll: Poll) => t('open', { when: formatWhen(poll.closesAt, text.locale, text.timeZone) });
+  const openUntil = (poll: Poll) =>
+    t('open', { when: formatWhen(poll.closesAt, text.locale, text.timeZone) });
   return renderCard(listTemplate, {
     t: text.i18n.tree(text.locale, 'polls.list'),
     notice: options.notice ?? '',
     polls: polls.map(({ poll, answered }) => ({
       title: pollTitle(text, poll),
-      status: t('status', { status: poll.status === 'closed' ? t('closed') : openUntil(poll), count: answered }),
+      status: t('status', {
+        status: poll.status === 'closed' ? t('closed') : openUntil(poll),
+        count: answered,
+      }),
       button: t('results'),
       verb: pollsVerbs.results,
       data: { pollId: poll.pollId },

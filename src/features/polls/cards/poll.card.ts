@@ -42,13 +42,20 @@ export function renderPollCard(text: CardText, poll: Poll, state: PollCardState 
   const organiser = text.org.person(poll.createdBy)?.name;
   const subtitle =
     poll.type === 'satisfaction' && poll.source
-      ? t('subtitleSatisfaction', { title: escapeUserText(poll.source.title), date: formatDate(poll.source.heldAt, locale, zone) })
+      ? t('subtitleSatisfaction', {
+          title: escapeUserText(poll.source.title),
+          date: formatDate(poll.source.heldAt, locale, zone),
+        })
       : organiser
         ? t('subtitleAdhoc', { organiser: escapeUserText(organiser) })
         : '';
   const question = plainUserText(questionOf(text, poll));
   const answer = state.answer;
-  const value = answer ? (answer.score !== undefined ? String(answer.score) : (answer.choices ?? []).join(',')) : '';
+  const value = answer
+    ? answer.score !== undefined
+      ? String(answer.score)
+      : (answer.choices ?? []).join(',')
+    : '';
   return renderCard(template, {
     title: t(poll.type === 'satisfaction' ? 'titleSatisfaction' : 'titleAdhoc'),
     subtitle,

@@ -17,26 +17,41 @@ export function renderResultsCard(text: CardText, results: PollResults, exportUr
   const { locale, timeZone: zone } = text;
   const { poll, answered, audienceSize, tally } = results;
   const t = (key: string, params?: Record<string, string | number>) => text.t(`polls.results.${key}`, params);
-  const number = new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  const number = new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'nl-NL', {
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  });
   const bars = tally
     ? choiceLabels(text, poll).map((c, i) => {
         const p = percent(tally.counts[i], answered);
-        return { line: t('bar', { label: escapeUserText(c.label), count: tally.counts[i], percent: p }), filled: p, empty: 100 - p };
+        return {
+          line: t('bar', { label: escapeUserText(c.label), count: tally.counts[i], percent: p }),
+          filled: p,
+          empty: 100 - p,
+        };
       })
     : [];
   const stats: Array<{ line: string }> = [];
   if (tally?.mean !== undefined) stats.push({ line: t('mean', { mean: number.format(tally.mean) }) });
-  if (tally?.shareTop !== undefined) stats.push({ line: t('share', { percent: Math.round(tally.shareTop * 100) }) });
-  const comments = (tally?.comments ?? []).slice(0, maxCommentsOnCard).map((c) => ({ text: escapeUserText(c) }));
+  if (tally?.shareTop !== undefined)
+    stats.push({ line: t('share', { percent: Math.round(tally.shareTop * 100) }) });
+  const comments = (tally?.comments ?? [])
+    .slice(0, maxCommentsOnCard)
+    .map((c) => ({ text: escapeUserText(c) }));
   const more = (tally?.comments.length ?? 0) - comments.length;
   return renderCard(template, {
     title: `${t('title')}: ${text.t(poll.type === 'satisfaction' ? 'polls.card.titleSatisfaction' : 'polls.card.titleAdhoc')}`,
-    subtitle: poll.source ? `${escapeUserText(poll.source.title)}, ${formatDate(poll.source.heldAt, locale, zone)}` : '',
+    subtitle: poll.source
+      ? `${escapeUserText(poll.source.title)}, ${formatDate(poll.source.heldAt, locale, zone)}`
+      : '',
     question: escapeUserText(questionOf(text, poll)),
     responseLine: audienceSize
       ? t('response', { count: answered, total: audienceSize, percent: percent(answered, audienceSize) })
       : t('responseCount', { count: answered }),
-    statusLine: poll.status === 'closed' ? t('closed', { when: formatWhen(poll.closedAt ?? poll.closesAt, locale, zone) }) : t('open', { when: formatWhen(poll.closesAt, locale, zone) }),
+    statusLine:
+      poll.status === 'closed'
+        ? t('closed', { when: formatWhen(poll.closedAt ?? poll.closesAt, locale, zone) })
+        : t('open', { when: formatWhen(poll.closesAt, locale, zone) }),
     withheld: results.withheld,
     withheldText: t('withheld', { count: answered }),
     distributionTitle: t('distribution'),

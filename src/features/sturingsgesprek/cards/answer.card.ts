@@ -12,7 +12,12 @@ import template from './answer.card.json';
 const PREVIOUS_LIMIT = 1000;
 const CARD_LIMIT = 26_000;
 
-const bannerStyle: Record<string, string> = { conflict: 'warning', problems: 'attention', closed: 'attention', resubmitNeeded: 'warning' };
+const bannerStyle: Record<string, string> = {
+  conflict: 'warning',
+  problems: 'attention',
+  closed: 'attention',
+  resubmitNeeded: 'warning',
+};
 
 function problemText(w: CardText, problems: Problem[], questionId: string): string {
   return problems
@@ -51,7 +56,10 @@ export function renderAnswerCard(w: CardText, view: SheetView): AdaptiveCard {
         })
       : t(w, `card.answer.state.${sheet.state}`);
   const facts = [
-    { title: t(w, unit.departmentId ? 'card.answer.facts.department' : 'card.answer.facts.cluster'), value: unitLabel },
+    {
+      title: t(w, unit.departmentId ? 'card.answer.facts.department' : 'card.answer.facts.cluster'),
+      value: unitLabel,
+    },
     { title: t(w, 'card.answer.facts.deadline'), value: when(round.deadline) },
     { title: t(w, 'card.answer.facts.status'), value: state },
     ...(sheet.deputyId ? [{ title: t(w, 'card.answer.facts.deputy'), value: person(sheet.deputyId) }] : []),
@@ -86,7 +94,10 @@ export function renderAnswerCard(w: CardText, view: SheetView): AdaptiveCard {
       hint: parentNumber ? t(w, 'card.answer.followUpHint', { number: parentNumber }) : '',
       inputId: inputId(q.id),
       whyInputId: whyInputId(q.id),
-      label: q.kind === 'number' ? t(w, 'card.answer.numberLabel', { unit: pick(q.unit, w.locale) }) : t(w, `card.answer.inputLabel.${q.kind}`),
+      label:
+        q.kind === 'number'
+          ? t(w, 'card.answer.numberLabel', { unit: pick(q.unit, w.locale) })
+          : t(w, `card.answer.inputLabel.${q.kind}`),
       whyLabel: q.kind === 'doorbraken' ? pick(q.whyLabel, w.locale) : '',
       value,
       whyValue: view.inputValues[whyInputId(q.id)] ?? '',
@@ -104,7 +115,10 @@ export function renderAnswerCard(w: CardText, view: SheetView): AdaptiveCard {
   });
   const attemptedItems = view.conflict ? flat.filter(({ q }) => view.conflict?.attempted[q.id]) : [];
   const attempted = (limit?: number) =>
-    attemptedItems.map(({ q, number }) => ({ label: `${number}. ${pick(q.text, w.locale)}`, text: cardAnswer(w, q, view.conflict?.attempted[q.id], limit) }));
+    attemptedItems.map(({ q, number }) => ({
+      label: `${number}. ${pick(q.text, w.locale)}`,
+      text: cardAnswer(w, q, view.conflict?.attempted[q.id], limit),
+    }));
   const someone = t(w, 'card.answer.someone');
   const bannerParams = {
     name: person(view.banner === 'conflict' ? view.conflict?.changedBy : sheet.deputyId) || someone,

@@ -10,7 +10,10 @@ import statusTemplate from './status.card.json';
 
 const zone = (w: CardText) => w.timeZone;
 
-export function renderOverviewCard(w: CardText, rounds: Array<{ round: RoundDoc; submitted: number }>): AdaptiveCard {
+export function renderOverviewCard(
+  w: CardText,
+  rounds: Array<{ round: RoundDoc; submitted: number }>,
+): AdaptiveCard {
   const v = sturingsgesprekVerbs;
   return renderCard(overviewTemplate, {
     t: w.i18n.tree(w.locale, 'sturingsgesprek.card.overview'),
@@ -20,10 +23,25 @@ export function renderOverviewCard(w: CardText, rounds: Array<{ round: RoundDoc;
       detail: t(w, 'card.overview.detail', {
         status: t(w, `card.roundStatus.${round.status}`),
         deadline: formatDate(round.deadline, w.locale, zone(w)),
-        response: round.status === 'open' || round.status === 'closed' ? t(w, 'card.overview.response', { submitted, total: round.units.length }) : '',
+        response:
+          round.status === 'open' || round.status === 'closed'
+            ? t(w, 'card.overview.response', { submitted, total: round.units.length })
+            : '',
       }).trim(),
-      button: t(w, round.status === 'draft' || round.status === 'scheduled' ? 'card.overview.view' : round.status === 'open' ? 'card.overview.status' : 'card.overview.report'),
-      verb: round.status === 'draft' || round.status === 'scheduled' ? v.showRound : round.status === 'open' ? v.status : v.report,
+      button: t(
+        w,
+        round.status === 'draft' || round.status === 'scheduled'
+          ? 'card.overview.view'
+          : round.status === 'open'
+            ? 'card.overview.status'
+            : 'card.overview.report',
+      ),
+      verb:
+        round.status === 'draft' || round.status === 'scheduled'
+          ? v.showRound
+          : round.status === 'open'
+            ? v.status
+            : v.report,
       roundId: round.roundId,
     })),
   });
@@ -40,13 +58,19 @@ export interface RoundFormValues {
   includeDepartments: string;
 }
 
-export function renderRoundForm(w: CardText, d: { sets: ResolvedSet[]; values: RoundFormValues; token: string; roundId?: string; error?: string }): AdaptiveCard {
+export function renderRoundForm(
+  w: CardText,
+  d: { sets: ResolvedSet[]; values: RoundFormValues; token: string; roundId?: string; error?: string },
+): AdaptiveCard {
   return renderCard(roundFormTemplate, {
     t: w.i18n.tree(w.locale, 'sturingsgesprek.card.roundForm'),
     verbs: sturingsgesprekVerbs,
     title: t(w, d.roundId ? 'card.roundForm.editTitle' : 'card.roundForm.newTitle'),
     error: d.error ?? '',
-    sets: d.sets.map((s) => ({ title: `${pick(s.name, w.locale)}${s.isTemplate ? ` (${t(w, 'card.sets.template')})` : ''}`, value: s.setId })),
+    sets: d.sets.map((s) => ({
+      title: `${pick(s.name, w.locale)}${s.isTemplate ? ` (${t(w, 'card.sets.template')})` : ''}`,
+      value: s.setId,
+    })),
     values: d.values,
     data: d.roundId ? { token: d.token, roundId: d.roundId } : { token: d.token },
   });
@@ -68,13 +92,25 @@ export function renderStatusCard(w: CardText, view: RoundStatusView, banner = ''
             when: when(sheet.submittedAt),
           })
         : t(w, `card.answer.state.${state}`);
-    return { unit: unitName(w, unit.name), unitId: unit.unitId, people, state: detail, color: state === 'submitted' ? 'Good' : state === 'draft' ? 'Warning' : 'Attention', late: open && state !== 'submitted' };
+    return {
+      unit: unitName(w, unit.name),
+      unitId: unit.unitId,
+      people,
+      state: detail,
+      color: state === 'submitted' ? 'Good' : state === 'draft' ? 'Warning' : 'Attention',
+      late: open && state !== 'submitted',
+    };
   });
   return renderCard(statusTemplate, {
     t: w.i18n.tree(w.locale, 'sturingsgesprek.card.status'),
     verbs: sturingsgesprekVerbs,
     title: t(w, 'card.status.title', { period: round.periodLabel }),
-    summary: t(w, 'card.status.summary', { status: t(w, `card.roundStatus.${round.status}`), deadline: when(round.deadline), submitted: view.submitted, total: round.units.length }),
+    summary: t(w, 'card.status.summary', {
+      status: t(w, `card.roundStatus.${round.status}`),
+      deadline: when(round.deadline),
+      submitted: view.submitted,
+      total: round.units.length,
+    }),
     banner,
     rows,
     anyLate: rows.some((r) => r.late),

@@ -11,12 +11,18 @@ import reminderTemplate from './reminder.card.json';
 
 const when = (w: CardText, iso: string) => formatWhen(iso, w.locale, w.timeZone);
 
-export function renderReminderCard(w: CardText, d: { round: RoundDoc; unit: UnitSnapshot; sheet: SheetDoc; kind: 'reminder' | 'nudge' }): AdaptiveCard {
+export function renderReminderCard(
+  w: CardText,
+  d: { round: RoundDoc; unit: UnitSnapshot; sheet: SheetDoc; kind: 'reminder' | 'nudge' },
+): AdaptiveCard {
   return renderCard(reminderTemplate, {
     title: t(w, `card.reminder.${d.kind}Title`, { period: d.round.periodLabel }),
     text: t(w, `card.reminder.${d.kind}Text`, { deadline: when(w, d.round.deadline) }),
     facts: [
-      { title: t(w, d.unit.departmentId ? 'card.answer.facts.department' : 'card.answer.facts.cluster'), value: unitName(w, d.unit.name) },
+      {
+        title: t(w, d.unit.departmentId ? 'card.answer.facts.department' : 'card.answer.facts.cluster'),
+        value: unitName(w, d.unit.name),
+      },
       { title: t(w, 'card.answer.facts.deadline'), value: when(w, d.round.deadline) },
       { title: t(w, 'card.answer.facts.status'), value: t(w, `card.answer.state.${d.sheet.state}`) },
     ],
@@ -52,10 +58,20 @@ export function renderConfirmCard(
       { title: t(w, 'card.confirm.facts.set'), value: pick(round.setName, w.locale) },
       { title: t(w, 'card.confirm.facts.opens'), value: when(w, round.opensAt) },
       { title: t(w, 'card.confirm.facts.deadline'), value: when(w, round.deadline) },
-      { title: t(w, 'card.confirm.facts.reminders'), value: round.reminderDays.length ? t(w, 'card.confirm.reminderDays', { days: round.reminderDays.join(', ') }) : '—' },
-      { title: t(w, 'card.confirm.facts.departments'), value: t(w, round.includeDepartments ? 'card.answer.yes' : 'card.answer.no') },
+      {
+        title: t(w, 'card.confirm.facts.reminders'),
+        value: round.reminderDays.length
+          ? t(w, 'card.confirm.reminderDays', { days: round.reminderDays.join(', ') })
+          : '—',
+      },
+      {
+        title: t(w, 'card.confirm.facts.departments'),
+        value: t(w, round.includeDepartments ? 'card.answer.yes' : 'card.answer.no'),
+      },
     ],
-    questions: flattenQuestions(round.questions).map(({ q, number }) => ({ text: `${number}. ${pick(q.text, w.locale)}` })),
+    questions: flattenQuestions(round.questions).map(({ q, number }) => ({
+      text: `${number}. ${pick(q.text, w.locale)}`,
+    })),
     units: d.units.map((u) => ({ text: `${unitName(w, u.name)} — ${cardPerson(w, d.names, u.ownerId)}` })),
     isDraft: round.status === 'draft',
     canEdit: round.status === 'draft' || round.status === 'scheduled',

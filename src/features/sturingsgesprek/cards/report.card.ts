@@ -12,7 +12,8 @@ const PAGE_BUDGET = 14_000;
 function countFacts(w: CardText, rq: ReportQuestion): Array<{ title: string; value: string }> {
   const c = rq.counts;
   if (!c) return [];
-  const fmt = (now: number, previous?: number) => (previous === undefined ? String(now) : t(w, 'card.report.countWithPrevious', { now, previous }));
+  const fmt = (now: number, previous?: number) =>
+    previous === undefined ? String(now) : t(w, 'card.report.countWithPrevious', { now, previous });
   if (c.kind === 'yesNo') {
     return [
       { title: t(w, 'card.answer.yes'), value: fmt(c.yes, c.previousYes) },
@@ -25,7 +26,12 @@ function countFacts(w: CardText, rq: ReportQuestion): Array<{ title: string; val
 }
 
 /** Page 0: response and counts; page n: question n with each unit's answer beside its previous one. */
-export function renderReportCard(w: CardText, model: ReportModel, page: number, links: ReportLinks): AdaptiveCard {
+export function renderReportCard(
+  w: CardText,
+  model: ReportModel,
+  page: number,
+  links: ReportLinks,
+): AdaptiveCard {
   const { round } = model;
   const lastPage = model.questions.length;
   const p = Math.min(Math.max(page, 0), lastPage);
@@ -36,8 +42,14 @@ export function renderReportCard(w: CardText, model: ReportModel, page: number, 
     t: w.i18n.tree(w.locale, 'sturingsgesprek.card.report'),
     verbs: sturingsgesprekVerbs,
     title: t(w, 'card.report.title', { period: round.periodLabel }),
-    summary: t(w, 'card.report.summary', { submitted: model.submitted.length, total: round.units.length, deadline: formatWhen(round.deadline, w.locale, w.timeZone) }),
-    pageLabel: rq ? t(w, 'card.report.pageQuestion', { page: p, pages: lastPage }) : t(w, 'card.report.pageOverview', { pages: lastPage }),
+    summary: t(w, 'card.report.summary', {
+      submitted: model.submitted.length,
+      total: round.units.length,
+      deadline: formatWhen(round.deadline, w.locale, w.timeZone),
+    }),
+    pageLabel: rq
+      ? t(w, 'card.report.pageQuestion', { page: p, pages: lastPage })
+      : t(w, 'card.report.pageOverview', { pages: lastPage }),
     isOverview: !rq,
     missing: model.missing.map((u) => ({ text: `${unitName(w, u.name)} — ${person(u.ownerId)}` })),
     counts: model.questions
@@ -62,7 +74,9 @@ export function renderReportCard(w: CardText, model: ReportModel, page: number, 
               : !row.answer && row.notApplicable
                 ? t(w, 'report.notApplicable', { number: rq.number.replace(/[a-z]$/, '') })
                 : cardAnswer(w, rq.q, row.answer, limit),
-            previousLabel: rq.previousRound ? t(w, 'report.previous', { period: rq.previousRound.periodLabel }) : t(w, 'card.report.noPrevious'),
+            previousLabel: rq.previousRound
+              ? t(w, 'report.previous', { period: rq.previousRound.periodLabel })
+              : t(w, 'card.report.noPrevious'),
             previous: row.previous?.answer ? cardAnswer(w, rq.q, row.previous.answer, limit) : '—',
           })),
         }

@@ -3,7 +3,14 @@ import { renderCard, type AdaptiveCard } from '../../../platform/cards';
 import { formatDate, formatWhen } from '../../../platform/i18n/format';
 import { flattenQuestions, type QuestionKind } from '../sturingsgesprek.question-set.schemas';
 import { pick, t, unitName } from '../sturingsgesprek.text.format';
-import type { AnswerRole, ResolvedSet, RoundDoc, ScheduleDoc, StoredSetDoc, UnitSnapshot } from '../sturingsgesprek.types';
+import type {
+  AnswerRole,
+  ResolvedSet,
+  RoundDoc,
+  ScheduleDoc,
+  StoredSetDoc,
+  UnitSnapshot,
+} from '../sturingsgesprek.types';
 import { sturingsgesprekVerbs } from '../sturingsgesprek.verbs';
 import mineTemplate from './mine.card.json';
 import scheduleTemplate from './schedule.card.json';
@@ -21,12 +28,18 @@ export function renderSetsCard(w: CardText, sets: ResolvedSet[], token: string):
       setId: s.setId,
       isTemplate: s.isTemplate,
       name: pick(s.name, w.locale),
-      detail: t(w, s.isTemplate ? 'card.sets.templateDetail' : 'card.sets.ownDetail', { count: flattenQuestions(s.questions).length }),
+      detail: t(w, s.isTemplate ? 'card.sets.templateDetail' : 'card.sets.ownDetail', {
+        count: flattenQuestions(s.questions).length,
+      }),
     })),
   });
 }
 
-export function renderSetEditor(w: CardText, set: StoredSetDoc, banner?: { text: string; style: 'good' | 'warning' | 'attention' }): AdaptiveCard {
+export function renderSetEditor(
+  w: CardText,
+  set: StoredSetDoc,
+  banner?: { text: string; style: 'good' | 'warning' | 'attention' },
+): AdaptiveCard {
   const flat = flattenQuestions(set.questions);
   return renderCard(setEditorTemplate, {
     t: w.i18n.tree(w.locale, 'sturingsgesprek.card.setEditor'),
@@ -58,14 +71,21 @@ export function renderSetEditor(w: CardText, set: StoredSetDoc, banner?: { text:
     kinds: kinds.map((k) => ({ title: t(w, `card.kinds.${k}`), value: k })),
     parents: [
       { title: t(w, 'card.setEditor.topLevel'), value: '_top' },
-      ...flat.filter(({ q }) => q.kind === 'yesNo').map(({ q, number }) => ({ title: t(w, 'card.setEditor.followUpOf', { number }), value: q.id })),
+      ...flat
+        .filter(({ q }) => q.kind === 'yesNo')
+        .map(({ q, number }) => ({ title: t(w, 'card.setEditor.followUpOf', { number }), value: q.id })),
     ],
   });
 }
 
-export function renderScheduleCard(w: CardText, d: { schedule: ScheduleDoc; sets: ResolvedSet[]; next?: string; banner?: string }): AdaptiveCard {
+export function renderScheduleCard(
+  w: CardText,
+  d: { schedule: ScheduleDoc; sets: ResolvedSet[]; next?: string; banner?: string },
+): AdaptiveCard {
   const s = d.schedule;
-  const nextText = d.next ? t(w, 'card.schedule.next', { date: formatDate(d.next, w.locale, w.timeZone) }) : '';
+  const nextText = d.next
+    ? t(w, 'card.schedule.next', { date: formatDate(d.next, w.locale, w.timeZone) })
+    : '';
   return renderCard(scheduleTemplate, {
     t: w.i18n.tree(w.locale, 'sturingsgesprek.card.schedule'),
     verbs: sturingsgesprekVerbs,
@@ -84,14 +104,19 @@ export function renderScheduleCard(w: CardText, d: { schedule: ScheduleDoc; sets
   });
 }
 
-export function renderMineCard(w: CardText, items: Array<{ round: RoundDoc; unit: UnitSnapshot; role: AnswerRole }>): AdaptiveCard {
+export function renderMineCard(
+  w: CardText,
+  items: Array<{ round: RoundDoc; unit: UnitSnapshot; role: AnswerRole }>,
+): AdaptiveCard {
   return renderCard(mineTemplate, {
     t: w.i18n.tree(w.locale, 'sturingsgesprek.card.mine'),
     verbs: sturingsgesprekVerbs,
     intro: t(w, items.length ? 'card.mine.intro' : 'card.mine.none'),
     items: items.map(({ round, unit, role }) => ({
       label: `${round.periodLabel} — ${unitName(w, unit.name)}`,
-      detail: t(w, role === 'deputy' ? 'card.mine.detailDeputy' : 'card.mine.detail', { deadline: formatWhen(round.deadline, w.locale, w.timeZone) }),
+      detail: t(w, role === 'deputy' ? 'card.mine.detailDeputy' : 'card.mine.detail', {
+        deadline: formatWhen(round.deadline, w.locale, w.timeZone),
+      }),
       roundId: round.roundId,
       unitId: unit.unitId,
     })),

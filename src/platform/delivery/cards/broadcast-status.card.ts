@@ -4,7 +4,14 @@ import type { BroadcastStatus, ReachCounts } from '../delivery.port';
 export type ReachTranslate = (key: string, params?: Record<string, string | number>) => string;
 
 const knownReasons = new Set([
-  'blocked', 'noLicense', 'disabled', 'userNotFound', 'notConfigured', 'appRemoved', 'failed', 'noReference',
+  'blocked',
+  'noLicense',
+  'disabled',
+  'userNotFound',
+  'notConfigured',
+  'appRemoved',
+  'failed',
+  'noReference',
 ]);
 
 /** Every text on the card, in the reader's language (from i18n); the template hard-codes none. */
@@ -63,7 +70,13 @@ export function broadcastStatusCardData(
   const ms = finished ? Date.parse(status.finishedAt as string) - Date.parse(status.createdAt) : 0;
   return {
     t,
-    counts: { total: status.total, sent: status.sent, queued: status.queued, failed: status.failed, inactive: status.inactive },
+    counts: {
+      total: status.total,
+      sent: status.sent,
+      queued: status.queued,
+      failed: status.failed,
+      inactive: status.inactive,
+    },
     finished,
     duration: finished ? formatDuration(ms) : '',
     ...(refresh ? { refresh } : {}),
