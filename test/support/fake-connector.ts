@@ -1,6 +1,6 @@
+import { startLoopbackServer, stopLoopbackServer } from './loopback-server';
 import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
 
 /**
@@ -130,14 +130,10 @@ export class FakeConnector {
 
   static async start(options: FakeConnectorOptions = {}): Promise<FakeConnector> {
     const ready: { connector?: FakeConnector } = {};
-    const server = createServer((req, res) => void ready.connector?.handle(req, res));
-    server.keepAliveTimeout = 30_000;
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(0, '127.0.0.1', () => resolve());
-    });
-    const { port } = server.address() as AddressInfo;
-    ready.connector = new FakeConnector(server, `http://127.0.0.1:${port}`, options);
+    const { server, origin } = await startLoopbackServer(
+      () => ready.connector && ((req, res) => ready.connector!.handle(req, res)),
+    );
+    ready.connector = new FakeConnector(server, origin, options);
     return ready.connector;
   }
 
@@ -206,10 +202,7 @@ export class FakeConnector {
   }
 
   stop(): Promise<void> {
-    return new Promise((resolve, reject) => {
-      this.server.closeAllConnections();
-      this.server.close((err) => (err ? reject(err) : resolve()));
-    });
+    return stopLoopbackServer(this.server);
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -1,5 +1,5 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { startLoopbackServer, stopLoopbackServer } from './loopback-server';
+import { type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
 
 /**
@@ -138,14 +138,10 @@ export class FakeGraph {
 
   static async start(options: FakeGraphOptions = {}): Promise<FakeGraph> {
     const ready: { graph?: FakeGraph } = {};
-    const server = createServer((req, res) => void ready.graph?.handle(req, res));
-    server.keepAliveTimeout = 30_000;
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(0, '127.0.0.1', () => resolve());
-    });
-    const { port } = server.address() as AddressInfo;
-    ready.graph = new FakeGraph(server, `http://127.0.0.1:${port}${VERSION}`, options);
+    const { server, origin } = await startLoopbackServer(
+      () => ready.graph && ((req, res) => ready.graph!.handle(req, res)),
+    );
+    ready.graph = new FakeGraph(server, `${origin}${VERSION}`, options);
     return ready.graph;
   }
 
@@ -216,10 +212,7 @@ export class FakeGraph {
   }
 
   stop(): Promise<void> {
-    return new Promise((resolve, reject) => {
-      this.server.closeAllConnections();
-      this.server.close((err) => (err ? reject(err) : resolve()));
-    });
+    return stopLoopbackServer(this.server);
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {

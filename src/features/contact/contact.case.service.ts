@@ -10,7 +10,7 @@ import {
   requireKernteam,
 } from './contact.access';
 import { contactErrors } from './contact.errors';
-import type { ContactServiceDeps } from './contact.service-deps.types';
+import { ContactSharedService } from './contact.shared.service';
 import { normaliseCode, timeoutJobId } from './contact.rules';
 import type { CaseView, ContactCase, PlainTextTarget } from './contact.types';
 
@@ -22,29 +22,7 @@ type PickUp =
 const MAX_REPLY_IDS = 50;
 
 /** Pick-up, relay both ways, and the kernteamlid's view of their cases. */
-export class ContactCaseService {
-  private readonly repo: ContactServiceDeps['repo'];
-  private readonly offers: ContactServiceDeps['offers'];
-  private readonly notifier: ContactServiceDeps['notifier'];
-  private readonly scheduler: ContactServiceDeps['scheduler'];
-  private readonly org: ContactServiceDeps['org'];
-  private readonly clock: ContactServiceDeps['clock'];
-  private readonly logger: ContactServiceDeps['logger'];
-  private readonly people: ContactServiceDeps['people'];
-
-  constructor(deps: ContactServiceDeps) {
-    ({
-      repo: this.repo,
-      offers: this.offers,
-      notifier: this.notifier,
-      scheduler: this.scheduler,
-      org: this.org,
-      clock: this.clock,
-      logger: this.logger,
-      people: this.people,
-    } = deps);
-  }
-
+export class ContactCaseService extends ContactSharedService {
   private today(): string {
     return localDate(this.clock.now(), this.org.timeZone);
   }

@@ -4,7 +4,7 @@ import type { Actor } from '../../platform/org/organisation';
 import { renderClosedCard } from './cards/closure.card';
 import { kernteamlidCase, requesterCase } from './contact.access';
 import { contactErrors } from './contact.errors';
-import type { ContactServiceDeps } from './contact.service-deps.types';
+import { ContactSharedService } from './contact.shared.service';
 import {
   destinationOf,
   inactivityCheck,
@@ -20,27 +20,7 @@ import type { ClosedBy, ContactCase, Outcome } from './contact.types';
  * to the day; the link from the requester to the case is deleted; the record expires after the
  * retention period. Both sides get a closing card that repeats where formal reports and urgent help go.
  */
-export class ContactClosureService {
-  private readonly repo: ContactServiceDeps['repo'];
-  private readonly offers: ContactServiceDeps['offers'];
-  private readonly notifier: ContactServiceDeps['notifier'];
-  private readonly scheduler: ContactServiceDeps['scheduler'];
-  private readonly org: ContactServiceDeps['org'];
-  private readonly clock: ContactServiceDeps['clock'];
-  private readonly logger: ContactServiceDeps['logger'];
-
-  constructor(deps: ContactServiceDeps) {
-    ({
-      repo: this.repo,
-      offers: this.offers,
-      notifier: this.notifier,
-      scheduler: this.scheduler,
-      org: this.org,
-      clock: this.clock,
-      logger: this.logger,
-    } = deps);
-  }
-
+export class ContactClosureService extends ContactSharedService {
   async closeByKernteamlid(
     actor: Actor,
     caseId: string,

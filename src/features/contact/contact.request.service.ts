@@ -5,7 +5,7 @@ import type { Person } from '../../platform/org/org.schema';
 import { isConflictError } from '../../storage/store-errors';
 import { renderTimeoutCard } from './cards/request.card';
 import { contactErrors } from './contact.errors';
-import type { ContactServiceDeps } from './contact.service-deps.types';
+import { ContactSharedService } from './contact.shared.service';
 import {
   inactivityCheck,
   newCaseCode,
@@ -18,29 +18,7 @@ import type { ContactCase, RequesterLink, RequestInput, RequestResult } from './
 import { contactJobs } from './contact.verbs';
 
 /** A medewerker asks for contact: at most one open case each; the request goes to available kernteamleden. */
-export class ContactRequestService {
-  private readonly repo: ContactServiceDeps['repo'];
-  private readonly offers: ContactServiceDeps['offers'];
-  private readonly notifier: ContactServiceDeps['notifier'];
-  private readonly scheduler: ContactServiceDeps['scheduler'];
-  private readonly org: ContactServiceDeps['org'];
-  private readonly clock: ContactServiceDeps['clock'];
-  private readonly logger: ContactServiceDeps['logger'];
-  private readonly people: ContactServiceDeps['people'];
-
-  constructor(deps: ContactServiceDeps) {
-    ({
-      repo: this.repo,
-      offers: this.offers,
-      notifier: this.notifier,
-      scheduler: this.scheduler,
-      org: this.org,
-      clock: this.clock,
-      logger: this.logger,
-      people: this.people,
-    } = deps);
-  }
-
+export class ContactRequestService extends ContactSharedService {
   /** The code of the actor's open case, if any (shown on the intro card instead of a new form). */
   async openCaseCode(actor: Actor): Promise<string | undefined> {
     const link = await this.repo.getLink(actor.aadObjectId);
