@@ -14,7 +14,7 @@ import platformNl from './platform/i18n/nl.json';
 import { createLogger, type Logger } from './platform/logger';
 import { Organisation } from './platform/org/organisation';
 import { OrgReloader } from './platform/org/org-reloader';
-import { noGroupDirectory, RoleSync } from './platform/org/role-sync';
+import { RoleSync } from './platform/org/role-sync';
 import { PeopleNames } from './platform/people/people-names';
 import { createGraphEdge, type GraphEdge } from './platform/graph/create-graph-edge';
 import { requireGraphForGroups } from './platform/org/org-graph-check';
@@ -80,11 +80,8 @@ export async function createRuntime(
   const groupProblem = requireGraphForGroups(graph.enabled);
   const problems = groupProblem(org.data);
   if (problems.length) throw new Error(problems.join('\n'));
-  const roles = new RoleSync(
-    org,
-    graph.enabled ? graph.directory : noGroupDirectory,
-    logger.child({ component: 'roles' }),
-  );
+  // Without Graph the file names no groups (refused above), so the stand-in directory is never asked.
+  const roles = new RoleSync(org, graph.directory, logger.child({ component: 'roles' }));
   // Tests hand in an organisation object; a real start watches the file it came from.
   const reloader = overrides.org
     ? undefined

@@ -98,10 +98,9 @@ export function onCommand(
   app.message(selector, async (context: TurnContext) => {
     const actor = actorOf(context, deps);
     let answer: AdaptiveCard | string | void;
+    const refused = refusal(context, options);
     try {
-      if (refusal(context, options))
-        answer = deps.i18n.t(actor.locale, refusal(context, options)!.messageKey);
-      else answer = await handler(actor, context);
+      answer = refused ? deps.i18n.t(actor.locale, refused.messageKey) : await handler(actor, context);
     } catch (err) {
       if (!isAppError(err)) throw err;
       answer = errorCard(deps, actor.locale, err);

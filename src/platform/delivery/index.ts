@@ -91,7 +91,6 @@ export function createDelivery(deps: DeliveryDeps): DeliveryEngine {
   });
   const refs = new ReferenceCache(deps.directory, { now });
   const claimer = new OutboxClaimer(repo, clock, options.leaseMs);
-  // One way: the worker drives the processor and acts on what it returns (a 429'd item goes back in its queue).
   const installRate = deps.reach?.installRatePerSecond;
   const installPacer = installRate
     ? new AppRateLimiter({
@@ -110,6 +109,7 @@ export function createDelivery(deps: DeliveryDeps): DeliveryEngine {
         logger: logger.child({ part: 'reach' }),
       })
     : undefined;
+  // One way: the worker drives the processor and acts on what it returns (a 429'd item goes back in its queue).
   const processor = new ItemProcessor({ repo, claimer, gate, refs, clock, logger, options, reach });
   const w = new DeliveryWorker({
     claimer,

@@ -1,4 +1,5 @@
 import type { OrgFile } from './org.schema';
+import { roleGroupsOf } from './organisation';
 
 /**
  * Role groups are resolved through Microsoft Graph. Without it their members would silently hold no
@@ -7,13 +8,7 @@ import type { OrgFile } from './org.schema';
 export function requireGraphForGroups(graphEnabled: boolean): (data: OrgFile) => string[] {
   return (data) => {
     if (graphEnabled) return [];
-    const named = [
-      ...Object.keys(data.roleGroups)
-        .filter((role) => data.roleGroups[role as keyof OrgFile['roleGroups']])
-        .map((role) => `roleGroups.${role}`),
-      ...data.networks.filter((n) => n.coordinatorsGroup).map((n) => `networks.${n.id}.coordinatorsGroup`),
-      ...data.clusters.filter((c) => c.directorGroup).map((c) => `clusters.${c.id}.directorGroup`),
-    ];
+    const named = roleGroupsOf(data).map((g) => g.path);
     return named.length
       ? [`${named.join(', ')}: role groups need Microsoft Graph (set GRAPH_ENABLED=true and its settings)`]
       : [];

@@ -38,6 +38,36 @@ interface OrgState {
 
 const lower = (id: string) => id.toLowerCase();
 
+export interface RoleGroup {
+  groupId: string;
+  /** What membership grants: a role, `coordinator:<network>` or `director:<cluster>`. */
+  grants: string;
+  /** Where the file names it, for messages about the file. */
+  path: string;
+}
+
+/** Every group an organisation file names, in file order. */
+export function roleGroupsOf(data: OrgFile): RoleGroup[] {
+  const out: RoleGroup[] = [];
+  for (const [role, groupId] of Object.entries(data.roleGroups))
+    if (groupId) out.push({ groupId: lower(groupId), grants: role, path: `roleGroups.${role}` });
+  for (const n of data.networks)
+    if (n.coordinatorsGroup)
+      out.push({
+        groupId: lower(n.coordinatorsGroup),
+        grants: `coordinator:${n.id}`,
+        path: `networks.${n.id}.coordinatorsGroup`,
+      });
+  for (const c of data.clusters)
+    if (c.directorGroup)
+      out.push({
+        groupId: lower(c.directorGroup),
+        grants: `director:${c.id}`,
+        path: `clusters.${c.id}.directorGroup`,
+      });
+  return out;
+}
+
 /**
  * The validated organisation file plus lookups, and the members of the role groups it names. One
  * instance lives for the process; a new file ({@link replaceData}) or new group members
@@ -73,17 +103,8 @@ export class Organisation {
   }
 
   /** Every group the file names, with what it grants (for the role sync and its log lines). */
-  roleGroupIds(): Array<{ groupId: string; grants: string }> {
-    const d = this.state.data;
-    const out: Array<{ groupId: string; grants: string }> = [];
-    for (const [role, groupId] of Object.entries(d.roleGroups))
-      if (groupId) out.push({ groupId: lower(groupId), grants: role });
-    for (const n of d.networks)
-      if (n.coordinatorsGroup)
-        out.push({ groupId: lower(n.coordinatorsGroup), grants: `coordinator:${n.id}` });
-    for (const c of d.clusters)
-      if (c.directorGroup) out.push({ groupId: lower(c.directorGroup), grants: `director:${c.id}` });
-    return out;
+  roleGroupIds(): RoleGroup[] {
+    return roleGroupsOf(this.state.data);
   }
 
   private inGroup(groupId: string | undefined, id: string): boolean {

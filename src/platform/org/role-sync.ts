@@ -1,5 +1,5 @@
 import type { Logger } from '../logger';
-import type { GroupMembers, Organisation } from './organisation';
+import type { Organisation } from './organisation';
 
 /** What the role sync needs of the directory (Microsoft Graph in a tenant). */
 export interface GroupDirectory {
@@ -87,8 +87,3 @@ export class RoleSync {
       this.logger.info({ grants, members: after.size, added, removed, by }, 'role group changed');
   }
 }
-
-/** For an organisation file without role groups, or a local run: no group ever has members. */
-export const noGroupDirectory: GroupDirectory = { transitiveMemberIds: async () => [] };
-
-export type { GroupMembers };
