@@ -112,7 +112,22 @@ export interface Delivery {
   sendNow(key: RecipientKey, activity: OutboundActivity): Promise<string>;
   /** Replaces one message sent earlier (e.g. a per-user card), without storing it. */
   updateNow(key: RecipientKey, activityId: string, activity: OutboundActivity): Promise<void>;
+  /**
+   * Whether the bot can write to this person later (a reminder, a promotion from the waitlist). When no
+   * conversation is stored it tries to make one now (see `PersonReach`), so a person who clicked a card
+   * in a channel is told the truth on the spot instead of being promised a message that never comes.
+   */
+  reachable(key: RecipientKey): Promise<Reachability>;
 }
+
+/**
+ * `reachable`: a stored conversation, or one made just now; `unreachable` with the reason (as in
+ * {@link ReachCounts}); `unknown` when Teams or Graph did not answer in time (the outbox tries again later).
+ */
+export type Reachability =
+  | { state: 'reachable'; via: 'stored' | 'createConversation' | 'install' }
+  | { state: 'unreachable'; reason: string }
+  | { state: 'unknown' };
 
 /** A timed job; stored in UTC, claimed with a lease, run once even with several instances. */
 export interface ScheduledJob<P = unknown> {

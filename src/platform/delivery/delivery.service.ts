@@ -5,7 +5,7 @@ import type {
   Delivery,
   DeliveryRecipient,
   OutboundActivity,
-  ReachCounts,
+  Reachability,
   RecipientKey,
   SentMessage,
 } from './delivery.port';
@@ -127,10 +127,16 @@ export class DeliveryService implements Delivery {
     );
     const b = doc.data;
     // Short-lived items already removed (see `keepUntil`): the counts written when it finished.
-    const counts =
-      queued + sent + failed + inactive === 0 && b.counts
-        ? { queued, ...b.counts }
-        : { queued, sent, failed, inactive };
+    const retired = queued + sent + failed + inactive === 0 && b.counts;
+    const { reach: keptReach, ...kept } = b.counts ?? {};
+    const counts = retired
+      ? { queued, sent: 0, failed: 0, inactive: 0, ...kept }
+      : { queued, sent, failed, inactive };
+    const reach = retired
+      ? keptReach
+      : sent + inactive > 0
+        ? await this.repo.reachCounts(broadcastId, sent)
+        : undefined;
     return {
       broadcastId,
       purpose: b.purpose,
@@ -141,24 +147,8 @@ export class DeliveryService implements Delivery {
       createdAt: b.createdAt,
       finishedAt: queued === 0 ? b.finishedAt : undefined,
       keepUntil: b.keepUntil,
-      ...(sent + inactive > 0 ? { reach: await this.reachCounts(broadcastId, sent) } : {}),
+      ...(reach ? { reach: { ...reach, graph: this.graphEnabled } } : {}),
     };
-  }
-
-  private async reachCounts(broadcastId: string, sent: number): Promise<ReachCounts> {
-    const [createConversation, install, inactive] = await Promise.all([
-      this.repo.countSentVia(broadcastId, 'createConversation'),
-      this.repo.countSentVia(broadcastId, 'install'),
-      this.repo.itemsWithStatus(broadcastId, 'send', 'inactive'),
-    ]);
-    const unreachable: Record<string, number> = {};
-    for (const doc of inactive) {
-      const reason =
-        doc.data.unreachable ?? (doc.data.lastError === 'NO_REFERENCE' ? 'noReference' : 'appRemoved');
-      unreachable[reason] = (unreachable[reason] ?? 0) + 1;
-    }
-    const stored = sent - createConversation - install;
-    return { stored, createConversation, install, unreachable, graph: this.graphEnabled };
   }
 
   async sentMessages(broadcastId: string): Promise<SentMessage[]> {
@@ -174,6 +164,10 @@ export class DeliveryService implements Delivery {
 
   updateNow(key: RecipientKey, activityId: string, activity: OutboundActivity): Promise<void> {
     return this.direct.update(key, activityId, activity);
+  }
+
+  reachable(key: RecipientKey): Promise<Reachability> {
+    return this.direct.reachable(key);
   }
 
   /**

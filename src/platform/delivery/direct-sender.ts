@@ -1,6 +1,7 @@
 import type { Logger } from '../logger';
 import type { DeliveryOptions } from './delivery-options';
-import type { OutboundActivity, RecipientKey } from './delivery.port';
+import type { OutboundActivity, Reachability, RecipientKey } from './delivery.port';
+import type { PersonReach } from './person-reach';
 import type { Timers } from './monotonic';
 import { SendError, type StoredConversationReference } from './proactive-sender.port';
 import type { ReferenceCache } from './reference-cache';
@@ -13,6 +14,8 @@ export interface DirectSenderDeps {
   logger: Logger;
   options: DeliveryOptions;
   timers: Timers;
+  /** Makes a conversation with a person who has none stored; absent in engines without a connector. */
+  reach?: PersonReach;
 }
 
 /**
@@ -25,6 +28,7 @@ export class DirectSender {
   private readonly logger: Logger;
   private readonly options: DeliveryOptions;
   private readonly timers: Timers;
+  private readonly reach?: PersonReach;
 
   constructor(deps: DirectSenderDeps) {
     ({
@@ -33,7 +37,24 @@ export class DirectSender {
       logger: this.logger,
       options: this.options,
       timers: this.timers,
+      reach: this.reach,
     } = deps);
+  }
+
+  async reachable(key: RecipientKey): Promise<Reachability> {
+    const record = await this.refs.get(key);
+    if (record) return record.active ? { state: 'reachable', via: 'stored' } : unreachable('appRemoved');
+    if (!this.reach) return unreachable('notConfigured');
+    try {
+      const outcome = await this.reach.reach(key, 'connector');
+      if (!outcome.ok) return unreachable(outcome.reason);
+      this.refs.forget(key);
+      return { state: 'reachable', via: outcome.via };
+    } catch (err) {
+      // Throttled or an outage: no verdict now; the outbox will try again when it sends.
+      this.logger.warn({ code: (err as { code?: string }).code }, 'delivery.reach_unknown');
+      return { state: 'unknown' };
+    }
   }
 
   async send(key: RecipientKey, activity: OutboundActivity): Promise<string> {
@@ -48,6 +69,8 @@ export class DirectSender {
     key: RecipientKey,
     call: (ref: StoredConversationReference) => Promise<T>,
   ): Promise<T> {
+    // A relay to someone who never opened the bot (say a kernteamlid): make the conversation first.
+    if (!(await this.refs.get(key)) && this.reach) await this.reachable(key);
     const record = await this.refs.get(key);
     if (!record?.active) throw new SendError(404, undefined, record ? 'INACTIVE' : 'NO_REFERENCE');
     for (let attempt = 1; ; attempt++) {
@@ -73,3 +96,5 @@ export class DirectSender {
     }
   }
 }
+
+const unreachable = (reason: string): Reachability => ({ state: 'unreachable', reason });

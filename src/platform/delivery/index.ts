@@ -121,7 +121,7 @@ export function createDelivery(deps: DeliveryDeps): DeliveryEngine {
     rate: () => app.ratePerSecond,
     timers,
   });
-  const direct = new DirectSender({ gate, refs, logger, options, timers });
+  const direct = new DirectSender({ gate, refs, logger, options, timers, reach });
   const delivery = new DeliveryService(repo, direct, clock, () => w.kick(), reach?.graphEnabled ?? false);
   const scheduler = new JobScheduler({
     store: deps.store,

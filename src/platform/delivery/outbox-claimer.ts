@@ -104,8 +104,11 @@ export class OutboxClaimer {
       const [sent, failed, inactive] = await Promise.all(
         (['sent', 'failed', 'inactive'] as const).map((s) => this.repo.countItems(broadcast.id, s, 'send')),
       );
+      // Kept beside the counts: the sender's status still says how people were reached once the
+      // per-person items are gone (short-lived audiences such as a network's members).
+      const reach = sent + inactive > 0 ? await this.repo.reachCounts(broadcast.id, sent) : undefined;
       // The etag from the claim round: if work was added since, this fails and the broadcast stays.
-      if (await this.repo.retire(broadcast, finishedAt, { sent, failed, inactive }))
+      if (await this.repo.retire(broadcast, finishedAt, { sent, failed, inactive, reach }))
         retired.push(broadcast.id);
     }
     this.quiet = [];

@@ -8,7 +8,14 @@ import {
 } from '../../storage/document-store.port';
 import { isConcurrencyError, isConflictError, isNotFoundError } from '../../storage/store-errors';
 import type { ItemStatus, OutboundActivity } from './delivery.port';
-import { activityDocId, EPOCH, type ActivityDoc, type BroadcastDoc, type OutboxItem } from './outbox.types';
+import {
+  activityDocId,
+  EPOCH,
+  type ActivityDoc,
+  type BroadcastDoc,
+  type OutboxItem,
+  type StoredReachCounts,
+} from './outbox.types';
 
 const FIRST_CHUNK = 100;
 const PARALLEL_CREATES = 16;
@@ -149,6 +156,22 @@ export class OutboxRepository {
         { field: 'via', op: '=', value: via },
       ],
     });
+  }
+
+  /** How the sent copies found their people and why the inactive ones did not (see `ReachCounts`). */
+  async reachCounts(broadcastId: string, sent: number): Promise<StoredReachCounts> {
+    const [createConversation, install, inactive] = await Promise.all([
+      this.countSentVia(broadcastId, 'createConversation'),
+      this.countSentVia(broadcastId, 'install'),
+      this.itemsWithStatus(broadcastId, 'send', 'inactive'),
+    ]);
+    const unreachable: Record<string, number> = {};
+    for (const doc of inactive) {
+      const reason =
+        doc.data.unreachable ?? (doc.data.lastError === 'NO_REFERENCE' ? 'noReference' : 'appRemoved');
+      unreachable[reason] = (unreachable[reason] ?? 0) + 1;
+    }
+    return { stored: sent - createConversation - install, createConversation, install, unreachable };
   }
 
   countItems(broadcastId: string, status: ItemStatus, kind?: OutboxItem['kind']): Promise<number> {

@@ -1,4 +1,4 @@
-import type { ItemStatus, OutboundActivity, RecipientKey } from './delivery.port';
+import type { ItemStatus, OutboundActivity, ReachCounts, RecipientKey } from './delivery.port';
 
 /** A lease time that is always in the past: "nobody holds this item". */
 export const EPOCH = '1970-01-01T00:00:00.000Z';
@@ -55,8 +55,11 @@ export interface BroadcastDoc {
   finishedAt?: string;
   keepUntil?: string;
   /** Written when the broadcast is retired: the status once short-lived items are gone. */
-  counts?: { sent: number; failed: number; inactive: number };
+  counts?: { sent: number; failed: number; inactive: number; reach?: StoredReachCounts };
 }
+
+/** `ReachCounts` as kept with a retired broadcast (whether Graph is on is a property of the engine). */
+export type StoredReachCounts = Omit<ReachCounts, 'graph'>;
 
 export const updateItemId = (updateId: string, key: RecipientKey) => `upd:${updateId}:${key}`;
 export const activityDocId = (hash: string) => `act:${hash}`;

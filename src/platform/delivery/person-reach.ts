@@ -76,45 +76,58 @@ export class PersonReach {
   }
 
   /**
+   * @param prefer `install` (default: the outbox, see the class remarks) or `connector`: one
+   * createConversation first, for a single person in a turn (someone who clicked a card in a team the
+   * bot is in can be reached that way at once, without an install event or Graph's latency).
    * @throws {ReachRetryableError} when Graph may answer later; {@link SendError} from the connector
    * (429, 5xx, network), which the caller treats like a failed send.
    */
-  async reach(key: RecipientKey): Promise<ReachOutcome> {
+  async reach(key: RecipientKey, prefer: 'install' | 'connector' = 'install'): Promise<ReachOutcome> {
     if (!key.startsWith('user:')) return { ok: false, reason: 'userNotFound', detail: 'NOT_A_PERSON' };
     const aadObjectId = key.slice('user:'.length);
-    const { installer, opener } = this.options;
-    if (installer) {
-      await this.options.installPacer?.acquire();
-      const outcome = await installer.installForUser(aadObjectId);
-      if (!outcome.ok) {
-        if (outcome.retryable) throw new ReachRetryableError(outcome.detail ?? outcome.reason);
-        return { ok: false, reason: outcome.reason, detail: outcome.detail };
-      }
-      const where = await this.where();
-      if (!where) return { ok: false, reason: 'notConfigured', detail: 'NO_SERVICE_URL' };
-      const reference: StoredConversationReference = {
-        serviceUrl: where.serviceUrl,
-        channelId: 'msteams',
-        conversation: {
-          id: outcome.chatId,
-          tenantId: where.tenantId,
-          conversationType: 'personal',
-          isGroup: false,
-        },
-        bot: { id: where.botId },
-        user: { id: aadObjectId, aadObjectId },
-      };
-      await this.options.conversations.save(key, reference, { via: 'install' });
-      return { ok: true, reference, via: 'install' };
+    if (prefer === 'connector' && this.options.installer) {
+      const opened = await this.open(key, aadObjectId);
+      if (opened.ok) return opened;
     }
+    const installed = await this.install(key, aadObjectId);
+    // Graph is there but the app is not in the tenant's catalog (or Graph is off): Teams may still open
+    // a chat when the app reached the person another way (a team, an admin's setup policy).
+    if (installed && !(installed.ok === false && installed.reason === 'notConfigured')) return installed;
+    if (prefer === 'connector' && this.options.installer) return installed ?? notConfigured('NO_CONNECTOR');
+    return this.open(key, aadObjectId);
+  }
+
+  private async install(key: RecipientKey, aadObjectId: string): Promise<ReachOutcome | undefined> {
+    const { installer } = this.options;
+    if (!installer) return undefined;
+    await this.options.installPacer?.acquire();
+    const outcome = await installer.installForUser(aadObjectId);
+    if (!outcome.ok) {
+      if (outcome.retryable) throw new ReachRetryableError(outcome.detail ?? outcome.reason);
+      return { ok: false, reason: outcome.reason, detail: outcome.detail };
+    }
+    const where = await this.where();
+    if (!where) return notConfigured('NO_SERVICE_URL');
+    const reference: StoredConversationReference = {
+      serviceUrl: where.serviceUrl,
+      channelId: 'msteams',
+      conversation: {
+        id: outcome.chatId,
+        tenantId: where.tenantId,
+        conversationType: 'personal',
+        isGroup: false,
+      },
+      bot: { id: where.botId },
+      user: { id: aadObjectId, aadObjectId },
+    };
+    await this.options.conversations.save(key, reference, { via: 'install' });
+    return { ok: true, reference, via: 'install' };
+  }
+
+  private async open(key: RecipientKey, aadObjectId: string): Promise<ReachOutcome> {
+    const { opener } = this.options;
     const where = opener?.canOpen ? await this.where() : undefined;
-    if (!opener || !where) {
-      return {
-        ok: false,
-        reason: 'notConfigured',
-        detail: opener?.canOpen ? 'NO_SERVICE_URL' : 'NO_CONNECTOR',
-      };
-    }
+    if (!opener || !where) return notConfigured(opener?.canOpen ? 'NO_SERVICE_URL' : 'NO_CONNECTOR');
     await opener.ready(key);
     try {
       const reference = await opener.openPersonal({ ...where, aadObjectId });
@@ -123,7 +136,7 @@ export class PersonReach {
     } catch (err) {
       // 403: the app is installed nowhere for this person, and without Graph we cannot install it.
       if (err instanceof SendError && (err.statusCode === 403 || err.statusCode === 404)) {
-        return { ok: false, reason: 'notConfigured', detail: `HTTP_${err.statusCode}` };
+        return notConfigured(`HTTP_${err.statusCode}`);
       }
       throw err;
     }
@@ -138,3 +151,5 @@ export class PersonReach {
     return { serviceUrl, tenantId, botId };
   }
 }
+
+const notConfigured = (detail: string): ReachOutcome => ({ ok: false, reason: 'notConfigured', detail });

@@ -5,6 +5,7 @@ import type {
   BroadcastRequest,
   BroadcastStatus,
   Delivery,
+  Reachability,
   OutboundActivity,
   RecipientKey,
   ScheduledJob,
@@ -64,6 +65,9 @@ export class RecordingDelivery implements Delivery {
   }
   async sentMessages() {
     return [];
+  }
+  async reachable(key: RecipientKey): Promise<Reachability> {
+    return this.failing.has(key) ? { state: 'unreachable', reason: 'notConfigured' } : { state: 'reachable', via: 'stored' };
   }
   /** Visible text of everything sent to one person (cards and plain text). */
   textFor(aadObjectId: string): string[] {

@@ -32,10 +32,14 @@ describe('Delivery keepUntil (short-lived recipient records)', () => {
     const keepUntil = new Date(f.clock.now().getTime() + 2 * DAY);
     await f.engine.delivery.enqueue(request(keepUntil));
     await f.drain();
-    expect(await f.engine.delivery.status('b1')).toMatchObject({
-      sent: 4,
-      inactive: 1,
-      keepUntil: keepUntil.toISOString(),
+    const before = await f.engine.delivery.status('b1');
+    expect(before).toMatchObject({ sent: 4, inactive: 1, keepUntil: keepUntil.toISOString() });
+    expect(before?.reach).toEqual({
+      stored: 4,
+      createConversation: 0,
+      install: 0,
+      unreachable: { appRemoved: 1 },
+      graph: false,
     });
 
     f.clock.advance(2 * DAY + DAY - 60_000);
@@ -53,6 +57,8 @@ describe('Delivery keepUntil (short-lived recipient records)', () => {
       failed: 0,
       queued: 0,
     });
+    // How people were reached outlives the per-person items: the sender's status still says it.
+    expect((await f.engine.delivery.status('b1'))?.reach).toEqual(before?.reach);
 
     await f.engine.delivery.enqueue(request(keepUntil));
     await f.drain();
