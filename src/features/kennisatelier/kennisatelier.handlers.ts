@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { PanelApp } from '../../platform/bot/panel-app';
+import { botChatLink, canWriteLater } from '../../platform/bot/reach-on-the-spot';
 import { isPersonal, onCardAction, onCommand, replyCard } from '../../platform/bot/routes';
 import { CardText } from '../../platform/card-text';
 import type { Actor } from '../../platform/org/organisation';
@@ -26,9 +27,15 @@ export function registerAtelierHandlers(
   onCardAction(app, deps, verbs.view, atelierRefSchema, async (actor, { atelierId }) =>
     personal(actor, await signup.view(actor, atelierId)),
   );
-  onCardAction(app, deps, verbs.signUp, atelierRefSchema, async (actor, { atelierId }, context) =>
-    personal(actor, await signup.signUp(actor, atelierId, context.activity.from?.name)),
-  );
+  onCardAction(app, deps, verbs.signUp, atelierRefSchema, async (actor, { atelierId }, context) => {
+    const view = await signup.signUp(actor, atelierId, context.activity.from?.name);
+    // Someone who signs up from a channel and cannot get messages must not be promised a reminder.
+    if (!(await canWriteLater(deps, actor, context))) {
+      view.notice = view.notice === 'waitlisted' ? 'waitlistedUnreachable' : 'signedUpUnreachable';
+      view.openChatUrl = botChatLink(deps.config.auth.appId);
+    }
+    return personal(actor, view);
+  });
   onCardAction(app, deps, verbs.withdraw, atelierRefSchema, async (actor, { atelierId }) =>
     personal(actor, await signup.withdraw(actor, atelierId)),
   );

@@ -12,6 +12,7 @@ import { AtelierSignupService } from './kennisatelier.signup.service';
 /** What the kennisatelier feature may use of the app. */
 export type KennisatelierDeps = Pick<
   AppDeps,
+  | 'config'
   | 'store'
   | 'clock'
   | 'org'

@@ -41,7 +41,15 @@ export interface SeatSummary {
 }
 
 export type ViewNotice =
-  'signedUp' | 'waitlisted' | 'withdrawn' | 'notSignedUp' | 'published' | 'saved' | 'cancelled';
+  | 'signedUp'
+  | 'waitlisted'
+  | 'signedUpUnreachable'
+  | 'waitlistedUnreachable'
+  | 'withdrawn'
+  | 'notSignedUp'
+  | 'published'
+  | 'saved'
+  | 'cancelled';
 
 /** One person's view of one atelier: what the personal card shows. */
 export interface AtelierView {
@@ -51,6 +59,8 @@ export interface AtelierView {
   organiser: boolean;
   icsUrl?: string;
   notice?: ViewNotice;
+  /** Set when the bot cannot write to the person: where they open its chat to get the messages. */
+  openChatUrl?: string;
 }
 
 export interface AtelierListItem {

@@ -249,3 +249,65 @@ describe('Reaching people with no stored conversation, without Graph', () => {
     expect(lines).toContain('Graph is niet ingesteld: alleen wie ooit met de bot sprak kan worden bereikt.');
   });
 });
+
+describe('Reaching people on the spot and for confidential relays', () => {
+  let f: Fixture;
+  let graph: FakeGraph | undefined;
+  afterEach(async () => {
+    await f.close();
+    await graph?.stop();
+    graph = undefined;
+  });
+  const teamMember = 'a0000000-0000-4000-8000-0000000000cc';
+  const stranger = 'a0000000-0000-4000-8000-0000000000dd';
+
+  it('a relay (sendNow) to someone who never opened the bot opens the chat first; to nobody-knows-them it fails', async () => {
+    f = await startFixture({
+      connector: { requireInstallForCreate: true, teamMembers: [teamMember] },
+      reach: () => ({ tenantId: tenant }),
+    });
+    await opened(f, personId(1)); // The bot has seen Teams (its service URL), as after any first turn.
+    await expect(f.run(f.engine.delivery.sendNow(userKey(teamMember), hello))).resolves.toMatch(/^m/);
+    expect(f.connector.messages(`a:personal-${teamMember}`)).toHaveLength(1);
+    await expect(f.run(f.engine.delivery.sendNow(userKey(stranger), hello))).rejects.toMatchObject({
+      reason: 'NO_REFERENCE',
+    });
+    // Nothing of either relay was written down: only the two conversations (one made, one refused).
+    expect(f.connector.creates().map((r) => r.status)).toEqual([201, 403]);
+  });
+
+  it('reachable(): stored, made now, or unreachable with the reason; an app not in the catalog falls back to Teams', async () => {
+    graph = await FakeGraph.start({ users: [{ id: teamMember }, { id: stranger }], catalog: [] });
+    const token = { getToken: async () => ({ token: 't', expiresOnTimestamp: Date.now() + 3_600_000 }) };
+    const config = {
+      graph: {
+        enabled: true as const,
+        baseUrl: graph.url,
+        credential: { kind: 'clientSecret' as const, tenantId: tenant, clientId: 'c', secret: 's' },
+        ratePerSecond: 1000,
+        maxAttempts: 3,
+        teamsAppId: '7a11e1b0-a990-4e5c-8a1b-5a4e1b07d340',
+      },
+    };
+    const edge = createGraphEdge(config, silentLogger(), { credential: token, random: () => 0.5 });
+    f = await startFixture({
+      connector: { requireInstallForCreate: true, teamMembers: [teamMember] },
+      reach: (timers) => ({ installer: tracked(timers, edge.installer), tenantId: tenant }),
+    });
+    await opened(f, personId(1));
+    const reachable = (id: string) => f.run(f.engine.delivery.reachable(userKey(id)));
+    expect(await reachable(personId(1))).toEqual({ state: 'reachable', via: 'stored' });
+    expect(await reachable(teamMember)).toEqual({ state: 'reachable', via: 'createConversation' });
+    expect(await reachable(teamMember)).toEqual({ state: 'reachable', via: 'stored' });
+    // Teams refuses, Graph cannot install an app the tenant never added: unreachable, and why.
+    expect(await reachable(stranger)).toEqual({ state: 'unreachable', reason: 'notConfigured' });
+
+    // The outbox falls back the same way: install first, and Teams when the catalog lacks the app.
+    const other = 'a0000000-0000-4000-8000-0000000000ee';
+    f.connector.configure({ teamMembers: [teamMember, other] });
+    await f.engine.delivery.enqueue(broadcast('b-catalog', [userKey(other)]));
+    await f.drain();
+    expect((await f.engine.delivery.status('b-catalog'))?.reach).toMatchObject({ createConversation: 1 });
+    expect(f.connector.messages(`a:personal-${other}`)).toHaveLength(1);
+  });
+});

@@ -18,7 +18,13 @@ export interface AtelierViewInput {
   summary: SeatSummary;
   now: Date;
   /** Leave out for the shared card in a channel, which every member sees alike. */
-  personal?: { status: SignupStatus; organiser: boolean; icsUrl?: string; notice?: string };
+  personal?: {
+    status: SignupStatus;
+    organiser: boolean;
+    icsUrl?: string;
+    notice?: string;
+    openChatUrl?: string;
+  };
 }
 
 type Phase = 'open' | 'deadlinePassed' | 'started' | 'ended' | 'cancelled';
@@ -95,6 +101,7 @@ export function renderAtelierCard(text: CardText, input: AtelierViewInput): Adap
     organiserActions,
     meetingUrl: seeLinks && a.meetingUrl ? a.meetingUrl : '',
     icsUrl: seeLinks && state === 'attending' && personal?.icsUrl ? personal.icsUrl : '',
+    openChatUrl: personal?.openChatUrl ?? '',
   });
 }
 
@@ -105,6 +112,12 @@ export function renderPersonalView(text: CardText, now: Date, view: AtelierView)
     atelier: view.atelier,
     summary: view.summary,
     now,
-    personal: { status: view.status, organiser: view.organiser, icsUrl: view.icsUrl, notice },
+    personal: {
+      status: view.status,
+      organiser: view.organiser,
+      icsUrl: view.icsUrl,
+      notice,
+      openChatUrl: view.openChatUrl,
+    },
   });
 }
