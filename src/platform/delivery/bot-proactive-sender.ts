@@ -58,21 +58,18 @@ export class BotProactiveSender implements ProactiveSender {
       channelData: { tenant: { id: request.tenantId } },
     } as unknown as ConversationParameters;
     let conversationId = '';
-    try {
-      const { serviceUrl } = request;
-      await this.adapter.createConversationAsync(
-        this.botAppId,
-        'msteams',
-        serviceUrl,
-        '',
-        parameters,
-        async (ctx) => {
-          conversationId = ctx.activity.conversation?.id ?? '';
-        },
-      );
-    } catch (err) {
-      throw toSendError(err);
-    }
+    // Through a continuation rather than `createConversationAsync`: that one creates the conversation
+    // before our code runs, with the SDK's retry policy still in place (it retried 429s three times).
+    const service: StoredConversationReference = {
+      serviceUrl: request.serviceUrl,
+      channelId: 'msteams',
+      conversation: { id: 'panelbot:create-conversation', tenantId: request.tenantId },
+      bot: { id: request.botId },
+    };
+    await this.continueWith(service, async (ctx) => {
+      const client = ctx.turnState.get(this.adapter.ConnectorClientKey) as ConversationsClient;
+      conversationId = (await client.conversations.createConversation(parameters)).id ?? '';
+    });
     if (!conversationId) throw new SendError(undefined, undefined, 'NO_CONVERSATION_ID');
     return {
       serviceUrl: request.serviceUrl,
@@ -92,21 +89,34 @@ export class BotProactiveSender implements ProactiveSender {
     ref: StoredConversationReference,
     logic: (ctx: TurnContext) => Promise<void>,
   ): Promise<void> {
+    // Caught inside: a failure that escapes the callback goes to the adapter's turn error handler (the
+    // app's, which logs it and posts an error message), and the caller would never hear of the 429 or 403.
+    let failure: { error: unknown } | undefined;
     try {
       await this.adapter.continueConversationAsync(
         this.botAppId,
         ref as Partial<ConversationReference>,
         async (ctx) => {
-          withoutSdkRetries(ctx.turnState.get(this.adapter.ConnectorClientKey));
-          // The continuation activity has a made-up id; without this, sends become replies to it.
-          (ctx.activity as { id?: string }).id = undefined;
-          await logic(ctx);
+          try {
+            withoutSdkRetries(ctx.turnState.get(this.adapter.ConnectorClientKey));
+            // The continuation activity has a made-up id; without this, sends become replies to it.
+            (ctx.activity as { id?: string }).id = undefined;
+            await logic(ctx);
+          } catch (error) {
+            failure = { error };
+          }
         },
       );
     } catch (err) {
       throw toSendError(err);
     }
+    if (failure) throw toSendError(failure.error);
   }
+}
+
+/** The part of botframework-connector's client used here (the package is botbuilder's, not ours). */
+interface ConversationsClient {
+  conversations: { createConversation(parameters: ConversationParameters): Promise<{ id?: string }> };
 }
 
 function withoutSdkRetries(connectorClient: unknown): void {

@@ -49,6 +49,18 @@ describe('BotProactiveSender over a real CloudAdapter', () => {
     expect(connector.requests).toHaveLength(1);
   });
 
+  it('opens a 1:1 chat, and a 429 on createConversation reaches our limiter after exactly one request', async () => {
+    connector.configure({ ratePerSecond: 1, burst: 1, retryAfterSeconds: 5, requireInstallForCreate: false });
+    const sender = botSender() as Required<ReturnType<typeof botSender>>;
+    const request = { serviceUrl: connector.url, tenantId: 't1', botId: '28:bot' };
+    const opened = await sender.openPersonal({ ...request, aadObjectId: 'u1' });
+    expect(opened.conversation).toMatchObject({ id: 'a:personal-u1', conversationType: 'personal' });
+    const err = await sender.openPersonal({ ...request, aadObjectId: 'u2' }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ statusCode: 429, retryAfterMs: 5_000 });
+    // The SDK's own retry policy would have asked again (up to three times) behind the limiter's back.
+    expect(connector.creates().map((r) => r.status)).toEqual([201, 429]);
+  });
+
   it('reports a network failure without a status code', async () => {
     const url = connector.url;
     await connector.stop();
