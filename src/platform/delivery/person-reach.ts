@@ -107,7 +107,9 @@ export class PersonReach {
       return { ok: false, reason: outcome.reason, detail: outcome.detail };
     }
     const where = await this.where();
-    if (!where) return notConfigured('NO_SERVICE_URL');
+    // Installed, but Teams has never written to the bot and TEAMS_SERVICE_URL is unset: the install
+    // event Teams sends now brings the service URL (and the chat), so a later try gets through.
+    if (!where) throw new ReachRetryableError('NO_SERVICE_URL');
     const reference: StoredConversationReference = {
       serviceUrl: where.serviceUrl,
       channelId: 'msteams',

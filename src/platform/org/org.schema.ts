@@ -73,6 +73,11 @@ export const orgSchema = z
     people: z.array(person).min(1),
     /** Per role, a group whose members hold it beside the people listed with that role. */
     roleGroups,
+    /**
+     * New colleagues (optional, off unless set): members of this group get the app installed and the
+     * welcome card once, so the panel is known from their first week. Needs Graph, like every group.
+     */
+    onboardingGroup: groupId.optional(),
     networks: z.array(network).default([]),
     clusters: z.array(cluster).default([]),
     referralDestinations: z.array(referralDestination).min(1),

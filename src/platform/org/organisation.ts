@@ -51,6 +51,8 @@ export function roleGroupsOf(data: OrgFile): RoleGroup[] {
   const out: RoleGroup[] = [];
   for (const [role, groupId] of Object.entries(data.roleGroups))
     if (groupId) out.push({ groupId: lower(groupId), grants: role, path: `roleGroups.${role}` });
+  if (data.onboardingGroup)
+    out.push({ groupId: lower(data.onboardingGroup), grants: 'onboarding', path: 'onboardingGroup' });
   for (const n of data.networks)
     if (n.coordinatorsGroup)
       out.push({
@@ -105,6 +107,12 @@ export class Organisation {
   /** Every group the file names, with what it grants (for the role sync and its log lines). */
   roleGroupIds(): RoleGroup[] {
     return roleGroupsOf(this.state.data);
+  }
+
+  /** Members of the onboarding group as last read (lower-case ids); empty when the file names none. */
+  onboardingMembers(): string[] {
+    const groupId = this.state.data.onboardingGroup;
+    return groupId ? [...(this.state.groups.get(lower(groupId)) ?? [])] : [];
   }
 
   private inGroup(groupId: string | undefined, id: string): boolean {

@@ -21,6 +21,7 @@ export interface RoleRefresh {
  */
 export class RoleSync {
   private timer: NodeJS.Timeout | undefined;
+  private readonly listeners: Array<() => Promise<unknown>> = [];
 
   constructor(
     private readonly org: Organisation,
@@ -53,7 +54,20 @@ export class RoleSync {
       this.logChange(grants, previous.get(groupId), members, by);
     }
     this.org.setGroupMembers(next);
+    for (const listener of this.listeners) {
+      await listener().catch((err: unknown) =>
+        this.logger.error(
+          { code: (err as { code?: string }).code ?? (err as Error).name },
+          'after role refresh',
+        ),
+      );
+    }
     return result;
+  }
+
+  /** Runs after every refresh, with the new members in place (e.g. welcoming new colleagues). */
+  onRefreshed(listener: () => Promise<unknown>): void {
+    this.listeners.push(listener);
   }
 
   /** Reads the groups again every `minutes`; a failed round is logged and the next one tries again. */
