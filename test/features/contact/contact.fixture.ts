@@ -67,7 +67,9 @@ export class RecordingDelivery implements Delivery {
     return [];
   }
   async reachable(key: RecipientKey): Promise<Reachability> {
-    return this.failing.has(key) ? { state: 'unreachable', reason: 'notConfigured' } : { state: 'reachable', via: 'stored' };
+    return this.failing.has(key)
+      ? { state: 'unreachable', reason: 'notConfigured' }
+      : { state: 'reachable', via: 'stored' };
   }
   /** Visible text of everything sent to one person (cards and plain text). */
   textFor(aadObjectId: string): string[] {
