@@ -1,4 +1,4 @@
-import { ClientSecretCredential, ManagedIdentityCredential, type TokenCredential } from '@azure/identity';
+import type { TokenCredential } from '@azure/identity';
 import type { Config, GraphCredentialConfig } from '../../config';
 import type { AppInstaller, Directory } from '../directory/directory.port';
 import { NullDirectory, NullInstaller } from '../directory/null-directory';
@@ -59,10 +59,21 @@ export function createGraphEdge(
   };
 }
 
+/** Loads @azure/identity at the first token request: a bot without Graph never pays for it. */
 function credentialFor(credential: GraphCredentialConfig): TokenCredential {
-  if (credential.kind === 'clientSecret')
-    return new ClientSecretCredential(credential.tenantId, credential.clientId, credential.secret);
-  return credential.clientId
-    ? new ManagedIdentityCredential({ clientId: credential.clientId })
-    : new ManagedIdentityCredential();
+  let loaded: Promise<TokenCredential> | undefined;
+  const load = async (): Promise<TokenCredential> => {
+    const { ClientSecretCredential, ManagedIdentityCredential } = await import('@azure/identity');
+    if (credential.kind === 'clientSecret')
+      return new ClientSecretCredential(credential.tenantId, credential.clientId, credential.secret);
+    return credential.clientId
+      ? new ManagedIdentityCredential({ clientId: credential.clientId })
+      : new ManagedIdentityCredential();
+  };
+  return {
+    getToken: async (scopes, options) => {
+      loaded ??= load();
+      return (await loaded).getToken(scopes, options);
+    },
+  };
 }
