@@ -26,6 +26,8 @@ export class RoleSync {
     private readonly org: Organisation,
     private readonly directory: GroupDirectory,
     private readonly logger: Logger,
+    /** Also read on every refresh (roles granted in the bot, written by another instance). */
+    private readonly alsoReload?: () => Promise<void>,
   ) {}
 
   async refresh(by: string): Promise<RoleRefresh> {
@@ -53,6 +55,7 @@ export class RoleSync {
       this.logChange(grants, previous.get(groupId), members, by);
     }
     this.org.setGroupMembers(next);
+    await this.alsoReload?.();
     return result;
   }
 
