@@ -40,6 +40,14 @@ describe('kernteam in the Agents Playground: a signal, and a colleague who joins
     const list = await kernteamlid.card(/Signal S-[0-9A-F]{5} has been recorded\./);
     await expect(list.textContent()).resolves.toContain('Jokes about background in the morning stand-up');
     await kernteamlid.screenshot(screenshotFile('kernteam-signals.png'), list);
+
+    await kernteamlid.say('agenda');
+    const agenda = await kernteamlid.card(t('kernteam.agenda.title'));
+    await agenda.locator('textarea').last().fill('Looking back on the last knowledge workshop');
+    await kernteamlid.clickButton(t('kernteam.agenda.add'), agenda);
+    const added = await kernteamlid.card(t('kernteam.agenda.added'));
+    await expect(added.textContent()).resolves.toContain('Looking back on the last knowledge workshop');
+    await kernteamlid.screenshot(screenshotFile('kernteam-agenda.png'), added);
   }, 180_000);
 
   it('a medewerker asks to join, the programmateam accepts, and the new kernteamlid sees the signals', async () => {
