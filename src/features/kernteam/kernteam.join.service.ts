@@ -58,7 +58,7 @@ export class JoinService {
   /** Accept (the role is given first, so a failure leaves the request open) or decline; the person is told. */
   async answer(actor: Actor, requestId: string, answer: 'accept' | 'decline'): Promise<JoinRequest> {
     requireProgrammateam(actor);
-    const request = (await this.repo.joinRequests()).find((r) => r.requestId === requestId);
+    const request = await this.repo.joinRequest(requestId);
     if (!request) throw commonErrors.notFound();
     if (request.status !== 'open') throw kernteamErrors.alreadyAnswered();
     let grantedVia: JoinRequest['grantedVia'];

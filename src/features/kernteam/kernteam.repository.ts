@@ -95,6 +95,10 @@ export class KernteamRepository {
     return this.createOnce('join', request.requestId, request);
   }
 
+  async joinRequest(requestId: string): Promise<JoinRequest | undefined> {
+    return (await this.store.get<JoinRequest>(C, 'join', requestId))?.data;
+  }
+
   async joinRequests(status?: JoinRequest['status']): Promise<JoinRequest[]> {
     const docs = await this.store.query<JoinRequest>(C, {
       pk: 'join',
