@@ -38,22 +38,22 @@ describe('meedoen: asking for a more active role, answered by the programmateam 
       'kernteamlid',
       'Ik wil graag signalen ophalen in mijn cluster',
     );
-    expect(cardText(res.card)).toContain('Je hebt je aangemeld voor: Kernteamlid worden.');
+    expect(cardText(res.card)).toContain('Je hebt je aangemeld als kernteamlid.');
     const again = await askToJoin(lotte, 'kernteamlid', 'Nog een keer');
     expect(cardText(again.res.card)).toContain('Je hebt je hiervoor al aangemeld.');
 
     const list = cardsOf(await sanne.say('meedoen lijst'))[0];
     expectCardHouseRules(list, { verbPrefix: 'kernteam.' });
     expect(cardText(list)).toContain('1 aanmelding om mee te doen');
-    expect(cardText(list)).toContain('Lotte Visser · Kernteamlid worden');
+    expect(cardText(list)).toContain('Lotte Visser · kernteamlid ·');
     expect(cardText(list)).toContain('Ik wil graag signalen ophalen in mijn cluster');
 
     const accepted = await answer(sanne, formId, 'accept');
-    expect(cardText(accepted.card)).toContain('Toegelaten (Kernteamlid worden).');
+    expect(cardText(accepted.card)).toContain('Toegelaten als kernteamlid.');
     expect(cardText(accepted.card)).toContain('Er zijn geen open aanmeldingen.');
     await bot.runDue();
     expect(lastCardText(lotte)).toContain(
-      'Het programmateam heeft je aanmelding goedgekeurd: Kernteamlid worden.',
+      'Het programmateam heeft je aanmelding goedgekeurd. Je bent nu kernteamlid.',
     );
 
     expect(cardText((await lotte.invoke('kernteam.signals')).card)).toContain('Er zijn nog geen signalen.');
@@ -80,7 +80,7 @@ describe('meedoen: asking for a more active role, answered by the programmateam 
     expect(cardText(declined.card)).toContain('Afgewezen. De collega krijgt bericht.');
     await bot.runDue();
     expect(lastCardText(eva)).toContain(
-      'The programme team has not accepted your request (Sit on recruitment and selection committees)',
+      'The programme team has not accepted your request to become a panel member for recruitment',
     );
     expect(bot.deps.org.idsWithRole('wsPanellid')).toEqual([]);
     expect(await bot.deps.store.query(containers.roleGrants)).toEqual([]);

@@ -9,6 +9,6 @@ export function renderJoinFormCard(text: CardText, formId: string, error = ''): 
     t: text.i18n.tree(text.locale, 'kernteam.join'),
     error,
     formId,
-    roles: joinRoles.map((role) => ({ title: text.t(`kernteam.join.roles.${role}`), value: role })),
+    roles: joinRoles.map((role) => ({ title: text.t(`kernteam.join.choices.${role}`), value: role })),
   });
 }
