@@ -102,6 +102,10 @@ export class AgendaService {
 
   /** The job: the compiled agenda to the kernteam and the programmateam, then the next one is planned. */
   async send(meetingDate: string): Promise<void> {
+    if (!this.org.data.kernteamMeetings) {
+      this.logger.warn({ meetingDate }, 'kernteam.agenda_skipped_no_meetings');
+      return;
+    }
     const agenda = await this.compile(meetingDate);
     const to = [...this.org.idsWithRole('kernteamlid'), ...this.org.idsWithRole('programmateam')];
     await this.notifier.send(
