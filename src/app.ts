@@ -3,6 +3,7 @@ import { TurnContext, type ConfigurationBotFrameworkAuthenticationOptions } from
 import { registerContact } from './features/contact';
 import { registerHelp, registerHelpFallback } from './features/help';
 import { registerKennisatelier } from './features/kennisatelier';
+import { registerKernteam } from './features/kernteam';
 import { registerNetworks } from './features/networks';
 import { registerPolls } from './features/polls';
 import { registerRoles } from './features/roles';
@@ -98,6 +99,7 @@ export function createApp(deps: AppDeps, adapter: TeamsAdapter): Application<Tur
   registerSturingsgesprek(app, deps);
   registerNetworks(app, deps);
   registerRoles(app, deps);
+  registerKernteam(app, deps);
   // Last before the fallback: a medewerker's free text in an open contact case is relayed, so every other command must match first.
   registerContact(app, deps);
   registerHelpFallback(app, deps);

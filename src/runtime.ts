@@ -2,6 +2,7 @@ import type { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
 import { createAdapter, createApp } from './app';
 import type { Config } from './config';
 import { systemClock, type Clock } from './platform/clock';
+import { AgendaSources } from './platform/agenda';
 import { ConversationDirectory } from './platform/conversations';
 import { createDelivery, type DeliveryEngine } from './platform/delivery';
 import { BotProactiveSender } from './platform/delivery/bot-proactive-sender';
@@ -14,6 +15,7 @@ import platformNl from './platform/i18n/nl.json';
 import { createLogger, type Logger } from './platform/logger';
 import { Organisation } from './platform/org/organisation';
 import { OrgReloader } from './platform/org/org-reloader';
+import { RoleGrants } from './platform/org/role-grants';
 import { RoleSync } from './platform/org/role-sync';
 import { PeopleNames } from './platform/people/people-names';
 import { createGraphEdge, type GraphEdge } from './platform/graph/create-graph-edge';
@@ -81,7 +83,21 @@ export async function createRuntime(
   const problems = groupProblem(org.data);
   if (problems.length) throw new Error(problems.join('\n'));
   // Without Graph the file names no groups (refused above), so the stand-in directory is never asked.
-  const roles = new RoleSync(org, graph.directory, logger.child({ component: 'roles' }));
+  const grantsHolder: { grants?: RoleGrants } = {};
+  const roles = new RoleSync(org, graph.directory, logger.child({ component: 'roles' }), () =>
+    grantsHolder.grants ? grantsHolder.grants.load() : Promise.resolve(),
+  );
+  const roleGrants = new RoleGrants(
+    store,
+    org,
+    roles,
+    graph.groups,
+    graph.enabled,
+    clock,
+    logger.child({ component: 'roles' }),
+  );
+  grantsHolder.grants = roleGrants;
+  await roleGrants.load();
   // Tests hand in an organisation object; a real start watches the file it came from.
   const reloader = overrides.org
     ? undefined
@@ -105,6 +121,8 @@ export async function createRuntime(
       logger: logger.child({ component: 'people' }),
     }),
     roles,
+    roleGrants,
+    agenda: new AgendaSources(),
   };
   const app = createApp(deps, adapter);
   let server: RunningServer | undefined;

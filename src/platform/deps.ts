@@ -1,4 +1,5 @@
 import type { Config } from '../config';
+import type { AgendaSources } from './agenda';
 import type { DocumentStore } from '../storage/document-store.port';
 import type { Clock } from './clock';
 import type { ConversationDirectory } from './conversations';
@@ -8,6 +9,7 @@ import type { HelpRegistry } from './help';
 import type { I18n } from './i18n/i18n';
 import type { Logger } from './logger';
 import type { Organisation } from './org/organisation';
+import type { RoleGrants } from './org/role-grants';
 import type { RoleSync } from './org/role-sync';
 import type { PeopleNames } from './people/people-names';
 
@@ -28,4 +30,8 @@ export interface AppDeps {
   people: PeopleNames;
   /** Members of the role groups the organisation file names; refreshed on a timer and on demand. */
   roles: RoleSync;
+  /** Roles handed out in the bot (meedoen): through the role's Entra group, or stored beside the file. */
+  roleGrants: RoleGrants;
+  /** Sources of automatic lines on the kernteam agenda (overdue requests, old signals). */
+  agenda: AgendaSources;
 }

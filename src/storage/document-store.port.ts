@@ -83,6 +83,10 @@ export const containers = {
   contact: 'contact',
   sturingsgesprek: 'sturingsgesprek',
   networks: 'networks',
+  /** Signals, kernteam agenda points, meedoen requests; see the kernteam repositories. */
+  kernteam: 'kernteam',
+  /** Roles granted in the bot; pk = 'grant', id = '<role>:<aadObjectId>' (platform/org/role-grants). */
+  roleGrants: 'roleGrants',
   /** Recipients that Teams told us are gone (403/404); pk = 'recipient', id = recipient key. */
   recipients: 'recipients',
 } as const;

@@ -74,7 +74,15 @@ export interface GraphFault {
 }
 
 export type GraphRequestKind =
-  'batch' | 'user' | 'groupMembers' | 'catalog' | 'install' | 'installations' | 'chat' | 'other';
+  | 'batch'
+  | 'user'
+  | 'groupMembers'
+  | 'addGroupMember'
+  | 'catalog'
+  | 'install'
+  | 'installations'
+  | 'chat'
+  | 'other';
 
 export interface GraphRequestRecord {
   kind: GraphRequestKind;
@@ -291,6 +299,8 @@ export class FakeGraph {
     ) {
       return this.members(id, seg.length === 4, query);
     }
+    if (root === 'groups' && sub === 'members' && rel === '$ref' && seg.length === 4 && method === 'POST')
+      return this.addMember(id, body);
     if (root === 'appCatalogs' && id === 'teamsApps' && seg.length === 2 && method === 'GET')
       return this.catalogApps(query);
     if (root === 'users' && sub === 'teamwork' && rel === 'installedApps') {
@@ -408,6 +418,27 @@ export class FakeGraph {
         `${this.url}/groups/${id}/transitiveMembers${cast}?$select=${encodeURIComponent(select)}&$top=${top}&$skiptoken=${token}`;
     }
     return { status: 200, body };
+  }
+
+  /** `POST /groups/{id}/members/$ref` with `{"@odata.id": ".../directoryObjects/{userId}"}`: 204, or 400 for a member. */
+  private addMember(groupId: string, body: unknown): Reply {
+    const id = groupId.toLowerCase();
+    const members = this.groups.get(id);
+    if (!members) return notFound(groupId);
+    const ref = (body as { '@odata.id'?: unknown } | undefined)?.['@odata.id'];
+    const userId =
+      typeof ref === 'string' ? /\/directoryObjects\/([^/?]+)$/.exec(ref)?.[1]?.toLowerCase() : undefined;
+    if (!userId) return { status: 400, body: error('Request_BadRequest', 'Invalid object identifier.') };
+    if (members.includes(userId))
+      return {
+        status: 400,
+        body: error(
+          'Request_BadRequest',
+          "One or more added object references already exist for the following modified properties: 'members'.",
+        ),
+      };
+    members.push(userId);
+    return { status: 204 };
   }
 
   /** Members through nested groups, each once; a cycle of groups ends. */
@@ -618,6 +649,7 @@ function kindOf(method: string, seg: string[] | undefined): GraphRequestKind {
   if (seg.length === 1 && seg[0] === '$batch') return 'batch';
   if (seg[0] === 'users' && seg.length === 2) return 'user';
   if (seg[0] === 'groups' && seg[2] === 'transitiveMembers') return 'groupMembers';
+  if (seg[0] === 'groups' && seg[2] === 'members' && seg[3] === '$ref') return 'addGroupMember';
   if (seg[0] === 'appCatalogs') return 'catalog';
   if (seg[0] === 'users' && seg[3] === 'installedApps') {
     if (seg.length === 4) return method === 'POST' ? 'install' : 'installations';

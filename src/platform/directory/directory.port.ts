@@ -76,3 +76,14 @@ export interface AppInstaller {
    */
   installForUser(aadObjectId: string): Promise<InstallOutcome>;
 }
+
+/** Writing role groups (meedoen: an accepted kernteamlid joins the kernteam group). */
+export interface GroupWriter {
+  /**
+   * Adds a user to a group; a person already in it counts as success.
+   *
+   * @throws {DirectoryError} `forbidden` without `GroupMember.ReadWrite.All`, `groupNotFound`,
+   * `unavailable` on an outage, `notConfigured` without Graph.
+   */
+  addMember(groupId: string, userId: string): Promise<void>;
+}

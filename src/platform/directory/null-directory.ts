@@ -2,6 +2,7 @@ import {
   DirectoryError,
   type AppInstaller,
   type Directory,
+  type GroupWriter,
   type InstallOutcome,
   type PersonProfile,
 } from './directory.port';
@@ -22,5 +23,12 @@ export class NullDirectory implements Directory {
 export class NullInstaller implements AppInstaller {
   async installForUser(_aadObjectId: string): Promise<InstallOutcome> {
     return { ok: false, reason: 'notConfigured' };
+  }
+}
+
+/** Without Microsoft Graph no group can be changed; role grants are stored instead. */
+export class NullGroupWriter implements GroupWriter {
+  async addMember(_groupId: string, _userId: string): Promise<void> {
+    throw new DirectoryError('notConfigured');
   }
 }

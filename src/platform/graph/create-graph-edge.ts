@@ -1,16 +1,19 @@
 import type { TokenCredential } from '@azure/identity';
 import type { Config, GraphCredentialConfig } from '../../config';
-import type { AppInstaller, Directory } from '../directory/directory.port';
-import { NullDirectory, NullInstaller } from '../directory/null-directory';
+import type { AppInstaller, Directory, GroupWriter } from '../directory/directory.port';
+import { NullDirectory, NullGroupWriter, NullInstaller } from '../directory/null-directory';
 import type { Logger } from '../logger';
 import { GraphAppInstaller } from './graph-app-installer';
 import { GraphDirectory, type GraphDirectoryOptions } from './graph-directory';
+import { GraphGroupWriter } from './graph-group-writer';
 import { GraphHttp } from './graph-http';
 import type { GraphRetryPolicy } from './graph-middleware';
 
 export interface GraphEdge {
   directory: Directory;
   installer: AppInstaller;
+  /** Adds people to role groups (meedoen); absent on edges made before it existed. */
+  groups?: GroupWriter;
   /** True when Graph is configured; false means the Null stand-ins (statuses should say so). */
   enabled: boolean;
 }
@@ -37,7 +40,12 @@ export function createGraphEdge(
 ): GraphEdge {
   const graph = config.graph;
   if (!graph.enabled)
-    return { directory: new NullDirectory(), installer: new NullInstaller(), enabled: false };
+    return {
+      directory: new NullDirectory(),
+      installer: new NullInstaller(),
+      groups: new NullGroupWriter(),
+      enabled: false,
+    };
   const log = logger.child({ component: 'graph' });
   const http = new GraphHttp({
     baseUrl: graph.baseUrl,
@@ -55,6 +63,7 @@ export function createGraphEdge(
       catalogAppId: graph.catalogAppId,
       now: overrides.now,
     }),
+    groups: new GraphGroupWriter(http, log),
     enabled: true,
   };
 }

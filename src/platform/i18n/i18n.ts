@@ -1,4 +1,5 @@
 import type { Locale } from '../org/organisation';
+import { formatPlurals } from './plural';
 
 type Catalog = { [key: string]: string | Catalog };
 
@@ -37,7 +38,9 @@ export class I18n {
   t(locale: Locale, key: string, params: Record<string, string | number> = {}): string {
     const raw = this.messages[locale].get(key) ?? this.messages.nl.get(key);
     if (raw === undefined) throw new Error(`Unknown message key: ${key}`);
-    return raw.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+    return formatPlurals(raw, locale, params).replace(/\{(\w+)\}/g, (m, name: string) =>
+      name in params ? String(params[name]) : m,
+    );
   }
 
   has(key: string): boolean {

@@ -7,7 +7,14 @@ export type LocalizedText = z.infer<typeof localizedText>;
 const id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'ids use letters, digits, . _ - (max 64)');
 const aadObjectId = z.string().uuid('must be an Entra object id (GUID)');
 
-export const personRole = z.enum(['programmateam', 'kernteamlid', 'gemeentesecretaris', 'digOffice']);
+export const personRole = z.enum([
+  'programmateam',
+  'kernteamlid',
+  'gemeentesecretaris',
+  'digOffice',
+  /** A network member who sits on recruitment (W&S) committees for the panel (meedoen). */
+  'wsPanellid',
+]);
 export type PersonRole = z.infer<typeof personRole>;
 
 const person = z.object({
@@ -27,6 +34,7 @@ export const roleGroups = z
     kernteamlid: groupId.optional(),
     gemeentesecretaris: groupId.optional(),
     digOffice: groupId.optional(),
+    wsPanellid: groupId.optional(),
   })
   .strict()
   .default({});
@@ -84,6 +92,19 @@ export const orgSchema = z
     formalReporting: z.object({ text: localizedText, url: z.string().url().optional() }),
     urgentHelp: localizedText,
     contactTopics: z.array(z.object({ id, label: localizedText })).min(1),
+    /** Coarse topics a kernteamlid files a signal under (never about a person). */
+    signalTopics: z.array(z.object({ id, label: localizedText })).default([]),
+    /** The kernteam meets every `intervalDays` from `firstDate` at `time`, in the organisation's zone. */
+    kernteamMeetings: z
+      .object({
+        firstDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date yyyy-mm-dd'),
+        intervalDays: z.number().int().min(1).max(90).default(14),
+        time: z
+          .string()
+          .regex(/^\d{2}:\d{2}$/, 'a time HH:mm')
+          .default('15:00'),
+      })
+      .optional(),
     doorbraken: z
       .array(z.object({ id, title: localizedText, prioritised: z.boolean().default(false) }))
       .default([]),
@@ -102,6 +123,12 @@ export const orgSchema = z
         sturingsgesprekReminderDays: z.array(z.number().int().min(0).max(60)).default([7, 2, 0]),
         /** How often role groups are read again from Entra ID (also on demand: `rollen verversen`). */
         roleRefreshMinutes: z.number().int().min(1).max(1440).default(15),
+        /** A signal's free text is deleted at advice or closure, and at the latest after this many days. */
+        signalTextRetentionDays: z.number().int().min(1).max(365).default(90),
+        /** A closed signal's record (topic, cluster, status, dates) expires after this; figures stay. */
+        signalRecordRetentionDays: z.number().int().min(30).max(3660).default(730),
+        /** An open signal without advice after this many days is put on the kernteam agenda. */
+        signalAgendaAfterDays: z.number().int().min(1).max(365).default(28),
       })
       .default({}),
   })
@@ -129,6 +156,10 @@ export const orgSchema = z
     dup(
       org.doorbraken.map((d) => d.id),
       'doorbraken',
+    );
+    dup(
+      org.signalTopics.map((t) => t.id),
+      'signalTopics',
     );
     org.networks.forEach((n, i) =>
       n.coordinators.forEach((c, j) => {

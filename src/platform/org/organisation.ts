@@ -77,6 +77,8 @@ export function roleGroupsOf(data: OrgFile): RoleGroup[] {
  */
 export class Organisation {
   private state: OrgState;
+  /** Roles handed out in the bot (meedoen), by lower-case id; kept across file reloads. */
+  private granted: ReadonlyMap<string, ReadonlySet<PersonRole>> = new Map();
 
   constructor(data: OrgFile, groups: GroupMembers = new Map()) {
     this.state = Organisation.stateOf(data, groups);
@@ -102,6 +104,11 @@ export class Organisation {
 
   setGroupMembers(groups: GroupMembers): void {
     this.state = Organisation.stateOf(this.state.data, groups);
+  }
+
+  /** Roles granted in the bot (see platform/org/role-grants.ts); they count like roles in the file. */
+  setGrantedRoles(granted: ReadonlyMap<string, ReadonlySet<PersonRole>>): void {
+    this.granted = granted;
   }
 
   /** Every group the file names, with what it grants (for the role sync and its log lines). */
@@ -179,6 +186,7 @@ export class Organisation {
     >) {
       if (this.inGroup(groupId, id)) roles.add(role);
     }
+    for (const role of this.granted.get(id) ?? []) roles.add(role);
     if (coordinatorOf.length) roles.add('netwerkcoordinator');
     if (directorOf.length) roles.add('clusterdirecteur');
     return { aadObjectId: id, locale, person, roles, coordinatorOf, directorOf };
@@ -190,6 +198,7 @@ export class Organisation {
     const ids = new Set(data.people.filter((p) => p.roles.includes(role)).map((p) => lower(p.aadObjectId)));
     const groupId = data.roleGroups[role];
     for (const id of (groupId && groups.get(lower(groupId))) || []) ids.add(id);
+    for (const [id, roles] of this.granted) if (roles.has(role)) ids.add(id);
     return [...ids];
   }
 

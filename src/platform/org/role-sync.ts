@@ -27,6 +27,8 @@ export class RoleSync {
     private readonly org: Organisation,
     private readonly directory: GroupDirectory,
     private readonly logger: Logger,
+    /** Also read on every refresh (roles granted in the bot, written by another instance). */
+    private readonly alsoReload?: () => Promise<void>,
   ) {}
 
   async refresh(by: string): Promise<RoleRefresh> {
@@ -54,6 +56,7 @@ export class RoleSync {
       this.logChange(grants, previous.get(groupId), members, by);
     }
     this.org.setGroupMembers(next);
+    await this.alsoReload?.();
     for (const listener of this.listeners) {
       await listener().catch((err: unknown) =>
         this.logger.error(
