@@ -83,6 +83,8 @@ export const containers = {
   contact: 'contact',
   sturingsgesprek: 'sturingsgesprek',
   networks: 'networks',
+  /** Advice requests (pk = 'request') and their figures without people or text (pk = 'figures'). */
+  advies: 'advies',
   /** Recipients that Teams told us are gone (403/404); pk = 'recipient', id = recipient key. */
   recipients: 'recipients',
 } as const;

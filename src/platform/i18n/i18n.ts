@@ -1,4 +1,5 @@
 import type { Locale } from '../org/organisation';
+import { formatPlurals } from './plural';
 
 type Catalog = { [key: string]: string | Catalog };
 
@@ -33,11 +34,12 @@ export class I18n {
     Object.assign(this.trees.en, en);
   }
 
-  /** The message for a key with `{name}` placeholders filled in. */
+  /** The message for a key with `{name}` placeholders and ICU `{n, plural, …}` arguments filled in. */
   t(locale: Locale, key: string, params: Record<string, string | number> = {}): string {
     const raw = this.messages[locale].get(key) ?? this.messages.nl.get(key);
     if (raw === undefined) throw new Error(`Unknown message key: ${key}`);
-    return raw.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+    const text = raw.includes(', plural,') ? formatPlurals(raw, locale, params) : raw;
+    return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
   }
 
   has(key: string): boolean {

@@ -79,6 +79,13 @@ export const orgSchema = z
     formalReporting: z.object({ text: localizedText, url: z.string().url().optional() }),
     urgentHelp: localizedText,
     contactTopics: z.array(z.object({ id, label: localizedText })).min(1),
+    /**
+     * People who opted in as panel member for recruitment (W&S) committees: listed, and/or the members of a
+     * group. They get the "wie doet mee?" card of an accepted W&S request beside the kernteam.
+     */
+    wsPanel: z
+      .object({ members: z.array(aadObjectId).default([]), group: groupId.optional() })
+      .default({}),
     doorbraken: z
       .array(z.object({ id, title: localizedText, prioritised: z.boolean().default(false) }))
       .default([]),
@@ -97,6 +104,10 @@ export const orgSchema = z
         sturingsgesprekReminderDays: z.array(z.number().int().min(0).max(60)).default([7, 2, 0]),
         /** How often role groups are read again from Entra ID (also on demand: `rollen verversen`). */
         roleRefreshMinutes: z.number().int().min(1).max(1440).default(15),
+        /** Months after an advice is given before the requester is asked what was done with it. */
+        adviesFollowUpMonths: z.number().int().min(1).max(24).default(3),
+        /** Days a closed advice request is kept (its figures stay, without people or text). */
+        adviesRetentionDays: z.number().int().min(30).max(3660).default(730),
       })
       .default({}),
   })

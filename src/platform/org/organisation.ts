@@ -65,6 +65,8 @@ export function roleGroupsOf(data: OrgFile): RoleGroup[] {
         grants: `director:${c.id}`,
         path: `clusters.${c.id}.directorGroup`,
       });
+  if (data.wsPanel.group)
+    out.push({ groupId: lower(data.wsPanel.group), grants: 'wsPanel', path: 'wsPanel.group' });
   return out;
 }
 
@@ -182,6 +184,14 @@ export class Organisation {
     const ids = new Set(data.people.filter((p) => p.roles.includes(role)).map((p) => lower(p.aadObjectId)));
     const groupId = data.roleGroups[role];
     for (const id of (groupId && groups.get(lower(groupId))) || []) ids.add(id);
+    return [...ids];
+  }
+
+  /** Ids (lower case) of the W&S panel members: listed in `wsPanel.members`, or members of `wsPanel.group`. */
+  wsPanelIds(): string[] {
+    const { data, groups } = this.state;
+    const ids = new Set(data.wsPanel.members.map(lower));
+    for (const id of (data.wsPanel.group && groups.get(lower(data.wsPanel.group))) || []) ids.add(id);
     return [...ids];
   }
 

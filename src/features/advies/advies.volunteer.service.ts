@@ -1,0 +1,43 @@
+import type { Actor } from '../../platform/org/organisation';
+import type { VolunteerView } from './cards/volunteer.card';
+import { mayVolunteer } from './advies.access';
+import { errors } from './advies.errors';
+import { signupListId } from './advies.repository';
+import { AdviesServiceBase } from './advies.shared.service';
+
+const NAMED_KINDS = new Set(['ws', 'beleidstafel']);
+
+/**
+ * "Ik doe mee": a seat in the request's sign-up list (platform/signups), taken exactly: of two clicks for
+ * the last seat one wins and the other lands on the reserve list and is told. A name is kept with the
+ * seat only when the volunteer ticked "mijn naam mag gedeeld worden"; the requester sees only those.
+ */
+export class AdviesVolunteerService extends AdviesServiceBase {
+  async volunteer(
+    actor: Actor,
+    id: string,
+    shareName: boolean,
+    name: string | undefined,
+  ): Promise<VolunteerView> {
+    const r = await this.load(id);
+    if (!mayVolunteer(actor, r, this.d.org.wsPanelIds())) throw errors.forbidden();
+    if (r.status !== 'accepted') throw errors.notAccepted();
+    const listId = signupListId(r.id);
+    const { status, changed } = await this.d.signups.signUp(
+      listId,
+      actor.aadObjectId,
+      shareName ? name : undefined,
+    );
+    const summary = await this.d.signups.summary(listId);
+    const seats = { attending: summary.attending, capacity: summary.capacity };
+    if (changed && status.state === 'attending') {
+      const { request } = await this.change(id, (cur) =>
+        (cur.joined ?? 0) >= summary.attending ? undefined : { ...cur, joined: summary.attending },
+      );
+      const names = shareName && name && NAMED_KINDS.has(r.kind) ? [name] : [];
+      await this.d.notifier.notice([r.requesterId], 'joined', { request, names, seats }, actor.aadObjectId);
+      this.d.log.info({ requestId: id, attending: summary.attending }, 'advies volunteer joined');
+    }
+    return { request: r, seats, status, lostRace: changed && status.state === 'waitlisted' };
+  }
+}
