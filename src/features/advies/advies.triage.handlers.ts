@@ -110,7 +110,7 @@ export function registerAdviesTriageHandlers(app: PanelApp, deps: AdviesDeps, m:
     noPayload,
     async (actor) => {
       assertProgrammateam(actor);
-      return renderUnsolicitedFormCard(text(actor));
+      return renderUnsolicitedFormCard(text(actor), actor.aadObjectId);
     },
     opts,
   );
