@@ -14,9 +14,6 @@ export const errors = defineErrors('advies', [
   'notKernteamlid',
   'noQuestion',
   'notYourRequest',
-  'seatsFull',
-  'alreadyAdvised',
   'notAdvised',
   'unknownPerson',
-  'personalOnly',
 ]);

@@ -1,3 +1,4 @@
+import type { OrgFile } from '../../../src/platform/org/org.schema';
 import { createAdviesModule } from '../../../src/features/advies/advies.module';
 import { cardText, expectCardHouseRules, findAction } from '../../support/cards';
 import { startTestBot, type TestBot } from '../../support/test-bot';
@@ -14,14 +15,14 @@ import {
 } from './advies.helpers';
 
 const withWsPanel = {
-  orgPatch: (org: { wsPanel?: unknown }) => void (org.wsPanel = { members: [wsPanelId] }),
+  orgPatch: (org: OrgFile) => void (org.wsPanel = { members: [wsPanelId] }),
 };
 const last = (texts: string[]) => texts[texts.length - 1] ?? '';
 
 describe('advies: a W&S request from the form to the follow-up, through the bot', () => {
   let bot: TestBot;
   beforeEach(async () => {
-    bot = await startTestBot(withWsPanel as never);
+    bot = await startTestBot(withWsPanel);
   });
   afterEach(() => bot.stop());
 

@@ -1,3 +1,4 @@
+import type { OrgFile } from '../../../src/platform/org/org.schema';
 import { CosmosDocumentStore } from '../../../src/storage/cosmos-store';
 import { containers, type DocumentStore } from '../../../src/storage/document-store.port';
 import { cardText } from '../../support/cards';
@@ -14,7 +15,7 @@ import {
 
 /** Two W&S panel members besides the kernteam, so two people can race for the last seat. */
 const panelIds = ['7a11e1b0-0000-4000-8000-00000000000f', '7a11e1b0-0000-4000-8000-000000000010'];
-const orgPatch = (org: { wsPanel?: unknown }) => void (org.wsPanel = { members: panelIds });
+const orgPatch = (org: OrgFile) => void (org.wsPanel = { members: panelIds });
 
 /**
  * Three requests, each with two seats: one volunteer takes the first seat, then two click "Ik doe mee"
@@ -69,7 +70,7 @@ async function race(bot: TestBot) {
 
 describe('advies: the last W&S seat, claimed by two volunteers at once', () => {
   it('SQLite: exactly one wins, the other is told', async () => {
-    const bot = await startTestBot({ orgPatch: orgPatch as never });
+    const bot = await startTestBot({ orgPatch });
     try {
       await race(bot);
     } finally {
@@ -89,7 +90,7 @@ describe('advies: the last W&S seat, claimed by two volunteers at once', () => {
       });
       await cosmos.init();
       store = cosmos;
-      const bot = await startTestBot({ store, orgPatch: orgPatch as never });
+      const bot = await startTestBot({ store, orgPatch });
       try {
         await race(bot);
       } finally {
