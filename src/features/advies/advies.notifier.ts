@@ -6,6 +6,7 @@ import { userKey, type Delivery, type OutboundActivity } from '../../platform/de
 import { localeFrom, type I18n } from '../../platform/i18n/i18n';
 import type { Logger } from '../../platform/logger';
 import type { Locale, Organisation } from '../../platform/org/organisation';
+import type { SignupStatus } from '../../platform/signups';
 import { renderNoticeCard, type NoticeData, type NoticeKind } from './cards/notice.card';
 import { renderVolunteerCard, type VolunteerView } from './cards/volunteer.card';
 
@@ -34,6 +35,34 @@ export class AdviesNotifier {
   askVolunteers(people: readonly string[], view: VolunteerView): Promise<void> {
     return this.send(people, 'advies.volunteers', `advies.${view.request.id}.volunteers`, (text) =>
       renderVolunteerCard(text, view),
+    );
+  }
+
+  /**
+   * Brings every "wie doet mee?" card up to date after a seat is taken: the count, and for each person
+   * their own place (a seat, the reserve list, or "all seats taken"). Their copy is replaced in place.
+   */
+  async refreshVolunteers(
+    view: Omit<VolunteerView, 'status' | 'lostRace'>,
+    roster: { attending: string[]; waitlist: string[] },
+  ): Promise<void> {
+    const broadcastId = `advies.${view.request.id}.volunteers`;
+    const locales = new Map<string, Locale>();
+    for (const { key } of await this.delivery.sentMessages(broadcastId))
+      locales.set(key, localeFrom(await this.conversations.localeOf(key), this.org.defaultLocale));
+    const statusOf = (id: string): SignupStatus => {
+      if (roster.attending.includes(id)) return { state: 'attending' };
+      const i = roster.waitlist.indexOf(id);
+      return i >= 0 ? { state: 'waitlisted', position: i + 1 } : { state: 'none' };
+    };
+    await this.delivery.enqueueUpdate(
+      broadcastId,
+      `seats.${view.seats.attending}.${roster.waitlist.length}`,
+      (key) => {
+        const text = new CardText(this.i18n, this.org, locales.get(key) ?? this.org.defaultLocale);
+        const status = statusOf(key.slice('user:'.length));
+        return cardActivity(renderVolunteerCard(text, { ...view, status }));
+      },
     );
   }
 

@@ -38,6 +38,10 @@ export class AdviesVolunteerService extends AdviesServiceBase {
       await this.d.notifier.notice([r.requesterId], 'joined', { request, names, seats }, actor.aadObjectId);
       this.d.log.info({ requestId: id, attending: summary.attending }, 'advies volunteer joined');
     }
+    if (changed) {
+      const roster = await this.d.signups.roster(listId);
+      await this.d.notifier.refreshVolunteers({ request: r, seats }, roster);
+    }
     return { request: r, seats, status, lostRace: changed && status.state === 'waitlisted' };
   }
 }

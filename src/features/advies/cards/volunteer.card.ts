@@ -38,13 +38,16 @@ export function renderVolunteerCard(text: CardText, view: VolunteerView): Adapti
           : t('seats.ofCapacity', { count: view.seats.attending, capacity: view.seats.capacity }),
     },
   ];
+  const full = view.seats.capacity !== null && view.seats.attending >= view.seats.capacity;
   const s = view.status;
   const status =
     s?.state === 'attending'
       ? t('volunteer.joined')
       : s?.state === 'waitlisted'
         ? t(view.lostRace ? 'volunteer.lostRace' : 'volunteer.reserve', { position: s.position })
-        : '';
+        : full
+          ? t('volunteer.full')
+          : '';
   return renderCard(template, {
     t: text.i18n.tree(text.locale, 'advies.volunteer'),
     requestId: r.id,
@@ -56,5 +59,6 @@ export function renderVolunteerCard(text: CardText, view: VolunteerView): Adapti
     status,
     statusColor: s?.state === 'attending' ? 'Good' : 'Attention',
     canJoin: !s || s.state === 'none',
+    joinTitle: t(full ? 'volunteer.joinReserve' : 'volunteer.join'),
   });
 }
