@@ -106,4 +106,12 @@ export function registerAdviesHandlers(app: PanelApp, deps: AdviesDeps, m: Advie
     },
     opts,
   );
+  onCardAction(
+    app,
+    deps,
+    v.withdraw,
+    requestRef,
+    async (actor, p) => renderVolunteerCard(text(actor), await m.volunteers.withdraw(actor, p.requestId)),
+    opts,
+  );
 }

@@ -11,6 +11,7 @@ export const adviesVerbs = {
   answer: 'advies.answer',
   setDeadline: 'advies.setDeadline',
   volunteer: 'advies.volunteer',
+  withdraw: 'advies.withdraw',
   advise: 'advies.advise',
   followUp: 'advies.followUp',
   unsolicitedForm: 'advies.unsolicitedForm',

@@ -44,4 +44,29 @@ export class AdviesVolunteerService extends AdviesServiceBase {
     }
     return { request: r, seats, status, lostRace: changed && status.state === 'waitlisted' };
   }
+
+  /** "Toch niet": gives the seat (or reserve place) back; the first on the reserve list moves up. */
+  async withdraw(actor: Actor, id: string): Promise<VolunteerView> {
+    const r = await this.load(id);
+    if (!mayVolunteer(actor, r, this.d.org.wsPanelIds())) throw errors.forbidden();
+    if (r.status !== 'accepted') throw errors.notAccepted();
+    const listId = signupListId(r.id);
+    const { changed } = await this.d.signups.cancel(listId, actor.aadObjectId);
+    const summary = await this.d.signups.summary(listId);
+    const seats = { attending: summary.attending, capacity: summary.capacity };
+    if (changed) {
+      const { request } = await this.change(id, (cur) =>
+        cur.joined === summary.attending ? undefined : { ...cur, joined: summary.attending },
+      );
+      await this.d.notifier.notice(
+        [r.requesterId],
+        'left',
+        { request, seats },
+        `${actor.aadObjectId}.${this.now()}`,
+      );
+      await this.d.notifier.refreshVolunteers({ request: r, seats }, await this.d.signups.roster(listId));
+      this.d.log.info({ requestId: id, attending: summary.attending }, 'advies volunteer withdrew');
+    }
+    return { request: r, seats, status: { state: 'none' } };
+  }
 }

@@ -127,6 +127,36 @@ describe('advies: a W&S request from the form to the follow-up, through the bot'
     expect(last(inboxTexts(pt!))).toContain('laten weten wat er met het advies is gedaan');
   }, 60_000);
 
+  it('a volunteer withdraws: the first on the reserve list moves up, and the requester is told', async () => {
+    const [requester, pt, noor, daan, priya] = await installAll(bot, [
+      requesterName,
+      programmateamName,
+      ...kernteamNames,
+    ]);
+    const { requestId } = await submitRequest(bot, requester!, { seats: '1' });
+    await pt!.invoke('advies.accept', { requestId, takenBy: noor!.aadObjectId });
+    await daan!.invoke('advies.volunteer', { requestId, shareName: 'true' });
+    const reserve = await priya!.invoke('advies.volunteer', { requestId, shareName: 'true' });
+    expect(cardText(reserve.card)).toContain('Net te laat');
+    expect(findAction(reserve.card, 'Toch niet meedoen')).toBeDefined();
+    await bot.runDue();
+
+    const left = await daan!.invoke('advies.withdraw', { requestId });
+    expect(cardText(left.card)).toContain('Aanmelden als reserve'); // Priya has the seat now
+    await bot.runDue();
+    expect(cardText(bot.updatesIn(priya!.conversationId).at(-1)?.attachments?.[0]?.content)).toContain(
+      'Je doet mee',
+    );
+    const told = inboxTexts(requester!).at(-1)!;
+    expect(told).toContain('Een panellid doet toch niet mee');
+    expect(told).toContain('1 van 1 plek bezet.');
+    expect(await storedRequest(bot, requestId!)).toMatchObject({ joined: 1 });
+    // Withdrawing twice (a retried click) changes nothing more.
+    await daan!.invoke('advies.withdraw', { requestId });
+    await bot.runDue();
+    expect(inboxTexts(requester!).filter((t) => t.includes('toch niet mee'))).toHaveLength(1);
+  }, 60_000);
+
   it('decline with a reason the requester reads; a new deadline; overdue requests are flagged and listed', async () => {
     const [requester, pt] = await installAll(bot, [requesterName, programmateamName]);
     const { requestId: declinedId } = await submitRequest(bot, requester!, {

@@ -16,6 +16,7 @@ export type NoticeKind =
   | 'answered'
   | 'deadlineMoved'
   | 'joined'
+  | 'left'
   | 'advice'
   | 'unsolicited'
   | 'followUpAsked'

@@ -59,6 +59,8 @@ export function renderVolunteerCard(text: CardText, view: VolunteerView): Adapti
     status,
     statusColor: s?.state === 'attending' ? 'Good' : 'Attention',
     canJoin: !s || s.state === 'none',
+    canWithdraw: s?.state === 'attending' || s?.state === 'waitlisted',
+    withdrawVerb: adviesVerbs.withdraw,
     joinTitle: t(full ? 'volunteer.joinReserve' : 'volunteer.join'),
   });
 }
