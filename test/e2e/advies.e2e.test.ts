@@ -47,7 +47,7 @@ describe('advies in the Agents Playground (headless Chromium)', () => {
 
     await manager.say('panel inschakelen');
     const form = await manager.card('Wat wil je van het panel?');
-    await form.getByRole('radio', { name: 'Werving- en selectiecommissie' }).check();
+    await form.getByRole('radio', { name: 'Wervings- en selectiecommissie' }).check();
     await form.getByLabel('Onderwerp').fill('Teamleider Wijkteams Noord');
     await choose(manager, form.getByRole('combobox', { name: 'Cluster' }), 'Maatschappelijke Ontwikkeling');
     await form

@@ -37,7 +37,7 @@ describe('advies: figures for the evaluation, kept after the requests expire', (
     const card = (await pt.invoke('advies.figures')).card;
     const text = cardText(card);
     expect(text).toContain('4e kwartaal 2026: 6 aanvragen');
-    expect(text).toContain('Werving- en selectiecommissie: 5');
+    expect(text).toContain('Wervings- en selectiecommissie: 5');
     expect(text).toContain('Advies: <5');
     expect(text).toContain('Stadsbeheer: 5');
     expect(text).toContain('Dienstverlening: <5');

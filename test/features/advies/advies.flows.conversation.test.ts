@@ -210,5 +210,9 @@ describe('advies: a W&S request from the form to the follow-up, through the bot'
       expect(findAction(res.card, 'Versturen')).toBeDefined();
     }
     expect(await bot.deps.store.query('advies', {})).toHaveLength(0);
+    // In English Teams the same refusal comes in English.
+    const { text } = await submitRequest(bot, requester!.locale('en'), { deadline: '2026-11-01' });
+    expect(text).toContain('The deadline is in the past. Choose today or a later date.');
+    expect(text).toContain('Ask the panel');
   }, 60_000);
 });
