@@ -83,9 +83,7 @@ export const orgSchema = z
      * People who opted in as panel member for recruitment (W&S) committees: listed, and/or the members of a
      * group. They get the "wie doet mee?" card of an accepted W&S request beside the kernteam.
      */
-    wsPanel: z
-      .object({ members: z.array(aadObjectId).default([]), group: groupId.optional() })
-      .default({}),
+    wsPanel: z.object({ members: z.array(aadObjectId).default([]), group: groupId.optional() }).default({}),
     doorbraken: z
       .array(z.object({ id, title: localizedText, prioritised: z.boolean().default(false) }))
       .default([]),
