@@ -125,6 +125,17 @@ describe('advies: a W&S request from the form to the follow-up, through the bot'
     expect(await storedRequest(bot, requestId!)).toMatchObject({ status: 'closed', joined: 2 });
     await bot.runDue();
     expect(last(inboxTexts(pt!))).toContain('laten weten wat er met het advies is gedaan');
+    // Logs carry ids and counts, never what people wrote or who they are.
+    const logs = bot.logs().join('\n');
+    expect(logs).toContain('advies request created');
+    for (const written of [
+      'Teamleider Wijkteams',
+      'selectiecommissie',
+      'ervaringsdeskundige',
+      'sinds maandag',
+      'Daan Bakker',
+    ])
+      expect(logs).not.toContain(written);
   }, 60_000);
 
   it('a volunteer withdraws: the first on the reserve list moves up, and the requester is told', async () => {
