@@ -1,8 +1,7 @@
-import type { Actor } from '../../platform/org/organisation';
+import type { Actor, Organisation } from '../../platform/org/organisation';
 import { assertProgrammateam } from './advies.access';
 import { periodFigures } from './advies.figures.rules';
 import type { AdviesRepository } from './advies.repository';
-import type { Organisation } from '../../platform/org/organisation';
 import type { PeriodFigures } from './advies.types';
 
 /**

@@ -4,7 +4,7 @@ import type { Cell, PeriodFigures } from './advies.types';
 export const breakdowns = ['byKind', 'byCluster', 'byOutcome', 'byFollowUp', 'wsJoined'] as const;
 export type Breakdown = (typeof breakdowns)[number];
 
-/** A suppressed cell is never a number: "<5", or "≥5" where a lone "<5" could be worked out from the total. */
+/** A suppressed cell is never a number: "<5", or "≥5" where a lone "<5" could be worked out. */
 export const cellText = (cell: Cell) =>
   cell.kind === 'exact' ? String(cell.value) : cell.kind === 'under5' ? '<5' : '≥5';
 

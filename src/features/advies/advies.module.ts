@@ -33,7 +33,7 @@ export interface AdviesModule {
   advice: AdviesAdviceService;
   figures: AdviesFiguresService;
   files: AdviesFiles;
-  /** Open requests past their deadline without an answer (code, subject, deadline): for the kernteam agenda. */
+  /** Open requests past their deadline without an answer: for the kernteam agenda. */
   overdueRequests(now: Date): Promise<Array<{ code: string; subject: string; deadline: string }>>;
 }
 

@@ -52,15 +52,6 @@ export class AdviesRepository {
     );
   }
 
-  async byCode(code: string): Promise<AdviesRequest | undefined> {
-    const docs = await this.store.query<AdviesRequest>(containers.advies, {
-      pk: PK,
-      where: [{ field: 'code', op: '=', value: code }],
-      limit: 1,
-    });
-    return docs[0]?.data;
-  }
-
   /** Requests still with the panel (open, question, accepted), earliest deadline first. */
   async inProgress(limit = 100): Promise<AdviesRequest[]> {
     const docs = await this.store.query<AdviesRequest>(containers.advies, {

@@ -3,16 +3,12 @@ import type { Actor } from '../../platform/org/organisation';
 import type { RequestView } from './cards/request.card';
 import { isProgrammateam, isRequester, mayAdvise, assertMayView } from './advies.access';
 import { errors } from './advies.errors';
-import { newRequestCode } from './advies.rules';
-import { isOverdue } from './advies.rules';
+import { isOverdue, namesShownToRequester, newRequestCode } from './advies.rules';
 import type { FollowUpOutcome, AdviesRequest } from './advies.types';
 import type { SubmitInput } from './advies.schemas';
 import { AdviesServiceBase } from './advies.shared.service';
 
-/** Kinds where the requester sees who joins (with each volunteer's consent): committees and meetings. */
-const NAMED_KINDS = new Set(['ws', 'beleidstafel']);
-
-/** The requester's side (ask the panel, answer a question, say what was done with the advice) and the view. */
+/** The requester's side (ask, answer a question, say what was done with the advice) and the view. */
 export class AdviesRequestService extends AdviesServiceBase {
   async create(actor: Actor, input: SubmitInput): Promise<AdviesRequest> {
     this.checkCluster(input.clusterId);
@@ -85,7 +81,7 @@ export class AdviesRequestService extends AdviesServiceBase {
     const open = r.status === 'open' || r.status === 'question';
     const roster = await this.seats(r);
     let joinedNames: string[] | undefined;
-    if (roster && (panel || (isRequester(actor, r) && NAMED_KINDS.has(r.kind)))) {
+    if (roster && (panel || (isRequester(actor, r) && namesShownToRequester(r.kind)))) {
       // The panel sees every volunteer; the requester only those who agreed to share their name.
       const ids = panel ? roster.attending : roster.attending.filter((v) => roster.names.has(v));
       const names = await this.d.people.namesOf(ids, roster.names);

@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { DateTime } from 'luxon';
-import type { AdviesRequest, FskBand, RequestFigure } from './advies.types';
+import type { AdviesRequest, FskBand, RequestFigure, RequestKind } from './advies.types';
 
 /** No 0/O, 1/I/L: codes are read aloud and typed by hand. "A-" tells them apart from contact codes. */
 const ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
@@ -24,6 +24,9 @@ export function isHttpsUrl(url: string): boolean {
   const u = new URL(url);
   return u.protocol === 'https:' && !!u.hostname && !u.username && !u.password;
 }
+
+/** Kinds where the requester sees who joins (with each one's consent): committees and meetings. */
+export const namesShownToRequester = (kind: RequestKind) => kind === 'ws' || kind === 'beleidstafel';
 
 /** Salary-scale bands of the evaluation: inclusive recruitment grows from fsk 13+ to every vacancy. */
 export function fskBand(fsk: number): FskBand {

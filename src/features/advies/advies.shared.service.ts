@@ -85,7 +85,8 @@ export abstract class AdviesServiceBase {
     try {
       return await this.d.signups.namedRoster(signupListId(r.id));
     } catch {
-      return undefined; // the list expired (90 days after the deadline): only the count on the request is left
+      // The list expired (90 days after the deadline): only the count on the request is left.
+      return undefined;
     }
   }
 

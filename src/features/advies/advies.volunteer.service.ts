@@ -3,9 +3,8 @@ import type { VolunteerView } from './cards/volunteer.card';
 import { mayVolunteer } from './advies.access';
 import { errors } from './advies.errors';
 import { signupListId } from './advies.repository';
+import { namesShownToRequester } from './advies.rules';
 import { AdviesServiceBase } from './advies.shared.service';
-
-const NAMED_KINDS = new Set(['ws', 'beleidstafel']);
 
 /**
  * "Ik doe mee": a seat in the request's sign-up list (platform/signups), taken exactly: of two clicks for
@@ -34,7 +33,7 @@ export class AdviesVolunteerService extends AdviesServiceBase {
       const { request } = await this.change(id, (cur) =>
         (cur.joined ?? 0) >= summary.attending ? undefined : { ...cur, joined: summary.attending },
       );
-      const names = shareName && name && NAMED_KINDS.has(r.kind) ? [name] : [];
+      const names = shareName && name && namesShownToRequester(r.kind) ? [name] : [];
       await this.d.notifier.notice([r.requesterId], 'joined', { request, names, seats }, actor.aadObjectId);
       this.d.log.info({ requestId: id, attending: summary.attending }, 'advies volunteer joined');
     }

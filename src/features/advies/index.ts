@@ -11,7 +11,7 @@ import { adviesFiles, adviesVerbs } from './advies.verbs';
 import en from './i18n/en.json';
 import nl from './i18n/nl.json';
 
-/** Registers the advies feature (panel inschakelen, triage, volunteers, advice, figures); returns its module. */
+/** Registers the advies feature (requests, triage, volunteers, advice, figures); returns its module. */
 export function registerAdvies(app: PanelApp, deps: AppDeps): AdviesModule {
   deps.i18n.register(nl, en);
   registerSignupMessages(deps.i18n);

@@ -187,7 +187,7 @@ export class Organisation {
     return [...ids];
   }
 
-  /** Ids (lower case) of the W&S panel members: listed in `wsPanel.members`, or members of `wsPanel.group`. */
+  /** Ids (lower case) of the W&S panel: listed in `wsPanel.members`, or members of `wsPanel.group`. */
   wsPanelIds(): string[] {
     const { data, groups } = this.state;
     const ids = new Set(data.wsPanel.members.map(lower));

@@ -5,7 +5,7 @@ import { followUpOutcomes, type AdviesRequest } from '../advies.types';
 import { adviesVerbs } from '../advies.verbs';
 import template from './request.card.json';
 
-/** What the viewer may do on this request; worked out by the service (the server checks again on the click). */
+/** What the viewer may do here; worked out by the service (the server checks again on the click). */
 export interface RequestCan {
   triage: boolean;
   deadline: boolean;

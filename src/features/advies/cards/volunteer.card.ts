@@ -15,7 +15,7 @@ export interface VolunteerView {
   lostRace?: boolean;
 }
 
-/** "Wie doet mee?": goes to the kernteam (and for W&S to the W&S panel); the answer is the clicker's own view. */
+/** "Wie doet mee?" to the kernteam (and for W&S the W&S panel); the answer is the clicker's own view. */
 export function renderVolunteerCard(text: CardText, view: VolunteerView): AdaptiveCard {
   const r = view.request;
   const t = (key: string, params: Record<string, string | number> = {}) => text.t(`advies.${key}`, params);
