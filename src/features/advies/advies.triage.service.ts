@@ -38,9 +38,10 @@ export class AdviesTriageService extends AdviesServiceBase {
       if (!waiting(r)) throw errors.notOpen();
       return { ...r, status: 'accepted', takenBy: kernteamlid, answeredAt: r.answeredAt ?? this.now() };
     });
-    if (!changed) return request;
+    // Opened on a retried click too (idempotent): a crash after the change must not leave it without seats.
     const keepUntil = new Date(Date.parse(request.deadline) + days(VOLUNTEER_LIST_KEEP_DAYS)).toISOString();
     await this.d.signups.open(signupListId(request.id), { capacity: request.ws?.seats ?? null, keepUntil });
+    if (!changed) return request;
     this.d.log.info({ requestId: id }, 'advies request accepted');
     const takenByName = (await this.nameOf(kernteamlid)) ?? '';
     await this.d.notifier.notice(

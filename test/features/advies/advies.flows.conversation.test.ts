@@ -70,6 +70,11 @@ describe('advies: a W&S request from the form to the follow-up, through the bot'
     expect(inboxTexts(noor!).some((t) => t.includes('Jij pakt deze aanvraag op'))).toBe(true);
     for (const u of [noor!, daan!, priya!, kofi!]) expect(last(inboxTexts(u))).toContain('Wie doet mee?');
     expect(inboxTexts(requester!).some((t) => t.includes('Wie doet mee?'))).toBe(false);
+    // A retried click (Teams retries an invoke) changes nothing and sends nothing twice.
+    await pt!.invoke('advies.accept', { requestId, takenBy: noor!.aadObjectId });
+    await bot.runDue();
+    expect(inboxTexts(daan!).filter((t) => t.includes('Wie doet mee?'))).toHaveLength(1);
+    expect(inboxTexts(requester!).filter((t) => t.includes('Je aanvraag is aangenomen'))).toHaveLength(1);
 
     // Daan shares his name, Kofi does not: the requester sees two seats taken and only Daan's name.
     const daanJoins = await daan!.invoke('advies.volunteer', { requestId, shareName: 'true' });
