@@ -1,5 +1,6 @@
 import { Application, TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
 import { TurnContext, type ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
+import { registerAdvies } from './features/advies';
 import { registerContact } from './features/contact';
 import { registerHelp, registerHelpFallback } from './features/help';
 import { registerKennisatelier } from './features/kennisatelier';
@@ -100,6 +101,7 @@ export function createApp(deps: AppDeps, adapter: TeamsAdapter): Application<Tur
   registerNetworks(app, deps);
   registerRoles(app, deps);
   registerKernteam(app, deps);
+  registerAdvies(app, deps);
   // Last before the fallback: a medewerker's free text in an open contact case is relayed, so every other command must match first.
   registerContact(app, deps);
   registerHelpFallback(app, deps);

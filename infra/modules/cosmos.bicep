@@ -17,6 +17,7 @@ var containerNames = [
   'contact'
   'sturingsgesprek'
   'networks'
+  'advies'
   'recipients'
 ]
 

@@ -87,6 +87,8 @@ export const containers = {
   kernteam: 'kernteam',
   /** Roles granted in the bot; pk = 'grant', id = '<role>:<aadObjectId>' (platform/org/role-grants). */
   roleGrants: 'roleGrants',
+  /** Advice requests (pk = 'request') and their figures without people or text (pk = 'figures'). */
+  advies: 'advies',
   /** Recipients that Teams told us are gone (403/404); pk = 'recipient', id = recipient key. */
   recipients: 'recipients',
 } as const;

@@ -129,6 +129,10 @@ export const orgSchema = z
         signalRecordRetentionDays: z.number().int().min(30).max(3660).default(730),
         /** An open signal without advice after this many days is put on the kernteam agenda. */
         signalAgendaAfterDays: z.number().int().min(1).max(365).default(28),
+        /** Months after an advice is given before the requester is asked what was done with it. */
+        adviesFollowUpMonths: z.number().int().min(1).max(24).default(3),
+        /** Days a closed advice request is kept (its figures stay, without people or text). */
+        adviesRetentionDays: z.number().int().min(30).max(3660).default(730),
       })
       .default({}),
   })

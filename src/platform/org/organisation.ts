@@ -202,6 +202,14 @@ export class Organisation {
     return [...ids];
   }
 
+  /**
+   * Ids (lower case) of the W&S panel members (role `wsPanellid`: listed, in `roleGroups.wsPanellid`, or
+   * granted through "meedoen"): they get the "wie doet mee?" card of an accepted W&S request.
+   */
+  wsPanelIds(): string[] {
+    return this.idsWithRole('wsPanellid');
+  }
+
   /** Everyone holding the role; people known only through a group have no name or intro here. */
   peopleWithRole(role: PersonRole): Person[] {
     return this.idsWithRole(role).map(

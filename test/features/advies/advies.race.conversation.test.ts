@@ -1,0 +1,110 @@
+import type { OrgFile } from '../../../src/platform/org/org.schema';
+import { CosmosDocumentStore } from '../../../src/storage/cosmos-store';
+import { containers, type DocumentStore } from '../../../src/storage/document-store.port';
+import { cardText } from '../../support/cards';
+import { startCosmosServer, testConnectionPolicy } from '../../support/cosmos-server';
+import { startTestBot, type TestBot } from '../../support/test-bot';
+import {
+  installAll,
+  kernteamNames,
+  programmateamName,
+  requesterName,
+  storedRequest,
+  submitRequest,
+} from './advies.helpers';
+
+/** Two W&S panel members besides the kernteam, so two people can race for the last seat. */
+const panelIds = ['7a11e1b0-0000-4000-8000-00000000000f', '7a11e1b0-0000-4000-8000-000000000010'];
+const orgPatch = (org: OrgFile) =>
+  void org.people.push(
+    ...panelIds.map((aadObjectId, n) => ({
+      aadObjectId,
+      name: `Panellid ${n + 1}`,
+      roles: ['wsPanellid' as const],
+    })),
+  );
+
+/**
+ * Three requests, each with two seats: one volunteer takes the first seat, then two click "Ik doe mee"
+ * at the same moment for the last one, through the whole bot (HTTP, teams-ai, service, store).
+ */
+async function race(bot: TestBot) {
+  const [requester, pt, noor, daan, priya] = await installAll(bot, [
+    requesterName,
+    programmateamName,
+    ...kernteamNames,
+  ]);
+  const kofi = bot.user(panelIds[0]!);
+  const ingrid = bot.user(panelIds[1]!);
+  const pairs = [
+    [daan!, priya!],
+    [kofi, ingrid],
+    [priya!, kofi],
+  ];
+  for (const [a, b] of pairs) {
+    const { requestId } = await submitRequest(bot, requester!, { seats: '2' });
+    await pt!.invoke('advies.accept', { requestId, takenBy: noor!.aadObjectId });
+    await noor!.invoke('advies.volunteer', { requestId, shareName: 'true' });
+    const [ra, rb] = await Promise.all([
+      a!.invoke('advies.volunteer', { requestId, shareName: 'true' }),
+      b!.invoke('advies.volunteer', { requestId, shareName: 'true' }),
+    ]);
+    const list = await bot.deps.store.get<{ attending: string[]; waitlist: string[] }>(
+      containers.signups,
+      `advies:${requestId}`,
+      'list',
+    );
+    expect(list?.data.attending).toHaveLength(2);
+    expect(list?.data.waitlist).toHaveLength(1);
+    const texts = [cardText(ra.card), cardText(rb.card)];
+    // Exactly one wins; the other is told the last seat just went, and where they stand.
+    expect(texts.filter((t) => t.includes('Je doet mee'))).toHaveLength(1);
+    expect(
+      texts.filter((t) => t.includes('Net te laat: de laatste plek is net door iemand anders genomen')),
+    ).toHaveLength(1);
+    const winner = texts[0]!.includes('Je doet mee') ? a! : b!;
+    expect(list?.data.attending).toEqual([noor!.aadObjectId, winner.aadObjectId]);
+    expect((await storedRequest(bot, requestId!))?.joined).toBe(2);
+    // The requester is told twice (two seats), never about the reserve.
+    await bot.runDue();
+    const joined = requester!
+      .inbox()
+      .flatMap((m) => (m.attachments ?? []).map((x) => cardText(x.content)))
+      .filter((t) => t.includes('Er doet een panellid mee') && t.includes('2 van 2 plekken bezet'));
+    expect(joined.length).toBeGreaterThanOrEqual(1);
+  }
+}
+
+describe('advies: the last W&S seat, claimed by two volunteers at once', () => {
+  it('SQLite: exactly one wins, the other is told', async () => {
+    const bot = await startTestBot({ orgPatch });
+    try {
+      await race(bot);
+    } finally {
+      await bot.stop();
+    }
+  }, 60_000);
+
+  it('Cosmos DB: the same', async () => {
+    const server = await startCosmosServer();
+    let store: DocumentStore | undefined;
+    try {
+      const cosmos = new CosmosDocumentStore({
+        endpoint: server.endpoint,
+        key: server.key,
+        database: `advies-race-${process.pid}`,
+        connectionPolicy: testConnectionPolicy,
+      });
+      await cosmos.init();
+      store = cosmos;
+      const bot = await startTestBot({ store, orgPatch });
+      try {
+        await race(bot);
+      } finally {
+        await bot.stop();
+      }
+    } finally {
+      await server.stop();
+    }
+  }, 60_000);
+});
