@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Organisation } from '../../src/platform/org/organisation';
 
 const demo = () => JSON.parse(readFileSync('config/org.demo.json', 'utf8')) as Record<string, unknown>;
-const listed = '7a11e1b0-0000-4000-8000-00000000000f';
+const listed = '7a11e1b0-0000-4000-8000-0000000000f1';
 const group = '9a9a9a9a-0000-4000-8000-000000000001';
 const fromGroup = '0c0c0c0c-0000-4000-8000-0000000000aa';
 const granted = '0c0c0c0c-0000-4000-8000-0000000000bb';

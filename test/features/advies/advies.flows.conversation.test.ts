@@ -15,8 +15,10 @@ import {
 } from './advies.helpers';
 
 const withWsPanel = {
-  orgPatch: (org: OrgFile) =>
-    void org.people.push({ aadObjectId: wsPanelId, name: wsPanelName, roles: ['wsPanellid'] }),
+  // Kofi (in the demo file) opted in as W&S panel member.
+  orgPatch: (org: OrgFile) => {
+    for (const p of org.people) if (p.aadObjectId === wsPanelId) p.roles.push('wsPanellid');
+  },
 };
 const last = (texts: string[]) => texts[texts.length - 1] ?? '';
 

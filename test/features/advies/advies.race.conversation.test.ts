@@ -15,14 +15,10 @@ import {
 
 /** Two W&S panel members besides the kernteam, so two people can race for the last seat. */
 const panelIds = ['7a11e1b0-0000-4000-8000-00000000000f', '7a11e1b0-0000-4000-8000-000000000010'];
-const orgPatch = (org: OrgFile) =>
-  void org.people.push(
-    ...panelIds.map((aadObjectId, n) => ({
-      aadObjectId,
-      name: `Panellid ${n + 1}`,
-      roles: ['wsPanellid' as const],
-    })),
-  );
+/** The two are in the demo file already: they opt in as W&S panel members (role wsPanellid). */
+const orgPatch = (org: OrgFile) => {
+  for (const p of org.people) if (panelIds.includes(p.aadObjectId)) p.roles.push('wsPanellid');
+};
 
 /**
  * Three requests, each with two seats: one volunteer takes the first seat, then two click "Ik doe mee"
