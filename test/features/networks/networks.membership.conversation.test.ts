@@ -34,13 +34,13 @@ describe('networks: a medewerker browses, joins and leaves privately', () => {
     expect(cardText(joined)).toContain(
       'Je bent nu lid van R-Pride. Alleen de coördinatoren van dit netwerk zien dat.',
     );
-    expect(cardActions(joined).map((a) => a.title)).toContain('Lid af');
+    expect(cardActions(joined).map((a) => a.title)).toContain('Lidmaatschap opzeggen');
     expect(await bot.deps.store.get(containers.networks, 'r-pride', eva.aadObjectId)).toBeDefined();
     // A retried click changes nothing.
     const again = await eva.invoke('networks.join', { networkId: 'r-pride' });
     expect(cardText(again.card)).toContain('Je was al lid van R-Pride.');
 
-    const left = await eva.invoke(findAction(joined, 'Lid af').verb!, findAction(joined, 'Lid af').data);
+    const left = await eva.invoke(findAction(joined, 'Lidmaatschap opzeggen').verb!, findAction(joined, 'Lidmaatschap opzeggen').data);
     expect(cardText(left.card)).toContain('Je bent geen lid meer van R-Pride.');
     expect(await bot.deps.store.get(containers.networks, 'r-pride', eva.aadObjectId)).toBeUndefined();
 
