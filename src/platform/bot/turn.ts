@@ -23,7 +23,7 @@ export function actorOf(context: TurnContext, deps: Pick<AppDeps, 'org'>): Actor
 export function noticeCard(
   text: string,
   title = '',
-  color: 'Default' | 'Attention' | 'Good' | 'Warning' = 'Default',
+  color: 'Default' | 'Attention' | 'Warning' = 'Default',
 ): AdaptiveCard {
   return renderCard(noticeTemplate, { title, text, color });
 }

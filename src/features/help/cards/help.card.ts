@@ -17,7 +17,7 @@ export function renderHelpCard(text: CardText, entries: readonly HelpEntry[], ac
     entries: entries.map((e) => ({
       title: text.t(e.titleKey),
       description: text.t(e.descriptionKey),
-      button: text.t('help.open'),
+      button: text.t('help.openEntry', { title: text.t(e.titleKey) }),
       verb: e.verb,
       data: e.data ?? {},
     })),
