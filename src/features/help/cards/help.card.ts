@@ -24,9 +24,15 @@ export function renderHelpCard(text: CardText, entries: readonly HelpEntry[], ac
   });
 }
 
-export function renderWelcomeCard(text: CardText): AdaptiveCard {
+/**
+ * The welcome. `languageKnown` false: Teams did not say the person's language (its install event often
+ * carries none), so the card also says, in the other language, that the bot answers in Teams' language.
+ */
+export function renderWelcomeCard(text: CardText, languageKnown = true): AdaptiveCard {
   const panel = text.local(text.org.panelName);
+  const other = text.locale === 'nl' ? 'en' : 'nl';
   return renderCard(welcomeTemplate, {
+    languageHint: languageKnown ? '' : text.i18n.t(other, 'welcome.languageHint'),
     title: text.t('welcome.title', { panel }),
     body: text.t('welcome.body'),
     privacy: text.t('welcome.privacy'),
