@@ -37,6 +37,7 @@ import { CosmosDocumentStore } from '../src/storage/cosmos-store';
 import { SqliteDocumentStore } from '../src/storage/sqlite-store';
 import { startCosmosServer, testConnectionPolicy } from '../test/support/cosmos-server';
 import { FakeConnector } from '../test/support/fake-connector';
+import { Downloads } from '../src/platform/downloads';
 
 interface Task {
   store:
@@ -94,6 +95,7 @@ async function child(task: Task): Promise<Report> {
     conversations,
     scheduler: engine.scheduler,
     people: new PeopleNames(org, undefined),
+    downloads: new Downloads('http://127.0.0.1:1', 'bench-secret', () => new Date()),
   });
   registerNetworksJobs(engine.scheduler, m);
 

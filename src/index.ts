@@ -2,6 +2,9 @@ import { ConfigError, loadConfig, redactedSummary } from './config';
 import { OrgFileError } from './platform/org/organisation';
 import { createRuntime } from './runtime';
 
+/** How long a stop may take: App Service waits for the process before it kills it. */
+const STOP_BOUND_MS = 8_000;
+
 /** Composition root: config → runtime (logger, store, app) → server; stops cleanly on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -18,11 +21,20 @@ async function main(): Promise<void> {
 
   let stopping = false;
   const stop = async (signal: string) => {
-    if (stopping) return;
+    // App Service sends a second signal when the first took too long: then leave at once.
+    if (stopping) {
+      logger.warn({ signal }, 'second signal: exiting now');
+      process.exit(1);
+    }
     stopping = true;
     logger.info({ signal }, 'stopping: finishing turns in flight');
-    await runtime.stop();
-    logger.info('stopped');
+    // Last resort if closing the store itself hangs; stop() keeps within its own bound before that.
+    setTimeout(() => process.exit(1), STOP_BOUND_MS + 2_000).unref();
+    const clean = await runtime.stop(STOP_BOUND_MS).catch((err: unknown) => {
+      logger.error({ err }, 'stop failed');
+      return false;
+    });
+    logger.info({ clean }, 'stopped');
     process.exit(0);
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));

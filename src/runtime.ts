@@ -40,8 +40,11 @@ export interface Runtime {
   delivery: DeliveryEngine;
   /** Starts HTTP and (unless told not to, as tests do) the delivery worker and the scheduler. */
   start(port?: number, host?: string, options?: { workers?: boolean }): Promise<RunningServer>;
-  /** Graceful stop: no new turns, finish in-flight ones, stop workers, close the store. */
-  stop(): Promise<void>;
+  /**
+   * Graceful stop within `timeoutMs`: no new turns, finish in-flight ones, stop workers, close the store.
+   * Resolves `false` when turns or workers were still busy at the bound (they are abandoned).
+   */
+  stop(timeoutMs?: number): Promise<boolean>;
 }
 
 /** Wires every part once; used by index.ts and by tests, so both run the same composition. */
@@ -147,15 +150,31 @@ export async function createRuntime(
       }
       return server;
     },
-    async stop() {
+    async stop(timeoutMs = 8_000) {
+      const until = Date.now() + timeoutMs;
+      const left = () => Math.max(0, until - Date.now());
       reloader?.stop();
       roles.stop();
-      await server?.close();
-      await delivery.scheduler.stop();
-      await delivery.worker.stop();
+      // Half the budget for turns in flight; the rest for a job or a send that is still running.
+      await server?.close(left() / 2);
+      const workers = Promise.all([delivery.scheduler.stop(), delivery.worker.stop()]);
+      const finished = await settlesWithin(workers, left());
+      if (!finished) logger.warn('stop: workers still busy at the bound, abandoned');
       await store.close();
+      return finished;
     },
   };
+}
+
+/** A send to a connector that never answers must not hold the process: wait at most `ms`. */
+async function settlesWithin(work: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const bound = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+  try {
+    return await Promise.race([work.then(() => true as const), bound]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 function graphTenant(config: Readonly<Config>): string | undefined {

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer as createHttpServer, type IncomingMessage } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -54,6 +55,82 @@ describe('the bot process', () => {
     proc.child.kill('SIGTERM');
     expect(await proc.exited).toBe(0);
     expect(proc.output()).toContain('"msg":"stopped"');
+  });
+
+  /** A Bot Connector that accepts a reply and never answers: the turn that sends it stays in flight. */
+  async function silentConnector() {
+    const heard: IncomingMessage[] = [];
+    let arrived: () => void = () => undefined;
+    const first = new Promise<void>((resolve) => (arrived = resolve));
+    const srv = createHttpServer((req) => {
+      heard.push(req);
+      arrived();
+    });
+    await new Promise<void>((resolve) => srv.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(srv.address() as { port: number }).port}`;
+    const close = () => {
+      srv.closeAllConnections();
+      return new Promise<void>((resolve) => srv.close(() => resolve()));
+    };
+    return { url, first, close };
+  }
+
+  function helpMessage(serviceUrl: string) {
+    return {
+      type: 'message',
+      id: 'stop-1',
+      text: 'help',
+      channelId: 'msteams',
+      serviceUrl,
+      from: { id: '29:someone', aadObjectId: '00000000-0000-4000-8000-000000000001', name: 'Iemand' },
+      recipient: { id: '28:panelbot', name: 'Panelbot' },
+      conversation: { id: 'a:stop-test', conversationType: 'personal' },
+      locale: 'nl-NL',
+    };
+  }
+
+  async function startStuck() {
+    const connector = await silentConnector();
+    const port = await freePort();
+    const proc = run({ PORT: String(port), DATA_DIR: dataDir });
+    await waitForReady(port);
+    // A turn whose reply Teams never acknowledges, and an idle keep-alive connection beside it.
+    const turn = fetch(`http://127.0.0.1:${port}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(helpMessage(connector.url)),
+    }).then(
+      (r) => r.status,
+      () => 'connection closed',
+    );
+    await fetch(`http://127.0.0.1:${port}/healthz`, { keepalive: true });
+    await connector.first;
+    return { proc, turn, connector };
+  }
+
+  it('ends within its bound with exit code 0 on SIGTERM, even with a turn stuck in flight', async () => {
+    const { proc, turn, connector } = await startStuck();
+    const sentAt = Date.now();
+    proc.child.kill('SIGTERM');
+    const code = await proc.exited;
+    expect(code).toBe(0);
+    expect(Date.now() - sentAt).toBeLessThan(15_000);
+    expect(await turn).toBeDefined();
+    expect(proc.output()).toContain('"msg":"stopped"');
+    await connector.close();
+  });
+
+  it('exits at once on a second SIGTERM while the first is still waiting for a turn', async () => {
+    const { proc, connector } = await startStuck();
+    proc.child.kill('SIGTERM');
+    while (!proc.output().includes('stopping: finishing turns in flight')) {
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    proc.child.kill('SIGTERM');
+    expect(await proc.exited).toBe(1);
+    expect(proc.output()).toContain('second signal: exiting now');
+    expect(proc.output()).not.toContain('"msg":"stopped"');
+    await connector.close();
   });
 
   it('refuses to start with a bad variable or organisation file, one clear line per problem', async () => {

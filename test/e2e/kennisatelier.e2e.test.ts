@@ -1,56 +1,13 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { DateTime } from 'luxon';
 import type { Atelier } from '../../src/features/kennisatelier/kennisatelier.types';
 import { containers } from '../../src/storage/document-store.port';
 import { SqliteDocumentStore } from '../../src/storage/sqlite-store';
 import { closeAll, openClient, screenshotFile, startBot, type RunningBot, type TeamsClient } from './support';
+import { dutchProxy } from './support/dutch-proxy';
 
 jest.setTimeout(90_000);
-
-/**
- * The Playground stamps every activity with locale en-US. Rotterdam's staff use Teams in Dutch, so a small
- * pass-through in front of the bot turns its activities into nl-NL ones: the screenshots show the real UI.
- */
-async function dutchProxy(target: string): Promise<{ url: string; server: Server }> {
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      void (async () => {
-        let body = Buffer.concat(chunks).toString('utf8');
-        try {
-          const activity = JSON.parse(body) as {
-            locale?: string;
-            entities?: Array<{ type?: string; locale?: string }>;
-          };
-          activity.locale = 'nl-NL';
-          for (const e of activity.entities ?? []) if (e.type === 'clientInfo') e.locale = 'nl-NL';
-          body = JSON.stringify(activity);
-        } catch {
-          // not JSON: pass it on untouched
-        }
-        const headers: Record<string, string> = { 'content-type': 'application/json' };
-        if (req.headers.authorization) headers.authorization = req.headers.authorization;
-        const answer = await fetch(`${target}${req.url ?? ''}`, {
-          method: req.method,
-          headers,
-          body: req.method === 'GET' ? undefined : body,
-        });
-        const text = await answer.text();
-        res.statusCode = answer.status;
-        res.setHeader('content-type', answer.headers.get('content-type') ?? 'application/json');
-        res.end(text);
-      })().catch(() => {
-        res.statusCode = 502;
-        res.end();
-      });
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
-}
 
 /** Colleagues who signed up before the medewerker, straight at the bot's endpoint as Teams would send them. */
 async function signUpColleagues(bot: RunningBot, atelierId: string, count: number): Promise<void> {

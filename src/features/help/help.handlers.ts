@@ -1,6 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import { actorOf, noticeCard } from '../../platform/bot/turn';
+import { actorOf, givenLocaleOf, noticeCard } from '../../platform/bot/turn';
+import { localeFrom } from '../../platform/i18n/i18n';
 import type { PanelApp } from '../../platform/bot/panel-app';
 import { onCardAction, onCommand, replyCard } from '../../platform/bot/routes';
 import { CardText } from '../../platform/card-text';
@@ -27,7 +28,11 @@ export function registerHelpHandlers(app: PanelApp, deps: HelpDeps): void {
     if (context.activity.conversation?.conversationType === 'personal' && aad) {
       if (!(await deps.conversations.claimWelcome(userKey(aad)))) return;
     }
-    await replyCard(context, renderWelcomeCard(CardText.for(deps, actorOf(context, deps).locale)));
+    // Install events often carry no language: then the one Teams gave with this person's earlier messages.
+    const stored = aad ? await deps.conversations.localeOf(userKey(aad)) : undefined;
+    const locale = givenLocaleOf(context) ?? (stored ? localeFrom(stored) : undefined);
+    const text = CardText.for(deps, locale ?? deps.org.defaultLocale);
+    await replyCard(context, renderWelcomeCard(text, locale !== undefined));
   });
 }
 

@@ -1,4 +1,4 @@
-import { createEvent } from 'ics';
+import { calendarFile } from '../../platform/calendar/calendar-file';
 import { CardText } from '../../platform/card-text';
 import type { DownloadFile } from '../../platform/downloads';
 import type { I18n } from '../../platform/i18n/i18n';
@@ -36,30 +36,19 @@ export class AtelierFiles {
     if (status.state === 'none') return undefined;
     const text = new CardText(this.i18n, this.org, this.org.defaultLocale);
     const description = [atelier.description, atelier.meetingUrl].filter(Boolean).join('\n\n');
-    const { error, value } = createEvent({
+    return calendarFile({
       uid: `${atelier.id}@panelbot`,
       sequence: atelier.revision,
-      start: new Date(atelier.startsAt).getTime(),
-      end: new Date(atelier.endsAt).getTime(),
-      startInputType: 'utc',
-      startOutputType: 'utc',
-      endInputType: 'utc',
-      endOutputType: 'utc',
+      startsAt: atelier.startsAt,
+      endsAt: atelier.endsAt,
       title: atelier.title,
       description,
-      location: whereText(atelier, text) || undefined,
+      location: whereText(atelier, text),
       url: atelier.meetingUrl,
-      status: atelier.status === 'cancelled' ? 'CANCELLED' : 'CONFIRMED',
-      method: 'PUBLISH',
+      cancelled: atelier.status === 'cancelled',
       productId: 'panelbot/kennisatelier',
-      classification: 'PRIVATE',
-    });
-    if (error || !value) throw error ?? new Error('ics produced nothing');
-    return {
       filename: `kennisatelier-${atelier.id}.ics`,
-      contentType: 'text/calendar; charset=utf-8',
-      body: value,
-    };
+    });
   }
 
   /** The roster for its organisers, in the organisation's language. */

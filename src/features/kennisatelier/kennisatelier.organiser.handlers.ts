@@ -196,6 +196,6 @@ export function registerOrganiserHandlers(
   onCardAction(app, deps, verbs.markAttendance, markAttendanceSchema, async (actor, input) => {
     const { count, pollAt } = await roster.markAttendance(actor, input);
     const when = instantText(pollAt.toISOString(), actor.locale, deps.org.timeZone);
-    return noticeCard(text(actor).t('kennisatelier.notice.attendanceSaved', { count, when }), '', 'Good');
+    return noticeCard(text(actor).t('kennisatelier.notice.attendanceSaved', { count, when }), '', 'Default');
   });
 }

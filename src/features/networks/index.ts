@@ -10,7 +10,7 @@ import { registerCoordinatorHandlers } from './networks.coordinator.handlers';
 import { registerNetworksJobs } from './networks.jobs';
 import { registerMemberHandlers } from './networks.member.handlers';
 import { createNetworksModule } from './networks.module';
-import { networksVerbs } from './networks.verbs';
+import { networksFiles, networksVerbs } from './networks.verbs';
 
 const coordinators = (actor: Actor) => hasRole(actor, 'netwerkcoordinator');
 
@@ -53,4 +53,5 @@ export function registerNetworks(app: PanelApp, deps: AppDeps): void {
   ]);
 
   registerNetworksJobs(deps.scheduler, m);
+  deps.downloads.register(networksFiles.ics, (id, subject) => m.files.ics(id, subject));
 }

@@ -70,8 +70,9 @@ export function registerAnnounceHandlers(app: PanelApp, deps: NetworksDeps, m: N
     app,
     deps,
     networksVerbs.form,
-    formRequestSchema,
-    async (actor, input) => form(actor, input.kind, emptyFormValues, { networkId: input.networkId }),
+    formRequestSchema.passthrough(),
+    // The switch between plain and meetup carries what was typed (its inputs come with it): keep it.
+    async (actor, input) => form(actor, input.kind, formValuesFromRaw(input), { networkId: input.networkId }),
     personalOnly,
   );
 

@@ -1,3 +1,4 @@
+import type { Downloads } from '../../platform/downloads';
 import type { Actor, Organisation } from '../../platform/org/organisation';
 import type { SignupService } from '../../platform/signups';
 import { meetupListId, type AnnouncementRepository } from './networks.announcement.repository';
@@ -5,6 +6,7 @@ import { networksErrors } from './networks.errors';
 import type { MeetupNotifier } from './networks.meetup.notifier';
 import type { MembershipService } from './networks.membership.service';
 import type { AnnouncementDoc, RsvpContext, RsvpResult } from './networks.types';
+import { networksFiles } from './networks.verbs';
 
 /** Meetup RSVP on the shared sign-up model (platform/signups): seats, waitlist, promotion. */
 export class MeetupService {
@@ -14,6 +16,7 @@ export class MeetupService {
     private readonly signups: SignupService,
     private readonly notifier: MeetupNotifier,
     private readonly org: Organisation,
+    private readonly downloads: Downloads,
   ) {}
 
   /**
@@ -25,7 +28,11 @@ export class MeetupService {
     const { doc, viaChannel } = await this.allowed(actor, announcementId, ctx);
     const name = ctx.displayName || actor.person?.name;
     const { status, changed } = await this.signups.signUp(meetupListId(doc.id), actor.aadObjectId, name);
-    return { doc, status, changed, viaChannel };
+    const icsUrl =
+      status.state === 'attending'
+        ? this.downloads.link(networksFiles.ics, doc.id, actor.aadObjectId)
+        : undefined;
+    return { doc, status, changed, viaChannel, icsUrl };
   }
 
   /** Anyone on the list may take themselves off it, also after leaving the network. */

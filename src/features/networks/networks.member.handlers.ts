@@ -120,7 +120,7 @@ export function registerMemberHandlers(app: PanelApp, deps: NetworksDeps, m: Net
       CardText.for(deps, actor.locale),
       r.doc,
       isPersonal(context) ? 'member' : 'channel',
-      { rsvp: r.status },
+      { rsvp: r.status, icsUrl: r.icsUrl },
     );
 
   onCardAction(app, deps, networksVerbs.rsvp, announcementRefSchema, async (actor, input, context) => {

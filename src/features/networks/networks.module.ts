@@ -7,6 +7,7 @@ import { AnnouncementRepository } from './networks.announcement.repository';
 import { AnnouncementService } from './networks.announcement.service';
 import { NetworkBroadcastNotifier } from './networks.broadcast.notifier';
 import { MeetupNotifier } from './networks.meetup.notifier';
+import { MeetupFiles } from './networks.files';
 import { MeetupService } from './networks.meetup.service';
 import { MembershipRepository } from './networks.membership.repository';
 import { MembershipService } from './networks.membership.service';
@@ -14,7 +15,16 @@ import { MembershipService } from './networks.membership.service';
 /** Networks reads and writes its own documents, sends through delivery and schedules its own jobs. */
 export type NetworksDeps = Pick<
   AppDeps,
-  'store' | 'clock' | 'org' | 'i18n' | 'logger' | 'delivery' | 'conversations' | 'scheduler' | 'people'
+  | 'store'
+  | 'clock'
+  | 'org'
+  | 'i18n'
+  | 'logger'
+  | 'delivery'
+  | 'conversations'
+  | 'scheduler'
+  | 'people'
+  | 'downloads'
 >;
 
 /** The feature's services wired once; used by index.ts, the tests and the benchmark alike. */
@@ -24,6 +34,7 @@ export interface NetworksModule {
   announcements: AnnouncementService;
   admin: AnnouncementAdminService;
   meetups: MeetupService;
+  files: MeetupFiles;
   /** `networks.broadcastToMembers` for the other features. */
   broadcasts: NetworkBroadcastNotifier;
 }
@@ -63,7 +74,8 @@ export function createNetworksModule(deps: NetworksDeps): NetworksModule {
       clock,
       logger,
     ),
-    meetups: new MeetupService(repo, membership, signups, meetupNotifier, org),
+    meetups: new MeetupService(repo, membership, signups, meetupNotifier, org, deps.downloads),
+    files: new MeetupFiles(repo, signups),
     broadcasts: new NetworkBroadcastNotifier(membership, audience, delivery, org, logger),
   };
 }

@@ -98,4 +98,6 @@ export interface RsvpResult {
   status: SignupStatus;
   changed: boolean;
   viaChannel: boolean;
+  /** The person's calendar file while they hold a seat. */
+  icsUrl?: string;
 }

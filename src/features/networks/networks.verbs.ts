@@ -19,6 +19,11 @@ export const networksVerbs = {
   correct: 'networks.announce.correct',
 } as const;
 
+/** Download kinds (signed links, see platform/downloads). */
+export const networksFiles = {
+  ics: 'networks.ics',
+} as const;
+
 /** The message commands (nl / en), matched case-insensitively as the whole message. */
 export const networksCommands = {
   browse: /^\s*(netwerken|networks?)\s*$/i,

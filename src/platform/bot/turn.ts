@@ -9,9 +9,15 @@ import noticeTemplate from '../cards/notice.card.json';
 /** Bot-edge helpers for feature handlers: who is acting, and how to answer in their language. */
 
 export function localeOf(context: TurnContext, deps: Pick<AppDeps, 'org'>): Locale {
+  return givenLocaleOf(context) ?? deps.org.defaultLocale;
+}
+
+/** The client's language if this activity says it; install events (conversationUpdate) often do not. */
+export function givenLocaleOf(context: TurnContext): Locale | undefined {
   const entity = context.activity.entities?.find((e) => e.type === 'clientInfo') as
     { locale?: string } | undefined;
-  return localeFrom(context.activity.locale ?? entity?.locale, deps.org.defaultLocale);
+  const tag = context.activity.locale ?? entity?.locale;
+  return tag ? localeFrom(tag) : undefined;
 }
 
 /** The acting person, from the server-side org file; whatever a card claimed is ignored. */
@@ -23,7 +29,7 @@ export function actorOf(context: TurnContext, deps: Pick<AppDeps, 'org'>): Actor
 export function noticeCard(
   text: string,
   title = '',
-  color: 'Default' | 'Attention' | 'Good' | 'Warning' = 'Default',
+  color: 'Default' | 'Attention' | 'Warning' = 'Default',
 ): AdaptiveCard {
   return renderCard(noticeTemplate, { title, text, color });
 }

@@ -79,7 +79,7 @@ describe('networks: a coordinator announces to their network', () => {
       );
     }
     const english = cardsOf(bot.inbox(members[3]!)).at(-1);
-    expect(cardText(english)).toContain('Snooze 30 days');
+    expect(cardText(english)).toContain('Pause for 30 days');
     expect(cardText(cardsOf(bot.messagesIn(rPrideChannelId)).at(-1))).toContain('Pride-borrel');
 
     const status = await lotte.invoke('networks.announce.status', send.data);
@@ -120,7 +120,7 @@ describe('networks: a coordinator announces to their network', () => {
   it('a member snoozes from the announcement and gets no announcements for 30 days', async () => {
     const sem = members[0]!;
     const card = cardsOf(bot.inbox(sem)).at(-1);
-    const snooze = findAction(card, 'Sluimeren 30 dagen');
+    const snooze = findAction(card, '30 dagen pauzeren');
     const res = await sem.invoke(snooze.verb!, snooze.data);
     expect(cardText(res.card)).toContain('Je krijgt tot 23 december 2026 geen aankondigingen van R-Pride.');
 
@@ -133,10 +133,10 @@ describe('networks: a coordinator announces to their network', () => {
 
   it('a member leaves from the announcement itself', async () => {
     const leaver = members[2]!;
-    const leave = findAction(cardsOf(bot.inbox(leaver)).at(-1), 'Lid af');
+    const leave = findAction(cardsOf(bot.inbox(leaver)).at(-1), 'Lidmaatschap opzeggen');
     const res = await leaver.invoke(leave.verb!, leave.data);
     expect(cardText(res.card)).toContain('Je bent geen lid meer van R-Pride.');
-    expect(cardActions(res.card).map((a) => a.title)).not.toContain('Lid af');
+    expect(cardActions(res.card).map((a) => a.title)).not.toContain('Lidmaatschap opzeggen');
     expect(await bot.deps.store.get(containers.networks, 'r-pride', leaver.aadObjectId)).toBeUndefined();
   });
 
@@ -190,7 +190,7 @@ describe('networks: a coordinator announces to their network', () => {
     bot.connector.configure({ conversationStatus: {} });
     const othersBefore = bot.inbox(members[3]!).length;
     const res = await lotte.invoke(retry.verb!, retry.data);
-    expect(cardText(res.card)).toContain('1 berichten worden opnieuw verstuurd.');
+    expect(cardText(res.card)).toContain('1 bericht wordt opnieuw verstuurd.');
     await bot.runDue();
     expect(cardText(cardsOf(bot.inbox(failing)).at(-1))).toContain('Nog een bericht');
     expect(bot.inbox(members[3]!)).toHaveLength(othersBefore);

@@ -1,3 +1,4 @@
+import { Downloads } from '../../../src/platform/downloads';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import { readFileSync } from 'node:fs';
 import { ManualClock } from '../../../src/platform/clock';
@@ -63,7 +64,8 @@ export async function networksFixture(options: { orgPatch?: (org: OrgFile) => vo
   const people = new PeopleNames(org, undefined);
   const delivery = engine.delivery;
   const scheduler = engine.scheduler;
-  const deps = { store, clock, org, i18n, logger, delivery, conversations, scheduler, people };
+  const downloads = new Downloads('http://127.0.0.1:1', 'test-secret', () => clock.now());
+  const deps = { store, clock, org, i18n, logger, delivery, conversations, scheduler, people, downloads };
   const m = createNetworksModule(deps);
   registerNetworksJobs(engine.scheduler, m);
 

@@ -1,4 +1,4 @@
-import { cardText, cardsOf, findAction } from '../../support/cards';
+import { cardActions, cardText, cardsOf, findAction } from '../../support/cards';
 import { startTestBot, type TestBot, type TestUser } from '../../support/test-bot';
 import { newMembers, rPrideChannelTitle, withRPrideChannel } from './networks.conversation.helpers';
 
@@ -38,15 +38,24 @@ describe('networks: a meetup with RSVP through the shared sign-up model', () => 
   });
   afterAll(async () => bot.stop());
 
-  const rsvp = (user: TestUser, title: 'Aanmelden' | 'Afmelden') => {
-    const action = findAction(cardsOf(bot.inbox(user)).at(-1), title);
-    return user.invoke(action.verb!, action.data);
+  /** What each member sees now: their copy from the inbox, then the view their last click returned. */
+  const views = new Map<TestUser, unknown>();
+  const rsvp = async (user: TestUser, title: 'Aanmelden' | 'Afmelden', onCopy = false) => {
+    const action = findAction((!onCopy && views.get(user)) || cardsOf(bot.inbox(user)).at(-1), title);
+    const res = await user.invoke(action.verb!, action.data);
+    views.set(user, res.card);
+    return res;
   };
+
+  it('before answering, a member sees only "sign up" beside the membership buttons, named apart', () => {
+    const titles = cardActions(cardsOf(bot.inbox(members[0]!)).at(-1)).map((a) => a.title);
+    expect(titles).toEqual(['Aanmelden voor bijeenkomst', '30 dagen pauzeren', 'Lidmaatschap opzeggen']);
+  });
 
   it('members sign up from the card; the seats go first come, first served, then the waitlist', async () => {
     expect(cardText(cardsOf(bot.inbox(members[0]!)).at(-1))).toContain('Plaatsen: 2');
     expect(cardText((await rsvp(members[0]!, 'Aanmelden')).card)).toContain('Je bent aangemeld.');
-    expect(cardText((await rsvp(members[0]!, 'Aanmelden')).card)).toContain('Je bent aangemeld.'); // retried click
+    expect(cardText((await rsvp(members[0]!, 'Aanmelden', true)).card)).toContain('Je bent aangemeld.'); // again
     expect(cardText((await rsvp(members[1]!, 'Aanmelden')).card)).toContain('Je bent aangemeld.');
     const third = await rsvp(members[2]!, 'Aanmelden');
     expect(cardText(third.card)).toContain('Je staat op de wachtlijst (plek 1)');
@@ -86,5 +95,29 @@ describe('networks: a meetup with RSVP through the shared sign-up model', () => 
   it('a non-member cannot sign up from a forwarded 1:1 card', async () => {
     const res = await bot.user('Jeroen de Graaf').invoke('networks.rsvp', { announcementId });
     expect(cardText(res.card)).toContain('Je bent geen lid van dit netwerk');
+  });
+
+  it('with a seat, the card offers "cancel" and a calendar file for that person only', async () => {
+    const seated = { card: views.get(members[1]!) };
+    const titles = cardActions(seated.card).map((a) => a.title);
+    expect(titles).toEqual([
+      'Afmelden voor bijeenkomst',
+      'Zet in mijn agenda (.ics)',
+      '30 dagen pauzeren',
+      'Lidmaatschap opzeggen',
+    ]);
+    const url = String(findAction(seated.card, 'agenda').url);
+    const file = await fetch(`${bot.url}${new URL(url).pathname}`);
+    expect(file.status).toBe(200);
+    const ics = await file.text();
+    expect(ics).toContain('BEGIN:VCALENDAR');
+    expect(ics).toContain('SUMMARY:Pride-diner');
+    expect(ics).toContain('DTSTART:20261204T170000Z');
+    expect(ics).not.toMatch(/ATTENDEE/);
+    const other = await fetch(`${bot.url}${new URL(url).pathname.replace(/\.[^.]*$/, '.forged')}`);
+    expect(other.status).toBe(404);
+    const cancelled = await rsvp(members[1]!, 'Afmelden');
+    expect(cardActions(cancelled.card).map((a) => a.title)[0]).toBe('Aanmelden voor bijeenkomst');
+    expect((await fetch(`${bot.url}${new URL(url).pathname}`)).status).toBe(404);
   });
 });

@@ -17,7 +17,12 @@ describe('networks: a medewerker browses, joins and leaves privately', () => {
       expect(text).toContain(name);
     expect(text).toContain("Netwerk voor LGBTQIA+-collega's.");
     expect(text).toContain('Coördinatoren: Lotte Visser');
-    expect(cardActions(card).filter((a) => a.title === 'Lid worden')).toHaveLength(4);
+    const joins = cardActions(card)
+      .filter((a) => a.verb === 'networks.join')
+      .map((a) => a.title);
+    expect(joins).toHaveLength(4);
+    expect(joins).toContain('Lid worden van R-Pride');
+    expect(new Set(joins).size).toBe(4);
     const en = cardText(lastCard(await bot.user('Kofi Mensah').locale('en').say('networks')));
     expect(en).toContain('Network for LGBTQIA+ colleagues.');
   });
@@ -34,13 +39,16 @@ describe('networks: a medewerker browses, joins and leaves privately', () => {
     expect(cardText(joined)).toContain(
       'Je bent nu lid van R-Pride. Alleen de coördinatoren van dit netwerk zien dat.',
     );
-    expect(cardActions(joined).map((a) => a.title)).toContain('Lid af');
+    expect(cardActions(joined).map((a) => a.title)).toContain('Lidmaatschap van R-Pride opzeggen');
     expect(await bot.deps.store.get(containers.networks, 'r-pride', eva.aadObjectId)).toBeDefined();
     // A retried click changes nothing.
     const again = await eva.invoke('networks.join', { networkId: 'r-pride' });
     expect(cardText(again.card)).toContain('Je was al lid van R-Pride.');
 
-    const left = await eva.invoke(findAction(joined, 'Lid af').verb!, findAction(joined, 'Lid af').data);
+    const left = await eva.invoke(
+      findAction(joined, 'Lidmaatschap van R-Pride opzeggen').verb!,
+      findAction(joined, 'Lidmaatschap van R-Pride opzeggen').data,
+    );
     expect(cardText(left.card)).toContain('Je bent geen lid meer van R-Pride.');
     expect(await bot.deps.store.get(containers.networks, 'r-pride', eva.aadObjectId)).toBeUndefined();
 

@@ -150,7 +150,9 @@ describe('conversation: ad-hoc polls (peiling / peilingen)', () => {
       networks: 'neurodiversiteit',
       closesDate: '2026-11-30',
     });
-    expect(cardText(res.card)).toContain('Je kunt alleen een peiling sturen naar je eigen netwerk(en)');
+    expect(cardText(res.card)).toContain(
+      'Je kunt een peiling alleen sturen naar de netwerken die je coördineert',
+    );
     expect(cardInputs(res.card).find((i) => i.id === 'question')?.value).toBe('Borrel?');
     expect(JSON.stringify(await pollDocs())).toBe(before);
     // Sanne's poll is not Lotte's: results are refused.

@@ -157,7 +157,7 @@ describe('Reaching people with no stored conversation, with Graph (proactive ins
 
     const lines = renderStatus(status!);
     expect(lines).toContain(
-      'Bereikt: 300 via een bestaand gesprek, 700 na installatie van de app, 0 via een nieuw gesprek',
+      'Bereikt via een bestaand gesprek: 300 · na installatie van de app: 700 · via een nieuw gesprek: 0',
     );
     expect(lines).toContain('Niet bereikt: app geblokkeerd door het app-beleid (1)');
     expect(lines).toContain('Niet bereikt: geen Teams-licentie (1)');

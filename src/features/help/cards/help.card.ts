@@ -17,16 +17,22 @@ export function renderHelpCard(text: CardText, entries: readonly HelpEntry[], ac
     entries: entries.map((e) => ({
       title: text.t(e.titleKey),
       description: text.t(e.descriptionKey),
-      button: text.t('help.open'),
+      button: text.t('help.openEntry', { title: text.t(e.titleKey) }),
       verb: e.verb,
       data: e.data ?? {},
     })),
   });
 }
 
-export function renderWelcomeCard(text: CardText): AdaptiveCard {
+/**
+ * The welcome. `languageKnown` false: Teams did not say the person's language (its install event often
+ * carries none), so the card also says, in the other language, that the bot answers in Teams' language.
+ */
+export function renderWelcomeCard(text: CardText, languageKnown = true): AdaptiveCard {
   const panel = text.local(text.org.panelName);
+  const other = text.locale === 'nl' ? 'en' : 'nl';
   return renderCard(welcomeTemplate, {
+    languageHint: languageKnown ? '' : text.i18n.t(other, 'welcome.languageHint'),
     title: text.t('welcome.title', { panel }),
     body: text.t('welcome.body'),
     privacy: text.t('welcome.privacy'),

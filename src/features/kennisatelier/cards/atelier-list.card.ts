@@ -18,6 +18,9 @@ export function renderAtelierList(
     items: items.map(({ atelier, summary, ended }) => ({
       id: atelier.id,
       title: escapeUserText(atelier.title),
+      // Each button names its atelier: a screen reader lists buttons without the text around them.
+      // A button title is plain text, so escaping would show backslashes: drop link and mention brackets.
+      openTitle: text.t('kennisatelier.card.openOne', { title: atelier.title.replace(/[[\]<>]/g, '') }),
       line: [
         whenText(atelier, locale, zone),
         ended ? text.t('kennisatelier.card.ended') : seatsText(summary, text),

@@ -6,7 +6,7 @@ import { kennisatelierVerbs as verbs } from '../kennisatelier.verbs';
 import template from './atelier-message.card.json';
 
 const colors: Record<AtelierMessageKind, string> = {
-  promoted: 'Good',
+  promoted: 'Default',
   changed: 'Warning',
   cancelled: 'Attention',
   reminder: 'Default',

@@ -56,7 +56,7 @@ export function renderAtelierCard(text: CardText, input: AtelierViewInput): Adap
   let statusColor = 'Default';
   if (phase === 'cancelled') [statusLine, statusColor] = [tr('status.cancelled'), 'Attention'];
   else if (personal?.status.state === 'attending')
-    [statusLine, statusColor] = [tr('status.attending'), 'Good'];
+    [statusLine, statusColor] = [tr('status.attending'), 'Default'];
   else if (personal?.status.state === 'waitlisted')
     [statusLine, statusColor] = [tr('status.waitlisted', { position: personal.status.position }), 'Warning'];
   else if (phase === 'ended') statusLine = tr('status.ended');

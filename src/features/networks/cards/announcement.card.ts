@@ -21,6 +21,8 @@ export interface PersonalView {
   rsvp?: SignupStatus;
   /** After leaving: no more snooze/leave buttons. */
   left?: boolean;
+  /** The person's calendar file, while they hold a seat. */
+  icsUrl?: string;
 }
 
 export const networkName = (text: CardText, networkId: string) =>
@@ -61,8 +63,10 @@ export function renderAnnouncementCard(
     footer: audience === 'member' ? text.t('networks.card.footerMember', { network }) : '',
     announcementId: a.id,
     networkId: a.networkId,
+    // A copy is sent before anyone answered: unknown means not signed up. Only what applies is offered.
     showRsvp: canRsvp && (state === undefined || state === 'none'),
-    showCancelRsvp: canRsvp && (state === undefined || state !== 'none'),
+    showCancelRsvp: canRsvp && (state === 'attending' || state === 'waitlisted'),
+    icsUrl: canRsvp && state === 'attending' ? (personal.icsUrl ?? '') : '',
     showMemberActions: audience === 'member' && !personal.left,
   });
 }

@@ -26,7 +26,10 @@ export function renderBrowseCard(text: CardText, overview: NetworkOverview[], no
           : snoozedUntil
             ? text.t('networks.browse.snoozed', { date: formatDate(snoozedUntil, locale, text.timeZone) })
             : text.t('networks.browse.member'),
-        button: text.t(member ? 'networks.browse.leave' : 'networks.browse.join'),
+        // Each button names its network: "Lid worden" four times says nothing to a screen reader.
+        button: text.t(member ? 'networks.browse.leaveOne' : 'networks.browse.joinOne', {
+          network: text.local(network.name),
+        }),
         verb: member ? networksVerbs.leave : networksVerbs.join,
       };
     }),

@@ -60,7 +60,7 @@ export function renderPollCard(text: CardText, poll: Poll, state: PollCardState 
     title: t(poll.type === 'satisfaction' ? 'titleSatisfaction' : 'titleAdhoc'),
     subtitle,
     notice: state.error ?? (state.notice ? t(state.notice, { when: closesWhen }) : ''),
-    noticeColor: state.error ? 'Attention' : state.notice === 'reminder' ? 'Warning' : 'Good',
+    noticeColor: state.error ? 'Attention' : state.notice === 'reminder' ? 'Warning' : 'Default',
     question: poll.kind === 'multiple' ? `${question} ${t('multiHint')}` : question,
     multi: poll.kind === 'multiple',
     answerError: t('answerError'),
