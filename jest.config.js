@@ -1,9 +1,15 @@
 /** Two projects: fast in-process tests, and end-to-end tests that drive the Agents Playground in Chromium. */
 const tsJest = ['ts-jest', { diagnostics: false }];
+// intl-messageformat (ICU plurals) ships only as ES modules: jest compiles it and its @formatjs parts.
+const esmOnly = ['intl-messageformat', '@formatjs'];
 const common = {
   preset: 'ts-jest',
   testEnvironment: 'node',
-  transform: { '^.+\\.ts$': tsJest },
+  transform: {
+    '^.+\\.ts$': tsJest,
+    '^.+\\.js$': ['ts-jest', { diagnostics: false, tsconfig: { allowJs: true } }],
+  },
+  transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],
   clearMocks: true,
 };
 module.exports = {
@@ -12,6 +18,12 @@ module.exports = {
   testTimeout: 60_000,
   projects: [
     { ...common, displayName: 'unit', roots: ['<rootDir>/test'], testPathIgnorePatterns: ['/test/e2e/'] },
-    { ...common, displayName: 'e2e', roots: ['<rootDir>/test/e2e'], slowTestThreshold: 60, setupFilesAfterEnv: ['<rootDir>/test/e2e/support/jest-setup.ts'] },
+    {
+      ...common,
+      displayName: 'e2e',
+      roots: ['<rootDir>/test/e2e'],
+      slowTestThreshold: 60,
+      setupFilesAfterEnv: ['<rootDir>/test/e2e/support/jest-setup.ts'],
+    },
   ],
 };

@@ -1,3 +1,4 @@
+import { IntlMessageFormat } from 'intl-messageformat';
 import type { Locale } from '../org/organisation';
 
 type Catalog = { [key: string]: string | Catalog };
@@ -27,17 +28,33 @@ export class I18n {
       .map((k) => `en: ${k}`)
       .concat([...b.keys()].filter((k) => !a.has(k)).map((k) => `nl: ${k}`));
     if (missing.length) throw new Error(`Message catalogues differ:\n  ${missing.join('\n  ')}`);
+    // A plural that does not parse must fail the start, not the turn that first needs it.
+    for (const [k, v] of [...a, ...b]) if (isIcu(v)) new IntlMessageFormat(v, 'nl');
     for (const [k, v] of a) this.messages.nl.set(k, v);
     for (const [k, v] of b) this.messages.en.set(k, v);
     Object.assign(this.trees.nl, nl);
     Object.assign(this.trees.en, en);
   }
 
-  /** The message for a key with `{name}` placeholders filled in. */
+  /**
+   * The message for a key with `{name}` placeholders filled in. A count is written as an ICU plural,
+   * `{count, plural, one {# lid} other {# leden}}`, and formatted by the language's plural rules.
+   */
   t(locale: Locale, key: string, params: Record<string, string | number> = {}): string {
     const raw = this.messages[locale].get(key) ?? this.messages.nl.get(key);
     if (raw === undefined) throw new Error(`Unknown message key: ${key}`);
+    if (isIcu(raw)) return this.icu(locale, key, raw).format(params) as string;
     return raw.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+  }
+
+  private readonly compiled = new Map<string, IntlMessageFormat>();
+
+  /** Compiled once per language and key; the start already proved every ICU message parses. */
+  private icu(locale: Locale, key: string, raw: string): IntlMessageFormat {
+    const id = `${locale}:${key}`;
+    let f = this.compiled.get(id);
+    if (!f) this.compiled.set(id, (f = new IntlMessageFormat(raw, locale === 'en' ? 'en' : 'nl')));
+    return f;
   }
 
   has(key: string): boolean {
@@ -54,6 +71,11 @@ export class I18n {
     if (typeof node === 'string') throw new Error(`Prefix is a single message: ${prefix}`);
     return node;
   }
+}
+
+/** Only messages with a plural or select go through ICU; plain ones keep apostrophes and braces as typed. */
+export function isIcu(message: string): boolean {
+  return /\{\s*\w+\s*,\s*(plural|select|selectordinal)\s*,/.test(message);
 }
 
 /** Teams sends the client's UI language as e.g. "en-US" or "nl-NL"; everything not English gets Dutch. */
