@@ -29,7 +29,7 @@ export class I18n {
       .concat([...b.keys()].filter((k) => !a.has(k)).map((k) => `nl: ${k}`));
     if (missing.length) throw new Error(`Message catalogues differ:\n  ${missing.join('\n  ')}`);
     // A plural that does not parse must fail the start, not the turn that first needs it.
-    for (const [k, v] of [...a, ...b]) if (isIcu(v)) new IntlMessageFormat(v, 'nl');
+    for (const [, v] of [...a, ...b]) if (isIcu(v)) new IntlMessageFormat(v, 'nl');
     for (const [k, v] of a) this.messages.nl.set(k, v);
     for (const [k, v] of b) this.messages.en.set(k, v);
     Object.assign(this.trees.nl, nl);
