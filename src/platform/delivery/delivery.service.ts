@@ -7,6 +7,7 @@ import type {
   OutboundActivity,
   ReachCounts,
   RecipientKey,
+  NotReached,
   SentMessage,
 } from './delivery.port';
 import type { DirectSender } from './direct-sender';
@@ -153,12 +154,23 @@ export class DeliveryService implements Delivery {
     ]);
     const unreachable: Record<string, number> = {};
     for (const doc of inactive) {
-      const reason =
-        doc.data.unreachable ?? (doc.data.lastError === 'NO_REFERENCE' ? 'noReference' : 'appRemoved');
+      const reason = inactiveReason(doc.data);
       unreachable[reason] = (unreachable[reason] ?? 0) + 1;
     }
     const stored = sent - createConversation - install;
     return { stored, createConversation, install, unreachable, graph: this.graphEnabled };
+  }
+
+  async notReached(broadcastId: string): Promise<NotReached[]> {
+    const [inactive, failed] = await Promise.all([
+      this.repo.itemsWithStatus(broadcastId, 'send', 'inactive'),
+      this.repo.itemsWithStatus(broadcastId, 'send', 'failed'),
+    ]);
+    const graph = this.graphEnabled;
+    return [
+      ...inactive.map((d) => ({ key: d.data.key, reason: inactiveReason(d.data), graph })),
+      ...failed.map((d) => ({ key: d.data.key, reason: 'sendFailed', graph })),
+    ];
   }
 
   async sentMessages(broadcastId: string): Promise<SentMessage[]> {
@@ -225,4 +237,9 @@ async function inParallel<T>(items: T[], task: (item: T) => Promise<void>): Prom
   for (let i = 0; i < items.length; i += PARALLEL_WRITES) {
     await Promise.all(items.slice(i, i + PARALLEL_WRITES).map(task));
   }
+}
+
+/** Why an inactive copy was not delivered (items from before reasons were recorded: by their error). */
+function inactiveReason(item: OutboxItem): string {
+  return item.unreachable ?? (item.lastError === 'NO_REFERENCE' ? 'noReference' : 'appRemoved');
 }

@@ -5,6 +5,7 @@ import type {
   BroadcastRequest,
   BroadcastStatus,
   Delivery,
+  NotReached,
   OutboundActivity,
   RecipientKey,
   ScheduledJob,
@@ -56,6 +57,9 @@ export class RecordingDelivery implements Delivery {
     };
   }
   async enqueueUpdate(): Promise<void> {}
+  async notReached(): Promise<NotReached[]> {
+    return [];
+  }
   async retryFailed(): Promise<number> {
     return 0;
   }
