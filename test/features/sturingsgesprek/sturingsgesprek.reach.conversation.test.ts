@@ -47,7 +47,9 @@ describe('sturingsgesprek: a director the round did not reach', () => {
     const status = cardOf(await mila.invoke('sturingsgesprek.status', { roundId }));
     const nudge = nudgeFor(status, 'concernstaf');
     expect(nudge?.title).toBe('Herinneren: Concernstaf');
-    expect(nudge?.tooltip).toBe('Stuur Tim van Dijk (Concernstaf) een herinnering');
+    expect((nudge as { tooltip?: string } | undefined)?.tooltip).toBe(
+      'Stuur Tim van Dijk (Concernstaf) een herinnering',
+    );
 
     const after = cardText(cardOf(await mila.invoke('sturingsgesprek.nudge', nudge?.data)));
     expect(after).toContain('Herinnering verstuurd naar 1 cluster.');

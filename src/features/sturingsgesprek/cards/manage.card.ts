@@ -114,7 +114,9 @@ export function renderStatusCard(
       unitId: unit.unitId,
       people,
       state: [detail, ...deputyMisses].join(' · '),
-      color: state === 'submitted' ? 'Good' : state === 'draft' ? 'Warning' : 'Attention',
+      // Words carry the meaning; submitted is bold and default-coloured (light green is hard to read).
+      color: state === 'submitted' ? 'Default' : state === 'draft' ? 'Warning' : 'Attention',
+      weight: state === 'submitted' ? 'Bolder' : 'Default',
       late: open && state !== 'submitted',
       // Six "Herinneren" buttons on one card: each says whom it reminds (screen readers read the title).
       nudgeTitle: t(w, 'card.status.nudgeUnit', { unit: unitLabel }),
