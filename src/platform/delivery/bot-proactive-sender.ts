@@ -92,6 +92,9 @@ export class BotProactiveSender implements ProactiveSender {
     ref: StoredConversationReference,
     logic: (ctx: TurnContext) => Promise<void>,
   ): Promise<void> {
+    // The adapter hands an error inside the turn to its onTurnError (the app's error boundary), which
+    // does not rethrow: caught here, or a failed send would count as sent and never be retried.
+    let failure: { err: unknown } | undefined;
     try {
       await this.adapter.continueConversationAsync(
         this.botAppId,
@@ -100,12 +103,17 @@ export class BotProactiveSender implements ProactiveSender {
           withoutSdkRetries(ctx.turnState.get(this.adapter.ConnectorClientKey));
           // The continuation activity has a made-up id; without this, sends become replies to it.
           (ctx.activity as { id?: string }).id = undefined;
-          await logic(ctx);
+          try {
+            await logic(ctx);
+          } catch (err) {
+            failure = { err };
+          }
         },
       );
     } catch (err) {
       throw toSendError(err);
     }
+    if (failure) throw toSendError(failure.err);
   }
 }
 

@@ -1,4 +1,6 @@
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import { SendError, type StoredConversationReference } from '../../../src/platform/delivery';
+import { BotProactiveSender } from '../../../src/platform/delivery/bot-proactive-sender';
 import { FakeConnector } from '../../support/fake-connector';
 import { botSender } from './delivery-fixture';
 
@@ -47,6 +49,20 @@ describe('BotProactiveSender over a real CloudAdapter', () => {
       .catch((e: unknown) => e);
     expect(err).toMatchObject({ statusCode: 503 });
     expect(connector.requests).toHaveLength(1);
+  });
+
+  it("fails the send even when the adapter's onTurnError (the app's error boundary) swallows errors", async () => {
+    const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
+    const boundary: unknown[] = [];
+    adapter.onTurnError = async (_ctx, err) => {
+      boundary.push(err);
+    };
+    connector.configure({ conversationStatus: { c1: 503 } });
+    const err = await new BotProactiveSender(adapter, '')
+      .send(ref, { type: 'message', text: 'a' })
+      .catch((e: unknown) => e);
+    expect(err).toMatchObject({ statusCode: 503 });
+    expect(boundary).toHaveLength(0);
   });
 
   it('reports a network failure without a status code', async () => {
