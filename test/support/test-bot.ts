@@ -32,6 +32,8 @@ export interface InvokeResult {
   card?: Record<string, unknown>;
   /** A plain message answer, if the bot answered with text. */
   text?: string;
+  /** Messages the bot sent to this conversation during the click (new cards below the clicked one). */
+  sent: BotActivity[];
   body: unknown;
 }
 
@@ -237,6 +239,7 @@ abstract class Speaker {
     data: Record<string, unknown> = {},
     options: { replyToId?: string } = {},
   ): Promise<InvokeResult> {
+    const before = this.bot.messagesIn(this.conversationId).length;
     const res = await this.bot.post({
       ...this.activityBase(),
       type: 'invoke',
@@ -248,6 +251,7 @@ abstract class Speaker {
     return {
       status: res.status,
       body,
+      sent: this.bot.messagesIn(this.conversationId).slice(before),
       card:
         body?.type === 'application/vnd.microsoft.card.adaptive'
           ? (body.value as Record<string, unknown>)

@@ -150,12 +150,14 @@ export class ContactCaseService extends ContactSharedService {
   }
 
   /**
-   * Where plain typed text goes. A kernteamlid with open cases is always asked which case (never
-   * guessed from "the last one"); a medewerker has at most one case, so their text goes there.
+   * Where plain typed text goes: to the person's one case when they have exactly one (handled or their
+   * own); with several, the bot asks which (never guessed from "the last one").
    */
   async plainTextTarget(actor: Actor): Promise<PlainTextTarget> {
     const handled = hasRole(actor, 'kernteamlid') ? await this.repo.openCasesOf(actor.aadObjectId) : [];
     const link = await this.repo.getLink(actor.aadObjectId);
+    // One case in all, handled or their own: plain text goes there, as the pick-up card promises.
+    if (handled.length === 1 && !link) return { kind: 'relay', caseId: handled[0].caseId };
     if (handled.length) {
       const own = link ? (await this.repo.getCase(link.caseId))?.data.code : undefined;
       return { kind: 'ask', codes: [...handled.map((c) => c.code), ...(own ? [own] : [])] };

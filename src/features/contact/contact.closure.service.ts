@@ -111,14 +111,14 @@ export class ContactClosureService extends ContactSharedService {
     if (by === 'inactivity') {
       // Nobody acted: both sides hear it (a waiting request has no kernteamlid yet).
       const days = this.org.settings.contactInactiveCloseDays;
-      for (const [who, key] of [
-        [before.requesterId, 'contact.close.inactiveForRequester'],
-        [before.kernteamlidId, 'contact.close.inactiveForKernteam'],
+      for (const [who, key, reader] of [
+        [before.requesterId, 'contact.close.inactiveForRequester', 'medewerker'],
+        [before.kernteamlidId, 'contact.close.inactiveForKernteam', 'kernteamlid'],
       ] as const) {
         if (who)
           await this.notifier.sendCard(
             who,
-            (text) => renderClosedCard(text, after.code, key, { days }),
+            (text) => renderClosedCard(text, after.code, key, reader, { days }),
             caseId,
           );
       }
@@ -128,8 +128,13 @@ export class ContactClosureService extends ContactSharedService {
     const other = by === 'kernteamlid' ? before.requesterId : before.kernteamlidId;
     const otherKey =
       by === 'kernteamlid' ? 'contact.close.closedByKernteam' : 'contact.close.closedByRequester';
+    const otherReader = by === 'kernteamlid' ? 'medewerker' : 'kernteamlid';
     if (other)
-      await this.notifier.sendCard(other, (text) => renderClosedCard(text, after.code, otherKey), caseId);
+      await this.notifier.sendCard(
+        other,
+        (text) => renderClosedCard(text, after.code, otherKey, otherReader),
+        caseId,
+      );
     return after;
   }
 }

@@ -69,9 +69,15 @@ export function registerRequestHandlers(app: PanelApp, deps: ContactDeps, contac
     caseRef,
     async (actor, { caseId }) => {
       const closed = await contact.closure.stopByRequester(actor, caseId);
-      return renderClosedCard(textFor(actor), closed.code, closingTextKey(closed, 'medewerker'));
+      return renderClosedCard(
+        textFor(actor),
+        closed.code,
+        closingTextKey(closed, 'medewerker'),
+        'medewerker',
+      );
     },
-    personal,
+    // The button sits on the card with the kernteamlid's last message: that card stays.
+    { ...personal, keepCard: 'always' },
   );
 
   onCardAction(

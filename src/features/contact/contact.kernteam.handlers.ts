@@ -27,6 +27,8 @@ import {
 import { contactVerbs } from './contact.verbs';
 
 const personal = { personalOnly: contactErrors.personalOnly };
+/** Buttons on a card that shows a relayed message: the answer comes below it, the message stays. */
+const besideRelayedText = { ...personal, keepCard: 'always' as const };
 
 /** The kernteamlid's verbs (pick up, view, refer, close, availability) and the programmateam's statistics. */
 export function registerKernteamHandlers(app: PanelApp, deps: ContactDeps, contact: ContactModule): void {
@@ -41,14 +43,16 @@ export function registerKernteamHandlers(app: PanelApp, deps: ContactDeps, conta
       const c = await contact.cases.pickUp(actor, input.caseId);
       const text = textFor(actor);
       const title = text.t('contact.case.pickedUpTitle', { code: c.code });
+      const target = await contact.cases.plainTextTarget(actor);
       return renderKernteamCaseCard(text, {
         c,
         title,
         firstMessage: input.firstMessage,
         withPickUpNotes: true,
+        otherCodes: target.kind === 'ask' ? target.codes.filter((code) => code !== c.code) : [],
       });
     },
-    personal,
+    { ...personal, keepCard: 'onError' },
   );
 
   // Either side may reopen its view of the case; anyone else gets "not yours".
@@ -73,7 +77,7 @@ export function registerKernteamHandlers(app: PanelApp, deps: ContactDeps, conta
     caseRef,
     async (actor, { caseId }) =>
       renderReferChooseCard(textFor(actor), await contact.referrals.caseForReferral(actor, caseId)),
-    personal,
+    besideRelayedText,
   );
 
   onCardAction(
@@ -107,7 +111,7 @@ export function registerKernteamHandlers(app: PanelApp, deps: ContactDeps, conta
     caseRef,
     async (actor, { caseId }) =>
       renderCloseFormCard(textFor(actor), await contact.cases.forKernteamlid(actor, caseId)),
-    personal,
+    besideRelayedText,
   );
 
   onCardAction(
@@ -122,7 +126,12 @@ export function registerKernteamHandlers(app: PanelApp, deps: ContactDeps, conta
         input.outcome,
         input.destination,
       );
-      return renderClosedCard(textFor(actor), closed.code, closingTextKey(closed, 'kernteamlid'));
+      return renderClosedCard(
+        textFor(actor),
+        closed.code,
+        closingTextKey(closed, 'kernteamlid'),
+        'kernteamlid',
+      );
     },
     personal,
   );

@@ -23,7 +23,7 @@ const isText = (context: TurnContext) =>
 
 /**
  * Relay: the reply box on every relayed card, "#CODE text" typed in the 1:1 chat, and plain text
- * from a medewerker with an open case. A kernteamlid's plain text is never guessed into a case.
+ * from someone with exactly one open case. With several, plain text is never guessed into a case.
  * Registered after every fixed command. The relayed text is never stored and never logged.
  */
 export function registerRelayHandlers(app: PanelApp, deps: ContactDeps, contact: ContactModule): void {
@@ -46,7 +46,8 @@ export function registerRelayHandlers(app: PanelApp, deps: ContactDeps, contact:
             outgoing: input.message,
           });
     },
-    personal,
+    // The new card echoes the message being answered; an error card must not take its place.
+    { ...personal, keepCard: 'onError' },
   );
 
   // "#K7Q2 hoi": explicit case, from either side. In a channel it is refused, never relayed.
@@ -83,6 +84,7 @@ export function registerRelayHandlers(app: PanelApp, deps: ContactDeps, contact:
         CardText.for(deps, actor.locale),
         closed.code,
         closingTextKey(closed, 'medewerker'),
+        'medewerker',
       );
     },
   );

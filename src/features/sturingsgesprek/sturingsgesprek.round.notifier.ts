@@ -13,7 +13,7 @@ import { renderClosedCard, renderConfirmCard, renderReminderCard } from './cards
 import type { RoundPeople } from './sturingsgesprek.people.service';
 import type { SturingsgesprekRepository } from './sturingsgesprek.repository';
 import { t } from './sturingsgesprek.text.format';
-import type { AnswerRole, RoundDoc, SheetDoc, UnitSnapshot } from './sturingsgesprek.types';
+import type { AnswerRole, RoundDoc, SheetDoc, StatusRow, UnitSnapshot } from './sturingsgesprek.types';
 import { downloadKinds, type ReportLinks } from './sturingsgesprek.verbs';
 
 export interface NotifierDeps {
@@ -88,6 +88,23 @@ export class RoundNotifier {
         recipients,
       });
     }
+  }
+
+  /** Per unit, who its round cards (to the director, and to each deputy named) did not reach, and why. */
+  async notReached(round: RoundDoc, sheets: SheetDoc[]): Promise<Map<string, StatusRow['notReached']>> {
+    const byUnit = new Map<string, StatusRow['notReached']>();
+    for (const unit of round.units) {
+      const sheet = sheets.find((s) => s.unitId === unit.unitId);
+      const ids = [broadcastIds.round(round.roundId, unit.unitId)];
+      for (let n = 1; n <= (sheet?.deputyAssignments ?? 0); n++)
+        ids.push(broadcastIds.deputy(round.roundId, unit.unitId, n));
+      const missed = (await Promise.all(ids.map((id) => this.d.delivery.notReached(id)))).flat();
+      byUnit.set(
+        unit.unitId,
+        missed.map((m) => ({ id: m.key.slice('user:'.length), reason: m.reason, graph: m.graph })),
+      );
+    }
+    return byUnit;
   }
 
   async sendDeputyCard(round: RoundDoc, unit: UnitSnapshot, sheet: SheetDoc): Promise<void> {

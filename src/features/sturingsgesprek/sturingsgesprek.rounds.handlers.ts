@@ -15,7 +15,7 @@ import { renderReportCard } from './cards/report.card';
 import { isManager, requireManager, unitsOf } from './sturingsgesprek.access';
 import type { SturingsgesprekDeps, SturingsgesprekModule } from './sturingsgesprek.module';
 import { newToken, nudgePayload, reportPayload, roundForm, roundRef } from './sturingsgesprek.schemas';
-import { t } from './sturingsgesprek.text.format';
+import { cardPerson, t } from './sturingsgesprek.text.format';
 import { addDays, localTime } from './sturingsgesprek.time.format';
 import type { RoundDoc } from './sturingsgesprek.types';
 import { sturingsgesprekVerbs as v } from './sturingsgesprek.verbs';
@@ -154,9 +154,16 @@ export function registerRoundHandlers(
 
   onCardAction(app, deps, v.nudge, nudgePayload, async (actor, p) => {
     const w = textFor(actor);
-    const { view, units } = await s.rounds.nudge(actor, p.roundId, p.target, p.token);
+    const { view, units, unreachable } = await s.rounds.nudge(actor, p.roundId, p.target, p.token);
     const banner = units ? t(w, 'card.status.nudged', { count: units }) : t(w, 'card.status.nudgedNone');
-    return renderStatusCard(w, view, banner);
+    // Never a silent no-op: whoever the round card did not reach will most likely miss this one too.
+    const missed = unreachable.length
+      ? t(w, 'card.status.nudgeNotReached', {
+          count: unreachable.length,
+          names: unreachable.map((r) => cardPerson(w, view.names, r.unit.ownerId)).join(', '),
+        })
+      : '';
+    return renderStatusCard(w, view, banner, missed);
   });
 
   onCardAction(app, deps, v.report, reportPayload, async (actor, p) => {

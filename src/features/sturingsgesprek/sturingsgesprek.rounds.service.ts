@@ -11,7 +11,8 @@ import type { QuestionSetsService } from './sturingsgesprek.question-sets.servic
 import type { SturingsgesprekRepository } from './sturingsgesprek.repository';
 import { broadcastIds, type RoundNotifier } from './sturingsgesprek.round.notifier';
 import type { RoundForm } from './sturingsgesprek.schemas';
-import type { RoundDoc, RoundStatusView, SheetDoc, UnitSnapshot } from './sturingsgesprek.types';
+import { isUnreached } from './sturingsgesprek.reach.rules';
+import type { RoundDoc, RoundStatusView, SheetDoc, StatusRow, UnitSnapshot } from './sturingsgesprek.types';
 import { jobIds, sturingsgesprekJobs } from './sturingsgesprek.verbs';
 import { localInstant, reminderAt } from './sturingsgesprek.time.format';
 
@@ -231,7 +232,12 @@ export class RoundsService {
   async status(actor: Actor, roundId: string): Promise<RoundStatusView> {
     const round = await this.get(actor, roundId);
     const sheets = await this.repo.sheets(roundId);
-    const rows = round.units.map((unit) => ({ unit, sheet: sheets.find((s) => s.unitId === unit.unitId) }));
+    const missed = await this.notifier.notReached(round, sheets);
+    const rows = round.units.map((unit) => ({
+      unit,
+      sheet: sheets.find((s) => s.unitId === unit.unitId),
+      notReached: missed.get(unit.unitId) ?? [],
+    }));
     const names = await this.people.names(round.units, sheets);
     const submitted = sheets.filter((s) => s.state === 'submitted').length;
     return { round, rows, submitted, token: this.clock.now().getTime().toString(36), names };
@@ -243,16 +249,20 @@ export class RoundsService {
     roundId: string,
     target: string,
     token: string,
-  ): Promise<{ view: RoundStatusView; units: number }> {
+  ): Promise<{ view: RoundStatusView; units: number; unreachable: StatusRow[] }> {
     const round = await this.get(actor, roundId);
     if (!acceptsAnswers(round, this.clock.now())) throw errors.roundNotOpen();
     const pending = (await this.pending(round)).filter((p) => target === 'all' || p.unit.unitId === target);
+    // Sent to everyone pending: someone not reached before may have opened the bot since.
     await this.notifier.sendReminder(round, pending, broadcastIds.nudge(roundId, token, target), 'nudge');
     this.logger.info(
       { roundId, target: target === 'all' ? 'all' : 'one', units: pending.length },
       'sturingsgesprek nudge',
     );
-    return { view: await this.status(actor, roundId), units: pending.length };
+    const view = await this.status(actor, roundId);
+    const pendingIds = new Set(pending.map((p) => p.unit.unitId));
+    const unreachable = view.rows.filter((r) => pendingIds.has(r.unit.unitId) && isUnreached(r));
+    return { view, units: pending.length, unreachable };
   }
 
   private async pending(round: RoundDoc): Promise<Array<{ unit: UnitSnapshot; sheet: SheetDoc }>> {

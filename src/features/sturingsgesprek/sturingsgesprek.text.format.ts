@@ -41,13 +41,18 @@ export function answerWords(w: CardText): AnswerWords {
 /** An answer as card text: user text escaped (no hidden links or mentions); line breaks kept. */
 export function cardAnswer(w: CardText, q: Question, a: Answer | undefined, limit?: number): string {
   if (!a) return t(w, 'card.answer.noAnswer');
-  const text = answerAsText(q, a, answerWords(w));
-  const cut =
+  const cut = (text: string) =>
     limit !== undefined && text.length > limit
       ? `${text.slice(0, limit).trimEnd()} ${t(w, 'card.answer.truncated')}`
       : text;
+  if (a.kind === 'doorbraken' && q.kind === 'doorbraken') {
+    // A real Markdown list: escaped dashes on single lines would run together on one line.
+    const list = a.ids.map((id) => `- ${escapeUserText(doorbraakTitle(w, id) || id)}`).join('\n');
+    const why = a.why ? escapeUserText(cut(`${pick(q.whyLabel, w.locale)}\n${a.why}`)) : '';
+    return [list, why].filter(Boolean).join('\n\n');
+  }
   // TextBlock with wrap shows the newlines; escaping keeps them.
-  return escapeUserText(cut);
+  return escapeUserText(cut(answerAsText(q, a, answerWords(w))));
 }
 
 export const unitName = (w: CardText, name: Record<string, string>) => w.local(name);

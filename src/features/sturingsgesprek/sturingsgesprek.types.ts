@@ -169,6 +169,8 @@ export interface ResolvedSet {
 export interface StatusRow {
   unit: UnitSnapshot;
   sheet?: SheetDoc;
+  /** Who the round card did not reach (director or deputy), with the delivery's reason. */
+  notReached: Array<{ id: string; reason: string; graph: boolean }>;
 }
 
 export interface RoundStatusView {

@@ -44,6 +44,13 @@ export interface CardActionOptions<I> extends RouteOptions {
     raw: unknown;
     context: TurnContext;
   }) => Promise<AdaptiveCard | undefined>;
+  /**
+   * The clicked card shows text the bot keeps nowhere (a relayed message): replacing the card would
+   * lose it for good. 'always': every answer (the handler's card or an error card) is sent as a new
+   * message below it; 'onError': the handler's card carries the text itself, only error cards go out as
+   * new messages. The invoke then answers with one short line, which leaves the clicked card as it was.
+   */
+  keepCard?: 'always' | 'onError';
 }
 
 /** A fixed command (a pattern on the text) or a selector for free text (e.g. a relay in an open case). */
@@ -52,7 +59,7 @@ export type CommandSelector = RegExp | ((context: TurnContext) => Promise<boolea
 export type CardActionHandler<I> = (actor: Actor, input: I, context: TurnContext) => Promise<AdaptiveCard>;
 export type CommandHandler = (actor: Actor, context: TurnContext) => Promise<AdaptiveCard | string | void>;
 
-/** Registers an Action.Execute verb; the handler's card answers the invoke (it replaces the card for the clicker). */
+/** Registers an Action.Execute verb; the handler's card answers the invoke (it replaces the card for the clicker, unless `keepCard`). */
 export function onCardAction<S extends z.ZodTypeAny>(
   app: PanelApp,
   deps: RouteDeps,
@@ -64,6 +71,11 @@ export function onCardAction<S extends z.ZodTypeAny>(
   const log = deps.logger.child({ component: 'routes' });
   app.adaptiveCards.actionExecute(verb, async (context: TurnContext, _state: unknown, raw: unknown) => {
     const actor = actorOf(context, deps);
+    const answer = async (card: AdaptiveCard, failed: boolean): Promise<AdaptiveCard | string> => {
+      if (options.keepCard !== 'always' && !(failed && options.keepCard === 'onError')) return card;
+      await replyCard(context, card);
+      return deps.i18n.t(actor.locale, 'common.answeredBelow');
+    };
     let input: z.output<S> | undefined;
     try {
       refuseOutsidePersonal(context, options);
@@ -73,12 +85,13 @@ export function onCardAction<S extends z.ZodTypeAny>(
         throw commonErrors.invalidInput();
       }
       input = parsed.data as z.output<S>;
-      return await handler(actor, input, context);
+      return await answer(await handler(actor, input, context), false);
     } catch (err) {
       if (!isAppError(err)) throw err;
-      return (
+      return answer(
         (await options.onError?.({ error: err, actor, input, raw, context })) ??
-        errorCard(deps, actor.locale, err)
+          errorCard(deps, actor.locale, err),
+        true,
       );
     }
   });

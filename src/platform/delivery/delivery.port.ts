@@ -87,6 +87,16 @@ export interface SentMessage {
   activityId: string;
 }
 
+/**
+ * A recipient a broadcast did not reach: `reason` as in {@link ReachCounts.unreachable}, or `failed`
+ * (sending failed after the retries). `graph`: whether proactive install was configured.
+ */
+export interface NotReached {
+  key: RecipientKey;
+  reason: string;
+  graph: boolean;
+}
+
 export interface Delivery {
   enqueue(request: BroadcastRequest): Promise<BroadcastStatus>;
   /**
@@ -105,6 +115,8 @@ export interface Delivery {
   status(broadcastId: string): Promise<BroadcastStatus | undefined>;
   /** Where each recipient's copy landed, for later updates. */
   sentMessages(broadcastId: string): Promise<SentMessage[]>;
+  /** Who the broadcast did not reach, and why (empty while still sending, or once the items are gone). */
+  notReached(broadcastId: string): Promise<NotReached[]>;
   /**
    * Sends one message now, without storing it (for confidential relay text, which must never be
    * written anywhere). Still goes through the rate limiter; retries in memory; returns the activity id.

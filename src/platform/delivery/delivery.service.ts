@@ -7,11 +7,12 @@ import type {
   OutboundActivity,
   Reachability,
   RecipientKey,
+  NotReached,
   SentMessage,
 } from './delivery.port';
 import type { DirectSender } from './direct-sender';
 import type { ItemDoc, OutboxRepository } from './outbox.repository';
-import { EPOCH, updateItemId, type OutboxItem } from './outbox.types';
+import { EPOCH, inactiveReason, updateItemId, type OutboxItem } from './outbox.types';
 
 const PARALLEL_WRITES = 16;
 
@@ -149,6 +150,18 @@ export class DeliveryService implements Delivery {
       keepUntil: b.keepUntil,
       ...(reach ? { reach: { ...reach, graph: this.graphEnabled } } : {}),
     };
+  }
+
+  async notReached(broadcastId: string): Promise<NotReached[]> {
+    const [inactive, failed] = await Promise.all([
+      this.repo.itemsWithStatus(broadcastId, 'send', 'inactive'),
+      this.repo.itemsWithStatus(broadcastId, 'send', 'failed'),
+    ]);
+    const graph = this.graphEnabled;
+    return [
+      ...inactive.map((d) => ({ key: d.data.key, reason: inactiveReason(d.data), graph })),
+      ...failed.map((d) => ({ key: d.data.key, reason: 'sendFailed', graph })),
+    ];
   }
 
   async sentMessages(broadcastId: string): Promise<SentMessage[]> {

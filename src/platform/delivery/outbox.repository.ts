@@ -11,6 +11,7 @@ import type { ItemStatus, OutboundActivity } from './delivery.port';
 import {
   activityDocId,
   EPOCH,
+  inactiveReason,
   type ActivityDoc,
   type BroadcastDoc,
   type OutboxItem,
@@ -167,8 +168,7 @@ export class OutboxRepository {
     ]);
     const unreachable: Record<string, number> = {};
     for (const doc of inactive) {
-      const reason =
-        doc.data.unreachable ?? (doc.data.lastError === 'NO_REFERENCE' ? 'noReference' : 'appRemoved');
+      const reason = inactiveReason(doc.data);
       unreachable[reason] = (unreachable[reason] ?? 0) + 1;
     }
     return { stored: sent - createConversation - install, createConversation, install, unreachable };

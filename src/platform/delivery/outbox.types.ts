@@ -63,3 +63,8 @@ export type StoredReachCounts = Omit<ReachCounts, 'graph'>;
 
 export const updateItemId = (updateId: string, key: RecipientKey) => `upd:${updateId}:${key}`;
 export const activityDocId = (hash: string) => `act:${hash}`;
+
+/** Why an inactive copy was not delivered (items from before reasons were recorded: by their error). */
+export function inactiveReason(item: OutboxItem): string {
+  return item.unreachable ?? (item.lastError === 'NO_REFERENCE' ? 'noReference' : 'appRemoved');
+}

@@ -1,7 +1,13 @@
 import { containers } from '../../../src/storage/document-store.port';
 import type { ContactCase } from '../../../src/features/contact/contact.types';
 import { cardText, cardsOf, findAction } from '../../support/cards';
-import { startTestBot, type BotActivity, type TestBot, type TestUser } from '../../support/test-bot';
+import {
+  startTestBot,
+  type BotActivity,
+  type InvokeResult,
+  type TestBot,
+  type TestUser,
+} from '../../support/test-bot';
 
 export interface ContactBot {
   bot: TestBot;
@@ -29,6 +35,10 @@ export async function startContactBot(): Promise<ContactBot> {
   for (const u of Object.values(users)) await u.install();
   return { bot, ...users };
 }
+
+/** What a click showed: the card that replaced the clicked one, or else the newest card sent below it. */
+export const shownCard = (res: InvokeResult): Record<string, unknown> | undefined =>
+  res.card ?? (cardsOf(res.sent).at(-1) as Record<string, unknown> | undefined);
 
 export const textOf = (activities: BotActivity[]) =>
   activities.map((a) => [a.text ?? '', ...cardsOf([a]).map(cardText)].join('\n')).join('\n---\n');

@@ -39,7 +39,7 @@ describe('referral and consent', () => {
     const yes = await f.s.referrals.answerHandover(f.actor(people.lotte), r.caseId, 'yes', 'Lotte Visser');
     expect(yes.answer).toBe('yes');
     const toNoor = f.delivery.textFor(people.noor).join('\n');
-    expect(toNoor).toContain('warme overdracht naar Vertrouwenspersoon');
+    expect(toNoor).toContain('warme overdracht (Vertrouwenspersoon)');
     expect(toNoor).toContain('Lotte Visser');
     expect(await f.snapshot()).not.toContain('Lotte');
     expect((await caseDoc(f, r.caseId))?.data).toMatchObject({

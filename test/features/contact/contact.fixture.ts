@@ -6,6 +6,7 @@ import type {
   BroadcastStatus,
   Delivery,
   Reachability,
+  NotReached,
   OutboundActivity,
   RecipientKey,
   ScheduledJob,
@@ -57,6 +58,9 @@ export class RecordingDelivery implements Delivery {
     };
   }
   async enqueueUpdate(): Promise<void> {}
+  async notReached(): Promise<NotReached[]> {
+    return [];
+  }
   async retryFailed(): Promise<number> {
     return 0;
   }

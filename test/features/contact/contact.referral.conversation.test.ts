@@ -8,17 +8,18 @@ import {
   startContactBot,
   textOf,
   type ContactBot,
+  shownCard,
 } from './contact.bot.helpers';
 
 /** The kernteamlid walks Doorverwijzen → guidance → send; returns the medewerker's referral card. */
 async function refer(kernteamlid: TestUser, medewerker: TestUser, caseCard: unknown, destination: string) {
   const choose = findAction(caseCard, 'Doorverwijzen');
   const form = await kernteamlid.invoke(choose.verb as string, choose.data);
-  expect(cardInputs(form.card).find((i) => i.id === 'destination')).toMatchObject({
+  expect(cardInputs(shownCard(form)).find((i) => i.id === 'destination')).toMatchObject({
     isRequired: true,
     label: 'Bestemming',
   });
-  const show = findAction(form.card, 'Richtlijn bekijken');
+  const show = findAction(shownCard(form), 'Richtlijn bekijken');
   const guidance = await kernteamlid.invoke(show.verb as string, { ...show.data, destination });
   const send = findAction(guidance.card, 'Verwijzing naar de medewerker sturen');
   const sent = await kernteamlid.invoke(send.verb as string, send.data);
@@ -53,9 +54,9 @@ describe('doorverwijzen with and without consent, and closing', () => {
 
     const yes = findAction(r.referral, 'Ja, stel me voor (warme overdracht)');
     const answered = await lotte.invoke(yes.verb as string, yes.data);
-    expect(cardText(answered.card)).toContain('Je hebt gekozen voor een warme overdracht');
+    expect(cardText(answered.card)).toContain('Je wilt een warme overdracht (Vertrouwenspersoon)');
     const toNoor = textOf(noor.inbox().slice(-1));
-    expect(toNoor).toContain(`Zaak ${code}: de medewerker wil een warme overdracht naar Vertrouwenspersoon`);
+    expect(toNoor).toContain(`Zaak ${code}: de medewerker wil een warme overdracht (Vertrouwenspersoon)`);
     expect(toNoor).toContain('Lotte Visser');
   });
 
@@ -71,7 +72,7 @@ describe('doorverwijzen with and without consent, and closing', () => {
     const yes = findAction(r.referral, 'Ja, stel me voor');
     await lotte.invoke(yes.verb as string, yes.data);
     const closeForm = await noor.invoke('contact.close.form', findAction(picked.card, 'Afsluiten').data);
-    const confirm = findAction(closeForm.card, 'Zaak afsluiten');
+    const confirm = findAction(shownCard(closeForm), 'Zaak afsluiten');
     await noor.invoke(confirm.verb as string, { ...confirm.data, outcome: 'referred', destination: 'hr' });
     const everythingNoorSaw = textOf([...noor.inbox(), ...bot.updatesIn(noor.conversationId)]);
     expect(everythingNoorSaw).toContain('wil geen warme overdracht');
@@ -88,11 +89,11 @@ describe('doorverwijzen with and without consent, and closing', () => {
     });
     const picked = await pickUp(noor, code);
     const closeForm = await noor.invoke('contact.close.form', findAction(picked.card, 'Afsluiten').data);
-    expect(cardInputs(closeForm.card).find((i) => i.id === 'outcome')).toMatchObject({
+    expect(cardInputs(shownCard(closeForm)).find((i) => i.id === 'outcome')).toMatchObject({
       isRequired: true,
       errorMessage: 'Kies een uitkomst.',
     });
-    const confirm = findAction(closeForm.card, 'Zaak afsluiten');
+    const confirm = findAction(shownCard(closeForm), 'Zaak afsluiten');
     const closed = await noor.invoke(confirm.verb as string, {
       ...confirm.data,
       outcome: 'adviceGiven',

@@ -8,6 +8,7 @@ import {
   startContactBot,
   textOf,
   type ContactBot,
+  shownCard,
 } from './contact.bot.helpers';
 
 describe('wrong role or bad payload changes nothing', () => {
@@ -21,10 +22,10 @@ describe('wrong role or bad payload changes nothing', () => {
     const oppakken = findAction(lastCard(noor, `zaak ${code}`), 'Oppakken');
 
     let before = await contactSnapshot(bot);
-    expect(cardText((await sem.invoke(oppakken.verb as string, oppakken.data)).card)).toContain(
+    expect(cardText(shownCard(await sem.invoke(oppakken.verb as string, oppakken.data)))).toContain(
       'alleen voor kernteamleden',
     );
-    expect(cardText((await lotte.invoke(oppakken.verb as string, oppakken.data)).card)).toContain(
+    expect(cardText(shownCard(await lotte.invoke(oppakken.verb as string, oppakken.data)))).toContain(
       'alleen voor kernteamleden',
     );
     expect(await contactSnapshot(bot)).toBe(before);
@@ -40,17 +41,19 @@ describe('wrong role or bad payload changes nothing', () => {
       ['contact.refer.send', { caseId, destination: 'hr' }],
       ['contact.send', { caseId, replyId: randomUUID(), message: 'ik lees mee' }],
     ] as const) {
-      expect(cardText((await daan.invoke(verb, data)).card)).toMatch(
+      expect(cardText(shownCard(await daan.invoke(verb, data)))).toMatch(
         /niet van jou|alleen voor kernteamleden/,
       );
-      expect(cardText((await sem.invoke(verb, data)).card)).toMatch(/niet van jou|alleen voor kernteamleden/);
+      expect(cardText(shownCard(await sem.invoke(verb, data)))).toMatch(
+        /niet van jou|alleen voor kernteamleden/,
+      );
     }
     expect(textOf(await daan.say(`#${code} hallo`))).toContain('niet van jou');
     expect(textOf(await sem.say(`#${code} hallo`))).toContain('niet van jou');
-    expect(cardText((await noor.invoke('contact.handover', { caseId, consent: 'yes' })).card)).toContain(
+    expect(cardText(shownCard(await noor.invoke('contact.handover', { caseId, consent: 'yes' })))).toContain(
       'niet van jou',
     );
-    expect(cardText((await noor.invoke('contact.stop', { caseId })).card)).toContain('niet van jou');
+    expect(cardText(shownCard(await noor.invoke('contact.stop', { caseId })))).toContain('niet van jou');
     expect(await contactSnapshot(bot)).toBe(before);
     expect(lotte.inbox()).toHaveLength(lotteInbox);
 
@@ -82,7 +85,7 @@ describe('wrong role or bad payload changes nothing', () => {
     for (const [verb, data] of cases) {
       const res = await noor.invoke(verb, data);
       expect(res.status).toBe(200);
-      expect(cardText(res.card)).toMatch(/Dat begreep ik niet goed|ken ik niet/);
+      expect(cardText(shownCard(res))).toMatch(/Dat begreep ik niet goed|ken ik niet/);
     }
     expect(await contactSnapshot(bot)).toBe(before);
   });
@@ -96,7 +99,7 @@ describe('wrong role or bad payload changes nothing', () => {
     const lotteInbox = lotte.inbox().length;
     const res = await noor.invoke('contact.close', { caseId, outcome: 'gesloten' });
     expect(res.status).toBe(200);
-    expect(cardText(res.card)).toContain(
+    expect(cardText(shownCard(res))).toContain(
       'Dat begreep ik niet goed: controleer wat je hebt ingevuld. Er is niets veranderd.',
     );
     expect(await contactSnapshot(bot)).toBe(before);
@@ -113,7 +116,7 @@ describe('wrong role or bad payload changes nothing', () => {
     const lotteInbox = lotte.inbox().length;
     const refused = await channel.invoke(oppakken.verb as string, oppakken.data);
     expect(refused.status).toBe(200);
-    expect(cardText(refused.card)).toContain(
+    expect(cardText(shownCard(refused))).toContain(
       'Vertrouwelijk contact kan alleen in je persoonlijke chat met mij',
     );
     expect(textOf(await channel.say(`#${code} hallo vanuit het kanaal`))).toContain(

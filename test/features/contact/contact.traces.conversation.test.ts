@@ -10,6 +10,7 @@ import {
   startContactBot,
   textOf,
   type ContactBot,
+  shownCard,
 } from './contact.bot.helpers';
 
 /** Every byte the store has on disk: the database file and its write-ahead log, after a checkpoint. */
@@ -53,7 +54,7 @@ describe('what the process wrote', () => {
 
     const choose = await noor.invoke('contact.refer.choose', findAction(picked.card, 'Doorverwijzen').data);
     const guidance = await noor.invoke('contact.refer.guidance', {
-      ...findAction(choose.card, 'Richtlijn bekijken').data,
+      ...findAction(shownCard(choose), 'Richtlijn bekijken').data,
       destination: 'vertrouwenspersoon',
     });
     await noor.invoke('contact.refer.send', findAction(guidance.card, 'Verwijzing naar').data);
@@ -64,7 +65,7 @@ describe('what the process wrote', () => {
     expect(textOf(noor.inbox().slice(-1))).toContain('Jasmijn Okafor');
     const closeForm = await noor.invoke('contact.close.form', findAction(picked.card, 'Afsluiten').data);
     await noor.invoke('contact.close', {
-      ...findAction(closeForm.card, 'Zaak afsluiten').data,
+      ...findAction(shownCard(closeForm), 'Zaak afsluiten').data,
       outcome: 'referred',
       destination: 'vertrouwenspersoon',
     });
@@ -104,7 +105,7 @@ describe('what the process wrote', () => {
       const picked = await pickUp(noor, code);
       const closeForm = await noor.invoke('contact.close.form', findAction(picked.card, 'Afsluiten').data);
       await noor.invoke('contact.close', {
-        ...findAction(closeForm.card, 'Zaak afsluiten').data,
+        ...findAction(shownCard(closeForm), 'Zaak afsluiten').data,
         outcome: i < 5 ? 'adviceGiven' : 'referred',
         destination: i < 5 ? 'none' : 'hr',
       });

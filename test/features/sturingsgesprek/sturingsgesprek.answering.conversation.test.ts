@@ -60,7 +60,7 @@ describe('sturingsgesprek: answering a round', () => {
     expect((await repo.getSheet(roundId, 'dienstverlening'))?.state).toBe('draft');
 
     const submitted = cardOf(await click(bram, incomplete, 'Indienen', { 'a_k1-weerstand': 'no' }));
-    expect(cardText(submitted)).toContain('Ingediend. Je kunt het nog wijzigen tot');
+    expect(cardText(submitted)).toContain('Ingediend. Tot ');
     expect(cardActions(submitted).map((a) => a.title)).toEqual(
       expect.arrayContaining(['Wijziging indienen']),
     );
@@ -110,7 +110,7 @@ describe('sturingsgesprek: answering a round', () => {
         k1Inputs({ prioriteit: ['db-01'], why: 'x', weerstand: 'no', helpen: 'iets' }),
       ),
     );
-    expect(cardText(mixed)).toContain("Je koos 'nee' maar vulde de vervolgvragen in");
+    expect(cardText(mixed)).toContain("Je koos 'nee', maar vulde de vervolgvragen wel in");
     // What was typed is still there, so nothing is lost.
     expect(inputById(mixed, 'a_k1-weerstand-helpen')?.value).toBe('iets');
     const forged = cardOf(

@@ -150,7 +150,7 @@ describe('sturingsgesprek cards', () => {
       }),
       status: renderStatusCard(w, {
         round,
-        rows: units.map((unit) => ({ unit, sheet })),
+        rows: units.map((unit) => ({ unit, sheet, notReached: [] })),
         submitted: 7,
         token: 'abc123',
         names,

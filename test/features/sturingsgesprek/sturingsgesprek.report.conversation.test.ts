@@ -19,7 +19,7 @@ async function answer(bot: TestBot, name: string, inputs: Record<string, string>
   const card = [...bot.inbox(user)]
     .reverse()
     .map((a) => a.attachments?.[0]?.content as Card)
-    .find((c) => c && cardText(c).includes('Sturingsgesprek DIG —'));
+    .find((c) => c && cardText(c).includes('DIG-vragen: '));
   return cardOf(await click(user, card, 'Indienen', inputs));
 }
 
@@ -156,7 +156,7 @@ describe('sturingsgesprek: compiled report', () => {
     const md = await download(bot, findAction(overview, 'Verslag (Markdown)').url as string);
     expect(md.status).toBe(200);
     expect(md.type).toContain('text/markdown');
-    expect(md.body).toContain('# Sturingsgesprek DIG — Sturingsgesprek april 2027');
+    expect(md.body).toContain('# Verslag DIG-vragen: Sturingsgesprek april 2027');
     expect(md.body).toContain(
       '> Eerste regel.  \n> Tweede regel.\n>\n> Nieuwe alinea met \\*geen opmaak\\* en =SOM(A1).',
     );
@@ -174,7 +174,7 @@ describe('sturingsgesprek: compiled report', () => {
     const paragraphs = [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((p) =>
       [...p[0].matchAll(/<w:t[^>]*>([^<]*)<\/w:t>|<w:br\/>/g)].map((m) => m[1] ?? '\n').join(''),
     );
-    expect(paragraphs).toContain('Sturingsgesprek DIG — Sturingsgesprek april 2027');
+    expect(paragraphs).toContain('Verslag DIG-vragen: Sturingsgesprek april 2027');
     // One answer, its line breaks kept, user text as typed.
     expect(paragraphs).toContain(
       '- Elke manager verwerft binnen drie jaar de vaardigheden van inclusief leiderschap\n- Objectieve werving en selectie is standaard\n\nWaarom?\nEerste regel.\nTweede regel.\n\nNieuwe alinea met *geen opmaak* en =SOM(A1).',

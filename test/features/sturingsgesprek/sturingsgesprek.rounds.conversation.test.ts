@@ -16,7 +16,7 @@ import {
 } from './sturingsgesprek.helpers';
 
 const roundCards = (bot: TestBot, name: string) =>
-  cardsReceived(bot, bot.user(name)).filter((c) => cardText(c).includes('Sturingsgesprek DIG —'));
+  cardsReceived(bot, bot.user(name)).filter((c) => cardText(c).includes('DIG-vragen: '));
 const reminders = (bot: TestBot, name: string) =>
   cardsReceived(bot, bot.user(name)).filter((c) => cardText(c).includes('Herinnering: sturingsgesprek'));
 
@@ -77,7 +77,7 @@ describe('sturingsgesprek: rounds', () => {
     for (const d of directors) {
       const cards = roundCards(bot, people[d]);
       expect(cards).toHaveLength(1);
-      expect(cardText(cards[0])).toContain('Sturingsgesprek DIG — Kwartaal 2 2027 (herzien)');
+      expect(cardText(cards[0])).toContain('DIG-vragen: Kwartaal 2 2027 (herzien)');
     }
     const status = cardOf(await ravi.invoke('sturingsgesprek.status', { roundId }));
     expect(cardText(status)).toContain('0 van 7 ingediend');
@@ -107,7 +107,7 @@ describe('sturingsgesprek: rounds', () => {
     expect(text.match(/Nog niet geopend/g)).toHaveLength(4);
     // One "Herinneren" per late cluster, none for Dienstverlening.
     const nudges = cardActions(status).filter(
-      (a) => a.verb === 'sturingsgesprek.nudge' && a.title === 'Herinneren',
+      (a) => a.verb === 'sturingsgesprek.nudge' && a.title.startsWith('Herinneren: '),
     );
     expect(nudges.map((a) => (a.data as { target: string }).target).sort()).toEqual(
       [
@@ -124,7 +124,7 @@ describe('sturingsgesprek: rounds', () => {
       (a) => (a.data as { target: string }).target === 'maatschappelijke-ontwikkeling',
     );
     const after = cardOf(await mila.invoke('sturingsgesprek.nudge', nudgeFatima?.data));
-    expect(cardText(after)).toContain('Herinnering verstuurd naar 1 cluster(s).');
+    expect(cardText(after)).toContain('Herinnering verstuurd naar 1 cluster.');
     await mila.invoke('sturingsgesprek.nudge', nudgeFatima?.data); // Teams retrying the same click
     await bot.runDue();
     const nudgeCards = (name: string) =>
@@ -167,7 +167,7 @@ describe('sturingsgesprek: rounds', () => {
     const lotte = bot.user(people.lotte);
     const lotteCard = [...cardsReceived(bot, lotte)]
       .reverse()
-      .find((c) => cardText(c).includes('Sturingsgesprek DIG —'));
+      .find((c) => cardText(c).includes('DIG-vragen: '));
     await click(
       lotte,
       lotteCard,
@@ -224,7 +224,7 @@ describe('sturingsgesprek: rounds', () => {
       const closed = lastCard(bot, bot.user(name));
       const text = cardText(closed);
       expect(text).toContain('Ronde Sturingsgesprek december 2026 is gesloten');
-      expect(text).toContain('5 van de 7 hebben hun antwoord ingediend.');
+      expect(text).toContain('5 van de 7 clusters hebben het antwoord ingediend.');
       expect(text).toContain('Bestuursdienst — Ingrid Hoekstra');
       expect(text).toContain('Concernstaf — Tim van Dijk');
       expect(text).not.toContain('Dienstverlening —');

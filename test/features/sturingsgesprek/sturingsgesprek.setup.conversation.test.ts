@@ -18,7 +18,7 @@ import {
 jest.setTimeout(30_000);
 
 const roundCards = (bot: TestBot, name: string) =>
-  cardsReceived(bot, bot.user(name)).filter((c) => cardText(c).includes('Sturingsgesprek DIG —'));
+  cardsReceived(bot, bot.user(name)).filter((c) => cardText(c).includes('DIG-vragen: '));
 
 /** Question sets edited in Teams, and the schedule that prepares rounds for the DIG office to confirm. */
 describe('sturingsgesprek: question sets and schedule', () => {
@@ -96,7 +96,7 @@ describe('sturingsgesprek: question sets and schedule', () => {
     const roundId = await makeRound(bot, { setId, opensOn: '2026-11-23', deadlineOn: '2026-12-11' });
     const bram = bot.user(people.bram);
     const card = lastCard(bot, bram);
-    expect(cardText(card)).toContain('Aantal (leidinggevenden)');
+    expect(cardText(card)).toContain('Aantal in leidinggevenden (vraag');
     const numberId = `a_${set?.questions[1].id}`;
     const wrong = cardOf(await click(bram, card, 'Opslaan als concept', { [numberId]: '-3' }));
     expect(cardText(wrong)).toContain('Vul een getal in tussen 0 en 1000000.');

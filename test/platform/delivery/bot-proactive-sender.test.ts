@@ -1,4 +1,6 @@
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import { SendError, type StoredConversationReference } from '../../../src/platform/delivery';
+import { BotProactiveSender } from '../../../src/platform/delivery/bot-proactive-sender';
 import { FakeConnector } from '../../support/fake-connector';
 import { botSender } from './delivery-fixture';
 
@@ -59,6 +61,20 @@ describe('BotProactiveSender over a real CloudAdapter', () => {
     expect(err).toMatchObject({ statusCode: 429, retryAfterMs: 5_000 });
     // The SDK's own retry policy would have asked again (up to three times) behind the limiter's back.
     expect(connector.creates().map((r) => r.status)).toEqual([201, 429]);
+  });
+
+  it("fails the send even when the adapter's onTurnError (the app's error boundary) swallows errors", async () => {
+    const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
+    const boundary: unknown[] = [];
+    adapter.onTurnError = async (_ctx, err) => {
+      boundary.push(err);
+    };
+    connector.configure({ conversationStatus: { c1: 503 } });
+    const err = await new BotProactiveSender(adapter, '')
+      .send(ref, { type: 'message', text: 'a' })
+      .catch((e: unknown) => e);
+    expect(err).toMatchObject({ statusCode: 503 });
+    expect(boundary).toHaveLength(0);
   });
 
   it('reports a network failure without a status code', async () => {

@@ -4,17 +4,22 @@ import type { ReferralDestination } from '../../../platform/org/org.schema';
 import { contactVerbs } from '../contact.verbs';
 import { formalLinks, renderInfoCard, safetySections, section } from './info.card';
 
-/** Both sides' closing card: what happened, and again where formal reports and urgent help go. */
+/**
+ * Both sides' closing card: what happened, and again where formal reports and urgent help go. Only the
+ * medewerker is told how to ask for contact again; the kernteamlid has nothing to ask for.
+ */
 export function renderClosedCard(
   text: CardText,
   code: string,
   textKey: string,
+  reader: 'medewerker' | 'kernteamlid',
   params: Record<string, string | number> = {},
 ): AdaptiveCard {
   const t = (key: string) => text.t(key, { ...params, code });
+  const again = reader === 'medewerker' ? [section('', t('contact.close.again'))] : [];
   return renderInfoCard({
     title: t('contact.close.closedTitle'),
-    sections: [section('', t(textKey)), ...safetySections(text), section('', t('contact.close.again'))],
+    sections: [section('', t(textKey)), ...safetySections(text), ...again],
     links: formalLinks(text),
   });
 }

@@ -99,6 +99,8 @@ export interface KernteamCaseData {
   /** The first message, only right after pick-up (echoed from the request card). */
   firstMessage?: string;
   withPickUpNotes?: boolean;
+  /** Right after pick-up: the codes of the kernteamlid's other open cases (plain text then needs a code). */
+  otherCodes?: string[];
 }
 
 /** The kernteamlid's view of one case: who/what, the message, a reply box, refer and close. */
@@ -112,7 +114,13 @@ export function renderKernteamCaseCard(text: CardText, data: KernteamCaseData): 
       : t('fromRequester');
   const notes = data.withPickUpNotes
     ? [
-        t('pickedUpNote', { code: c.code }),
+        data.otherCodes?.length
+          ? text.t('contact.case.pickedUpNoteSeveral', {
+              code: c.code,
+              count: data.otherCodes.length + 1,
+              codes: data.otherCodes.join(', '),
+            })
+          : t('pickedUpNote', { code: c.code }),
         ...(c.contactChannel === 'teamsCall'
           ? [t('callNote')]
           : c.contactChannel === 'inPerson'

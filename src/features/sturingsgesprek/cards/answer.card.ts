@@ -81,8 +81,14 @@ export function renderAnswerCard(w: CardText, view: SheetView): AdaptiveCard {
   ];
   const doorbraakChoices = w.org.doorbraken.map((d) => ({ title: w.local(d.title), value: d.id }));
   const flat = flattenQuestions(round.questions);
+  // The 11 doorbraken are listed in full once; a later doorbraken question offers them as a drop-down.
+  const firstDoorbraken = flat.find(({ q }) => q.kind === 'doorbraken')?.q.id;
+  const followUpsOf = (id: string) => flat.filter((f) => f.parentId === id);
   const questions = flat.map(({ q, number, parentId }) => {
     const value = view.inputValues[inputId(q.id)] ?? '';
+    const filled = (id: string) => !!view.inputValues[inputId(id)] || !!view.inputValues[whyInputId(id)];
+    const followUps = followUpsOf(q.id);
+    const labelParams = { number, unit: q.kind === 'number' ? pick(q.unit, w.locale) : '' };
     // Beside a conflict the card carries two versions of every answer: earlier rounds make room.
     const prev = view.conflict ? undefined : view.previous[q.id];
     const parentNumber = parentId ? flat.find((f) => f.q.id === parentId)?.number : undefined;
@@ -94,11 +100,33 @@ export function renderAnswerCard(w: CardText, view: SheetView): AdaptiveCard {
       hint: parentNumber ? t(w, 'card.answer.followUpHint', { number: parentNumber }) : '',
       inputId: inputId(q.id),
       whyInputId: whyInputId(q.id),
+      // Labels carry the question number: "Waarom?" twice on one card must not sound the same.
       label:
         q.kind === 'number'
-          ? t(w, 'card.answer.numberLabel', { unit: pick(q.unit, w.locale) })
-          : t(w, `card.answer.inputLabel.${q.kind}`),
-      whyLabel: q.kind === 'doorbraken' ? pick(q.whyLabel, w.locale) : '',
+          ? t(w, 'card.answer.numberLabel', labelParams)
+          : t(w, `card.answer.inputLabel.${q.kind}`, labelParams),
+      whyLabel:
+        q.kind === 'doorbraken'
+          ? t(w, 'card.answer.whyLabel', { label: pick(q.whyLabel, w.locale), number })
+          : '',
+      choiceStyle: q.id === firstDoorbraken ? 'expanded' : 'compact',
+      // Follow-ups fold away until "ja" is chosen (or they hold text); a button opens them.
+      containerId: `q-${q.id}`,
+      visible:
+        !parentId ||
+        !view.editable ||
+        view.inputValues[inputId(parentId)] === 'yes' ||
+        filled(q.id) ||
+        view.problems.some((p) => p.questionId === q.id),
+      toggle: followUps.length
+        ? {
+            title: t(w, 'card.answer.showFollowUps', {
+              numbers: followUps.map((f) => f.number).join(', '),
+              count: followUps.length,
+            }),
+            targets: followUps.map((f) => `q-${f.q.id}`),
+          }
+        : undefined,
       value,
       whyValue: view.inputValues[whyInputId(q.id)] ?? '',
       hasNumber: q.kind === 'number' && value !== '' && Number.isFinite(Number(value)),
@@ -132,6 +160,8 @@ export function renderAnswerCard(w: CardText, view: SheetView): AdaptiveCard {
     facts,
     banner: view.banner ? t(w, `card.answer.banner.${view.banner}`, bannerParams) : '',
     bannerStyle: bannerStyle[view.banner ?? ''] ?? 'good',
+    // A conflict explains the text right below it; every other outcome shows beside the buttons.
+    bannerAtTop: view.banner === 'conflict',
     attempted: attempted(),
     questions,
     editable: view.editable,

@@ -2,7 +2,8 @@ import type { CardText } from '../../../platform/card-text';
 import { renderCard, type AdaptiveCard } from '../../../platform/cards';
 import { formatDate, formatWhen } from '../../../platform/i18n/format';
 import { cardPerson, pick, t, unitName } from '../sturingsgesprek.text.format';
-import type { ResolvedSet, RoundDoc, RoundStatusView } from '../sturingsgesprek.types';
+import { isUnreached, reachReasonKey } from '../sturingsgesprek.reach.rules';
+import type { ResolvedSet, RoundDoc, RoundStatusView, StatusRow } from '../sturingsgesprek.types';
 import { sturingsgesprekVerbs } from '../sturingsgesprek.verbs';
 import overviewTemplate from './overview.card.json';
 import roundFormTemplate from './round-form.card.json';
@@ -76,29 +77,50 @@ export function renderRoundForm(
   });
 }
 
-export function renderStatusCard(w: CardText, view: RoundStatusView, banner = ''): AdaptiveCard {
+/** `banner`: what just happened; `warning`: what did not (e.g. people a reminder will not reach). */
+export function renderStatusCard(
+  w: CardText,
+  view: RoundStatusView,
+  banner = '',
+  warning = '',
+): AdaptiveCard {
   const { round } = view;
   const open = round.status === 'open';
   const when = (iso: string) => formatWhen(iso, w.locale, zone(w));
   const person = (id: string | undefined) => cardPerson(w, view.names, id);
-  const rows = view.rows.map(({ unit, sheet }) => {
+  const rows = view.rows.map((row) => {
+    const { unit, sheet } = row;
     const state = sheet?.state ?? 'notOpened';
     const deputy = sheet?.deputyId ? [t(w, 'card.status.deputy', { name: person(sheet.deputyId) })] : [];
     const people = [person(unit.ownerId), ...deputy].join(' · ');
-    const detail =
-      state === 'submitted' && sheet?.submittedAt
+    const owner = unit.ownerId.toLowerCase();
+    const reason = (m: StatusRow['notReached'][number]) => w.t(reachReasonKey(m));
+    const ownerMiss = row.notReached.find((m) => m.id === owner);
+    const detail = isUnreached(row)
+      ? t(w, 'card.status.notReached', { reason: reason(ownerMiss!) })
+      : state === 'submitted' && sheet?.submittedAt
         ? t(w, 'card.answer.state.submitted', {
             name: person(sheet.submittedBy),
             when: when(sheet.submittedAt),
           })
         : t(w, `card.answer.state.${state}`);
+    // A deputy the card did not reach is named too: the director may count on them.
+    const deputyMisses = row.notReached
+      .filter((m) => m.id !== owner && m.id === sheet?.deputyId)
+      .map((m) => t(w, 'card.status.deputyNotReached', { name: person(m.id), reason: reason(m) }));
+    const unitLabel = unitName(w, unit.name);
     return {
-      unit: unitName(w, unit.name),
+      unit: unitLabel,
       unitId: unit.unitId,
       people,
-      state: detail,
-      color: state === 'submitted' ? 'Good' : state === 'draft' ? 'Warning' : 'Attention',
+      state: [detail, ...deputyMisses].join(' · '),
+      // Words carry the meaning; submitted is bold and default-coloured (light green is hard to read).
+      color: state === 'submitted' ? 'Default' : state === 'draft' ? 'Warning' : 'Attention',
+      weight: state === 'submitted' ? 'Bolder' : 'Default',
       late: open && state !== 'submitted',
+      // Six "Herinneren" buttons on one card: each says whom it reminds (screen readers read the title).
+      nudgeTitle: t(w, 'card.status.nudgeUnit', { unit: unitLabel }),
+      nudgeTooltip: t(w, 'card.status.nudgeTooltip', { name: person(unit.ownerId), unit: unitLabel }),
     };
   });
   return renderCard(statusTemplate, {
@@ -112,6 +134,7 @@ export function renderStatusCard(w: CardText, view: RoundStatusView, banner = ''
       total: round.units.length,
     }),
     banner,
+    warning,
     rows,
     anyLate: rows.some((r) => r.late),
     roundId: round.roundId,

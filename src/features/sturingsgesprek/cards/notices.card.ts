@@ -61,7 +61,9 @@ export function renderConfirmCard(
       {
         title: t(w, 'card.confirm.facts.reminders'),
         value: round.reminderDays.length
-          ? t(w, 'card.confirm.reminderDays', { days: round.reminderDays.join(', ') })
+          ? t(w, 'card.confirm.reminderDays', {
+              list: round.reminderDays.map((days) => t(w, 'card.confirm.reminderDay', { days })).join(', '),
+            })
           : '—',
       },
       {
