@@ -114,7 +114,7 @@ export async function createRuntime(
     app,
     adapter,
     delivery,
-    async start(port = config.port, host, options = {}) {
+    async start(port = config.port, host = config.host, options = {}) {
       server = await startServer(
         { adapter, run: (ctx) => app.run(ctx), store, downloads: deps.downloads, logger },
         port,

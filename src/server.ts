@@ -21,7 +21,7 @@ export interface RunningServer {
 }
 
 /** HTTP only: the bot endpoint, health probes and signed file links. No business logic here. */
-export async function startServer(deps: ServerDeps, port: number, host = '0.0.0.0'): Promise<RunningServer> {
+export async function startServer(deps: ServerDeps, port: number, host: string): Promise<RunningServer> {
   const log = deps.logger.child({ component: 'server' });
   // Download tokens (signed claims) are ~170+ characters; restify's default param limit (100) would 404 them.
   const server = restify.createServer({
