@@ -116,7 +116,14 @@ export async function createRuntime(
     delivery,
     async start(port = config.port, host = config.host, options = {}) {
       server = await startServer(
-        { adapter, run: (ctx) => app.run(ctx), store, downloads: deps.downloads, logger },
+        {
+          adapter,
+          run: (ctx) => app.run(ctx),
+          store,
+          downloads: deps.downloads,
+          logger,
+          requireBearer: !config.localNoAuth,
+        },
         port,
         host,
       );

@@ -11,6 +11,37 @@ export interface ServerDeps {
   store: DocumentStore;
   downloads: Downloads;
   logger: Logger;
+  /** With authentication on, a POST without a bearer token is refused before its body is read. */
+  requireBearer: boolean;
+}
+
+/** Activities are small JSON; Teams' largest (a card with inputs) stays far below this. */
+export const maxActivityBytes = 256 * 1024;
+
+const mediaType = (req: restify.Request) =>
+  String(req.headers['content-type'] ?? '')
+    .split(';')[0]
+    .trim()
+    .toLowerCase();
+
+/**
+ * Refuses what the bot never accepts before a byte of the body is read: another content type (415),
+ * a declared size over the cap (413), no bearer token while authentication is on (401). restify's
+ * general bodyParser is not used: it writes multipart uploads to disk before any check.
+ */
+function guardActivityRequest(requireBearer: boolean): restify.RequestHandler {
+  return (req, res, next) => {
+    const refuse = (status: number, error: string) => {
+      res.setHeader('Connection', 'close');
+      res.send(status, { error });
+      next(false);
+    };
+    if (mediaType(req) !== 'application/json') return refuse(415, 'application/json expected');
+    if (Number(req.headers['content-length'] ?? 0) > maxActivityBytes) return refuse(413, 'body too large');
+    if (requireBearer && !/^Bearer\s+\S/i.test(String(req.headers.authorization ?? '')))
+      return refuse(401, 'unauthorized');
+    next();
+  };
 }
 
 export interface RunningServer {
@@ -29,11 +60,14 @@ export async function startServer(deps: ServerDeps, port: number, host: string):
     handleUncaughtExceptions: false,
     maxParamLength: 2048,
   });
-  server.use(restify.plugins.bodyParser({ maxBodySize: 1024 * 1024, mapParams: false }));
   let inFlight = 0;
   let draining = false;
 
-  server.post('/api/messages', async (req, res) => {
+  const readJson = [
+    restify.plugins.bodyReader({ maxBodySize: maxActivityBytes }),
+    ...restify.plugins.jsonBodyParser({ bodyReader: false, mapParams: false }),
+  ];
+  server.post('/api/messages', guardActivityRequest(deps.requireBearer), ...readJson, async (req, res) => {
     if (draining) {
       res.send(503);
       return;
