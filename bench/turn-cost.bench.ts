@@ -126,7 +126,7 @@ async function main() {
   });
   const dataDir = mkdtempSync(join(tmpdir(), 'panelbot-bench-'));
   const runtime = await createRuntime(
-    loadConfig({ LOCAL_NO_AUTH: '1', DATA_DIR: dataDir, LOG_LEVEL: 'silent' }),
+    loadConfig({ LOCAL_NO_AUTH: '1', USER_RATE_BURST: '100000', DATA_DIR: dataDir, LOG_LEVEL: 'silent' }),
     {
       logger: createLogger({ level: 'silent' }),
     },

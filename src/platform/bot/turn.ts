@@ -14,10 +14,14 @@ export function localeOf(context: TurnContext, deps: Pick<AppDeps, 'org'>): Loca
   return localeFrom(context.activity.locale ?? entity?.locale, deps.org.defaultLocale);
 }
 
-/** The acting person, from the server-side org file; whatever a card claimed is ignored. */
+/**
+ * The acting person, from the server-side org file; whatever a card claimed is ignored. Only the Entra
+ * object id counts: the edge guard refused every activity without one (never `from.id`).
+ */
 export function actorOf(context: TurnContext, deps: Pick<AppDeps, 'org'>): Actor {
-  const from = context.activity.from;
-  return deps.org.actor(from.aadObjectId ?? from.id, localeOf(context, deps));
+  const aadObjectId = context.activity.from?.aadObjectId;
+  if (!aadObjectId) throw new Error('activity without aadObjectId passed the edge guard');
+  return deps.org.actor(aadObjectId, localeOf(context, deps));
 }
 
 export function noticeCard(
