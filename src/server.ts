@@ -15,6 +15,11 @@ export interface ServerDeps {
   requireBearer: boolean;
 }
 
+/** A browser shows this; the person is not signed in here, so it is in both languages. */
+const linkRefused =
+  'Deze link is verlopen of al gebruikt. Vraag in Teams een nieuwe aan via de knop op de kaart.\n' +
+  'This link has expired or was already used. Ask for a new one in Teams with the button on the card.\n';
+
 /** Activities are small JSON; Teams' largest (a card with inputs) stays far below this. */
 export const maxActivityBytes = 256 * 1024;
 
@@ -106,10 +111,16 @@ export async function startServer(deps: ServerDeps, port: number, host: string):
     }
   });
 
+  // The token is a bearer credential: never logged (only the outcome), never sent on as a referrer.
   server.get('/files/:token', async (req, res) => {
+    res.setHeader('Referrer-Policy', 'no-referrer');
     const file = await deps.downloads.resolve(String(req.params.token ?? ''));
+    log.info({ route: 'files', outcome: file ? 'served' : 'refused' }, 'download');
     if (!file) {
-      res.send(404, { error: 'link expired or not valid' });
+      res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+      res.setHeader('Cache-Control', 'no-store');
+      res.writeHead(404);
+      res.end(linkRefused);
       return;
     }
     const name = file.filename.replace(/[^A-Za-z0-9._-]/g, '_');

@@ -18,6 +18,7 @@ var containerNames = [
   'sturingsgesprek'
   'networks'
   'recipients'
+  'downloads'
 ]
 
 resource account 'Microsoft.DocumentDB/databaseAccounts@2024-05-15' = {
