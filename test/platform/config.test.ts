@@ -99,7 +99,9 @@ describe('finding 1: secrets accepted blindly', () => {
   });
 
   it('requires LINK_SIGNING_SECRET with authentication, and checks a given one even locally', () => {
-    expect(problemsOf({ ...authEnv, LINK_SIGNING_SECRET: '' })).toEqual([expect.stringMatching(/^LINK_SIGNING_SECRET: required/)]);
+    expect(problemsOf({ ...authEnv, LINK_SIGNING_SECRET: '' })).toEqual([
+      expect.stringMatching(/^LINK_SIGNING_SECRET: required/),
+    ]);
     expect(problemsOf({ LOCAL_NO_AUTH: '1', LINK_SIGNING_SECRET: 'dev' })).toEqual([
       'LINK_SIGNING_SECRET: is shorter than 32 bytes',
     ]);
