@@ -125,9 +125,12 @@ async function main() {
     content: sampleCard(),
   });
   const dataDir = mkdtempSync(join(tmpdir(), 'panelbot-bench-'));
-  const runtime = await createRuntime(loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' }), {
-    logger: createLogger({ level: 'silent' }),
-  });
+  const runtime = await createRuntime(
+    loadConfig({ LOCAL_NO_AUTH: '1', USER_RATE_BURST: '100000', DATA_DIR: dataDir, LOG_LEVEL: 'silent' }),
+    {
+      logger: createLogger({ level: 'silent' }),
+    },
+  );
   const server = await runtime.start(0, '127.0.0.1', { workers: false });
   try {
     const message = { type: 'message', text: 'help' };

@@ -21,7 +21,7 @@ param tenantId string = tenant().tenantId
 @secure()
 param botAppPassword string = ''
 
-@description('Secret that signs download links (at least 32 random characters). Leave empty to set the Key Vault secret LinkSigningSecret yourself.')
+@description('Secret that signs download links and roots poll answer keys: 32 random bytes or more (openssl rand -base64 48); the app refuses a weaker one. Leave empty to set the Key Vault secret LinkSigningSecret yourself.')
 @secure()
 param linkSigningSecret string = ''
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
- * Local run without Azure: the bot (embedded storage, demo organisation, auth off) plus the Microsoft 365
- * Agents Playground as a Teams-like client, acting as one demo persona.
+ * Local run without Azure: the bot (embedded storage, demo organisation, auth off by LOCAL_NO_AUTH=1, on
+ * 127.0.0.1) plus the Microsoft 365 Agents Playground as a Teams-like client, acting as one demo persona.
  *
  *   npm run dev                                   # as a medewerker
  *   npm run dev -- --as kernteamlid --playground-port 56151   # second window; reuses the running bot
@@ -11,6 +11,7 @@
  *        production and the tests keep pino's JSON)
  */
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -139,11 +140,12 @@ async function waitFor(url, what, timeoutMs = 60_000) {
   stop(1);
 }
 
-const botUrl = `http://localhost:${botPort}`;
+// The bot listens on 127.0.0.1 only (LOCAL_NO_AUTH); "localhost" may resolve to ::1 first.
+const botUrl = `http://127.0.0.1:${botPort}`;
 if (await answers(`${botUrl}/healthz`)) {
   console.log(`[dev] a bot already answers on ${botUrl}: reusing it (start with --port to run a second one)`);
 } else {
-  mkdirSync(resolve(root, dataDir), { recursive: true });
+  mkdirSync(resolve(root, dataDir), { recursive: true, mode: 0o700 });
   // `--import tsx` keeps the bot in one process, so a signal reaches it directly; watch mode needs the tsx CLI.
   const args = values.watch
     ? [resolve(root, 'node_modules/tsx/dist/cli.mjs'), 'watch', 'src/index.ts']
@@ -156,6 +158,11 @@ if (await answers(`${botUrl}/healthz`)) {
       ORG_CONFIG: orgPath,
       DATA_DIR: dataDir,
       UI_LOCALE_OVERRIDE: values.lang === 'en' ? 'en' : 'nl',
+      // The one way to run without authentication; the bot then listens on 127.0.0.1 only.
+      LOCAL_NO_AUTH: '1',
+      MicrosoftAppId: '',
+      // A strong secret per `npm run dev` (kept across --watch restarts), unless one is given.
+      LINK_SIGNING_SECRET: process.env.LINK_SIGNING_SECRET || randomBytes(32).toString('base64url'),
     },
     undefined,
     pretty,

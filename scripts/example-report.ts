@@ -171,12 +171,15 @@ async function main(): Promise<void> {
   const clock = new ManualClock('2026-01-12T08:00:00Z');
   const dataDir = mkdtempSync(join(tmpdir(), 'sg-example-'));
   const org = Organisation.load('config/org.demo.json');
-  const runtime = await createRuntime(loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' }), {
-    org,
-    store: new SqliteDocumentStore(':memory:'),
-    clock,
-    logger: silentLogger(),
-  });
+  const runtime = await createRuntime(
+    loadConfig({ LOCAL_NO_AUTH: '1', DATA_DIR: dataDir, LOG_LEVEL: 'silent' }),
+    {
+      org,
+      store: new SqliteDocumentStore(':memory:'),
+      clock,
+      logger: silentLogger(),
+    },
+  );
   const sg = createSturingsgesprekModule(runtime.deps);
   const actor = (key: keyof typeof who) => org.actor(who[key], 'nl');
 

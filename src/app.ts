@@ -10,6 +10,7 @@ import { registerPolls } from './features/polls';
 import { registerRoles } from './features/roles';
 import { registerSturingsgesprek } from './features/sturingsgesprek';
 import { rememberConversation } from './platform/bot/conversation-tracking';
+import { activityTypeForLog, createUserRateLimit, edgeRefusal } from './platform/bot/edge-guard';
 import { localeOf } from './platform/bot/turn';
 import type { AppDeps } from './platform/deps';
 import { BotStateStorage } from './storage/bot-state-storage';
@@ -55,8 +56,18 @@ export function createApp(deps: AppDeps, adapter: TeamsAdapter): Application<Tur
   });
 
   const allowedTenant = deps.config.auth.tenantId;
+  const withinRate = createUserRateLimit(deps);
   // Registered separately: app.turn([...]) with an array has a bug in teams-ai 1.x (STACK-NOTES).
   app.turn('beforeTurn', async (context) => {
+    const refused = edgeRefusal(context);
+    if (refused) {
+      // Nothing about the sender: on such a channel the client chose it.
+      log.warn(
+        { reason: refused, activityType: activityTypeForLog(context) },
+        'activity refused at the edge',
+      );
+      return false;
+    }
     const tenant = tenantOf(context);
     if (allowedTenant && tenant?.toLowerCase() !== allowedTenant.toLowerCase()) {
       log.warn({ activityId: context.activity.id, tenant }, 'activity from another tenant ignored');
@@ -64,6 +75,7 @@ export function createApp(deps: AppDeps, adapter: TeamsAdapter): Application<Tur
     }
     const override = deps.config.uiLocaleOverride;
     if (override) context.activity.locale = override === 'en' ? 'en-US' : 'nl-NL';
+    if (!(await withinRate(context))) return false;
     await rememberConversation(context, deps);
     const from = context.activity.from;
     if (from?.aadObjectId) deps.people.remember(from.aadObjectId, from.name);

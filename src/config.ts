@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { secretWeakness } from './platform/secret-strength';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
@@ -17,7 +19,7 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3978),
   PUBLIC_BASE_URL: optionalString.pipe(z.string().url().optional()),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  MicrosoftAppId: optionalString,
+  MicrosoftAppId: guid,
   MicrosoftAppPassword: optionalString,
   MicrosoftAppType: z.enum(['SingleTenant', 'UserAssignedMSI']).default('SingleTenant'),
   MicrosoftAppTenantId: optionalString,
@@ -50,6 +52,11 @@ const schema = z.object({
   GRAPH_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
   TEAMS_APP_ID: guid,
   TEAMS_CATALOG_APP_ID: guid,
+  /** The only way to run without authentication: local runs and tests, bound to 127.0.0.1. */
+  LOCAL_NO_AUTH: bool,
+  /** Card actions and messages per person: a burst, then a steady rate (per instance). */
+  USER_RATE_BURST: z.coerce.number().int().min(1).max(100_000).default(20),
+  USER_RATE_PER_SECOND: z.coerce.number().positive().max(10_000).default(2),
 });
 
 const set = (v: string | undefined) => v !== undefined && v.trim() !== '';
@@ -57,9 +64,39 @@ const isTrue = (v: string | undefined) => ['true', '1', 'yes'].includes(v ?? '')
 const loopbackHosts = new Set(['127.0.0.1', 'localhost', '[::1]']);
 export const defaultGraphBaseUrl = 'https://graph.microsoft.com/v1.0';
 
+/** Authentication fails closed: without an app id only the explicit local switch starts the bot. */
+function authChecks(env: NodeJS.ProcessEnv): string[] {
+  const local = isTrue(env.LOCAL_NO_AUTH);
+  const problems: string[] = [];
+  if (local && set(env.MicrosoftAppId))
+    problems.push(
+      'LOCAL_NO_AUTH: set together with MicrosoftAppId; choose one (authentication or a local run)',
+    );
+  if (local && set(env.WEBSITE_SITE_NAME))
+    problems.push(
+      'LOCAL_NO_AUTH: refused in Azure App Service (WEBSITE_SITE_NAME is set); set MicrosoftAppId',
+    );
+  if (local && env.NODE_ENV === 'production')
+    problems.push('LOCAL_NO_AUTH: refused with NODE_ENV=production; set MicrosoftAppId');
+  if (!local && !set(env.MicrosoftAppId)) {
+    const nearMiss = Object.keys(env).find(
+      (k) => k !== 'MicrosoftAppId' && k.toLowerCase() === 'microsoftappid' && set(env[k]),
+    );
+    const hint = nearMiss ? ` (found ${nearMiss}: names are case-sensitive)` : '';
+    problems.push(
+      `MicrosoftAppId: required${hint}; only LOCAL_NO_AUTH=1 runs without authentication, on 127.0.0.1`,
+    );
+  }
+  for (const key of ['LINK_SIGNING_SECRET', 'MicrosoftAppPassword'] as const) {
+    const weakness = set(env[key]) ? secretWeakness((env[key] as string).trim()) : undefined;
+    if (weakness) problems.push(`${key}: ${weakness}`);
+  }
+  return problems;
+}
+
 /** Rules across variables; checked on the raw environment so they are reported with the others. */
 function crossChecks(env: NodeJS.ProcessEnv): string[] {
-  const problems: string[] = [];
+  const problems: string[] = authChecks(env);
   const appId = set(env.MicrosoftAppId);
   if (appId && !set(env.MicrosoftAppTenantId))
     problems.push('MicrosoftAppTenantId: required when MicrosoftAppId is set (single-tenant bot)');
@@ -80,7 +117,7 @@ function crossChecks(env: NodeJS.ProcessEnv): string[] {
     problems.push('COSMOS_KEY: set a key or COSMOS_USE_MANAGED_IDENTITY=true');
   }
   if (appId && !set(env.LINK_SIGNING_SECRET))
-    problems.push('LINK_SIGNING_SECRET: required in production (signs download links)');
+    problems.push('LINK_SIGNING_SECRET: required with authentication (signs download links)');
   if (appId && set(env.UI_LOCALE_OVERRIDE))
     problems.push("UI_LOCALE_OVERRIDE: only for local runs; Teams tells each user's language");
   problems.push(...graphChecks(env));
@@ -148,6 +185,12 @@ export type Env = z.output<typeof schema>;
 
 export interface Config {
   port: number;
+  /** 127.0.0.1 when running without authentication (LOCAL_NO_AUTH), else every interface. */
+  host: string;
+  /** LOCAL_NO_AUTH=1: no Bot Framework token check; only for local runs and tests. */
+  localNoAuth: boolean;
+  /** Per-person token bucket at the edge (docs/security.md). */
+  userRateLimit: { burst: number; perSecond: number };
   publicBaseUrl: string;
   logLevel: string;
   auth: {
@@ -220,6 +263,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     : { kind: 'sqlite', file: `${e.DATA_DIR}/panelbot.sqlite` };
   return Object.freeze({
     port: e.PORT,
+    host: e.LOCAL_NO_AUTH ? '127.0.0.1' : '0.0.0.0',
+    localNoAuth: e.LOCAL_NO_AUTH,
+    userRateLimit: { burst: e.USER_RATE_BURST, perSecond: e.USER_RATE_PER_SECOND },
     publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     logLevel: e.LOG_LEVEL,
     auth: {
@@ -230,8 +276,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     },
     orgConfigPath: e.ORG_CONFIG,
     storage,
-    // Local runs without a secret get a per-process one: links then only live as long as the process.
-    linkSigningSecret: e.LINK_SIGNING_SECRET ?? `local-${process.pid}-${Date.now()}`,
+    // Local runs without a secret get a random one: links then only live as long as the process.
+    linkSigningSecret: e.LINK_SIGNING_SECRET ?? randomBytes(32).toString('base64url'),
     delivery: {
       ratePerSecond: e.DELIVERY_RATE_PER_SECOND,
       maxAttempts: e.DELIVERY_MAX_ATTEMPTS,
@@ -279,7 +325,7 @@ export function redactedSummary(config: Config): Record<string, unknown> {
           tenantId: config.auth.tenantId,
           appType: config.auth.appType,
         }
-      : 'OFF (local run)',
+      : 'OFF (LOCAL_NO_AUTH: local run on 127.0.0.1)',
     orgConfigPath: config.orgConfigPath,
     storage:
       config.storage.kind === 'cosmos'
@@ -290,6 +336,7 @@ export function redactedSummary(config: Config): Record<string, unknown> {
           }
         : config.storage,
     delivery: config.delivery,
+    userRateLimit: config.userRateLimit,
     graph: config.graph.enabled
       ? {
           baseUrl: config.graph.baseUrl,

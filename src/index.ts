@@ -11,13 +11,13 @@ async function main(): Promise<void> {
   const runtime = await createRuntime(config);
   const { logger } = runtime.deps;
   logger.info({ config: redactedSummary(config) }, 'starting');
-  if (!config.auth.appId) {
+  if (config.localNoAuth) {
     logger.warn(
-      'AUTHENTICATION IS OFF: no MicrosoftAppId set. Fine for a local run with the Playground, never in production.',
+      'AUTHENTICATION IS OFF (LOCAL_NO_AUTH=1): listening on 127.0.0.1 only, for a local run with the Playground.',
     );
   }
   const server = await runtime.start();
-  logger.info({ url: `http://localhost:${server.port}/api/messages` }, 'bot listening');
+  logger.info({ url: `http://${config.host}:${server.port}/api/messages` }, 'bot listening');
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -22,6 +22,7 @@ import { createGraphEdge, type GraphEdge } from './platform/graph/create-graph-e
 import { requireGraphForGroups } from './platform/org/org-graph-check';
 import { startServer, type RunningServer } from './server';
 import { createStore } from './storage/create-store';
+import { StoreSpentLinks } from './storage/spent-links';
 import type { DocumentStore } from './storage/document-store.port';
 
 export interface RuntimeOverrides {
@@ -119,7 +120,12 @@ export async function createRuntime(
     conversations,
     delivery: delivery.delivery,
     scheduler: delivery.scheduler,
-    downloads: new Downloads(config.publicBaseUrl, config.linkSigningSecret, () => clock.now()),
+    downloads: new Downloads(
+      config.publicBaseUrl,
+      config.linkSigningSecret,
+      () => clock.now(),
+      new StoreSpentLinks(store, () => clock.now().getTime()),
+    ),
     people: new PeopleNames(org, graph.enabled ? graph.directory : undefined, {
       logger: logger.child({ component: 'people' }),
     }),
@@ -135,9 +141,16 @@ export async function createRuntime(
     app,
     adapter,
     delivery,
-    async start(port = config.port, host, options = {}) {
+    async start(port = config.port, host = config.host, options = {}) {
       server = await startServer(
-        { adapter, run: (ctx) => app.run(ctx), store, downloads: deps.downloads, logger },
+        {
+          adapter,
+          run: (ctx) => app.run(ctx),
+          store,
+          downloads: deps.downloads,
+          logger,
+          requireBearer: !config.localNoAuth,
+        },
         port,
         host,
       );

@@ -11,6 +11,42 @@ export interface ServerDeps {
   store: DocumentStore;
   downloads: Downloads;
   logger: Logger;
+  /** With authentication on, a POST without a bearer token is refused before its body is read. */
+  requireBearer: boolean;
+}
+
+/** A browser shows this; the person is not signed in here, so it is in both languages. */
+const linkRefused =
+  'Deze link is verlopen of al gebruikt. Vraag in Teams een nieuwe aan via de knop op de kaart.\n' +
+  'This link has expired or was already used. Ask for a new one in Teams with the button on the card.\n';
+
+/** Activities are small JSON; Teams' largest (a card with inputs) stays far below this. */
+export const maxActivityBytes = 256 * 1024;
+
+const mediaType = (req: restify.Request) =>
+  String(req.headers['content-type'] ?? '')
+    .split(';')[0]
+    .trim()
+    .toLowerCase();
+
+/**
+ * Refuses what the bot never accepts before a byte of the body is read: another content type (415),
+ * a declared size over the cap (413), no bearer token while authentication is on (401). restify's
+ * general bodyParser is not used: it writes multipart uploads to disk before any check.
+ */
+function guardActivityRequest(requireBearer: boolean): restify.RequestHandler {
+  return (req, res, next) => {
+    const refuse = (status: number, error: string) => {
+      res.setHeader('Connection', 'close');
+      res.send(status, { error });
+      next(false);
+    };
+    if (mediaType(req) !== 'application/json') return refuse(415, 'application/json expected');
+    if (Number(req.headers['content-length'] ?? 0) > maxActivityBytes) return refuse(413, 'body too large');
+    if (requireBearer && !/^Bearer\s+\S/i.test(String(req.headers.authorization ?? '')))
+      return refuse(401, 'unauthorized');
+    next();
+  };
 }
 
 export interface RunningServer {
@@ -21,7 +57,7 @@ export interface RunningServer {
 }
 
 /** HTTP only: the bot endpoint, health probes and signed file links. No business logic here. */
-export async function startServer(deps: ServerDeps, port: number, host = '0.0.0.0'): Promise<RunningServer> {
+export async function startServer(deps: ServerDeps, port: number, host: string): Promise<RunningServer> {
   const log = deps.logger.child({ component: 'server' });
   // Download tokens (signed claims) are ~170+ characters; restify's default param limit (100) would 404 them.
   const server = restify.createServer({
@@ -29,11 +65,14 @@ export async function startServer(deps: ServerDeps, port: number, host = '0.0.0.
     handleUncaughtExceptions: false,
     maxParamLength: 2048,
   });
-  server.use(restify.plugins.bodyParser({ maxBodySize: 1024 * 1024, mapParams: false }));
   let inFlight = 0;
   let draining = false;
 
-  server.post('/api/messages', async (req, res) => {
+  const readJson = [
+    restify.plugins.bodyReader({ maxBodySize: maxActivityBytes }),
+    ...restify.plugins.jsonBodyParser({ bodyReader: false, mapParams: false }),
+  ];
+  server.post('/api/messages', guardActivityRequest(deps.requireBearer), ...readJson, async (req, res) => {
     if (draining) {
       res.send(503);
       return;
@@ -72,10 +111,16 @@ export async function startServer(deps: ServerDeps, port: number, host = '0.0.0.
     }
   });
 
+  // The token is a bearer credential: never logged (only the outcome), never sent on as a referrer.
   server.get('/files/:token', async (req, res) => {
+    res.setHeader('Referrer-Policy', 'no-referrer');
     const file = await deps.downloads.resolve(String(req.params.token ?? ''));
+    log.info({ route: 'files', outcome: file ? 'served' : 'refused' }, 'download');
     if (!file) {
-      res.send(404, { error: 'link expired or not valid' });
+      res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+      res.setHeader('Cache-Control', 'no-store');
+      res.writeHead(404);
+      res.end(linkRefused);
       return;
     }
     const name = file.filename.replace(/[^A-Za-z0-9._-]/g, '_');

@@ -19,6 +19,7 @@ var containerNames = [
   'networks'
   'advies'
   'recipients'
+  'downloads'
 ]
 
 resource account 'Microsoft.DocumentDB/databaseAccounts@2024-05-15' = {

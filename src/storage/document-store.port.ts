@@ -91,6 +91,8 @@ export const containers = {
   advies: 'advies',
   /** Recipients that Teams told us are gone (403/404); pk = 'recipient', id = recipient key. */
   recipients: 'recipients',
+  /** Spent single-use download links; pk = id = the link's id, expiring with the link. */
+  downloads: 'downloads',
 } as const;
 
 export type ContainerName = (typeof containers)[keyof typeof containers];

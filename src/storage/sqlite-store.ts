@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type {
   BulkCreateResult,
@@ -32,6 +32,16 @@ function jsonPath(field: string): string {
 }
 
 /**
+ * Only the bot's own account may read the database: a folder it creates is 0700, the file 0600 (SQLite
+ * gives its -wal and -shm files the database file's mode). An existing folder keeps the operator's mode.
+ */
+function createPrivately(file: string): void {
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  closeSync(openSync(file, 'a', 0o600));
+  chmodSync(file, 0o600);
+}
+
+/**
  * Embedded store: one SQLite file (WAL mode), one table for every container. Writes are synchronous
  * inside better-sqlite3, so the etag check and the write happen atomically in one statement.
  */
@@ -46,7 +56,7 @@ export class SqliteDocumentStore implements DocumentStore {
     file: string,
     private readonly now: () => number = Date.now,
   ) {
-    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    if (file !== ':memory:') createPrivately(file);
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');

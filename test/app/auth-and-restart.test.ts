@@ -9,9 +9,9 @@ describe('authentication', () => {
     const bot = await startTestBot({
       env: {
         MicrosoftAppId: '3f1b8a52-0c4e-4a51-9d3e-0a9a1b2c3d4e',
-        MicrosoftAppPassword: 'not-used',
+        MicrosoftAppPassword: 'Qx8~a7Zk2P-mN4vR9tW1yB6cE3fH5jL0sU.dG',
         MicrosoftAppTenantId: testTenantId,
-        LINK_SIGNING_SECRET: 'x',
+        LINK_SIGNING_SECRET: 'kq3Vd9T2xWm7Lp0Zr5Nb8Yc1Hs4Fj6Ga-Ue_Io',
       },
     });
     try {

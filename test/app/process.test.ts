@@ -2,7 +2,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer as createHttpServer, type IncomingMessage } from 'node:http';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const freePort = () =>
@@ -19,8 +19,11 @@ function run(env: Record<string, string>): {
   output: () => string;
   exited: Promise<number | null>;
 } {
+  const inherited = { ...process.env };
+  for (const key of ['MicrosoftAppId', 'LOCAL_NO_AUTH', 'WEBSITE_SITE_NAME', 'LINK_SIGNING_SECRET'])
+    delete inherited[key];
   const child = spawn(process.execPath, [require.resolve('tsx/cli'), 'src/index.ts'], {
-    env: { ...process.env, ...env, LOG_LEVEL: 'info' },
+    env: { ...inherited, ...env, LOG_LEVEL: 'info' },
   });
   let out = '';
   child.stdout.on('data', (d) => (out += d));
@@ -28,6 +31,11 @@ function run(env: Record<string, string>): {
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   return { child, output: () => out, exited };
 }
+
+const externalAddress = () =>
+  Object.values(networkInterfaces())
+    .flat()
+    .find((a) => a && a.family === 'IPv4' && !a.internal)?.address;
 
 async function waitForReady(port: number, deadline = Date.now() + 30_000): Promise<void> {
   while (Date.now() < deadline) {
@@ -48,10 +56,14 @@ describe('the bot process', () => {
 
   it('starts on embedded storage, says loudly that auth is off, and stops cleanly on SIGTERM', async () => {
     const port = await freePort();
-    const proc = run({ PORT: String(port), DATA_DIR: dataDir });
+    const proc = run({ PORT: String(port), DATA_DIR: dataDir, LOCAL_NO_AUTH: '1' });
     await waitForReady(port);
     expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
-    expect(proc.output()).toContain('AUTHENTICATION IS OFF');
+    expect(proc.output()).toContain('AUTHENTICATION IS OFF (LOCAL_NO_AUTH=1)');
+    expect(proc.output()).toContain(`"url":"http://127.0.0.1:${port}/api/messages"`);
+    // Bound to loopback only: another address of this machine is refused.
+    const other = externalAddress();
+    if (other) await expect(fetch(`http://${other}:${port}/healthz`)).rejects.toThrow();
     proc.child.kill('SIGTERM');
     expect(await proc.exited).toBe(0);
     expect(proc.output()).toContain('"msg":"stopped"');
@@ -136,13 +148,44 @@ describe('the bot process', () => {
   it('refuses to start with a bad variable or organisation file, one clear line per problem', async () => {
     const badOrg = join(dataDir, 'org.json');
     writeFileSync(badOrg, JSON.stringify({ organisation: { name: 'X' } }));
-    const proc = run({ PORT: 'not-a-port', ORG_CONFIG: badOrg, DATA_DIR: dataDir });
+    const proc = run({ PORT: 'not-a-port', ORG_CONFIG: badOrg, DATA_DIR: dataDir, LOCAL_NO_AUTH: '1' });
     expect(await proc.exited).toBe(1);
     expect(proc.output()).toMatch(/PORT: Expected number/);
 
-    const proc2 = run({ PORT: String(await freePort()), ORG_CONFIG: badOrg, DATA_DIR: dataDir });
+    const proc2 = run({
+      PORT: String(await freePort()),
+      ORG_CONFIG: badOrg,
+      DATA_DIR: dataDir,
+      LOCAL_NO_AUTH: '1',
+    });
     expect(await proc2.exited).toBe(1);
     expect(proc2.output()).toMatch(/Organisation file .*org\.json is invalid/);
     expect(proc2.output()).toMatch(/people: Required/);
+  });
+
+  describe('finding 2: authentication fails closed', () => {
+    it.each([
+      [{}, /^ {2}- MicrosoftAppId: required;.*LOCAL_NO_AUTH=1/m],
+      [{ MicrosoftAppID: '3f1b8a52-0c4e-4a51-9d3e-0a9a1b2c3d4e' }, /found MicrosoftAppID/],
+      [{ LOCAL_NO_AUTH: '1', WEBSITE_SITE_NAME: 'app-panelbot' }, /^ {2}- LOCAL_NO_AUTH: refused in Azure/m],
+      [{ LOCAL_NO_AUTH: '1', NODE_ENV: 'production' }, /^ {2}- LOCAL_NO_AUTH: refused with NODE_ENV/m],
+    ])('refuses to start without authentication: %j', async (env, line) => {
+      const port = await freePort();
+      const proc = run({ PORT: String(port), DATA_DIR: dataDir, ...env });
+      expect(await proc.exited).toBe(1);
+      expect(proc.output()).toMatch(line);
+      expect(proc.output()).not.toContain('bot listening');
+    });
+
+    it('refuses a weak LINK_SIGNING_SECRET with one line and a non-zero exit', async () => {
+      const proc = run({
+        PORT: String(await freePort()),
+        DATA_DIR: dataDir,
+        LOCAL_NO_AUTH: '1',
+        LINK_SIGNING_SECRET: 'changeme',
+      });
+      expect(await proc.exited).toBe(1);
+      expect(proc.output()).toContain('LINK_SIGNING_SECRET: is shorter than 32 bytes');
+    });
   });
 });

@@ -76,7 +76,8 @@ describe('download links', () => {
       JSON.stringify({ ...JSON.parse(Buffer.from(payload, 'base64url').toString()), s: 'user-2' }),
     ).toString('base64url');
     expect(await downloads.resolve(`${forged}.${sig}`)).toBeUndefined();
+    const unused = downloads.link('ics', 'a1', 'user-1', days(1)).split('/files/')[1];
     clock.advance(days(2));
-    expect(await downloads.resolve(token)).toBeUndefined();
+    expect(await downloads.resolve(unused)).toBeUndefined();
   });
 });

@@ -114,7 +114,7 @@ describe('roles from Entra ID groups', () => {
 
 describe('role groups need Microsoft Graph (fail closed)', () => {
   it('refuses to start when the file names groups and Graph is not configured', async () => {
-    const config = loadConfig({ DATA_DIR: join(tmpdir(), `groups-${process.pid}`) });
+    const config = loadConfig({ LOCAL_NO_AUTH: '1', DATA_DIR: join(tmpdir(), `groups-${process.pid}`) });
     await expect(createRuntime(config, { org: withGroups() })).rejects.toThrow(
       'roleGroups.programmateam, roleGroups.kernteamlid, networks.r-pride.coordinatorsGroup: role groups need Microsoft Graph',
     );

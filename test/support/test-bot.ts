@@ -94,6 +94,10 @@ export class TestBot {
     options.orgPatch?.(raw);
     const org = Organisation.fromObject(raw, 'test org');
     const config = loadConfig({
+      // Without an app id only the explicit local switch may run without authentication.
+      LOCAL_NO_AUTH: options.env?.MicrosoftAppId ? '' : '1',
+      // The manual clock never refills a person's bucket by itself; tests of the limit set their own.
+      USER_RATE_BURST: '100000',
       DATA_DIR: dataDir,
       LOG_LEVEL: 'debug',
       PUBLIC_BASE_URL: 'http://127.0.0.1:1',

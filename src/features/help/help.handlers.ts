@@ -36,17 +36,31 @@ export function registerHelpHandlers(app: PanelApp, deps: HelpDeps): void {
   });
 }
 
+/** A verb as our cards write them (`feature.action`); anything else a client sends is logged as 'other'. */
+const verbForLog = (verb: unknown) =>
+  typeof verb === 'string' && /^[a-z][A-Za-z]{0,30}(?:\.[A-Za-z][\w-]{0,40}){1,3}$/.test(verb)
+    ? verb
+    : 'other';
+
+/** Every card action invoke, whatever its verb (null, a number, an object) or action type. */
+const anyCardAction = async (context: TurnContext) =>
+  context.activity.type === 'invoke' && context.activity.name === 'adaptiveCard/action';
+
 /** Registered after every feature: whatever nobody else handled gets the help card. */
 export function registerHelpFallbackHandlers(app: PanelApp, deps: HelpDeps): void {
-  // Without this, an unknown Action.Execute verb is answered with HTTP 501 (teams-ai default).
-  app.adaptiveCards.actionExecute(/.*/, async (context) => {
-    const actor = actorOf(context, deps);
-    deps.logger.info(
-      { verb: (context.activity.value as { action?: { verb?: string } })?.action?.verb },
-      'unknown card action',
-    );
-    return noticeCard(deps.i18n.t(actor.locale, 'common.error.unknownAction'), '', 'Attention');
-  });
+  // Without this, an unknown or non-string Action.Execute verb is answered with HTTP 501 (teams-ai default).
+  app.addRoute(
+    anyCardAction,
+    async (context) => {
+      const actor = actorOf(context, deps);
+      const action = (context.activity.value as { action?: { verb?: unknown } } | undefined)?.action;
+      deps.logger.info({ verb: verbForLog(action?.verb) }, 'unknown card action');
+      const card = noticeCard(deps.i18n.t(actor.locale, 'common.error.unknownAction'), '', 'Attention');
+      const body = { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card };
+      await context.sendActivity({ type: 'invokeResponse', value: { status: 200, body } });
+    },
+    true,
+  );
   app.activity('message', async (context) => {
     await replyCard(context, helpFor(deps, actorOf(context, deps)));
   });

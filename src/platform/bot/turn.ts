@@ -20,10 +20,14 @@ export function givenLocaleOf(context: TurnContext): Locale | undefined {
   return tag ? localeFrom(tag) : undefined;
 }
 
-/** The acting person, from the server-side org file; whatever a card claimed is ignored. */
+/**
+ * The acting person, from the server-side org file; whatever a card claimed is ignored. Only the Entra
+ * object id counts: the edge guard refused every activity without one (never `from.id`).
+ */
 export function actorOf(context: TurnContext, deps: Pick<AppDeps, 'org'>): Actor {
-  const from = context.activity.from;
-  return deps.org.actor(from.aadObjectId ?? from.id, localeOf(context, deps));
+  const aadObjectId = context.activity.from?.aadObjectId;
+  if (!aadObjectId) throw new Error('activity without aadObjectId passed the edge guard');
+  return deps.org.actor(aadObjectId, localeOf(context, deps));
 }
 
 export function noticeCard(

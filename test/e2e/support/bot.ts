@@ -1,4 +1,4 @@
-/** Runs the real bot (src/index.ts through tsx) as a child, on a free port with a fresh data folder, auth off. */
+/** Runs the real bot (src/index.ts through tsx) as a child, on a free port with a fresh data folder, auth off (LOCAL_NO_AUTH). */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,6 +23,8 @@ const CLOUD_SETTINGS = [
   'COSMOS_ENDPOINT',
   'COSMOS_KEY',
   'PUBLIC_BASE_URL',
+  'LINK_SIGNING_SECRET',
+  'WEBSITE_SITE_NAME',
 ];
 
 export async function startBot(
@@ -36,6 +38,8 @@ export async function startBot(
     DATA_DIR: dataDir,
     ORG_CONFIG: 'config/org.demo.json',
     LOG_LEVEL: 'info',
+    // Auth off is only allowed behind the explicit local switch (docs/security.md, finding 2).
+    LOCAL_NO_AUTH: opts.env?.MicrosoftAppId ? '' : '1',
     ...opts.env,
   };
   for (const key of CLOUD_SETTINGS) if (!opts.env?.[key]) delete env[key];

@@ -5,6 +5,11 @@ import { silentLogger } from '../../../src/platform/logger';
 import { FakeGraph } from '../../support/fake-graph';
 import { catalog, MANIFEST_ID, staticCredential, TOKEN, userId, virtualTime } from './graph-fixture';
 
+/** Graph settings checked on a local run (LOCAL_NO_AUTH), so only the Graph rules speak. */
+const local = { LOCAL_NO_AUTH: '1' };
+const botAppId = '3f1b8a52-0c4e-4a51-9d3e-0a9a1b2c3d4e';
+const botSecret = 'Qx8~a7Zk2P-mN4vR9tW1yB6cE3fH5jL0sU.dG';
+
 const problemsOf = (env: NodeJS.ProcessEnv): string[] => {
   try {
     loadConfig(env);
@@ -17,7 +22,7 @@ const problemsOf = (env: NodeJS.ProcessEnv): string[] => {
 
 describe('Graph configuration', () => {
   it('is off by default, and then the edge knows no names and installs nothing', async () => {
-    const config = loadConfig({});
+    const config = loadConfig(local);
     expect(config.graph).toEqual({ enabled: false });
     const edge = createGraphEdge(config, silentLogger());
     expect(edge.enabled).toBe(false);
@@ -31,6 +36,7 @@ describe('Graph configuration', () => {
 
   it('fails closed when enabled without a client id, each missing value on its own line', () => {
     const problems = problemsOf({
+      ...local,
       GRAPH_ENABLED: 'true',
       GRAPH_TENANT_ID: 'tenant',
       GRAPH_CLIENT_SECRET: 's3cr3t',
@@ -43,6 +49,7 @@ describe('Graph configuration', () => {
 
   it('refuses a secret-less set-up, a plain-http Graph outside loopback and ids that are not GUIDs', () => {
     const problems = problemsOf({
+      ...local,
       GRAPH_ENABLED: 'true',
       GRAPH_CLIENT_ID: 'client',
       GRAPH_TENANT_ID: 'tenant',
@@ -60,27 +67,28 @@ describe('Graph configuration', () => {
 
   it("takes the bot's app registration by default and never prints the secret", () => {
     const config = loadConfig({
-      MicrosoftAppId: 'bot-app',
-      MicrosoftAppPassword: 'bot-secret',
+      MicrosoftAppId: botAppId,
+      MicrosoftAppPassword: botSecret,
       MicrosoftAppTenantId: 'tenant',
-      LINK_SIGNING_SECRET: 'x'.repeat(32),
+      LINK_SIGNING_SECRET: 'kq3Vd9T2xWm7Lp0Zr5Nb8Yc1Hs4Fj6Ga-Ue_Io',
       GRAPH_ENABLED: 'true',
       TEAMS_APP_ID: MANIFEST_ID.toUpperCase(),
     });
     expect(config.graph).toEqual({
       enabled: true,
       baseUrl: 'https://graph.microsoft.com/v1.0',
-      credential: { kind: 'clientSecret', tenantId: 'tenant', clientId: 'bot-app', secret: 'bot-secret' },
+      credential: { kind: 'clientSecret', tenantId: 'tenant', clientId: botAppId, secret: botSecret },
       ratePerSecond: 10,
       maxAttempts: 5,
       teamsAppId: MANIFEST_ID,
       catalogAppId: undefined,
     });
-    expect(JSON.stringify(redactedSummary(config))).not.toContain('bot-secret');
+    expect(JSON.stringify(redactedSummary(config))).not.toContain(botSecret);
   });
 
   it('accepts a managed identity without a secret', () => {
     const config = loadConfig({
+      ...local,
       GRAPH_ENABLED: 'true',
       GRAPH_USE_MANAGED_IDENTITY: 'true',
       TEAMS_CATALOG_APP_ID: catalog[0].id,
@@ -100,6 +108,7 @@ describe('Graph configuration', () => {
     });
     try {
       const config = loadConfig({
+        ...local,
         GRAPH_ENABLED: 'true',
         GRAPH_CLIENT_ID: 'client',
         GRAPH_TENANT_ID: 'tenant',
