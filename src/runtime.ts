@@ -7,6 +7,8 @@ import { createDelivery, type DeliveryEngine } from './platform/delivery';
 import { BotProactiveSender } from './platform/delivery/bot-proactive-sender';
 import type { AppDeps } from './platform/deps';
 import { Downloads } from './platform/downloads';
+import { AggregateStore } from './platform/aggregates/aggregate-store';
+import { MetricRegistry } from './platform/metrics';
 import { HelpRegistry } from './platform/help';
 import { I18n } from './platform/i18n/i18n';
 import platformEn from './platform/i18n/en.json';
@@ -105,6 +107,8 @@ export async function createRuntime(
       logger: logger.child({ component: 'people' }),
     }),
     roles,
+    aggregates: new AggregateStore(store, () => clock.now()),
+    metrics: new MetricRegistry(logger.child({ component: 'metrics' })),
   };
   const app = createApp(deps, adapter);
   let server: RunningServer | undefined;

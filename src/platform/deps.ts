@@ -1,4 +1,5 @@
 import type { Config } from '../config';
+import type { AggregateStore } from './aggregates/aggregate-store';
 import type { DocumentStore } from '../storage/document-store.port';
 import type { Clock } from './clock';
 import type { ConversationDirectory } from './conversations';
@@ -7,6 +8,7 @@ import type { Downloads } from './downloads';
 import type { HelpRegistry } from './help';
 import type { I18n } from './i18n/i18n';
 import type { Logger } from './logger';
+import type { MetricRegistry } from './metrics';
 import type { Organisation } from './org/organisation';
 import type { RoleSync } from './org/role-sync';
 import type { PeopleNames } from './people/people-names';
@@ -28,4 +30,8 @@ export interface AppDeps {
   people: PeopleNames;
   /** Members of the role groups the organisation file names; refreshed on a timer and on demand. */
   roles: RoleSync;
+  /** Per-quarter counts that outlive the cases (the Inzicht tab's source). */
+  aggregates: AggregateStore;
+  /** Features register their figures for the Inzicht tab here. */
+  metrics: MetricRegistry;
 }
