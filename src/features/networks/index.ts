@@ -11,6 +11,7 @@ import { registerNetworksJobs } from './networks.jobs';
 import { registerMemberHandlers } from './networks.member.handlers';
 import { createNetworksModule } from './networks.module';
 import { networksVerbs } from './networks.verbs';
+import { registerNetworksMetrics } from './networks.metrics';
 
 const coordinators = (actor: Actor) => hasRole(actor, 'netwerkcoordinator');
 
@@ -53,4 +54,5 @@ export function registerNetworks(app: PanelApp, deps: AppDeps): void {
   ]);
 
   registerNetworksJobs(deps.scheduler, m);
+  registerNetworksMetrics(deps);
 }
