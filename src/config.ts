@@ -50,6 +50,14 @@ const schema = z.object({
   GRAPH_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
   TEAMS_APP_ID: guid,
   TEAMS_CATALOG_APP_ID: guid,
+  /** Local-only switch (dev run, tests): refused in production. */
+  LOCAL_NO_AUTH: bool,
+  /** Inzicht tab SSO: the app's Application ID URI (api://<host>/<appId>); the app id is accepted too. */
+  TAB_SSO_RESOURCE: optionalString,
+  /** Inzicht tab SSO: the Entra app the tab's token is for, when not the bot's own. */
+  TAB_SSO_CLIENT_ID: optionalString,
+  /** LOCAL_NO_AUTH only: a test issuer on loopback whose keys are at <issuer>/keys. */
+  LOCAL_TOKEN_ISSUER: optionalString,
 });
 
 const set = (v: string | undefined) => v !== undefined && v.trim() !== '';
@@ -83,7 +91,23 @@ function crossChecks(env: NodeJS.ProcessEnv): string[] {
     problems.push('LINK_SIGNING_SECRET: required in production (signs download links)');
   if (appId && set(env.UI_LOCALE_OVERRIDE))
     problems.push("UI_LOCALE_OVERRIDE: only for local runs; Teams tells each user's language");
-  problems.push(...graphChecks(env));
+  problems.push(...graphChecks(env), ...localChecks(env));
+  return problems;
+}
+
+/** Local switches never reach production: App Service sets WEBSITE_SITE_NAME, a release NODE_ENV. */
+function localChecks(env: NodeJS.ProcessEnv): string[] {
+  const problems: string[] = [];
+  const production = env.NODE_ENV === 'production' || set(env.WEBSITE_SITE_NAME);
+  if (isTrue(env.LOCAL_NO_AUTH) && production)
+    problems.push('LOCAL_NO_AUTH: refused in production (NODE_ENV=production or WEBSITE_SITE_NAME set)');
+  const issuer = trimmed(env.LOCAL_TOKEN_ISSUER);
+  if (issuer !== undefined) {
+    if (!isTrue(env.LOCAL_NO_AUTH)) problems.push('LOCAL_TOKEN_ISSUER: only with LOCAL_NO_AUTH=1');
+    const url = URL.canParse(issuer) ? new URL(issuer) : undefined;
+    if (!url || url.protocol !== 'http:' || !loopbackHosts.has(url.hostname))
+      problems.push('LOCAL_TOKEN_ISSUER: must be an http URL on 127.0.0.1/localhost');
+  }
   return problems;
 }
 
@@ -166,7 +190,43 @@ export interface Config {
   uiLocaleOverride?: 'nl' | 'en';
   /** Microsoft Graph (names, group members, proactive install); off for local runs and the Playground. */
   graph: GraphConfig;
+  /** LOCAL_NO_AUTH: local-only switches are on (never in production). */
+  localNoAuth: boolean;
+  /** Who signs the Inzicht tab's SSO tokens, and for whom they must be. */
+  tabSso: TabSsoConfig;
 }
+
+export type TabSsoConfig =
+  | { mode: 'off' }
+  | { mode: 'entra' | 'local'; issuers: string[]; jwksUrl: string; audiences: string[]; tenantId: string };
+
+/** Entra ID (v1 and v2 tokens) for the bot's tenant; the local test issuer only with LOCAL_NO_AUTH. */
+function tabSsoConfig(e: Env): TabSsoConfig {
+  const clientId = e.TAB_SSO_CLIENT_ID ?? e.MicrosoftAppId;
+  const audiences = [e.TAB_SSO_RESOURCE, clientId].filter((a): a is string => !!a);
+  if (e.LOCAL_NO_AUTH && e.LOCAL_TOKEN_ISSUER) {
+    const issuer = e.LOCAL_TOKEN_ISSUER.replace(/\/$/, '');
+    return {
+      mode: 'local',
+      issuers: [issuer],
+      jwksUrl: `${issuer}/keys`,
+      audiences: audiences.length ? audiences : ['api://localhost/panelbot-local'],
+      tenantId: e.MicrosoftAppTenantId ?? localTenantId,
+    };
+  }
+  const tenantId = e.MicrosoftAppTenantId;
+  if (!tenantId || !audiences.length) return { mode: 'off' };
+  return {
+    mode: 'entra',
+    issuers: [`https://login.microsoftonline.com/${tenantId}/v2.0`, `https://sts.windows.net/${tenantId}/`],
+    jwksUrl: `https://login.microsoftonline.com/${tenantId}/discovery/v2.0/keys`,
+    audiences,
+    tenantId,
+  };
+}
+
+/** The tenant the local test issuer writes into its tokens when the bot has none configured. */
+export const localTenantId = '00000000-0000-4000-8000-00000000a0ca';
 
 export type GraphCredentialConfig =
   | { kind: 'clientSecret'; tenantId: string; clientId: string; secret: string }
@@ -240,6 +300,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     },
     uiLocaleOverride: e.UI_LOCALE_OVERRIDE,
     graph: graphConfig(e, env),
+    localNoAuth: e.LOCAL_NO_AUTH,
+    tabSso: tabSsoConfig(e),
   });
 }
 

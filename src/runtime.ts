@@ -9,6 +9,7 @@ import type { AppDeps } from './platform/deps';
 import { Downloads } from './platform/downloads';
 import { AggregateStore } from './platform/aggregates/aggregate-store';
 import { MetricRegistry } from './platform/metrics';
+import { createInzicht, type Inzicht } from './platform/inzicht';
 import { HelpRegistry } from './platform/help';
 import { I18n } from './platform/i18n/i18n';
 import platformEn from './platform/i18n/en.json';
@@ -38,6 +39,8 @@ export interface Runtime {
   app: Application<TurnState>;
   adapter: TeamsAdapter;
   delivery: DeliveryEngine;
+  /** The Inzicht tab (figures API and page under /inzicht/). */
+  inzicht: Inzicht;
   /** Starts HTTP and (unless told not to, as tests do) the delivery worker and the scheduler. */
   start(port?: number, host?: string, options?: { workers?: boolean }): Promise<RunningServer>;
   /** Graceful stop: no new turns, finish in-flight ones, stop workers, close the store. */
@@ -111,6 +114,7 @@ export async function createRuntime(
     metrics: new MetricRegistry(logger.child({ component: 'metrics' })),
   };
   const app = createApp(deps, adapter);
+  const inzicht = createInzicht(deps);
   let server: RunningServer | undefined;
 
   return {
@@ -118,9 +122,10 @@ export async function createRuntime(
     app,
     adapter,
     delivery,
+    inzicht,
     async start(port = config.port, host, options = {}) {
       server = await startServer(
-        { adapter, run: (ctx) => app.run(ctx), store, downloads: deps.downloads, logger },
+        { adapter, run: (ctx) => app.run(ctx), store, downloads: deps.downloads, logger, web: inzicht.http },
         port,
         host,
       );
@@ -130,11 +135,13 @@ export async function createRuntime(
         await roles.refresh('start');
         roles.start(org.settings.roleRefreshMinutes);
         reloader?.start(30_000);
+        inzicht.start();
       }
       return server;
     },
     async stop() {
       reloader?.stop();
+      inzicht.stop();
       roles.stop();
       await server?.close();
       await delivery.scheduler.stop();
