@@ -109,7 +109,10 @@ export async function startServer(deps: ServerDeps, port: number, host = '0.0.0.
         res.writeHead(out.status);
         res.end(out.body);
       } catch (err) {
-        log.error({ err: { name: (err as Error).name, stack: (err as Error).stack } }, 'inzicht request failed');
+        log.error(
+          { err: { name: (err as Error).name, stack: (err as Error).stack } },
+          'inzicht request failed',
+        );
         if (!res.headersSent) res.send(500);
       }
     };

@@ -28,6 +28,10 @@ export interface MetricRow {
   label: Bilingual | string;
   /** One per column. */
   cells: MetricCell[];
+  /** When this row counts in another unit than the table (a mean beside percentages). */
+  unit?: MetricTable['unit'];
+  /** false: in the table only (its scale differs from the chart's). */
+  inChart?: boolean;
 }
 
 /** Rows are the chart's series, columns its categories (quarters, clusters, ateliers). */
@@ -90,7 +94,10 @@ export class MetricRegistry {
         await section.collect?.(now);
       } catch (err) {
         const e = err as Error;
-        this.logger?.warn({ section: section.id, err: { name: e.name, stack: e.stack } }, 'metrics fold failed');
+        this.logger?.warn(
+          { section: section.id, err: { name: e.name, stack: e.stack } },
+          'metrics fold failed',
+        );
       }
     }
   }

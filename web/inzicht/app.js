@@ -39,7 +39,9 @@ function show(...nodes) {
 }
 
 function notice(title, message) {
-  show(el('section', { class: 'notice', role: 'alert' }, el('h1', { text: title }), el('p', { text: message })));
+  show(
+    el('section', { class: 'notice', role: 'alert' }, el('h1', { text: title }), el('p', { text: message })),
+  );
 }
 
 function applyTheme(theme) {
@@ -62,7 +64,10 @@ async function loadTexts(lang) {
 }
 
 function withTimeout(promise, ms) {
-  return Promise.race([promise, new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), ms))]);
+  return Promise.race([
+    promise,
+    new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), ms)),
+  ]);
 }
 
 function periods() {
@@ -80,7 +85,9 @@ function periods() {
 
 async function api(path) {
   const sep = path.includes('?') ? '&' : '?';
-  return fetch(`api/${path}${sep}lang=${state.locale}`, { headers: { Authorization: `Bearer ${state.token}` } });
+  return fetch(`api/${path}${sep}lang=${state.locale}`, {
+    headers: { Authorization: `Bearer ${state.token}` },
+  });
 }
 
 async function download(path, filename) {
@@ -96,7 +103,8 @@ async function download(path, filename) {
 
 async function refused(res) {
   const body = await res.json().catch(() => ({}));
-  if (res.status === 401 || res.status === 403) return notice(body.title ?? t('signIn.title'), body.message ?? '');
+  if (res.status === 401 || res.status === 403)
+    return notice(body.title ?? t('signIn.title'), body.message ?? '');
   return notice(t('title'), body.message ?? t('error'));
 }
 
@@ -118,24 +126,26 @@ function chartOption(figure) {
   const fg = getComputedStyle(document.documentElement).getPropertyValue('--fg').trim();
   const line = getComputedStyle(document.documentElement).getPropertyValue('--line').trim();
   const kind = figure.chart === 'line' ? 'line' : 'bar';
-  const series = figure.rows.map((row, i) => ({
-    name: row.label,
-    type: kind,
-    stack: figure.chart === 'stackedBar' ? 'total' : undefined,
-    connectNulls: false,
-    data: row.cells.map((c) => c.value),
-    ...(i === 0 && figure.reference
-      ? {
-          markLine: {
-            symbol: 'none',
-            silent: true,
-            lineStyle: { type: 'dashed', color: fg, width: 2 },
-            label: { formatter: figure.reference.label, color: fg, position: 'insideEndTop' },
-            data: [{ yAxis: figure.reference.value }],
-          },
-        }
-      : {}),
-  }));
+  const series = figure.rows
+    .filter((row) => row.inChart)
+    .map((row, i) => ({
+      name: row.label,
+      type: kind,
+      stack: figure.chart === 'stackedBar' ? 'total' : undefined,
+      connectNulls: false,
+      data: row.cells.map((c) => c.value),
+      ...(i === 0 && figure.reference
+        ? {
+            markLine: {
+              symbol: 'none',
+              silent: true,
+              lineStyle: { type: 'dashed', color: fg, width: 2 },
+              label: { formatter: figure.reference.label, color: fg, position: 'insideEndTop' },
+              data: [{ yAxis: figure.reference.value }],
+            },
+          }
+        : {}),
+    }));
   return {
     animation: false,
     color: palette[state.theme],
@@ -197,7 +207,8 @@ function render(data) {
     if (p.value === state.period) option.selected = true;
     select.append(option);
   }
-  if (![...select.options].some((o) => o.selected)) select.prepend(el('option', { value: state.period, text: state.period, selected: '' }));
+  if (![...select.options].some((o) => o.selected))
+    select.prepend(el('option', { value: state.period, text: state.period, selected: '' }));
   select.addEventListener('change', () => loadFigures(select.value));
   const year = state.period.slice(0, 4);
   const button = (label, onClick) => {
@@ -221,7 +232,12 @@ function render(data) {
       grid.append(card);
       charts.push([chart, f]);
     }
-    return el('section', { 'aria-labelledby': `section-${s.id}` }, el('h2', { id: `section-${s.id}`, text: s.title }), grid);
+    return el(
+      'section',
+      { 'aria-labelledby': `section-${s.id}` },
+      el('h2', { id: `section-${s.id}`, text: s.title }),
+      grid,
+    );
   });
   show(
     el('h1', { text: t('title') }),
@@ -247,7 +263,8 @@ async function start() {
     await withTimeout(teams.app.initialize(origins), 8000);
     const context = await teams.app.getContext();
     applyTheme(context.app.theme);
-    if (context.app.locale && !context.app.locale.toLowerCase().startsWith(state.locale)) await loadTexts(context.app.locale);
+    if (context.app.locale && !context.app.locale.toLowerCase().startsWith(state.locale))
+      await loadTexts(context.app.locale);
     teams.app.registerOnThemeChangeHandler((theme) => {
       applyTheme(theme);
       if (state.token) loadFigures(state.period);

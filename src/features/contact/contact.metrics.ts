@@ -29,7 +29,9 @@ function countsOf(c: ContactCase): Record<string, number> {
  * with small-cell suppression. Closed cases are folded into the aggregates long before their
  * retention ends (the fold runs every few hours and before every read), so year figures survive them.
  */
-export function registerContactMetrics(deps: Pick<AppDeps, 'store' | 'org' | 'aggregates' | 'metrics'>): void {
+export function registerContactMetrics(
+  deps: Pick<AppDeps, 'store' | 'org' | 'aggregates' | 'metrics'>,
+): void {
   const repo = new ContactRepository(deps.store);
   const breakdown = (
     id: string,
@@ -62,7 +64,8 @@ export function registerContactMetrics(deps: Pick<AppDeps, 'store' | 'org' | 'ag
     order: 30,
     title: { nl: 'Vertrouwelijk contact', en: 'Confidential contact' },
     async collect() {
-      for (const c of await repo.closedCases()) await deps.aggregates.fold(FAMILY, c.quarter, c.caseId, countsOf(c));
+      for (const c of await repo.closedCases())
+        await deps.aggregates.fold(FAMILY, c.quarter, c.caseId, countsOf(c));
     },
     metrics: [
       breakdown(
@@ -73,7 +76,11 @@ export function registerContactMetrics(deps: Pick<AppDeps, 'store' | 'org' | 'ag
           nl: 'Afgesloten contacten per kwartaal, naar onderwerp. Minder dan 5 tonen we als "<5".',
           en: 'Closed contacts per quarter, by topic. Fewer than 5 are shown as "<5".',
         },
-        () => withNone(deps.org.contactTopics.map((t) => ({ id: t.id, label: bilingualOf(t.label) })), 'topic'),
+        () =>
+          withNone(
+            deps.org.contactTopics.map((t) => ({ id: t.id, label: bilingualOf(t.label) })),
+            'topic',
+          ),
       ),
       breakdown(
         'contact.channel',

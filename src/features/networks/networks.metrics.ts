@@ -89,7 +89,10 @@ export function registerNetworksMetrics(
         chart: 'bar',
         ...byNetwork(
           { nl: 'Aankondigingen per netwerk', en: 'Announcements per network' },
-          { nl: 'Verstuurde aankondigingen in de gekozen periode.', en: 'Announcements sent in the chosen period.' },
+          {
+            nl: 'Verstuurde aankondigingen in de gekozen periode.',
+            en: 'Announcements sent in the chosen period.',
+          },
           'announcements',
           'count',
         ),

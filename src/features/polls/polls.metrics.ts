@@ -58,8 +58,18 @@ function satisfactionRows(docs: Docs, quarters: readonly string[]): MetricRow[] 
     return n < MIN_CELL ? { kind: 'under5' } : exact(round1(f(n)));
   };
   return [
-    { key: 'shareTop', label: words.shareTop, cells: quarters.map((q) => cell(q, (n) => (100 * countIn(docs, q, 'satTop')) / n)) },
-    { key: 'mean', label: words.mean, cells: quarters.map((q) => cell(q, (n) => countIn(docs, q, 'satSum') / n)) },
+    {
+      key: 'shareTop',
+      label: words.shareTop,
+      cells: quarters.map((q) => cell(q, (n) => (100 * countIn(docs, q, 'satTop')) / n)),
+    },
+    {
+      key: 'mean',
+      label: words.mean,
+      unit: 'mean',
+      inChart: false,
+      cells: quarters.map((q) => cell(q, (n) => countIn(docs, q, 'satSum') / n)),
+    },
   ];
 }
 
@@ -80,7 +90,8 @@ export function registerPollsMetrics(deps: Pick<AppDeps, 'store' | 'org' | 'aggr
     async collect() {
       for (const poll of await repo.polls(1000)) {
         if (poll.status !== 'closed') continue;
-        const quarter = quarterOf(poll.closedAt ?? poll.closesAt, zone);
+        // Satisfaction belongs with the atelier's quarter; other polls with the quarter they closed in.
+        const quarter = quarterOf(poll.source?.heldAt ?? poll.closedAt ?? poll.closesAt, zone);
         await deps.aggregates.fold(FAMILY, quarter, poll.pollId, await countsOf(repo, poll));
       }
     },
@@ -97,7 +108,11 @@ export function registerPollsMetrics(deps: Pick<AppDeps, 'store' | 'org' | 'aggr
         reference: target,
         async table(ctx) {
           const docs = await deps.aggregates.quarters(FAMILY, ctx.trend);
-          return { columns: ctx.trend.map((q) => ({ key: q, label: q })), rows: satisfactionRows(docs, ctx.trend), unit: 'percent' };
+          return {
+            columns: ctx.trend.map((q) => ({ key: q, label: q })),
+            rows: satisfactionRows(docs, ctx.trend),
+            unit: 'percent',
+          };
         },
         summarise(table, locale) {
           const share = table.rows.find((r) => r.key === 'shareTop')?.cells.at(-1);
@@ -126,9 +141,13 @@ export function registerPollsMetrics(deps: Pick<AppDeps, 'store' | 'org' | 'aggr
           const share = itemRow(items, 'shareTop', words.shareTop, (v) =>
             v.answered ? round1((100 * (v.top ?? 0)) / v.answered) : undefined,
           );
-          const mean = itemRow(items, 'mean', words.mean, (v) => (v.answered ? round1((v.sum ?? 0) / v.answered) : undefined));
+          const mean = itemRow(items, 'mean', words.mean, (v) =>
+            v.answered ? round1((v.sum ?? 0) / v.answered) : undefined,
+          );
           const few = items.map((i) => (i.values.answered ?? 0) < MIN_CELL);
-          for (const row of [share, mean]) row.cells = row.cells.map((c, i) => (few[i] ? { kind: 'under5' } : c));
+          for (const row of [share, mean])
+            row.cells = row.cells.map((c, i) => (few[i] ? { kind: 'under5' } : c));
+          Object.assign(mean, { unit: 'mean', inChart: false });
           return { columns: itemColumns(items, words.atelier), rows: [share, mean], unit: 'percent' };
         },
       },
@@ -146,9 +165,13 @@ export function registerPollsMetrics(deps: Pick<AppDeps, 'store' | 'org' | 'aggr
           const rows = [
             itemRow(items, 'answered', words.answered, (v) => v.answered ?? 0),
             itemRow(items, 'audience', words.audience, (v) => v.audience),
-            itemRow(items, 'rate', words.rate, (v) =>
-              v.audience ? round1((100 * (v.answered ?? 0)) / v.audience) : undefined,
-            ),
+            {
+              ...itemRow(items, 'rate', words.rate, (v) =>
+                v.audience ? round1((100 * (v.answered ?? 0)) / v.audience) : undefined,
+              ),
+              unit: 'percent' as const,
+              inChart: false,
+            },
           ];
           return { columns: itemColumns(items, words.poll), rows, unit: 'count' };
         },

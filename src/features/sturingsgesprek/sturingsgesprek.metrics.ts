@@ -75,7 +75,14 @@ export function registerSturingsgesprekMetrics(
         async table(ctx) {
           const docs = await deps.aggregates.quarters(FAMILY, ctx.trend);
           const rows = [
-            percentRow(docs, ctx.trend, 'all', { nl: 'Alle clusters', en: 'All clusters' }, 'submitted', 'units'),
+            percentRow(
+              docs,
+              ctx.trend,
+              'all',
+              { nl: 'Alle clusters', en: 'All clusters' },
+              'submitted',
+              'units',
+            ),
             ...deps.org.clusters.map((c) =>
               percentRow(docs, ctx.trend, c.id, bilingualOf(c.name), `submitted:${c.id}`, `units:${c.id}`),
             ),
@@ -105,7 +112,10 @@ export function registerSturingsgesprekMetrics(
           const rows = ctx.quarters.map((q) => ({
             key: q,
             label: q,
-            cells: doorbraken.map((d): MetricCell => ({ kind: 'exact', value: countIn(docs, q, `doorbraak:${d.id}`) })),
+            cells: doorbraken.map((d): MetricCell => ({
+              kind: 'exact',
+              value: countIn(docs, q, `doorbraak:${d.id}`),
+            })),
           }));
           const columns = doorbraken.map((d) => ({ key: d.id, label: bilingualOf(d.title) }));
           return { columns, rows, unit: 'count' };

@@ -35,7 +35,12 @@ export class AggregateStore {
   ) {}
 
   /** Adds the item's counts once; returns false when it was already counted. */
-  async fold(family: string, quarter: Quarter, item: string, counts: Record<string, number>): Promise<boolean> {
+  async fold(
+    family: string,
+    quarter: Quarter,
+    item: string,
+    counts: Record<string, number>,
+  ): Promise<boolean> {
     const hash = itemHash(family, item);
     return updateWithRetry<AggregateDoc, boolean>(
       this.store,

@@ -64,7 +64,9 @@ export function suppressedBreakdown(
   });
   const totals = quarters.map((q) => countIn(docs, q, totalKey));
   const totalCells =
-    quarters.length > 1 ? suppress(totals.map((n, i) => [String(i), n])).map((r) => r.cell) : totals.map(cellOf);
+    quarters.length > 1
+      ? suppress(totals.map((n, i) => [String(i), n])).map((r) => r.cell)
+      : totals.map(cellOf);
   return [
     ...rows.map((r, i) => ({ key: r.key, label: r.label, cells: columns.map((c) => c[i]) })),
     { key: 'total', label: totalLabel, cells: totalCells },

@@ -10,7 +10,7 @@ export interface FigureView {
   unit: MetricTable['unit'];
   reference?: { value: number; label: string };
   columns: string[];
-  rows: Array<{ label: string; cells: Array<{ text: string; value: number | null }> }>;
+  rows: Array<{ label: string; inChart: boolean; cells: Array<{ text: string; value: number | null }> }>;
   summary?: string;
 }
 
@@ -45,11 +45,15 @@ export function figureView(metric: MetricDefinition, table: MetricTable, locale:
     description: text(metric.description, locale),
     chart: metric.chart,
     unit: table.unit,
-    reference: metric.reference && { value: metric.reference.value, label: text(metric.reference.label, locale) },
+    reference: metric.reference && {
+      value: metric.reference.value,
+      label: text(metric.reference.label, locale),
+    },
     columns: table.columns.map((c) => text(c.label, locale)),
     rows: table.rows.map((r) => ({
       label: text(r.label, locale),
-      cells: r.cells.map((c) => ({ text: cellText(c, table.unit, locale), value: cellValue(c) })),
+      inChart: r.inChart !== false,
+      cells: r.cells.map((c) => ({ text: cellText(c, r.unit ?? table.unit, locale), value: cellValue(c) })),
     })),
     summary: metric.summarise?.(table, locale),
   };
@@ -63,6 +67,8 @@ export function figuresCsv(header: string, sections: SectionView[]): string {
   for (const s of sections)
     for (const f of s.figures)
       for (const r of f.rows)
-        r.cells.forEach((c, i) => lines.push([s.title, f.title, r.label, f.columns[i] ?? '', c.text].map(csvCell).join(';')));
+        r.cells.forEach((c, i) =>
+          lines.push([s.title, f.title, r.label, f.columns[i] ?? '', c.text].map(csvCell).join(';')),
+        );
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }

@@ -44,7 +44,10 @@ const teamsFrames = [
 
 /** Strict headers on everything the tab serves; local mode may be framed by a loopback page (the tests' host). */
 function headers(local: boolean, extra: Record<string, string>): Record<string, string> {
-  const ancestors = [...teamsFrames, ...(local ? ["'self'", 'http://127.0.0.1:*', 'http://localhost:*'] : [])];
+  const ancestors = [
+    ...teamsFrames,
+    ...(local ? ["'self'", 'http://127.0.0.1:*', 'http://localhost:*'] : []),
+  ];
   return {
     'Content-Security-Policy': [
       "default-src 'none'",
@@ -75,7 +78,10 @@ export function createInzichtHttp(deps: InzichtHttpDeps): (req: WebRequest) => P
   const local = deps.verifier.mode === 'local';
   const json = (status: number, body: unknown): WebResponse => ({
     status,
-    headers: headers(local, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' }),
+    headers: headers(local, {
+      'Content-Type': 'application/json; charset=utf-8',
+      'Cache-Control': 'no-store',
+    }),
     body: JSON.stringify(body),
   });
   const file = (name: string, contentType: string, body: string | Buffer): WebResponse => ({
@@ -100,17 +106,26 @@ export function createInzichtHttp(deps: InzichtHttpDeps): (req: WebRequest) => P
     const result = await deps.verifier.verify(req.authorization, deps.clock.now());
     if (!result.ok) {
       log.info({ reason: result.reason }, 'inzicht token refused');
-      return json(401, { error: 'signIn', title: t(locale, 'signIn.title'), message: t(locale, 'signIn.body') });
+      return json(401, {
+        error: 'signIn',
+        title: t(locale, 'signIn.title'),
+        message: t(locale, 'signIn.body'),
+      });
     }
     const actor = deps.org.actor(result.oid, locale);
     if (!maySeeFigures(actor)) {
       log.info({ user: result.oid }, 'inzicht refused by role');
-      return json(403, { error: 'forbidden', title: t(locale, 'refusal.title'), message: t(locale, 'refusal.body') });
+      return json(403, {
+        error: 'forbidden',
+        title: t(locale, 'refusal.title'),
+        message: t(locale, 'refusal.body'),
+      });
     }
     return undefined;
   }
 
-  const periodOf = (req: WebRequest, name: string): Period | undefined => parsePeriod(req.query.get(name) ?? '');
+  const periodOf = (req: WebRequest, name: string): Period | undefined =>
+    parsePeriod(req.query.get(name) ?? '');
 
   return async (req) => {
     const locale = localeFrom(req.query.get('lang') ?? undefined);
@@ -129,7 +144,10 @@ export function createInzichtHttp(deps: InzichtHttpDeps): (req: WebRequest) => P
       case '/api/figures': {
         const period = periodOf(req, 'period');
         if (!period) return invalid();
-        return json(200, { period: req.query.get('period'), sections: await deps.figures.sections(period, locale) });
+        return json(200, {
+          period: req.query.get('period'),
+          sections: await deps.figures.sections(period, locale),
+        });
       }
       case '/api/figures.csv': {
         const period = periodOf(req, 'period');
@@ -143,7 +161,11 @@ export function createInzichtHttp(deps: InzichtHttpDeps): (req: WebRequest) => P
         if (period?.kind !== 'year') return invalid();
         const sections = await deps.figures.sections(period, locale);
         if (path.endsWith('.csv'))
-          return file(`jaarverslag-${period.year}.csv`, 'text/csv; charset=utf-8', figuresCsv(csvHeader, sections));
+          return file(
+            `jaarverslag-${period.year}.csv`,
+            'text/csv; charset=utf-8',
+            figuresCsv(csvHeader, sections),
+          );
         const panel = deps.org.panelName[locale] ?? deps.org.panelName.nl ?? '';
         const date = deps.clock.now().toISOString().slice(0, 10);
         const docx = await yearReportDocx(

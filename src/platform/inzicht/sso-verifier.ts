@@ -1,7 +1,8 @@
 import { createRemoteJWKSet, errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import type { TabSsoConfig } from '../../config';
 
-export type SsoRefusal = 'off' | 'missing' | 'expired' | 'audience' | 'issuer' | 'tenant' | 'signature' | 'invalid';
+export type SsoRefusal =
+  'off' | 'missing' | 'expired' | 'audience' | 'issuer' | 'tenant' | 'signature' | 'invalid';
 export type SsoResult = { ok: true; oid: string } | { ok: false; reason: SsoRefusal };
 
 const BEARER = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/;
@@ -17,7 +18,10 @@ export class SsoVerifier {
 
   constructor(private readonly config: TabSsoConfig) {
     if (config.mode !== 'off')
-      this.keys = createRemoteJWKSet(new URL(config.jwksUrl), { timeoutDuration: 5000, cooldownDuration: 30_000 });
+      this.keys = createRemoteJWKSet(new URL(config.jwksUrl), {
+        timeoutDuration: 5000,
+        cooldownDuration: 30_000,
+      });
   }
 
   get mode(): TabSsoConfig['mode'] {
@@ -38,7 +42,8 @@ export class SsoVerifier {
         clockTolerance: 60,
         requiredClaims: ['exp', 'iat', 'tid', 'oid'],
       });
-      if (String(payload.tid).toLowerCase() !== config.tenantId.toLowerCase()) return { ok: false, reason: 'tenant' };
+      if (String(payload.tid).toLowerCase() !== config.tenantId.toLowerCase())
+        return { ok: false, reason: 'tenant' };
       const oid = String(payload.oid);
       return GUID.test(oid) ? { ok: true, oid: oid.toLowerCase() } : { ok: false, reason: 'invalid' };
     } catch (err) {

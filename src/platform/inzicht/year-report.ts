@@ -1,4 +1,14 @@
-import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import {
+  Document,
+  HeadingLevel,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+} from 'docx';
 import type { SectionView } from './figures-view';
 
 export interface YearReportText {
@@ -29,8 +39,14 @@ export function yearReportDocx(w: YearReportText, sections: SectionView[]): Prom
         new Table({
           width: { size: 100, type: WidthType.PERCENTAGE },
           rows: [
-            new TableRow({ tableHeader: true, children: [cellOf(w.figureHeader, true), ...f.columns.map((c) => cellOf(c, true))] }),
-            ...f.rows.map((r) => new TableRow({ children: [cellOf(r.label, true), ...r.cells.map((c) => cellOf(c.text))] })),
+            new TableRow({
+              tableHeader: true,
+              children: [cellOf(w.figureHeader, true), ...f.columns.map((c) => cellOf(c, true))],
+            }),
+            ...f.rows.map(
+              (r) =>
+                new TableRow({ children: [cellOf(r.label, true), ...r.cells.map((c) => cellOf(c.text))] }),
+            ),
           ],
         }),
       );
