@@ -254,12 +254,18 @@ function render(data) {
   document.body.dataset.ready = 'true';
 }
 
+/** The framing page's origin when it is on loopback (teams-js matches an exact host and port). */
+function loopbackHost() {
+  const origin = location.ancestorOrigins?.[0] ?? (document.referrer ? new URL(document.referrer).origin : '');
+  return /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?$/.test(origin) ? [origin] : [];
+}
+
 async function start() {
   await loadTexts(navigator.language || 'nl');
   document.getElementById('status').textContent = t('loading');
   try {
     // Local mode (tests, dev) only: the fake Teams host runs on loopback, which teams-js must be told to trust.
-    const origins = state.local ? ['http://127.0.0.1:*', 'http://localhost:*'] : undefined;
+    const origins = state.local ? loopbackHost() : undefined;
     await withTimeout(teams.app.initialize(origins), 8000);
     const context = await teams.app.getContext();
     applyTheme(context.app.theme);

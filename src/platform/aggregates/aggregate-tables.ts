@@ -69,6 +69,7 @@ export function suppressedBreakdown(
       : totals.map(cellOf);
   return [
     ...rows.map((r, i) => ({ key: r.key, label: r.label, cells: columns.map((c) => c[i]) })),
-    { key: 'total', label: totalLabel, cells: totalCells },
+    // The total is in the table; a stacked chart shows it as the height of the stack already.
+    { key: 'total', label: totalLabel, cells: totalCells, inChart: false },
   ];
 }

@@ -55,7 +55,8 @@ function headers(local: boolean, extra: Record<string, string>): Record<string, 
       // ECharts and Fluent set element styles at run time; no script runs from inline code.
       "style-src 'self' 'unsafe-inline'",
       "img-src 'self' data: blob:",
-      "connect-src 'self'",
+      // teams-js refreshes its list of Teams origins from this CDN (it has a built-in list as fallback).
+      "connect-src 'self' https://res.cdn.office.net",
       "base-uri 'none'",
       "form-action 'none'",
       `frame-ancestors ${ancestors.join(' ')}`,

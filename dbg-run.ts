@@ -1,0 +1,21 @@
+import { chromium } from 'playwright-core';
+import { LocalTokenIssuer } from './test/support/local-token-issuer';
+import { TestBot } from './test/support/test-bot';
+import { findChromium } from './scripts/chromium';
+import { FakeTeamsHost } from './test/e2e/support/fake-teams-host';
+(async () => {
+  const issuer = await LocalTokenIssuer.start();
+  const bot = await TestBot.start({ env: issuer.env });
+  const host = await FakeTeamsHost.start();
+  const c = findChromium();
+  const browser = await chromium.launch({ executablePath: c.executablePath, args: c.args, env: c.env, headless: true });
+  const page = await browser.newPage(); await page.addInitScript(() => { try { localStorage.debug = 'teamsJs.*'; } catch {} window.addEventListener('message', (e) => console.log('MSG', location.host, JSON.stringify(e.data).slice(0, 250))); });
+  page.on('console', (m) => console.log('CONSOLE', m.type(), m.text().slice(0, 300)));
+  page.on('pageerror', (e) => console.log('PAGEERROR', e.message));
+  const token = await issuer.token({ oid: '7a11e1b0-0000-4000-8000-000000000001' }, bot.clock.now());
+  await page.goto(host.host({ token, theme: 'default', locale: 'nl-NL', tabUrl: `${bot.url}/inzicht/?period=2026` }));
+  await page.waitForTimeout(12000);
+  const f = page.frames().find((x) => x.url().startsWith(bot.url));
+  console.log(await f?.evaluate(() => document.body.innerText.slice(0, 500)));
+  await browser.close(); await host.stop(); await bot.stop(); await issuer.stop();
+})();
