@@ -42,7 +42,12 @@ describe('Inzicht tab in a browser', () => {
     await seedPanelYear(bot.deps.store, bot.clock, () => bot.runtime.inzicht.figures.fold(true));
     host = await FakeTeamsHost.start();
     const c = findChromium();
-    browser = await chromium.launch({ executablePath: c.executablePath, args: c.args, env: c.env, headless: true });
+    browser = await chromium.launch({
+      executablePath: c.executablePath,
+      args: c.args,
+      env: c.env,
+      headless: true,
+    });
   });
   afterAll(async () => {
     await browser?.close();
@@ -51,10 +56,17 @@ describe('Inzicht tab in a browser', () => {
     await issuer?.stop();
   });
 
-  async function open(oid: string, theme: 'default' | 'dark' | 'contrast', locale = 'nl-NL'): Promise<[Page, Frame]> {
+  async function open(
+    oid: string,
+    theme: 'default' | 'dark' | 'contrast',
+    locale = 'nl-NL',
+  ): Promise<[Page, Frame]> {
     // The token is valid from the bot's clock; the browser runs on real time, which does not matter to it.
     const token = await issuer.token({ oid }, bot.clock.now());
-    const page = await browser.newPage({ viewport: { width: 1280, height: 4400 }, colorScheme: theme === 'dark' ? 'dark' : 'light' });
+    const page = await browser.newPage({
+      viewport: { width: 1280, height: 4400 },
+      colorScheme: theme === 'dark' ? 'dark' : 'light',
+    });
     await page.goto(host.host({ token, theme, locale, tabUrl: `${bot.url}/inzicht/?period=2026` }));
     const frame = page.frameLocator('#tab');
     await frame.locator('h1').first().waitFor({ timeout: 30_000 });
@@ -83,10 +95,16 @@ describe('Inzicht tab in a browser', () => {
         await expect(card.locator('.chart').getAttribute('aria-label')).resolves.toBeTruthy();
         await expect(card.locator('caption').textContent()).resolves.toBeTruthy();
       }
-      const total = await frame.locator('#figure-contact-topic tbody tr').last().locator('td').allTextContents();
+      const total = await frame
+        .locator('#figure-contact-topic tbody tr')
+        .last()
+        .locator('td')
+        .allTextContents();
       expect(total).toEqual(['7', '12', '<5', '≥5']);
-      await expect(frame.locator('#figure-kennisatelier-perAtelier tbody tr').first().locator('td').allTextContents()).resolves.toEqual(['18', '16', '22', '9']);
-      expect(await frame.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
+      await expect(
+        frame.locator('#figure-kennisatelier-perAtelier tbody tr').first().locator('td').allTextContents(),
+      ).resolves.toEqual(['18', '16', '22', '9']);
+      expect(await frame.evaluate('document.documentElement.dataset.theme')).toBe(theme);
       await shoot(page, `inzicht-${theme === 'default' ? 'light' : 'dark'}.png`);
       await page.close();
     }
@@ -97,9 +115,9 @@ describe('Inzicht tab in a browser', () => {
     await frame.waitForSelector('body[data-ready="true"]', { timeout: 30_000 });
     // Injected through the test driver, not the page: the tab's CSP rightly refuses foreign scripts.
     await frame.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
-    const result = (await frame.evaluate(() =>
-      (window as unknown as { axe: { run: (ctx: Document) => Promise<unknown> } }).axe.run(document),
-    )) as { violations: Array<{ id: string; impact: string; nodes: unknown[] }> };
+    const result = (await frame.evaluate('axe.run(document)')) as {
+      violations: Array<{ id: string; impact: string; nodes: unknown[] }>;
+    };
     const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
     expect(serious.map((v) => `${v.id} (${v.nodes.length})`)).toEqual([]);
     await page.close();

@@ -256,7 +256,8 @@ function render(data) {
 
 /** The framing page's origin when it is on loopback (teams-js matches an exact host and port). */
 function loopbackHost() {
-  const origin = location.ancestorOrigins?.[0] ?? (document.referrer ? new URL(document.referrer).origin : '');
+  const origin =
+    location.ancestorOrigins?.[0] ?? (document.referrer ? new URL(document.referrer).origin : '');
   return /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?$/.test(origin) ? [origin] : [];
 }
 

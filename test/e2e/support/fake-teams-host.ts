@@ -44,7 +44,10 @@ export class FakeTeamsHost {
     const tab = this.tab;
     if (!tab) return '';
     const config = JSON.stringify({ token: tab.token, theme: tab.theme, locale: tab.locale });
-    const runtime = JSON.stringify({ apiVersion: 4, supports: { authentication: {}, pages: { config: {} } } });
+    const runtime = JSON.stringify({
+      apiVersion: 4,
+      supports: { authentication: {}, pages: { config: {} } },
+    });
     return `<!doctype html><html><head><title>Teams (test host)</title>
 <style>html,body{margin:0;height:100%}iframe{border:0;width:100%;height:100%}</style></head>
 <body><iframe id="tab" title="Inzicht" src="${tab.tabUrl}"></iframe>
