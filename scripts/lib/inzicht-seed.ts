@@ -251,8 +251,9 @@ async function seedRounds(store: DocumentStore): Promise<void> {
 export async function seedPanelYear(store: DocumentStore, clock: ManualClock, fold: () => Promise<void>): Promise<void> {
   const now = clock.now();
   await seedContact(store);
+  // Members first: each fold below measures them for its quarter, as the timer would have.
+  await seedNetworks(store, clock);
   await seedAteliers(store, clock, fold);
   clock.set(now);
-  await seedNetworks(store, clock);
   await seedRounds(store);
 }

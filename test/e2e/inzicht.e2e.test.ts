@@ -130,6 +130,7 @@ describe('Inzicht tab in a browser', () => {
     await expect(alert.locator('h1').textContent()).resolves.toMatch(/programmateam/);
     expect(await frame.locator('table').count()).toBe(0);
     expect(await frame.content()).not.toMatch(/<5|Uitsluiting/);
+    await page.setViewportSize({ width: 1280, height: 480 });
     await shoot(page, 'inzicht-refusal.png');
     await page.close();
   });

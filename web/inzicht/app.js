@@ -164,6 +164,7 @@ function chartOption(figure) {
     yAxis: {
       type: 'value',
       max: figure.unit === 'percent' ? 100 : undefined,
+      minInterval: figure.unit === 'count' ? 1 : undefined,
       axisLabel: { color: fg },
       splitLine: { lineStyle: { color: line } },
     },
