@@ -53,6 +53,24 @@ export function registerContactMetrics(
         unit: 'count',
       };
     },
+    summarise:
+      id !== 'contact.topic'
+        ? undefined
+        : (table, locale) => {
+            // Suppressed quarters stay "<5"/"≥5" in the text too.
+            const totals = table.rows.at(-1)?.cells ?? [];
+            const list = table.columns
+              .map((c, i) => {
+                const cell = totals[i];
+                const shown =
+                  cell?.kind === 'exact' ? String(cell.value) : cell?.kind === 'atLeast5' ? '≥5' : '<5';
+                return `${String(c.label)}: ${shown}`;
+              })
+              .join(', ');
+            return locale === 'nl'
+              ? `Afgesloten contacten per kwartaal: ${list}.`
+              : `Closed contacts per quarter: ${list}.`;
+          },
   });
   const withNone = (items: Array<{ id: string; label: Bilingual }>, prefix: string): BreakdownRow[] => [
     ...items.map((i) => ({ key: i.id, label: i.label, countKey: `${prefix}:${i.id}` })),

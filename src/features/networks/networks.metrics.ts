@@ -82,6 +82,18 @@ export function registerNetworksMetrics(
           'members',
           'members',
         ),
+        summarise(table, locale) {
+          const last = table.rows
+            .map((r) => {
+              const c = r.cells.at(-1);
+              const shown = c?.kind === 'exact' ? String(c.value) : c?.kind === 'under5' ? '<5' : '–';
+              return `${typeof r.label === 'string' ? r.label : r.label[locale]} ${shown}`;
+            })
+            .join(', ');
+          return locale === 'nl'
+            ? `Leden aan het eind van de periode: ${last}.`
+            : `Members at the end of the period: ${last}.`;
+        },
       },
       {
         id: 'networks.announcements',

@@ -115,15 +115,13 @@ export function registerPollsMetrics(deps: Pick<AppDeps, 'store' | 'org' | 'aggr
           };
         },
         summarise(table, locale) {
-          const share = table.rows.find((r) => r.key === 'shareTop')?.cells.at(-1);
-          if (share?.kind !== 'exact')
-            return locale === 'nl'
-              ? 'Over de laatste periode zijn te weinig antwoorden om tevredenheid te tonen.'
-              : 'The last period has too few answers to show satisfaction.';
-          const met = share.value >= 80;
+          // The last four quarters: in how many was there enough to show, and how many met the 80 %.
+          const cells = table.rows.find((r) => r.key === 'shareTop')?.cells.slice(-4) ?? [];
+          const shown = cells.filter((c) => c.kind === 'exact');
+          const met = shown.filter((c) => c.kind === 'exact' && c.value >= 80).length;
           return locale === 'nl'
-            ? `${share.value} % van de deelnemers gaf een 4 of 5; de indicator van 80 % is ${met ? '' : 'niet '}gehaald.`
-            : `${share.value} % of participants gave a 4 or 5; the 80 % indicator was ${met ? '' : 'not '}met.`;
+            ? `In ${shown.length} van de laatste 4 kwartalen waren genoeg antwoorden; in ${met} daarvan gaf minstens 80 % een 4 of 5.`
+            : `In ${shown.length} of the last 4 quarters there were enough answers; in ${met} of them at least 80 % gave a 4 or 5.`;
         },
       },
       {

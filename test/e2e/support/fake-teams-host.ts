@@ -25,13 +25,13 @@ export class FakeTeamsHost {
   ) {}
 
   static async start(): Promise<FakeTeamsHost> {
-    let host: FakeTeamsHost | undefined;
+    const built: { host?: FakeTeamsHost } = {};
     const { server, origin } = await startLoopbackServer(() => async (_req, res) => {
       res.setHeader('Content-Type', 'text/html; charset=utf-8');
-      res.end(host?.page() ?? '');
+      res.end(built.host?.page() ?? '');
     });
-    host = new FakeTeamsHost(origin, server);
-    return host;
+    built.host = new FakeTeamsHost(origin, server);
+    return built.host;
   }
 
   /** The page to open: it frames `tab.tabUrl` and answers for it. */
