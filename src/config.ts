@@ -369,5 +369,6 @@ export function redactedSummary(config: Config): Record<string, unknown> {
           catalogAppId: config.graph.catalogAppId,
         }
       : 'OFF (names from the organisation file only; no proactive install)',
+    inzichtSignIn: config.tabSso.mode === 'local' ? 'LOCAL test issuer (LOCAL_NO_AUTH)' : config.tabSso.mode,
   };
 }
