@@ -64,7 +64,7 @@ describe('Inzicht tab in a browser', () => {
     // The token is valid from the bot's clock; the browser runs on real time, which does not matter to it.
     const token = await issuer.token({ oid }, bot.clock.now());
     const page = await browser.newPage({
-      viewport: { width: 1280, height: 4400 },
+      viewport: { width: 1280, height: 6000 },
       colorScheme: theme === 'dark' ? 'dark' : 'light',
     });
     await page.goto(host.host({ token, theme, locale, tabUrl: `${bot.url}/inzicht/?period=2026` }));

@@ -158,7 +158,12 @@ function chartOption(figure) {
     xAxis: {
       type: 'category',
       data: figure.columns,
-      axisLabel: { color: fg, rotate: figure.columns.length > 6 ? 30 : 0 },
+      // Long labels (doorbraken) are cut on the axis; the table beside the chart has them in full.
+      axisLabel: {
+        color: fg,
+        rotate: figure.columns.length > 6 ? 30 : 0,
+        formatter: (v) => (v.length > 22 ? `${v.slice(0, 21)}…` : v),
+      },
       axisLine: { lineStyle: { color: line } },
     },
     yAxis: {
