@@ -4,7 +4,10 @@
  * en-us.json and the two icons. The committed manifest holds placeholder GUIDs; the real ids come from
  * the environment at package time, and the result is validated offline against the bundled schema.
  *
- *   BOT_ID=<Entra app id of the bot> [TEAMS_APP_ID=<guid>] [APP_VERSION=1.2.3] npm run package:teams
+ *   BOT_ID=<Entra app id of the bot> [TEAMS_APP_ID=<guid>] [APP_VERSION=1.2.3] [PUBLIC_BASE_URL=https://…]
+ *     npm run package:teams
+ *   With PUBLIC_BASE_URL (https) the Inzicht tab is included, served from that host, with Teams SSO for it
+ *   (webApplicationInfo.resource api://<host>/botid-<bot id>, the Application ID URI docs/inzicht.md sets up).
  *   (BOT_ID falls back to MicrosoftAppId; --out <file> writes elsewhere)
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -36,6 +39,18 @@ const manifest = JSON.parse(readFileSync(resolve(dir, 'manifest.json'), 'utf8'))
 manifest.bots[0].botId = botId;
 // Proactive install through Graph (reaching people who never opened the bot) needs the app's Entra id here.
 manifest.webApplicationInfo = { id: botId, resource: `api://botid-${botId}` };
+const base = process.env.PUBLIC_BASE_URL;
+if (base && URL.canParse(base) && new URL(base).protocol === 'https:') {
+  const host = new URL(base).host;
+  manifest.staticTabs[0].contentUrl = `https://${host}/inzicht/?lang={locale}`;
+  manifest.validDomains = [host];
+  // Tab SSO: the token's audience is this Application ID URI (or the app id), checked by the bot.
+  manifest.webApplicationInfo.resource = `api://${host}/botid-${botId}`;
+} else {
+  // No public host known: a bot-only package (the tab needs the bot's https address).
+  delete manifest.staticTabs;
+  delete manifest.validDomains;
+}
 if (appId) manifest.id = appId;
 if (process.env.APP_VERSION) manifest.version = process.env.APP_VERSION;
 

@@ -57,6 +57,11 @@ const schema = z.object({
   /** Card actions and messages per person: a burst, then a steady rate (per instance). */
   USER_RATE_BURST: z.coerce.number().int().min(1).max(100_000).default(20),
   USER_RATE_PER_SECOND: z.coerce.number().positive().max(10_000).default(2),
+  /** Inzicht tab SSO: the app's Application ID URI (api://<host>/<appId>); the app id is accepted too. */
+  TAB_SSO_RESOURCE: optionalString,
+  /** Inzicht tab SSO: the Entra app the tab's token is for, when not the bot's own. */
+  TAB_SSO_CLIENT_ID: optionalString,
+  LOCAL_TOKEN_ISSUER: optionalString,
 });
 
 const set = (v: string | undefined) => v !== undefined && v.trim() !== '';
@@ -120,7 +125,20 @@ function crossChecks(env: NodeJS.ProcessEnv): string[] {
     problems.push('LINK_SIGNING_SECRET: required with authentication (signs download links)');
   if (appId && set(env.UI_LOCALE_OVERRIDE))
     problems.push("UI_LOCALE_OVERRIDE: only for local runs; Teams tells each user's language");
-  problems.push(...graphChecks(env));
+  problems.push(...graphChecks(env), ...localChecks(env));
+  return problems;
+}
+
+/** The local token issuer only beside LOCAL_NO_AUTH (which is itself refused in production, above). */
+function localChecks(env: NodeJS.ProcessEnv): string[] {
+  const problems: string[] = [];
+  const issuer = trimmed(env.LOCAL_TOKEN_ISSUER);
+  if (issuer !== undefined) {
+    if (!isTrue(env.LOCAL_NO_AUTH)) problems.push('LOCAL_TOKEN_ISSUER: only with LOCAL_NO_AUTH=1');
+    const url = URL.canParse(issuer) ? new URL(issuer) : undefined;
+    if (!url || url.protocol !== 'http:' || !loopbackHosts.has(url.hostname))
+      problems.push('LOCAL_TOKEN_ISSUER: must be an http URL on 127.0.0.1/localhost');
+  }
   return problems;
 }
 
@@ -209,7 +227,41 @@ export interface Config {
   uiLocaleOverride?: 'nl' | 'en';
   /** Microsoft Graph (names, group members, proactive install); off for local runs and the Playground. */
   graph: GraphConfig;
+  /** Who signs the Inzicht tab's SSO tokens, and for whom they must be. */
+  tabSso: TabSsoConfig;
 }
+
+export type TabSsoConfig =
+  | { mode: 'off' }
+  | { mode: 'entra' | 'local'; issuers: string[]; jwksUrl: string; audiences: string[]; tenantId: string };
+
+/** Entra ID (v1 and v2 tokens) for the bot's tenant; the local test issuer only with LOCAL_NO_AUTH. */
+function tabSsoConfig(e: Env): TabSsoConfig {
+  const clientId = e.TAB_SSO_CLIENT_ID ?? e.MicrosoftAppId;
+  const audiences = [e.TAB_SSO_RESOURCE, clientId].filter((a): a is string => !!a);
+  if (e.LOCAL_NO_AUTH && e.LOCAL_TOKEN_ISSUER) {
+    const issuer = e.LOCAL_TOKEN_ISSUER.replace(/\/$/, '');
+    return {
+      mode: 'local',
+      issuers: [issuer],
+      jwksUrl: `${issuer}/keys`,
+      audiences: audiences.length ? audiences : ['api://localhost/panelbot-local'],
+      tenantId: e.MicrosoftAppTenantId ?? localTenantId,
+    };
+  }
+  const tenantId = e.MicrosoftAppTenantId;
+  if (!tenantId || !audiences.length) return { mode: 'off' };
+  return {
+    mode: 'entra',
+    issuers: [`https://login.microsoftonline.com/${tenantId}/v2.0`, `https://sts.windows.net/${tenantId}/`],
+    jwksUrl: `https://login.microsoftonline.com/${tenantId}/discovery/v2.0/keys`,
+    audiences,
+    tenantId,
+  };
+}
+
+/** The tenant the local test issuer writes into its tokens when the bot has none configured. */
+export const localTenantId = '00000000-0000-4000-8000-00000000a0ca';
 
 export type GraphCredentialConfig =
   | { kind: 'clientSecret'; tenantId: string; clientId: string; secret: string }
@@ -286,6 +338,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     },
     uiLocaleOverride: e.UI_LOCALE_OVERRIDE,
     graph: graphConfig(e, env),
+    tabSso: tabSsoConfig(e),
   });
 }
 
@@ -354,5 +407,6 @@ export function redactedSummary(config: Config): Record<string, unknown> {
           catalogAppId: config.graph.catalogAppId,
         }
       : 'OFF (names from the organisation file only; no proactive install)',
+    inzichtSignIn: config.tabSso.mode === 'local' ? 'LOCAL test issuer (LOCAL_NO_AUTH)' : config.tabSso.mode,
   };
 }

@@ -8,6 +8,9 @@ import { createDelivery, type DeliveryEngine } from './platform/delivery';
 import { BotProactiveSender } from './platform/delivery/bot-proactive-sender';
 import type { AppDeps } from './platform/deps';
 import { Downloads } from './platform/downloads';
+import { AggregateStore } from './platform/aggregates/aggregate-store';
+import { MetricRegistry } from './platform/metrics';
+import { createInzicht, type Inzicht } from './platform/inzicht';
 import { HelpRegistry } from './platform/help';
 import { I18n } from './platform/i18n/i18n';
 import platformEn from './platform/i18n/en.json';
@@ -39,6 +42,8 @@ export interface Runtime {
   app: Application<TurnState>;
   adapter: TeamsAdapter;
   delivery: DeliveryEngine;
+  /** The Inzicht tab (figures API and page under /inzicht/). */
+  inzicht: Inzicht;
   /** Starts HTTP and (unless told not to, as tests do) the delivery worker and the scheduler. */
   start(port?: number, host?: string, options?: { workers?: boolean }): Promise<RunningServer>;
   /**
@@ -132,8 +137,11 @@ export async function createRuntime(
     roles,
     roleGrants,
     agenda: new AgendaSources(),
+    aggregates: new AggregateStore(store, () => clock.now()),
+    metrics: new MetricRegistry(logger.child({ component: 'metrics' })),
   };
   const app = createApp(deps, adapter);
+  const inzicht = createInzicht(deps);
   let server: RunningServer | undefined;
 
   return {
@@ -141,6 +149,7 @@ export async function createRuntime(
     app,
     adapter,
     delivery,
+    inzicht,
     async start(port = config.port, host = config.host, options = {}) {
       server = await startServer(
         {
@@ -150,6 +159,7 @@ export async function createRuntime(
           downloads: deps.downloads,
           logger,
           requireBearer: !config.localNoAuth,
+          web: inzicht.http,
         },
         port,
         host,
@@ -160,6 +170,7 @@ export async function createRuntime(
         await roles.refresh('start');
         roles.start(org.settings.roleRefreshMinutes);
         reloader?.start(30_000);
+        inzicht.start();
       }
       return server;
     },
@@ -167,6 +178,7 @@ export async function createRuntime(
       const until = Date.now() + timeoutMs;
       const left = () => Math.max(0, until - Date.now());
       reloader?.stop();
+      inzicht.stop();
       roles.stop();
       // Half the budget for turns in flight; the rest for a job or a send that is still running.
       await server?.close(left() / 2);

@@ -4,6 +4,7 @@ import type { TurnContext } from 'botbuilder';
 import type { DocumentStore } from './storage/document-store.port';
 import type { Downloads } from './platform/downloads';
 import type { Logger } from './platform/logger';
+import type { WebRequest, WebResponse } from './platform/inzicht';
 
 export interface ServerDeps {
   adapter: TeamsAdapter;
@@ -13,6 +14,8 @@ export interface ServerDeps {
   logger: Logger;
   /** With authentication on, a POST without a bearer token is refused before its body is read. */
   requireBearer: boolean;
+  /** The Inzicht tab under /inzicht/ (page, libraries, figures API). */
+  web?: (req: WebRequest) => Promise<WebResponse>;
 }
 
 /** A browser shows this; the person is not signed in here, so it is in both languages. */
@@ -130,6 +133,37 @@ export async function startServer(deps: ServerDeps, port: number, host: string):
     res.writeHead(200);
     res.end(file.body);
   });
+
+  const web = deps.web;
+  if (web) {
+    const serveTab = async (req: restify.Request, res: restify.Response) => {
+      const url = new URL(req.url ?? '/', 'http://local');
+      if (url.pathname === '/inzicht') {
+        res.setHeader('Location', '/inzicht/');
+        res.writeHead(301);
+        res.end();
+        return;
+      }
+      try {
+        const out = await web({
+          path: url.pathname,
+          query: url.searchParams,
+          authorization: req.headers.authorization,
+        });
+        for (const [k, v] of Object.entries(out.headers)) res.setHeader(k, v);
+        res.writeHead(out.status);
+        res.end(out.body);
+      } catch (err) {
+        log.error(
+          { err: { name: (err as Error).name, stack: (err as Error).stack } },
+          'inzicht request failed',
+        );
+        if (!res.headersSent) res.send(500);
+      }
+    };
+    server.get('/inzicht', serveTab);
+    server.get('/inzicht/*', serveTab);
+  }
 
   await new Promise<void>((resolve) => server.listen(port, host, resolve));
   const address = server.address();

@@ -12,6 +12,7 @@ var containerNames = [
   'broadcasts'
   'jobs'
   'signups'
+  'aggregates'
   'kennisateliers'
   'polls'
   'contact'

@@ -1,5 +1,6 @@
 import type { Config } from '../config';
 import type { AgendaSources } from './agenda';
+import type { AggregateStore } from './aggregates/aggregate-store';
 import type { DocumentStore } from '../storage/document-store.port';
 import type { Clock } from './clock';
 import type { ConversationDirectory } from './conversations';
@@ -8,6 +9,7 @@ import type { Downloads } from './downloads';
 import type { HelpRegistry } from './help';
 import type { I18n } from './i18n/i18n';
 import type { Logger } from './logger';
+import type { MetricRegistry } from './metrics';
 import type { Organisation } from './org/organisation';
 import type { RoleGrants } from './org/role-grants';
 import type { RoleSync } from './org/role-sync';
@@ -34,4 +36,8 @@ export interface AppDeps {
   roleGrants: RoleGrants;
   /** Sources of automatic lines on the kernteam agenda (overdue requests, old signals). */
   agenda: AgendaSources;
+  /** Per-quarter counts that outlive the cases (the Inzicht tab's source). */
+  aggregates: AggregateStore;
+  /** Features register their figures for the Inzicht tab here. */
+  metrics: MetricRegistry;
 }

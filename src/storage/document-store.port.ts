@@ -77,6 +77,8 @@ export const containers = {
   jobs: 'jobs',
   /** Seat lists with capacity and waitlist (ateliers, meetups); see platform/signups. */
   signups: 'signups',
+  /** Per-quarter counts that outlive the cases (platform/aggregates); pk = family, id = family|quarter. */
+  aggregates: 'aggregates',
   /** Feature data; each feature documents its own pk/id scheme in its repository. */
   kennisateliers: 'kennisateliers',
   polls: 'polls',

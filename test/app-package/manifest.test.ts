@@ -142,6 +142,35 @@ describe('npm run package:teams', () => {
     expect(entries.get('color.png')!.equals(readFileSync(join(dir, 'color.png')))).toBe(true);
   });
 
+  it('adds the Inzicht tab with SSO for the public host when PUBLIC_BASE_URL is given', async () => {
+    const out = join(tmp, 'panelbot-tab.zip');
+    const botId = '1b2c3d4e-0000-4000-8000-00000000abcd';
+    await run(process.execPath, ['scripts/package-teams.mjs', '--out', out], {
+      cwd: root,
+      env: env({ BOT_ID: botId, PUBLIC_BASE_URL: 'https://panelbot.rotterdam.example' }),
+    });
+    const packed = JSON.parse(
+      readZip(readFileSync(out)).get('manifest.json')!.toString('utf8'),
+    ) as Manifest & {
+      staticTabs: Array<{ entityId: string; contentUrl: string; scopes: string[] }>;
+      validDomains: string[];
+      webApplicationInfo: { id: string; resource: string };
+    };
+    expect(packed.staticTabs).toEqual([
+      expect.objectContaining({
+        entityId: 'inzicht',
+        contentUrl: 'https://panelbot.rotterdam.example/inzicht/?lang={locale}',
+        scopes: ['personal'],
+      }),
+    ]);
+    expect(packed.validDomains).toEqual(['panelbot.rotterdam.example']);
+    expect(packed.webApplicationInfo).toEqual({
+      id: botId,
+      resource: `api://panelbot.rotterdam.example/botid-${botId}`,
+    });
+    expect(english['staticTabs[0].name']).toBe('Insight');
+  });
+
   it('refuses to package without a bot id', async () => {
     await expect(
       run(process.execPath, ['scripts/package-teams.mjs', '--out', join(tmp, 'x.zip')], {

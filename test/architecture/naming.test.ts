@@ -17,6 +17,7 @@ const roles = [
   'format',
   'files',
   'rules',
+  'metrics',
 ];
 const kebab = '[a-z0-9]+(?:-[a-z0-9]+)*';
 

@@ -4,6 +4,7 @@ import { everyone } from '../../platform/help';
 import { hasRole } from '../../platform/org/organisation';
 import { registerRequestHandlers } from './contact.handlers';
 import { registerContactJobs } from './contact.jobs';
+import { registerContactMetrics } from './contact.metrics';
 import { registerKernteamHandlers } from './contact.kernteam.handlers';
 import { createContactModule } from './contact.module';
 import { registerRelayHandlers } from './contact.relay.handlers';
@@ -57,4 +58,5 @@ export function registerContact(app: PanelApp, deps: AppDeps): void {
   ]);
 
   registerContactJobs(deps.scheduler, contact);
+  registerContactMetrics(deps);
 }

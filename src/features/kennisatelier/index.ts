@@ -10,6 +10,7 @@ import { registerOrganiserHandlers } from './kennisatelier.organiser.handlers';
 import { kennisatelierFiles, kennisatelierVerbs } from './kennisatelier.verbs';
 import en from './i18n/en.json';
 import nl from './i18n/nl.json';
+import { registerKennisatelierMetrics } from './kennisatelier.metrics';
 
 /** Registers the kennisatelier feature's routes, help entries, message catalogues, jobs and downloads. */
 export function registerKennisatelier(app: PanelApp, deps: AppDeps): void {
@@ -42,4 +43,5 @@ export function registerKennisatelier(app: PanelApp, deps: AppDeps): void {
   registerKennisatelierJobs(deps.scheduler, module);
   deps.downloads.register(kennisatelierFiles.ics, (id, subject) => module.files.ics(id, subject));
   deps.downloads.register(kennisatelierFiles.csv, (id, subject) => module.files.csv(id, subject));
+  registerKennisatelierMetrics(deps);
 }

@@ -11,6 +11,7 @@ import { registerNetworksJobs } from './networks.jobs';
 import { registerMemberHandlers } from './networks.member.handlers';
 import { createNetworksModule } from './networks.module';
 import { networksFiles, networksVerbs } from './networks.verbs';
+import { registerNetworksMetrics } from './networks.metrics';
 
 const coordinators = (actor: Actor) => hasRole(actor, 'netwerkcoordinator');
 
@@ -54,4 +55,5 @@ export function registerNetworks(app: PanelApp, deps: AppDeps): void {
 
   registerNetworksJobs(deps.scheduler, m);
   deps.downloads.register(networksFiles.ics, (id, subject) => m.files.ics(id, subject));
+  registerNetworksMetrics(deps);
 }

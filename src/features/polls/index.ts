@@ -8,6 +8,7 @@ import { createPollsModule } from './polls.module';
 import { pollsDownloads, pollsVerbs } from './polls.verbs';
 import en from './i18n/en.json';
 import nl from './i18n/nl.json';
+import { registerPollsMetrics } from './polls.metrics';
 
 /** Registers the polls feature's routes, help entries, message catalogues and jobs. */
 export function registerPolls(app: PanelApp, deps: AppDeps): void {
@@ -38,4 +39,5 @@ export function registerPolls(app: PanelApp, deps: AppDeps): void {
 
   registerPollsJobs(deps.scheduler, polls);
   deps.downloads.register(pollsDownloads.export, (id, subject) => polls.files.exportCsv(id, subject));
+  registerPollsMetrics(deps);
 }

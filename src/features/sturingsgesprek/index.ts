@@ -11,6 +11,7 @@ import { reportFile, type ReportFormat } from './sturingsgesprek.report.files';
 import { registerRoundHandlers } from './sturingsgesprek.rounds.handlers';
 import { registerSetupHandlers } from './sturingsgesprek.setup.handlers';
 import { downloadKinds, sturingsgesprekVerbs } from './sturingsgesprek.verbs';
+import { registerSturingsgesprekMetrics } from './sturingsgesprek.metrics';
 
 /** Registers the sturingsgesprek feature's routes, help entries, message catalogues, jobs and downloads. */
 export function registerSturingsgesprek(app: PanelApp, deps: AppDeps): void {
@@ -46,4 +47,5 @@ export function registerSturingsgesprek(app: PanelApp, deps: AppDeps): void {
   for (const format of Object.keys(downloadKinds) as ReportFormat[]) {
     deps.downloads.register(downloadKinds[format], reportFile(deps, sg.report, format));
   }
+  registerSturingsgesprekMetrics(deps);
 }

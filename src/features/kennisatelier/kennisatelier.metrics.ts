@@ -1,0 +1,101 @@
+import { countRow } from '../../platform/aggregates/aggregate-tables';
+import { itemColumns, itemKey, itemRow, itemsOf } from '../../platform/aggregates/item-columns';
+import { quarterOf } from '../../platform/aggregates/quarters';
+import { days } from '../../platform/clock';
+import type { AppDeps } from '../../platform/deps';
+import type { Bilingual } from '../../platform/metrics';
+import { SignupService } from '../../platform/signups';
+import { AtelierRepository, SIGNUP_LIST_KEEP_DAYS, signupListId } from './kennisatelier.repository';
+
+const FAMILY = 'kennisatelier';
+const words = {
+  ateliers: { nl: 'Kennisateliers', en: 'Knowledge workshops' },
+  signups: { nl: 'Aanmeldingen', en: 'Sign-ups' },
+  waitlist: { nl: 'Op de wachtlijst gebleven', en: 'Left on the waitlist' },
+  attended: { nl: 'Aanwezig', en: 'Attended' },
+  atelier: { nl: 'Atelier', en: 'Workshop' },
+} satisfies Record<string, Bilingual>;
+
+/**
+ * Kennisatelier figures: sign-ups, waitlist and attendance, per atelier and over time. An atelier is
+ * folded in once its attendance is marked (the numbers are final then), well before its sign-up list
+ * expires; satisfaction comes from the polls feature's figures.
+ */
+export function registerKennisatelierMetrics(
+  deps: Pick<AppDeps, 'store' | 'clock' | 'org' | 'aggregates' | 'metrics'>,
+): void {
+  const repo = new AtelierRepository(deps.store);
+  const signups = new SignupService(deps.store, deps.clock);
+  const zone = deps.org.data.organisation.timeZone;
+
+  deps.metrics.add({
+    id: 'kennisatelier',
+    order: 10,
+    title: words.ateliers,
+    async collect(now) {
+      const since = new Date(now.getTime() - days(SIGNUP_LIST_KEEP_DAYS)).toISOString();
+      for (const a of await repo.endingAfter(since, 500)) {
+        if (a.status !== 'published' || !a.attendance) continue;
+        const roster = await signups.roster(signupListId(a.id)).catch(() => undefined);
+        if (!roster) continue;
+        const counts = {
+          ateliers: 1,
+          signups: roster.attending.length + roster.waitlist.length,
+          waitlist: roster.waitlist.length,
+          attended: a.attendance.attendeeIds.length,
+        };
+        const local = a.startsAt;
+        const perAtelier = Object.fromEntries(
+          Object.entries(counts).map(([k, n]) => [itemKey('a', local, a.id, k), n]),
+        );
+        await deps.aggregates.fold(FAMILY, quarterOf(a.startsAt, zone), a.id, { ...counts, ...perAtelier });
+      }
+    },
+    metrics: [
+      {
+        id: 'kennisatelier.trend',
+        order: 1,
+        title: { nl: 'Aanmeldingen en opkomst door de tijd', en: 'Sign-ups and attendance over time' },
+        description: {
+          nl: 'Per kwartaal, de acht kwartalen tot en met de gekozen periode.',
+          en: 'Per quarter, the eight quarters up to and including the chosen period.',
+        },
+        chart: 'line',
+        async table(ctx) {
+          const docs = await deps.aggregates.quarters(FAMILY, ctx.trend);
+          const rows = (['ateliers', 'signups', 'waitlist', 'attended'] as const).map((k) =>
+            countRow(docs, ctx.trend, k, words[k]),
+          );
+          return { columns: ctx.trend.map((q) => ({ key: q, label: q })), rows, unit: 'count' };
+        },
+        summarise(table, locale) {
+          const sum = (key: string) =>
+            table.rows
+              .find((r) => r.key === key)
+              ?.cells.slice(-4)
+              .reduce((s, c) => s + (c.kind === 'exact' ? c.value : 0), 0) ?? 0;
+          return locale === 'nl'
+            ? `In de laatste vier kwartalen waren er ${sum('ateliers')} kennisateliers met ${sum('signups')} aanmeldingen; ${sum('attended')} mensen waren aanwezig.`
+            : `In the last four quarters there were ${sum('ateliers')} workshops with ${sum('signups')} sign-ups; ${sum('attended')} people attended.`;
+        },
+      },
+      {
+        id: 'kennisatelier.perAtelier',
+        order: 2,
+        title: { nl: 'Per kennisatelier', en: 'Per workshop' },
+        description: {
+          nl: 'De kennisateliers van de gekozen periode, met aanmeldingen, wachtlijst en opkomst.',
+          en: 'The workshops of the chosen period, with sign-ups, waitlist and attendance.',
+        },
+        chart: 'bar',
+        async table(ctx) {
+          const items = itemsOf(await deps.aggregates.quarters(FAMILY, ctx.quarters), 'a');
+          const rows = (['signups', 'waitlist', 'attended'] as const).map((k) =>
+            itemRow(items, k, words[k], (v) => v[k] ?? 0),
+          );
+          return { columns: itemColumns(items, words.atelier), rows, unit: 'count' };
+        },
+      },
+    ],
+  });
+}

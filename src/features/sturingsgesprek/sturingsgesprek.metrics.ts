@@ -1,0 +1,144 @@
+import { countIn, countRow, percentRow } from '../../platform/aggregates/aggregate-tables';
+import { quarterOf } from '../../platform/aggregates/quarters';
+import type { AppDeps } from '../../platform/deps';
+import { bilingualOf, type Bilingual, type MetricCell } from '../../platform/metrics';
+import { SturingsgesprekRepository } from './sturingsgesprek.repository';
+import type { RoundDoc, SheetDoc } from './sturingsgesprek.types';
+
+const FAMILY = 'sturingsgesprek';
+const words = {
+  submitted: { nl: 'Ingeleverd (%)', en: 'Submitted (%)' },
+  yes: { nl: 'Ja, weerstand', en: 'Yes, resistance' },
+  no: { nl: 'Nee', en: 'No' },
+} satisfies Record<string, Bilingual>;
+
+/**
+ * What a closed round adds to the quarter it opened in: units asked and submitted (overall and per
+ * cluster), how often each doorbraak was chosen, and the yes/no answers to resistance. Resistance is
+ * the yes/no question whose follow-up asks which doorbraken (as in the DIG templates), so a question
+ * set the DIG office edits keeps being counted without naming question ids here.
+ */
+function countsOf(round: RoundDoc, sheets: SheetDoc[]): Record<string, number> {
+  const counts: Record<string, number> = { rounds: 1 };
+  const add = (k: string, n = 1) => (counts[k] = (counts[k] ?? 0) + n);
+  const choiceQuestions = round.questions.filter((q) => q.kind === 'doorbraken').map((q) => q.id);
+  const resistance = round.questions
+    .filter((q) => q.kind === 'yesNo' && q.followUps.some((f) => f.kind === 'doorbraken'))
+    .map((q) => q.id);
+  for (const unit of round.units) {
+    add('units');
+    add(`units:${unit.clusterId}`);
+    const sheet = sheets.find((s) => s.unitId === unit.unitId);
+    if (sheet?.state !== 'submitted') continue;
+    add('submitted');
+    add(`submitted:${unit.clusterId}`);
+    for (const id of choiceQuestions) {
+      const a = sheet.answers[id];
+      if (a?.kind === 'doorbraken') for (const d of a.ids) add(`doorbraak:${d}`);
+    }
+    for (const id of resistance) {
+      const a = sheet.answers[id];
+      if (a?.kind === 'yesNo') add(a.yes ? 'resistance:yes' : 'resistance:no');
+    }
+  }
+  return counts;
+}
+
+/** Sturingsgesprek figures: completion per round and cluster, doorbraken chosen, resistance, round over round. */
+export function registerSturingsgesprekMetrics(
+  deps: Pick<AppDeps, 'store' | 'org' | 'aggregates' | 'metrics'>,
+): void {
+  const repo = new SturingsgesprekRepository(deps.store);
+  const zone = deps.org.data.organisation.timeZone;
+
+  deps.metrics.add({
+    id: 'sturingsgesprek',
+    order: 50,
+    title: { nl: 'Sturingsgesprek', en: 'Steering conversation' },
+    async collect() {
+      for (const round of await repo.recentRounds(200)) {
+        if (round.status !== 'closed') continue;
+        const counts = countsOf(round, await repo.sheets(round.roundId));
+        await deps.aggregates.fold(FAMILY, quarterOf(round.opensAt, zone), round.roundId, counts);
+      }
+    },
+    metrics: [
+      {
+        id: 'sturingsgesprek.completion',
+        order: 1,
+        title: { nl: 'Ingeleverd per ronde en cluster', en: 'Submitted per round and cluster' },
+        description: {
+          nl: 'Aandeel clusters dat de vragen inleverde, per ronde (kwartaal), totaal en per cluster.',
+          en: 'Share of clusters that submitted, per round (quarter), overall and per cluster.',
+        },
+        chart: 'line',
+        async table(ctx) {
+          const docs = await deps.aggregates.quarters(FAMILY, ctx.trend);
+          const rows = [
+            percentRow(
+              docs,
+              ctx.trend,
+              'all',
+              { nl: 'Alle clusters', en: 'All clusters' },
+              'submitted',
+              'units',
+            ),
+            ...deps.org.clusters.map((c) =>
+              percentRow(docs, ctx.trend, c.id, bilingualOf(c.name), `submitted:${c.id}`, `units:${c.id}`),
+            ),
+          ];
+          return { columns: ctx.trend.map((q) => ({ key: q, label: q })), rows, unit: 'percent' };
+        },
+        summarise(table, locale) {
+          const last = table.rows[0]?.cells.at(-1);
+          const v = last?.kind === 'exact' ? `${last.value} %` : '–';
+          return locale === 'nl'
+            ? `In de laatste ronde leverde ${v} van de clusters de antwoorden op tijd in.`
+            : `In the last round ${v} of the clusters submitted their answers.`;
+        },
+      },
+      {
+        id: 'sturingsgesprek.doorbraken',
+        order: 2,
+        title: { nl: 'Gekozen doorbraken', en: 'Breakthroughs chosen' },
+        description: {
+          nl: 'Hoe vaak clusters elke doorbraak kozen in de rondes van de gekozen periode.',
+          en: 'How often clusters chose each breakthrough in the rounds of the chosen period.',
+        },
+        chart: 'bar',
+        async table(ctx) {
+          const docs = await deps.aggregates.quarters(FAMILY, ctx.quarters);
+          const doorbraken = deps.org.doorbraken;
+          const rows = ctx.quarters.map((q) => ({
+            key: q,
+            label: q,
+            cells: doorbraken.map((d): MetricCell => ({
+              kind: 'exact',
+              value: countIn(docs, q, `doorbraak:${d.id}`),
+            })),
+          }));
+          const columns = doorbraken.map((d) => ({ key: d.id, label: bilingualOf(d.title) }));
+          return { columns, rows, unit: 'count' };
+        },
+      },
+      {
+        id: 'sturingsgesprek.resistance',
+        order: 3,
+        title: { nl: 'Weerstand tegen doorbraken', en: 'Resistance to breakthroughs' },
+        description: {
+          nl: 'Aantal clusters dat weerstand meldde (ja of nee), ronde na ronde.',
+          en: 'Number of clusters reporting resistance (yes or no), round after round.',
+        },
+        chart: 'stackedBar',
+        async table(ctx) {
+          const docs = await deps.aggregates.quarters(FAMILY, ctx.trend);
+          const rows = [
+            countRow(docs, ctx.trend, 'resistance:yes', words.yes),
+            countRow(docs, ctx.trend, 'resistance:no', words.no),
+          ];
+          return { columns: ctx.trend.map((q) => ({ key: q, label: q })), rows, unit: 'count' };
+        },
+      },
+    ],
+  });
+}

@@ -1,0 +1,74 @@
+import { text, type MetricCell, type MetricDefinition, type MetricTable } from '../metrics';
+import type { Locale } from '../org/organisation';
+
+/** What leaves the server for one figure: words in the reader's language and cells as shown. */
+export interface FigureView {
+  id: string;
+  title: string;
+  description: string;
+  chart: MetricDefinition['chart'];
+  unit: MetricTable['unit'];
+  reference?: { value: number; label: string };
+  columns: string[];
+  rows: Array<{ label: string; inChart: boolean; cells: Array<{ text: string; value: number | null }> }>;
+  summary?: string;
+}
+
+export interface SectionView {
+  id: string;
+  title: string;
+  figures: FigureView[];
+}
+
+export function cellText(cell: MetricCell, unit: MetricTable['unit'], locale: Locale): string {
+  switch (cell.kind) {
+    case 'under5':
+      return '<5';
+    case 'atLeast5':
+      return '≥5';
+    case 'none':
+      return '–';
+    case 'exact': {
+      const n = cell.value.toLocaleString(locale === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: 1 });
+      return unit === 'percent' ? `${n} %` : n;
+    }
+  }
+}
+
+/** Suppressed or missing cells have no value: a chart leaves a gap there, never a number. */
+export const cellValue = (cell: MetricCell): number | null => (cell.kind === 'exact' ? cell.value : null);
+
+export function figureView(metric: MetricDefinition, table: MetricTable, locale: Locale): FigureView {
+  return {
+    id: metric.id,
+    title: text(metric.title, locale),
+    description: text(metric.description, locale),
+    chart: metric.chart,
+    unit: table.unit,
+    reference: metric.reference && {
+      value: metric.reference.value,
+      label: text(metric.reference.label, locale),
+    },
+    columns: table.columns.map((c) => text(c.label, locale)),
+    rows: table.rows.map((r) => ({
+      label: text(r.label, locale),
+      inChart: r.inChart !== false,
+      cells: r.cells.map((c) => ({ text: cellText(c, r.unit ?? table.unit, locale), value: cellValue(c) })),
+    })),
+    summary: metric.summarise?.(table, locale),
+  };
+}
+
+/** RFC 4180 with ';' (Dutch spreadsheets); cells a spreadsheet would run as a formula get an apostrophe. */
+const csvCell = (v: string) => `"${(/^[=+\-@\t\r]/.test(v) ? `'${v}` : v).replace(/"/g, '""')}"`;
+
+export function figuresCsv(header: string, sections: SectionView[]): string {
+  const lines = [header];
+  for (const s of sections)
+    for (const f of s.figures)
+      for (const r of f.rows)
+        r.cells.forEach((c, i) =>
+          lines.push([s.title, f.title, r.label, f.columns[i] ?? '', c.text].map(csvCell).join(';')),
+        );
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
