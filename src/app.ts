@@ -8,6 +8,7 @@ import { registerPolls } from './features/polls';
 import { registerRoles } from './features/roles';
 import { registerSturingsgesprek } from './features/sturingsgesprek';
 import { rememberConversation } from './platform/bot/conversation-tracking';
+import { refuseOverlongText } from './platform/bot/message-length';
 import { localeOf } from './platform/bot/turn';
 import type { AppDeps } from './platform/deps';
 import { BotStateStorage } from './storage/bot-state-storage';
@@ -62,6 +63,8 @@ export function createApp(deps: AppDeps, adapter: TeamsAdapter): Application<Tur
     }
     const override = deps.config.uiLocaleOverride;
     if (override) context.activity.locale = override === 'en' ? 'en-US' : 'nl-NL';
+    // Before any route's pattern sees the text (finding 5: no pattern may run on unbounded input).
+    if (await refuseOverlongText(context, deps)) return false;
     await rememberConversation(context, deps);
     const from = context.activity.from;
     if (from?.aadObjectId) deps.people.remember(from.aadObjectId, from.name);
