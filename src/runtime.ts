@@ -8,6 +8,7 @@ import { BotProactiveSender } from './platform/delivery/bot-proactive-sender';
 import type { AppDeps } from './platform/deps';
 import { Downloads } from './platform/downloads';
 import { HelpRegistry } from './platform/help';
+import { NetworkMembership } from './platform/contracts/network-membership.port';
 import { I18n } from './platform/i18n/i18n';
 import platformEn from './platform/i18n/en.json';
 import platformNl from './platform/i18n/nl.json';
@@ -105,6 +106,7 @@ export async function createRuntime(
       logger: logger.child({ component: 'people' }),
     }),
     roles,
+    networkMembership: new NetworkMembership(),
   };
   const app = createApp(deps, adapter);
   let server: RunningServer | undefined;

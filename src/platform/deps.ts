@@ -1,6 +1,7 @@
 import type { Config } from '../config';
 import type { DocumentStore } from '../storage/document-store.port';
 import type { Clock } from './clock';
+import type { NetworkMembership } from './contracts/network-membership.port';
 import type { ConversationDirectory } from './conversations';
 import type { Delivery, Scheduler } from './delivery/delivery.port';
 import type { Downloads } from './downloads';
@@ -28,4 +29,6 @@ export interface AppDeps {
   people: PeopleNames;
   /** Members of the role groups the organisation file names; refreshed on a timer and on demand. */
   roles: RoleSync;
+  /** Whether someone is in a network's audience; the networks feature provides the answer. */
+  networkMembership: NetworkMembership;
 }

@@ -26,6 +26,8 @@ export class PollCloseService {
     const poll = await this.repo.updatePoll(pollId, closed);
     if (!poll) return;
     if (poll.anonymous) await this.unlinkAnswers(pollId);
+    // The reminder's recipients are who had not answered by then: gone with its purpose (finding 8).
+    await this.notifier.forgetReminder(pollId);
     if (!sweep) {
       const runAt = new Date(now.getTime() + minutes(10));
       const payload = { pollId, sweep: true };

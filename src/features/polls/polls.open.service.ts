@@ -6,7 +6,7 @@ import { commonErrors } from '../../platform/errors';
 import { localToUtc } from '../../platform/i18n/format';
 import type { Logger } from '../../platform/logger';
 import { hasRole, type Actor, type Organisation } from '../../platform/org/organisation';
-import { canCreatePolls, reachableNetworks } from './polls.access';
+import { canCreatePolls, mayAskNamed, reachableNetworks } from './polls.access';
 import { randomSecret } from './polls.answer-key.rules';
 import { pollErrors } from './polls.errors';
 import type { PollsNotifier } from './polls.notifier';
@@ -102,6 +102,7 @@ export class PollOpenService {
     if (!networkIds.every((id) => networks.includes(id)) || !channelKeys.every((k) => channels.includes(k))) {
       throw pollErrors.audienceNotAllowed();
     }
+    if (input.anonymous !== 'yes' && !mayAskNamed(actor, networkIds)) throw pollErrors.namedNetwork();
     const now = this.clock.now();
     const closesAt = localToUtc(input.closesDate, input.closesTime, this.org.timeZone);
     const closesMs = closesAt ? Date.parse(closesAt) : NaN;

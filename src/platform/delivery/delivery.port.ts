@@ -112,6 +112,12 @@ export interface Delivery {
   sendNow(key: RecipientKey, activity: OutboundActivity): Promise<string>;
   /** Replaces one message sent earlier (e.g. a per-user card), without storing it. */
   updateNow(key: RecipientKey, activityId: string, activity: OutboundActivity): Promise<void>;
+  /**
+   * Deletes a broadcast with all its items, sent or not, and its record: for a broadcast whose list of
+   * recipients says something about people once its purpose is over (a poll's reminder tells who had
+   * not answered). Returns how many documents went. Safe to repeat.
+   */
+  forget(broadcastId: string): Promise<number>;
 }
 
 /** A timed job; stored in UTC, claimed with a lease, run once even with several instances. */

@@ -56,6 +56,9 @@ export class RecordingDelivery implements Delivery {
     };
   }
   async enqueueUpdate(): Promise<void> {}
+  async forget(): Promise<number> {
+    return 0;
+  }
   async retryFailed(): Promise<number> {
     return 0;
   }
