@@ -14,7 +14,7 @@ import type { PollRepository } from './polls.repository';
 import { isClosed } from './polls.rules';
 import type { CreatePayload } from './polls.schemas';
 import type { Poll } from './polls.types';
-import { pollsJobs } from './polls.verbs';
+import { pollsJobs, remindJobId } from './polls.verbs';
 
 const unique = (ids: string[]) => [...new Set(ids.map((id) => id.toLowerCase()))];
 
@@ -160,7 +160,7 @@ export class PollOpenService {
     const remindAt = new Date(closesAt.getTime() - Math.min(days(2), openFor / 2));
     if (remindAt.getTime() - Date.parse(poll.openedAt) < hours(1)) return;
     await this.scheduler.schedule({
-      id: `polls:remind:${pollId}`,
+      id: remindJobId(pollId),
       kind: pollsJobs.remind,
       runAt: remindAt,
       payload: { pollId },
