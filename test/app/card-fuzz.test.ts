@@ -21,6 +21,6 @@ describe('fuzzer: every verb to every role with mutated payloads', () => {
       failures: 0,
       report: expect.any(String),
     });
-    expect(report.verbsSent).toBeGreaterThan(report.verbs * 0.9);
+    expect(report.verbsSent).toBe(report.verbs);
   }, 110_000);
 });

@@ -385,6 +385,17 @@ export async function fuzzBot(options: FuzzOptions): Promise<FuzzReport> {
     await bot.runDue();
     harvestMessages();
 
+    // Then every verb to every role once: with data seen for it on a card (mutated), or none.
+    for (const verb of verbs) {
+      const seen = harvest.actions.filter((a) => a.verb === verb);
+      for (const [role, user] of Object.entries(users)) {
+        if (report.payloads >= limit || Date.now() >= deadline) break;
+        const data = seen.length ? mutate(rng.pick(seen).data, harvest, rng) : {};
+        await invoke(role, user, verb, data);
+        report.payloads++;
+      }
+    }
+
     while (report.payloads < limit && Date.now() < deadline) {
       const role = rng.pick(Object.keys(users));
       const user = users[role];
