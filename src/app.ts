@@ -11,6 +11,7 @@ import { registerRoles } from './features/roles';
 import { registerSturingsgesprek } from './features/sturingsgesprek';
 import { rememberConversation } from './platform/bot/conversation-tracking';
 import { activityTypeForLog, createUserRateLimit, edgeRefusal } from './platform/bot/edge-guard';
+import { refuseOverlongText } from './platform/bot/message-length';
 import { localeOf } from './platform/bot/turn';
 import type { AppDeps } from './platform/deps';
 import { BotStateStorage } from './storage/bot-state-storage';
@@ -76,6 +77,8 @@ export function createApp(deps: AppDeps, adapter: TeamsAdapter): Application<Tur
     const override = deps.config.uiLocaleOverride;
     if (override) context.activity.locale = override === 'en' ? 'en-US' : 'nl-NL';
     if (!(await withinRate(context))) return false;
+    // Before any route's pattern sees the text (finding 5: no pattern may run on unbounded input).
+    if (await refuseOverlongText(context, deps)) return false;
     await rememberConversation(context, deps);
     const from = context.activity.from;
     if (from?.aadObjectId) deps.people.remember(from.aadObjectId, from.name);

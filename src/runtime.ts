@@ -12,6 +12,7 @@ import { AggregateStore } from './platform/aggregates/aggregate-store';
 import { MetricRegistry } from './platform/metrics';
 import { createInzicht, type Inzicht } from './platform/inzicht';
 import { HelpRegistry } from './platform/help';
+import { NetworkMembership } from './platform/contracts/network-membership.port';
 import { I18n } from './platform/i18n/i18n';
 import platformEn from './platform/i18n/en.json';
 import platformNl from './platform/i18n/nl.json';
@@ -139,6 +140,7 @@ export async function createRuntime(
     agenda: new AgendaSources(),
     aggregates: new AggregateStore(store, () => clock.now()),
     metrics: new MetricRegistry(logger.child({ component: 'metrics' })),
+    networkMembership: new NetworkMembership(),
   };
   const app = createApp(deps, adapter);
   const inzicht = createInzicht(deps);

@@ -146,11 +146,17 @@ export class ConversationDirectory {
     });
   }
 
-  /** Channels and group chats the bot is in, for organisers choosing an audience. */
+  /**
+   * Team channels the bot is in, for organisers choosing an audience. Group chats share the partition
+   * but are left out: their name is whatever anyone in the chat typed, so it could pass for a channel.
+   */
   async channels(): Promise<ConversationRecord[]> {
     const docs = await this.store.query<ConversationRecord>(containers.conversations, {
       pk: 'channel',
-      where: [{ field: 'active', op: '=', value: true }],
+      where: [
+        { field: 'active', op: '=', value: true },
+        { field: 'reference.conversation.conversationType', op: '=', value: 'channel' },
+      ],
       orderBy: [{ field: 'title' }],
       limit: 200,
     });

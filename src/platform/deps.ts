@@ -3,6 +3,7 @@ import type { AgendaSources } from './agenda';
 import type { AggregateStore } from './aggregates/aggregate-store';
 import type { DocumentStore } from '../storage/document-store.port';
 import type { Clock } from './clock';
+import type { NetworkMembership } from './contracts/network-membership.port';
 import type { ConversationDirectory } from './conversations';
 import type { Delivery, Scheduler } from './delivery/delivery.port';
 import type { Downloads } from './downloads';
@@ -40,4 +41,6 @@ export interface AppDeps {
   aggregates: AggregateStore;
   /** Features register their figures for the Inzicht tab here. */
   metrics: MetricRegistry;
+  /** Whether someone is in a network's audience; the networks feature provides the answer. */
+  networkMembership: NetworkMembership;
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Config } from '../../src/config';
 import type { ConversationDirectory } from '../../src/platform/conversations';
 import { Downloads } from '../../src/platform/downloads';
+import { NetworkMembership } from '../../src/platform/contracts/network-membership.port';
 import { HelpRegistry } from '../../src/platform/help';
 import { createLogger } from '../../src/platform/logger';
 import { I18n } from '../../src/platform/i18n/i18n';
@@ -38,6 +39,7 @@ async function seed(dataDir: string): Promise<void> {
   const store = new SqliteDocumentStore(join(dataDir, 'panelbot.sqlite'));
   const noop = {
     enqueue: async () => ({}),
+    forget: async () => 0,
     schedule: async () => undefined,
     on: () => undefined,
     cancel: async () => undefined,
@@ -59,6 +61,7 @@ async function seed(dataDir: string): Promise<void> {
     scheduler: noop as unknown as Scheduler,
     downloads: new Downloads('http://localhost', 'e2e', () => new Date()),
     people: new PeopleNames(org, undefined),
+    networkMembership: new NetworkMembership(),
   });
   const now = Date.now();
   const attendees = Array.from({ length: 12 }, (_, i) => attendee(i + 3));

@@ -175,6 +175,11 @@ export class TestBot {
     return [...this.logLines];
   }
 
+  /** Log lines written since line `from` (for long runs that check the log after every request). */
+  logsSince(from: number): { lines: string[]; next: number } {
+    return { lines: this.logLines.slice(from), next: this.logLines.length };
+  }
+
   async post(activity: Record<string, unknown>): Promise<{ status: number; body: unknown }> {
     const res = await fetch(`${this.url}/api/messages`, {
       method: 'POST',

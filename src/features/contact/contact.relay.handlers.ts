@@ -11,7 +11,7 @@ import { isKernteamlidOf } from './contact.access';
 import { contactErrors } from './contact.errors';
 import type { ContactDeps, ContactModule } from './contact.module';
 import { closingTextKey } from './contact.rules';
-import { codedMessage, MAX_MESSAGE, sendPayload } from './contact.schemas';
+import { MAX_MESSAGE, parseCodedMessage, sendPayload } from './contact.schemas';
 import { contactVerbs } from './contact.verbs';
 
 const personal = { personalOnly: contactErrors.personalOnly };
@@ -54,9 +54,9 @@ export function registerRelayHandlers(app: PanelApp, deps: ContactDeps, contact:
   onCommand(
     app,
     deps,
-    codedMessage,
+    async (context) => isText(context) && parseCodedMessage(context.activity.text) !== undefined,
     async (actor, context) => {
-      const [, code, message] = codedMessage.exec(context.activity.text ?? '') ?? [];
+      const { code, message } = parseCodedMessage(context.activity.text ?? '') ?? {};
       if (!code) throw commonErrors.invalidInput();
       const text = CardText.for(deps, actor.locale);
       if (!message) return whichCaseText(contact, text, actor);

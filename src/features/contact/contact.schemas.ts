@@ -54,8 +54,23 @@ export const availabilityPayload = z.object({
   available: z.enum(['true', 'false']).transform((v) => v === 'true'),
 });
 
-/** "#K7Q2 text" typed in a 1:1 chat: the case code, then the message. */
-export const codedMessage = /^\s*#([A-Za-z0-9]{4})(?:\s+([\s\S]*\S))?\s*$/;
+const caseCodeShape = /^[A-Za-z0-9]{4}$/;
+
+/**
+ * "#K7Q2 text" typed in a 1:1 chat: the case code, then the message (trimmed; undefined when only the
+ * code was typed). Not a regular expression over the whole text: the old pattern backtracked
+ * quadratically on "#ABCD" plus many spaces (finding 5). This reads each character a fixed number of times.
+ */
+export function parseCodedMessage(raw: string): { code: string; message?: string } | undefined {
+  const text = raw.trim();
+  if (text[0] !== '#') return undefined;
+  const code = text.slice(1, 5);
+  if (!caseCodeShape.test(code)) return undefined;
+  const rest = text.slice(5);
+  if (rest === '') return { code };
+  if (rest.trimStart() === rest) return undefined; // "#ABCDE…": a longer word, not a code
+  return { code, message: rest.trim() };
+}
 
 /** Both timed jobs (pick-up timeout, inactivity check) carry only the case id: no name, no text. */
 export const caseJobPayload = z.object({ caseId: z.string().min(1).max(100) });

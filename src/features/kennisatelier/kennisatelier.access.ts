@@ -17,6 +17,13 @@ export function assertOrganiser(actor: Actor, atelier: Pick<Atelier, 'createdBy'
   if (!isOrganiser(actor, atelier)) throw errors.forbidden();
 }
 
+/**
+ * For the invited networks only, now: networks were invited and the atelier is not (yet) listed for
+ * everyone (`listedFrom` null, or the networks' head start still running).
+ */
+export const isNetworksOnly = (atelier: Pick<Atelier, 'networkIds' | 'listedFrom'>, now: Date) =>
+  atelier.networkIds.length > 0 && (atelier.listedFrom === null || now.toISOString() < atelier.listedFrom);
+
 /** Networks the actor may invite: every network for the programmateam, their own for a coordinator. */
 export function invitableNetworks(actor: Actor, all: readonly string[]): string[] {
   return hasRole(actor, 'programmateam') ? [...all] : all.filter((n) => actor.coordinatorOf.includes(n));

@@ -22,4 +22,5 @@ export const errors = defineErrors('kennisatelier', [
   'cannotEditEnded',
   'unknownAttendee',
   'personalOnly',
+  'networksOnly',
 ]);

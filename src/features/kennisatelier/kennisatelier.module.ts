@@ -23,6 +23,7 @@ export type KennisatelierDeps = Pick<
   | 'conversations'
   | 'downloads'
   | 'people'
+  | 'networkMembership'
 >;
 
 export interface KennisatelierModule {
@@ -52,7 +53,7 @@ export function createKennisatelierModule(deps: KennisatelierDeps): Kennisatelie
     signups,
     timers,
     notifier,
-    signup: new AtelierSignupService(repo, signups, notifier, downloads, clock, log),
+    signup: new AtelierSignupService(repo, signups, notifier, downloads, clock, log, deps.networkMembership),
     admin,
     roster: new AtelierRosterService(repo, signups, admin, scheduler, downloads, clock, org, people, log),
     files: new AtelierFiles(repo, signups, org, i18n, people, log),

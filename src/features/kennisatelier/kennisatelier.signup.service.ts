@@ -1,10 +1,11 @@
 import { days, type Clock } from '../../platform/clock';
 import type { Downloads } from '../../platform/downloads';
 import { isAppError } from '../../platform/errors';
+import type { NetworkMembership } from '../../platform/contracts/network-membership.port';
 import type { Logger } from '../../platform/logger';
 import type { Actor } from '../../platform/org/organisation';
 import { signupErrors, type SignupService } from '../../platform/signups';
-import { canCreateAteliers, isOrganiser } from './kennisatelier.access';
+import { canCreateAteliers, isNetworksOnly, isOrganiser } from './kennisatelier.access';
 import { errors } from './kennisatelier.errors';
 import type { AtelierNotifier } from './kennisatelier.notifier';
 import { signupListId, type AtelierRepository } from './kennisatelier.repository';
@@ -30,12 +31,28 @@ export class AtelierSignupService {
     private readonly downloads: Downloads,
     private readonly clock: Clock,
     private readonly log: Logger,
+    private readonly membership: Pick<NetworkMembership, 'isMemberOfAny'>,
   ) {}
 
   async view(actor: Actor, atelierId: string, notice?: ViewNotice): Promise<AtelierView> {
     const atelier = await this.repo.get(atelierId);
     if (!atelier) throw errors.notFound();
+    await this.assertInAudience(actor, atelier);
     return this.viewOf(actor, atelier, notice);
+  }
+
+  /**
+   * While an atelier is for the invited networks only (finding 10), every verb by atelier id checks
+   * the audience here, not only the list: its organisers, those networks' coordinators, whoever holds
+   * a seat (to see or cancel it), and members of one of the networks (asked of the networks feature).
+   */
+  private async assertInAudience(actor: Actor, atelier: Atelier): Promise<void> {
+    if (!isNetworksOnly(atelier, this.clock.now()) || isOrganiser(actor, atelier)) return;
+    if (atelier.networkIds.some((n) => actor.coordinatorOf.includes(n))) return;
+    const seat = await this.signups.status(signupListId(atelier.id), actor.aadObjectId);
+    if (seat.state !== 'none') return;
+    if (await this.membership.isMemberOfAny(actor.aadObjectId, atelier.networkIds)) return;
+    throw errors.networksOnly();
   }
 
   /**
@@ -43,7 +60,7 @@ export class AtelierSignupService {
    * `displayName` (Teams' name for the person in this turn) is kept with the seat for the organisers.
    */
   async signUp(actor: Actor, atelierId: string, displayName?: string): Promise<AtelierView> {
-    const atelier = await this.open(atelierId);
+    const atelier = await this.open(actor, atelierId);
     let result;
     try {
       result = await this.signups.signUp(signupListId(atelier.id), actor.aadObjectId, displayName);
@@ -59,7 +76,7 @@ export class AtelierSignupService {
   }
 
   async withdraw(actor: Actor, atelierId: string): Promise<AtelierView> {
-    const atelier = await this.open(atelierId);
+    const atelier = await this.open(actor, atelierId);
     const { changed, promoted } = await this.signups.cancel(signupListId(atelier.id), actor.aadObjectId);
     if (changed) {
       this.log.info({ atelierId: atelier.id, promoted: promoted.length }, 'atelier sign-up withdrawn');
@@ -115,11 +132,12 @@ export class AtelierSignupService {
   }
 
   /** Cancelled or started ateliers take no changes: a clear message, nothing changes. */
-  private async open(atelierId: string): Promise<Atelier> {
+  private async open(actor: Actor, atelierId: string): Promise<Atelier> {
     const atelier = await this.repo.get(atelierId);
     if (!atelier) throw errors.notFound();
     if (atelier.status === 'cancelled') throw errors.cancelled();
     if (this.clock.now().toISOString() >= atelier.startsAt) throw errors.past();
+    await this.assertInAudience(actor, atelier);
     return atelier;
   }
 }

@@ -20,6 +20,8 @@ export function registerNetworks(app: PanelApp, deps: AppDeps): void {
   deps.i18n.register(nl, en);
   registerSignupMessages(deps.i18n);
   const m = createNetworksModule(deps);
+  // Other features ask "is this person in the audience?"; they never learn who the members are.
+  deps.networkMembership.provide((networkId, id) => m.membership.isMember(networkId, id));
 
   registerMemberHandlers(app, deps, m);
   registerAnnounceHandlers(app, deps, m);

@@ -27,11 +27,13 @@ export const httpsUrl = z
   .string()
   .trim()
   .max(limits.link, 'networks.error.badLink')
-  .url('networks.error.badLink')
-  .refine((u) => {
-    const url = new URL(u);
-    return url.protocol === 'https:' && !url.username && !url.password && !/\s/.test(u);
-  }, 'networks.error.badLink');
+  // One check that never throws: zod runs a refine even after `.url()` failed, and `new URL` would
+  // then throw inside validation (a generic error instead of the field's message, finding 15a).
+  .superRefine((u, ctx) => {
+    const url = URL.canParse(u) ? new URL(u) : undefined;
+    const plain = url?.protocol === 'https:' && !url.username && !url.password && !/\s/.test(u);
+    if (!plain) ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'networks.error.badLink' });
+  });
 
 const text = (max: number, tooLong: string) =>
   z

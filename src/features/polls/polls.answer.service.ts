@@ -1,4 +1,5 @@
 import type { Clock } from '../../platform/clock';
+import type { NetworkMembership } from '../../platform/contracts/network-membership.port';
 import { commonErrors } from '../../platform/errors';
 import type { Logger } from '../../platform/logger';
 import type { Actor } from '../../platform/org/organisation';
@@ -41,6 +42,7 @@ export class PollAnswerService {
     private readonly logger: Logger,
     /** Server-side secret for answer ids of anonymous polls; never stored (see polls.answer-key.rules.ts). */
     private readonly answerSecret: string,
+    private readonly membership: Pick<NetworkMembership, 'isMemberOfAny'>,
   ) {}
 
   /**
@@ -53,8 +55,7 @@ export class PollAnswerService {
     if (!poll) throw commonErrors.notFound();
     if (isClosed(poll, this.clock.now())) throw pollErrors.closed();
     const userId = actor.aadObjectId.toLowerCase();
-    if (poll.audience.userIds.length && !poll.audience.userIds.includes(userId))
-      throw pollErrors.notInAudience();
+    if (!(await this.inAudience(poll, userId))) throw pollErrors.notInAudience();
     const content = contentOf(poll, input);
     const id = await this.answerIdFor(poll, userId);
     const existing = await this.repo.answer(poll.pollId, id);
@@ -74,6 +75,18 @@ export class PollAnswerService {
   async answerablePoll(pollId: string): Promise<Poll | undefined> {
     const poll = await this.repo.poll(pollId);
     return poll && !isClosed(poll, this.clock.now()) ? poll : undefined;
+  }
+
+  /**
+   * Named people: one of them. Only networks: a member of one of them now (finding 12; the networks
+   * feature answers, so no member list is copied into polls, and someone who left no longer counts).
+   * A channel is open to whoever sees the card there: Teams does not tell the bot who is in a channel.
+   */
+  private async inAudience(poll: Poll, userId: string): Promise<boolean> {
+    const { userIds, channelKeys, networkIds } = poll.audience;
+    if (userIds.length) return userIds.includes(userId);
+    if (channelKeys.length || !networkIds.length) return true;
+    return this.membership.isMemberOfAny(userId, networkIds);
   }
 
   /** Anonymous: the keyed id (polls.answer-key.rules.ts). Named: the person's own id, stored openly. */

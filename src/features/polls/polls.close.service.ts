@@ -6,14 +6,14 @@ import type { PollsNotifier } from './polls.notifier';
 import type { PollRepository } from './polls.repository';
 import { isClosed } from './polls.rules';
 import type { Poll } from './polls.types';
-import { pollsJobs } from './polls.verbs';
+import { pollsJobs, remindJobId } from './polls.verbs';
 
 /** The close job (with its sweep) and the reminder job. */
 export class PollCloseService {
   constructor(
     private readonly repo: PollRepository,
     private readonly clock: Clock,
-    private readonly scheduler: Pick<Scheduler, 'schedule'>,
+    private readonly scheduler: Pick<Scheduler, 'schedule' | 'cancel'>,
     private readonly notifier: PollsNotifier,
     private readonly logger: Logger,
   ) {}
@@ -26,6 +26,10 @@ export class PollCloseService {
     const poll = await this.repo.updatePoll(pollId, closed);
     if (!poll) return;
     if (poll.anonymous) await this.unlinkAnswers(pollId);
+    // The reminder's recipients are who had not answered by then: gone with its purpose (finding 8),
+    // and its job record too (it says when the reminder went; nothing is left for it to do).
+    await this.notifier.forgetReminder(pollId);
+    await this.scheduler.cancel(remindJobId(pollId));
     if (!sweep) {
       const runAt = new Date(now.getTime() + minutes(10));
       const payload = { pollId, sweep: true };

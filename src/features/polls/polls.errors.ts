@@ -11,4 +11,5 @@ export const pollErrors = defineErrors('polls', [
   'audienceNotAllowed',
   'closesAt',
   'resultsForbidden',
+  'namedNetwork',
 ]);

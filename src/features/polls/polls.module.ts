@@ -23,6 +23,7 @@ export type PollsDeps = Pick<
   | 'scheduler'
   | 'downloads'
   | 'people'
+  | 'networkMembership'
 >;
 
 export interface PollsModule {
@@ -48,10 +49,10 @@ export function createPollsModule(deps: PollsDeps): PollsModule {
     deps.org,
     deps.conversations,
   );
-  const results = new PollResultsService(repo);
+  const results = new PollResultsService(repo, deps.clock);
   return {
     repo,
-    answers: new PollAnswerService(repo, deps.clock, logger, answerSecret),
+    answers: new PollAnswerService(repo, deps.clock, logger, answerSecret, deps.networkMembership),
     open: new PollOpenService(
       repo,
       deps.clock,

@@ -20,11 +20,12 @@ import { renderPollCard, type PollCardState } from './cards/poll.card';
 import type { Poll } from './polls.types';
 
 const purpose = 'polls.poll';
+export const reminderBroadcastId = (pollId: string) => `polls:remind:${pollId}`;
 
 /** Sends poll cards proactively: through the outbox, and to network members through the networks feature. */
 export class PollsNotifier {
   constructor(
-    private readonly delivery: Pick<Delivery, 'enqueue'>,
+    private readonly delivery: Pick<Delivery, 'enqueue' | 'forget'>,
     private readonly scheduler: Pick<Scheduler, 'schedule'>,
     private readonly clock: Clock,
     private readonly i18n: I18n,
@@ -70,11 +71,16 @@ export class PollsNotifier {
     if (!userIds.length) return;
     const byLocale = this.activities(poll, { notice: 'reminder' });
     await this.delivery.enqueue({
-      broadcastId: `polls:remind:${poll.pollId}`,
+      broadcastId: reminderBroadcastId(poll.pollId),
       purpose: 'polls.reminder',
       createdBy: poll.createdBy,
       recipients: await this.recipients(userIds.map(userKey), byLocale),
     });
+  }
+
+  /** Deletes the reminder broadcast with its per-person items (who had not answered); safe to repeat. */
+  async forgetReminder(pollId: string): Promise<void> {
+    await this.delivery.forget(reminderBroadcastId(pollId));
   }
 
   /** One rendering per locale, shared by every recipient with that locale (the card holds nothing personal). */

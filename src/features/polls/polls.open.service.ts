@@ -6,7 +6,7 @@ import { commonErrors } from '../../platform/errors';
 import { localToUtc } from '../../platform/i18n/format';
 import type { Logger } from '../../platform/logger';
 import { hasRole, type Actor, type Organisation } from '../../platform/org/organisation';
-import { canCreatePolls, reachableNetworks } from './polls.access';
+import { canCreatePolls, mayAskNamed, reachableNetworks } from './polls.access';
 import { randomSecret } from './polls.answer-key.rules';
 import { pollErrors } from './polls.errors';
 import type { PollsNotifier } from './polls.notifier';
@@ -14,7 +14,7 @@ import type { PollRepository } from './polls.repository';
 import { isClosed } from './polls.rules';
 import type { CreatePayload } from './polls.schemas';
 import type { Poll } from './polls.types';
-import { pollsJobs } from './polls.verbs';
+import { pollsJobs, remindJobId } from './polls.verbs';
 
 const unique = (ids: string[]) => [...new Set(ids.map((id) => id.toLowerCase()))];
 
@@ -102,6 +102,7 @@ export class PollOpenService {
     if (!networkIds.every((id) => networks.includes(id)) || !channelKeys.every((k) => channels.includes(k))) {
       throw pollErrors.audienceNotAllowed();
     }
+    if (input.anonymous !== 'yes' && !mayAskNamed(actor, networkIds)) throw pollErrors.namedNetwork();
     const now = this.clock.now();
     const closesAt = localToUtc(input.closesDate, input.closesTime, this.org.timeZone);
     const closesMs = closesAt ? Date.parse(closesAt) : NaN;
@@ -159,7 +160,7 @@ export class PollOpenService {
     const remindAt = new Date(closesAt.getTime() - Math.min(days(2), openFor / 2));
     if (remindAt.getTime() - Date.parse(poll.openedAt) < hours(1)) return;
     await this.scheduler.schedule({
-      id: `polls:remind:${pollId}`,
+      id: remindJobId(pollId),
       kind: pollsJobs.remind,
       runAt: remindAt,
       payload: { pollId },

@@ -1,14 +1,18 @@
+import type { Clock } from '../../platform/clock';
 import { commonErrors } from '../../platform/errors';
 import type { Actor } from '../../platform/org/organisation';
-import { canSeeResults, resultsThreshold } from './polls.access';
+import { canSeeResults, resultsThreshold, resultsWaitForClose } from './polls.access';
 import { pollErrors } from './polls.errors';
 import type { PollRepository } from './polls.repository';
-import { tally } from './polls.rules';
+import { isClosed, tally } from './polls.rules';
 import type { Poll, PollResults } from './polls.types';
 
 /** Results for organisers; the access check runs on every verb and download. */
 export class PollResultsService {
-  constructor(private readonly repo: PollRepository) {}
+  constructor(
+    private readonly repo: PollRepository,
+    private readonly clock: Clock,
+  ) {}
 
   /** Loads a poll for someone who wants its results. */
   private async pollForResults(actor: Actor, pollId: string): Promise<Poll> {
@@ -22,6 +26,8 @@ export class PollResultsService {
     const poll = await this.pollForResults(actor, pollId);
     const answers = await this.repo.answers(pollId);
     const audienceSize = poll.audience.userIds.length ? poll.audience.userIds.length : undefined;
+    if (resultsWaitForClose(poll, isClosed(poll, this.clock.now())))
+      return { poll, answered: answers.length, audienceSize, withheld: true, untilClosed: true };
     if (answers.length < resultsThreshold)
       return { poll, answered: answers.length, audienceSize, withheld: true };
     return {

@@ -79,8 +79,10 @@ export interface PollResults {
   answered: number;
   /** Known for named audiences (satisfaction polls); unknown for channels and networks. */
   audienceSize?: number;
-  /** Fewer than 5 answers: nothing but the count leaves the service. */
+  /** Fewer than 5 answers, or an anonymous poll still open: nothing but the count leaves the service. */
   withheld: boolean;
+  /** Withheld because the anonymous poll is still open (finding 7); results come at the close. */
+  untilClosed?: boolean;
   tally?: Tally;
   answers?: Answer[];
 }

@@ -17,3 +17,6 @@ export const pollsJobs = {
 export const pollsDownloads = {
   export: 'polls.export',
 } as const;
+
+/** The reminder job's id; closing cancels it (finding 8). */
+export const remindJobId = (pollId: string) => `polls:remind:${pollId}`;

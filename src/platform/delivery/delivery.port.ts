@@ -130,6 +130,12 @@ export interface Delivery {
    * in a channel is told the truth on the spot instead of being promised a message that never comes.
    */
   reachable(key: RecipientKey): Promise<Reachability>;
+  /**
+   * Deletes a broadcast with all its items, sent or not, and its record: for a broadcast whose list of
+   * recipients says something about people once its purpose is over (a poll's reminder tells who had
+   * not answered). Returns how many documents went. Safe to repeat.
+   */
+  forget(broadcastId: string): Promise<number>;
 }
 
 /**

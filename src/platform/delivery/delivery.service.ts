@@ -183,6 +183,10 @@ export class DeliveryService implements Delivery {
     return this.direct.reachable(key);
   }
 
+  forget(broadcastId: string): Promise<number> {
+    return this.repo.deleteBroadcast(broadcastId);
+  }
+
   /**
    * Points a send item at new content. Returns whether a delivered (or being-delivered) copy must
    * be edited; a copy not yet sent simply goes out with the new content.

@@ -242,6 +242,18 @@ export class OutboxRepository {
     throw new Error(`Could not activate broadcast ${data.broadcastId}`);
   }
 
+  /** Deletes every document of a broadcast (items, edits, activities) and then its record. */
+  async deleteBroadcast(broadcastId: string): Promise<number> {
+    let deleted = 0;
+    for (;;) {
+      const docs = await this.store.query(containers.outbox, { pk: broadcastId, limit: 500 });
+      if (!docs.length) break;
+      for (const doc of docs) if (await this.store.delete(containers.outbox, doc.pk, doc.id)) deleted++;
+    }
+    if (await this.store.delete(containers.broadcasts, BROADCAST_PK, broadcastId)) deleted++;
+    return deleted;
+  }
+
   /** Retires a broadcast with nothing queued; false when new work arrived since `doc` was read. */
   async retire(
     doc: StoredDocument<BroadcastDoc>,

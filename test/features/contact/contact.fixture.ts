@@ -61,6 +61,10 @@ export class RecordingDelivery implements Delivery {
   async notReached(): Promise<NotReached[]> {
     return [];
   }
+
+  async forget(): Promise<number> {
+    return 0;
+  }
   async retryFailed(): Promise<number> {
     return 0;
   }

@@ -94,3 +94,10 @@ export async function download(
   const res = await fetch(`${bot.url}${new URL(link).pathname}`);
   return { status: res.status, body: await res.text(), type: res.headers.get('content-type') };
 }
+
+/** Joins a network through the networks card, as a person does (network-only ateliers need it). */
+export async function joinNetwork(user: TestUser, networkId: string): Promise<void> {
+  const card = cardsOf(await user.say('netwerken')).at(-1);
+  const join = findAction(card, 'Lid worden');
+  await user.invoke(join.verb!, { ...join.data, networkId });
+}

@@ -7,6 +7,7 @@ import { cardActions, cardInputs, cardText, cardsOf, findAction } from '../../su
 import { startTestBot, type TestBot, type TestChannel, type TestUser } from '../../support/test-bot';
 import {
   createAtelier,
+  joinNetwork,
   download,
   installEverywhere,
   lastCard,
@@ -200,6 +201,8 @@ describe('kennisatelier: organising', () => {
     } = await installEverywhere(bot, [organiserName, ...staffNames]));
     ({ atelierId } = await createAtelier(sanne, { networks: 'r-pride', capacity: '1' }));
     const [a, b] = staff;
+    for (const u of [a!, b!]) await joinNetwork(u, 'r-pride'); // for R-Pride only (finding 10)
+    await bot.runDue(); // members get the invitation now, not in the reminder check below
     await signUp(a!);
     await signUp(b!);
     bot.clock.set('2026-12-01T10:59:00Z');

@@ -2,6 +2,7 @@ import { cardActions, cardText, cardsOf, findAction } from '../../support/cards'
 import { startTestBot, type TestBot, type TestChannel, type TestUser } from '../../support/test-bot';
 import {
   createAtelier,
+  joinNetwork,
   download,
   installEverywhere,
   lastCard,
@@ -120,6 +121,8 @@ describe('kennisatelier: signing up as a medewerker', () => {
       networks: 'r-pride',
     });
     const [a, b] = staff;
+    // For R-Pride only: its members may sign up (finding 10).
+    for (const u of [a!, b!]) await joinNetwork(u, 'r-pride');
     await a!.invoke('kennisatelier.signUp', { atelierId: other.atelierId });
     bot.clock.set('2026-11-25T11:00:00Z');
     const res = await b!.invoke('kennisatelier.signUp', { atelierId: other.atelierId });

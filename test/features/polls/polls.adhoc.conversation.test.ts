@@ -119,7 +119,16 @@ describe('conversation: ad-hoc polls (peiling / peilingen)', () => {
 
     const list = lastCard(await sanne.say('peilingen'));
     expect(cardText(list)).toContain('5 antwoorden');
+    // Anonymous and still open: only the count (finding 7).
+    const open = await sanne.invoke('polls.results', findAction(list, 'Resultaten').data);
+    expect(cardText(open.card)).toContain('Aantal antwoorden tot nu toe: 5.');
+    expect(cardText(open.card)).not.toMatch(/Dinsdag|Donderdag/);
+    expect(cardActions(open.card).some((a) => a.type === 'Action.OpenUrl')).toBe(false);
+    // At its closing time the results show (the clock goes back after: the next tests create polls).
+    const now = bot.clock.now();
+    bot.clock.set('2026-11-30T11:00:00Z');
     const results = await sanne.invoke('polls.results', findAction(list, 'Resultaten').data);
+    bot.clock.set(now);
     const text = cardText(results.card);
     expect(text).toContain('Aantal antwoorden: 5');
     expect(text).toContain('Dinsdag: 3 (60%)');

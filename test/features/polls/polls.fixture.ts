@@ -12,6 +12,7 @@ import type {
   ScheduledJob,
 } from '../../../src/platform/delivery/delivery.port';
 import { Downloads } from '../../../src/platform/downloads';
+import { NetworkMembership } from '../../../src/platform/contracts/network-membership.port';
 import { HelpRegistry } from '../../../src/platform/help';
 import { I18n } from '../../../src/platform/i18n/i18n';
 import platformEn from '../../../src/platform/i18n/en.json';
@@ -27,8 +28,13 @@ import pollsEn from '../../../src/features/polls/i18n/en.json';
 import pollsNl from '../../../src/features/polls/i18n/nl.json';
 
 /** Records what would be sent; the real outbox has its own tests. */
-export class RecordingDelivery implements Pick<Delivery, 'enqueue'> {
+export class RecordingDelivery implements Pick<Delivery, 'enqueue' | 'forget'> {
   readonly requests = new Map<string, BroadcastRequest>();
+  readonly forgotten: string[] = [];
+  async forget(broadcastId: string): Promise<number> {
+    this.forgotten.push(broadcastId);
+    return 0;
+  }
   async enqueue(request: BroadcastRequest): Promise<BroadcastStatus> {
     if (!this.requests.has(request.broadcastId)) this.requests.set(request.broadcastId, request);
     const n = request.recipients.length;
@@ -100,6 +106,10 @@ export function pollsFixture() {
   const locales = new Map<RecipientKey, string>();
   const channels: Array<{ key: RecipientKey; title: string }> = [];
   const linkSigningSecret = 'server-secret-for-tests';
+  /** Network members as the networks feature would answer: `networkId` → lower-case ids. */
+  const members = new Map<string, Set<string>>();
+  const networkMembership = new NetworkMembership();
+  networkMembership.provide(async (networkId, id) => members.get(networkId)?.has(id) ?? false);
   const conversations: Pick<ConversationDirectory, 'localeOf' | 'channels'> = {
     localeOf: async (key) => locales.get(key),
     channels: async () =>
@@ -124,6 +134,7 @@ export function pollsFixture() {
     scheduler,
     downloads: new Downloads('https://bot.example', linkSigningSecret, () => clock.now()),
     people: new PeopleNames(org, undefined),
+    networkMembership,
   });
   /** What the module derives from the link-signing secret; with it (and the salt) answer ids can be recomputed. */
   const answerSecret = answerKeySecret(linkSigningSecret);
@@ -145,6 +156,7 @@ export function pollsFixture() {
     logLines,
     locales,
     channels,
+    members,
     dump,
   };
 }

@@ -87,10 +87,10 @@ describe('conversation: the satisfaction poll after a kennisatelier', () => {
     expect(JSON.stringify(await pollDocs())).toBe(before);
   });
 
-  it('results stay hidden below 5 answers, for organisers only, then show without any name', async () => {
+  it('while open, organisers see only the number of answers (anonymous: results at the close); others nothing', async () => {
     const yusuf = bot.user('Yusuf Demir');
     const early = await yusuf.invoke('polls.results', { pollId });
-    expect(cardText(early.card)).toContain('Resultaten worden getoond vanaf 5 antwoorden (nu 1).');
+    expect(cardText(early.card)).toContain('Aantal antwoorden tot nu toe: 1.');
     expect(cardActions(early.card).some((a) => a.type === 'Action.OpenUrl')).toBe(false);
 
     for (const [i, u] of people12.slice(1, 7).entries())
@@ -105,26 +105,11 @@ describe('conversation: the satisfaction poll after a kennisatelier', () => {
       'Alleen het programmateam en de organisatoren van deze peiling zien de resultaten.',
     );
 
-    const res = await yusuf.invoke('polls.results', { pollId });
-    const text = cardText(res.card);
-    expect(text).toContain('Respons: 7 van 12 (58%)');
-    expect(text).toContain('5 – zeer tevreden: 3 (43%)');
-    expect(text).toContain('Gemiddelde: 4,0');
-    expect(text).toContain('Aandeel 4 of 5: 71%');
-    expect(text).toContain('Meer \\*praktijk\\* graag');
-    for (const p of bot.deps.org.people) expect(text).not.toContain(p.name);
-
-    const csv = await download(bot.url, findAction(res.card, 'Exporteer als CSV').url as string);
-    expect(csv.status).toBe(200);
-    expect(csv.type).toMatch(/text\/csv/);
-    expect(csv.body.trim().split('\r\n')).toHaveLength(8);
-    for (const p of bot.deps.org.people) expect(csv.body).not.toContain(p.name);
-    for (const id of attendees) expect(csv.body).not.toContain(id);
-    // The link is personal: a forged subject fails the signature, and the producer re-checks access.
-    expect(
-      (await download(bot.url, findAction(res.card, 'Exporteer als CSV').url!.replace(/\.[^.]+$/, '.forged')))
-        .status,
-    ).toBe(404);
+    const open = await yusuf.invoke('polls.results', { pollId });
+    expect(cardText(open.card)).toContain('Respons: 7 van 12 (58%)');
+    expect(cardText(open.card)).toContain('Aantal antwoorden tot nu toe: 7.');
+    expect(cardText(open.card)).not.toMatch(/Gemiddelde|zeer tevreden|praktijk/);
+    expect(cardActions(open.card).some((a) => a.type === 'Action.OpenUrl')).toBe(false);
   });
 
   it('two days before closing, only those who did not answer get a reminder', async () => {
@@ -160,9 +145,28 @@ describe('conversation: the satisfaction poll after a kennisatelier', () => {
       ),
     ).toBe(before);
     expect(docs.filter((d) => String(d.pk).startsWith('participation:') || d.pk === 'secret')).toEqual([]);
-    const res = await bot.user('Sanne de Vries').invoke('polls.results', { pollId });
+    // Closed: now the results show, without any name.
+    const res = await bot.user('Yusuf Demir').invoke('polls.results', { pollId });
     expect(cardText(res.card)).toContain('Gesloten sinds');
-    expect(cardText(res.card)).toContain('Respons: 7 van 12 (58%)');
+    const text = cardText(res.card);
+    expect(text).toContain('Respons: 7 van 12 (58%)');
+    expect(text).toContain('5 – zeer tevreden: 3 (43%)');
+    expect(text).toContain('Gemiddelde: 4,0');
+    expect(text).toContain('Aandeel 4 of 5: 71%');
+    expect(text).toContain('Meer \\*praktijk\\* graag');
+    for (const p of bot.deps.org.people) expect(text).not.toContain(p.name);
+
+    const csv = await download(bot.url, findAction(res.card, 'Exporteer als CSV').url as string);
+    expect(csv.status).toBe(200);
+    expect(csv.type).toMatch(/text\/csv/);
+    expect(csv.body.trim().split('\r\n')).toHaveLength(8);
+    for (const p of bot.deps.org.people) expect(csv.body).not.toContain(p.name);
+    for (const id of attendees) expect(csv.body).not.toContain(id);
+    // The link is personal: a forged subject fails the signature, and the producer re-checks access.
+    expect(
+      (await download(bot.url, findAction(res.card, 'Exporteer als CSV').url!.replace(/\.[^.]+$/, '.forged')))
+        .status,
+    ).toBe(404);
   });
 
   it('the logs never say who answered', () => {

@@ -53,7 +53,7 @@ export function renderResultsCard(text: CardText, results: PollResults, exportUr
         ? t('closed', { when: formatWhen(poll.closedAt ?? poll.closesAt, locale, zone) })
         : t('open', { when: formatWhen(poll.closesAt, locale, zone) }),
     withheld: results.withheld,
-    withheldText: t('withheld', { count: answered }),
+    withheldText: t(results.untilClosed ? 'untilClosed' : 'withheld', { count: answered }),
     distributionTitle: t('distribution'),
     bars,
     stats,

@@ -1,0 +1,126 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { days, minutes } from '../../../src/platform/clock';
+import {
+  satisfactionPollJobKind,
+  type SatisfactionPollJob,
+} from '../../../src/platform/contracts/satisfaction-poll.job';
+import { CosmosDocumentStore } from '../../../src/storage/cosmos-store';
+import { containers, type DocumentStore } from '../../../src/storage/document-store.port';
+import type { SqliteDocumentStore } from '../../../src/storage/sqlite-store';
+import { startCosmosServer, testConnectionPolicy } from '../../support/cosmos-server';
+import { startTestBot, type TestBot } from '../../support/test-bot';
+import { attendees, people } from './polls.fixture';
+
+const pollId = 'sat-atelier-8';
+const remindId = `polls:remind:${pollId}`;
+const reminderText = 'Herinnering: deze peiling sluit op';
+const job: SatisfactionPollJob = {
+  sourceId: 'atelier-8',
+  title: 'Inclusief werven',
+  heldAt: '2026-11-23T13:00:00Z',
+  attendeeIds: attendees,
+  organiserIds: [people.yusuf],
+  closesAt: '2026-12-07T09:00:00Z',
+};
+const answered = attendees.slice(0, 7);
+const notAnswered = attendees.slice(7);
+
+/** Every byte the SQLite store has on disk: the file and its write-ahead log, after a checkpoint. */
+function rawSqlite(bot: TestBot): Buffer {
+  (bot.deps.store as SqliteDocumentStore).checkpoint();
+  const files = [bot.dbFile, `${bot.dbFile}-wal`].filter((f) => existsSync(f));
+  return Buffer.concat(files.map((f) => readFileSync(f)));
+}
+
+const deliveryDocs = async (bot: TestBot) => [
+  ...(await bot.deps.store.query<Record<string, unknown>>(containers.outbox)),
+  ...(await bot.deps.store.query<Record<string, unknown>>(containers.broadcasts)),
+  ...(await bot.deps.store.query<Record<string, unknown>>(containers.jobs)),
+];
+
+/** Opens the poll to 12 attendees, 7 answer, the reminder goes to the other 5; returns after the close. */
+async function pollWithReminderThenClose(bot: TestBot, raw?: () => Buffer): Promise<void> {
+  const users = attendees.map((id) => bot.user(id));
+  for (const u of users) await u.install();
+  await bot.deps.scheduler.schedule({
+    id: 'kennisatelier:poll:atelier-8',
+    kind: satisfactionPollJobKind,
+    runAt: bot.clock.now(),
+    payload: job,
+  });
+  await bot.runDue();
+  for (const [i, id] of answered.entries()) {
+    const res = await bot.user(id).invoke('polls.answer', { pollId, answer: String((i % 5) + 1) });
+    expect(res.status).toBe(200);
+  }
+  bot.clock.set('2026-12-05T09:00:00Z');
+  await bot.runDue();
+
+  // Control: the reminder is in the store, per person, so the searches below can fail.
+  const remind = (await deliveryDocs(bot)).filter((d) => d.pk === remindId);
+  expect(remind.length).toBeGreaterThanOrEqual(notAnswered.length);
+  for (const id of notAnswered) expect(JSON.stringify(remind)).toContain(id);
+  expect(await bot.deps.store.get(containers.broadcasts, 'broadcast', remindId)).toBeDefined();
+  if (raw) expect(raw().includes(Buffer.from(reminderText))).toBe(true);
+
+  await bot.advance(days(2));
+  await bot.advance(minutes(15)); // the sweep
+}
+
+async function expectNoTraceOfWhoAnswered(bot: TestBot): Promise<void> {
+  const docs = await deliveryDocs(bot);
+  expect(docs.filter((d) => String(d.pk).startsWith('polls:remind:') || d.id === remindId)).toEqual([]);
+  expect(await bot.deps.store.get(containers.broadcasts, 'broadcast', remindId)).toBeUndefined();
+  // What is left about these people treats all attendees alike: one poll card each (the poll went to all
+  // 12), or the whole attendee list (the poll's audience, the job that opened it). Never a subset.
+  for (const doc of docs) {
+    const text = JSON.stringify(doc);
+    const mentioned = attendees.filter((id) => text.includes(id));
+    const alike =
+      mentioned.length === 0 ||
+      mentioned.length === attendees.length ||
+      (mentioned.length === 1 && doc.pk === `polls:open:${pollId}`);
+    expect({ pk: doc.pk, id: doc.id, mentioned: mentioned.length, alike }).toMatchObject({ alike: true });
+  }
+  const polls = JSON.stringify(await bot.deps.store.query(containers.polls));
+  expect(polls).not.toContain('participation');
+  expect(polls).not.toContain(reminderText);
+}
+
+describe('finding 8: who answered does not survive the closing of a poll (outbox and reminders included)', () => {
+  it('SQLite: no reminder item, record or card left, not even in the file’s bytes', async () => {
+    const bot = await startTestBot();
+    try {
+      await pollWithReminderThenClose(bot, () => rawSqlite(bot));
+      await expectNoTraceOfWhoAnswered(bot);
+      expect(rawSqlite(bot).includes(Buffer.from(reminderText))).toBe(false);
+      expect(rawSqlite(bot).includes(Buffer.from(remindId))).toBe(false);
+    } finally {
+      await bot.stop();
+    }
+  }, 90_000);
+
+  it('Cosmos DB: no reminder item or record left among the documents', async () => {
+    const server = await startCosmosServer();
+    let store: DocumentStore | undefined;
+    try {
+      const cosmos = new CosmosDocumentStore({
+        endpoint: server.endpoint,
+        key: server.key,
+        database: `poll-close-${process.pid}`,
+        connectionPolicy: testConnectionPolicy,
+      });
+      await cosmos.init();
+      store = cosmos;
+      const bot = await startTestBot({ store });
+      try {
+        await pollWithReminderThenClose(bot);
+        await expectNoTraceOfWhoAnswered(bot);
+      } finally {
+        await bot.stop();
+      }
+    } finally {
+      await server.stop();
+    }
+  }, 90_000);
+});
