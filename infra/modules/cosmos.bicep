@@ -19,6 +19,8 @@ var containerNames = [
   'sturingsgesprek'
   'networks'
   'advies'
+  'kernteam'
+  'roleGrants'
   'recipients'
   'downloads'
 ]
