@@ -8,9 +8,6 @@ export function lastCard(activities: BotActivity[]): Record<string, unknown> {
   return cards[cards.length - 1] as Record<string, unknown>;
 }
 
-export const cardCount = (user: TestUser) =>
-  cardsOf(user.inbox() as Array<{ attachments?: Array<{ content?: unknown }> }>).length;
-
 /** The path of a download link, fetched from the test server (PUBLIC_BASE_URL points nowhere in tests). */
 export async function download(
   botUrl: string,
