@@ -1,5 +1,5 @@
 import { cardsOf } from '../../support/cards';
-import type { BotActivity, TestUser } from '../../support/test-bot';
+import type { BotActivity } from '../../support/test-bot';
 
 /** The last Adaptive Card in a list of bot activities (a person's inbox, a channel). */
 export function lastCard(activities: BotActivity[]): Record<string, unknown> {
