@@ -71,7 +71,7 @@ describe('advies in the Agents Playground (headless Chromium)', () => {
     await programmateam.say('adviesaanvragen');
     const queue = await programmateam.card(`${code!} · Teamleider Wijkteams Noord`);
     await programmateam.screenshot(screenshotFile('advies-queue.png'), queue);
-    await programmateam.clickButton('Bekijken', queue);
+    await programmateam.clickButton(`Bekijken: ${code!}`, queue);
     const request = await programmateam.card(`Aanvraag ${code!}`);
     await programmateam.clickButton(/^Aannemen$/, request);
     await choose(programmateam, request.getByRole('combobox', { name: /Welk kernteamlid/ }), kernteamName);

@@ -37,13 +37,13 @@ describe('sturingsgesprek: question sets and schedule', () => {
     const list = (await ravi.say('sturingsgesprek vragen'))[0].attachments?.[0].content as Card;
     expect(cardText(list)).toContain('Kwartaal 1');
     expect(cardText(list)).toContain('Sjabloon · 4 vragen');
-    const copy = cardOf(await click(ravi, list, 'Kopie maken'));
+    const copy = cardOf(await click(ravi, list, 'Kopie maken van Kwartaal 1'));
     expect(cardText(copy)).toContain('Kopie gemaakt');
     expect(inputById(copy, 'q_k1-prioriteit_nl')?.value).toBe(
       'Welke van de 11 doorbraken binnen de cluster zijn geprioriteerd en waarom?',
     );
     const setId = (findAction(copy, 'Opslaan').data as { setId: string }).setId;
-    await click(ravi, list, 'Kopie maken'); // Teams retrying the same click: no second set
+    await click(ravi, list, 'Kopie maken van Kwartaal 1'); // Teams retrying the same click: no second set
     expect(await repo.listSets()).toHaveLength(1);
 
     const saved = cardOf(
@@ -68,8 +68,10 @@ describe('sturingsgesprek: question sets and schedule', () => {
         new_nl: 'Sinds wanneer speelt dit?',
       }),
     );
-    const removeFirst = findAction(followUp, 'Vraag verwijderen');
-    const removed = cardOf(await click(ravi, followUp, 'Vraag verwijderen', { ...(removeFirst.data ?? {}) }));
+    const removeFirst = findAction(followUp, 'Verwijderen: vraag 1');
+    const removed = cardOf(
+      await click(ravi, followUp, 'Verwijderen: vraag 1', { ...(removeFirst.data ?? {}) }),
+    );
     expect(cardText(removed)).toContain('Opgeslagen.');
 
     let set = await repo.getSet(setId);

@@ -18,10 +18,17 @@ export function renderFiguresCard(
     switchTo: other,
     switchTitle: text.t(`advies.figures.show.${other}`),
     periods: data.periods.map((p) => ({
-      heading: text.t('advies.figures.periodTotal', {
-        period: periodLabel(text, p.period),
-        total: cellText(p.total),
-      }),
+      // An exact total is a count (plural form); a small one shows only its band ("<5"), always plural.
+      heading:
+        p.total.kind === 'exact'
+          ? text.t('advies.figures.periodTotal', {
+              period: periodLabel(text, p.period),
+              total: p.total.value,
+            })
+          : text.t('advies.figures.periodBand', {
+              period: periodLabel(text, p.period),
+              band: cellText(p.total),
+            }),
       groups: periodGroups(text, p),
     })),
   });

@@ -32,7 +32,6 @@ export function renderQueueCard(
     title: t(data.mode === 'queue' ? 'title' : 'mineTitle'),
     empty: t(data.mode === 'queue' ? 'empty' : 'mineEmpty'),
     overdueLine: overdue && data.mode === 'queue' ? t('overdueCount', { count: overdue }) : '',
-    open: t('open'),
     viewVerb: adviesVerbs.view,
     items: data.items.map(({ request: r, overdue: late }) => ({
       id: r.id,
@@ -43,6 +42,8 @@ export function renderQueueCard(
         deadline: formatDate(r.deadline, text.locale, text.timeZone),
       }),
       flag: late ? t('overdue') : '',
+      // Each button names its request, so a screen reader's list of buttons says which is which.
+      openTitle: t('open', { code: r.code }),
     })),
     buttons,
   });

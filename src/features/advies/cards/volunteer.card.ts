@@ -57,7 +57,7 @@ export function renderVolunteerCard(text: CardText, view: VolunteerView): Adapti
     ask: escapeUserText(r.ask),
     link: r.link ? `${t('field.link')}: ${escapeUserText(r.link)}` : '',
     status,
-    statusColor: s?.state === 'attending' ? 'Good' : 'Attention',
+    statusColor: s?.state === 'attending' ? 'Default' : 'Attention',
     canJoin: !s || s.state === 'none',
     canWithdraw: s?.state === 'attending' || s?.state === 'waitlisted',
     withdrawVerb: adviesVerbs.withdraw,

@@ -16,17 +16,21 @@ export function renderJoinListCard(
     title: t('listTitle', { count: requests.length }),
     notice,
     empty: t('listEmpty'),
-    requests: requests.map((r) => ({
-      heading: t('line', {
-        name: escapeUserText(text.person(names.get(r.userId))),
-        role: t(`roles.${r.role}`),
-        date: formatDate(r.createdAt, text.locale, text.timeZone),
-      }),
-      motivation: escapeUserText(r.motivation ?? ''),
-      acceptTitle: t('accept'),
-      declineTitle: t('decline'),
-      accept: { requestId: r.requestId, answer: 'accept' },
-      decline: { requestId: r.requestId, answer: 'decline' },
-    })),
+    requests: requests.map((r) => {
+      const name = text.person(names.get(r.userId));
+      return {
+        heading: t('line', {
+          name: escapeUserText(name),
+          role: t(`roles.${r.role}`),
+          date: formatDate(r.createdAt, text.locale, text.timeZone),
+        }),
+        motivation: escapeUserText(r.motivation ?? ''),
+        // Each pair of buttons names the person it is about (button titles are plain text, not markdown).
+        acceptTitle: t('accept', { name }),
+        declineTitle: t('decline', { name }),
+        accept: { requestId: r.requestId, answer: 'accept' },
+        decline: { requestId: r.requestId, answer: 'decline' },
+      };
+    }),
   });
 }

@@ -16,12 +16,13 @@ export interface SignalsCardData {
 export function renderSignalsCard(text: CardText, data: SignalsCardData): AdaptiveCard {
   const t = (key: string, params?: Record<string, string | number>) =>
     text.t(`kernteam.signals.${key}`, params);
+  // Buttons name their signal: with several signals, a screen reader's list of buttons says which is which.
   const buttonsOf = (s: Signal) => [
     ...(s.status === 'ontvangen'
-      ? [{ title: t('investigate'), data: { signalId: s.signalId, status: 'inOnderzoek' } }]
+      ? [{ title: t('investigate', { code: s.code }), data: { signalId: s.signalId, status: 'inOnderzoek' } }]
       : []),
     ...(s.status !== 'afgesloten'
-      ? [{ title: t('close'), data: { signalId: s.signalId, status: 'afgesloten' } }]
+      ? [{ title: t('close', { code: s.code }), data: { signalId: s.signalId, status: 'afgesloten' } }]
       : []),
   ];
   return renderCard(template, {

@@ -114,9 +114,9 @@ export function renderStatusCard(
       unitId: unit.unitId,
       people,
       state: [detail, ...deputyMisses].join(' · '),
-      // Words carry the meaning; submitted is bold and default-coloured (light green is hard to read).
+      // Words carry the meaning and every state is bold; submitted stays default-coloured (green is
+      // hard to read on white), so the colour only repeats what the words say.
       color: state === 'submitted' ? 'Default' : state === 'draft' ? 'Warning' : 'Attention',
-      weight: state === 'submitted' ? 'Bolder' : 'Default',
       late: open && state !== 'submitted',
       // Six "Herinneren" buttons on one card: each says whom it reminds (screen readers read the title).
       nudgeTitle: t(w, 'card.status.nudgeUnit', { unit: unitLabel }),

@@ -28,6 +28,9 @@ export function renderSetsCard(w: CardText, sets: ResolvedSet[], token: string):
       setId: s.setId,
       isTemplate: s.isTemplate,
       name: pick(s.name, w.locale),
+      // Buttons name their set: a screen reader lists them without the text around them.
+      editTitle: t(w, 'card.sets.edit', { name: pick(s.name, w.locale) }),
+      copyTitle: t(w, 'card.sets.copy', { name: pick(s.name, w.locale) }),
       detail: t(w, s.isTemplate ? 'card.sets.templateDetail' : 'card.sets.ownDetail', {
         count: flattenQuestions(s.questions).length,
       }),
@@ -55,6 +58,10 @@ export function renderSetEditor(
       return {
         id: q.id,
         heading: `${number}. ${t(w, `card.kinds.${q.kind}`)}`,
+        // Labels and the remove button carry the question number, so each field says where it belongs.
+        nlLabel: t(w, 'card.setEditor.questionNl', { number }),
+        enLabel: t(w, 'card.setEditor.questionEn', { number }),
+        removeTitle: t(w, 'card.setEditor.remove', { number }),
         nlId: `q_${q.id}_nl`,
         enId: `q_${q.id}_en`,
         nl: q.text.nl,
@@ -62,8 +69,8 @@ export function renderSetEditor(
         hasExtra: !!extra,
         extraNlId: `q_${q.id}_extra_nl`,
         extraEnId: `q_${q.id}_extra_en`,
-        extraLabelNl: t(w, `card.setEditor.${extraKey}Nl`),
-        extraLabelEn: t(w, `card.setEditor.${extraKey}En`),
+        extraLabelNl: t(w, `card.setEditor.${extraKey}Nl`, { number }),
+        extraLabelEn: t(w, `card.setEditor.${extraKey}En`, { number }),
         extraNl: extra?.nl ?? '',
         extraEn: extra?.en ?? '',
       };
@@ -112,13 +119,17 @@ export function renderMineCard(
     t: w.i18n.tree(w.locale, 'sturingsgesprek.card.mine'),
     verbs: sturingsgesprekVerbs,
     intro: t(w, items.length ? 'card.mine.intro' : 'card.mine.none'),
-    items: items.map(({ round, unit, role }) => ({
-      label: `${round.periodLabel} — ${unitName(w, unit.name)}`,
-      detail: t(w, role === 'deputy' ? 'card.mine.detailDeputy' : 'card.mine.detail', {
-        deadline: formatWhen(round.deadline, w.locale, w.timeZone),
-      }),
-      roundId: round.roundId,
-      unitId: unit.unitId,
-    })),
+    items: items.map(({ round, unit, role }) => {
+      const label = `${round.periodLabel} — ${unitName(w, unit.name)}`;
+      return {
+        label,
+        openTitle: t(w, 'card.mine.open', { label }),
+        detail: t(w, role === 'deputy' ? 'card.mine.detailDeputy' : 'card.mine.detail', {
+          deadline: formatWhen(round.deadline, w.locale, w.timeZone),
+        }),
+        roundId: round.roundId,
+        unitId: unit.unitId,
+      };
+    }),
   });
 }
