@@ -101,10 +101,17 @@ describe('the bot process', () => {
     };
   }
 
+  /** Closed after each test, also when one fails half-way (an open server keeps jest from exiting). */
+  const opened: Array<{ close: () => Promise<void> }> = [];
+  afterEach(async () => {
+    await Promise.all(opened.splice(0).map((c) => c.close()));
+  });
+
   async function startStuck() {
     const connector = await silentConnector();
     const port = await freePort();
-    const proc = run({ PORT: String(port), DATA_DIR: dataDir });
+    const proc = run({ PORT: String(port), DATA_DIR: dataDir, LOCAL_NO_AUTH: '1' });
+    opened.push(connector);
     await waitForReady(port);
     // A turn whose reply Teams never acknowledges, and an idle keep-alive connection beside it.
     const turn = fetch(`http://127.0.0.1:${port}/api/messages`, {
