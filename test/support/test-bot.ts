@@ -8,7 +8,9 @@ import { createLogger } from '../../src/platform/logger';
 import { Organisation } from '../../src/platform/org/organisation';
 import type { OrgFile } from '../../src/platform/org/org.schema';
 import { createRuntime, type Runtime } from '../../src/runtime';
+import { CosmosDocumentStore } from '../../src/storage/cosmos-store';
 import { SqliteDocumentStore } from '../../src/storage/sqlite-store';
+import { startCosmosServer, testConnectionPolicy } from './cosmos-server';
 import type { DocumentStore } from '../../src/storage/document-store.port';
 import { FakeConnector, type ConnectorRequest } from './fake-connector';
 import type { FakeGraph } from './fake-graph';
@@ -358,3 +360,37 @@ export class TestChannel extends Speaker {
 }
 
 export const startTestBot = (options?: StartOptions) => TestBot.start(options);
+
+/** Runs `body` against a fresh test bot and stops it afterwards, also when `body` fails. */
+export async function withTestBot(
+  options: StartOptions,
+  body: (bot: TestBot) => Promise<void>,
+): Promise<void> {
+  const bot = await startTestBot(options);
+  try {
+    await body(bot);
+  } finally {
+    await bot.stop();
+  }
+}
+
+/** The same on a fresh database of a Cosmos test server (the real SDK over HTTP), started and stopped here. */
+export async function withCosmosTestBot(
+  database: string,
+  options: StartOptions,
+  body: (bot: TestBot) => Promise<void>,
+): Promise<void> {
+  const server = await startCosmosServer();
+  try {
+    const store = new CosmosDocumentStore({
+      endpoint: server.endpoint,
+      key: server.key,
+      database: `${database}-${process.pid}`,
+      connectionPolicy: testConnectionPolicy,
+    });
+    await store.init();
+    await withTestBot({ ...options, store }, body);
+  } finally {
+    await server.stop();
+  }
+}

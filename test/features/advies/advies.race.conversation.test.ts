@@ -1,9 +1,7 @@
 import type { OrgFile } from '../../../src/platform/org/org.schema';
-import { CosmosDocumentStore } from '../../../src/storage/cosmos-store';
-import { containers, type DocumentStore } from '../../../src/storage/document-store.port';
+import { containers } from '../../../src/storage/document-store.port';
 import { cardText } from '../../support/cards';
-import { startCosmosServer, testConnectionPolicy } from '../../support/cosmos-server';
-import { startTestBot, type TestBot } from '../../support/test-bot';
+import { withCosmosTestBot, withTestBot, type TestBot } from '../../support/test-bot';
 import {
   installAll,
   kernteamNames,
@@ -73,34 +71,10 @@ async function race(bot: TestBot) {
 
 describe('advies: the last W&S seat, claimed by two volunteers at once', () => {
   it('SQLite: exactly one wins, the other is told', async () => {
-    const bot = await startTestBot({ orgPatch });
-    try {
-      await race(bot);
-    } finally {
-      await bot.stop();
-    }
+    await withTestBot({ orgPatch }, race);
   }, 60_000);
 
   it('Cosmos DB: the same', async () => {
-    const server = await startCosmosServer();
-    let store: DocumentStore | undefined;
-    try {
-      const cosmos = new CosmosDocumentStore({
-        endpoint: server.endpoint,
-        key: server.key,
-        database: `advies-race-${process.pid}`,
-        connectionPolicy: testConnectionPolicy,
-      });
-      await cosmos.init();
-      store = cosmos;
-      const bot = await startTestBot({ store, orgPatch });
-      try {
-        await race(bot);
-      } finally {
-        await bot.stop();
-      }
-    } finally {
-      await server.stop();
-    }
+    await withCosmosTestBot('advies-race', { orgPatch }, race);
   }, 60_000);
 });

@@ -1,8 +1,5 @@
-import { CosmosDocumentStore } from '../../../src/storage/cosmos-store';
-import type { DocumentStore } from '../../../src/storage/document-store.port';
 import { cardText } from '../../support/cards';
-import { startCosmosServer, testConnectionPolicy } from '../../support/cosmos-server';
-import { startTestBot, type TestBot } from '../../support/test-bot';
+import { withCosmosTestBot, withTestBot, type TestBot } from '../../support/test-bot';
 import {
   createAtelier,
   installEverywhere,
@@ -49,34 +46,10 @@ async function race(bot: TestBot) {
 
 describe('kennisatelier: the sign-up race through the bot', () => {
   it('SQLite: 200 clicks for 20 seats end with 20 signed up and 180 on the waitlist in order', async () => {
-    const bot = await startTestBot();
-    try {
-      await race(bot);
-    } finally {
-      await bot.stop();
-    }
+    await withTestBot({}, race);
   }, 60_000);
 
   it('Cosmos DB: the same', async () => {
-    const server = await startCosmosServer();
-    let store: DocumentStore | undefined;
-    try {
-      const cosmos = new CosmosDocumentStore({
-        endpoint: server.endpoint,
-        key: server.key,
-        database: `atelier-race-${process.pid}`,
-        connectionPolicy: testConnectionPolicy,
-      });
-      await cosmos.init();
-      store = cosmos;
-      const bot = await startTestBot({ store });
-      try {
-        await race(bot);
-      } finally {
-        await bot.stop();
-      }
-    } finally {
-      await server.stop();
-    }
+    await withCosmosTestBot('atelier-race', {}, race);
   }, 60_000);
 });

@@ -4,11 +4,9 @@ import {
   satisfactionPollJobKind,
   type SatisfactionPollJob,
 } from '../../../src/platform/contracts/satisfaction-poll.job';
-import { CosmosDocumentStore } from '../../../src/storage/cosmos-store';
-import { containers, type DocumentStore } from '../../../src/storage/document-store.port';
+import { containers } from '../../../src/storage/document-store.port';
 import type { SqliteDocumentStore } from '../../../src/storage/sqlite-store';
-import { startCosmosServer, testConnectionPolicy } from '../../support/cosmos-server';
-import { startTestBot, type TestBot } from '../../support/test-bot';
+import { startTestBot, withCosmosTestBot, type TestBot } from '../../support/test-bot';
 import { attendees, people } from './polls.fixture';
 
 const pollId = 'sat-atelier-8';
@@ -101,26 +99,9 @@ describe('finding 8: who answered does not survive the closing of a poll (outbox
   }, 90_000);
 
   it('Cosmos DB: no reminder item or record left among the documents', async () => {
-    const server = await startCosmosServer();
-    let store: DocumentStore | undefined;
-    try {
-      const cosmos = new CosmosDocumentStore({
-        endpoint: server.endpoint,
-        key: server.key,
-        database: `poll-close-${process.pid}`,
-        connectionPolicy: testConnectionPolicy,
-      });
-      await cosmos.init();
-      store = cosmos;
-      const bot = await startTestBot({ store });
-      try {
-        await pollWithReminderThenClose(bot);
-        await expectNoTraceOfWhoAnswered(bot);
-      } finally {
-        await bot.stop();
-      }
-    } finally {
-      await server.stop();
-    }
+    await withCosmosTestBot('poll-close', {}, async (bot) => {
+      await pollWithReminderThenClose(bot);
+      await expectNoTraceOfWhoAnswered(bot);
+    });
   }, 90_000);
 });
