@@ -58,7 +58,7 @@ describe('finding 5: ReDoS in the #CODE relay pattern, and the early cap on mess
         long.push(turn.ms);
         const answer = textOf(turn.value);
         expect(answer).toContain(locale === 'nl' ? 'Je bericht is te lang' : 'Your message is too long');
-        expect(answer).toContain(String(MAX_TEXT_LENGTH));
+        expect(answer).toContain(MAX_TEXT_LENGTH.toLocaleString(locale)); // 4.000 / 4,000 tekens, characters
       }
       noor.locale('nl');
       expect(relayed()).toBe(before); // nothing reached the medewerker

@@ -50,7 +50,7 @@ describe('finding 10: a network-only atelier checks the audience on every verb b
     expect(findAction(signedUp.card, /agenda|calendar/i).url).toMatch(/\/files\//);
     // Leaving the network later does not strand the seat: its holder may still see and cancel it.
     const networks = cardsOf(await member.say('netwerken')).at(-1);
-    const leave = findAction(networks, 'Lid af');
+    const leave = findAction(networks, 'Lidmaatschap van R-Pride opzeggen');
     await member.invoke(leave.verb!, { ...leave.data, networkId: 'r-pride' });
     const withdrawn = await member.invoke('kennisatelier.withdraw', { atelierId });
     expect(cardText(withdrawn.card)).not.toContain(networksOnly);

@@ -91,7 +91,9 @@ describe('networks: an announcement to 1,000 members of whom 700 never opened th
 
     const card = await lotte.invoke('networks.announce.status', send.data);
     const text = cardText(card.card);
-    expect(text).toContain(`Bereikt: ${OPENED} via een bestaand gesprek, ${MEMBERS - OPENED} na installatie`);
+    expect(text).toContain(
+      `Bereikt via een bestaand gesprek: ${OPENED} · na installatie van de app: ${MEMBERS - OPENED}`,
+    );
     expect(text).toMatch(/Niet bereikt: .*geblokkeerd.*\(1\)/i);
   }, 180_000);
 });
