@@ -34,8 +34,13 @@ const comments = [
   '',
 ];
 
-/** Seeds the bot's own SQLite file through the real polls services: a satisfaction poll with 7 of 12 answers. */
+/**
+ * Seeds the bot's own SQLite file through the real polls services: a satisfaction poll with 7 of 12 answers,
+ * answered two weeks ago and closed a minute ago (an anonymous poll shows its results only once closed).
+ */
 async function seed(dataDir: string): Promise<void> {
+  const closesAt = Date.now() - 60_000;
+  const answeredAt = closesAt - 13 * 86_400_000;
   const store = new SqliteDocumentStore(join(dataDir, 'panelbot.sqlite'));
   const noop = {
     enqueue: async () => ({}),
@@ -49,7 +54,7 @@ async function seed(dataDir: string): Promise<void> {
     config: { linkSigningSecret: 'e2e' } as Config,
     logger: createLogger({ level: 'silent' }),
     store,
-    clock: { now: () => new Date() },
+    clock: { now: () => new Date(answeredAt) },
     org,
     i18n,
     help: new HelpRegistry(),
@@ -63,15 +68,14 @@ async function seed(dataDir: string): Promise<void> {
     people: new PeopleNames(org, undefined),
     networkMembership: new NetworkMembership(),
   });
-  const now = Date.now();
   const attendees = Array.from({ length: 12 }, (_, i) => attendee(i + 3));
   await polls.open.openSatisfactionPoll({
     sourceId: 'atelier-e2e',
     title: 'Inclusief werven en selecteren',
-    heldAt: new Date(now - 86_400_000).toISOString(),
+    heldAt: new Date(answeredAt - 86_400_000).toISOString(),
     attendeeIds: attendees,
     organiserIds: [],
-    closesAt: new Date(now + 13 * 86_400_000).toISOString(),
+    closesAt: new Date(closesAt).toISOString(),
   });
   for (const [i, score] of scores.entries()) {
     await polls.answers.submit(org.actor(attendees[i], 'nl'), {
