@@ -1,32 +1,14 @@
+import { cellOf, MIN_CELL, suppress } from '../../platform/stats/small-cells';
 import {
   followUpOutcomes,
   requestKinds,
-  type Cell,
-  type FigureRow,
   type FskBand,
   type PeriodFigures,
   type RequestFigure,
 } from './advies.types';
 
-export const MIN_CELL = 5;
 const outcomes = ['pending', 'accepted', 'declined', 'advised'] as const;
 const bands: FskBand[] = ['upTo8', '9to12', '13plus'];
-
-const cellOf = (n: number): Cell => (n >= MIN_CELL ? { kind: 'exact', value: n } : { kind: 'under5' });
-
-/**
- * Small-cell suppression for one breakdown next to a shown total: counts under 5 (0 included, or it
- * would narrow the others down) show as "<5"; if exactly one cell is hidden, the smallest exact cell
- * becomes "≥5" too, so the hidden one cannot be worked out from the total.
- */
-export function suppress(counts: Array<[string, number]>): FigureRow[] {
-  const rows: FigureRow[] = counts.map(([key, n]) => ({ key, cell: cellOf(n) }));
-  const exact = (r: FigureRow) => (r.cell.kind === 'exact' ? r.cell.value : Infinity);
-  const hidden = rows.filter((r) => r.cell.kind === 'under5').length;
-  const smallest = rows.filter((r) => r.cell.kind === 'exact').sort((a, b) => exact(a) - exact(b))[0];
-  if (hidden === 1 && smallest) smallest.cell = { kind: 'atLeast5' };
-  return rows;
-}
 
 /** `2026-Q3` → `2026` for yearly figures. */
 const periodOf = (f: RequestFigure, by: 'quarter' | 'year') =>

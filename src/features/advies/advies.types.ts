@@ -1,3 +1,4 @@
+import type { Cell as SmallCell, Row as SmallCellRow } from '../../platform/stats/small-cells';
 /** What the panel is asked for (issue 12): advice, reading a document, a policy table, a W&S committee. */
 export const requestKinds = ['advies', 'meelezen', 'beleidstafel', 'ws'] as const;
 export type RequestKind = (typeof requestKinds)[number];
@@ -72,11 +73,9 @@ export interface RequestFigure {
 
 export type FskBand = 'upTo8' | '9to12' | '13plus';
 
-export type Cell = { kind: 'exact'; value: number } | { kind: 'under5' } | { kind: 'atLeast5' };
-export interface FigureRow {
-  key: string;
-  cell: Cell;
-}
+/** Counts as the platform's small-cell rule shows them (shared with contact statistics and Inzicht). */
+export type Cell = SmallCell;
+export type FigureRow = SmallCellRow;
 export interface PeriodFigures {
   period: string;
   total: Cell;

@@ -1,4 +1,5 @@
-import { periodFigures, suppress } from '../../../src/features/advies/advies.figures.rules';
+import { periodFigures } from '../../../src/features/advies/advies.figures.rules';
+import { suppress } from '../../../src/platform/stats/small-cells';
 import type { RequestFigure } from '../../../src/features/advies/advies.types';
 
 const figure = (over: Partial<RequestFigure> = {}): RequestFigure => ({
