@@ -62,7 +62,12 @@ export async function createRuntime(
   const logger = overrides.logger ?? createLogger({ level: config.logLevel });
   const clock = overrides.clock ?? systemClock;
   const org = overrides.org ?? Organisation.load(config.orgConfigPath);
-  const store = overrides.store ?? (await createStore(config.storage, { now: () => clock.now().getTime() }));
+  const store =
+    overrides.store ??
+    (await createStore(config.storage, {
+      now: () => clock.now().getTime(),
+      onNotice: (message) => logger.info(message),
+    }));
   const i18n = new I18n();
   i18n.register(platformNl, platformEn);
   const conversations = new ConversationDirectory(store, () => clock.now());

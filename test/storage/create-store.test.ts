@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { createStore } from '../../src/storage/create-store';
 import { containers } from '../../src/storage/document-store.port';
 import { SqliteDocumentStore } from '../../src/storage/sqlite-store';
+import { startCosmosServer } from '../support/cosmos-server';
 
 describe('createStore', () => {
   it('opens the SQLite file from the config and uses the given time source', async () => {
@@ -29,5 +30,28 @@ describe('createStore', () => {
       managedIdentity: false,
     };
     await expect(createStore(storage)).rejects.toThrow(/key or managed identity/);
+  });
+
+  it('opens a plain-HTTP Cosmos endpoint (the test server) with discovery off, and says so', async () => {
+    const server = await startCosmosServer();
+    const notices: string[] = [];
+    try {
+      const store = await createStore(
+        {
+          kind: 'cosmos',
+          endpoint: server.endpoint,
+          key: server.key,
+          database: 'plain',
+          managedIdentity: false,
+        },
+        { onNotice: (m) => notices.push(m) },
+      );
+      await store.create(containers.jobs, { pk: 'job', id: 'j1', data: { n: 1 } });
+      expect((await store.get(containers.jobs, 'job', 'j1'))?.data).toEqual({ n: 1 });
+      await store.close();
+    } finally {
+      await server.stop();
+    }
+    expect(notices).toEqual(['Cosmos DB endpoint is plain HTTP: endpoint discovery is off']);
   });
 });
