@@ -220,7 +220,7 @@ export class Organisation {
   /** Picks the text in the locale, falling back to the organisation's default. */
   text(t: LocalizedText | undefined, locale: Locale): string {
     if (!t) return '';
-    return t[locale] ?? t[this.defaultLocale] ?? Object.values(t)[0] ?? '';
+    return t[locale] ?? t[this.data.organisation.defaultLocale] ?? Object.values(t)[0] ?? '';
   }
 
   get settings(): OrgFile['settings'] {
@@ -233,7 +233,9 @@ export class Organisation {
   }
 
   get defaultLocale(): Locale {
-    return this.data.organisation.defaultLocale;
+    // Until the Italian and Flemish catalogues land (wt-i18n), the nearest UI language there is.
+    const tag = this.data.organisation.defaultLocale;
+    return tag === 'en' ? 'en' : 'nl';
   }
 
   get panelName(): LocalizedText {
