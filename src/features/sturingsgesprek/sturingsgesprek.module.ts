@@ -9,6 +9,7 @@ import { SturingsgesprekRepository } from './sturingsgesprek.repository';
 import { RoundNotifier } from './sturingsgesprek.round.notifier';
 import { RoundsService } from './sturingsgesprek.rounds.service';
 import { ScheduleService } from './sturingsgesprek.schedule.service';
+import { TemplatesService } from './sturingsgesprek.templates.service';
 
 /** What the sturingsgesprek feature may use of the app. */
 export type SturingsgesprekDeps = Pick<
@@ -29,6 +30,7 @@ export interface SturingsgesprekModule {
   repo: SturingsgesprekRepository;
   notifier: RoundNotifier;
   sets: QuestionSetsService;
+  templates: TemplatesService;
   rounds: RoundsService;
   answering: AnsweringService;
   schedule: ScheduleService;
@@ -53,8 +55,11 @@ export function createSturingsgesprekModule(deps: SturingsgesprekDeps): Sturings
     people,
     localeOf: async (id) => localeFrom(await deps.conversations.localeOf(userKey(id)), org.defaultLocale),
   });
-  const sets = new QuestionSetsService(repo, clock, logger);
+  const templates = new TemplatesService(org);
+  templates.list(); // a bad template in the organisation's folder fails the start, not a round
+  const sets = new QuestionSetsService(repo, clock, logger, templates);
   return {
+    templates,
     repo,
     notifier,
     sets,

@@ -7,7 +7,8 @@ import type { Answer, PeopleNamesMap } from './sturingsgesprek.types';
 
 /** Shared wording helpers for the feature's cards and documents. */
 
-export const pick = (text: Bilingual, locale: Locale) => text[locale] ?? text.nl;
+export const pick = (text: Bilingual, locale: Locale): string =>
+  text[locale] ?? text.nl ?? text.en ?? Object.values(text).find(Boolean) ?? '';
 
 /** A message of this feature's catalogue (the `sturingsgesprek.` prefix added). */
 export const t = (w: CardText, key: string, params: Record<string, string | number> = {}) =>
