@@ -2,6 +2,7 @@ import type { AppDeps } from '../../platform/deps';
 import { userKey } from '../../platform/delivery/delivery.port';
 import { localeFrom } from '../../platform/i18n/i18n';
 import { AnsweringService } from './sturingsgesprek.answering.service';
+import { DoorbrakenService } from './sturingsgesprek.doorbraken.service';
 import { RoundPeople } from './sturingsgesprek.people.service';
 import { QuestionSetsService } from './sturingsgesprek.question-sets.service';
 import { ReportService } from './sturingsgesprek.report.service';
@@ -31,6 +32,7 @@ export interface SturingsgesprekModule {
   notifier: RoundNotifier;
   sets: QuestionSetsService;
   templates: TemplatesService;
+  doorbraken: DoorbrakenService;
   rounds: RoundsService;
   answering: AnsweringService;
   schedule: ScheduleService;
@@ -58,12 +60,14 @@ export function createSturingsgesprekModule(deps: SturingsgesprekDeps): Sturings
   const templates = new TemplatesService(org);
   templates.list(); // a bad template in the organisation's folder fails the start, not a round
   const sets = new QuestionSetsService(repo, clock, logger, templates);
+  const doorbraken = new DoorbrakenService(repo, org, clock, logger);
   return {
     templates,
+    doorbraken,
     repo,
     notifier,
     sets,
-    rounds: new RoundsService(repo, org, clock, logger, sets, notifier, scheduler, people),
+    rounds: new RoundsService(repo, org, clock, logger, sets, notifier, scheduler, people, doorbraken),
     answering: new AnsweringService(repo, org, clock, logger, notifier, people),
     schedule: new ScheduleService(repo, org, clock, logger, i18n, sets, notifier, scheduler),
     report: new ReportService(repo, org, clock, people),
