@@ -70,6 +70,14 @@ describe('sturingsgesprek: the DIG office edits the doorbraken', () => {
     expect(() => findAction(retired, 'Doorbraak 12 uit de lijst halen')).toThrow();
 
     const items = (await stored(bot))!.items;
+    // The Inzicht figure counts the list the office keeps: the added one too, the retired one still.
+    const figure = bot.deps.metrics
+      .sections()
+      .flatMap((x) => x.metrics)
+      .find((m) => m.id === 'sturingsgesprek.doorbraken')!;
+    const ctx = { quarters: ['2026-Q4'], trend: ['2026-Q4'], timeZone: 'Europe/Amsterdam' };
+    const table = await figure.table(ctx as unknown as Parameters<typeof figure.table>[0]);
+    expect(table.columns.map((c) => c.key)).toEqual(items.map((d) => d.id));
     expect(items.map((d) => [d.id, d.prioritised, !!d.retired]).slice(-3)).toEqual([
       ['db-10', false, false],
       ['db-11', false, true],
