@@ -36,7 +36,7 @@ describe('sturingsgesprek: the DIG office edits the doorbraken', () => {
     const ravi = bot.user(people.ravi);
     const list = cardOf(await ravi.invoke('sturingsgesprek.doorbraken'));
     expect(cardText(list)).toContain('Er staan 11 doorbraken in de lijst.');
-    expect(cardText(list)).toContain('1. Elke manager verwerft binnen drie jaar de vaardigheden');
+    expect(cardText(list)).toContain('Doorbraak 1: Elke manager verwerft binnen drie jaar de vaardigheden');
     expect(cardInputs(list).find((i) => i.id === 't_db-05_en')?.value).toMatch(/^Breakthrough 5/);
     expect((await stored(bot))?.items).toHaveLength(11);
 
@@ -47,7 +47,7 @@ describe('sturingsgesprek: the DIG office edits the doorbraken', () => {
       }),
     );
     expect(cardText(renamed)).toContain('Opgeslagen.');
-    expect(cardText(renamed)).toContain('5. Werkplekken zijn toegankelijk voor iedereen');
+    expect(cardText(renamed)).toContain('Doorbraak 5: Werkplekken zijn toegankelijk voor iedereen');
     const db05 = (await stored(bot))!.items.find((d) => d.id === 'db-05')!;
     expect(db05.title.nl).toBe('Werkplekken zijn toegankelijk voor iedereen');
     expect(db05.title.en).toMatch(/^Breakthrough 5/); // left empty: kept
@@ -59,14 +59,14 @@ describe('sturingsgesprek: the DIG office edits the doorbraken', () => {
         new_prioritised: 'true',
       }),
     );
-    expect(cardText(added)).toContain('12. Inclusieve taal in alle brieven');
+    expect(cardText(added)).toContain('Doorbraak 12: Inclusieve taal in alle brieven');
     const prioritised = cardOf(await click(ravi, added, 'Voorrang geven aan doorbraak 5'));
     const retired = cardOf(await click(ravi, prioritised, 'Doorbraak 11 uit de lijst halen'));
     const text = cardText(retired);
     expect(text).toContain('Niet meer in gebruik');
     // Titles are typed in Teams: escaped Markdown on the card (Teams shows the plain brackets).
     expect(text).toContain('Doorbraak 11 \\(tekst uit het Intern actieplan DIG volgt\\)');
-    expect(text).toContain('11. Inclusieve taal in alle brieven'); // numbering of the active ones
+    expect(text).toContain('Doorbraak 11: Inclusieve taal in alle brieven'); // numbering of the active ones
     expect(() => findAction(retired, 'Doorbraak 12 uit de lijst halen')).toThrow();
 
     const items = (await stored(bot))!.items;

@@ -39,7 +39,8 @@ export function renderDoorbrakenCard(
     bannerStyle: d.banner?.style ?? 'good',
     items: active.map((x, i) => ({
       id: x.id,
-      heading: `${i + 1}. ${escapeUserText(w.local(x.title))}`,
+      // Not "5. title": Teams reads that as a Markdown list and drops the number.
+      heading: t(w, 'card.doorbraken.heading', { number: i + 1, title: escapeUserText(w.local(x.title)) }),
       detail: t(w, x.prioritised ? 'card.doorbraken.prioritised' : 'card.doorbraken.notPrioritised'),
       fields: d.languages.map((lang) => ({
         id: `t_${x.id}_${lang}`,
