@@ -5,8 +5,10 @@
  *
  *   npm run dev                                   # as a medewerker
  *   npm run dev -- --as kernteamlid --playground-port 56151   # second window; reuses the running bot
+ *   npm run dev -- --org genova --as digoffice    # the Genova example file, in Italian
  *
- * Flags: --as <persona>  --port <bot port, 3978>  --playground-port <56150>  --watch (restart bot on change)
+ * Flags: --org demo|gent|genova (the organisation file; ORG_CONFIG wins) --lang (default: the file's own)
+ *        --as <persona>  --port <bot port, 3978>  --playground-port <56150>  --watch (restart bot on change)
  *        --json (the bot's log lines as it writes them; by default pino-pretty makes them readable here only:
  *        production and the tests keep pino's JSON)
  */
@@ -19,40 +21,46 @@ import pinoPretty from 'pino-pretty';
 import { tsImport } from 'tsx/esm/api';
 
 const root = resolve(import.meta.dirname, '..');
-const { PERSONAS, parsePersona, writePlaygroundConfig } = await tsImport(
-  './playground-config.ts',
-  import.meta.url,
-);
+const { PERSONAS, ORG_FILES, parsePersona, parseOrgName, defaultLangOf, writePlaygroundConfig } =
+  await tsImport('./playground-config.ts', import.meta.url);
 
 const { values } = parseArgs({
   options: {
     as: { type: 'string', default: 'medewerker' },
+    org: { type: 'string', default: 'demo' },
     port: { type: 'string', default: process.env.PORT ?? '3978' },
     'playground-port': { type: 'string', default: '56150' },
     watch: { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
-    // The Playground always reports en-US; pin the bot's language so the demo shows the Dutch UI by default.
-    lang: { type: 'string', default: process.env.UI_LOCALE_OVERRIDE || 'nl' },
+    // The Playground always reports en-US; pin the bot's language to the organisation's own by default.
+    lang: {
+      type: 'string',
+      ...(process.env.UI_LOCALE_OVERRIDE ? { default: process.env.UI_LOCALE_OVERRIDE } : {}),
+    },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
 if (values.help) {
   console.log(
-    `usage: npm run dev -- [--as ${PERSONAS.join('|')}] [--port 3978] [--playground-port 56150] [--lang nl|en] [--watch] [--json]`,
+    `usage: npm run dev -- [--org ${Object.keys(ORG_FILES).join('|')}] [--as ${PERSONAS.join('|')}] [--port 3978]\n` +
+      `       [--playground-port 56150] [--lang nl|nl-BE|en|it (default: the organisation's)] [--watch] [--json]`,
   );
   process.exit(0);
 }
 
 let persona;
+let orgName;
 try {
   persona = parsePersona(values.as);
+  orgName = parseOrgName(values.org);
 } catch (err) {
   console.error(err.message);
   process.exit(2);
 }
 const botPort = Number(values.port);
 const playgroundPort = Number(values['playground-port']);
-const orgPath = process.env.ORG_CONFIG ?? 'config/org.demo.json';
+const orgPath = process.env.ORG_CONFIG ?? ORG_FILES[orgName];
+const lang = values.lang ?? defaultLangOf(resolve(root, orgPath));
 const dataDir = process.env.DATA_DIR ?? '.data';
 const configFile = resolve(root, '.playground', `${persona}.yml`);
 const config = writePlaygroundConfig({ orgPath: resolve(root, orgPath), persona, outFile: configFile });
@@ -157,7 +165,7 @@ if (await answers(`${botUrl}/healthz`)) {
       PORT: String(botPort),
       ORG_CONFIG: orgPath,
       DATA_DIR: dataDir,
-      UI_LOCALE_OVERRIDE: values.lang === 'en' ? 'en' : 'nl',
+      UI_LOCALE_OVERRIDE: lang,
       // The one way to run without authentication; the bot then listens on 127.0.0.1 only.
       LOCAL_NO_AUTH: '1',
       MicrosoftAppId: '',

@@ -47,6 +47,27 @@ export interface PlaygroundConfig {
 
 type Person = OrgFile['people'][number];
 
+/** `npm run dev -- --org <name>`: Rotterdam's demo file and the example files for other organisations. */
+export const ORG_FILES = {
+  demo: 'config/org.demo.json',
+  rotterdam: 'config/org.demo.json',
+  gent: 'config/org.gent.example.json',
+  genova: 'config/org.genova.example.json',
+} as const;
+export type OrgName = keyof typeof ORG_FILES;
+
+export function parseOrgName(value: string | undefined): OrgName {
+  const v = (value ?? 'demo').toLowerCase();
+  if (v === 'genoa' || v === 'genua') return 'genova';
+  if (v in ORG_FILES) return v as OrgName;
+  throw new Error(`Unknown organisation "${value}". Choose one of: ${Object.keys(ORG_FILES).join(', ')}`);
+}
+
+/** The organisation file's own language, the `--lang` of a dev run unless one is given. */
+export function defaultLangOf(orgPath: string): string {
+  return Organisation.load(orgPath).data.organisation.defaultLocale;
+}
+
 function isPersona(value: string): value is Persona {
   return (PERSONAS as readonly string[]).includes(value);
 }

@@ -6,6 +6,9 @@ import YAML from 'yaml';
 import { Organisation } from '../../src/platform/org/organisation';
 import {
   buildPlaygroundConfig,
+  defaultLangOf,
+  ORG_FILES,
+  parseOrgName,
   parsePersona,
   PERSONAS,
   renderPlaygroundYaml,
@@ -86,5 +89,46 @@ describe('Playground config from the organisation file', () => {
     expect(parsePersona(undefined)).toBe('medewerker');
     expect(parsePersona('Gemeentesecretaris')).toBe('secretaris');
     expect(() => parsePersona('wethouder')).toThrow(/Choose one of/);
+  });
+});
+
+describe('npm run dev -- --org gent|genova: the example organisation files', () => {
+  const validate = new Ajv({ strict: false }).compile(playgroundSchema());
+
+  it.each([
+    ['gent', 'config/org.gent.example.json', 'nl-BE'],
+    ['genova', 'config/org.genova.example.json', 'it'],
+    ['demo', 'config/org.demo.json', 'nl'],
+  ] as const)('--org %s uses %s, in %s unless --lang says otherwise', (name, file, lang) => {
+    expect(ORG_FILES[parseOrgName(name)]).toBe(file);
+    expect(defaultLangOf(join(root, file))).toBe(lang);
+  });
+
+  it('accepts Genoa and Genua for genova, and refuses an organisation without a file', () => {
+    expect(parseOrgName('Genoa')).toBe('genova');
+    expect(parseOrgName('genua')).toBe('genova');
+    expect(parseOrgName(undefined)).toBe('demo');
+    expect(() => parseOrgName('paris')).toThrow(/Choose one of: demo, rotterdam, gent, genova/);
+  });
+
+  const cases = (['gent', 'genova'] as const).flatMap((name) => PERSONAS.map((p) => [name, p] as const));
+  it.each(cases)('%s: finds %s by role and builds a valid Playground config', (name, persona) => {
+    const exampleOrg = Organisation.load(join(root, ORG_FILES[name])).data;
+    const config = buildPlaygroundConfig(exampleOrg, persona);
+    const me = exampleOrg.people.find((p) => p.aadObjectId === config.currentUser.aadObjectId)!;
+    const isDirector = exampleOrg.clusters.some((c) => c.director === me.aadObjectId);
+    const isCoordinator = exampleOrg.networks.some((n) => n.coordinators.includes(me.aadObjectId));
+    const expected: Record<Persona, boolean> = {
+      medewerker: me.roles.length === 0 && !isDirector && !isCoordinator,
+      kernteamlid: me.roles.includes('kernteamlid'),
+      programmateam: me.roles.includes('programmateam'),
+      coordinator: isCoordinator,
+      director: isDirector,
+      secretaris: me.roles.includes('gemeentesecretaris'),
+      digoffice: me.roles.includes('digOffice'),
+    };
+    expect(expected[persona]).toBe(true);
+    expect(config.team.name).toBe(name === 'gent' ? 'Inclusiepanel' : "Panel per l'inclusione");
+    expect(validate(YAML.parse(renderPlaygroundYaml(config)))).toBe(true);
   });
 });

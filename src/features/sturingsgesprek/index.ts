@@ -4,6 +4,7 @@ import en from './i18n/en.json';
 import nl from './i18n/nl.json';
 import { isManager } from './sturingsgesprek.access';
 import { registerAnsweringHandlers } from './sturingsgesprek.answering.handlers';
+import { registerDoorbrakenHandlers } from './sturingsgesprek.doorbraken.handlers';
 import { registerCommandHandlers } from './sturingsgesprek.handlers';
 import { registerSturingsgesprekJobs } from './sturingsgesprek.jobs';
 import { createSturingsgesprekModule } from './sturingsgesprek.module';
@@ -22,6 +23,7 @@ export function registerSturingsgesprek(app: PanelApp, deps: AppDeps): void {
   registerAnsweringHandlers(app, deps, sg);
   registerRoundHandlers(app, deps, sg);
   registerSetupHandlers(app, deps, sg);
+  registerDoorbrakenHandlers(app, deps, sg);
 
   deps.help.addAll([
     {

@@ -12,6 +12,11 @@ export function requireManager(actor: Actor): void {
   if (!isManager(actor)) throw errors.managersOnly();
 }
 
+/** The doorbraken list is the DIG office's: it keeps the action plan (the gemeentesecretaris reads it). */
+export function requireOffice(actor: Actor): void {
+  if (!hasRole(actor, 'digOffice')) throw errors.officeOnly();
+}
+
 /** Every unit that answers: each cluster (its director) and, if asked, each department that has a head. */
 export function unitsOf(org: Organisation, includeDepartments: boolean): UnitSnapshot[] {
   return org.clusters.flatMap((c) => [

@@ -1,3 +1,4 @@
+import { doorbrakenOf } from './sturingsgesprek.doorbraken.rules';
 import type { Clock } from '../../platform/clock';
 import { commonErrors } from '../../platform/errors';
 import type { Logger } from '../../platform/logger';
@@ -102,7 +103,9 @@ export class AnsweringService {
   async save(actor: Actor, mode: 'draft' | 'submit', input: SaveInput): Promise<SheetView> {
     const loaded = await this.load(actor, input.roundId, input.unitId);
     const { round } = loaded;
-    const parsed = readAnswers(round.questions, input.raw, new Set(this.org.doorbraken.map((d) => d.id)));
+    // The round's own doorbraken: a doorbraak added to the list after the round opened is not a valid answer.
+    const doorbraakIds = new Set(doorbrakenOf(round, this.org).map((d) => d.id));
+    const parsed = readAnswers(round.questions, input.raw, doorbraakIds);
     if (!acceptsAnswers(round, this.clock.now())) {
       return this.build(actor, loaded, { banner: 'closed', conflict: { attempted: parsed.answers } });
     }

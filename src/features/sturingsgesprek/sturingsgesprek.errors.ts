@@ -16,4 +16,8 @@ export const sturingsgesprekErrors = defineErrors('sturingsgesprek', [
   'notEditable',
   'roundNotOpen',
   'personalOnly',
+  'officeOnly',
+  'unknownDoorbraak',
+  'doorbraakRetired',
+  'doorbraakTitleMissing',
 ]);

@@ -1,3 +1,4 @@
+import { seedDoorbraken } from './sturingsgesprek.doorbraken.rules';
 import { countIn, countRow, percentRow } from '../../platform/aggregates/aggregate-tables';
 import { quarterOf } from '../../platform/aggregates/quarters';
 import type { AppDeps } from '../../platform/deps';
@@ -108,7 +109,9 @@ export function registerSturingsgesprekMetrics(
         chart: 'bar',
         async table(ctx) {
           const docs = await deps.aggregates.quarters(FAMILY, ctx.quarters);
-          const doorbraken = deps.org.doorbraken;
+          // The list the DIG office keeps (retired ones too: earlier quarters counted them).
+          const stored = await new SturingsgesprekRepository(deps.store).getDoorbraken();
+          const doorbraken = stored?.items ?? seedDoorbraken(deps.org);
           const rows = ctx.quarters.map((q) => ({
             key: q,
             label: q,

@@ -2,6 +2,7 @@ import type { AppDeps } from '../../platform/deps';
 import { userKey } from '../../platform/delivery/delivery.port';
 import { localeFrom } from '../../platform/i18n/i18n';
 import { AnsweringService } from './sturingsgesprek.answering.service';
+import { DoorbrakenService } from './sturingsgesprek.doorbraken.service';
 import { RoundPeople } from './sturingsgesprek.people.service';
 import { QuestionSetsService } from './sturingsgesprek.question-sets.service';
 import { ReportService } from './sturingsgesprek.report.service';
@@ -9,6 +10,7 @@ import { SturingsgesprekRepository } from './sturingsgesprek.repository';
 import { RoundNotifier } from './sturingsgesprek.round.notifier';
 import { RoundsService } from './sturingsgesprek.rounds.service';
 import { ScheduleService } from './sturingsgesprek.schedule.service';
+import { TemplatesService } from './sturingsgesprek.templates.service';
 
 /** What the sturingsgesprek feature may use of the app. */
 export type SturingsgesprekDeps = Pick<
@@ -29,6 +31,8 @@ export interface SturingsgesprekModule {
   repo: SturingsgesprekRepository;
   notifier: RoundNotifier;
   sets: QuestionSetsService;
+  templates: TemplatesService;
+  doorbraken: DoorbrakenService;
   rounds: RoundsService;
   answering: AnsweringService;
   schedule: ScheduleService;
@@ -53,12 +57,17 @@ export function createSturingsgesprekModule(deps: SturingsgesprekDeps): Sturings
     people,
     localeOf: async (id) => localeFrom(await deps.conversations.localeOf(userKey(id)), org.defaultLocale),
   });
-  const sets = new QuestionSetsService(repo, clock, logger);
+  const templates = new TemplatesService(org);
+  templates.list(); // a bad template in the organisation's folder fails the start, not a round
+  const sets = new QuestionSetsService(repo, clock, logger, templates);
+  const doorbraken = new DoorbrakenService(repo, org, clock, logger);
   return {
+    templates,
+    doorbraken,
     repo,
     notifier,
     sets,
-    rounds: new RoundsService(repo, org, clock, logger, sets, notifier, scheduler, people),
+    rounds: new RoundsService(repo, org, clock, logger, sets, notifier, scheduler, people, doorbraken),
     answering: new AnsweringService(repo, org, clock, logger, notifier, people),
     schedule: new ScheduleService(repo, org, clock, logger, i18n, sets, notifier, scheduler),
     report: new ReportService(repo, org, clock, people),

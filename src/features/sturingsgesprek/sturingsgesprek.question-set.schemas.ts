@@ -1,16 +1,28 @@
 import { z } from 'zod';
 
 /**
- * Question sets: the shipped templates (templates/*.json) and the sets the DIG office edits in Teams
+ * Question sets: the templates (Rotterdam's in templates/*.json, or the organisation's own folder) and
+ * the sets the DIG office edits in Teams
  * are validated by the same schema, so a bad template fails the start, not a round.
  */
 export const questionId = z.string().regex(/^[a-z0-9-]{1,40}$/, 'question ids use a-z, 0-9 and -');
 export const ANSWER_MAX = 4000;
 
-export const bilingual = z.object({
-  nl: z.string().trim().min(1).max(1000),
-  en: z.string().trim().min(1).max(1000),
-});
+const questionTextLine = z.string().trim().min(1).max(1000);
+
+/**
+ * A text in the languages the organisation offers (Rotterdam: nl and en; Gent: nl-BE and en; Genova: it
+ * and en). At least one; readers get their own language, else Dutch, else English (see `pick`).
+ */
+export const bilingual = z
+  .object({
+    nl: questionTextLine.optional(),
+    'nl-BE': questionTextLine.optional(),
+    en: questionTextLine.optional(),
+    it: questionTextLine.optional(),
+  })
+  .strict()
+  .refine((t) => Object.values(t).some(Boolean), 'a text in at least one language');
 export type Bilingual = z.infer<typeof bilingual>;
 
 const textQuestion = z.object({

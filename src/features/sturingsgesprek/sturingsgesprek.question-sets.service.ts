@@ -16,16 +16,35 @@ import {
 import type { SturingsgesprekRepository } from './sturingsgesprek.repository';
 import type { SetEdit } from './sturingsgesprek.schemas';
 import type { ResolvedSet, StoredSetDoc } from './sturingsgesprek.types';
-import { templateById, templates } from './sturingsgesprek.templates.rules';
+import type { TemplatesService } from './sturingsgesprek.templates.service';
 
 export type EditResult = { set: StoredSetDoc; changed: boolean; stale: boolean };
 
-/** Texts typed in the editor: nl and en; an empty one takes the other's text. */
+/**
+ * Texts typed in the editor: nl and en; an empty one takes the other's text. Other languages of the
+ * template (it, nl-BE) are kept as they are, and a set without Dutch does not get the English as Dutch.
+ */
 function textFrom(texts: Record<string, string>, key: string, fallback: Bilingual): Bilingual {
-  const nl = texts[`${key}_nl`]?.trim() || texts[`${key}_en`]?.trim() || fallback.nl;
-  const en = texts[`${key}_en`]?.trim() || texts[`${key}_nl`]?.trim() || fallback.en;
-  return { nl, en };
+  const typedNl = texts[`${key}_nl`]?.trim();
+  const typedEn = texts[`${key}_en`]?.trim();
+  const hasNl = fallback.nl !== undefined || !!typedNl;
+  const hasEn = fallback.en !== undefined || !!typedEn;
+  const nl = hasNl ? typedNl || typedEn || fallback.nl : undefined;
+  const en = hasEn ? typedEn || typedNl || fallback.en : undefined;
+  return { ...fallback, ...(nl ? { nl } : {}), ...(en ? { en } : {}) };
 }
+
+/** The copy's name says it is a copy, in each language the name has. */
+const copySuffix: Record<string, string> = {
+  nl: ' (kopie)',
+  'nl-BE': ' (kopie)',
+  en: ' (copy)',
+  it: ' (copia)',
+};
+const copyName = (name: Bilingual): Bilingual =>
+  Object.fromEntries(
+    Object.entries(name).map(([lang, text]) => [lang, `${text}${copySuffix[lang] ?? ' (2)'}`.slice(0, 1000)]),
+  );
 
 function withTexts(q: Question, texts: Record<string, string>): Question {
   const text = textFrom(texts, `q_${q.id}`, q.text);
@@ -37,16 +56,17 @@ function withTexts(q: Question, texts: Record<string, string>): Question {
   return { ...q, text };
 }
 
-/** Question sets: the shipped templates (read-only) and the copies the DIG office edits in Teams. */
+/** Question sets: the organisation's templates (read-only) and the copies the DIG office edits in Teams. */
 export class QuestionSetsService {
   constructor(
     private readonly repo: SturingsgesprekRepository,
     private readonly clock: Clock,
     private readonly logger: Logger,
+    private readonly templates: TemplatesService,
   ) {}
 
   async resolve(setId: string): Promise<ResolvedSet | undefined> {
-    const template = templateById(setId);
+    const template = this.templates.byId(setId);
     if (template)
       return { setId: template.id, name: template.name, questions: template.questions, isTemplate: true };
     const stored = await this.repo.getSet(setId);
@@ -59,7 +79,9 @@ export class QuestionSetsService {
     requireManager(actor);
     const stored = await this.repo.listSets();
     return [
-      ...templates.map((t) => ({ setId: t.id, name: t.name, questions: t.questions, isTemplate: true })),
+      ...this.templates
+        .list()
+        .map((t) => ({ setId: t.id, name: t.name, questions: t.questions, isTemplate: true })),
       ...stored.map((s) => ({ setId: s.setId, name: s.name, questions: s.questions, isTemplate: false })),
     ];
   }
@@ -70,13 +92,9 @@ export class QuestionSetsService {
     const source = await this.resolve(sourceId);
     if (!source) throw commonErrors.notFound();
     const now = this.clock.now().toISOString();
-    const suffix = { nl: ' (kopie)', en: ' (copy)' };
     const { set } = await this.repo.createSet({
       setId: `set-${token}`,
-      name: {
-        nl: `${source.name.nl}${suffix.nl}`.slice(0, 1000),
-        en: `${source.name.en}${suffix.en}`.slice(0, 1000),
-      },
+      name: copyName(source.name),
       questions: source.questions,
       basedOn: source.setId,
       revision: 1,

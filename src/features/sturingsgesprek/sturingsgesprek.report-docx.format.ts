@@ -27,7 +27,7 @@ export function reportDocx(w: CardText, model: ReportModel, note?: string): Prom
     .map((u) => `${unitName(w, u.name)} (${personName(w, names, u.ownerId)})`)
     .join(', ');
   const when = (iso: string) => formatWhen(iso, w.locale, w.timeZone);
-  const words = answerWords(w);
+  const words = answerWords(w, model.doorbraken);
   const body: Array<Paragraph | Table> = [
     heading(t(w, 'report.title', { period: round.periodLabel }), HeadingLevel.TITLE),
     ...(note ? [italic(note)] : []),
@@ -54,7 +54,7 @@ export function reportDocx(w: CardText, model: ReportModel, note?: string): Prom
   ];
 
   const counted = model.questions.flatMap((rq) => {
-    const counts = countsTable(w, rq);
+    const counts = countsTable(w, model.doorbraken, rq);
     if (!counts) return [];
     // The label gets the room; "now" is a short number; "last time" carries the round's name.
     const widths = counts.head.length === 3 ? [55, 15, 30] : [75, 25];

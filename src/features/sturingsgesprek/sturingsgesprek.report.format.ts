@@ -34,6 +34,7 @@ export function who(w: CardText, names: PeopleNamesMap, row: ReportRow): string 
 /** The counts of a doorbraken or yes/no question as a table (header + rows), now and last round. */
 export function countsTable(
   w: CardText,
+  list: ReportModel['doorbraken'],
   rq: ReportQuestion,
 ): { head: string[]; rows: string[][] } | undefined {
   const c = rq.counts;
@@ -49,7 +50,7 @@ export function countsTable(
   const rows =
     c.kind === 'doorbraken'
       ? c.items.map((i) => [
-          doorbraakTitle(w, i.id),
+          doorbraakTitle(w, list, i.id),
           String(i.now),
           ...(prev ? [String(i.previous ?? 0)] : []),
         ])
@@ -67,8 +68,8 @@ export function noAnswerText(w: CardText, rq: ReportQuestion, row: ReportRow): s
     : t(w, 'report.noAnswer');
 }
 
-function countsMarkdown(w: CardText, rq: ReportQuestion): string[] {
-  const table = countsTable(w, rq);
+function countsMarkdown(w: CardText, list: ReportModel['doorbraken'], rq: ReportQuestion): string[] {
+  const table = countsTable(w, list, rq);
   if (!table) return [];
   const { head, rows } = table;
   return [
@@ -103,7 +104,7 @@ export function reportMarkdown(w: CardText, model: ReportModel, note?: string): 
   const when = (iso: string) => formatWhen(iso, w.locale, zone);
   const missingName = (u: ReportModel['missing'][number]) => mdEscape(personName(w, names, u.ownerId));
   const missingList = model.missing.map((u) => `${unitName(w, u.name)} (${missingName(u)})`).join(', ');
-  const words = answerWords(w);
+  const words = answerWords(w, model.doorbraken);
   const out: string[] = [`# ${mdEscape(t(w, 'report.title', { period: round.periodLabel }))}`, ''];
   if (note) out.push(`> ${note}`, '');
   out.push(
@@ -125,7 +126,11 @@ export function reportMarkdown(w: CardText, model: ReportModel, note?: string): 
   );
   const counted = model.questions.filter((q) => q.counts);
   if (counted.length)
-    out.push(`## ${t(w, 'report.countsHeading')}`, '', ...counted.flatMap((q) => countsMarkdown(w, q)));
+    out.push(
+      `## ${t(w, 'report.countsHeading')}`,
+      '',
+      ...counted.flatMap((q) => countsMarkdown(w, model.doorbraken, q)),
+    );
   out.push(`## ${t(w, 'report.answersHeading')}`, '');
   for (const rq of model.questions) {
     out.push(`### ${rq.number}. ${mdEscape(pick(rq.q.text, w.locale))}`, '');
@@ -167,7 +172,7 @@ export function reportCsv(w: CardText, model: ReportModel): string {
   const zone = w.timeZone;
   const local = (iso?: string) =>
     iso ? (DateTime.fromISO(iso).setZone(zone).toFormat('yyyy-MM-dd HH:mm') ?? '') : '';
-  const words = answerWords(w);
+  const words = answerWords(w, model.doorbraken);
   const header = [
     'round',
     'period',

@@ -1,3 +1,4 @@
+import { doorbrakenOf } from './sturingsgesprek.doorbraken.rules';
 import type { Clock } from '../../platform/clock';
 import { commonErrors } from '../../platform/errors';
 import type { Actor, Organisation } from '../../platform/org/organisation';
@@ -70,7 +71,8 @@ export class ReportService {
   private async build(round: RoundDoc): Promise<ReportModel> {
     const sheets = (await this.repo.sheets(round.roundId)).filter((s) => s.state === 'submitted');
     const previous = await PreviousRounds.for(this.repo, round);
-    const doorbraken = this.org.doorbraken.map((d) => d.id);
+    const roundDoorbraken = doorbrakenOf(round, this.org);
+    const doorbraken = roundDoorbraken.map((d) => d.id);
     const base: ReportRow[] = round.units.flatMap((unit) => {
       const sheet = sheets.find((s) => s.unitId === unit.unitId);
       if (!sheet) return [];
@@ -119,6 +121,7 @@ export class ReportService {
     }
     return {
       round,
+      doorbraken: roundDoorbraken,
       generatedAt: this.clock.now().toISOString(),
       submitted: base,
       missing: round.units.filter((u) => !sheets.some((s) => s.unitId === u.unitId)),

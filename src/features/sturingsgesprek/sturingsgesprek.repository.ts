@@ -1,7 +1,7 @@
 import { containers, type DocumentStore } from '../../storage/document-store.port';
 import { updateWithRetry, type Mutation } from '../../storage/optimistic';
 import { isConflictError } from '../../storage/store-errors';
-import type { RoundDoc, ScheduleDoc, SheetDoc, StoredSetDoc } from './sturingsgesprek.types';
+import type { DoorbrakenDoc, RoundDoc, ScheduleDoc, SheetDoc, StoredSetDoc } from './sturingsgesprek.types';
 
 /**
  * Container `sturingsgesprek`:
@@ -9,6 +9,7 @@ import type { RoundDoc, ScheduleDoc, SheetDoc, StoredSetDoc } from './sturingsge
  * - pk 'round:<roundId>', id = unitId    → SheetDoc (one unit's answers; a round's sheets share a partition)
  * - pk 'set', id = setId                 → StoredSetDoc (edited question sets; templates live in code)
  * - pk 'schedule', id = 'default'        → ScheduleDoc
+ * - pk 'doorbraken', id = 'current'      → DoorbrakenDoc (the list the DIG office edits)
  */
 const C = containers.sturingsgesprek;
 const sheetPk = (roundId: string) => `round:${roundId}`;
@@ -143,5 +144,17 @@ export class SturingsgesprekRepository {
 
   updateSchedule<R>(mutate: (current: ScheduleDoc | undefined) => Mutation<ScheduleDoc, R>): Promise<R> {
     return updateWithRetry<ScheduleDoc, R>(this.store, C, 'schedule', 'default', (doc) => mutate(doc?.data));
+  }
+
+  async getDoorbraken(): Promise<DoorbrakenDoc | undefined> {
+    return (await this.store.get<DoorbrakenDoc>(C, 'doorbraken', 'current'))?.data;
+  }
+
+  updateDoorbraken<R>(
+    mutate: (current: DoorbrakenDoc | undefined) => Mutation<DoorbrakenDoc, R>,
+  ): Promise<R> {
+    return updateWithRetry<DoorbrakenDoc, R>(this.store, C, 'doorbraken', 'current', (doc) =>
+      mutate(doc?.data),
+    );
   }
 }

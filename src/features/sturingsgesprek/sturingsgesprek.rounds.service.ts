@@ -1,3 +1,5 @@
+import { activeDoorbraken } from './sturingsgesprek.doorbraken.rules';
+import type { DoorbrakenService } from './sturingsgesprek.doorbraken.service';
 import type { Clock } from '../../platform/clock';
 import type { Scheduler } from '../../platform/delivery/delivery.port';
 import { commonErrors } from '../../platform/errors';
@@ -27,6 +29,7 @@ export class RoundsService {
     private readonly notifier: RoundNotifier,
     private readonly scheduler: Scheduler,
     private readonly people: RoundPeople,
+    private readonly doorbraken: Pick<DoorbrakenService, 'current'>,
   ) {}
 
   private get zone() {
@@ -145,6 +148,8 @@ export class RoundsService {
   /** Opening: the units are fixed from the org file, sheets made, cards sent, reminders and close planned. */
   async open(roundId: string): Promise<RoundDoc> {
     const now = this.clock.now().toISOString();
+    // The round keeps the doorbraken as they are now; later edits of the list reach the next round only.
+    const doorbraken = activeDoorbraken(await this.doorbraken.current());
     const round = await this.repo.updateRound(roundId, (current) => {
       if (!current) throw commonErrors.notFound();
       if (current.status !== 'scheduled') return { kind: 'skip', result: current };
@@ -153,6 +158,7 @@ export class RoundsService {
         ...current,
         status: 'open',
         units,
+        doorbraken,
         openedAt: now,
         revision: current.revision + 1,
       };

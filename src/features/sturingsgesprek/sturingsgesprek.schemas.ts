@@ -108,6 +108,45 @@ export const setEditPayload = z
   });
 export type SetEdit = z.output<typeof setEditPayload>;
 
+/** A doorbraak's title field on the card: `<prefix>_<language>`, languages as the org file writes them. */
+const titleKey = /^(nl|nl-BE|en|it)$/;
+const titleText = z.string().max(300);
+function titlesFrom(p: Record<string, unknown>, prefix: string, ctx: z.RefinementCtx) {
+  const titles: Record<string, string> = {};
+  for (const [k, v] of Object.entries(p)) {
+    if (!k.startsWith(prefix) || !titleKey.test(k.slice(prefix.length))) continue;
+    const parsed = titleText.safeParse(v);
+    if (!parsed.success) {
+      ctx.addIssue({ code: 'custom', message: 'title' });
+      return undefined;
+    }
+    if (parsed.data.trim()) titles[k.slice(prefix.length)] = parsed.data.trim();
+  }
+  return titles;
+}
+
+const doorbraakId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/);
+export const doorbraakRef = z.object({ doorbraakId });
+export const doorbraakPriority = z.object({ doorbraakId, prioritised: bool });
+
+/** Adding: `new_<lang>` titles (at least one, checked by the service) and whether it is prioritised. */
+export const doorbraakAdd = z
+  .object({ new_prioritised: bool.default(false) })
+  .passthrough()
+  .transform((p, ctx) => {
+    const titles = titlesFrom(p, 'new_', ctx);
+    return titles ? { titles, prioritised: p.new_prioritised } : z.NEVER;
+  });
+
+/** Renaming: the card's `t_<id>_<lang>` fields of that doorbraak; an empty one keeps its text. */
+export const doorbraakRename = z
+  .object({ doorbraakId })
+  .passthrough()
+  .transform((p, ctx) => {
+    const titles = titlesFrom(p, `t_${p.doorbraakId}_`, ctx);
+    return titles ? { doorbraakId: p.doorbraakId, titles } : z.NEVER;
+  });
+
 export const scheduleForm = z.object({
   mode: z.enum(['cadence3', 'cadence4', 'dates']),
   startDate: z.union([date, z.literal('')]).default(''),

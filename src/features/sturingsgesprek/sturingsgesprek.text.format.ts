@@ -3,11 +3,12 @@ import type { CardText } from '../../platform/card-text';
 import type { Locale } from '../../platform/org/organisation';
 import { answerAsText, type AnswerWords } from './sturingsgesprek.answers.rules';
 import type { Bilingual, Question } from './sturingsgesprek.question-set.schemas';
-import type { Answer, PeopleNamesMap } from './sturingsgesprek.types';
+import type { Answer, DoorbraakEntry, PeopleNamesMap } from './sturingsgesprek.types';
 
 /** Shared wording helpers for the feature's cards and documents. */
 
-export const pick = (text: Bilingual, locale: Locale) => text[locale] ?? text.nl;
+export const pick = (text: Bilingual, locale: Locale): string =>
+  text[locale] ?? text.nl ?? text.en ?? Object.values(text).find(Boolean) ?? '';
 
 /** A message of this feature's catalogue (the `sturingsgesprek.` prefix added). */
 export const t = (w: CardText, key: string, params: Record<string, string | number> = {}) =>
@@ -24,12 +25,12 @@ export const personName = (w: CardText, names: PeopleNamesMap, id: string | unde
 export const cardPerson = (w: CardText, names: PeopleNamesMap, id: string | undefined) =>
   escapeUserText(personName(w, names, id));
 
-/** A doorbraak's title in the reader's language (empty for an id the organisation file no longer has). */
-export const doorbraakTitle = (w: CardText, id: string) =>
-  w.local(w.org.doorbraken.find((d) => d.id === id)?.title);
+/** A doorbraak's title in the reader's language, from the round's own list (empty for an unknown id). */
+export const doorbraakTitle = (w: CardText, list: readonly DoorbraakEntry[], id: string) =>
+  w.local(list.find((d) => d.id === id)?.title);
 
-export function answerWords(w: CardText): AnswerWords {
-  const titles = new Map(w.org.doorbraken.map((d) => [d.id, w.local(d.title)]));
+export function answerWords(w: CardText, list: readonly DoorbraakEntry[]): AnswerWords {
+  const titles = new Map(list.map((d) => [d.id, w.local(d.title)]));
   return {
     doorbraak: (id) => titles.get(id) ?? id,
     pick: (text) => pick(text, w.locale),
@@ -39,7 +40,13 @@ export function answerWords(w: CardText): AnswerWords {
 }
 
 /** An answer as card text: user text escaped (no hidden links or mentions); line breaks kept. */
-export function cardAnswer(w: CardText, q: Question, a: Answer | undefined, limit?: number): string {
+export function cardAnswer(
+  w: CardText,
+  list: readonly DoorbraakEntry[],
+  q: Question,
+  a: Answer | undefined,
+  limit?: number,
+): string {
   if (!a) return t(w, 'card.answer.noAnswer');
   const cut = (text: string) =>
     limit !== undefined && text.length > limit
@@ -47,12 +54,12 @@ export function cardAnswer(w: CardText, q: Question, a: Answer | undefined, limi
       : text;
   if (a.kind === 'doorbraken' && q.kind === 'doorbraken') {
     // A real Markdown list: escaped dashes on single lines would run together on one line.
-    const list = a.ids.map((id) => `- ${escapeUserText(doorbraakTitle(w, id) || id)}`).join('\n');
+    const items = a.ids.map((id) => `- ${escapeUserText(doorbraakTitle(w, list, id) || id)}`).join('\n');
     const why = a.why ? escapeUserText(cut(`${pick(q.whyLabel, w.locale)}\n${a.why}`)) : '';
-    return [list, why].filter(Boolean).join('\n\n');
+    return [items, why].filter(Boolean).join('\n\n');
   }
   // TextBlock with wrap shows the newlines; escaping keeps them.
-  return escapeUserText(cut(answerAsText(q, a, answerWords(w))));
+  return escapeUserText(cut(answerAsText(q, a, answerWords(w, list))));
 }
 
 export const unitName = (w: CardText, name: Record<string, string>) => w.local(name);

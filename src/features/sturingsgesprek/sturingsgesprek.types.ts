@@ -19,6 +19,22 @@ export interface UnitSnapshot {
   ownerId: string;
 }
 
+/** One doorbraak as the DIG office keeps it; retired ones stay, since earlier rounds refer to them. */
+export interface DoorbraakEntry {
+  id: string;
+  title: Record<string, string>;
+  prioritised: boolean;
+  retired?: boolean;
+}
+
+/** The current doorbraken list, seeded from the organisation file the first time it is read. */
+export interface DoorbrakenDoc {
+  items: DoorbraakEntry[];
+  revision: number;
+  updatedBy?: string;
+  updatedAt: string;
+}
+
 export type RoundStatus = 'draft' | 'scheduled' | 'open' | 'closed' | 'cancelled';
 
 export interface RoundDoc {
@@ -36,6 +52,12 @@ export interface RoundDoc {
   reminderDays: number[];
   /** Filled when the round opens. */
   units: UnitSnapshot[];
+  /**
+   * The doorbraken in force when the round opened: its answer checks, cards and report use this copy,
+   * so editing the list later changes no running or past round. Rounds opened before it was kept have
+   * none and use the organisation file's list.
+   */
+  doorbraken?: DoorbraakEntry[];
   createdBy: string;
   createdAt: string;
   updatedAt: string;
@@ -209,6 +231,8 @@ export interface ReportQuestion {
 
 export interface ReportModel {
   round: RoundDoc;
+  /** The round's own doorbraken (its copy), whose titles the report shows. */
+  doorbraken: DoorbraakEntry[];
   generatedAt: string;
   submitted: ReportRow[];
   missing: UnitSnapshot[];

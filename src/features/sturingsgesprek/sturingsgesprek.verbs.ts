@@ -17,6 +17,12 @@ export const sturingsgesprekVerbs = {
   saveSet: 'sturingsgesprek.saveSet',
   schedule: 'sturingsgesprek.schedule',
   saveSchedule: 'sturingsgesprek.saveSchedule',
+  // DIG office only: the doorbraken list
+  doorbraken: 'sturingsgesprek.doorbraken',
+  addDoorbraak: 'sturingsgesprek.addDoorbraak',
+  renameDoorbraak: 'sturingsgesprek.renameDoorbraak',
+  prioritiseDoorbraak: 'sturingsgesprek.prioritiseDoorbraak',
+  retireDoorbraak: 'sturingsgesprek.retireDoorbraak',
   // Clusterdirecteur / plaatsvervanger
   mine: 'sturingsgesprek.mine',
   view: 'sturingsgesprek.view',

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 
 /** Text in several UI languages; the organisation's default locale must be present. */
-export const localizedText = z.record(z.string().regex(/^[a-z]{2}$/), z.string().min(1).max(2000));
+export const localizedText = z.record(
+  z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/),
+  z.string().min(1).max(2000),
+);
 export type LocalizedText = z.infer<typeof localizedText>;
 
 const id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'ids use letters, digits, . _ - (max 64)');
@@ -73,7 +76,7 @@ export const orgSchema = z
     organisation: z.object({
       name: z.string().min(1),
       panelName: localizedText,
-      defaultLocale: z.enum(['nl', 'en']).default('nl'),
+      defaultLocale: z.enum(['nl', 'nl-BE', 'en', 'it']).default('nl'),
       timeZone: z.string().default('Europe/Amsterdam'),
       tenantId: z.string().optional(),
       contactEmail: z.string().email().optional(),
@@ -108,6 +111,16 @@ export const orgSchema = z
     doorbraken: z
       .array(z.object({ id, title: localizedText, prioritised: z.boolean().default(false) }))
       .default([]),
+    /** Where this organisation's sturingsgesprek templates are, relative to the file (default: Rotterdam's). */
+    sturingsgesprek: z
+      .object({
+        templatesDir: z
+          .string()
+          .regex(/^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/, 'a folder relative to the organisation file')
+          .refine((d) => !d.split('/').includes('..'), 'stays beside the organisation file')
+          .optional(),
+      })
+      .default({}),
     settings: z
       .object({
         contactPickupTimeoutMinutes: z.number().int().min(5).max(10_080).default(240),

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { extname } from 'node:path';
+import { dirname, extname, resolve } from 'node:path';
 import YAML from 'yaml';
 import { orgSchema, type LocalizedText, type OrgFile, type Person, type PersonRole } from './org.schema';
 
@@ -77,6 +77,8 @@ export function roleGroupsOf(data: OrgFile): RoleGroup[] {
  */
 export class Organisation {
   private state: OrgState;
+  /** The organisation file's folder; the folders it names (its own templates) are relative to it. */
+  folder: string | undefined;
   /** Roles handed out in the bot (meedoen), by lower-case id; kept across file reloads. */
   private granted: ReadonlyMap<string, ReadonlySet<PersonRole>> = new Map();
 
@@ -126,8 +128,10 @@ export class Organisation {
     return !!groupId && !!this.state.groups.get(lower(groupId))?.has(id);
   }
 
-  static fromObject(raw: unknown, source = '(object)'): Organisation {
-    return new Organisation(Organisation.parse(raw, source));
+  static fromObject(raw: unknown, source = '(object)', folder?: string): Organisation {
+    const org = new Organisation(Organisation.parse(raw, source));
+    org.folder = folder && resolve(folder);
+    return org;
   }
 
   /** Validates a parsed organisation file; throws {@link OrgFileError} with the path of every problem. */
@@ -143,7 +147,9 @@ export class Organisation {
   }
 
   static load(file: string): Organisation {
-    return new Organisation(Organisation.readFile(file));
+    const org = new Organisation(Organisation.readFile(file));
+    org.folder = dirname(resolve(file));
+    return org;
   }
 
   /** Reads and validates a JSON or YAML organisation file. */
@@ -220,7 +226,7 @@ export class Organisation {
   /** Picks the text in the locale, falling back to the organisation's default. */
   text(t: LocalizedText | undefined, locale: Locale): string {
     if (!t) return '';
-    return t[locale] ?? t[this.defaultLocale] ?? Object.values(t)[0] ?? '';
+    return t[locale] ?? t[this.data.organisation.defaultLocale] ?? Object.values(t)[0] ?? '';
   }
 
   get settings(): OrgFile['settings'] {
@@ -233,7 +239,9 @@ export class Organisation {
   }
 
   get defaultLocale(): Locale {
-    return this.data.organisation.defaultLocale;
+    // Until the Italian and Flemish catalogues land (wt-i18n), the nearest UI language there is.
+    const tag = this.data.organisation.defaultLocale;
+    return tag === 'en' ? 'en' : 'nl';
   }
 
   get panelName(): LocalizedText {
@@ -266,6 +274,12 @@ export class Organisation {
 
   get contactTopics(): OrgFile['contactTopics'] {
     return this.data.contactTopics;
+  }
+
+  /** The folder of the organisation's own sturingsgesprek templates; undefined: the shipped (Rotterdam's). */
+  get sturingsgesprekTemplatesDir(): string | undefined {
+    const dir = this.data.sturingsgesprek.templatesDir;
+    return dir && resolve(this.folder ?? '.', dir);
   }
 
   get doorbraken(): OrgFile['doorbraken'] {

@@ -35,6 +35,7 @@ import {
 import { CardText } from '../../../src/platform/card-text';
 import { I18n } from '../../../src/platform/i18n/i18n';
 import { Organisation } from '../../../src/platform/org/organisation';
+import { seedDoorbraken } from '../../../src/features/sturingsgesprek/sturingsgesprek.doorbraken.rules';
 import { expectCardHouseRules, walk, type CardNode } from '../../support/cards';
 
 const org = Organisation.load('config/org.demo.json');
@@ -93,6 +94,7 @@ const view: SheetView = {
 };
 const report: ReportModel = {
   round,
+  doorbraken: seedDoorbraken(org),
   generatedAt: round.deadline,
   missing: units.slice(5),
   submitted: units

@@ -1,3 +1,4 @@
+import { doorbrakenOf } from '../sturingsgesprek.doorbraken.rules';
 import type { CardText } from '../../../platform/card-text';
 import { renderCard, type AdaptiveCard } from '../../../platform/cards';
 import { formatWhen } from '../../../platform/i18n/format';
@@ -79,7 +80,9 @@ export function renderAnswerCard(w: CardText, view: SheetView): AdaptiveCard {
     { title: t(w, 'card.answer.yes'), value: 'yes' },
     { title: t(w, 'card.answer.no'), value: 'no' },
   ];
-  const doorbraakChoices = w.org.doorbraken.map((d) => ({ title: w.local(d.title), value: d.id }));
+  // The round's own copy of the doorbraken: a list edited after the round opened does not change it.
+  const doorbraken = doorbrakenOf(round, w.org);
+  const doorbraakChoices = doorbraken.map((d) => ({ title: w.local(d.title), value: d.id }));
   const flat = flattenQuestions(round.questions);
   // The 11 doorbraken are listed in full once; a later doorbraken question offers them as a drop-down.
   const firstDoorbraken = flat.find(({ q }) => q.kind === 'doorbraken')?.q.id;
@@ -135,17 +138,17 @@ export function renderAnswerCard(w: CardText, view: SheetView): AdaptiveCard {
       max: q.kind === 'number' ? q.max : 0,
       maxLength: q.kind === 'text' || q.kind === 'doorbraken' ? q.maxLength : 0,
       choices: q.kind === 'doorbraken' ? doorbraakChoices : q.kind === 'yesNo' ? yesNoChoices : [],
-      answerText: cardAnswer(w, q, sheet.answers[q.id]),
+      answerText: cardAnswer(w, doorbraken, q, sheet.answers[q.id]),
       problem: problemText(w, view.problems, q.id),
       previousLabel: prev ? t(w, 'card.answer.previousLabel', { period: prev.periodLabel }) : '',
-      previous: prev ? cardAnswer(w, q, prev.answer, PREVIOUS_LIMIT) : '',
+      previous: prev ? cardAnswer(w, doorbraken, q, prev.answer, PREVIOUS_LIMIT) : '',
     };
   });
   const attemptedItems = view.conflict ? flat.filter(({ q }) => view.conflict?.attempted[q.id]) : [];
   const attempted = (limit?: number) =>
     attemptedItems.map(({ q, number }) => ({
       label: `${number}. ${pick(q.text, w.locale)}`,
-      text: cardAnswer(w, q, view.conflict?.attempted[q.id], limit),
+      text: cardAnswer(w, doorbraken, q, view.conflict?.attempted[q.id], limit),
     }));
   const someone = t(w, 'card.answer.someone');
   const bannerParams = {

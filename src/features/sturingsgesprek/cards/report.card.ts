@@ -9,7 +9,11 @@ import template from './report.card.json';
 /** Teams refuses messages over about 28 KB: the answers on one page share this many characters. */
 const PAGE_BUDGET = 14_000;
 
-function countFacts(w: CardText, rq: ReportQuestion): Array<{ title: string; value: string }> {
+function countFacts(
+  w: CardText,
+  list: ReportModel['doorbraken'],
+  rq: ReportQuestion,
+): Array<{ title: string; value: string }> {
   const c = rq.counts;
   if (!c) return [];
   const fmt = (now: number, previous?: number) =>
@@ -22,7 +26,7 @@ function countFacts(w: CardText, rq: ReportQuestion): Array<{ title: string; val
   }
   return c.items
     .filter((i) => i.now > 0 || (i.previous ?? 0) > 0)
-    .map((i) => ({ title: doorbraakTitle(w, i.id), value: fmt(i.now, i.previous) }));
+    .map((i) => ({ title: doorbraakTitle(w, list, i.id), value: fmt(i.now, i.previous) }));
 }
 
 /** Page 0: response and counts; page n: question n with each unit's answer beside its previous one. */
@@ -54,11 +58,14 @@ export function renderReportCard(
     missing: model.missing.map((u) => ({ text: `${unitName(w, u.name)} — ${person(u.ownerId)}` })),
     counts: model.questions
       .filter((q) => q.counts)
-      .map((q) => ({ question: `${q.number}. ${pick(q.q.text, w.locale)}`, facts: countFacts(w, q) })),
+      .map((q) => ({
+        question: `${q.number}. ${pick(q.q.text, w.locale)}`,
+        facts: countFacts(w, model.doorbraken, q),
+      })),
     question: rq
       ? {
           text: `${rq.number}. ${pick(rq.q.text, w.locale)}`,
-          facts: countFacts(w, rq),
+          facts: countFacts(w, model.doorbraken, rq),
           rows: rq.rows.map((row) => ({
             unit: unitName(w, row.unit.name),
             who: row.answeredBy
@@ -73,11 +80,13 @@ export function renderReportCard(
               ? '—'
               : !row.answer && row.notApplicable
                 ? t(w, 'report.notApplicable', { number: rq.number.replace(/[a-z]$/, '') })
-                : cardAnswer(w, rq.q, row.answer, limit),
+                : cardAnswer(w, model.doorbraken, rq.q, row.answer, limit),
             previousLabel: rq.previousRound
               ? t(w, 'report.previous', { period: rq.previousRound.periodLabel })
               : t(w, 'card.report.noPrevious'),
-            previous: row.previous?.answer ? cardAnswer(w, rq.q, row.previous.answer, limit) : '—',
+            previous: row.previous?.answer
+              ? cardAnswer(w, model.doorbraken, rq.q, row.previous.answer, limit)
+              : '—',
           })),
         }
       : { text: '', facts: [], rows: [] },
