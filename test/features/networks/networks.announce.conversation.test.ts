@@ -79,7 +79,7 @@ describe('networks: a coordinator announces to their network', () => {
       );
     }
     const english = cardsOf(bot.inbox(members[3]!)).at(-1);
-    expect(cardText(english)).toContain('Pause for 30 days');
+    expect(cardText(english)).toContain('Pause announcements');
     expect(cardText(cardsOf(bot.messagesIn(rPrideChannelId)).at(-1))).toContain('Pride-borrel');
 
     const status = await lotte.invoke('networks.announce.status', send.data);

@@ -49,12 +49,18 @@ describe("networks: a member pauses a network's announcements for a period", () 
       cardActions(browse)
         .filter((a) => a.verb === 'networks.snooze')
         .map((a) => a.title),
-    ).toEqual(expect.arrayContaining(['1 week', '1 maand', 'Tot ik ze weer aanzet']));
+    ).toEqual(
+      expect.arrayContaining([
+        'R-Pride: 1 week pauzeren',
+        'R-Pride: 1 maand pauzeren',
+        'R-Pride: pauzeren tot ik ze weer aanzet',
+      ]),
+    );
     const untilOff = cardActions(browse).find(
       (a) =>
         a.verb === 'networks.snooze' &&
         a.data?.networkId === 'r-pride' &&
-        a.title === 'Tot ik ze weer aanzet',
+        a.title === 'R-Pride: pauzeren tot ik ze weer aanzet',
     );
     const res = await sem!.invoke(untilOff!.verb!, untilOff!.data);
     expect(cardText(res.card)).toContain(

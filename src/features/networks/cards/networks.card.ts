@@ -40,6 +40,9 @@ export function renderBrowseCard(text: CardText, overview: NetworkOverview[], no
         showUnmute: member && !!snoozedUntil,
         muteTitle: text.t('networks.browse.muteOne', { network: text.local(network.name) }),
         unmuteTitle: text.t('networks.browse.unmuteOne', { network: text.local(network.name) }),
+        muteWeekTitle: text.t('networks.browse.muteWeekOne', { network: text.local(network.name) }),
+        muteMonthTitle: text.t('networks.browse.muteMonthOne', { network: text.local(network.name) }),
+        muteUntilOffTitle: text.t('networks.browse.muteUntilOffOne', { network: text.local(network.name) }),
       };
     }),
   });
