@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { DateTime } from 'luxon';
 import { SendCalendar, type CalendarSource, type RecipientKey } from '../../../src/platform/delivery';
 import { calendarSchema } from '../../../src/platform/org/org-calendar.schema';
+import type { OrgFile } from '../../../src/platform/org/org.schema';
+import { Organisation } from '../../../src/platform/org/organisation';
 import { SendError } from '../../../src/platform/delivery';
 import { conversationOf, keyOf, message, startFixture, type Fixture } from './delivery-fixture';
 
@@ -83,6 +86,12 @@ describe('the sending calendar (pure)', () => {
     const region = calendarSchema.safeParse({ holidays: { country: 'BE', region: 'XYZ' } });
     expect(JSON.stringify(region.error?.issues)).toContain("unknown holiday region 'XYZ' for BE");
     expect(calendarSchema.safeParse({ holidays: { country: 'IT' } }).success).toBe(true);
+
+    const raw = JSON.parse(readFileSync('config/org.demo.json', 'utf8')) as OrgFile;
+    raw.calendar = { ...raw.calendar, holidays: { country: 'BE', region: 'FLA' } };
+    expect(() => Organisation.fromObject(raw, 'org.gent.json')).toThrow(
+      /calendar\.holidays: unknown holiday region 'FLA' for BE \(known: BRU, DE, VLG, WAL\)/,
+    );
   });
 });
 
