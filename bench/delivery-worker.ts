@@ -14,6 +14,7 @@ import { containers, type DocumentStore } from '../src/storage/document-store.po
 import { CosmosDocumentStore } from '../src/storage/cosmos-store';
 import { SqliteDocumentStore } from '../src/storage/sqlite-store';
 import { testConnectionPolicy } from '../test/support/cosmos-server';
+import { alwaysOpen } from '../test/support/open-calendar';
 
 export interface WorkerTask {
   mode: 'broadcast' | 'resume' | 'bare';
@@ -133,6 +134,7 @@ async function main(task: WorkerTask): Promise<WorkerReport> {
     sender,
     directory: new ConversationDirectory(store, () => systemClock.now()),
     clock: systemClock,
+    calendar: alwaysOpen,
     logger: createLogger({ level: 'warn', name: 'bench-worker' }),
     options: {
       ratePerSecond: task.rate,
@@ -157,6 +159,7 @@ async function main(task: WorkerTask): Promise<WorkerReport> {
     await engine.delivery.enqueue({
       broadcastId: task.broadcastId,
       purpose: 'bench.announcement',
+      urgency: 'normal' as const,
       recipients,
     });
     if (task.mode === 'broadcast') enqueueMs = Date.now() - startedAt;

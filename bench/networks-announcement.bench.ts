@@ -38,6 +38,7 @@ import { SqliteDocumentStore } from '../src/storage/sqlite-store';
 import { startCosmosServer, testConnectionPolicy } from '../test/support/cosmos-server';
 import { FakeConnector } from '../test/support/fake-connector';
 import { Downloads } from '../src/platform/downloads';
+import { alwaysOpen } from '../test/support/open-calendar';
 
 interface Task {
   store:
@@ -82,6 +83,7 @@ async function child(task: Task): Promise<Report> {
     sender: new BotProactiveSender(new CloudAdapter(new ConfigurationBotFrameworkAuthentication({})), ''),
     directory: conversations,
     clock: systemClock,
+    calendar: alwaysOpen,
     logger: createLogger({ level: 'warn', name: 'bench-bot' }),
     options: { ratePerSecond: task.rate, pollMs: 200 },
   });

@@ -24,6 +24,7 @@ import { containers } from '../src/storage/document-store.port';
 import { SqliteDocumentStore } from '../src/storage/sqlite-store';
 import { FakeConnector } from '../test/support/fake-connector';
 import { FakeGraph } from '../test/support/fake-graph';
+import { alwaysOpen } from '../test/support/open-calendar';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => {
@@ -116,6 +117,7 @@ async function main(): Promise<void> {
     sender: new BotProactiveSender(new CloudAdapter(new ConfigurationBotFrameworkAuthentication({})), ''),
     directory,
     clock: { now: () => new Date() },
+    calendar: alwaysOpen,
     logger: silentLogger(),
     options: { ratePerSecond: RATE, pollMs: 100, concurrency: CONCURRENCY },
     reach: { installer: edge.installer, tenantId: TENANT, fallbackBotId: BOT, installRatePerSecond: PACE },
@@ -128,6 +130,7 @@ async function main(): Promise<void> {
   await engine.delivery.enqueue({
     broadcastId: 'reach-bench',
     purpose: 'bench.reach',
+    urgency: 'normal' as const,
     recipients: Array.from({ length: N }, (_, n) => ({
       key: userKey(personId(n)),
       activity: { type: 'message' as const, text: 'Hallo' },

@@ -78,6 +78,7 @@ export async function createRuntime(
     sender: new BotProactiveSender(adapter, config.auth.appId ?? ''),
     directory: conversations,
     clock,
+    calendar: org,
     logger: logger.child({ component: 'delivery' }),
     options: {
       ratePerSecond: config.delivery.ratePerSecond,

@@ -93,6 +93,8 @@ export const containers = {
   advies: 'advies',
   /** Recipients that Teams told us are gone (403/404); pk = 'recipient', id = recipient key. */
   recipients: 'recipients',
+  /** Normal proactive messages a person got per day of an ISO week; pk = recipient key, id = week. */
+  sendCounts: 'sendCounts',
   /** Spent single-use download links; pk = id = the link's id, expiring with the link. */
   downloads: 'downloads',
 } as const;

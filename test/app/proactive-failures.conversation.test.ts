@@ -21,6 +21,7 @@ describe('proactive send failures reach the delivery engine', () => {
     bot.deps.delivery.enqueue({
       broadcastId: id,
       purpose: 'test.failures',
+      urgency: 'normal' as const,
       recipients: [{ key: userKey(who), activity: { type: 'message', text: 'Hallo' } }],
     });
   const requestsTo = (conversationId: string) =>

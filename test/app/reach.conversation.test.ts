@@ -14,6 +14,7 @@ const card = {
 const announcement = (broadcastId: string, keys: RecipientKey[]) => ({
   broadcastId,
   purpose: 'networks.announcement',
+  urgency: 'normal' as const,
   recipients: keys.map((key) => ({
     key,
     activity: { type: 'message' as const, text: 'Netwerkborrel vrijdag', attachments: [card] },

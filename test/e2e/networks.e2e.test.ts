@@ -79,4 +79,19 @@ describe('networks in the Agents Playground (headless Chromium)', () => {
     expect(file.headers.get('content-type')).toContain('text/calendar');
     expect(await file.text()).toContain('SUMMARY:Pride-borrel');
   });
+
+  it("the member pauses R-Pride's announcements until turned back on, from the announcement", async () => {
+    const card = await medewerker.card('Je bent aangemeld.');
+    await medewerker.clickButton('Aankondigingen pauzeren', card);
+    await expect(card.getByRole('button', { name: 'Tot ik ze weer aanzet' }).count()).resolves.toBe(1);
+    await medewerker.screenshot(screenshotFile('networks-pause-options.png'), card);
+    await medewerker.clickButton('Tot ik ze weer aanzet', card);
+    await medewerker.waitForText('Je krijgt geen aankondigingen van R-Pride tot je ze weer aanzet.');
+    await medewerker.say('netwerken');
+    const list = await medewerker.card('aankondigingen gepauzeerd tot je ze weer aanzet');
+    await expect(
+      list.getByRole('button', { name: 'Aankondigingen van R-Pride weer aanzetten' }).count(),
+    ).resolves.toBe(1);
+    await medewerker.screenshot(screenshotFile('networks-paused-list.png'), list);
+  });
 });

@@ -16,6 +16,7 @@ import { FakeConnector, type ConnectorRequest } from './fake-connector';
 import type { FakeGraph } from './fake-graph';
 import { createGraphEdge } from '../../src/platform/graph/create-graph-edge';
 import type { TokenCredential } from '@azure/identity';
+import { alwaysOpenCalendar } from './open-calendar';
 
 export const testTenantId = '11111111-2222-4333-8444-555555555555';
 const botId = '28:panelbot-test';
@@ -93,6 +94,8 @@ export class TestBot {
     const clock = options.clock ?? new ManualClock('2026-11-23T09:00:00Z');
     const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'panelbot-test-'));
     const raw = JSON.parse(readFileSync('config/org.demo.json', 'utf8')) as OrgFile;
+    // Flows at any clock time; a test of the calendar sets a real one in its orgPatch.
+    raw.calendar = alwaysOpenCalendar;
     options.orgPatch?.(raw);
     const org = Organisation.fromObject(raw, 'test org');
     const config = loadConfig({

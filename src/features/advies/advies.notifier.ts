@@ -85,7 +85,14 @@ export class AdviesNotifier {
       }
       recipients.push({ key: userKey(id), activity });
     }
-    await this.delivery.enqueue({ broadcastId, purpose, recipients, notBefore: this.clock.now() });
+    // Calls for volunteers, assignments and follow-ups can wait for working hours (docs/calendar.md).
+    await this.delivery.enqueue({
+      broadcastId,
+      purpose,
+      urgency: 'normal',
+      recipients,
+      notBefore: this.clock.now(),
+    });
     this.log.info({ broadcastId, purpose, recipients: recipients.length }, 'advies message enqueued');
   }
 }

@@ -44,6 +44,7 @@ export class ContactNotifier {
       const activityId = await this.deps.delivery.sendNow(
         userKey(aadObjectId),
         cardActivity(render(this.text(locale))),
+        'urgent',
       );
       return { activityId, locale };
     } catch (err) {
@@ -58,7 +59,11 @@ export class ContactNotifier {
   async sendText(aadObjectId: string, render: Render<string>, caseId: string): Promise<boolean> {
     const locale = await this.localeOf(aadObjectId);
     try {
-      await this.deps.delivery.sendNow(userKey(aadObjectId), textActivity(render(this.text(locale))));
+      await this.deps.delivery.sendNow(
+        userKey(aadObjectId),
+        textActivity(render(this.text(locale))),
+        'urgent',
+      );
       return true;
     } catch (err) {
       this.logger.warn(
@@ -100,6 +105,12 @@ export class ContactNotifier {
       }),
     );
     if (recipients.length)
-      await this.deps.delivery.enqueue({ broadcastId, purpose: 'contact.waitAlert', recipients });
+      // Someone is waiting for a kernteamlid: part of the contact flow, so never held.
+      await this.deps.delivery.enqueue({
+        broadcastId,
+        purpose: 'contact.waitAlert',
+        urgency: 'urgent',
+        recipients,
+      });
   }
 }

@@ -29,6 +29,7 @@ export class OnboardingWelcome {
     await this.deps.delivery.enqueue({
       broadcastId: `help:onboarding:${this.deps.clock.now().toISOString()}`,
       purpose: 'help.onboarding',
+      urgency: 'normal',
       recipients: recipients.map((key) => ({ key, activity })),
     });
     this.deps.logger.info({ welcomed: recipients.length }, 'onboarding: new colleagues welcomed');

@@ -28,6 +28,12 @@ export const networkBroadcastId = (atelierId: string) => `kennisatelier.${atelie
 /** Updated counts on the shared card go out at most once per this window. */
 export const REFRESH_WINDOW_MS = 5_000;
 
+/**
+ * What cannot wait for the next sending window: a seat from the waitlist (the atelier may be tomorrow),
+ * a change or a cancellation (people would come for nothing). Reminders and prompts can (docs/calendar.md).
+ */
+const urgentKinds: ReadonlySet<AtelierMessageKind> = new Set(['promoted', 'changed', 'cancelled']);
+
 /** Everything this feature sends proactively: through the outbox, rendered once per locale. */
 export class AtelierNotifier {
   /** The refresh window each atelier was last scheduled for by this instance: one job write per window. */
@@ -67,6 +73,7 @@ export class AtelierNotifier {
       await this.delivery.enqueue({
         broadcastId: channelBroadcastId(a.id),
         purpose: 'kennisatelier.announcement',
+        urgency: 'normal',
         createdBy: a.createdBy,
         recipients: a.channelIds.map((c) => ({ key: channelKey(c), activity })),
         notBefore: a.listedFrom ? new Date(a.listedFrom) : undefined,
@@ -144,7 +151,12 @@ export class AtelierNotifier {
       }
       recipients.push({ key: userKey(id), activity });
     }
-    await this.delivery.enqueue({ broadcastId, purpose: `kennisatelier.${kind}`, recipients });
+    await this.delivery.enqueue({
+      broadcastId,
+      purpose: `kennisatelier.${kind}`,
+      urgency: urgentKinds.has(kind) ? 'urgent' : 'normal',
+      recipients,
+    });
     this.log.info({ atelierId: a.id, kind, recipients: recipients.length }, 'atelier message enqueued');
   }
 }

@@ -42,6 +42,7 @@ export class KernteamNotifier {
       const locale = localeFrom(await this.conversations.localeOf(key), this.org.defaultLocale);
       recipients.push({ key, activity: activityFor(locale) });
     }
-    await this.delivery.enqueue({ broadcastId, purpose, recipients });
+    // The agenda and an answer to a request to join can wait for working hours (docs/calendar.md).
+    await this.delivery.enqueue({ broadcastId, purpose, urgency: 'normal', recipients });
   }
 }

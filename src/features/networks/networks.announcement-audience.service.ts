@@ -37,12 +37,17 @@ export class AnnouncementAudience {
     return channelId ? channelKey(channelId) : undefined;
   }
 
-  /** How many a first send reaches now: members 1:1 (not snoozed) and all, the channel included. */
-  async count(doc: AnnouncementDoc): Promise<{ members: number; total: number }> {
+  /**
+   * How many a first send reaches now: members 1:1 (not snoozed) and all, the channel included; `muted`:
+   * members left out because they paused this network's announcements (a number, never who).
+   */
+  async count(doc: AnnouncementDoc): Promise<{ members: number; total: number; muted: number }> {
+    const all = doc.toMembers ? (await this.membership.recipientIds([doc.networkId], 'broadcast')).length : 0;
     const members = doc.toMembers
       ? (await this.membership.recipientIds([doc.networkId], 'announcement')).length
       : 0;
-    return { members, total: members + (doc.toChannel && this.channelOf(doc.networkId) ? 1 : 0) };
+    const total = members + (doc.toChannel && this.channelOf(doc.networkId) ? 1 : 0);
+    return { members, total, muted: all - members };
   }
 
   /** Recipients of a first send; snoozed members are left out (snooze is about announcements). */

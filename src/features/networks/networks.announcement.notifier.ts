@@ -35,6 +35,7 @@ export class AnnouncementNotifier {
     await this.delivery.enqueue({
       broadcastId: doc.id,
       purpose: announcementPurpose,
+      urgency: 'normal',
       createdBy: sentBy,
       recipients,
       keepUntil: changeableUntil(this.org, doc, sentAt),

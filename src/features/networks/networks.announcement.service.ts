@@ -106,7 +106,7 @@ export class AnnouncementService {
     if (doc.meetup && doc.meetup.startsAt <= now.toISOString()) throw networksErrors.meetupInPast();
     if (doc.toChannel && !this.audience.channelOf(doc.networkId)) throw networksErrors.noChannel();
 
-    const { members: memberRecipients, total } = await this.audience.count(doc);
+    const { members: memberRecipients, total, muted } = await this.audience.count(doc);
     if (total === 0) throw networksErrors.noRecipients();
     if (doc.meetup?.rsvp) await this.signups.open(meetupListId(doc.id), meetupListSettings(doc.meetup));
     const payload: AnnouncementDeliveryPayload = { announcementId: doc.id, sentBy: actor.aadObjectId };
@@ -127,6 +127,7 @@ export class AnnouncementService {
             sentAt: now.toISOString(),
             sentBy: actor.aadObjectId,
             memberRecipients,
+            mutedMembers: muted,
             updatedAt: now.toISOString(),
           }
         : undefined;

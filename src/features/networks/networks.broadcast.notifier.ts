@@ -43,6 +43,8 @@ export class NetworkBroadcastNotifier {
     await this.delivery.enqueue({
       broadcastId: job.broadcastId,
       purpose: job.purpose,
+      // Ateliers and polls for a network's members: announcements, never urgent.
+      urgency: 'normal',
       recipients: keys.map((key) => ({ key, activity: job.cardByLocale[locales.get(key) ?? fallback] })),
       notBefore: job.notBefore ? new Date(job.notBefore) : undefined,
       // Nobody updates these copies later, and who got them is the networks' membership: keep that

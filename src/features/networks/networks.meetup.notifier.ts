@@ -46,6 +46,8 @@ export class MeetupNotifier {
     await this.delivery.enqueue({
       broadcastId: `${doc.id}:promoted:${digest}`,
       purpose: 'networks.meetupPromoted',
+      // A seat from the waitlist: the meetup may be soon, so it is not held (docs/calendar.md).
+      urgency: 'urgent',
       recipients: keys.map((key) => ({ key, activity: byLocale[locales.get(key) ?? fallback] })),
       keepUntil: this.clock.now(),
     });

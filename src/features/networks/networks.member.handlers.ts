@@ -8,9 +8,10 @@ import { formatDate } from '../../platform/i18n/format';
 import type { Actor } from '../../platform/org/organisation';
 import { renderAnnouncementCard, type PersonalView } from './cards/announcement.card';
 import { renderBrowseCard } from './cards/networks.card';
+import { UNTIL_TURNED_ON } from './networks.membership.service';
 import { networksErrors } from './networks.errors';
 import type { NetworksDeps, NetworksModule } from './networks.module';
-import { announcementRefSchema, networkRefSchema } from './networks.schemas';
+import { announcementRefSchema, networkRefSchema, snoozeSchema } from './networks.schemas';
 import type { RsvpResult } from './networks.types';
 import { networksCommands, networksVerbs } from './networks.verbs';
 
@@ -102,15 +103,34 @@ export function registerMemberHandlers(app: PanelApp, deps: NetworksDeps, m: Net
     app,
     deps,
     networksVerbs.snooze,
-    networkRefSchema,
+    snoozeSchema,
     async (actor, input) => {
       const text = CardText.for(deps, actor.locale);
-      const { network, until } = await m.membership.snooze(actor, input.networkId);
-      const date = formatDate(until, actor.locale, text.timeZone);
-      const note = text.t('networks.card.snoozed', { network: text.local(network.name), date });
+      const { network, until } = await m.membership.snooze(actor, input.networkId, input.period);
+      const name = text.local(network.name);
+      const note =
+        until === UNTIL_TURNED_ON
+          ? text.t('networks.card.snoozedUntilOff', { network: name })
+          : text.t('networks.card.snoozed', {
+              network: name,
+              date: formatDate(until, actor.locale, text.timeZone),
+            });
       return (
         (await onAnnouncement(text, network.id, input.announcementId, { note })) ?? browse(text, actor, note)
       );
+    },
+    personalOnly,
+  );
+
+  onCardAction(
+    app,
+    deps,
+    networksVerbs.unsnooze,
+    networkRefSchema,
+    async (actor, input) => {
+      const text = CardText.for(deps, actor.locale);
+      const network = await m.membership.unsnooze(actor, input.networkId);
+      return browse(text, actor, text.t('networks.card.unsnoozed', { network: text.local(network.name) }));
     },
     personalOnly,
   );

@@ -5,9 +5,13 @@ import type { PeopleNames } from '../../platform/people/people-names';
 import { networkOf, requireCoordinator } from './networks.access';
 import { networksErrors } from './networks.errors';
 import type { MembershipRepository } from './networks.membership.repository';
+import type { SnoozePeriod } from './networks.schemas';
 import type { MemberDoc, MemberPage, NetworkOverview } from './networks.types';
 
 export const SNOOZE_DAYS = 30;
+/** Days per pause period; "until I turn it back on" is a date no calendar reaches. */
+const periodDays: Record<Exclude<SnoozePeriod, 'untilOff'>, number> = { week: 7, month: SNOOZE_DAYS };
+export const UNTIL_TURNED_ON = '9999-12-31T23:59:59.999Z';
 export const MEMBERS_PAGE_SIZE = 50;
 
 /**
@@ -55,11 +59,27 @@ export class MembershipService {
     return { network, changed: await this.repo.remove(network.id, actor.aadObjectId) };
   }
 
-  async snooze(actor: Actor, networkId: string): Promise<{ network: Network; until: string }> {
+  /** The actor's own membership only (the id comes from the server); not a member: refused. */
+  async snooze(
+    actor: Actor,
+    networkId: string,
+    period: SnoozePeriod = 'month',
+  ): Promise<{ network: Network; until: string }> {
     const network = networkOf(this.org, networkId);
-    const until = new Date(this.clock.now().getTime() + SNOOZE_DAYS * 86_400_000).toISOString();
+    const until =
+      period === 'untilOff'
+        ? UNTIL_TURNED_ON
+        : new Date(this.clock.now().getTime() + periodDays[period] * 86_400_000).toISOString();
     if (!(await this.repo.setSnooze(network.id, actor.aadObjectId, until))) throw networksErrors.notMember();
     return { network, until };
+  }
+
+  /** Turns the actor's announcements of this network back on. */
+  async unsnooze(actor: Actor, networkId: string): Promise<Network> {
+    const network = networkOf(this.org, networkId);
+    if (!(await this.repo.setSnooze(network.id, actor.aadObjectId, undefined)))
+      throw networksErrors.notMember();
+    return network;
   }
 
   async isMember(networkId: string, aadObjectId: string): Promise<boolean> {

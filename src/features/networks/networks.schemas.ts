@@ -120,6 +120,14 @@ export const networkRefSchema = z.object({
   networkId: networkIdSchema,
   announcementId: announcementIdSchema.optional(),
 });
+/**
+ * Pausing a network's announcements for a period. Cards sent before periods existed carry none: they
+ * said "30 days", which is `month`.
+ */
+export const snoozeSchema = networkRefSchema.extend({
+  period: z.enum(['week', 'month', 'untilOff']).default('month'),
+});
+export type SnoozePeriod = z.output<typeof snoozeSchema>['period'];
 export const announcementRefSchema = z.object({ announcementId: announcementIdSchema });
 export const retractSchema = z.object({
   announcementId: announcementIdSchema,

@@ -66,6 +66,8 @@ export interface AnnouncementDoc extends AnnouncementContent {
   sentAt?: string;
   sentBy?: string;
   memberRecipients?: number;
+  /** Members who had paused this network's announcements when it was sent (a count only). */
+  mutedMembers?: number;
   retractedAt?: string;
 }
 

@@ -4,6 +4,7 @@ export const networksVerbs = {
   join: 'networks.join',
   leave: 'networks.leave',
   snooze: 'networks.snooze',
+  unsnooze: 'networks.unsnooze',
   rsvp: 'networks.rsvp',
   cancelRsvp: 'networks.cancelRsvp',
   members: 'networks.members',

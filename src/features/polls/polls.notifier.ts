@@ -45,6 +45,7 @@ export class PollsNotifier {
       await this.delivery.enqueue({
         broadcastId: `polls:open:${poll.pollId}`,
         purpose,
+        urgency: 'normal',
         createdBy: poll.createdBy,
         recipients: await this.recipients(keys, byLocale),
       });
@@ -73,6 +74,7 @@ export class PollsNotifier {
     await this.delivery.enqueue({
       broadcastId: reminderBroadcastId(poll.pollId),
       purpose: 'polls.reminder',
+      urgency: 'normal',
       createdBy: poll.createdBy,
       recipients: await this.recipients(userIds.map(userKey), byLocale),
     });

@@ -1,7 +1,12 @@
 import { CardText } from '../../platform/card-text';
 import { cardActivity, type AdaptiveCard } from '../../platform/cards';
 import type { Clock } from '../../platform/clock';
-import type { Delivery, DeliveryRecipient, RecipientKey } from '../../platform/delivery/delivery.port';
+import type {
+  Delivery,
+  DeliveryRecipient,
+  RecipientKey,
+  Urgency,
+} from '../../platform/delivery/delivery.port';
 import { userKey } from '../../platform/delivery/delivery.port';
 import type { Downloads } from '../../platform/downloads';
 import type { I18n } from '../../platform/i18n/i18n';
@@ -84,6 +89,7 @@ export class RoundNotifier {
       await this.d.delivery.enqueue({
         broadcastId: broadcastIds.round(round.roundId, unit.unitId),
         purpose: 'sturingsgesprek.round',
+        urgency: 'normal',
         createdBy: round.createdBy,
         recipients,
       });
@@ -113,6 +119,7 @@ export class RoundNotifier {
     await this.d.delivery.enqueue({
       broadcastId: broadcastIds.deputy(round.roundId, unit.unitId, sheet.deputyAssignments),
       purpose: 'sturingsgesprek.deputy',
+      urgency: 'normal',
       recipients: [{ key: userKey(sheet.deputyId), activity: cardActivity(card, round.periodLabel) }],
     });
   }
@@ -136,6 +143,7 @@ export class RoundNotifier {
     await this.d.delivery.enqueue({
       broadcastId: broadcastIds.confirm(round.roundId),
       purpose: 'sturingsgesprek.confirm',
+      urgency: 'normal',
       recipients,
     });
   }
@@ -146,6 +154,7 @@ export class RoundNotifier {
     pending: Array<{ unit: UnitSnapshot; sheet: SheetDoc }>,
     broadcastId: string,
     kind: 'reminder' | 'nudge',
+    urgency: Urgency,
   ): Promise<number> {
     const recipients: DeliveryRecipient[] = [];
     for (const { unit, sheet } of pending) {
@@ -155,7 +164,7 @@ export class RoundNotifier {
       }
     }
     if (recipients.length)
-      await this.d.delivery.enqueue({ broadcastId, purpose: `sturingsgesprek.${kind}`, recipients });
+      await this.d.delivery.enqueue({ broadcastId, purpose: `sturingsgesprek.${kind}`, urgency, recipients });
     return recipients.length;
   }
 
@@ -183,6 +192,7 @@ export class RoundNotifier {
     await this.d.delivery.enqueue({
       broadcastId: broadcastIds.closed(round.roundId),
       purpose: 'sturingsgesprek.closed',
+      urgency: 'normal',
       recipients,
     });
   }

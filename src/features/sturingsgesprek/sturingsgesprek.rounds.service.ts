@@ -208,6 +208,8 @@ export class RoundsService {
       pending,
       broadcastIds.reminder(roundId, days),
       'reminder',
+      // On the deadline day a reminder held until tomorrow would come too late (docs/calendar.md).
+      days === 0 ? 'urgent' : 'normal',
     );
     this.logger.info({ roundId, days, units: pending.length, recipients: sent }, 'sturingsgesprek reminder');
     return sent;
@@ -260,7 +262,13 @@ export class RoundsService {
     if (!acceptsAnswers(round, this.clock.now())) throw errors.roundNotOpen();
     const pending = (await this.pending(round)).filter((p) => target === 'all' || p.unit.unitId === target);
     // Sent to everyone pending: someone not reached before may have opened the bot since.
-    await this.notifier.sendReminder(round, pending, broadcastIds.nudge(roundId, token, target), 'nudge');
+    await this.notifier.sendReminder(
+      round,
+      pending,
+      broadcastIds.nudge(roundId, token, target),
+      'nudge',
+      'normal',
+    );
     this.logger.info(
       { roundId, target: target === 'all' ? 'all' : 'one', units: pending.length },
       'sturingsgesprek nudge',

@@ -29,11 +29,20 @@ export interface DeliveryRecipient {
   activity: OutboundActivity;
 }
 
+/**
+ * `urgent`: goes out at once, at any hour, and is never counted against a person's cap (a kernteamlid's
+ * answer in a confidential contact, a waitlist seat that expires soon). `normal`: waits for the
+ * organisation's next sending window and counts against the per-person caps. See docs/calendar.md.
+ */
+export type Urgency = 'urgent' | 'normal';
+
 export interface BroadcastRequest {
   /** Chosen by the caller and idempotent: enqueueing the same id twice does not send twice. */
   broadcastId: string;
   /** What it is for, e.g. `networks.announcement`; shown in status and logs. */
   purpose: string;
+  /** Whether it waits for the organisation's sending window and counts against the caps. */
+  urgency: Urgency;
   /** aadObjectId of the person who sent it, if any; only they and the feature read the status. */
   createdBy?: string;
   recipients: DeliveryRecipient[];
@@ -120,8 +129,10 @@ export interface Delivery {
   /**
    * Sends one message now, without storing it (for confidential relay text, which must never be
    * written anywhere). Still goes through the rate limiter; retries in memory; returns the activity id.
+   * A `normal` one is refused (SendError `CALENDAR_HELD`) outside the sending window or over the
+   * person's cap, since nothing is kept to send it later: use {@link enqueue} for those.
    */
-  sendNow(key: RecipientKey, activity: OutboundActivity): Promise<string>;
+  sendNow(key: RecipientKey, activity: OutboundActivity, urgency: Urgency): Promise<string>;
   /** Replaces one message sent earlier (e.g. a per-user card), without storing it. */
   updateNow(key: RecipientKey, activityId: string, activity: OutboundActivity): Promise<void>;
   /**

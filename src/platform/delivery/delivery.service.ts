@@ -9,10 +9,13 @@ import type {
   RecipientKey,
   NotReached,
   SentMessage,
+  Urgency,
 } from './delivery.port';
 import type { DirectSender } from './direct-sender';
 import type { ItemDoc, OutboxRepository } from './outbox.repository';
 import { EPOCH, inactiveReason, updateItemId, type OutboxItem } from './outbox.types';
+import { SendError } from './proactive-sender.port';
+import type { SendCalendarGate } from './send-calendar-gate';
 
 const PARALLEL_WRITES = 16;
 
@@ -23,6 +26,7 @@ export class DeliveryService implements Delivery {
     private readonly direct: DirectSender,
     private readonly clock: Clock,
     private readonly workAdded: () => void,
+    private readonly calendar: SendCalendarGate,
     /** Whether the engine can install the app for people (Graph configured): shown in the status. */
     private readonly graphEnabled = false,
   ) {}
@@ -31,7 +35,9 @@ export class DeliveryService implements Delivery {
     if (!request.broadcastId) throw new Error('broadcastId is required');
     const recipients = uniqueByKey(request.recipients);
     const now = this.clock.now();
-    const start = request.notBefore && request.notBefore > now ? request.notBefore : now;
+    const asked = request.notBefore && request.notBefore > now ? request.notBefore : now;
+    // A normal broadcast waits for the sending window; the worker checks again (and counts) at send time.
+    const start = this.calendar.earliest(request.urgency, asked);
     const keepUntil = request.keepUntil?.toISOString();
     const existing = await this.repo.getBroadcast(request.broadcastId);
     // Its items are gone by design: a repeated enqueue must not send everything again.
@@ -51,6 +57,7 @@ export class DeliveryService implements Delivery {
       nextAttemptAt: start.toISOString(),
       leaseUntil: EPOCH,
       keepUntil,
+      urgency: request.urgency,
     }));
     const record = {
       broadcastId: request.broadcastId,
@@ -171,8 +178,16 @@ export class DeliveryService implements Delivery {
     );
   }
 
-  sendNow(key: RecipientKey, activity: OutboundActivity): Promise<string> {
-    return this.direct.send(key, activity);
+  async sendNow(key: RecipientKey, activity: OutboundActivity, urgency: Urgency): Promise<string> {
+    const now = this.clock.now();
+    if (await this.calendar.admit(key, urgency, now))
+      throw new SendError(undefined, undefined, 'CALENDAR_HELD');
+    try {
+      return await this.direct.send(key, activity);
+    } catch (err) {
+      await this.calendar.refund(key, urgency, now);
+      throw err;
+    }
   }
 
   updateNow(key: RecipientKey, activityId: string, activity: OutboundActivity): Promise<void> {

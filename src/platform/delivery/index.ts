@@ -17,6 +17,9 @@ import { OutboxRepository } from './outbox.repository';
 import { PersonReach, type PersonReachOptions } from './person-reach';
 import type { ProactiveSender } from './proactive-sender.port';
 import { ReferenceCache } from './reference-cache';
+import { PersonSendCaps } from './person-send-caps';
+import { SendCalendar, type CalendarSource } from './send-calendar';
+import { SendCalendarGate } from './send-calendar-gate';
 import { SendGate } from './send-gate';
 import type { WorkerStats } from './worker-stats';
 
@@ -24,6 +27,7 @@ export * from './delivery.port';
 export { SendError, type ProactiveSender, type StoredConversationReference } from './proactive-sender.port';
 export { defaultDeliveryOptions, type DeliveryOptions } from './delivery-options';
 export type { ReachVia, UnreachableReason } from './person-reach';
+export { SendCalendar, type CalendarSource } from './send-calendar';
 
 export interface DeliveryDeps {
   store: DocumentStore;
@@ -39,6 +43,8 @@ export interface DeliveryDeps {
    * such a person is marked inactive (`NO_REFERENCE`).
    */
   reach?: Omit<PersonReachOptions, 'opener' | 'conversations' | 'logger' | 'installPacer'>;
+  /** The organisation (its `calendar` and `timeZone`, read at every send): when normal messages may go. */
+  calendar: CalendarSource;
 }
 
 export interface WorkerControl {
@@ -91,6 +97,11 @@ export function createDelivery(deps: DeliveryDeps): DeliveryEngine {
   });
   const refs = new ReferenceCache(deps.directory, { now });
   const claimer = new OutboxClaimer(repo, clock, options.leaseMs);
+  const sendCalendar = new SendCalendar(deps.calendar);
+  const calendar = new SendCalendarGate(
+    sendCalendar,
+    new PersonSendCaps(deps.store, sendCalendar, () => deps.calendar.calendar.caps),
+  );
   const installRate = deps.reach?.installRatePerSecond;
   const installPacer = installRate
     ? new AppRateLimiter({
@@ -110,7 +121,17 @@ export function createDelivery(deps: DeliveryDeps): DeliveryEngine {
       })
     : undefined;
   // One way: the worker drives the processor and acts on what it returns (a 429'd item goes back in its queue).
-  const processor = new ItemProcessor({ repo, claimer, gate, refs, clock, logger, options, reach });
+  const processor = new ItemProcessor({
+    repo,
+    claimer,
+    gate,
+    refs,
+    clock,
+    logger,
+    options,
+    reach,
+    calendar,
+  });
   const w = new DeliveryWorker({
     claimer,
     processor,
@@ -122,7 +143,14 @@ export function createDelivery(deps: DeliveryDeps): DeliveryEngine {
     timers,
   });
   const direct = new DirectSender({ gate, refs, logger, options, timers, reach });
-  const delivery = new DeliveryService(repo, direct, clock, () => w.kick(), reach?.graphEnabled ?? false);
+  const delivery = new DeliveryService(
+    repo,
+    direct,
+    clock,
+    () => w.kick(),
+    calendar,
+    reach?.graphEnabled ?? false,
+  );
   const scheduler = new JobScheduler({
     store: deps.store,
     clock,

@@ -8,6 +8,7 @@ import type { ItemDoc, OutboxRepository } from './outbox.repository';
 import { EPOCH, type OutboxItem } from './outbox.types';
 import type { PersonReach } from './person-reach';
 import type { ReferenceCache } from './reference-cache';
+import type { SendCalendarGate } from './send-calendar-gate';
 import type { SendGate } from './send-gate';
 import { backoffMs, classify } from './send-policy';
 import { emptyStats } from './worker-stats';
@@ -30,6 +31,8 @@ export interface ItemProcessorDeps {
   options: DeliveryOptions;
   /** Gets a conversation for a person with none stored; without it such a person is `NO_REFERENCE`. */
   reach?: PersonReach;
+  /** The organisation's sending window and per-person caps for normal messages. */
+  calendar: SendCalendarGate;
 }
 
 /** Sends (or edits) one claimed item and records what happened; never throws. */
@@ -46,6 +49,7 @@ export class ItemProcessor {
   private readonly logger: Logger;
   private readonly options: DeliveryOptions;
   private readonly reach?: PersonReach;
+  private readonly calendar: SendCalendarGate;
 
   constructor(deps: ItemProcessorDeps) {
     ({
@@ -56,6 +60,7 @@ export class ItemProcessor {
       clock: this.clock,
       logger: this.logger,
       options: this.options,
+      calendar: this.calendar,
     } = deps);
     this.reach = deps.reach;
   }
@@ -82,6 +87,9 @@ export class ItemProcessor {
       const unreachable = data.key.startsWith('user:') ? 'appRemoved' : undefined;
       return void (await this.finish(item, 'inactive', { lastError: 'INACTIVE', unreachable }));
     }
+    // Outside the sending window a normal item goes back to the store until it opens (no app install at night).
+    const opensAt = this.calendar.earliest(data.urgency, this.clock.now());
+    if (opensAt > this.clock.now()) return this.claimer.release(item, opensAt);
     let reference = record?.reference;
     // Reached on an earlier try of this item (the send then met a 429 or a 5xx): still that way.
     let via: OutboxItem['via'] = this.reachedBy.get(itemKey(item)) ?? 'stored';
@@ -109,7 +117,13 @@ export class ItemProcessor {
       else this.stats.opened += 1;
     }
     if (!(await this.readyToSend(item))) return;
-    const { activityId } = await this.gate.send(reference, activity);
+    const admittedAt = this.clock.now();
+    const retryAt = await this.calendar.admit(data.key, data.urgency, admittedAt);
+    if (retryAt) return this.claimer.release(item, retryAt);
+    const { activityId } = await this.gate.send(reference, activity).catch(async (err: unknown) => {
+      await this.calendar.refund(data.key, data.urgency, admittedAt);
+      throw err;
+    });
     // Real time on purpose (not Timers): it measures the store's side of the duplicate window.
     const answeredAt = monotonicNow();
     this.reachedBy.delete(itemKey(item));

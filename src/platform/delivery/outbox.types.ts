@@ -1,4 +1,4 @@
-import type { ItemStatus, OutboundActivity, ReachCounts, RecipientKey } from './delivery.port';
+import type { ItemStatus, OutboundActivity, ReachCounts, RecipientKey, Urgency } from './delivery.port';
 
 /** A lease time that is always in the past: "nobody holds this item". */
 export const EPOCH = '1970-01-01T00:00:00.000Z';
@@ -31,6 +31,8 @@ export interface OutboxItem {
   /** Inactive send items: why the recipient could not be reached (`blocked`, `noLicense`, …). */
   unreachable?: string;
   updateId?: string;
+  /** Send items: the broadcast's urgency (absent on items from before: normal). */
+  urgency?: Urgency;
   /** The broadcast's `keepUntil`: the item's time to live is counted from it (see the repository). */
   keepUntil?: string;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { calendarSchema } from './org-calendar.schema';
 
 /** Text in several UI languages; the organisation's default locale must be present. */
 export const localizedText = z.record(
@@ -148,6 +149,8 @@ export const orgSchema = z
         adviesRetentionDays: z.number().int().min(30).max(3660).default(730),
       })
       .default({}),
+    /** Working days, sending window, public holidays and per-person caps (docs/calendar.md). */
+    calendar: calendarSchema,
   })
   .superRefine((org, ctx) => {
     const known = new Set(org.people.map((p) => p.aadObjectId));

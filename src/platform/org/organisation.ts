@@ -233,6 +233,11 @@ export class Organisation {
     return this.data.settings;
   }
 
+  /** When non-urgent proactive messages may go out, and how many per person (docs/calendar.md). */
+  get calendar(): OrgFile['calendar'] {
+    return this.data.calendar;
+  }
+
   /** IANA zone people live in; storage is UTC. */
   get timeZone(): string {
     return this.data.organisation.timeZone;

@@ -1,8 +1,9 @@
 /** Runs the real bot (src/index.ts through tsx) as a child, on a free port with a fresh data folder, auth off (LOCAL_NO_AUTH). */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, spawnNode, waitForHttp, type ManagedProcess } from './processes';
+import { alwaysOpenCalendar } from '../../support/open-calendar';
 import { logFile, repoRoot } from './paths';
 
 export interface RunningBot {
@@ -32,11 +33,15 @@ export async function startBot(
 ): Promise<RunningBot> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'panelbot-e2e-'));
+  // The demo organisation, open at every hour: the bot runs on the real clock (docs/calendar.md).
+  const orgFile = join(dataDir, 'org.e2e.json');
+  const demo = JSON.parse(readFileSync(join(repoRoot, 'config/org.demo.json'), 'utf8')) as object;
+  writeFileSync(orgFile, JSON.stringify({ ...demo, calendar: alwaysOpenCalendar }));
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: String(port),
     DATA_DIR: dataDir,
-    ORG_CONFIG: 'config/org.demo.json',
+    ORG_CONFIG: orgFile,
     LOG_LEVEL: 'info',
     // Auth off is only allowed behind the explicit local switch (docs/security.md, finding 2).
     LOCAL_NO_AUTH: opts.env?.MicrosoftAppId ? '' : '1',

@@ -159,8 +159,8 @@ describe('pick-up edge cases', () => {
     const sendNow = f.delivery.sendNow.bind(f.delivery);
     let clicked = false;
     // Noor clicks the moment her card arrives, while the others' cards are still being sent.
-    f.delivery.sendNow = async (key, activity) => {
-      const id = await sendNow(key, activity);
+    f.delivery.sendNow = async (key, activity, urgency) => {
+      const id = await sendNow(key, activity, urgency);
       if (!clicked && key === `user:${people.noor}`) {
         clicked = true;
         const caseId = JSON.stringify(activity).match(/"caseId":"([0-9a-f-]{36})"/)?.[1] as string;

@@ -9,6 +9,7 @@ import type {
   NotReached,
   OutboundActivity,
   RecipientKey,
+  Urgency,
   ScheduledJob,
   Scheduler,
 } from '../../../src/platform/delivery/delivery.port';
@@ -34,7 +35,9 @@ export class RecordingDelivery implements Delivery {
   failing = new Set<RecipientKey>();
   private next = 0;
 
-  async sendNow(key: RecipientKey, activity: OutboundActivity): Promise<string> {
+  /** Everything in the contact flow is urgent (docs/calendar.md): a normal send here fails the test. */
+  async sendNow(key: RecipientKey, activity: OutboundActivity, urgency: Urgency): Promise<string> {
+    if (urgency !== 'urgent') throw new Error(`contact sent a ${urgency} message`);
     if (this.failing.has(key)) throw new SendError(404, undefined, 'NO_REFERENCE');
     const activityId = `act-${++this.next}`;
     this.sent.push({ key, activity, activityId });
@@ -44,6 +47,7 @@ export class RecordingDelivery implements Delivery {
     this.updates.push({ key, activityId, activity });
   }
   async enqueue(request: BroadcastRequest): Promise<BroadcastStatus> {
+    if (request.urgency !== 'urgent') throw new Error(`contact enqueued a ${request.urgency} message`);
     if (!this.broadcasts.some((b) => b.broadcastId === request.broadcastId)) this.broadcasts.push(request);
     const n = request.recipients.length;
     return {

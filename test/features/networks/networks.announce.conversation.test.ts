@@ -79,7 +79,7 @@ describe('networks: a coordinator announces to their network', () => {
       );
     }
     const english = cardsOf(bot.inbox(members[3]!)).at(-1);
-    expect(cardText(english)).toContain('Pause for 30 days');
+    expect(cardText(english)).toContain('Pause announcements');
     expect(cardText(cardsOf(bot.messagesIn(rPrideChannelId)).at(-1))).toContain('Pride-borrel');
 
     const status = await lotte.invoke('networks.announce.status', send.data);
@@ -117,10 +117,12 @@ describe('networks: a coordinator announces to their network', () => {
     expect(list).toContain('Pride-borrel vrijdag om vijf uur');
   });
 
-  it('a member snoozes from the announcement and gets no announcements for 30 days', async () => {
+  it('a member pauses from the announcement for a month and gets no announcements for 30 days', async () => {
     const sem = members[0]!;
     const card = cardsOf(bot.inbox(sem)).at(-1);
-    const snooze = findAction(card, '30 dagen pauzeren');
+    expect(findAction(card, 'Aankondigingen pauzeren').type).toBe('Action.ShowCard');
+    const snooze = findAction(card, '1 maand');
+    expect(snooze.data).toMatchObject({ networkId: 'r-pride', period: 'month' });
     const res = await sem.invoke(snooze.verb!, snooze.data);
     expect(cardText(res.card)).toContain('Je krijgt tot 23 december 2026 geen aankondigingen van R-Pride.');
 

@@ -72,8 +72,8 @@ describe('AnnouncementService and AnnouncementAdminService', () => {
     expect(f.connector.messages(f.conversationOf(ids[0]!))).toHaveLength(1);
     expect(f.connector.messages(f.conversationOf(ids[1]!))).toHaveLength(1);
     expect(f.connector.messages(f.conversationOf(ids[2]!))).toHaveLength(0);
-    expect(cardText(nl)).toContain('30 dagen pauzeren');
-    expect(cardText(en)).toContain('Pause for 30 days');
+    expect(cardText(nl)).toContain('Aankondigingen pauzeren');
+    expect(cardText(en)).toContain('Pause announcements');
     const channel = cardOf(f.connector.messages(rPrideChannel)[0]?.body);
     expect(cardText(channel)).toContain('Borrel vrijdag');
     expect(cardActions(channel).map((a) => a.verb)).not.toContain('networks.snooze');

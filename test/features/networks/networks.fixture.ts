@@ -19,6 +19,7 @@ import nl from '../../../src/features/networks/i18n/nl.json';
 import { registerNetworksJobs } from '../../../src/features/networks/networks.jobs';
 import { createNetworksModule } from '../../../src/features/networks/networks.module';
 import { FakeConnector } from '../../support/fake-connector';
+import { alwaysOpenCalendar } from '../../support/open-calendar';
 
 /** Demo people (config/org.demo.json): coordinators of r-pride (Lotte) and neurodiversiteit (Sem). */
 export const people = {
@@ -44,6 +45,8 @@ export async function networksFixture(options: { orgPatch?: (org: OrgFile) => vo
   const raw = JSON.parse(readFileSync('config/org.demo.json', 'utf8')) as OrgFile;
   const rPride = raw.networks.find((n) => n.id === 'r-pride');
   if (rPride) rPride.channelId = rPrideChannel;
+  // Flows at any clock time: the calendar is tested on its own (test/platform/delivery/send-calendar.test.ts).
+  raw.calendar = alwaysOpenCalendar;
   options.orgPatch?.(raw);
   const org = Organisation.fromObject(raw);
   const i18n = new I18n();
@@ -56,6 +59,7 @@ export async function networksFixture(options: { orgPatch?: (org: OrgFile) => vo
     sender: new BotProactiveSender(new CloudAdapter(new ConfigurationBotFrameworkAuthentication({})), ''),
     directory: conversations,
     clock,
+    calendar: org,
     logger: silentLogger(),
     options: { pollMs: 20 },
   });

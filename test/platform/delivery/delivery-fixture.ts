@@ -8,6 +8,7 @@ import { BotProactiveSender } from '../../../src/platform/delivery/bot-proactive
 import {
   createDelivery,
   userKey,
+  type CalendarSource,
   type DeliveryDeps,
   type DeliveryOptions,
   type ProactiveSender,
@@ -16,6 +17,7 @@ import {
 import { silentLogger, type Logger } from '../../../src/platform/logger';
 import { SqliteDocumentStore } from '../../../src/storage/sqlite-store';
 import { FakeConnector, type FakeConnectorOptions } from '../../support/fake-connector';
+import { alwaysOpen } from '../../support/open-calendar';
 import { VirtualTimers } from '../../support/virtual-timers';
 
 export const conversationOf = (n: number) => `conv-u${n}`;
@@ -94,6 +96,8 @@ export async function startFixture(
     logger?: Logger;
     /** Reaching people with no stored conversation (see PersonReach); given the virtual timers to track calls. */
     reach?: (timers: VirtualTimers) => DeliveryDeps['reach'];
+    /** The organisation's sending calendar; by default one that is always open. */
+    calendar?: CalendarSource;
   } = {},
 ): Promise<Fixture> {
   const timers = new VirtualTimers();
@@ -117,6 +121,7 @@ export async function startFixture(
       directory: new ConversationDirectory(store, () => clock.now()),
       clock,
       timers,
+      calendar: setup.calendar ?? alwaysOpen,
       logger: setup.logger ?? silentLogger(),
       options: { pollMs: 20, backoffBaseMs: 1_000, ...options },
       reach: setup.reach?.(timers),

@@ -70,6 +70,7 @@ describe('outbox leases across worker instances', () => {
     f.engine.delivery.enqueue({
       broadcastId: 'b1',
       purpose: 'test.announcement',
+      urgency: 'normal' as const,
       recipients: f.keys.slice(0, count).map((key) => ({ key, activity: message('Hallo') })),
     });
 

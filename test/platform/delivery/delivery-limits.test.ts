@@ -12,6 +12,7 @@ describe('delivery worker against a Teams-like connector', () => {
     f.engine.delivery.enqueue({
       broadcastId: id,
       purpose: 'test.announcement',
+      urgency: 'normal' as const,
       recipients: f.keys.slice(0, count).map((key) => ({ key, activity: message('Hallo') })),
     });
 
@@ -129,6 +130,7 @@ describe('delivery worker against a Teams-like connector', () => {
       await f.engine.delivery.enqueue({
         broadcastId: `b${i}`,
         purpose: 'p',
+        urgency: 'normal' as const,
         recipients: [{ key: keyOf(1), activity: message(`m${i}`) }],
       });
     await f.drain();

@@ -21,6 +21,7 @@ describe('Delivery keepUntil (short-lived recipient records)', () => {
   const request = (keepUntil?: Date) => ({
     broadcastId: 'b1',
     purpose: 'test.members',
+    urgency: 'normal' as const,
     recipients: [1, 2, 3, 4, 5].map((n) => ({ key: keyOf(n), activity: message('Hallo') })),
     keepUntil,
   });
@@ -125,6 +126,7 @@ describe('Delivery logs', () => {
       await f.engine.delivery.enqueue({
         broadcastId: 'nw-members',
         purpose: 'test',
+        urgency: 'normal' as const,
         recipients: f.keys.map((key) => ({ key, activity: message('Hallo') })),
       });
       await f.drain();

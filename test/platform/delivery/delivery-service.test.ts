@@ -5,6 +5,7 @@ import { createDelivery, SendError, type OutboundActivity } from '../../../src/p
 import { silentLogger } from '../../../src/platform/logger';
 import { containers } from '../../../src/storage/document-store.port';
 import { conversationOf, keyOf, message, startFixture, type Fixture } from './delivery-fixture';
+import { alwaysOpen } from '../../support/open-calendar';
 
 jest.setTimeout(15_000);
 
@@ -18,6 +19,7 @@ describe('Delivery service', () => {
   const request = (id: string, activity: (n: number) => OutboundActivity = () => message('Hallo')) => ({
     broadcastId: id,
     purpose: 'test.announcement',
+    urgency: 'normal' as const,
     createdBy: 'organiser-1',
     recipients: [1, 2, 3, 4, 5].map((n) => ({ key: keyOf(n), activity: activity(n) })),
   });
@@ -132,6 +134,7 @@ describe('Delivery service', () => {
       directory: f.directory,
       clock: f.clock,
       timers: f.timers,
+      calendar: alwaysOpen,
       logger: silentLogger(),
     });
     await expect(crashed.delivery.enqueue(request('b1'))).rejects.toThrow('process died');
@@ -152,7 +155,7 @@ describe('Delivery service', () => {
   });
 
   it('sendNow delivers without writing anything to the outbox', async () => {
-    const id = await f.run(f.engine.delivery.sendNow(keyOf(1), message('vertrouwelijk')));
+    const id = await f.run(f.engine.delivery.sendNow(keyOf(1), message('vertrouwelijk'), 'urgent'));
     await f.run(f.engine.delivery.updateNow(keyOf(1), id, message('vertrouwelijk, bewerkt')));
     expect(f.connector.messages(conversationOf(1))).toHaveLength(1);
     expect(f.connector.updates(conversationOf(1))[0].activityId).toBe(id);
@@ -162,13 +165,15 @@ describe('Delivery service', () => {
   it('sendNow retries a 5xx in memory, and on 403 throws and marks the recipient inactive', async () => {
     let calls = 0;
     f.connector.configure({ failureRate: 0.5, random: () => (++calls <= 2 ? 0 : 0.99) });
-    await expect(f.run(f.engine.delivery.sendNow(keyOf(1), message('x')))).resolves.toMatch(/^m/);
+    await expect(f.run(f.engine.delivery.sendNow(keyOf(1), message('x'), 'urgent'))).resolves.toMatch(/^m/);
 
     f.connector.configure({ failureRate: 0, conversationStatus: { [conversationOf(2)]: 403 } });
-    await expect(f.run(f.engine.delivery.sendNow(keyOf(2), message('x')))).rejects.toMatchObject({
+    await expect(f.run(f.engine.delivery.sendNow(keyOf(2), message('x'), 'urgent'))).rejects.toMatchObject({
       statusCode: 403,
     });
-    await expect(f.run(f.engine.delivery.sendNow(keyOf(2), message('x')))).rejects.toBeInstanceOf(SendError);
+    await expect(f.run(f.engine.delivery.sendNow(keyOf(2), message('x'), 'urgent'))).rejects.toBeInstanceOf(
+      SendError,
+    );
     expect(f.connector.requests.filter((r) => r.conversationId === conversationOf(2))).toHaveLength(1);
     expect((await f.directory.get(keyOf(2)))?.active).toBe(false);
   });

@@ -80,6 +80,7 @@ const hello: OutboundActivity = message('Nieuwe bijeenkomst van het netwerk');
 const broadcast = (id: string, keys: RecipientKey[]) => ({
   broadcastId: id,
   purpose: 'networks.announcement',
+  urgency: 'normal' as const,
   recipients: keys.map((key) => ({ key, activity: hello })),
 });
 
@@ -267,9 +268,11 @@ describe('Reaching people on the spot and for confidential relays', () => {
       reach: () => ({ tenantId: tenant }),
     });
     await opened(f, personId(1)); // The bot has seen Teams (its service URL), as after any first turn.
-    await expect(f.run(f.engine.delivery.sendNow(userKey(teamMember), hello))).resolves.toMatch(/^m/);
+    await expect(f.run(f.engine.delivery.sendNow(userKey(teamMember), hello, 'urgent'))).resolves.toMatch(
+      /^m/,
+    );
     expect(f.connector.messages(`a:personal-${teamMember}`)).toHaveLength(1);
-    await expect(f.run(f.engine.delivery.sendNow(userKey(stranger), hello))).rejects.toMatchObject({
+    await expect(f.run(f.engine.delivery.sendNow(userKey(stranger), hello, 'urgent'))).rejects.toMatchObject({
       reason: 'NO_REFERENCE',
     });
     // Nothing of either relay was written down: only the two conversations (one made, one refused).

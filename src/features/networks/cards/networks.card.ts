@@ -2,6 +2,7 @@ import { escapeUserText, renderCard, type AdaptiveCard } from '../../../platform
 import type { CardText } from '../../../platform/card-text';
 import { formatDate } from '../../../platform/i18n/format';
 import type { MemberPage, NetworkOverview } from '../networks.types';
+import { UNTIL_TURNED_ON } from '../networks.membership.service';
 import { networksVerbs } from '../networks.verbs';
 import browseTemplate from './browse.card.json';
 import membersTemplate from './members.card.json';
@@ -11,6 +12,7 @@ export function renderBrowseCard(text: CardText, overview: NetworkOverview[], no
   const { org, locale } = text;
   return renderCard(browseTemplate, {
     t: text.i18n.tree(locale, 'networks.browse'),
+    mute: text.i18n.tree(locale, 'networks.card'),
     notice,
     networks: overview.map(({ network, member, snoozedUntil }) => {
       const names = network.coordinators.map((id) => org.person(id)?.name).filter((n): n is string => !!n);
@@ -23,14 +25,24 @@ export function renderBrowseCard(text: CardText, overview: NetworkOverview[], no
           : text.t('networks.browse.noCoordinators'),
         state: !member
           ? ''
-          : snoozedUntil
-            ? text.t('networks.browse.snoozed', { date: formatDate(snoozedUntil, locale, text.timeZone) })
-            : text.t('networks.browse.member'),
+          : snoozedUntil === UNTIL_TURNED_ON
+            ? text.t('networks.browse.snoozedUntilOff')
+            : snoozedUntil
+              ? text.t('networks.browse.snoozed', { date: formatDate(snoozedUntil, locale, text.timeZone) })
+              : text.t('networks.browse.member'),
         // Each button names its network: "Lid worden" four times says nothing to a screen reader.
         button: text.t(member ? 'networks.browse.leaveOne' : 'networks.browse.joinOne', {
           network: text.local(network.name),
         }),
         verb: member ? networksVerbs.leave : networksVerbs.join,
+        // Members pause or resume this network's announcements here too, not only from an announcement.
+        showMute: member && !snoozedUntil,
+        showUnmute: member && !!snoozedUntil,
+        muteTitle: text.t('networks.browse.muteOne', { network: text.local(network.name) }),
+        unmuteTitle: text.t('networks.browse.unmuteOne', { network: text.local(network.name) }),
+        muteWeekTitle: text.t('networks.browse.muteWeekOne', { network: text.local(network.name) }),
+        muteMonthTitle: text.t('networks.browse.muteMonthOne', { network: text.local(network.name) }),
+        muteUntilOffTitle: text.t('networks.browse.muteUntilOffOne', { network: text.local(network.name) }),
       };
     }),
   });

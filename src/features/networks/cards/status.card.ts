@@ -72,6 +72,8 @@ export function renderStatusCard(text: CardText, status: AnnouncementStatusView,
     revisionLine: doc.revision > 1 ? s('revision', { revision: doc.revision }) : '',
     // Only a sent one has a window to speak of; a retracted one can no longer be changed anyway.
     windowLine: doc.status === 'sent' && changeableUntil ? windowLine(text, changeable, changeableUntil) : '',
+    // How many members had paused this network's announcements: a count, never who.
+    mutedLine: doc.mutedMembers ? s('muted', { count: doc.mutedMembers }) : '',
     deliveryBody,
     rsvp: rsvp
       ? {
