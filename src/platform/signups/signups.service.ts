@@ -183,14 +183,17 @@ export class SignupService {
     });
   }
 
-  /** One's own place: one's own document (and, on the waitlist, a count of those before). */
+  /**
+   * One's own place: one's own document (and, on the waitlist, a count of those before). The state is
+   * read alongside, not after: a list still stored the old way is migrated before its answer counts.
+   */
   async status(listId: string, userId: string): Promise<SignupStatus> {
     const id = norm(userId);
-    let mine = await this.repo.getPerson(listId, id);
-    // No document yet may also mean a list still stored the old way: reading the state migrates it.
-    if (!mine) {
-      if (!(await this.state(listId))) return { state: 'none' };
-      mine = await this.repo.getPerson(listId, id);
+    const [state, mine] = await Promise.all([this.repo.getState(listId), this.repo.getPerson(listId, id)]);
+    if (!state) return { state: 'none' };
+    if (isLegacy(state.data)) {
+      await this.state(listId);
+      return this.status(listId, userId);
     }
     return mine ? this.statusOf(listId, mine.data) : { state: 'none' };
   }
