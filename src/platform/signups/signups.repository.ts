@@ -74,7 +74,8 @@ export class SignupRepository {
   }
 
   /**
-   * Writes the state (if its etag still holds) and the people it changed, all or nothing. The state
+   * Writes the state (if its etag still holds) and the people it changed, all or nothing; returns the
+   * state's new etag. The state
    * goes first: it is the operation that can lose a race (see BatchOperation on the test server).
    */
   async commit(
@@ -82,7 +83,7 @@ export class SignupRepository {
     state: { data: SignupStateDoc; etag: string },
     people: SignupPersonDoc[],
     ttlSeconds: number | undefined,
-  ): Promise<void> {
+  ): Promise<string> {
     if (people.length > MAX_BATCH - 1) throw new Error('Too many people in one sign-up change');
     const operations: BatchOperation[] = [
       { op: 'replace', etag: state.etag, doc: { pk: listId, id: STATE_ID, data: state.data, ttlSeconds } },
@@ -91,7 +92,8 @@ export class SignupRepository {
         doc: { pk: listId, id: personId(p.userId), data: p, ttlSeconds },
       })),
     ];
-    await this.store.batch(C, listId, operations);
+    const [etag] = await this.store.batch(C, listId, operations);
+    return etag!;
   }
 
   /**
