@@ -153,6 +153,44 @@ describe('SignupService', () => {
     }
   });
 
+  it('a sign-up reads and writes the same on a list of 3,000 as on an empty one (no query, no big document)', async () => {
+    const calls: string[] = [];
+    let bytes = 0;
+    const counted = new Proxy(store, {
+      get(target, prop, receiver) {
+        const value = Reflect.get(target, prop, receiver) as unknown;
+        if (typeof value !== 'function') return value;
+        return (...args: unknown[]) => {
+          calls.push(String(prop));
+          if (prop === 'batch') bytes += JSON.stringify(args[2]).length;
+          return (value as (...a: unknown[]) => unknown).apply(target, args);
+        };
+      },
+    });
+    const lists = new SignupService(counted, clock);
+    const cost = async (listId: string, userId: string) => {
+      calls.length = 0;
+      bytes = 0;
+      await lists.signUp(listId, userId, 'Fatima Yilmaz');
+      return { calls: [...calls], bytes };
+    };
+    await lists.open('small', { capacity: 1_500 });
+    await lists.open('big', { capacity: 1_500 });
+    for (let i = 0; i < 3_000; i++)
+      await signups.signUp('big', `u${String(i).padStart(5, '0')}`, `Collega ${i}`);
+    const small = await cost('small', 'newcomer-1');
+    const big = await cost('big', 'newcomer-1');
+    expect(small.calls).toEqual(['get', 'get', 'batch']);
+    expect(big.calls).toEqual(small.calls);
+    // Only the digits of the counters differ.
+    expect(Math.abs(big.bytes - small.bytes)).toBeLessThanOrEqual(12);
+    expect(big.bytes).toBeLessThan(600);
+    expect(await lists.signUp('big', 'newcomer-2')).toEqual({
+      status: { state: 'waitlisted', position: 1_502 },
+      changed: true,
+    });
+  }, 60_000);
+
   it('has its messages in both languages and may be registered twice', () => {
     const i18n = new I18n();
     registerSignupMessages(i18n);
