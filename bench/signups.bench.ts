@@ -7,7 +7,7 @@
  * Per store and list size: a list is pre-filled with bulk writes (half seated, half waitlisted, in the
  * documents the sign-up service writes; all lists before any is measured, so only the list's own size
  * differs, not the database's), then new people sign up through the real SignupService:
- * `--sequential` one at a time (latency p50/p99) and `--burst` with 8 and with 32 in flight (throughput,
+ * `--sequential` one at a time (latency p50/p99, in rounds over the sizes in rotating order) and `--burst` with 8 and with 32 in flight (throughput,
  * one service instance as in one app process). "bytes/sign-up" is what the store adapter is given to write
  * (serialized documents, counted by a wrapper), the stand-in for Cosmos request units.
  * Baseline in the same run: a bare botbuilder echo turn over HTTP with 32 in flight.
@@ -114,51 +114,74 @@ interface Row {
   bytes: number;
 }
 
-async function measureList(name: string, inner: DocumentStore, size: number): Promise<Row> {
+const ROUNDS = 4;
+
+/** One list under test: its service (one instance, as one app process) and what it has measured. */
+function listUnderTest(inner: DocumentStore, size: number) {
   const { store, bytes, reset } = countingStore(inner);
   const listId = `bench-${size}`;
   const signups = new SignupService(store, systemClock);
   let next = 0;
-  const signUp = () => signups.signUp(listId, user(++next), `Nieuwe collega ${next}`);
-  for (let i = 0; i < 20; i++) await signUp(); // warm-up: JIT, statement caches, connections
-
-  reset();
+  let signedUp = 0;
+  const signUp = () => (signedUp++, signups.signUp(listId, user(++next), `Nieuwe collega ${next}`));
   const latencies: number[] = [];
-  for (let i = 0; i < sequential; i++) {
-    const t0 = performance.now();
-    await signUp();
-    latencies.push(performance.now() - t0);
-  }
-  const perSignUp = bytes() / sequential;
-  latencies.sort((a, b) => a - b);
-
-  const throughput = async (inFlight: number) => {
-    let left = burst;
-    const t0 = performance.now();
-    await Promise.all(
-      Array.from({ length: inFlight }, async () => {
-        while (left-- > 0) await signUp();
-      }),
-    );
-    return (burst / (performance.now() - t0)) * 1000;
-  };
-  const at8 = await throughput(8);
-  const at32 = await throughput(32);
-  const summary = await signups.summary(listId);
-  const expected = size + 20 + sequential + 2 * burst;
-  if (summary.attending + summary.waitlisted !== expected)
-    throw new Error(
-      `${name} ${size}: ${summary.attending + summary.waitlisted} on the list, expected ${expected}`,
-    );
+  let written = 0;
   return {
-    store: name,
     size,
-    p50: percentile(latencies, 0.5),
-    p99: percentile(latencies, 0.99),
-    at8,
-    at32,
-    bytes: perSignUp,
+    signUp,
+    latencies,
+    /** `n` sign-ups one at a time: their latencies and the bytes they handed the adapter. */
+    async sequentialRound(n: number) {
+      reset();
+      for (let i = 0; i < n; i++) {
+        const t0 = performance.now();
+        await signUp();
+        latencies.push(performance.now() - t0);
+      }
+      written += bytes();
+    },
+    bytesPerSignUp: () => written / latencies.length,
+    async throughput(inFlight: number) {
+      let left = burst;
+      const t0 = performance.now();
+      await Promise.all(
+        Array.from({ length: inFlight }, async () => {
+          while (left-- > 0) await signUp();
+        }),
+      );
+      return (burst / (performance.now() - t0)) * 1000;
+    },
+    /** The list must hold exactly the pre-filled people and everyone who signed up here. */
+    async check(name: string) {
+      const summary = await signups.summary(listId);
+      const onList = summary.attending + summary.waitlisted;
+      if (onList !== size + signedUp)
+        throw new Error(`${name} ${size}: ${onList} on the list, not ${size + signedUp}`);
+    },
   };
+}
+
+/**
+ * Latency in rounds that visit the sizes in a rotating order, so that warm-up and the load of the
+ * moment (other processes on the machine) fall on every size alike; then throughput per size.
+ */
+async function measureStore(name: string, store: DocumentStore): Promise<Row[]> {
+  const lists = sizes.map((size) => listUnderTest(store, size));
+  for (const list of lists) for (let i = 0; i < 20; i++) await list.signUp(); // warm-up
+  for (let round = 0; round < ROUNDS; round++)
+    for (let k = 0; k < lists.length; k++)
+      await lists[(k + round) % lists.length]!.sequentialRound(Math.ceil(sequential / ROUNDS));
+  const rows: Row[] = [];
+  for (const list of lists) {
+    const at8 = await list.throughput(8);
+    const at32 = await list.throughput(32);
+    await list.check(name);
+    const sorted = [...list.latencies].sort((x, y) => x - y);
+    const p50 = percentile(sorted, 0.5);
+    const p99 = percentile(sorted, 0.99);
+    rows.push({ store: name, size: list.size, p50, p99, at8, at32, bytes: list.bytesPerSignUp() });
+  }
+  return rows;
 }
 
 /** A bare botbuilder echo bot (CloudAdapter + restify + sendActivity), driven over HTTP with 32 in flight. */
@@ -219,7 +242,7 @@ async function runStore(kind: string, dir: string): Promise<Row[]> {
     try {
       // Every list is in the database before any is measured: only the list's own size differs.
       for (const size of sizes) await prefill(store, `bench-${size}`, size);
-      for (const size of sizes) rows.push(await measureList('SQLite', store, size));
+      rows.push(...(await measureStore('SQLite', store)));
     } finally {
       await store.close();
     }
@@ -235,7 +258,7 @@ async function runStore(kind: string, dir: string): Promise<Row[]> {
   try {
     await store.init();
     for (const size of sizes) await prefill(store, `bench-${size}`, size);
-    for (const size of sizes) rows.push(await measureList('Cosmos (test server)', store, size));
+    rows.push(...(await measureStore('Cosmos (test server)', store)));
   } finally {
     await store.close();
     cosmos.child.disconnect();
