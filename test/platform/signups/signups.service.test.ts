@@ -77,6 +77,20 @@ describe('SignupService', () => {
     expect(await signups.update('a', { capacity: null })).toEqual({ promoted: ['u4'] });
   });
 
+  it('raising the capacity by more than one batch holds promotes everyone, in order, in rounds', async () => {
+    await signups.open('a', { capacity: 1 });
+    const people = Array.from({ length: 251 }, (_, i) => `u${String(i).padStart(3, '0')}`);
+    for (const u of people) await signups.signUp('a', u);
+    const { promoted } = await signups.update('a', { capacity: 240 });
+    expect(promoted).toEqual(people.slice(1, 240));
+    expect(await signups.roster('a')).toEqual({
+      attending: people.slice(0, 240),
+      waitlist: people.slice(240),
+    });
+    expect(await signups.summary('a')).toMatchObject({ attending: 240, waitlisted: 11 });
+    expect(await signups.status('a', 'u245')).toEqual({ state: 'waitlisted', position: 6 });
+  }, 30_000);
+
   it('refuses sign-ups after the deadline but still lets people cancel', async () => {
     await signups.open('a', { capacity: 1, deadline: '2026-11-24T09:00:00.000Z' });
     await signups.signUp('a', 'u1');
