@@ -4,6 +4,7 @@
  *   turn cost     our turns against a bare botbuilder echo turn (bench/turn-cost.bench.ts)
  *   delivery      a broadcast to 12,000 recipients through the outbox (bench/delivery.bench.ts)
  *   networks      one announcement to a network of 2,000 members (bench/networks-announcement.bench.ts)
+ *   signups       sign-up latency and throughput at list sizes 0-12,000 (bench/signups.bench.ts)
  *   start         start to a healthy /healthz against a bare botbuilder + teams-ai + restify (bench/start.bench.ts)
  * Extra arguments go to every benchmark (e.g. `npm run bench -- --recipients 2000`).
  */
@@ -17,6 +18,7 @@ const benches = [
   ['turn cost', 'bench/turn-cost.bench.ts', []],
   ['delivery', 'bench/delivery.bench.ts', process.argv.slice(2)],
   ['networks', 'bench/networks-announcement.bench.ts', []],
+  ['signups', 'bench/signups.bench.ts', []],
   ['start', 'bench/start.bench.ts', []],
 ].filter(([name]) => !only || only.includes(name.split(' ')[0]));
 

@@ -21,6 +21,14 @@ export interface DocumentStore {
   replace<T>(container: string, doc: NewDocument<T>, etag: string): Promise<StoredDocument<T>>;
   /** Unconditional write, for data with one writer (conversation references, turn state). */
   upsert<T>(container: string, doc: NewDocument<T>): Promise<StoredDocument<T>>;
+  /**
+   * Writes up to {@link MAX_BATCH} documents of one partition all or nothing (a Cosmos transactional batch,
+   * a SQLite transaction) and returns their new etags in order. Fails as the single calls would:
+   * {@link ConcurrencyError}, {@link ConflictError}, {@link NotFoundError}. Put the conditional operation
+   * that decides the outcome first: the Cosmos test server stops at a failed operation but does not undo
+   * the ones before it.
+   */
+  batch(container: string, pk: string, operations: BatchOperation[]): Promise<string[]>;
   /** Deletes; with an etag only if unchanged. Returns false when there was nothing to delete. */
   delete(container: string, pk: string, id: string, etag?: string): Promise<boolean>;
   query<T>(container: string, query?: DocumentQuery): Promise<StoredDocument<T>[]>;
@@ -40,6 +48,15 @@ export interface NewDocument<T> {
 export interface StoredDocument<T> extends NewDocument<T> {
   etag: string;
 }
+
+/** One write in a {@link DocumentStore.batch}; every `doc.pk` must be the batch's partition key. */
+export type BatchOperation =
+  | { op: 'create'; doc: NewDocument<unknown> }
+  | { op: 'replace'; doc: NewDocument<unknown>; etag: string }
+  | { op: 'upsert'; doc: NewDocument<unknown> };
+
+/** Cosmos DB's limit on the operations in one transactional batch. */
+export const MAX_BATCH = 100;
 
 export type FilterOp = '=' | '!=' | '<' | '<=' | '>' | '>=' | 'in';
 export type FieldValue = string | number | boolean | null;
@@ -75,7 +92,10 @@ export const containers = {
   broadcasts: 'broadcasts',
   /** pk = 'job', id = jobId. */
   jobs: 'jobs',
-  /** Seat lists with capacity and waitlist (ateliers, meetups); see platform/signups. */
+  /**
+   * Seat lists with capacity and waitlist (ateliers, meetups, advies); see platform/signups. pk = the list
+   * id; id 'list' = the list's state (settings, counts, next sequence number), id 'p:<user>' = one person.
+   */
   signups: 'signups',
   /** Per-quarter counts that outlive the cases (platform/aggregates); pk = family, id = family|quarter. */
   aggregates: 'aggregates',

@@ -2,13 +2,15 @@ import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type {
-  BulkCreateResult,
-  DocumentQuery,
-  DocumentStore,
-  FieldFilter,
-  NewDocument,
-  StoredDocument,
+import {
+  MAX_BATCH,
+  type BatchOperation,
+  type BulkCreateResult,
+  type DocumentQuery,
+  type DocumentStore,
+  type FieldFilter,
+  type NewDocument,
+  type StoredDocument,
 } from './document-store.port';
 import { ConcurrencyError, ConflictError, NotFoundError } from './store-errors';
 
@@ -128,6 +130,60 @@ export class SqliteDocumentStore implements DocumentStore {
     if (info.changes === 1) return { ...doc, etag: next };
     const exists = await this.get(container, doc.pk, doc.id);
     throw exists ? new ConcurrencyError(container, doc.id) : new NotFoundError(container, doc.id);
+  }
+
+  async batch(container: string, pk: string, operations: BatchOperation[]): Promise<string[]> {
+    if (operations.length > MAX_BATCH) throw new Error(`A batch holds at most ${MAX_BATCH} operations`);
+    if (operations.some((o) => o.doc.pk !== pk)) throw new Error('Every document in a batch needs its pk');
+    // better-sqlite3 runs the transaction synchronously: a throw rolls every operation back.
+    const run = this.db.transaction(() => operations.map((o) => this.writeOne(container, o)));
+    return run();
+  }
+
+  private writeOne(container: string, o: BatchOperation): string {
+    const { doc } = o;
+    const etag = randomUUID();
+    const data = JSON.stringify(doc.data);
+    const expires = this.expiry(doc.ttlSeconds);
+    if (o.op === 'upsert') {
+      this.upsertRow(container, doc, etag, data, expires);
+      return etag;
+    }
+    if (o.op === 'create') {
+      this.purgeOne(container, doc.pk, doc.id);
+      const info = this.sql(
+        `INSERT INTO documents (container, pk, id, etag, data, expires_at) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT DO NOTHING`,
+      ).run(container, doc.pk, doc.id, etag, data, expires);
+      if (info.changes === 0) throw new ConflictError(container, doc.id);
+      return etag;
+    }
+    const info = this.sql(
+      `UPDATE documents SET etag = ?, data = ?, expires_at = ?
+       WHERE container = ? AND pk = ? AND id = ? AND etag = ?`,
+    ).run(etag, data, expires, container, doc.pk, doc.id, o.etag);
+    if (info.changes === 1) return etag;
+    const row = this.sql('SELECT expires_at FROM documents WHERE container = ? AND pk = ? AND id = ?').get(
+      container,
+      doc.pk,
+      doc.id,
+    ) as Pick<Row, 'expires_at'> | undefined;
+    const exists = row && !(row.expires_at !== null && row.expires_at <= this.now());
+    throw exists ? new ConcurrencyError(container, doc.id) : new NotFoundError(container, doc.id);
+  }
+
+  private upsertRow(
+    container: string,
+    doc: NewDocument<unknown>,
+    etag: string,
+    data: string,
+    expires: number | null,
+  ) {
+    this.sql(
+      `INSERT INTO documents (container, pk, id, etag, data, expires_at) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (container, pk, id) DO UPDATE SET etag = excluded.etag, data = excluded.data,
+       expires_at = excluded.expires_at`,
+    ).run(container, doc.pk, doc.id, etag, data, expires);
   }
 
   async upsert<T>(container: string, doc: NewDocument<T>): Promise<StoredDocument<T>> {

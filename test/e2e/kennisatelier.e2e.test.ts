@@ -2,6 +2,8 @@ import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { DateTime } from 'luxon';
 import type { Atelier } from '../../src/features/kennisatelier/kennisatelier.types';
+import { systemClock } from '../../src/platform/clock';
+import { SignupService } from '../../src/platform/signups';
 import { containers } from '../../src/storage/document-store.port';
 import { SqliteDocumentStore } from '../../src/storage/sqlite-store';
 import { closeAll, openClient, screenshotFile, startBot, type RunningBot, type TeamsClient } from './support';
@@ -121,14 +123,8 @@ describe('kennisatelier in the Agents Playground (headless Chromium)', () => {
     expect(calendar).toContain('SUMMARY:Inclusief werven in de praktijk');
     expect(calendar).not.toContain('ATTENDEE');
 
-    const list = await store.get<{ attending: string[] }>(
-      containers.signups,
-      `kennisatelier:${atelier!.id}`,
-      'list',
-    );
-    expect(list?.data.attending).toHaveLength(13);
-    expect(list?.data.attending).toContain(
-      medewerker.playground.config.currentUser.aadObjectId.toLowerCase(),
-    );
+    const list = await new SignupService(store, systemClock).roster(`kennisatelier:${atelier!.id}`);
+    expect(list.attending).toHaveLength(13);
+    expect(list.attending).toContain(medewerker.playground.config.currentUser.aadObjectId.toLowerCase());
   });
 });

@@ -30,7 +30,7 @@ export function registerKennisatelierJobs(scheduler: Scheduler, module: Kennisat
   scheduler.on(kennisatelierJobs.attendanceNudge, atelierJobSchema, async ({ atelierId }) => {
     const a = await repo.get(atelierId);
     if (!a || a.status === 'cancelled' || a.attendance) return;
-    if ((await signups.roster(signupListId(a.id))).attending.length === 0) return;
+    if ((await signups.summary(signupListId(a.id))).attending === 0) return;
     await notifier.tell([a.createdBy], 'attendanceNudge', a, `kennisatelier.${a.id}.attendanceNudge`);
   });
 

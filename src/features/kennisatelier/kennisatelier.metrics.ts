@@ -36,12 +36,13 @@ export function registerKennisatelierMetrics(
       const since = new Date(now.getTime() - days(SIGNUP_LIST_KEEP_DAYS)).toISOString();
       for (const a of await repo.endingAfter(since, 500)) {
         if (a.status !== 'published' || !a.attendance) continue;
-        const roster = await signups.roster(signupListId(a.id)).catch(() => undefined);
-        if (!roster) continue;
+        // The counts, from the list's state document: no need to read everyone on it.
+        const list = await signups.summary(signupListId(a.id)).catch(() => undefined);
+        if (!list) continue;
         const counts = {
           ateliers: 1,
-          signups: roster.attending.length + roster.waitlist.length,
-          waitlist: roster.waitlist.length,
+          signups: list.attending + list.waitlisted,
+          waitlist: list.waitlisted,
           attended: a.attendance.attendeeIds.length,
         };
         const local = a.startsAt;

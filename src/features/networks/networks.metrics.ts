@@ -60,11 +60,11 @@ export function registerNetworksMetrics(
         });
         const meetup = a.meetup;
         if (a.kind !== 'meetup' || !meetup?.rsvp || Date.parse(meetup.startsAt) > now.getTime()) continue;
-        const roster = await signups.roster(meetupListId(a.id)).catch(() => undefined);
-        if (!roster) continue;
+        const list = await signups.summary(meetupListId(a.id)).catch(() => undefined);
+        if (!list) continue;
         await deps.aggregates.fold(FAMILY, quarterOf(meetup.startsAt, zone), `meetup:${a.id}`, {
           [`meetups:${a.networkId}`]: 1,
-          [`rsvps:${a.networkId}`]: roster.attending.length,
+          [`rsvps:${a.networkId}`]: list.attending,
         });
       }
     },

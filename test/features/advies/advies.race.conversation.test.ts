@@ -1,5 +1,5 @@
 import type { OrgFile } from '../../../src/platform/org/org.schema';
-import { containers } from '../../../src/storage/document-store.port';
+import { SignupService } from '../../../src/platform/signups';
 import { cardText } from '../../support/cards';
 import { withCosmosTestBot, withTestBot, type TestBot } from '../../support/test-bot';
 import {
@@ -43,13 +43,9 @@ async function race(bot: TestBot) {
       a!.invoke('advies.volunteer', { requestId, shareName: 'true' }),
       b!.invoke('advies.volunteer', { requestId, shareName: 'true' }),
     ]);
-    const list = await bot.deps.store.get<{ attending: string[]; waitlist: string[] }>(
-      containers.signups,
-      `advies:${requestId}`,
-      'list',
-    );
-    expect(list?.data.attending).toHaveLength(2);
-    expect(list?.data.waitlist).toHaveLength(1);
+    const list = await new SignupService(bot.deps.store, bot.clock).roster(`advies:${requestId}`);
+    expect(list.attending).toHaveLength(2);
+    expect(list.waitlist).toHaveLength(1);
     const texts = [cardText(ra.card), cardText(rb.card)];
     // Exactly one wins; the other is told the last seat just went, and where they stand.
     expect(texts.filter((t) => t.includes('Je doet mee'))).toHaveLength(1);
@@ -57,7 +53,7 @@ async function race(bot: TestBot) {
       texts.filter((t) => t.includes('Net te laat: de laatste plek is net door iemand anders genomen')),
     ).toHaveLength(1);
     const winner = texts[0]!.includes('Je doet mee') ? a! : b!;
-    expect(list?.data.attending).toEqual([noor!.aadObjectId, winner.aadObjectId]);
+    expect(list.attending).toEqual([noor!.aadObjectId, winner.aadObjectId]);
     expect((await storedRequest(bot, requestId!))?.joined).toBe(2);
     // The requester is told twice (two seats), never about the reserve.
     await bot.runDue();

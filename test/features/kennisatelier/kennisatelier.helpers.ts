@@ -1,4 +1,6 @@
 import { containers } from '../../../src/storage/document-store.port';
+import { isAppError } from '../../../src/platform/errors';
+import { SignupService } from '../../../src/platform/signups';
 import type { Atelier } from '../../../src/features/kennisatelier/kennisatelier.types';
 import { cardText, cardsOf, findAction } from '../../support/cards';
 import type { BotActivity, TestBot, TestChannel, TestUser } from '../../support/test-bot';
@@ -63,13 +65,13 @@ export async function storedAtelier(bot: TestBot, id: string): Promise<Atelier |
   return (await bot.deps.store.get<Atelier>(containers.kennisateliers, 'atelier', id))?.data;
 }
 
+/** The stored sign-up list (read through the sign-up model: one document per person), or undefined. */
 export async function storedRoster(bot: TestBot, atelierId: string) {
-  const doc = await bot.deps.store.get<{ attending: string[]; waitlist: string[] }>(
-    containers.signups,
-    `kennisatelier:${atelierId}`,
-    'list',
-  );
-  return doc && { attending: doc.data.attending, waitlist: doc.data.waitlist };
+  const lists = new SignupService(bot.deps.store, bot.clock);
+  return lists.roster(`kennisatelier:${atelierId}`).catch((e: unknown) => {
+    if (isAppError(e) && e.messageKey === 'signups.error.notFound') return undefined;
+    throw e;
+  });
 }
 
 /** Texts of the cards in a list of activities. */

@@ -77,6 +77,20 @@ describe('SignupService', () => {
     expect(await signups.update('a', { capacity: null })).toEqual({ promoted: ['u4'] });
   });
 
+  it('raising the capacity by more than one batch holds promotes everyone, in order, in rounds', async () => {
+    await signups.open('a', { capacity: 1 });
+    const people = Array.from({ length: 251 }, (_, i) => `u${String(i).padStart(3, '0')}`);
+    for (const u of people) await signups.signUp('a', u);
+    const { promoted } = await signups.update('a', { capacity: 240 });
+    expect(promoted).toEqual(people.slice(1, 240));
+    expect(await signups.roster('a')).toEqual({
+      attending: people.slice(0, 240),
+      waitlist: people.slice(240),
+    });
+    expect(await signups.summary('a')).toMatchObject({ attending: 240, waitlisted: 11 });
+    expect(await signups.status('a', 'u245')).toEqual({ state: 'waitlisted', position: 6 });
+  }, 30_000);
+
   it('refuses sign-ups after the deadline but still lets people cancel', async () => {
     await signups.open('a', { capacity: 1, deadline: '2026-11-24T09:00:00.000Z' });
     await signups.signUp('a', 'u1');
@@ -126,7 +140,8 @@ describe('SignupService', () => {
     const after = await signups.namedRoster('a');
     expect(after).toMatchObject({ attending: ['u2'], waitlist: ['u3'] });
     expect([...after.names.keys()].sort()).toEqual(['u2', 'u3']);
-    const stored = await store.get(containers.signups, 'a', 'list');
+    const stored = await store.query(containers.signups, { pk: 'a' });
+    expect(JSON.stringify(stored)).toContain('Jeroen de Wit');
     expect(JSON.stringify(stored)).not.toContain('Fatima');
   });
 
@@ -144,12 +159,51 @@ describe('SignupService', () => {
       clock.set('2026-12-10T09:00:01Z');
       expect(await rejection(lists.namedRoster('a'))).toBe('signups.error.notFound');
       expect(await lists.status('a', 'u1')).toEqual({ state: 'none' });
-      expect(timed.purgeExpired()).toBe(1);
+      // The state and both people's documents: every document of the list had the moved expiry.
+      expect(timed.purgeExpired()).toBe(3);
       expect(await timed.query(containers.signups)).toEqual([]);
     } finally {
       await timed.close();
     }
   });
+
+  it('a sign-up reads and writes the same on a list of 3,000 as on an empty one (no query, no big document)', async () => {
+    const calls: string[] = [];
+    let bytes = 0;
+    const counted = new Proxy(store, {
+      get(target, prop, receiver) {
+        const value = Reflect.get(target, prop, receiver) as unknown;
+        if (typeof value !== 'function') return value;
+        return (...args: unknown[]) => {
+          calls.push(String(prop));
+          if (prop === 'batch') bytes += JSON.stringify(args[2]).length;
+          return (value as (...a: unknown[]) => unknown).apply(target, args);
+        };
+      },
+    });
+    const lists = new SignupService(counted, clock);
+    const cost = async (listId: string, userId: string) => {
+      calls.length = 0;
+      bytes = 0;
+      await lists.signUp(listId, userId, 'Fatima Yilmaz');
+      return { calls: [...calls], bytes };
+    };
+    await lists.open('small', { capacity: 1_500 });
+    await lists.open('big', { capacity: 1_500 });
+    for (let i = 0; i < 3_000; i++)
+      await signups.signUp('big', `u${String(i).padStart(5, '0')}`, `Collega ${i}`);
+    const small = await cost('small', 'newcomer-1');
+    const big = await cost('big', 'newcomer-1');
+    expect(small.calls).toEqual(['get', 'get', 'batch']);
+    expect(big.calls).toEqual(small.calls);
+    // Only the digits of the counters differ.
+    expect(Math.abs(big.bytes - small.bytes)).toBeLessThanOrEqual(12);
+    expect(big.bytes).toBeLessThan(600);
+    expect(await lists.signUp('big', 'newcomer-2')).toEqual({
+      status: { state: 'waitlisted', position: 1_502 },
+      changed: true,
+    });
+  }, 60_000);
 
   it('has its messages in both languages and may be registered twice', () => {
     const i18n = new I18n();
