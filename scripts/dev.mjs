@@ -38,7 +38,7 @@ const { values } = parseArgs({
 });
 if (values.help) {
   console.log(
-    `usage: npm run dev -- [--as ${PERSONAS.join('|')}] [--port 3978] [--playground-port 56150] [--lang nl|en] [--watch] [--json]`,
+    `usage: npm run dev -- [--as ${PERSONAS.join('|')}] [--port 3978] [--playground-port 56150] [--lang nl|nl-BE|en|it] [--watch] [--json]`,
   );
   process.exit(0);
 }
@@ -157,7 +157,7 @@ if (await answers(`${botUrl}/healthz`)) {
       PORT: String(botPort),
       ORG_CONFIG: orgPath,
       DATA_DIR: dataDir,
-      UI_LOCALE_OVERRIDE: values.lang === 'en' ? 'en' : 'nl',
+      UI_LOCALE_OVERRIDE: ['nl', 'nl-BE', 'en', 'it'].includes(values.lang) ? values.lang : 'nl',
       // The one way to run without authentication; the bot then listens on 127.0.0.1 only.
       LOCAL_NO_AUTH: '1',
       MicrosoftAppId: '',

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { I18n } from '../../src/platform/i18n/i18n';
 import en from '../../src/platform/i18n/en.json';
+import italian from '../../src/platform/i18n/it.json';
 import nl from '../../src/platform/i18n/nl.json';
 import { cardText } from '../support/cards';
 import { startTestBot, type BotActivity, type TestBot } from '../support/test-bot';
@@ -21,7 +22,7 @@ const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as
 };
 const english = JSON.parse(readFileSync(join(dir, 'en-us.json'), 'utf8')) as Record<string, string>;
 const i18n = new I18n();
-i18n.register(nl, en);
+i18n.register({ nl, en, it: italian });
 
 const menu = manifest.bots[0].commandLists.flatMap((list, i) =>
   list.commands.flatMap((c, j) => [

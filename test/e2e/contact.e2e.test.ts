@@ -1,13 +1,15 @@
 import { I18n } from '../../src/platform/i18n/i18n';
 import platformEn from '../../src/platform/i18n/en.json';
+import platformIt from '../../src/platform/i18n/it.json';
 import platformNl from '../../src/platform/i18n/nl.json';
 import contactEn from '../../src/features/contact/i18n/en.json';
+import contactIt from '../../src/features/contact/i18n/it.json';
 import contactNl from '../../src/features/contact/i18n/nl.json';
 import { openClient, screenshotFile, startBot, type RunningBot, type TeamsClient } from './support';
 
 const i18n = new I18n();
-i18n.register(platformNl, platformEn);
-i18n.register(contactNl, contactEn);
+i18n.register({ nl: platformNl, en: platformEn, it: platformIt });
+i18n.register({ nl: contactNl, en: contactEn, it: contactIt });
 const nl = (key: string, params?: Record<string, string | number>) => i18n.t('nl', key, params);
 
 /**

@@ -1,13 +1,15 @@
 import { I18n } from '../../src/platform/i18n/i18n';
 import en from '../../src/platform/i18n/en.json';
+import italian from '../../src/platform/i18n/it.json';
 import nl from '../../src/platform/i18n/nl.json';
 import kernteamEn from '../../src/features/kernteam/i18n/en.json';
+import kernteamIt from '../../src/features/kernteam/i18n/it.json';
 import kernteamNl from '../../src/features/kernteam/i18n/nl.json';
 import { openClient, screenshotFile, startBot, type RunningBot, type TeamsClient } from './support';
 
 const i18n = new I18n();
-i18n.register(nl, en);
-i18n.register(kernteamNl, kernteamEn);
+i18n.register({ nl, en, it: italian });
+i18n.register({ nl: kernteamNl, en: kernteamEn, it: kernteamIt });
 const t = (key: string, params: Record<string, string | number> = {}) => i18n.t('en', key, params);
 
 describe('kernteam in the Agents Playground: a signal, and a colleague who joins the kernteam', () => {

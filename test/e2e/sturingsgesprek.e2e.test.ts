@@ -1,14 +1,16 @@
 import { DateTime } from 'luxon';
 import { I18n } from '../../src/platform/i18n/i18n';
 import platformEn from '../../src/platform/i18n/en.json';
+import platformIt from '../../src/platform/i18n/it.json';
 import platformNl from '../../src/platform/i18n/nl.json';
 import sgEn from '../../src/features/sturingsgesprek/i18n/en.json';
+import sgIt from '../../src/features/sturingsgesprek/i18n/it.json';
 import sgNl from '../../src/features/sturingsgesprek/i18n/nl.json';
 import { openClient, screenshotFile, startBot, type RunningBot, type TeamsClient } from './support';
 
 const i18n = new I18n();
-i18n.register(platformNl, platformEn);
-i18n.register(sgNl, sgEn);
+i18n.register({ nl: platformNl, en: platformEn, it: platformIt });
+i18n.register({ nl: sgNl, en: sgEn, it: sgIt });
 const nl = (key: string, params?: Record<string, string | number>) =>
   i18n.t('nl', `sturingsgesprek.${key}`, params);
 

@@ -30,7 +30,7 @@ export function registerHelpHandlers(app: PanelApp, deps: HelpDeps): void {
     }
     // Install events often carry no language: then the one Teams gave with this person's earlier messages.
     const stored = aad ? await deps.conversations.localeOf(userKey(aad)) : undefined;
-    const locale = givenLocaleOf(context) ?? (stored ? localeFrom(stored) : undefined);
+    const locale = givenLocaleOf(context, deps) ?? (stored ? localeFrom(stored, deps.org) : undefined);
     const text = CardText.for(deps, locale ?? deps.org.defaultLocale);
     await replyCard(context, renderWelcomeCard(text, locale !== undefined));
   });

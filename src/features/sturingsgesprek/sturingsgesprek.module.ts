@@ -51,7 +51,7 @@ export function createSturingsgesprekModule(deps: SturingsgesprekDeps): Sturings
     delivery: deps.delivery,
     downloads: deps.downloads,
     people,
-    localeOf: async (id) => localeFrom(await deps.conversations.localeOf(userKey(id)), org.defaultLocale),
+    localeOf: async (id) => localeFrom(await deps.conversations.localeOf(userKey(id)), org),
   });
   const sets = new QuestionSetsService(repo, clock, logger);
   return {

@@ -10,6 +10,8 @@ export const ANSWER_MAX = 4000;
 export const bilingual = z.object({
   nl: z.string().trim().min(1).max(1000),
   en: z.string().trim().min(1).max(1000),
+  it: z.string().trim().min(1).max(1000).optional(),
+  'nl-BE': z.string().trim().min(1).max(1000).optional(),
 });
 export type Bilingual = z.infer<typeof bilingual>;
 
