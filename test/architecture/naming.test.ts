@@ -34,7 +34,7 @@ function sourceNamePatterns(feature: string): RegExp[] {
     /^index\.ts$/,
     new RegExp(`^${feature}(?:\\.${kebab})*\\.(?:${roles.join('|')})\\.ts$`),
     new RegExp(`^cards/${kebab}\\.card\\.(?:ts|json)$`),
-    /^i18n\/(?:nl|en)\.json$/,
+    /^i18n\/(?:nl|nl-BE|en|it)\.json$/,
     new RegExp(`^templates/${kebab}\\.json$`),
   ];
 }

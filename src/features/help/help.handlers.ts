@@ -18,7 +18,7 @@ const helpFor = (deps: HelpDeps, actor: Actor) =>
 
 export function registerHelpHandlers(app: PanelApp, deps: HelpDeps): void {
   onCardAction(app, deps, 'help.show', z.unknown(), async (actor) => helpFor(deps, actor));
-  onCommand(app, deps, /^\s*(help|hulp|menu|\?)\s*$/i, async (actor) => helpFor(deps, actor));
+  onCommand(app, deps, /^\s*(help|hulp|aiuto|menu|\?)\s*$/i, async (actor) => helpFor(deps, actor));
 
   // Install: in a personal chat the welcome goes to the person; in a team or group chat, to everyone there.
   app.conversationUpdate('membersAdded', async (context) => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { locales, type Locale } from '../i18n/locale';
+import { baseLocale, locales, type Locale } from '../i18n/locale';
 
 /** Text in several UI languages; the organisation's default locale must be present. */
 export const localizedText = z.record(
@@ -234,7 +234,8 @@ export const orgSchema = z
           message: `missing: the organisation's words in "${language}" (${termNames.join(', ')})`,
         });
     const checkText = (t: LocalizedText, path: (string | number)[]) => {
-      if (!t[locale])
+      // A Flemish organisation may write its texts in Dutch (`nl`): nl-BE reads them.
+      if (!t[locale] && !t[baseLocale(locale)])
         ctx.addIssue({ code: 'custom', path, message: `missing the default locale "${locale}"` });
     };
     checkText(org.urgentHelp, ['urgentHelp']);
