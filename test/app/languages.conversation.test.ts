@@ -84,6 +84,9 @@ describe('a Flemish client in a Gent-like organisation', () => {
     const { i18n } = bot.deps;
     const text = textOf(await bot.user('Medewerker Demo').locale('nl-BE').say('help'));
     expect(text).toContain(i18n.t('nl-BE', 'help.title'));
+    // nl-BE.json overrides this line ("inschrijven", not "aanmelden"), with Gent's word in it.
+    expect(text).toContain('Bekijk de komende leerateliers en schrijf je in of uit');
+    expect(i18n.t('nl', 'kennisatelier.help.list.description')).toContain('meld je aan');
     expect(text).toContain('Leerateliers');
     expect(text).not.toMatch(/kennisatelier|\{@/i);
   });
