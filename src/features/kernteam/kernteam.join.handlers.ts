@@ -49,7 +49,7 @@ export function registerJoinHandlers(app: PanelApp, deps: KernteamDeps, kernteam
   onCommand(
     app,
     deps,
-    /^\s*(meedoen lijst|join requests|richieste di partecipazione)\s*$/i,
+    /^\s*(meedoen lijst|join requests|richieste( di)? partecipazione)\s*$/i,
     (actor) => list(actor),
     personalOnly,
   );

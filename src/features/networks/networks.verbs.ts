@@ -28,7 +28,7 @@ export const networksFiles = {
 export const networksCommands = {
   browse: /^\s*(netwerken|networks?|reti|rete)\s*$/i,
   announce: /^\s*(aankondiging|announce(ment)?|annuncio)\s*$/i,
-  members: /^\s*(leden|members|iscritti)\s*$/i,
+  members: /^\s*(leden|members|iscritti|membri)\s*$/i,
 } as const;
 
 /** The feature's own durable jobs; `networks.broadcastToMembers` is a contract in platform/contracts. */
