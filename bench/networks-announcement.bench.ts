@@ -74,7 +74,7 @@ async function child(task: Task): Promise<Report> {
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);
   const store = await openStore(task);
   const org = Organisation.fromObject(JSON.parse(readFileSync('config/org.demo.json', 'utf8')) as OrgFile);
-  const i18n = new I18n();
+  const i18n = new I18n((l) => org.terms(l));
   i18n.register({ nl: platformNl, en: platformEn, it: platformIt });
   i18n.register({ nl, en, it: italian });
   registerSignupMessages(i18n);

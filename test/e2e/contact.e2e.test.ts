@@ -1,3 +1,4 @@
+import { Organisation } from '../../src/platform/org/organisation';
 import { I18n } from '../../src/platform/i18n/i18n';
 import platformEn from '../../src/platform/i18n/en.json';
 import platformIt from '../../src/platform/i18n/it.json';
@@ -7,7 +8,7 @@ import contactIt from '../../src/features/contact/i18n/it.json';
 import contactNl from '../../src/features/contact/i18n/nl.json';
 import { openClient, screenshotFile, startBot, type RunningBot, type TeamsClient } from './support';
 
-const i18n = new I18n();
+const i18n = new I18n((l) => Organisation.load('config/org.demo.json').terms(l));
 i18n.register({ nl: platformNl, en: platformEn, it: platformIt });
 i18n.register({ nl: contactNl, en: contactEn, it: contactIt });
 const nl = (key: string, params?: Record<string, string | number>) => i18n.t('nl', key, params);

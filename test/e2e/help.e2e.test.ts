@@ -1,10 +1,11 @@
+import { Organisation } from '../../src/platform/org/organisation';
 import { I18n } from '../../src/platform/i18n/i18n';
 import en from '../../src/platform/i18n/en.json';
 import italian from '../../src/platform/i18n/it.json';
 import nl from '../../src/platform/i18n/nl.json';
 import { openClient, screenshotFile, startBot, type RunningBot, type TeamsClient } from './support';
 
-const i18n = new I18n();
+const i18n = new I18n((l) => Organisation.load('config/org.demo.json').terms(l));
 i18n.register({ nl, en, it: italian });
 
 describe('help in the Agents Playground (headless Chromium)', () => {

@@ -1,3 +1,4 @@
+import { Organisation } from '../../src/platform/org/organisation';
 import { I18n } from '../../src/platform/i18n/i18n';
 import en from '../../src/platform/i18n/en.json';
 import italian from '../../src/platform/i18n/it.json';
@@ -7,7 +8,7 @@ import kernteamIt from '../../src/features/kernteam/i18n/it.json';
 import kernteamNl from '../../src/features/kernteam/i18n/nl.json';
 import { openClient, screenshotFile, startBot, type RunningBot, type TeamsClient } from './support';
 
-const i18n = new I18n();
+const i18n = new I18n((l) => Organisation.load('config/org.demo.json').terms(l));
 i18n.register({ nl, en, it: italian });
 i18n.register({ nl: kernteamNl, en: kernteamEn, it: kernteamIt });
 const t = (key: string, params: Record<string, string | number> = {}) => i18n.t('en', key, params);

@@ -21,7 +21,7 @@ import pollsIt from '../../src/features/polls/i18n/it.json';
 import pollsNl from '../../src/features/polls/i18n/nl.json';
 import { openClient, repoRoot, screenshotFile, startBot, type RunningBot, type TeamsClient } from './support';
 
-const i18n = new I18n();
+const i18n = new I18n((l) => Organisation.load('config/org.demo.json').terms(l));
 i18n.register({ nl: platformNl, en: platformEn, it: platformIt });
 i18n.register({ nl: pollsNl, en: pollsEn, it: pollsIt });
 const attendee = (n: number) => `7a11e1b0-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;

@@ -1,3 +1,4 @@
+import { Organisation } from '../../src/platform/org/organisation';
 import { DateTime } from 'luxon';
 import { I18n } from '../../src/platform/i18n/i18n';
 import platformEn from '../../src/platform/i18n/en.json';
@@ -8,7 +9,7 @@ import sgIt from '../../src/features/sturingsgesprek/i18n/it.json';
 import sgNl from '../../src/features/sturingsgesprek/i18n/nl.json';
 import { openClient, screenshotFile, startBot, type RunningBot, type TeamsClient } from './support';
 
-const i18n = new I18n();
+const i18n = new I18n((l) => Organisation.load('config/org.demo.json').terms(l));
 i18n.register({ nl: platformNl, en: platformEn, it: platformIt });
 i18n.register({ nl: sgNl, en: sgEn, it: sgIt });
 const nl = (key: string, params?: Record<string, string | number>) =>

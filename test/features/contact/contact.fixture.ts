@@ -139,7 +139,7 @@ export function contactFixture(): Fixture {
   const clock = new ManualClock('2026-11-23T09:00:00Z');
   const store = new SqliteDocumentStore(':memory:', () => clock.now().getTime());
   const org = Organisation.load('config/org.demo.json');
-  const i18n = new I18n();
+  const i18n = new I18n((l) => org.terms(l));
   i18n.register({ nl: platformNl, en: platformEn, it: platformIt });
   i18n.register({ nl: contactNl, en: contactEn, it: contactIt });
   const delivery = new RecordingDelivery();

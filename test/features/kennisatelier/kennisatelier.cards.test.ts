@@ -20,10 +20,11 @@ import platformNl from '../../../src/platform/i18n/nl.json';
 import { Organisation, type Locale } from '../../../src/platform/org/organisation';
 import { cardInputs, cardText, expectCardHouseRules, walk } from '../../support/cards';
 
-const i18n = new I18n();
+const org = Organisation.load('config/org.demo.json');
+const i18n = new I18n((l) => org.terms(l));
 i18n.register({ nl: platformNl, en: platformEn, it: platformIt });
 i18n.register({ nl, en, it: italian });
-const deps = { i18n, org: Organisation.load('config/org.demo.json') };
+const deps = { i18n, org };
 const textIn = (locale: Locale) => CardText.for(deps, locale);
 const now = new Date('2026-11-23T09:00:00Z');
 

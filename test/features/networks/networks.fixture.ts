@@ -48,7 +48,7 @@ export async function networksFixture(options: { orgPatch?: (org: OrgFile) => vo
   if (rPride) rPride.channelId = rPrideChannel;
   options.orgPatch?.(raw);
   const org = Organisation.fromObject(raw);
-  const i18n = new I18n();
+  const i18n = new I18n((l) => org.terms(l));
   i18n.register({ nl: platformNl, en: platformEn, it: platformIt });
   i18n.register({ nl, en, it: italian });
   registerSignupMessages(i18n);

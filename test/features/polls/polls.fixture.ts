@@ -93,7 +93,7 @@ export function pollsFixture() {
   const clock = new ManualClock('2026-11-23T09:00:00Z');
   const store = new SqliteDocumentStore(':memory:', () => clock.now().getTime());
   const org = Organisation.load('config/org.demo.json');
-  const i18n = new I18n();
+  const i18n = new I18n((l) => org.terms(l));
   i18n.register({ nl: platformNl, en: platformEn, it: platformIt });
   i18n.register({ nl: pollsNl, en: pollsEn, it: pollsIt });
   const delivery = new RecordingDelivery();

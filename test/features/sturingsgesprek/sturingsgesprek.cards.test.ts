@@ -39,7 +39,7 @@ import { Organisation } from '../../../src/platform/org/organisation';
 import { expectCardHouseRules, walk, type CardNode } from '../../support/cards';
 
 const org = Organisation.load('config/org.demo.json');
-const i18n = new I18n();
+const i18n = new I18n((l) => org.terms(l));
 i18n.register({ nl, en, it: italian });
 const k1 = templateById('kwartaal-1')!;
 const units = unitsOf(org, false);
