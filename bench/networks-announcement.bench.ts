@@ -18,6 +18,7 @@ import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilde
 import { registerNetworksJobs } from '../src/features/networks/networks.jobs';
 import { createNetworksModule } from '../src/features/networks/networks.module';
 import en from '../src/features/networks/i18n/en.json';
+import italian from '../src/features/networks/i18n/it.json';
 import nl from '../src/features/networks/i18n/nl.json';
 import { announcementFormSchema } from '../src/features/networks/networks.schemas';
 import { systemClock } from '../src/platform/clock';
@@ -26,6 +27,7 @@ import { BotProactiveSender } from '../src/platform/delivery/bot-proactive-sende
 import { createDelivery, userKey } from '../src/platform/delivery';
 import { I18n } from '../src/platform/i18n/i18n';
 import platformEn from '../src/platform/i18n/en.json';
+import platformIt from '../src/platform/i18n/it.json';
 import platformNl from '../src/platform/i18n/nl.json';
 import { createLogger } from '../src/platform/logger';
 import { Organisation } from '../src/platform/org/organisation';
@@ -73,9 +75,9 @@ async function child(task: Task): Promise<Report> {
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);
   const store = await openStore(task);
   const org = Organisation.fromObject(JSON.parse(readFileSync('config/org.demo.json', 'utf8')) as OrgFile);
-  const i18n = new I18n();
-  i18n.register(platformNl, platformEn);
-  i18n.register(nl, en);
+  const i18n = new I18n((l) => org.terms(l));
+  i18n.register({ nl: platformNl, en: platformEn, it: platformIt });
+  i18n.register({ nl, en, it: italian });
   registerSignupMessages(i18n);
   const conversations = new ConversationDirectory(store, () => systemClock.now());
   const engine = createDelivery({

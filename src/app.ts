@@ -14,6 +14,7 @@ import { activityTypeForLog, createUserRateLimit, edgeRefusal } from './platform
 import { refuseOverlongText } from './platform/bot/message-length';
 import { localeOf } from './platform/bot/turn';
 import type { AppDeps } from './platform/deps';
+import { intlTag } from './platform/i18n/locale';
 import { BotStateStorage } from './storage/bot-state-storage';
 import type { Config } from './config';
 
@@ -75,7 +76,7 @@ export function createApp(deps: AppDeps, adapter: TeamsAdapter): Application<Tur
       return false;
     }
     const override = deps.config.uiLocaleOverride;
-    if (override) context.activity.locale = override === 'en' ? 'en-US' : 'nl-NL';
+    if (override) context.activity.locale = intlTag(override);
     if (!(await withinRate(context))) return false;
     // Before any route's pattern sees the text (finding 5: no pattern may run on unbounded input).
     if (await refuseOverlongText(context, deps)) return false;

@@ -37,7 +37,7 @@ const schema = z.object({
   /** Bot Connector URL until Teams has sent the bot one (e.g. https://smba.trafficmanager.net/emea/). */
   TEAMS_SERVICE_URL: optionalString.pipe(z.string().url().optional()),
   UI_LOCALE_OVERRIDE: z
-    .enum(['nl', 'en', ''])
+    .enum(['nl', 'nl-BE', 'en', 'it', ''])
     .optional()
     .transform((v) => (v ? v : undefined)),
   GRAPH_ENABLED: bool,
@@ -224,7 +224,7 @@ export interface Config {
   linkSigningSecret: string;
   delivery: { ratePerSecond: number; maxAttempts: number; pollMs: number; serviceUrl?: string };
   /** Local demos only: the Agents Playground always says en-US, so `npm run dev` can pin a language. */
-  uiLocaleOverride?: 'nl' | 'en';
+  uiLocaleOverride?: 'nl' | 'nl-BE' | 'en' | 'it';
   /** Microsoft Graph (names, group members, proactive install); off for local runs and the Playground. */
   graph: GraphConfig;
   /** Who signs the Inzicht tab's SSO tokens, and for whom they must be. */

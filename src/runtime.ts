@@ -15,6 +15,8 @@ import { HelpRegistry } from './platform/help';
 import { NetworkMembership } from './platform/contracts/network-membership.port';
 import { I18n } from './platform/i18n/i18n';
 import platformEn from './platform/i18n/en.json';
+import platformIt from './platform/i18n/it.json';
+import platformNlBE from './platform/i18n/nl-BE.json';
 import platformNl from './platform/i18n/nl.json';
 import { createLogger, type Logger } from './platform/logger';
 import { Organisation } from './platform/org/organisation';
@@ -68,8 +70,9 @@ export async function createRuntime(
       now: () => clock.now().getTime(),
       onNotice: (message) => logger.info(message),
     }));
-  const i18n = new I18n();
-  i18n.register(platformNl, platformEn);
+  // Read per message, so a reloaded organisation file's words take effect at once.
+  const i18n = new I18n((locale) => org.terms(locale));
+  i18n.register({ nl: platformNl, en: platformEn, it: platformIt, 'nl-BE': platformNlBE });
   const conversations = new ConversationDirectory(store, () => clock.now());
   const adapter = createAdapter(config);
   const graph = overrides.graph ?? createGraphEdge(config, logger);

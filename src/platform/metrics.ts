@@ -1,3 +1,4 @@
+import { pickText } from './i18n/locale';
 import type { Period, Quarter } from './aggregates/quarters';
 import type { Logger } from './logger';
 import type { Locale } from './org/organisation';
@@ -13,6 +14,8 @@ import type { Cell } from './stats/small-cells';
 export interface Bilingual {
   nl: string;
   en: string;
+  it?: string;
+  'nl-BE'?: string;
 }
 
 /** A number in a figure's table: a count (perhaps suppressed), a measured value, or nothing yet. */
@@ -104,7 +107,7 @@ export class MetricRegistry {
 }
 
 export const text = (label: Bilingual | string, locale: Locale): string =>
-  typeof label === 'string' ? label : label[locale];
+  typeof label === 'string' ? label : pickText(label, locale);
 
 /** An organisation-file text ({ nl, en, … }) as a metric label. */
 export function bilingualOf(t: Record<string, string>): Bilingual {

@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { I18n } from '../../src/platform/i18n/i18n';
+import { resolveLocale } from '../../src/platform/i18n/locale';
+import { Organisation } from '../../src/platform/org/organisation';
 import en from '../../src/platform/i18n/en.json';
+import italian from '../../src/platform/i18n/it.json';
 import nl from '../../src/platform/i18n/nl.json';
 import { cardText } from '../support/cards';
 import { startTestBot, type BotActivity, type TestBot } from '../support/test-bot';
@@ -19,21 +22,33 @@ interface CommandList {
 const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as {
   bots: { commandLists: CommandList[] }[];
 };
-const english = JSON.parse(readFileSync(join(dir, 'en-us.json'), 'utf8')) as Record<string, string>;
-const i18n = new I18n();
-i18n.register(nl, en);
+/** Every language file the manifest lists, with the Teams locale its users' clients send. */
+const localisations = (
+  manifest as unknown as {
+    localizationInfo: { additionalLanguages: { languageTag: string; file: string }[] };
+  }
+).localizationInfo.additionalLanguages.map((l) => ({
+  locale: l.languageTag.replace(/-(\w+)$/, (_, r: string) => `-${r.toUpperCase()}`),
+  strings: JSON.parse(readFileSync(join(dir, l.file), 'utf8')) as Record<string, string>,
+}));
+const org = Organisation.load('config/org.demo.json');
+const i18n = new I18n((l) => org.terms(l));
+i18n.register({ nl, en, it: italian });
 
 const menu = manifest.bots[0].commandLists.flatMap((list, i) =>
   list.commands.flatMap((c, j) => [
-    { scopes: list.scopes, locale: 'nl-NL', lang: 'nl' as const, title: c.title },
-    {
+    { scopes: list.scopes, locale: 'nl-NL', title: c.title },
+    ...localisations.map(({ locale, strings }) => ({
       scopes: list.scopes,
-      locale: 'en-US',
-      lang: 'en' as const,
-      title: english[`bots[0].commandLists[${i}].commands[${j}].title`],
-    },
+      locale,
+      title: strings[`bots[0].commandLists[${i}].commands[${j}].title`] as string,
+    })),
   ]),
 );
+/** The help card's title in the language the bot answers a client in (its organisation's choice). */
+const helpTitle = (locale: string) => i18n.t(resolveLocale(locale, org), 'help.title');
+/** Help words in every language: only these may answer with the help card. */
+const helpWords = new Set(['help', 'aiuto']);
 
 const text = (replies: BotActivity[]) =>
   replies
@@ -49,14 +64,18 @@ describe('the Teams command menu', () => {
     await bot?.stop();
   });
 
-  it.each(menu.filter((m) => m.scopes.includes('personal')).map((m) => [m.lang, m.title, m.locale] as const))(
+  it('covers every language file the manifest lists, Italian included', () => {
+    expect(localisations.map((l) => l.locale)).toEqual(['en-US', 'it-IT']);
+    expect(menu.every((m) => m.title)).toBe(true);
+  });
+
+  it.each(menu.filter((m) => m.scopes.includes('personal')).map((m) => [m.locale, m.title] as const))(
     'personal (%s) "%s" is understood by the bot',
-    async (lang, title, locale) => {
+    async (locale, title) => {
       const replies = await bot.user('Medewerker Demo').locale(locale).say(title);
       expect(replies.length).toBeGreaterThan(0);
-      const helpTitle = i18n.t(lang, 'help.title');
-      if (title === 'help') expect(text(replies)).toContain(helpTitle);
-      else expect(text(replies)).not.toContain(helpTitle);
+      if (helpWords.has(title)) expect(text(replies)).toContain(helpTitle(locale));
+      else expect(text(replies)).not.toContain(helpTitle(locale));
     },
   );
 
@@ -65,7 +84,7 @@ describe('the Teams command menu', () => {
     async (title) => {
       const replies = await bot.channel('Algemeen').say(title);
       expect(replies.length).toBeGreaterThan(0);
-      if (title !== 'help') expect(text(replies)).not.toContain(i18n.t('nl', 'help.title'));
+      if (!helpWords.has(title)) expect(text(replies)).not.toContain(i18n.t('nl', 'help.title'));
     },
   );
 });

@@ -30,12 +30,13 @@ type Manifest = TeamsManifest & {
 const readJson = <T>(file: string): T => JSON.parse(readFileSync(file, 'utf8')) as T;
 const manifest = readJson<Manifest>(join(dir, 'manifest.json'));
 const english = readJson<Record<string, string>>(join(dir, 'en-us.json'));
+const languageFiles = ['en-us.json', 'it-it.json'];
 
 describe('Teams app manifest', () => {
-  it('validates offline against the schema bundled for its version, with its English language file', async () => {
-    const { problems, languageFiles } = await validateManifest(manifest, dir);
+  it('validates offline against the schema bundled for its version, with its English and Italian files', async () => {
+    const { problems, languageFiles: listed } = await validateManifest(manifest, dir);
     expect(problems).toEqual([]);
-    expect(languageFiles).toEqual(['en-us.json']);
+    expect(listed).toEqual(languageFiles);
     expect(Number(manifest.manifestVersion.split('.')[1])).toBeGreaterThanOrEqual(19);
   });
 
@@ -87,13 +88,20 @@ describe('Teams app manifest', () => {
     expect(shared).not.toContain('vertrouwelijk');
   });
 
-  it('has an English title and description for every command', () => {
+  it.each(languageFiles)('%s has a title and description for every command, and no other', (file) => {
+    const strings = readJson<Record<string, string>>(join(dir, file));
+    const expected: string[] = [];
     manifest.bots[0].commandLists.forEach((list, i) =>
       list.commands.forEach((_, j) => {
-        expect(english[`bots[0].commandLists[${i}].commands[${j}].title`]).toBeTruthy();
-        expect(english[`bots[0].commandLists[${i}].commands[${j}].description`]).toBeTruthy();
+        for (const part of ['title', 'description']) {
+          const key = `bots[0].commandLists[${i}].commands[${j}].${part}`;
+          expected.push(key);
+          expect({ key, text: strings[key] }).toEqual({ key, text: expect.stringMatching(/\S/) });
+        }
       }),
     );
+    const commandKeys = Object.keys(strings).filter((k) => k.startsWith('bots['));
+    expect(commandKeys.sort()).toEqual(expected.sort());
   });
 
   it('ships a 192x192 colour icon and a 32x32 white-on-transparent outline icon', () => {
@@ -132,7 +140,13 @@ describe('npm run package:teams', () => {
       env: env({ BOT_ID: botId }),
     });
     const entries = readZip(readFileSync(out));
-    expect([...entries.keys()].sort()).toEqual(['color.png', 'en-us.json', 'manifest.json', 'outline.png']);
+    expect([...entries.keys()].sort()).toEqual([
+      'color.png',
+      'en-us.json',
+      'it-it.json',
+      'manifest.json',
+      'outline.png',
+    ]);
     const packed = JSON.parse(entries.get('manifest.json')!.toString('utf8')) as Manifest;
     expect(packed.bots[0].botId).toBe(botId);
     expect((packed as { webApplicationInfo?: unknown }).webApplicationInfo).toEqual({

@@ -1,13 +1,13 @@
-import { I18n } from '../../src/platform/i18n/i18n';
-import platformEn from '../../src/platform/i18n/en.json';
-import platformNl from '../../src/platform/i18n/nl.json';
-import sgEn from '../../src/features/sturingsgesprek/i18n/en.json';
-import sgNl from '../../src/features/sturingsgesprek/i18n/nl.json';
-import { openClient, screenshotFile, startBot, type RunningBot, type TeamsClient } from './support';
+import {
+  openClient,
+  screenshotFile,
+  startBot,
+  type RunningBot,
+  type TeamsClient,
+  catalogues,
+} from './support';
 
-const i18n = new I18n();
-i18n.register(platformNl, platformEn);
-i18n.register(sgNl, sgEn);
+const i18n = catalogues();
 const nl = (key: string, params?: Record<string, string | number>) =>
   i18n.t('nl', `sturingsgesprek.${key}`, params);
 

@@ -1,10 +1,13 @@
-import { I18n } from '../../src/platform/i18n/i18n';
-import en from '../../src/platform/i18n/en.json';
-import nl from '../../src/platform/i18n/nl.json';
-import { openClient, screenshotFile, startBot, type RunningBot, type TeamsClient } from './support';
+import {
+  openClient,
+  screenshotFile,
+  startBot,
+  type RunningBot,
+  type TeamsClient,
+  catalogues,
+} from './support';
 
-const i18n = new I18n();
-i18n.register(nl, en);
+const i18n = catalogues();
 
 describe('help in the Agents Playground (headless Chromium)', () => {
   let bot: RunningBot;

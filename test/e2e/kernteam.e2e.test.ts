@@ -1,13 +1,13 @@
-import { I18n } from '../../src/platform/i18n/i18n';
-import en from '../../src/platform/i18n/en.json';
-import nl from '../../src/platform/i18n/nl.json';
-import kernteamEn from '../../src/features/kernteam/i18n/en.json';
-import kernteamNl from '../../src/features/kernteam/i18n/nl.json';
-import { openClient, screenshotFile, startBot, type RunningBot, type TeamsClient } from './support';
+import {
+  openClient,
+  screenshotFile,
+  startBot,
+  type RunningBot,
+  type TeamsClient,
+  catalogues,
+} from './support';
 
-const i18n = new I18n();
-i18n.register(nl, en);
-i18n.register(kernteamNl, kernteamEn);
+const i18n = catalogues();
 const t = (key: string, params: Record<string, string | number> = {}) => i18n.t('en', key, params);
 
 describe('kernteam in the Agents Playground: a signal, and a colleague who joins the kernteam', () => {

@@ -7,21 +7,22 @@ import { Downloads } from '../../src/platform/downloads';
 import { NetworkMembership } from '../../src/platform/contracts/network-membership.port';
 import { HelpRegistry } from '../../src/platform/help';
 import { createLogger } from '../../src/platform/logger';
-import { I18n } from '../../src/platform/i18n/i18n';
-import platformEn from '../../src/platform/i18n/en.json';
-import platformNl from '../../src/platform/i18n/nl.json';
 import { Organisation } from '../../src/platform/org/organisation';
 import { PeopleNames } from '../../src/platform/people/people-names';
 import type { Delivery, Scheduler } from '../../src/platform/delivery/delivery.port';
 import { SqliteDocumentStore } from '../../src/storage/sqlite-store';
 import { createPollsModule } from '../../src/features/polls/polls.module';
-import pollsEn from '../../src/features/polls/i18n/en.json';
-import pollsNl from '../../src/features/polls/i18n/nl.json';
-import { openClient, repoRoot, screenshotFile, startBot, type RunningBot, type TeamsClient } from './support';
+import {
+  openClient,
+  repoRoot,
+  screenshotFile,
+  startBot,
+  type RunningBot,
+  type TeamsClient,
+  catalogues,
+} from './support';
 
-const i18n = new I18n();
-i18n.register(platformNl, platformEn);
-i18n.register(pollsNl, pollsEn);
+const i18n = catalogues();
 const attendee = (n: number) => `7a11e1b0-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
 const scores = ['5', '4', '4', '3', '5', '2', '4'];
 const comments = [

@@ -276,7 +276,7 @@ async function start() {
     await withTimeout(teams.app.initialize(origins), 8000);
     const context = await teams.app.getContext();
     applyTheme(context.app.theme);
-    if (context.app.locale && !context.app.locale.toLowerCase().startsWith(state.locale))
+    if (context.app.locale && !context.app.locale.toLowerCase().startsWith(state.locale.toLowerCase()))
       await loadTexts(context.app.locale);
     teams.app.registerOnThemeChangeHandler((theme) => {
       applyTheme(theme);

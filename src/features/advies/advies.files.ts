@@ -1,3 +1,4 @@
+import { isLocale } from '../../platform/i18n/locale';
 import { CardText } from '../../platform/card-text';
 import type { DownloadFile } from '../../platform/downloads';
 import type { I18n } from '../../platform/i18n/i18n';
@@ -19,7 +20,7 @@ export class AdviesFiles {
   async csv(id: string, subject: string): Promise<DownloadFile | undefined> {
     const [by, lang] = id.split('.');
     if (by !== 'quarter' && by !== 'year') return undefined;
-    const locale: Locale = lang === 'en' ? 'en' : 'nl';
+    const locale: Locale = isLocale(lang) ? lang : this.org.defaultLocale;
     const actor = this.org.actor(subject, locale);
     let periods;
     try {

@@ -41,8 +41,14 @@ export function registerAdviesHandlers(app: PanelApp, deps: AdviesDeps, m: Advie
     return renderQueueCard(text(actor), { mode: 'mine', items });
   };
 
-  onCommand(app, deps, /^\s*(panel inschakelen|advies vragen|ask the panel)\s*$/i, form, opts);
-  onCommand(app, deps, /^\s*(mijn aanvragen|my requests)\s*$/i, mine, opts);
+  onCommand(
+    app,
+    deps,
+    /^\s*(panel inschakelen|advies vragen|ask the panel|chiedi un parere)\s*$/i,
+    form,
+    opts,
+  );
+  onCommand(app, deps, /^\s*(mijn aanvragen|my requests|le mie richieste)\s*$/i, mine, opts);
   onCardAction(app, deps, v.newForm, noPayload, form, opts);
   onCardAction(app, deps, v.mine, noPayload, mine, opts);
 

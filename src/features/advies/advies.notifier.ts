@@ -49,7 +49,7 @@ export class AdviesNotifier {
     const broadcastId = `advies.${view.request.id}.volunteers`;
     const locales = new Map<string, Locale>();
     for (const { key } of await this.delivery.sentMessages(broadcastId))
-      locales.set(key, localeFrom(await this.conversations.localeOf(key), this.org.defaultLocale));
+      locales.set(key, localeFrom(await this.conversations.localeOf(key), this.org));
     const statusOf = (id: string): SignupStatus => {
       if (roster.attending.includes(id)) return { state: 'attending' };
       const i = roster.waitlist.indexOf(id);
@@ -77,7 +77,7 @@ export class AdviesNotifier {
     const rendered = new Map<Locale, OutboundActivity>();
     const recipients = [];
     for (const id of unique) {
-      const locale = localeFrom(await this.conversations.localeOf(userKey(id)), this.org.defaultLocale);
+      const locale = localeFrom(await this.conversations.localeOf(userKey(id)), this.org);
       let activity = rendered.get(locale);
       if (!activity) {
         activity = cardActivity(render(new CardText(this.i18n, this.org, locale)));

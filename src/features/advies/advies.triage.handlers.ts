@@ -37,11 +37,11 @@ export function registerAdviesTriageHandlers(app: PanelApp, deps: AdviesDeps, m:
     return renderFiguresCard(text(actor), { by, periods, csvUrl });
   };
 
-  onCommand(app, deps, /^\s*(adviesaanvragen|advice requests)\s*$/i, queue, opts);
+  onCommand(app, deps, /^\s*(adviesaanvragen|advice requests|richieste di parere)\s*$/i, queue, opts);
   onCommand(
     app,
     deps,
-    /^\s*(advies cijfers|advice figures)\s*$/i,
+    /^\s*(advies cijfers|advice figures|dati pareri)\s*$/i,
     (actor) => figures(actor, 'quarter'),
     opts,
   );

@@ -10,11 +10,13 @@ import { createAdviesModule, type AdviesModule } from './advies.module';
 import { registerAdviesTriageHandlers } from './advies.triage.handlers';
 import { adviesFiles, adviesVerbs } from './advies.verbs';
 import en from './i18n/en.json';
+import italian from './i18n/it.json';
+import flemish from './i18n/nl-BE.json';
 import nl from './i18n/nl.json';
 
 /** Registers the advies feature (requests, triage, volunteers, advice, figures); returns its module. */
 export function registerAdvies(app: PanelApp, deps: AppDeps): AdviesModule {
-  deps.i18n.register(nl, en);
+  deps.i18n.register({ nl, en, it: italian, 'nl-BE': flemish });
   registerSignupMessages(deps.i18n);
   const module = createAdviesModule(deps);
 

@@ -30,7 +30,7 @@ export function registerRequestHandlers(app: PanelApp, deps: ContactDeps, contac
   onCommand(
     app,
     deps,
-    /^\s*(vertrouwelijk(\s+contact)?|confidential(\s+contact)?|contact)\s*$/i,
+    /^\s*(vertrouwelijk(\s+contact)?|confidential(\s+contact)?|contact|riservato|contatto(\s+riservato)?)\s*$/i,
     intro,
     personal,
   );

@@ -154,23 +154,23 @@ export function registerKernteamHandlers(app: PanelApp, deps: ContactDeps, conta
   onCommand(
     app,
     deps,
-    /^\s*(niet\s+beschikbaar|unavailable|not\s+available)\s*$/i,
+    /^\s*(niet\s+beschikbaar|unavailable|not\s+available|non\s+disponibile)\s*$/i,
     setAvailability(false),
     personal,
   );
-  onCommand(app, deps, /^\s*(beschikbaar|available)\s*$/i, setAvailability(true), personal);
+  onCommand(app, deps, /^\s*(beschikbaar|available|disponibile)\s*$/i, setAvailability(true), personal);
 
   const myCases = async (actor: Actor) =>
     renderMyCasesCard(textFor(actor), await contact.cases.myCases(actor));
   onCardAction(app, deps, contactVerbs.myCases, z.unknown(), myCases, personal);
-  onCommand(app, deps, /^\s*(mijn\s+zaken|my\s+cases)\s*$/i, myCases, personal);
+  onCommand(app, deps, /^\s*(mijn\s+zaken|my\s+cases|i\s+miei\s+casi)\s*$/i, myCases, personal);
 
   const stats = async (actor: Actor) => renderStatsCard(textFor(actor), await contact.stats.quarters(actor));
   onCardAction(app, deps, contactVerbs.stats, z.unknown(), stats, personal);
   onCommand(
     app,
     deps,
-    /^\s*(vertrouwelijk\s+statistiek|contact\s+stat(s|istics|istiek))\s*$/i,
+    /^\s*(vertrouwelijk\s+statistiek|contact\s+stat(s|istics|istiek)|statistiche\s+riservato)\s*$/i,
     stats,
     personal,
   );

@@ -1,3 +1,4 @@
+import { baseLocale } from '../../platform/i18n/locale';
 import { suppressedBreakdown, type BreakdownRow } from '../../platform/aggregates/aggregate-tables';
 import type { AppDeps } from '../../platform/deps';
 import { bilingualOf, type Bilingual, type MetricDefinition, type MetricTable } from '../../platform/metrics';
@@ -67,7 +68,7 @@ export function registerContactMetrics(
                 return `${String(c.label)}: ${shown}`;
               })
               .join(', ');
-            return locale === 'nl'
+            return baseLocale(locale) === 'nl'
               ? `Afgesloten contacten per kwartaal: ${list}.`
               : `Closed contacts per quarter: ${list}.`;
           },

@@ -23,10 +23,7 @@ export class ContactNotifier {
   ) {}
 
   private async localeOf(aadObjectId: string): Promise<Locale> {
-    return localeFrom(
-      await this.deps.conversations.localeOf(userKey(aadObjectId)),
-      this.deps.org.defaultLocale,
-    );
+    return localeFrom(await this.deps.conversations.localeOf(userKey(aadObjectId)), this.deps.org);
   }
 
   private text(locale: Locale): CardText {

@@ -1,3 +1,4 @@
+import type { Locale } from '../../platform/i18n/locale';
 import type { ReferralDestination } from '../../platform/org/org.schema';
 
 /** The contact feature's domain types. The stored ones (case, requester link, availability) never hold message text. */
@@ -22,7 +23,7 @@ export const allOutcomes: readonly Outcome[] = [
 export interface Offer {
   kernteamlidId: string;
   activityId: string;
-  locale: 'nl' | 'en';
+  locale: Locale;
 }
 
 /**

@@ -10,11 +10,13 @@ import { createContactModule } from './contact.module';
 import { registerRelayHandlers } from './contact.relay.handlers';
 import { contactVerbs } from './contact.verbs';
 import en from './i18n/en.json';
+import italian from './i18n/it.json';
+import flemish from './i18n/nl-BE.json';
 import nl from './i18n/nl.json';
 
 /** Registers the contact feature's message catalogues, routes, help entries and jobs. */
 export function registerContact(app: PanelApp, deps: AppDeps): void {
-  deps.i18n.register(nl, en);
+  deps.i18n.register({ nl, en, it: italian, 'nl-BE': flemish });
   const contact = createContactModule(deps);
 
   // Commands with fixed words first; the free-text relay routes last, so they never swallow a command.

@@ -18,7 +18,7 @@ const helpFor = (deps: HelpDeps, actor: Actor) =>
 
 export function registerHelpHandlers(app: PanelApp, deps: HelpDeps): void {
   onCardAction(app, deps, 'help.show', z.unknown(), async (actor) => helpFor(deps, actor));
-  onCommand(app, deps, /^\s*(help|hulp|menu|\?)\s*$/i, async (actor) => helpFor(deps, actor));
+  onCommand(app, deps, /^\s*(help|hulp|aiuto|menu|\?)\s*$/i, async (actor) => helpFor(deps, actor));
 
   // Install: in a personal chat the welcome goes to the person; in a team or group chat, to everyone there.
   app.conversationUpdate('membersAdded', async (context) => {
@@ -30,7 +30,7 @@ export function registerHelpHandlers(app: PanelApp, deps: HelpDeps): void {
     }
     // Install events often carry no language: then the one Teams gave with this person's earlier messages.
     const stored = aad ? await deps.conversations.localeOf(userKey(aad)) : undefined;
-    const locale = givenLocaleOf(context) ?? (stored ? localeFrom(stored) : undefined);
+    const locale = givenLocaleOf(context, deps) ?? (stored ? localeFrom(stored, deps.org) : undefined);
     const text = CardText.for(deps, locale ?? deps.org.defaultLocale);
     await replyCard(context, renderWelcomeCard(text, locale !== undefined));
   });

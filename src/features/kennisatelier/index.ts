@@ -9,12 +9,14 @@ import { createKennisatelierModule } from './kennisatelier.module';
 import { registerOrganiserHandlers } from './kennisatelier.organiser.handlers';
 import { kennisatelierFiles, kennisatelierVerbs } from './kennisatelier.verbs';
 import en from './i18n/en.json';
+import italian from './i18n/it.json';
+import flemish from './i18n/nl-BE.json';
 import nl from './i18n/nl.json';
 import { registerKennisatelierMetrics } from './kennisatelier.metrics';
 
 /** Registers the kennisatelier feature's routes, help entries, message catalogues, jobs and downloads. */
 export function registerKennisatelier(app: PanelApp, deps: AppDeps): void {
-  deps.i18n.register(nl, en);
+  deps.i18n.register({ nl, en, it: italian, 'nl-BE': flemish });
   registerSignupMessages(deps.i18n);
   const module = createKennisatelierModule(deps);
 

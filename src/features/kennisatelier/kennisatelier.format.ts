@@ -1,9 +1,7 @@
 import { DateTime } from 'luxon';
 import type { CardText } from '../../platform/card-text';
-import type { Locale } from '../../platform/org/organisation';
+import { intlTag as tag, type Locale } from '../../platform/i18n/locale';
 import type { Atelier, SeatSummary } from './kennisatelier.types';
-
-const tag = (locale: Locale) => (locale === 'en' ? 'en-GB' : 'nl-NL');
 
 /** "dinsdag 1 december 2026, 14:00–16:00" in the organisation's zone. */
 export function whenText(a: Pick<Atelier, 'startsAt' | 'endsAt'>, locale: Locale, zone: string): string {

@@ -47,17 +47,23 @@ export function registerAtelierHandlers(
 
   // In a personal chat each atelier comes as its own card with the person's status; in a channel,
   // where others read along, one overview without anyone's status.
-  onCommand(app, deps, /^\s*(ateliers?|kennisateliers?|workshops?)\s*$/i, async (actor, context) => {
-    const inPersonal = isPersonal(context);
-    const text = CardText.for(deps, actor.locale);
-    const { items, canCreate } = await signup.list(actor, !inPersonal);
-    if (!inPersonal || !items.length) return renderAtelierList(text, items, canCreate && inPersonal);
-    for (const item of items)
-      await replyCard(context, personal(actor, await signup.viewOf(actor, item.atelier)));
-    if (canCreate) return renderCreatePrompt(text);
-  });
+  onCommand(
+    app,
+    deps,
+    /^\s*(ateliers?|kennisateliers?|workshops?|laboratori|laboratorio)\s*$/i,
+    async (actor, context) => {
+      const inPersonal = isPersonal(context);
+      const text = CardText.for(deps, actor.locale);
+      const { items, canCreate } = await signup.list(actor, !inPersonal);
+      if (!inPersonal || !items.length) return renderAtelierList(text, items, canCreate && inPersonal);
+      for (const item of items)
+        await replyCard(context, personal(actor, await signup.viewOf(actor, item.atelier)));
+      if (canCreate) return renderCreatePrompt(text);
+    },
+  );
 
-  const newAtelierCommand = /^\s*(nieuw(e)? (kennis)?atelier|new (knowledge )?workshop)\s*$/i;
+  const newAtelierCommand =
+    /^\s*(nieuw(e)? (kennis)?atelier|new (knowledge )?workshop|nuovo laboratorio)\s*$/i;
   onCommand(app, deps, newAtelierCommand, async (actor) => newAtelierForm(deps, module, actor), {
     personalOnly: errors.personalOnly,
   });

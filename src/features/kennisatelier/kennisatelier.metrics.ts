@@ -1,3 +1,4 @@
+import { baseLocale } from '../../platform/i18n/locale';
 import { countRow } from '../../platform/aggregates/aggregate-tables';
 import { itemColumns, itemKey, itemRow, itemsOf } from '../../platform/aggregates/item-columns';
 import { quarterOf } from '../../platform/aggregates/quarters';
@@ -75,7 +76,7 @@ export function registerKennisatelierMetrics(
               .find((r) => r.key === key)
               ?.cells.slice(-4)
               .reduce((s, c) => s + (c.kind === 'exact' ? c.value : 0), 0) ?? 0;
-          return locale === 'nl'
+          return baseLocale(locale) === 'nl'
             ? `In de laatste vier kwartalen waren er ${sum('ateliers')} kennisateliers met ${sum('signups')} aanmeldingen; ${sum('attended')} mensen waren aanwezig.`
             : `In the last four quarters there were ${sum('ateliers')} workshops with ${sum('signups')} sign-ups; ${sum('attended')} people attended.`;
         },

@@ -84,7 +84,11 @@ export class AtelierNotifier {
         broadcastId: networkBroadcastId(a.id),
         networkIds: a.networkIds,
         purpose: 'kennisatelier.announcement',
-        cardByLocale: { nl: await this.sharedActivity(a, 'nl'), en: await this.sharedActivity(a, 'en') },
+        cardByLocale: Object.fromEntries(
+          await Promise.all(
+            this.org.languages.map(async (l) => [l, await this.sharedActivity(a, l)] as const),
+          ),
+        ),
       };
       await this.scheduler.schedule({
         id: `kennisatelier.${a.id}.networks`,
@@ -143,7 +147,7 @@ export class AtelierNotifier {
     const rendered = new Map<Locale, OutboundActivity>();
     const recipients = [];
     for (const id of people) {
-      const locale = localeFrom(await this.conversations.localeOf(userKey(id)), this.org.defaultLocale);
+      const locale = localeFrom(await this.conversations.localeOf(userKey(id)), this.org);
       let activity = rendered.get(locale);
       if (!activity) {
         activity = cardActivity(renderAtelierMessage(this.text(locale), kind, a));

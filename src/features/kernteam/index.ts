@@ -2,6 +2,8 @@ import type { PanelApp } from '../../platform/bot/panel-app';
 import type { AppDeps } from '../../platform/deps';
 import { everyone } from '../../platform/help';
 import en from './i18n/en.json';
+import italian from './i18n/it.json';
+import flemish from './i18n/nl-BE.json';
 import nl from './i18n/nl.json';
 import { isKernteam, isProgrammateam } from './kernteam.access';
 import { registerAgendaHandlers } from './kernteam.agenda.handlers';
@@ -13,7 +15,7 @@ import { kernteamDownloads, kernteamVerbs } from './kernteam.verbs';
 
 /** Registers the kernteam feature: signals, the kernteam agenda, meedoen and the signal figures. */
 export function registerKernteam(app: PanelApp, deps: AppDeps): void {
-  deps.i18n.register(nl, en);
+  deps.i18n.register({ nl, en, it: italian, 'nl-BE': flemish });
   const kernteam = createKernteamModule(deps);
 
   registerSignalHandlers(app, deps, kernteam);

@@ -23,7 +23,7 @@ export function registerJoinHandlers(app: PanelApp, deps: KernteamDeps, kernteam
     return renderJoinListCard(textFor(actor), requests, names, notice);
   };
 
-  onCommand(app, deps, /^\s*(meedoen|join the panel)\s*$/i, form, personalOnly);
+  onCommand(app, deps, /^\s*(meedoen|join the panel|partecipa)\s*$/i, form, personalOnly);
   onCardAction(app, deps, kernteamVerbs.joinForm, emptyPayload, form, personalOnly);
   onCardAction(
     app,
@@ -46,7 +46,13 @@ export function registerJoinHandlers(app: PanelApp, deps: KernteamDeps, kernteam
     },
   );
 
-  onCommand(app, deps, /^\s*(meedoen lijst|join requests)\s*$/i, (actor) => list(actor), personalOnly);
+  onCommand(
+    app,
+    deps,
+    /^\s*(meedoen lijst|join requests|richieste( di)? partecipazione)\s*$/i,
+    (actor) => list(actor),
+    personalOnly,
+  );
   onCardAction(app, deps, kernteamVerbs.joinList, emptyPayload, (actor) => list(actor), personalOnly);
   onCardAction(
     app,

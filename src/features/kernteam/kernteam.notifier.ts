@@ -39,7 +39,7 @@ export class KernteamNotifier {
     const recipients = [];
     for (const id of new Set(userIds.map((u) => u.toLowerCase()))) {
       const key = userKey(id);
-      const locale = localeFrom(await this.conversations.localeOf(key), this.org.defaultLocale);
+      const locale = localeFrom(await this.conversations.localeOf(key), this.org);
       recipients.push({ key, activity: activityFor(locale) });
     }
     // The agenda and an answer to a request to join can wait for working hours (docs/calendar.md).

@@ -38,8 +38,14 @@ export function registerSignalHandlers(app: PanelApp, deps: KernteamDeps, kernte
     return renderSignalFormCard(textFor(actor), newFormId());
   };
 
-  onCommand(app, deps, /^\s*(signaal|signal)\s*$/i, form, personalOnly);
-  onCommand(app, deps, /^\s*(signalen|signals)\s*$/i, (actor) => list(actor), personalOnly);
+  onCommand(app, deps, /^\s*(signaal|signal|segnale|segnalazione)\s*$/i, form, personalOnly);
+  onCommand(
+    app,
+    deps,
+    /^\s*(signalen|signals|segnali|segnalazioni)\s*$/i,
+    (actor) => list(actor),
+    personalOnly,
+  );
   onCardAction(app, deps, kernteamVerbs.signalForm, emptyPayload, form, personalOnly);
   onCardAction(app, deps, kernteamVerbs.signals, emptyPayload, (actor) => list(actor), personalOnly);
 
@@ -104,6 +110,12 @@ export function registerSignalHandlers(app: PanelApp, deps: KernteamDeps, kernte
     const url = deps.downloads.link(kernteamDownloads.figures, actor.locale, actor.aadObjectId);
     return renderFiguresCard(textFor(actor), periods, url);
   };
-  onCommand(app, deps, /^\s*(signalen cijfers|signal figures)\s*$/i, figures, personalOnly);
+  onCommand(
+    app,
+    deps,
+    /^\s*(signalen cijfers|signal figures|dati segnal(i|azioni))\s*$/i,
+    figures,
+    personalOnly,
+  );
   onCardAction(app, deps, kernteamVerbs.figures, emptyPayload, figures, personalOnly);
 }

@@ -4,6 +4,8 @@ import { everyone } from '../../platform/help';
 import { hasRole, type Actor } from '../../platform/org/organisation';
 import { registerSignupMessages } from '../../platform/signups';
 import en from './i18n/en.json';
+import italian from './i18n/it.json';
+import flemish from './i18n/nl-BE.json';
 import nl from './i18n/nl.json';
 import { registerAnnounceHandlers } from './networks.announce.handlers';
 import { registerCoordinatorHandlers } from './networks.coordinator.handlers';
@@ -17,7 +19,7 @@ const coordinators = (actor: Actor) => hasRole(actor, 'netwerkcoordinator');
 
 /** Registers the networks feature's routes, help entries, message catalogues and jobs. */
 export function registerNetworks(app: PanelApp, deps: AppDeps): void {
-  deps.i18n.register(nl, en);
+  deps.i18n.register({ nl, en, it: italian, 'nl-BE': flemish });
   registerSignupMessages(deps.i18n);
   const m = createNetworksModule(deps);
   // Other features ask "is this person in the audience?"; they never learn who the members are.

@@ -27,9 +27,8 @@ export class AnnouncementAudience {
   ) {}
 
   async localesOf(keys: RecipientKey[]): Promise<Map<RecipientKey, Locale>> {
-    const fallback = this.org.defaultLocale;
     const records = await this.conversations.getMany(keys);
-    return new Map(keys.map((k) => [k, localeFrom(records.get(k)?.locale, fallback)]));
+    return new Map(keys.map((k) => [k, localeFrom(records.get(k)?.locale, this.org)]));
   }
 
   channelOf(networkId: string): RecipientKey | undefined {

@@ -1,4 +1,6 @@
 import type { NetworkBroadcastJob } from '../../platform/contracts/network-broadcast.job';
+import type { OutboundActivity } from '../../platform/delivery/delivery.port';
+import type { Locale } from '../../platform/i18n/locale';
 import { userKey, type Delivery } from '../../platform/delivery/delivery.port';
 import type { Logger } from '../../platform/logger';
 import type { Organisation } from '../../platform/org/organisation';
@@ -45,7 +47,10 @@ export class NetworkBroadcastNotifier {
       purpose: job.purpose,
       // Ateliers and polls for a network's members: announcements, never urgent.
       urgency: 'normal',
-      recipients: keys.map((key) => ({ key, activity: job.cardByLocale[locales.get(key) ?? fallback] })),
+      recipients: keys.map((key) => ({
+        key,
+        activity: job.cardByLocale[locales.get(key) ?? fallback] ?? firstCard(job.cardByLocale, fallback),
+      })),
       notBefore: job.notBefore ? new Date(job.notBefore) : undefined,
       // Nobody updates these copies later, and who got them is the networks' membership: keep that
       // as briefly as the engine allows (a day after each is settled).
@@ -56,4 +61,9 @@ export class NetworkBroadcastNotifier {
       'network broadcast enqueued',
     );
   }
+}
+
+/** A job scheduled before the organisation offered this language: its default's card, or any. */
+function firstCard(cards: NetworkBroadcastJob['cardByLocale'], fallback: Locale): OutboundActivity {
+  return (cards[fallback] ?? Object.values(cards)[0]) as OutboundActivity;
 }

@@ -42,13 +42,16 @@ export class MeetupNotifier {
         }),
       );
     };
-    const byLocale = { nl: copy('nl'), en: copy('en') };
+    const byLocale = new Map(this.org.languages.map((l) => [l, copy(l)]));
     await this.delivery.enqueue({
       broadcastId: `${doc.id}:promoted:${digest}`,
       purpose: 'networks.meetupPromoted',
       // A seat from the waitlist: the meetup may be soon, so it is not held (docs/calendar.md).
       urgency: 'urgent',
-      recipients: keys.map((key) => ({ key, activity: byLocale[locales.get(key) ?? fallback] })),
+      recipients: keys.map((key) => ({
+        key,
+        activity: byLocale.get(locales.get(key) ?? fallback) ?? copy(fallback),
+      })),
       keepUntil: this.clock.now(),
     });
   }

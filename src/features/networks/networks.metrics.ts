@@ -1,7 +1,8 @@
+import { baseLocale } from '../../platform/i18n/locale';
 import { countIn, levelIn } from '../../platform/aggregates/aggregate-tables';
 import { quarterOf } from '../../platform/aggregates/quarters';
 import type { AppDeps } from '../../platform/deps';
-import { bilingualOf, type Bilingual, type MetricCell } from '../../platform/metrics';
+import { bilingualOf, text as labelText, type Bilingual, type MetricCell } from '../../platform/metrics';
 import { SignupService } from '../../platform/signups';
 import { cellOf } from '../../platform/stats/small-cells';
 import { AnnouncementRepository, meetupListId } from './networks.announcement.repository';
@@ -87,10 +88,10 @@ export function registerNetworksMetrics(
             .map((r) => {
               const c = r.cells.at(-1);
               const shown = c?.kind === 'exact' ? String(c.value) : c?.kind === 'under5' ? '<5' : '–';
-              return `${typeof r.label === 'string' ? r.label : r.label[locale]} ${shown}`;
+              return `${labelText(r.label, locale)} ${shown}`;
             })
             .join(', ');
-          return locale === 'nl'
+          return baseLocale(locale) === 'nl'
             ? `Leden aan het eind van de periode: ${last}.`
             : `Members at the end of the period: ${last}.`;
         },

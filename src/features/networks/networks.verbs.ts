@@ -27,9 +27,9 @@ export const networksFiles = {
 
 /** The message commands (nl / en), matched case-insensitively as the whole message. */
 export const networksCommands = {
-  browse: /^\s*(netwerken|networks?)\s*$/i,
-  announce: /^\s*(aankondiging|announce(ment)?)\s*$/i,
-  members: /^\s*(leden|members)\s*$/i,
+  browse: /^\s*(netwerken|networks?|reti|rete)\s*$/i,
+  announce: /^\s*(aankondiging|announce(ment)?|annuncio)\s*$/i,
+  members: /^\s*(leden|members|iscritti|membri)\s*$/i,
 } as const;
 
 /** The feature's own durable jobs; `networks.broadcastToMembers` is a contract in platform/contracts. */

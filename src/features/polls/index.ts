@@ -7,12 +7,14 @@ import { registerPollsJobs } from './polls.jobs';
 import { createPollsModule } from './polls.module';
 import { pollsDownloads, pollsVerbs } from './polls.verbs';
 import en from './i18n/en.json';
+import italian from './i18n/it.json';
+import flemish from './i18n/nl-BE.json';
 import nl from './i18n/nl.json';
 import { registerPollsMetrics } from './polls.metrics';
 
 /** Registers the polls feature's routes, help entries, message catalogues and jobs. */
 export function registerPolls(app: PanelApp, deps: AppDeps): void {
-  deps.i18n.register(nl, en);
+  deps.i18n.register({ nl, en, it: italian, 'nl-BE': flemish });
   const polls = createPollsModule(deps);
 
   registerPollHandlers(app, deps, polls);

@@ -34,8 +34,8 @@ export function registerPollAdminHandlers(app: PanelApp, deps: PollsDeps, polls:
     });
   };
 
-  onCommand(app, deps, /^\s*(peiling|poll)\s*$/i, async (actor) => createForm(actor));
-  onCommand(app, deps, /^\s*(peilingen|polls)\s*$/i, async (actor) => list(actor));
+  onCommand(app, deps, /^\s*(peiling|poll|sondaggio)\s*$/i, async (actor) => createForm(actor));
+  onCommand(app, deps, /^\s*(peilingen|polls|sondaggi)\s*$/i, async (actor) => list(actor));
 
   onCardAction(app, deps, pollsVerbs.createForm, z.unknown(), async (actor) => createForm(actor));
   onCardAction(app, deps, pollsVerbs.list, z.unknown(), async (actor) => list(actor));

@@ -1,3 +1,4 @@
+import { baseLocale } from '../../platform/i18n/locale';
 import { countIn, type Docs } from '../../platform/aggregates/aggregate-tables';
 import { itemColumns, itemKey, itemRow, itemsOf } from '../../platform/aggregates/item-columns';
 import { quarterOf } from '../../platform/aggregates/quarters';
@@ -119,7 +120,7 @@ export function registerPollsMetrics(deps: Pick<AppDeps, 'store' | 'org' | 'aggr
           const cells = table.rows.find((r) => r.key === 'shareTop')?.cells.slice(-4) ?? [];
           const shown = cells.filter((c) => c.kind === 'exact');
           const met = shown.filter((c) => c.kind === 'exact' && c.value >= 80).length;
-          return locale === 'nl'
+          return baseLocale(locale) === 'nl'
             ? `In ${shown.length} van de laatste 4 kwartalen waren genoeg antwoorden; in ${met} daarvan gaf minstens 80 % een 4 of 5.`
             : `In ${shown.length} of the last 4 quarters there were enough answers; in ${met} of them at least 80 % gave a 4 or 5.`;
         },

@@ -86,7 +86,7 @@ export class PollsNotifier {
   }
 
   /** One rendering per locale, shared by every recipient with that locale (the card holds nothing personal). */
-  private activities(poll: Poll, state: PollCardState): Record<Locale, OutboundActivity> {
+  private activities(poll: Poll, state: PollCardState): Partial<Record<Locale, OutboundActivity>> {
     const make = (locale: Locale) => {
       const text = new CardText(this.i18n, this.org, locale);
       const summary = text.t(
@@ -94,19 +94,20 @@ export class PollsNotifier {
       );
       return cardActivity(renderPollCard(text, poll, state), summary);
     };
-    return { nl: make('nl'), en: make('en') };
+    return Object.fromEntries(this.org.languages.map((l) => [l, make(l)]));
   }
 
   private async localeOfKey(key: RecipientKey): Promise<Locale> {
-    return localeFrom(await this.conversations.localeOf(key), this.org.defaultLocale);
+    return localeFrom(await this.conversations.localeOf(key), this.org);
   }
 
   private async recipients(
     keys: RecipientKey[],
-    byLocale: Record<Locale, OutboundActivity>,
+    byLocale: Partial<Record<Locale, OutboundActivity>>,
   ): Promise<DeliveryRecipient[]> {
     const list: DeliveryRecipient[] = [];
-    for (const key of keys) list.push({ key, activity: byLocale[await this.localeOfKey(key)] });
+    for (const key of keys)
+      list.push({ key, activity: byLocale[await this.localeOfKey(key)] as OutboundActivity });
     return list;
   }
 }

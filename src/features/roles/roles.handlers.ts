@@ -18,6 +18,8 @@ export function registerRolesHandlers(app: PanelApp, deps: RolesDeps): void {
       await deps.roles.refresh(actor.aadObjectId),
     );
   };
-  onCommand(app, deps, /^\s*(rollen verversen|refresh roles)\s*$/i, refresh, { personalOnly: true });
+  onCommand(app, deps, /^\s*(rollen verversen|refresh roles|aggiorna ruoli)\s*$/i, refresh, {
+    personalOnly: true,
+  });
   onCardAction(app, deps, rolesVerbs.refresh, z.object({}).passthrough(), refresh, { personalOnly: true });
 }

@@ -1,6 +1,8 @@
 import type { PanelApp } from '../../platform/bot/panel-app';
 import type { AppDeps } from '../../platform/deps';
 import en from './i18n/en.json';
+import italian from './i18n/it.json';
+import flemish from './i18n/nl-BE.json';
 import nl from './i18n/nl.json';
 import { isManager } from './sturingsgesprek.access';
 import { registerAnsweringHandlers } from './sturingsgesprek.answering.handlers';
@@ -16,7 +18,7 @@ import { registerSturingsgesprekMetrics } from './sturingsgesprek.metrics';
 
 /** Registers the sturingsgesprek feature's routes, help entries, message catalogues, jobs and downloads. */
 export function registerSturingsgesprek(app: PanelApp, deps: AppDeps): void {
-  deps.i18n.register(nl, en);
+  deps.i18n.register({ nl, en, it: italian, 'nl-BE': flemish });
   const sg = createSturingsgesprekModule(deps);
 
   registerCommandHandlers(app, deps, sg);

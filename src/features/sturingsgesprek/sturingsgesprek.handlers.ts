@@ -23,7 +23,7 @@ export function registerCommandHandlers(
   onCommand(
     app,
     deps,
-    /^\s*(sturingsgesprek|steering)(\s+\S+)?\s*$/i,
+    /^\s*(sturingsgesprek|steering|colloquio)(\s+\S+)?\s*$/i,
     async (actor, context) => {
       const w = CardText.for(deps, actor.locale);
       const sub = (context.activity.text ?? '').trim().split(/\s+/)[1]?.toLowerCase();

@@ -1,4 +1,5 @@
 import { seedDoorbraken } from './sturingsgesprek.doorbraken.rules';
+import { baseLocale } from '../../platform/i18n/locale';
 import { countIn, countRow, percentRow } from '../../platform/aggregates/aggregate-tables';
 import { quarterOf } from '../../platform/aggregates/quarters';
 import type { AppDeps } from '../../platform/deps';
@@ -93,7 +94,7 @@ export function registerSturingsgesprekMetrics(
         summarise(table, locale) {
           const last = table.rows[0]?.cells.at(-1);
           const v = last?.kind === 'exact' ? `${last.value} %` : '–';
-          return locale === 'nl'
+          return baseLocale(locale) === 'nl'
             ? `In de laatste ronde leverde ${v} van de clusters de antwoorden op tijd in.`
             : `In the last round ${v} of the clusters submitted their answers.`;
         },

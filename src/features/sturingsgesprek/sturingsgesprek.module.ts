@@ -55,7 +55,7 @@ export function createSturingsgesprekModule(deps: SturingsgesprekDeps): Sturings
     delivery: deps.delivery,
     downloads: deps.downloads,
     people,
-    localeOf: async (id) => localeFrom(await deps.conversations.localeOf(userKey(id)), org.defaultLocale),
+    localeOf: async (id) => localeFrom(await deps.conversations.localeOf(userKey(id)), org),
   });
   const templates = new TemplatesService(org);
   templates.list(); // a bad template in the organisation's folder fails the start, not a round

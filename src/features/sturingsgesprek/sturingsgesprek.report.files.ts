@@ -24,7 +24,7 @@ export function reportFile(
     const [roundId, tag] = id.split('~');
     const model = await report.compileForSubject(subject, roundId);
     if (!model) return undefined;
-    const w = CardText.for(deps, localeFrom(tag, deps.org.defaultLocale));
+    const w = CardText.for(deps, localeFrom(tag, deps.org));
     const name = `sturingsgesprek-${roundId}`;
     if (format === 'docx')
       return { filename: `${name}.docx`, contentType: DOCX_TYPE, body: await reportDocx(w, model) };

@@ -1,5 +1,6 @@
 import { escapeUserText } from '../../platform/cards';
 import type { CardText } from '../../platform/card-text';
+import { pickText } from '../../platform/i18n/locale';
 import type { Locale } from '../../platform/org/organisation';
 import { answerAsText, type AnswerWords } from './sturingsgesprek.answers.rules';
 import type { Bilingual, Question } from './sturingsgesprek.question-set.schemas';
@@ -7,8 +8,7 @@ import type { Answer, DoorbraakEntry, PeopleNamesMap } from './sturingsgesprek.t
 
 /** Shared wording helpers for the feature's cards and documents. */
 
-export const pick = (text: Bilingual, locale: Locale): string =>
-  text[locale] ?? text.nl ?? text.en ?? Object.values(text).find(Boolean) ?? '';
+export const pick = (text: Bilingual, locale: Locale) => pickText(text, locale);
 
 /** A message of this feature's catalogue (the `sturingsgesprek.` prefix added). */
 export const t = (w: CardText, key: string, params: Record<string, string | number> = {}) =>

@@ -1,3 +1,4 @@
+import { intlTag, type Locale } from '../../platform/i18n/locale';
 import { DateTime } from 'luxon';
 import { atLocalHour, localDate } from '../../platform/local-time';
 
@@ -24,7 +25,7 @@ export function reminderAt(deadline: string, days: number, zone: string): string
   return atLocalHour(localDate(deadline, zone), zone, 9, -days).toISOString();
 }
 
-export function monthYear(date: string, locale: string): { month: string; year: number } {
-  const dt = DateTime.fromISO(date).setLocale(locale === 'en' ? 'en-GB' : 'nl-NL');
+export function monthYear(date: string, locale: Locale): { month: string; year: number } {
+  const dt = DateTime.fromISO(date).setLocale(intlTag(locale));
   return { month: dt.toFormat('LLLL'), year: dt.year };
 }

@@ -9,15 +9,18 @@ import noticeTemplate from '../cards/notice.card.json';
 /** Bot-edge helpers for feature handlers: who is acting, and how to answer in their language. */
 
 export function localeOf(context: TurnContext, deps: Pick<AppDeps, 'org'>): Locale {
-  return givenLocaleOf(context) ?? deps.org.defaultLocale;
+  return givenLocaleOf(context, deps) ?? deps.org.defaultLocale;
 }
 
-/** The client's language if this activity says it; install events (conversationUpdate) often do not. */
-export function givenLocaleOf(context: TurnContext): Locale | undefined {
+/**
+ * The client's language if this activity says it, among those the organisation offers (see
+ * `resolveLocale`); install events (conversationUpdate) often say none.
+ */
+export function givenLocaleOf(context: TurnContext, deps: Pick<AppDeps, 'org'>): Locale | undefined {
   const entity = context.activity.entities?.find((e) => e.type === 'clientInfo') as
     { locale?: string } | undefined;
   const tag = context.activity.locale ?? entity?.locale;
-  return tag ? localeFrom(tag) : undefined;
+  return tag ? localeFrom(tag, deps.org) : undefined;
 }
 
 /**

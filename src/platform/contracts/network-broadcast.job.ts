@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { OutboundActivity } from '../delivery/delivery.port';
+import { locales } from '../i18n/locale';
 
 /**
  * The contract between a feature that wants to reach the members of networks (kennisatelier, polls) and
@@ -19,8 +20,8 @@ export const networkBroadcastJobSchema = z.object({
   networkIds: z.array(z.string()).max(100),
   /** What it is for, e.g. `kennisatelier.announcement`; shown in delivery status and logs. */
   purpose: z.string().min(1).max(100),
-  /** The message per recipient locale; rendered once by the sender. */
-  cardByLocale: z.object({ nl: activity, en: activity }),
+  /** The message per language the organisation offers; rendered once by the sender. */
+  cardByLocale: z.record(z.enum(locales), activity),
   /** ISO UTC; earliest send time. Default: now. */
   notBefore: z.string().datetime().optional(),
 });

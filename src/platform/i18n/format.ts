@@ -1,7 +1,5 @@
 import { DateTime } from 'luxon';
-import type { Locale } from '../org/organisation';
-
-const tag = (locale: Locale) => (locale === 'en' ? 'en-GB' : 'nl-NL');
+import { intlTag as tag, type Locale } from './locale';
 
 /** "dinsdag 1 december 2026, 14:00" — a date and time as people read it, in the given zone. */
 export function formatWhen(iso: string | Date, locale: Locale, zone: string): string {

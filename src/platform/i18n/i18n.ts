@@ -1,39 +1,47 @@
 import { IntlMessageFormat } from 'intl-messageformat';
-import type { Locale } from '../org/organisation';
+import { termNames } from '../org/org.schema';
+import { catalogueProblems, flatten, isIcu, type Catalog, type CatalogueSet } from './catalogue-check';
+import {
+  baseLocale,
+  completeLocales,
+  intlTag,
+  locales,
+  resolveLocale,
+  type Locale,
+  type LocalePolicy,
+} from './locale';
 
-type Catalog = { [key: string]: string | Catalog };
+export type { Catalog, CatalogueSet } from './catalogue-check';
+export { isIcu } from './catalogue-check';
 
-function flatten(catalog: Catalog, prefix = '', into: Map<string, string> = new Map()) {
-  for (const [k, v] of Object.entries(catalog)) {
-    const key = prefix ? `${prefix}.${k}` : k;
-    if (typeof v === 'string') into.set(key, v);
-    else flatten(v, key, into);
-  }
-  return into;
-}
+/** The organisation's words per language (`{@unit}` → "cluster"), read for every message. */
+export type TermSource = (locale: Locale) => Readonly<Record<string, string>> | undefined;
+
+const termRef = /\{@([A-Za-z]+)\}/g;
+const upperFirst = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
 /**
- * Message catalogues, Dutch first. Each feature registers its own nl/en JSON at start-up; a key missing
- * in one language fails the start, so no user ever sees a raw key.
+ * Message catalogues, Dutch first. Each feature registers its folder's set (nl, en, it and the Flemish
+ * overrides) at start-up; a missing key, an unknown override or a placeholder that differs fails the
+ * start, so no user ever sees a raw key. `{@term}` in a message is the organisation's word for it.
  */
 export class I18n {
-  private readonly messages: Record<Locale, Map<string, string>> = { nl: new Map(), en: new Map() };
-  private readonly trees: Record<Locale, Catalog> = { nl: {}, en: {} };
+  private readonly messages = new Map<Locale, Map<string, string>>(locales.map((l) => [l, new Map()]));
+  private readonly trees = new Map<Locale, Catalog>(locales.map((l) => [l, {}]));
 
-  register(nl: Catalog, en: Catalog): void {
-    const a = flatten(nl);
-    const b = flatten(en);
-    const missing = [...a.keys()]
-      .filter((k) => !b.has(k))
-      .map((k) => `en: ${k}`)
-      .concat([...b.keys()].filter((k) => !a.has(k)).map((k) => `nl: ${k}`));
-    if (missing.length) throw new Error(`Message catalogues differ:\n  ${missing.join('\n  ')}`);
-    // A plural that does not parse must fail the start, not the turn that first needs it.
-    for (const v of [...a.values(), ...b.values()]) if (isIcu(v)) new IntlMessageFormat(v, 'nl');
-    for (const [k, v] of a) this.messages.nl.set(k, v);
-    for (const [k, v] of b) this.messages.en.set(k, v);
-    Object.assign(this.trees.nl, nl);
-    Object.assign(this.trees.en, en);
+  /** `terms`: the organisation's words, e.g. `(l) => org.terms(l)`; without it `{@x}` stays as written. */
+  constructor(private readonly terms: TermSource = () => undefined) {}
+
+  register(set: CatalogueSet): void {
+    const problems = catalogueProblems(set, termNames);
+    if (problems.length) throw new Error(`Message catalogues differ:\n  ${problems.join('\n  ')}`);
+    for (const locale of locales) {
+      const catalog = set[locale];
+      if (!catalog) continue;
+      for (const [k, v] of flatten(catalog)) this.messages.get(locale)?.set(k, v);
+      Object.assign(this.trees.get(locale) as Catalog, catalog);
+    }
   }
 
   /**
@@ -41,49 +49,83 @@ export class I18n {
    * `{count, plural, one {# lid} other {# leden}}`, and formatted by the language's plural rules.
    */
   t(locale: Locale, key: string, params: Record<string, string | number> = {}): string {
-    const raw = this.messages[locale].get(key) ?? this.messages.nl.get(key);
+    const raw = this.raw(locale, key);
     if (raw === undefined) throw new Error(`Unknown message key: ${key}`);
-    if (isIcu(raw)) return this.icu(locale, key, raw).format(params) as string;
-    return raw.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+    const text = this.withTerms(locale, raw);
+    if (isIcu(text)) return this.icu(locale, text).format(params) as string;
+    return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+  }
+
+  private raw(locale: Locale, key: string): string | undefined {
+    return (
+      this.messages.get(locale)?.get(key) ??
+      this.messages.get(baseLocale(locale))?.get(key) ??
+      this.messages.get('nl')?.get(key)
+    );
+  }
+
+  /** `{@unit}` → the organisation's word; `{@Unit}` → the same with a capital. Unknown refs stay. */
+  private withTerms(locale: Locale, text: string): string {
+    if (!text.includes('{@')) return text;
+    const words = this.terms(locale);
+    if (!words) return text;
+    return text.replace(termRef, (m, name: string) => {
+      const word = words[name] ?? words[lowerFirst(name)];
+      if (word === undefined) return m;
+      return name === lowerFirst(name) ? word : upperFirst(word);
+    });
   }
 
   private readonly compiled = new Map<string, IntlMessageFormat>();
 
-  /** Compiled once per language and key; the start already proved every ICU message parses. */
-  private icu(locale: Locale, key: string, raw: string): IntlMessageFormat {
-    const id = `${locale}:${key}`;
+  /** Compiled once per language and text (terms included); the start proved every ICU message parses. */
+  private icu(locale: Locale, text: string): IntlMessageFormat {
+    const id = `${locale}\u0000${text}`;
     let f = this.compiled.get(id);
-    if (!f) this.compiled.set(id, (f = new IntlMessageFormat(raw, locale === 'en' ? 'en' : 'nl')));
+    if (!f) this.compiled.set(id, (f = new IntlMessageFormat(text, intlTag(locale))));
     return f;
   }
 
   has(key: string): boolean {
-    return this.messages.nl.has(key);
+    return !!this.messages.get('nl')?.has(key);
   }
 
-  /** A subtree of messages, for card templates that bind `${t.some.key}`. */
+  /** A subtree of messages, for card templates that bind `${t.some.key}`; terms filled in. */
   tree(locale: Locale, prefix: string): Catalog {
-    let node: Catalog | string = this.trees[locale];
-    for (const part of prefix.split('.')) {
-      if (typeof node === 'string' || !(part in node)) throw new Error(`Unknown message prefix: ${prefix}`);
-      node = node[part] as Catalog | string;
+    const node = (l: Locale): Catalog | string | undefined => {
+      let n: Catalog | string | undefined = this.trees.get(l);
+      for (const part of prefix.split('.')) n = typeof n === 'object' ? n[part] : undefined;
+      return n;
+    };
+    const base = node(baseLocale(locale)) ?? node('nl');
+    if (base === undefined) throw new Error(`Unknown message prefix: ${prefix}`);
+    if (typeof base === 'string') throw new Error(`Prefix is a single message: ${prefix}`);
+    const override = locale === baseLocale(locale) ? undefined : node(locale);
+    return this.fill(locale, base, typeof override === 'object' ? override : undefined);
+  }
+
+  private fill(locale: Locale, base: Catalog, override: Catalog | undefined): Catalog {
+    const out: Catalog = {};
+    for (const [k, v] of Object.entries(base)) {
+      const o = override?.[k];
+      out[k] =
+        typeof v === 'string'
+          ? this.withTerms(locale, typeof o === 'string' ? o : v)
+          : this.fill(locale, v, typeof o === 'object' ? o : undefined);
     }
-    if (typeof node === 'string') throw new Error(`Prefix is a single message: ${prefix}`);
-    return node;
+    return out;
   }
 }
 
-/** Only messages with a plural or select go through ICU; plain ones keep apostrophes and braces as typed. */
-export function isIcu(message: string): boolean {
-  return /\{\s*\w+\s*,\s*(plural|select|selectordinal)\s*,/.test(message);
+/**
+ * The language for a Teams locale tag (`it-IT`, `nl-BE`, `en-US`) among those the organisation offers;
+ * see {@link resolveLocale} for the steps.
+ */
+export function localeFrom(tag: string | undefined, policy: LocalePolicy): Locale {
+  return resolveLocale(tag, policy);
 }
 
-/** Teams sends the client's UI language as e.g. "en-US" or "nl-NL"; everything not English gets Dutch. */
-export function localeFrom(tag: string | undefined, fallback: Locale = 'nl'): Locale {
-  if (!tag) return fallback;
-  const lang = tag.toLowerCase().slice(0, 2);
-  return lang === 'en' ? 'en' : lang === 'nl' ? 'nl' : fallback;
-}
+export { completeLocales };
 
 /** Formats a UTC instant for people, in the organisation's time zone. */
 export { formatWhen, formatDate } from './format';

@@ -1,3 +1,4 @@
+import { intlTag } from '../i18n/locale';
 import { text, type MetricCell, type MetricDefinition, type MetricTable } from '../metrics';
 import type { Locale } from '../org/organisation';
 
@@ -29,7 +30,7 @@ export function cellText(cell: MetricCell, unit: MetricTable['unit'], locale: Lo
     case 'none':
       return '–';
     case 'exact': {
-      const n = cell.value.toLocaleString(locale === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: 1 });
+      const n = cell.value.toLocaleString(intlTag(locale), { maximumFractionDigits: 1 });
       return unit === 'percent' ? `${n} %` : n;
     }
   }

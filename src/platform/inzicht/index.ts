@@ -2,6 +2,8 @@ import type { AppDeps } from '../deps';
 import { hours } from '../clock';
 import { FiguresService } from './figures.service';
 import en from './i18n/en.json';
+import italian from './i18n/it.json';
+import flemish from './i18n/nl-BE.json';
 import nl from './i18n/nl.json';
 import { createInzichtHttp, type WebRequest, type WebResponse } from './inzicht-http';
 import { SsoVerifier } from './sso-verifier';
@@ -18,7 +20,7 @@ export interface Inzicht {
 
 /** The Inzicht tab: built after the features registered their metrics. */
 export function createInzicht(deps: AppDeps): Inzicht {
-  deps.i18n.register(nl, en);
+  deps.i18n.register({ nl, en, it: italian, 'nl-BE': flemish });
   const figures = new FiguresService(deps.metrics, deps.org, deps.clock);
   const http = createInzichtHttp({
     figures,

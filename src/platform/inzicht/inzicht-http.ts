@@ -129,7 +129,7 @@ export function createInzichtHttp(deps: InzichtHttpDeps): (req: WebRequest) => P
     parsePeriod(req.query.get(name) ?? '');
 
   return async (req) => {
-    const locale = localeFrom(req.query.get('lang') ?? undefined);
+    const locale = localeFrom(req.query.get('lang') ?? undefined, deps.org);
     const path = req.path.replace(/^\/inzicht/, '') || '/';
     if (path === '/') return asset(assets.get('index.html') as Asset);
     const name = /^\/assets\/([a-z.-]+)$/.exec(path)?.[1];

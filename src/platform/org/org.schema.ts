@@ -1,11 +1,41 @@
 import { z } from 'zod';
 import { calendarSchema } from './org-calendar.schema';
+import { baseLocale, locales, type Locale } from '../i18n/locale';
 
 /** Text in several UI languages; the organisation's default locale must be present. */
 export const localizedText = z.record(
   z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/),
   z.string().min(1).max(2000),
 );
+
+/** The organisation's own words, in one language; catalogues write them as `{@panel}`, `{@unit}`, … */
+export const termNames = [
+  'panel',
+  'programme',
+  'office',
+  'secretary',
+  'director',
+  'directors',
+  'unit',
+  'units',
+  'kernteam',
+  'kernteamMember',
+  'kernteamMembers',
+  'atelier',
+  'ateliers',
+] as const;
+export type TermName = (typeof termNames)[number];
+const term = z
+  .string()
+  .trim()
+  .min(1)
+  .max(80)
+  .regex(/^[^{}#]*$/, 'no braces or # (they have a meaning in messages)');
+export const termSet = z
+  .object(Object.fromEntries(termNames.map((n) => [n, term])) as Record<TermName, typeof term>)
+  .strict();
+export type Terms = z.infer<typeof termSet>;
+const localeEnum = z.enum(locales);
 export type LocalizedText = z.infer<typeof localizedText>;
 
 const id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'ids use letters, digits, . _ - (max 64)');
@@ -77,11 +107,18 @@ export const orgSchema = z
     organisation: z.object({
       name: z.string().min(1),
       panelName: localizedText,
-      defaultLocale: z.enum(['nl', 'nl-BE', 'en', 'it']).default('nl'),
+      defaultLocale: localeEnum.default('nl'),
+      /** The languages people get; others get the default. Unset: the default and English. */
+      languages: z.array(localeEnum).min(1).optional(),
       timeZone: z.string().default('Europe/Amsterdam'),
       tenantId: z.string().optional(),
       contactEmail: z.string().email().optional(),
     }),
+    /**
+     * The organisation's words (panel, programme, office, role titles, the unit word), per offered
+     * language; `nl-BE` uses `nl`'s unless given.
+     */
+    terms: z.record(localeEnum, termSet).default({}),
     people: z.array(person).min(1),
     /** Per role, a group whose members hold it beside the people listed with that role. */
     roleGroups,
@@ -196,8 +233,22 @@ export const orgSchema = z
         ctx.addIssue({ code: 'custom', path: ['clusters', i, 'director'], message: 'not in people' });
     });
     const locale = org.organisation.defaultLocale;
+    if (org.organisation.languages && !org.organisation.languages.includes(locale))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['organisation', 'languages'],
+        message: `must include the default locale "${locale}"`,
+      });
+    for (const language of offeredLanguages(org.organisation))
+      if (!termsFor(org.terms, language))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['terms', language],
+          message: `missing: the organisation's words in "${language}" (${termNames.join(', ')})`,
+        });
     const checkText = (t: LocalizedText, path: (string | number)[]) => {
-      if (!t[locale])
+      // A Flemish organisation may write its texts in Dutch (`nl`): nl-BE reads them.
+      if (!t[locale] && !t[baseLocale(locale)])
         ctx.addIssue({ code: 'custom', path, message: `missing the default locale "${locale}"` });
     };
     checkText(org.urgentHelp, ['urgentHelp']);
@@ -205,6 +256,16 @@ export const orgSchema = z
     org.networks.forEach((n, i) => checkText(n.name, ['networks', i, 'name']));
     org.referralDestinations.forEach((r, i) => checkText(r.name, ['referralDestinations', i, 'name']));
   });
+
+/** The languages an organisation offers: as listed, or its default and English; de-duplicated. */
+export function offeredLanguages(o: { defaultLocale: Locale; languages?: readonly Locale[] }): Locale[] {
+  return [...new Set(o.languages ?? [o.defaultLocale, 'en' as const])];
+}
+
+/** A language's terms; Flemish takes Dutch's unless the file gives its own. */
+export function termsFor(terms: Partial<Record<Locale, Terms>>, locale: Locale): Terms | undefined {
+  return terms[locale] ?? (locale === 'nl-BE' ? terms.nl : undefined);
+}
 
 export type OrgFile = z.output<typeof orgSchema>;
 export type Person = OrgFile['people'][number];

@@ -1,9 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { dirname, extname, resolve } from 'node:path';
 import YAML from 'yaml';
-import { orgSchema, type LocalizedText, type OrgFile, type Person, type PersonRole } from './org.schema';
+import { baseLocale, type Locale } from '../i18n/locale';
+import {
+  offeredLanguages,
+  orgSchema,
+  termsFor,
+  type LocalizedText,
+  type OrgFile,
+  type Person,
+  type PersonRole,
+  type Terms,
+} from './org.schema';
 
-export type Locale = 'nl' | 'en';
+export type { Locale } from '../i18n/locale';
 export type ActorRole = PersonRole | 'netwerkcoordinator' | 'clusterdirecteur';
 
 /** Everything the server knows about who is acting; built per turn from the org file, never from the card. */
@@ -226,7 +236,20 @@ export class Organisation {
   /** Picks the text in the locale, falling back to the organisation's default. */
   text(t: LocalizedText | undefined, locale: Locale): string {
     if (!t) return '';
-    return t[locale] ?? t[this.data.organisation.defaultLocale] ?? Object.values(t)[0] ?? '';
+    return t[locale] ?? t[baseLocale(locale)] ?? t[this.defaultLocale] ?? Object.values(t)[0] ?? '';
+  }
+
+  /** The languages this organisation offers (`organisation.languages`, or its default and English). */
+  get languages(): readonly Locale[] {
+    return offeredLanguages(this.data.organisation);
+  }
+
+  /**
+   * The organisation's words in a language, for `{@term}` in messages; the default language's for a
+   * language it does not offer. Read per message, so a reloaded file takes effect at once.
+   */
+  terms(locale: Locale): Terms | undefined {
+    return termsFor(this.data.terms, locale) ?? termsFor(this.data.terms, this.defaultLocale);
   }
 
   get settings(): OrgFile['settings'] {
@@ -244,9 +267,7 @@ export class Organisation {
   }
 
   get defaultLocale(): Locale {
-    // Until the Italian and Flemish catalogues land (wt-i18n), the nearest UI language there is.
-    const tag = this.data.organisation.defaultLocale;
-    return tag === 'en' ? 'en' : 'nl';
+    return this.data.organisation.defaultLocale;
   }
 
   get panelName(): LocalizedText {

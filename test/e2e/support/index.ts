@@ -16,3 +16,4 @@ export { closeAll, openClient, type TeamsClient } from './client';
 export { findChromium } from '../../../scripts/chromium';
 export { startPlayground, type RunningPlayground } from './playground';
 export { repoRoot, screenshotFile } from './paths';
+export { catalogues } from './catalogues';

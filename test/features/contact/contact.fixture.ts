@@ -16,6 +16,7 @@ import type {
 import { SendError } from '../../../src/platform/delivery/proactive-sender.port';
 import { I18n } from '../../../src/platform/i18n/i18n';
 import platformEn from '../../../src/platform/i18n/en.json';
+import platformIt from '../../../src/platform/i18n/it.json';
 import platformNl from '../../../src/platform/i18n/nl.json';
 import { silentLogger } from '../../../src/platform/logger';
 import { Organisation, type Actor } from '../../../src/platform/org/organisation';
@@ -24,6 +25,7 @@ import { containers } from '../../../src/storage/document-store.port';
 import { SqliteDocumentStore } from '../../../src/storage/sqlite-store';
 import { createContactModule, type ContactModule } from '../../../src/features/contact/contact.module';
 import contactEn from '../../../src/features/contact/i18n/en.json';
+import contactIt from '../../../src/features/contact/i18n/it.json';
 import contactNl from '../../../src/features/contact/i18n/nl.json';
 import { cardText } from '../../support/cards';
 
@@ -141,9 +143,9 @@ export function contactFixture(): Fixture {
   const clock = new ManualClock('2026-11-23T09:00:00Z');
   const store = new SqliteDocumentStore(':memory:', () => clock.now().getTime());
   const org = Organisation.load('config/org.demo.json');
-  const i18n = new I18n();
-  i18n.register(platformNl, platformEn);
-  i18n.register(contactNl, contactEn);
+  const i18n = new I18n((l) => org.terms(l));
+  i18n.register({ nl: platformNl, en: platformEn, it: platformIt });
+  i18n.register({ nl: contactNl, en: contactEn, it: contactIt });
   const delivery = new RecordingDelivery();
   const scheduler = new RecordingScheduler();
   const conversations = new ConversationDirectory(store, () => clock.now());

@@ -10,18 +10,21 @@ import { renderRosterCard } from '../../../src/features/kennisatelier/cards/atel
 import { renderAtelierCard } from '../../../src/features/kennisatelier/cards/atelier.card';
 import type { Atelier, AtelierMessageKind } from '../../../src/features/kennisatelier/kennisatelier.types';
 import en from '../../../src/features/kennisatelier/i18n/en.json';
+import italian from '../../../src/features/kennisatelier/i18n/it.json';
 import nl from '../../../src/features/kennisatelier/i18n/nl.json';
 import { CardText } from '../../../src/platform/card-text';
 import { I18n } from '../../../src/platform/i18n/i18n';
 import platformEn from '../../../src/platform/i18n/en.json';
+import platformIt from '../../../src/platform/i18n/it.json';
 import platformNl from '../../../src/platform/i18n/nl.json';
 import { Organisation, type Locale } from '../../../src/platform/org/organisation';
 import { cardInputs, cardText, expectCardHouseRules, walk } from '../../support/cards';
 
-const i18n = new I18n();
-i18n.register(platformNl, platformEn);
-i18n.register(nl, en);
-const deps = { i18n, org: Organisation.load('config/org.demo.json') };
+const org = Organisation.load('config/org.demo.json');
+const i18n = new I18n((l) => org.terms(l));
+i18n.register({ nl: platformNl, en: platformEn, it: platformIt });
+i18n.register({ nl, en, it: italian });
+const deps = { i18n, org };
 const textIn = (locale: Locale) => CardText.for(deps, locale);
 const now = new Date('2026-11-23T09:00:00Z');
 

@@ -115,8 +115,8 @@ describe('kennisatelier: creating and publishing', () => {
       networkIds: ['r-pride', 'jong-r'],
       purpose: 'kennisatelier.announcement',
     });
-    expect(cardText(jobs[0]!.cardByLocale.nl.attachments![0]!.content)).toContain('0 van 3 plekken bezet');
-    expect(cardText(jobs[0]!.cardByLocale.en.attachments![0]!.content)).toContain('0 of 3 seats taken');
+    expect(cardText(jobs[0]!.cardByLocale.nl!.attachments![0]!.content)).toContain('0 van 3 plekken bezet');
+    expect(cardText(jobs[0]!.cardByLocale.en!.attachments![0]!.content)).toContain('0 of 3 seats taken');
     expect(posts(channel)).toHaveLength(0);
 
     await bot.advance(47 * 3_600_000);

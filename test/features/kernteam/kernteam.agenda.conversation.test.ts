@@ -36,10 +36,11 @@ describe('kernteam agenda: points, and the compiled agenda two days before the m
     await addPoint(bot.user('Sanne de Vries'), 'Werving nieuwe kernteamleden');
     const old = await logSignal(noor, { topic: 'beleid', text: 'Signaal dat blijft liggen' });
 
-    bot.deps.i18n.register(
-      { testbron: { overdue: 'Aanvraag {code} is over de deadline' } },
-      { testbron: { overdue: 'Request {code} is past its deadline' } },
-    );
+    bot.deps.i18n.register({
+      nl: { testbron: { overdue: 'Aanvraag {code} is over de deadline' } },
+      en: { testbron: { overdue: 'Request {code} is past its deadline' } },
+      it: { testbron: { overdue: 'La richiesta {code} ha superato la scadenza' } },
+    });
     bot.deps.agenda.add(async () => [{ messageKey: 'testbron.overdue', params: { code: 'A-123' } }]);
 
     await bot.advance(new Date('2026-12-01T07:59:00Z').getTime() - bot.clock.now().getTime());

@@ -7,6 +7,7 @@ import { BotProactiveSender } from '../../../src/platform/delivery/bot-proactive
 import { createDelivery, userKey } from '../../../src/platform/delivery';
 import { I18n } from '../../../src/platform/i18n/i18n';
 import platformEn from '../../../src/platform/i18n/en.json';
+import platformIt from '../../../src/platform/i18n/it.json';
 import platformNl from '../../../src/platform/i18n/nl.json';
 import { silentLogger, type Logger } from '../../../src/platform/logger';
 import { Organisation, type Locale } from '../../../src/platform/org/organisation';
@@ -15,6 +16,7 @@ import { PeopleNames } from '../../../src/platform/people/people-names';
 import { registerSignupMessages } from '../../../src/platform/signups';
 import { SqliteDocumentStore } from '../../../src/storage/sqlite-store';
 import en from '../../../src/features/networks/i18n/en.json';
+import italian from '../../../src/features/networks/i18n/it.json';
 import nl from '../../../src/features/networks/i18n/nl.json';
 import { registerNetworksJobs } from '../../../src/features/networks/networks.jobs';
 import { createNetworksModule } from '../../../src/features/networks/networks.module';
@@ -49,9 +51,9 @@ export async function networksFixture(options: { orgPatch?: (org: OrgFile) => vo
   raw.calendar = alwaysOpenCalendar;
   options.orgPatch?.(raw);
   const org = Organisation.fromObject(raw);
-  const i18n = new I18n();
-  i18n.register(platformNl, platformEn);
-  i18n.register(nl, en);
+  const i18n = new I18n((l) => org.terms(l));
+  i18n.register({ nl: platformNl, en: platformEn, it: platformIt });
+  i18n.register({ nl, en, it: italian });
   registerSignupMessages(i18n);
   const conversations = new ConversationDirectory(store, () => clock.now());
   const engine = createDelivery({

@@ -216,12 +216,12 @@ describe('conversation: ad-hoc polls (peiling / peilingen)', () => {
     const mine = jobs.find(
       (j) =>
         j.data.payload.networkIds.join() === 'r-pride' &&
-        cardText(j.data.payload.cardByLocale.en.attachments![0].content).includes('Join the walk?'),
+        cardText(j.data.payload.cardByLocale.en!.attachments![0].content).includes('Join the walk?'),
     );
-    expect(cardText(mine!.data.payload.cardByLocale.en.attachments![0].content)).toContain(
+    expect(cardText(mine!.data.payload.cardByLocale.en!.attachments![0].content)).toContain(
       'Not anonymous: who sees what?',
     );
-    expect(cardText(mine!.data.payload.cardByLocale.nl.attachments![0].content)).toContain(
+    expect(cardText(mine!.data.payload.cardByLocale.nl!.attachments![0].content)).toContain(
       'Niet anoniem: wie ziet wat?',
     );
   });

@@ -54,8 +54,8 @@ describe('ad-hoc polls', () => {
     expect(job?.kind).toBe(networkBroadcastJobKind);
     const payload = job?.payload as NetworkBroadcastJob;
     expect(payload.networkIds).toEqual(['r-pride', 'jong-r']);
-    expect(cardText(payload.cardByLocale.nl.attachments![0].content)).toContain('Welke dag past het best');
-    expect(cardText(payload.cardByLocale.en.attachments![0].content)).toContain('Anonymous: who sees what?');
+    expect(cardText(payload.cardByLocale.nl!.attachments![0].content)).toContain('Welke dag past het best');
+    expect(cardText(payload.cardByLocale.en!.attachments![0].content)).toContain('Anonymous: who sees what?');
     expect(f.scheduler.jobs.get(`polls:close:${poll.pollId}`)?.runAt.toISOString()).toBe(
       '2026-11-30T16:00:00.000Z',
     );

@@ -16,6 +16,7 @@ import { NetworkMembership } from '../../../src/platform/contracts/network-membe
 import { HelpRegistry } from '../../../src/platform/help';
 import { I18n } from '../../../src/platform/i18n/i18n';
 import platformEn from '../../../src/platform/i18n/en.json';
+import platformIt from '../../../src/platform/i18n/it.json';
 import platformNl from '../../../src/platform/i18n/nl.json';
 import { createLogger } from '../../../src/platform/logger';
 import { PeopleNames } from '../../../src/platform/people/people-names';
@@ -25,6 +26,7 @@ import { SqliteDocumentStore } from '../../../src/storage/sqlite-store';
 import { answerKeySecret } from '../../../src/features/polls/polls.answer-key.rules';
 import { createPollsModule } from '../../../src/features/polls/polls.module';
 import pollsEn from '../../../src/features/polls/i18n/en.json';
+import pollsIt from '../../../src/features/polls/i18n/it.json';
 import pollsNl from '../../../src/features/polls/i18n/nl.json';
 
 /** Records what would be sent; the real outbox has its own tests. */
@@ -91,9 +93,9 @@ export function pollsFixture() {
   const clock = new ManualClock('2026-11-23T09:00:00Z');
   const store = new SqliteDocumentStore(':memory:', () => clock.now().getTime());
   const org = Organisation.load('config/org.demo.json');
-  const i18n = new I18n();
-  i18n.register(platformNl, platformEn);
-  i18n.register(pollsNl, pollsEn);
+  const i18n = new I18n((l) => org.terms(l));
+  i18n.register({ nl: platformNl, en: platformEn, it: platformIt });
+  i18n.register({ nl: pollsNl, en: pollsEn, it: pollsIt });
   const delivery = new RecordingDelivery();
   const scheduler = new RecordingScheduler();
   const logLines: string[] = [];

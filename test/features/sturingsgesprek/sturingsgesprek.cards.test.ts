@@ -18,6 +18,7 @@ import {
   renderSetsCard,
 } from '../../../src/features/sturingsgesprek/cards/setup.card';
 import en from '../../../src/features/sturingsgesprek/i18n/en.json';
+import italian from '../../../src/features/sturingsgesprek/i18n/it.json';
 import nl from '../../../src/features/sturingsgesprek/i18n/nl.json';
 import { defaultSchedule } from '../../../src/features/sturingsgesprek/sturingsgesprek.schedule.service';
 import { answersToInputs } from '../../../src/features/sturingsgesprek/sturingsgesprek.sheet-view.rules';
@@ -39,8 +40,8 @@ import { seedDoorbraken } from '../../../src/features/sturingsgesprek/sturingsge
 import { expectCardHouseRules, walk, type CardNode } from '../../support/cards';
 
 const org = Organisation.load('config/org.demo.json');
-const i18n = new I18n();
-i18n.register(nl, en);
+const i18n = new I18n((l) => org.terms(l));
+i18n.register({ nl, en, it: italian });
 const k1 = templateById('kwartaal-1')!;
 const units = unitsOf(org, false);
 const long = 'Een lang antwoord met (haakjes), *sterren* en\nregels. '.repeat(80).slice(0, 4000);

@@ -6,6 +6,7 @@ import type { AppInstaller } from '../../../src/platform/directory/directory.por
 import { createGraphEdge, type GraphEdgeOverrides } from '../../../src/platform/graph/create-graph-edge';
 import { I18n } from '../../../src/platform/i18n/i18n';
 import platformEn from '../../../src/platform/i18n/en.json';
+import platformIt from '../../../src/platform/i18n/it.json';
 import platformNl from '../../../src/platform/i18n/nl.json';
 import { silentLogger } from '../../../src/platform/logger';
 import { FakeGraph } from '../../support/fake-graph';
@@ -68,7 +69,7 @@ function renderStatus(
   locale: 'nl' | 'en' = 'nl',
 ): string[] {
   const i18n = new I18n();
-  i18n.register(platformNl, platformEn);
+  i18n.register({ nl: platformNl, en: platformEn, it: platformIt });
   const data = broadcastStatusCardData(status, statusTexts, undefined, (key, params) =>
     i18n.t(locale, key, params),
   );

@@ -26,13 +26,14 @@ export function renderHelpCard(text: CardText, entries: readonly HelpEntry[], ac
 
 /**
  * The welcome. `languageKnown` false: Teams did not say the person's language (its install event often
- * carries none), so the card also says, in the other language, that the bot answers in Teams' language.
+ * carries none), so the card also says, in the organisation's other languages, that the bot answers in Teams' language.
  */
 export function renderWelcomeCard(text: CardText, languageKnown = true): AdaptiveCard {
   const panel = text.local(text.org.panelName);
-  const other = text.locale === 'nl' ? 'en' : 'nl';
+  // The hint in every other language the organisation offers, so whoever reads it finds their own.
+  const others = text.org.languages.filter((l) => l !== text.locale);
   return renderCard(welcomeTemplate, {
-    languageHint: languageKnown ? '' : text.i18n.t(other, 'welcome.languageHint'),
+    languageHint: languageKnown ? '' : others.map((l) => text.i18n.t(l, 'welcome.languageHint')).join('\n\n'),
     title: text.t('welcome.title', { panel }),
     body: text.t('welcome.body'),
     privacy: text.t('welcome.privacy'),

@@ -1,3 +1,4 @@
+import { intlTag } from '../../../platform/i18n/locale';
 import type { CardText } from '../../../platform/card-text';
 import { escapeUserText, renderCard, type AdaptiveCard } from '../../../platform/cards';
 import { formatDate, formatWhen } from '../../../platform/i18n/format';
@@ -17,7 +18,7 @@ export function renderResultsCard(text: CardText, results: PollResults, exportUr
   const { locale, timeZone: zone } = text;
   const { poll, answered, audienceSize, tally } = results;
   const t = (key: string, params?: Record<string, string | number>) => text.t(`polls.results.${key}`, params);
-  const number = new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'nl-NL', {
+  const number = new Intl.NumberFormat(intlTag(locale), {
     minimumFractionDigits: 1,
     maximumFractionDigits: 1,
   });
