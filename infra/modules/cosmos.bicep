@@ -23,6 +23,7 @@ var containerNames = [
   'roleGrants'
   'recipients'
   'downloads'
+  'sendCounts'
 ]
 
 resource account 'Microsoft.DocumentDB/databaseAccounts@2024-05-15' = {
