@@ -84,6 +84,7 @@ export async function createRuntime(
       maxAttempts: config.delivery.maxAttempts,
       pollMs: config.delivery.pollMs,
     },
+    sharedBudget: config.delivery.sharedBudget,
     // People with no stored conversation: a proactive install with Graph, createConversation without.
     reach: {
       installer: graph.enabled ? graph.installer : undefined,
