@@ -37,6 +37,8 @@ const schema = z.object({
   DELIVERY_SHARED_BUDGET: z.enum(['on', 'off']).optional(),
   /** Set by App Service per instance; names this instance's slice of the shared rate. */
   WEBSITE_INSTANCE_ID: optionalString,
+  /** How long a worker's claim on outbox items holds; a crashed instance's items wait this long. */
+  DELIVERY_LEASE_MS: z.coerce.number().int().min(4_000).max(600_000).optional(),
   DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
   WORKER_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   /** Bot Connector URL until Teams has sent the bot one (e.g. https://smba.trafficmanager.net/emea/). */
@@ -232,6 +234,7 @@ export interface Config {
     maxAttempts: number;
     pollMs: number;
     serviceUrl?: string;
+    leaseMs?: number;
     /** Several instances share `ratePerSecond` through the store, this one under `instanceId`. */
     sharedBudget?: { instanceId: string };
   };
@@ -347,6 +350,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       maxAttempts: e.DELIVERY_MAX_ATTEMPTS,
       pollMs: e.WORKER_POLL_MS,
       serviceUrl: e.TEAMS_SERVICE_URL,
+      leaseMs: e.DELIVERY_LEASE_MS,
       sharedBudget:
         (e.DELIVERY_SHARED_BUDGET ?? (useCosmos ? 'on' : 'off')) === 'on'
           ? { instanceId: e.WEBSITE_INSTANCE_ID ?? `${hostname()}-${process.pid}` }
