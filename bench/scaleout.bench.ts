@@ -86,7 +86,9 @@ async function runRow(
   connector: FakeConnector,
 ): Promise<Row> {
   const database = `scaleout-${instances}-${process.pid}`;
-  const store = new CosmosDocumentStore({ ...cosmos, database, connectionPolicy: testConnectionPolicy });
+  // The Cosmos test server scans whole containers: on a crowded machine a query can pass the 60 s default.
+  const connectionPolicy = { ...testConnectionPolicy, requestTimeout: 300_000 };
+  const store = new CosmosDocumentStore({ ...cosmos, database, connectionPolicy });
   await store.init();
   await seed(store, connector.url);
   const cluster = await BotCluster.start({

@@ -48,7 +48,9 @@ beforeAll(async () => {
       DELIVERY_RATE_PER_SECOND: String(RATE),
       DELIVERY_LEASE_MS: String(LEASE_MS),
       WORKER_POLL_MS: '200',
+      LOG_LEVEL: 'info',
     },
+    watch: ['scheduler.job_done'],
     // Loading the bot under tsx takes seconds on an idle machine, over a minute on a crowded one.
     startTimeoutMs: 200_000,
   });
@@ -102,8 +104,11 @@ describe('scale-out: three bot processes on one Cosmos DB behind a load balancer
       return jobs.length > 0 && jobs.every((j) => j.data.status === 'done');
     });
     const jobs = await refreshJobs();
-    expect(jobs.map((j) => j.data.attempts)).toEqual(jobs.map(() => 1));
-    // Each run sends one update of the card in the channel (its own updateId): no run twice.
+    // Each job ran exactly once in the whole cluster (no failed attempt, one `job_done` in all logs)…
+    expect(jobs.map((j) => j.data.attempts)).toEqual(jobs.map(() => 0));
+    const runs = cluster.instances.flatMap((b) => b.events.map((e) => e.jobId as string));
+    expect(runs.filter((id) => id.includes('.refresh.')).sort()).toEqual(jobs.map((j) => j.id).sort());
+    // …and sent one update of the card in the channel.
     await until('the card updates', () => bot.updatesIn(channel.id).length >= jobs.length);
     expect(bot.updatesIn(channel.id)).toHaveLength(jobs.length);
   }, 120_000);

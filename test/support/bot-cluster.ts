@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 
 /**
  * Several whole bot processes (`src/index.ts`, as `npm start` runs it) on one Cosmos store, each on
@@ -12,6 +13,8 @@ export interface BotClusterOptions {
   cosmos: { endpoint: string; key: string; database: string };
   /** Extra environment for every instance (rates, poll times, log level). */
   env?: Record<string, string>;
+  /** Log messages to collect per instance (needs LOG_LEVEL at or below their level). */
+  watch?: string[];
   /** Upper bound for an instance to answer /healthz (a busy 2-core machine loads tsx slowly). */
   startTimeoutMs?: number;
 }
@@ -23,6 +26,8 @@ export interface BotInstance {
   exited: Promise<number | null>;
   /** The last lines the process wrote, for a failure message. */
   output(): string;
+  /** Log records (pino JSON lines on stdout) whose `msg` is one of `BotClusterOptions.watch`. */
+  events: Array<Record<string, unknown>>;
 }
 
 const root = join(__dirname, '..', '..');
@@ -120,8 +125,16 @@ async function startInstance(name: string, options: BotClusterOptions): Promise<
   const keep = (chunk: Buffer) => (tail = (tail + chunk.toString()).slice(-4_000));
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
+  const events: Array<Record<string, unknown>> = [];
+  const watch = new Set(options.watch ?? []);
+  if (watch.size && child.stdout)
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      if (!line.startsWith('{')) return;
+      const record = JSON.parse(line) as Record<string, unknown>;
+      if (watch.has(String(record.msg))) events.push(record);
+    });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return { name, port, child, exited, output: () => tail };
+  return { name, port, child, exited, output: () => tail, events };
 }
 
 async function waitHealthy(b: BotInstance, timeoutMs: number): Promise<void> {
