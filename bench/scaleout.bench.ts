@@ -2,7 +2,9 @@
  * Scale-out benchmark: one broadcast to N recipients sent by 1, 2 and 3 whole bot processes
  * (`src/index.ts`) on one Cosmos test server, against the fake connector enforcing the app's rate.
  *
- *   npm run bench:scaleout -- [--recipients 12000] [--rate 50] [--instances 1,2,3]
+ *   npm run bench:scaleout -- [--recipients 12000] [--rate 50] [--instances 1,2,3] [--budget on|off]
+ *
+ * `--budget off` gives every instance the whole rate (no shared budget), for comparison.
  *
  * Every instance is configured with the app's rate (DELIVERY_RATE_PER_SECOND = --rate): the shared
  * budget (src/platform/delivery/rate-budget.ts) divides it, nobody hands out shares. The floor is
@@ -30,6 +32,7 @@ const option = (name: string, fallback: string) => {
 const N = Number(option('recipients', '12000'));
 const RATE = Number(option('rate', '50'));
 const COUNTS = option('instances', '1,2,3').split(',').map(Number);
+const BUDGET = option('budget', 'on');
 const floorS = N / RATE;
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -94,7 +97,8 @@ async function runRow(
   const cluster = await BotCluster.start({
     instances,
     cosmos: { ...cosmos, database },
-    env: { DELIVERY_RATE_PER_SECOND: String(RATE), WORKER_POLL_MS: '200' },
+    env: { DELIVERY_RATE_PER_SECOND: String(RATE), WORKER_POLL_MS: '200', DELIVERY_SHARED_BUDGET: BUDGET },
+    startTimeoutMs: 240_000,
   });
   connector.reset();
   log(`[${instances}] ${N} recipients at ${RATE}/s, instances on ports ${cluster.ports.join(', ')}`);
@@ -192,7 +196,7 @@ async function main(): Promise<void> {
     await connector.stop();
   }
   const lines = [
-    `Scale-out: ${N} recipients, app rate ${RATE}/s shared by the instances, fake connector ${RATE}/s (burst ${Math.ceil(RATE / 5)}), floor ${floorS.toFixed(0)} s`,
+    `Scale-out: ${N} recipients, shared budget ${BUDGET}, app rate ${RATE}/s shared by the instances, fake connector ${RATE}/s (burst ${Math.ceil(RATE / 5)}), floor ${floorS.toFixed(0)} s`,
     '',
     '| instances | wall (s) | × floor | lost | duplicates | 429s | sent per instance | peak RSS per instance (MB) |',
     '|---:|---:|---:|---:|---:|---:|---|---|',
