@@ -29,6 +29,11 @@ param linkSigningSecret string = ''
 @allowed(['B1', 'B2', 'B3', 'S1', 'P0v3', 'P1v3'])
 param appServiceSku string = 'B1'
 
+@description('Instances of the web app (App Service scale-out; B1–B3 allow up to 3). They share one Cosmos DB, the delivery rate, the jobs and the outbox: see README, "Several instances".')
+@minValue(1)
+@maxValue(10)
+param appServiceInstances int = 1
+
 @description('Azure Bot pricing tier; Teams is a standard channel, free on F0.')
 @allowed(['F0', 'S1'])
 param botSku string = 'F0'
@@ -92,6 +97,7 @@ module app 'modules/app.bicep' = {
     planName: names.plan
     appName: names.appName
     sku: appServiceSku
+    instances: appServiceInstances
   }
 }
 

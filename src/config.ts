@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import { z } from 'zod';
 import { secretWeakness } from './platform/secret-strength';
 
@@ -32,6 +33,12 @@ const schema = z.object({
   COSMOS_USE_MANAGED_IDENTITY: bool,
   LINK_SIGNING_SECRET: optionalString,
   DELIVERY_RATE_PER_SECOND: z.coerce.number().positive().max(50).default(30),
+  /** On Cosmos the rate above is the app's, shared by every instance (off: each instance has it all). */
+  DELIVERY_SHARED_BUDGET: z.enum(['on', 'off']).optional(),
+  /** Set by App Service per instance; names this instance's slice of the shared rate. */
+  WEBSITE_INSTANCE_ID: optionalString,
+  /** How long a worker's claim on outbox items holds; a crashed instance's items wait this long. */
+  DELIVERY_LEASE_MS: z.coerce.number().int().min(4_000).max(600_000).optional(),
   DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
   WORKER_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   /** Bot Connector URL until Teams has sent the bot one (e.g. https://smba.trafficmanager.net/emea/). */
@@ -222,7 +229,15 @@ export interface Config {
     | { kind: 'sqlite'; file: string }
     | { kind: 'cosmos'; endpoint: string; key?: string; database: string; managedIdentity: boolean };
   linkSigningSecret: string;
-  delivery: { ratePerSecond: number; maxAttempts: number; pollMs: number; serviceUrl?: string };
+  delivery: {
+    ratePerSecond: number;
+    maxAttempts: number;
+    pollMs: number;
+    serviceUrl?: string;
+    leaseMs?: number;
+    /** Several instances share `ratePerSecond` through the store, this one under `instanceId`. */
+    sharedBudget?: { instanceId: string };
+  };
   /** Local demos only: the Agents Playground always says en-US, so `npm run dev` can pin a language. */
   uiLocaleOverride?: 'nl' | 'nl-BE' | 'en' | 'it';
   /** Microsoft Graph (names, group members, proactive install); off for local runs and the Playground. */
@@ -335,6 +350,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       maxAttempts: e.DELIVERY_MAX_ATTEMPTS,
       pollMs: e.WORKER_POLL_MS,
       serviceUrl: e.TEAMS_SERVICE_URL,
+      leaseMs: e.DELIVERY_LEASE_MS,
+      sharedBudget:
+        (e.DELIVERY_SHARED_BUDGET ?? (useCosmos ? 'on' : 'off')) === 'on'
+          ? { instanceId: e.WEBSITE_INSTANCE_ID ?? `${hostname()}-${process.pid}` }
+          : undefined,
     },
     uiLocaleOverride: e.UI_LOCALE_OVERRIDE,
     graph: graphConfig(e, env),

@@ -87,7 +87,13 @@ export async function createRuntime(
       ratePerSecond: config.delivery.ratePerSecond,
       maxAttempts: config.delivery.maxAttempts,
       pollMs: config.delivery.pollMs,
+      // A shorter claim needs a shorter send timeout (at most half of it, see delivery-options.ts).
+      ...(config.delivery.leaseMs && {
+        leaseMs: config.delivery.leaseMs,
+        sendTimeoutMs: Math.min(20_000, config.delivery.leaseMs / 2),
+      }),
     },
+    sharedBudget: config.delivery.sharedBudget,
     // People with no stored conversation: a proactive install with Graph, createConversation without.
     reach: {
       installer: graph.enabled ? graph.installer : undefined,

@@ -3,12 +3,14 @@ param location string
 param planName string
 param appName string
 param sku string
+@description('Fixed instance count of the plan (scale-out); autoscale rules, if any, are set outside this template.')
+param instances int = 1
 
 resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
   name: planName
   location: location
   kind: 'linux'
-  sku: { name: sku }
+  sku: { name: sku, capacity: instances }
   properties: {
     reserved: true // Linux
   }

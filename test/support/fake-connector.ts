@@ -68,6 +68,8 @@ export interface ConnectorRequest {
   /** Arrival time in ms (`now`: the performance clock unless the test gave one). */
   at: number;
   body?: Record<string, unknown>;
+  /** Which bot process sent it (scale-out tests tag their requests: tag-outgoing-requests.ts). */
+  instance?: string;
 }
 
 interface Reply {
@@ -221,6 +223,8 @@ export class FakeConnector {
       status: 0,
       at,
     };
+    const instance = req.headers['x-panelbot-instance'];
+    if (typeof instance === 'string') record.instance = instance;
     this.requests.push(record);
     const reply = this.decide(record);
     const body = await readJson(req);

@@ -1,3 +1,5 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { CalendarSource } from '../../src/platform/delivery';
 import type { CalendarSettings } from '../../src/platform/org/org-calendar.schema';
 
@@ -14,3 +16,14 @@ export const alwaysOpenCalendar: CalendarSettings = {
 };
 
 export const alwaysOpen: CalendarSource = { calendar: alwaysOpenCalendar, timeZone: 'Europe/Amsterdam' };
+
+/**
+ * An organisation file (the demo one by default) with the always-open calendar, written into `dir`: for
+ * bot processes on the real clock, whose flows would otherwise wait for the next working morning.
+ */
+export function openCalendarOrgFile(dir: string, source = 'config/org.demo.json'): string {
+  const org = JSON.parse(readFileSync(resolve(__dirname, '..', '..', source), 'utf8')) as object;
+  const file = join(dir, 'org.open-calendar.json');
+  writeFileSync(file, JSON.stringify({ ...org, calendar: alwaysOpenCalendar }));
+  return file;
+}

@@ -130,6 +130,12 @@ export class TestBot {
     return this.runtime.deps;
   }
 
+  private postUrl?: string;
+  /** Posts go to another address from now on: a load balancer in front of several bot processes. */
+  routeThrough(url: string): void {
+    this.postUrl = url;
+  }
+
   /** A person from the organisation file, by name or aadObjectId; or any new medewerker by a made-up name. */
   user(nameOrId: string, aadObjectId?: string): TestUser {
     const person = this.deps.org.people.find((p) => p.name === nameOrId || p.aadObjectId === nameOrId);
@@ -186,7 +192,7 @@ export class TestBot {
   }
 
   async post(activity: Record<string, unknown>): Promise<{ status: number; body: unknown }> {
-    const res = await fetch(`${this.url}/api/messages`, {
+    const res = await fetch(`${this.postUrl ?? this.url}/api/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(activity),

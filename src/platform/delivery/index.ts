@@ -14,6 +14,7 @@ import { JobScheduler } from './job-scheduler';
 import { realTimers, type Timers } from './monotonic';
 import { OutboxClaimer } from './outbox-claimer';
 import { OutboxRepository } from './outbox.repository';
+import { RateBudget } from './rate-budget';
 import { PersonReach, type PersonReachOptions } from './person-reach';
 import type { ProactiveSender } from './proactive-sender.port';
 import { ReferenceCache } from './reference-cache';
@@ -45,6 +46,11 @@ export interface DeliveryDeps {
   reach?: Omit<PersonReachOptions, 'opener' | 'conversations' | 'logger' | 'installPacer'>;
   /** The organisation (its `calendar` and `timeZone`, read at every send): when normal messages may go. */
   calendar: CalendarSource;
+  /**
+   * Several instances on one store: `ratePerSecond` is then the app's rate for all of them together,
+   * shared through the store (rate-budget.ts). Without this the instance uses the whole rate.
+   */
+  sharedBudget?: { instanceId: string };
 }
 
 export interface WorkerControl {
@@ -79,12 +85,27 @@ export function createDelivery(deps: DeliveryDeps): DeliveryEngine {
   const { clock, logger, timers = realTimers } = deps;
   const repo = new OutboxRepository(deps.store, options.retentionDays * 86_400, clock);
   const now = () => timers.now();
+  const budget = deps.sharedBudget
+    ? new RateBudget({
+        store: deps.store,
+        clock,
+        timers,
+        logger: logger.child({ part: 'rate-budget' }),
+        instanceId: deps.sharedBudget.instanceId,
+        ratePerSecond: options.ratePerSecond,
+      })
+    : undefined;
   const app = new AppRateLimiter({
     ratePerSecond: options.ratePerSecond,
     burst: options.burst,
     now,
     wait: (ms) => timers.sleep(ms),
+    onDemand: budget ? () => budget.demand() : undefined,
   });
+  if (budget) {
+    app.setShare(0);
+    budget.onShare((share) => app.setShare(share));
+  }
   const conversations = new ConversationLimiter(options.perConversation, now);
   const { sendTimeoutMs, defaultRetryAfterMs } = options;
   const gate = new SendGate({
@@ -163,8 +184,14 @@ export function createDelivery(deps: DeliveryDeps): DeliveryEngine {
     scheduler,
     options,
     worker: {
-      start: () => w.start(),
-      stop: () => w.stop(),
+      start: () => {
+        budget?.start();
+        w.start();
+      },
+      stop: async () => {
+        await w.stop();
+        await budget?.stop();
+      },
       kick: () => w.kick(),
       drain: () => w.drain(),
       stats: () => ({ ...w.stats }),

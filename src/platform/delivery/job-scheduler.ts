@@ -178,6 +178,7 @@ export class JobScheduler implements Scheduler {
     try {
       await handler(job.payload, job);
       outcome = { status: 'done', doneAt: this.clock.now().toISOString(), lastError: undefined };
+      this.logger.info({ jobId: doc.id, kind: doc.data.kind }, 'scheduler.job_done');
     } catch (err) {
       outcome = this.failure(doc, err);
     } finally {

@@ -1,9 +1,9 @@
 /** Runs the real bot (src/index.ts through tsx) as a child, on a free port with a fresh data folder, auth off (LOCAL_NO_AUTH). */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, spawnNode, waitForHttp, type ManagedProcess } from './processes';
-import { alwaysOpenCalendar } from '../../support/open-calendar';
+import { openCalendarOrgFile } from '../../support/open-calendar';
 import { logFile, repoRoot } from './paths';
 
 export interface RunningBot {
@@ -34,9 +34,7 @@ export async function startBot(
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'panelbot-e2e-'));
   // The demo organisation, open at every hour: the bot runs on the real clock (docs/calendar.md).
-  const orgFile = join(dataDir, 'org.e2e.json');
-  const demo = JSON.parse(readFileSync(join(repoRoot, 'config/org.demo.json'), 'utf8')) as object;
-  writeFileSync(orgFile, JSON.stringify({ ...demo, calendar: alwaysOpenCalendar }));
+  const orgFile = openCalendarOrgFile(dataDir);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: String(port),
