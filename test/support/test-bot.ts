@@ -8,9 +8,8 @@ import { createLogger } from '../../src/platform/logger';
 import { Organisation } from '../../src/platform/org/organisation';
 import type { OrgFile } from '../../src/platform/org/org.schema';
 import { createRuntime, type Runtime } from '../../src/runtime';
-import { CosmosDocumentStore } from '../../src/storage/cosmos-store';
-import { SqliteDocumentStore } from '../../src/storage/sqlite-store';
-import { startCosmosServer, testConnectionPolicy } from './cosmos-server';
+import { startCosmosServer } from './cosmos-server';
+import { openCosmosStore, openTestStore } from './test-store';
 import type { DocumentStore } from '../../src/storage/document-store.port';
 import { FakeConnector, type ConnectorRequest } from './fake-connector';
 import type { FakeGraph } from './fake-graph';
@@ -43,7 +42,7 @@ export interface StartOptions {
   clock?: ManualClock;
   orgPatch?: (org: OrgFile) => void;
   env?: Record<string, string>;
-  /** Another store (e.g. Cosmos); default a fresh SQLite file. */
+  /** Another store; default the run's store (test-store.ts): a fresh SQLite file, or Cosmos with TEST_STORE=cosmos. */
   store?: DocumentStore;
   /** Reuse a data folder (to test a restart); default a fresh temp folder, removed on stop. */
   dataDir?: string;
@@ -73,7 +72,7 @@ let sequence = 0;
 const nextId = () => `act-${process.pid}-${++sequence}`;
 
 /**
- * The whole bot as in production (real runtime, real HTTP to /api/messages, real SQLite file) with a
+ * The whole bot as in production (real runtime, real HTTP to /api/messages, the run's real store) with a
  * fake Bot Connector standing in for Teams, and a manual clock for time.
  */
 export class TestBot {
@@ -115,7 +114,8 @@ export class TestBot {
     });
     const logger = createLogger({ level: 'debug' }, sink);
     const dbFile = join(dataDir, 'panelbot.sqlite');
-    const store = options.store ?? new SqliteDocumentStore(dbFile, () => clock.now().getTime());
+    // The run's store (TEST_STORE): SQLite in the data folder, or a Cosmos test server's database.
+    const store = options.store ?? (await openTestStore(dbFile, () => clock.now().getTime()));
     const connector = await FakeConnector.start();
     const graph = options.graph ? createGraphEdge(config, logger, { credential: graphToken }) : undefined;
     const runtime = await createRuntime(config, { org, store, clock, logger, graph });
@@ -382,13 +382,7 @@ export async function withCosmosTestBot(
 ): Promise<void> {
   const server = await startCosmosServer();
   try {
-    const store = new CosmosDocumentStore({
-      endpoint: server.endpoint,
-      key: server.key,
-      database: `${database}-${process.pid}`,
-      connectionPolicy: testConnectionPolicy,
-    });
-    await store.init();
+    const store = await openCosmosStore(`${database}-${process.pid}`, undefined, server);
     await withTestBot({ ...options, store }, body);
   } finally {
     await server.stop();
