@@ -16,7 +16,6 @@ import {
 } from './sturingsgesprek.helpers';
 
 // Headroom for a busy machine: each test drives the whole bot over HTTP.
-jest.setTimeout(30_000);
 
 /** The director's side in conversation: draft → submit → edit, a deputy, and two submits at once. */
 describe('sturingsgesprek: answering a round', () => {

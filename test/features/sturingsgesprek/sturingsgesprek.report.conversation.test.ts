@@ -30,7 +30,6 @@ const download = async (bot: TestBot, url: string) => {
 };
 
 // Headroom for a busy machine: each test drives the whole bot over HTTP.
-jest.setTimeout(30_000);
 
 /** The compiled report: per question each cluster's answer beside its previous one, counts, downloads. */
 describe('sturingsgesprek: compiled report', () => {

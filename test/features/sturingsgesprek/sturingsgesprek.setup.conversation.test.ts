@@ -15,7 +15,6 @@ import {
 } from './sturingsgesprek.helpers';
 
 // Headroom for a busy machine: each test drives the whole bot over HTTP.
-jest.setTimeout(30_000);
 
 const roundCards = (bot: TestBot, name: string) =>
   cardsReceived(bot, bot.user(name)).filter((c) => cardText(c).includes('DIG-vragen: '));
