@@ -12,8 +12,8 @@ const keyOf = (container: string, pk: string, id: string) => JSON.stringify([con
  * The Cosmos store the tests run on. Real Cosmos DB expires a document `ttl` seconds after its last
  * write and never returns it after that; the test server keeps it forever, and its `_ts` is wall-clock
  * time, not the test's manual clock. This stands in for Cosmos's TTL on the test clock: it remembers when
- * each written document expires, hides and deletes what expired before every read, and reports the time
- * left as Cosmos would. Everything else is the product's store over the real SDK.
+ * each written document expires, hides an expired one from a point read, deletes what expired before any
+ * query or write (the sweep), and reports the time left as Cosmos would. Everything else is the product's store over the real SDK.
  */
 export type Expiries = Map<string, { container: string; pk: string; id: string; at: number }>;
 
@@ -38,8 +38,10 @@ export class ClockedTtlCosmosStore extends CosmosDocumentStore {
     return due.length;
   }
 
+  /** An expired document is hidden at once, as Cosmos does; deleting it waits for the next sweep. */
   override async get<T>(container: string, pk: string, id: string): Promise<StoredDocument<T> | undefined> {
-    await this.purgeExpired();
+    const expiry = this.expiries.get(keyOf(container, pk, id));
+    if (expiry && expiry.at <= this.clock()) return undefined;
     const doc = await super.get<T>(container, pk, id);
     return doc && this.withTimeLeft(container, doc);
   }
