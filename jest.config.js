@@ -35,7 +35,10 @@ module.exports = {
       roots: ['<rootDir>/test'],
       testMatch: cosmosTests,
       setupFiles: ['<rootDir>/test/support/cosmos-store.env.ts'],
-      setupFilesAfterEnv: ['<rootDir>/test/support/test-store.setup.ts'],
+      setupFilesAfterEnv: [
+        '<rootDir>/test/support/test-store.setup.ts',
+        '<rootDir>/test/support/cosmos-store.timeout.ts',
+      ],
     },
     {
       ...common,
