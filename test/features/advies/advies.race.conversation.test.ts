@@ -73,5 +73,5 @@ describe('advies: the last W&S seat, claimed by two volunteers at once', () => {
   // On the run's store: SQLite in `unit`, a Cosmos test server in `unit-cosmos` (real etags over HTTP).
   it('exactly one wins, the other is told', async () => {
     await withTestBot({ orgPatch }, race);
-  }, 60_000);
+  });
 });
