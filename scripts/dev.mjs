@@ -45,7 +45,8 @@ const { values } = parseArgs({
 });
 if (values.help) {
   console.log(
-    `usage: npm run dev -- [--as ${PERSONAS.join('|')}] [--port 3978] [--playground-port 56150] [--lang nl|en] [--watch] [--json] [--store sqlite|cosmos] [--no-playground]`,
+    `usage: npm run dev -- [--as ${PERSONAS.join('|')}] [--port 3978] [--playground-port 56150] [--lang nl|en]` +
+      ' [--watch] [--json] [--store sqlite|cosmos] [--no-playground]',
   );
   process.exit(0);
 }

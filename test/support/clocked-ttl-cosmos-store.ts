@@ -13,7 +13,8 @@ const keyOf = (container: string, pk: string, id: string) => JSON.stringify([con
  * write and never returns it after that; the test server keeps it forever, and its `_ts` is wall-clock
  * time, not the test's manual clock. This stands in for Cosmos's TTL on the test clock: it remembers when
  * each written document expires, hides an expired one from a point read, deletes what expired before any
- * query or write (the sweep), and reports the time left as Cosmos would. Everything else is the product's store over the real SDK.
+ * query or write (the sweep), and reports the time left as Cosmos would. Everything else is the product's
+ * store over the real SDK.
  */
 export type Expiries = Map<string, { container: string; pk: string; id: string; at: number }>;
 

@@ -8,8 +8,9 @@ import { createLogger } from '../../src/platform/logger';
 import { Organisation } from '../../src/platform/org/organisation';
 import type { OrgFile } from '../../src/platform/org/org.schema';
 import { createRuntime, type Runtime } from '../../src/runtime';
-import { startCosmosServer } from './cosmos-server';
-import { openCosmosStore, openTestStore } from './test-store';
+import { CosmosDocumentStore } from '../../src/storage/cosmos-store';
+import { startCosmosServer, testConnectionPolicy } from './cosmos-server';
+import { openTestStore } from './test-store';
 import type { DocumentStore } from '../../src/storage/document-store.port';
 import { FakeConnector, type ConnectorRequest } from './fake-connector';
 import type { FakeGraph } from './fake-graph';
@@ -42,7 +43,7 @@ export interface StartOptions {
   clock?: ManualClock;
   orgPatch?: (org: OrgFile) => void;
   env?: Record<string, string>;
-  /** Another store; default the run's store (test-store.ts): a fresh SQLite file, or Cosmos with TEST_STORE=cosmos. */
+  /** Another store; default the run's (test-store.ts): a fresh SQLite file, or Cosmos (TEST_STORE). */
   store?: DocumentStore;
   /** Reuse a data folder (to test a restart); default a fresh temp folder, removed on stop. */
   dataDir?: string;
@@ -382,7 +383,13 @@ export async function withCosmosTestBot(
 ): Promise<void> {
   const server = await startCosmosServer();
   try {
-    const store = await openCosmosStore(`${database}-${process.pid}`, undefined, server);
+    const store = new CosmosDocumentStore({
+      endpoint: server.endpoint,
+      key: server.key,
+      database: `${database}-${process.pid}`,
+      connectionPolicy: testConnectionPolicy,
+    });
+    await store.init();
     await withTestBot({ ...options, store }, body);
   } finally {
     await server.stop();

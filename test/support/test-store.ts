@@ -84,7 +84,7 @@ export async function rawStoreBytes(store: DocumentStore, dbFile: string): Promi
   return Buffer.from(JSON.stringify(all));
 }
 
-/** Removes expired documents now, as SQLite's hourly purge or Cosmos's own TTL sweep would; returns how many. */
+/** Removes expired documents now, as SQLite's hourly purge or Cosmos's TTL sweep would; returns how many. */
 export async function purgeExpired(store: DocumentStore): Promise<number> {
   if (store instanceof SqliteDocumentStore) return store.purgeExpired();
   if (store instanceof ClockedTtlCosmosStore) return store.purgeExpired();
