@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 /**
- * `npm test`: type check, lint, unit tests, then the end-to-end tests in headless Chromium.
+ * `npm test`: type check, lint, unit tests, then the end-to-end tests in headless Chromium, and alongside
+ * them the conversation and service tests again on a Cosmos test server (jest project unit-cosmos).
  * Stops at the first failing step and exits with its code. Extra arguments go to both jest runs (before --selectProjects, which takes a list).
- * SKIP_E2E=1 leaves out the end-to-end step (it says so; it does not pretend they passed).
+ * SKIP_E2E=1 leaves out the end-to-end step (it says so; it does not pretend they passed); the Cosmos pass
+ * then runs on its own. SKIP_COSMOS=1 leaves out the Cosmos pass (it says so too).
  * The end-to-end step says which Chromium it drives (scripts/chromium.ts).
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { closeSync, existsSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import { tsImport } from 'tsx/esm/api';
@@ -47,6 +49,8 @@ function countReports() {
 }
 
 function finish(code, why) {
+  // A failing step ends the run: the background Cosmos pass goes with it.
+  background?.kill('SIGTERM');
   countReports();
   console.log(`\n=== npm test: ${why} (done: ${done.join(', ') || 'nothing'})`);
   console.log(
@@ -74,7 +78,45 @@ step('format', bin('prettier'), [
 
 step('unit tests', bin('jest'), [...extra, ...jestReport('unit'), '--selectProjects', 'unit']);
 
-if (process.env.SKIP_E2E === '1') finish(0, 'passed; end-to-end tests SKIPPED (SKIP_E2E=1)');
+/**
+ * The conversation and service tests on Cosmos, started in the background: the end-to-end step runs in
+ * band (one process), so on two cores the two passes share the machine instead of queueing. Its output goes
+ * to a file (a pipe would fill while spawnSync blocks this process) and is printed whole when it ends.
+ */
+let background;
+function startCosmosPass() {
+  if (process.env.SKIP_COSMOS === '1') {
+    console.log('\n=== unit tests on Cosmos: SKIPPED (SKIP_COSMOS=1)');
+    return Promise.resolve('skipped');
+  }
+  const args = [...extra, ...jestReport('unit-cosmos'), '--maxWorkers=1', '--selectProjects', 'unit-cosmos'];
+  console.log(`\n=== unit tests on Cosmos (in the background): jest ${args.join(' ')}`);
+  const started = Date.now();
+  const log = resolve(tmpdir(), `panelbot-jest-${process.pid}-unit-cosmos.log`);
+  const fd = openSync(log, 'w');
+  background = spawn(bin('jest'), args, { cwd: root, stdio: ['ignore', fd, fd] });
+  closeSync(fd);
+  return new Promise((done) =>
+    background.on('close', (code, signal) => {
+      background = undefined;
+      console.log(`\n=== unit tests on Cosmos: output (${Math.round((Date.now() - started) / 1000)} s)`);
+      process.stdout.write(readFileSync(log));
+      rmSync(log, { force: true });
+      done(code === 0 && !signal ? 'passed' : 'failed');
+    }),
+  );
+}
+
+async function awaitCosmosPass(pass) {
+  const result = await pass;
+  if (result === 'failed') finish(1, 'unit tests on Cosmos failed');
+  if (result === 'passed') done.push('unit tests on Cosmos');
+}
+
+if (process.env.SKIP_E2E === '1') {
+  await awaitCosmosPass(startCosmosPass());
+  finish(0, 'passed; end-to-end tests SKIPPED (SKIP_E2E=1)');
+}
 
 // scripts/chromium.ts picks CHROMIUM_PATH, the system's /usr/bin/chromium, or the one in @sparticuz/chromium (unpacked once).
 try {
@@ -84,6 +126,7 @@ try {
   console.error(`\n${err.message}`);
   finish(1, 'end-to-end tests could not run');
 }
+const cosmosPass = startCosmosPass();
 step('end-to-end tests', bin('jest'), [
   ...extra,
   ...jestReport('e2e'),
@@ -91,4 +134,5 @@ step('end-to-end tests', bin('jest'), [
   '--selectProjects',
   'e2e',
 ]);
+await awaitCosmosPass(cosmosPass);
 finish(0, 'all steps passed');

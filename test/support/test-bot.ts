@@ -9,8 +9,8 @@ import { Organisation } from '../../src/platform/org/organisation';
 import type { OrgFile } from '../../src/platform/org/org.schema';
 import { createRuntime, type Runtime } from '../../src/runtime';
 import { CosmosDocumentStore } from '../../src/storage/cosmos-store';
-import { SqliteDocumentStore } from '../../src/storage/sqlite-store';
 import { startCosmosServer, testConnectionPolicy } from './cosmos-server';
+import { openTestStore } from './test-store';
 import type { DocumentStore } from '../../src/storage/document-store.port';
 import { FakeConnector, type ConnectorRequest } from './fake-connector';
 import type { FakeGraph } from './fake-graph';
@@ -44,7 +44,7 @@ export interface StartOptions {
   clock?: ManualClock;
   orgPatch?: (org: OrgFile) => void;
   env?: Record<string, string>;
-  /** Another store (e.g. Cosmos); default a fresh SQLite file. */
+  /** Another store; default the run's (test-store.ts): a fresh SQLite file, or Cosmos (TEST_STORE). */
   store?: DocumentStore;
   /** Reuse a data folder (to test a restart); default a fresh temp folder, removed on stop. */
   dataDir?: string;
@@ -74,7 +74,7 @@ let sequence = 0;
 const nextId = () => `act-${process.pid}-${++sequence}`;
 
 /**
- * The whole bot as in production (real runtime, real HTTP to /api/messages, real SQLite file) with a
+ * The whole bot as in production (real runtime, real HTTP to /api/messages, the run's real store) with a
  * fake Bot Connector standing in for Teams, and a manual clock for time.
  */
 export class TestBot {
@@ -118,7 +118,8 @@ export class TestBot {
     });
     const logger = createLogger({ level: 'debug' }, sink);
     const dbFile = join(dataDir, 'panelbot.sqlite');
-    const store = options.store ?? new SqliteDocumentStore(dbFile, () => clock.now().getTime());
+    // The run's store (TEST_STORE): SQLite in the data folder, or a Cosmos test server's database.
+    const store = options.store ?? (await openTestStore(dbFile, () => clock.now().getTime()));
     const connector = await FakeConnector.start();
     const graph = options.graph ? createGraphEdge(config, logger, { credential: graphToken }) : undefined;
     const runtime = await createRuntime(config, { org, store, clock, logger, graph });

@@ -56,7 +56,7 @@ describe('advies: figures for the evaluation, kept after the requests expire', (
     // A link made for a medewerker gives nothing.
     const theirs = bot.deps.downloads.link('advies.figuresCsv', 'quarter.nl', requester.aadObjectId);
     expect((await fetch(`${bot.url}${new URL(theirs).pathname}`)).status).toBe(404);
-  }, 60_000);
+  });
 
   it('a closed request expires after the retention (2 years); its figure stays', async () => {
     const { pt, ids } = await fiveProceduresAndOneAdvice();
@@ -72,5 +72,5 @@ describe('advies: figures for the evaluation, kept after the requests expire', (
     expect(figures).toHaveLength(6);
     expect(JSON.stringify(figures)).not.toMatch(/Geheime|Vacature|7a11e1b0/);
     expect(cardText((await pt.invoke('advies.figures')).card)).toContain('4e kwartaal 2026: 6 aanvragen');
-  }, 60_000);
+  });
 });

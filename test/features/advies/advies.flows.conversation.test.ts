@@ -146,7 +146,7 @@ describe('advies: a W&S request from the form to the follow-up, through the bot'
       'Daan Bakker',
     ])
       expect(logs).not.toContain(written);
-  }, 60_000);
+  });
 
   it('a volunteer withdraws: the first on the reserve list moves up, and the requester is told', async () => {
     const [requester, pt, noor, daan, priya] = await installAll(bot, [
@@ -176,7 +176,7 @@ describe('advies: a W&S request from the form to the follow-up, through the bot'
     await daan!.invoke('advies.withdraw', { requestId });
     await bot.runDue();
     expect(inboxTexts(requester!).filter((t) => t.includes('toch niet mee'))).toHaveLength(1);
-  }, 60_000);
+  });
 
   it('decline with a reason the requester reads; a new deadline; overdue requests are flagged and listed', async () => {
     const [requester, pt] = await installAll(bot, [requesterName, programmateamName]);
@@ -211,7 +211,7 @@ describe('advies: a W&S request from the form to the follow-up, through the bot'
     await expect(createAdviesModule(bot.deps).overdueRequests(bot.clock.now())).resolves.toEqual([
       { code: stored!.code, subject: 'Teamleider Wijkteams Noord', deadline: stored!.deadline },
     ]);
-  }, 60_000);
+  });
 
   it('refuses bad input on the form with the form again and the reason, and stores nothing', async () => {
     const [requester] = await installAll(bot, [requesterName]);
@@ -235,5 +235,5 @@ describe('advies: a W&S request from the form to the follow-up, through the bot'
     const { text } = await submitRequest(bot, requester!.locale('en'), { deadline: '2026-11-01' });
     expect(text).toContain('The deadline is in the past. Choose today or a later date.');
     expect(text).toContain('Ask the panel');
-  }, 60_000);
+  });
 });

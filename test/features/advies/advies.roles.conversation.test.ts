@@ -64,7 +64,7 @@ describe('advies: the programmateam verbs, server-checked', () => {
     const view = await medewerker!.invoke('advies.view', { requestId });
     expect(cardText(view.card)).toContain('Dit mag alleen');
     expect(await snapshot(bot)).toEqual(before);
-  }, 60_000);
+  });
 
   it('refuses a malformed payload with the invalid-input card and changes nothing', async () => {
     const [requester, pt] = await installAll(bot, [requesterName, programmateamName]);
@@ -90,5 +90,5 @@ describe('advies: the programmateam verbs, server-checked', () => {
     const channel = bot.channel('Algemeen');
     const inChannel = await channel.as(pt!).invoke('advies.queue', {});
     expect(cardText(inChannel.card)).toContain('chat');
-  }, 60_000);
+  });
 });

@@ -20,7 +20,7 @@ async function openRequest(
 
 describe('pick-up and relay', () => {
   let f: Fixture;
-  beforeEach(() => (f = contactFixture()));
+  beforeEach(async () => (f = await contactFixture()));
   afterEach(() => f.store.close());
 
   it('pick-up race: of three simultaneous clicks exactly one wins; the others see "taken" and their cards say "opgepakt"', async () => {
@@ -152,7 +152,7 @@ describe('pick-up and relay', () => {
 
 describe('pick-up edge cases', () => {
   let f: Fixture;
-  beforeEach(() => (f = contactFixture()));
+  beforeEach(async () => (f = await contactFixture()));
   afterEach(() => f.store.close());
 
   it('a click before the request cards are all out wins, and the winner\'s own card is not marked "opgepakt"', async () => {

@@ -19,7 +19,7 @@ async function openCase(f: Fixture, identity: 'anonymous' | 'named' = 'anonymous
 
 describe('referral and consent', () => {
   let f: Fixture;
-  beforeEach(() => (f = contactFixture()));
+  beforeEach(async () => (f = await contactFixture()));
   afterEach(() => f.store.close());
 
   it('shows the kernteamlid the guidance, sends the medewerker a referral card, and passes the name only on "yes"', async () => {
@@ -92,7 +92,7 @@ describe('referral and consent', () => {
 
 describe('closure', () => {
   let f: Fixture;
-  beforeEach(() => (f = contactFixture()));
+  beforeEach(async () => (f = await contactFixture()));
   afterEach(() => f.store.close());
 
   it('removes every identity from the case, unlinks the requester, sets the retention TTL, and tells both sides where to go', async () => {

@@ -22,12 +22,13 @@ import { silentLogger } from '../../../src/platform/logger';
 import { Organisation, type Actor } from '../../../src/platform/org/organisation';
 import { PeopleNames } from '../../../src/platform/people/people-names';
 import { containers } from '../../../src/storage/document-store.port';
-import { SqliteDocumentStore } from '../../../src/storage/sqlite-store';
+import type { DocumentStore } from '../../../src/storage/document-store.port';
 import { createContactModule, type ContactModule } from '../../../src/features/contact/contact.module';
 import contactEn from '../../../src/features/contact/i18n/en.json';
 import contactIt from '../../../src/features/contact/i18n/it.json';
 import contactNl from '../../../src/features/contact/i18n/nl.json';
 import { cardText } from '../../support/cards';
+import { openTestStore } from '../../support/test-store';
 
 /** Records what would go to Teams; `sendNow` content is kept only here, in the test's memory. */
 export class RecordingDelivery implements Delivery {
@@ -127,7 +128,7 @@ export const people = {
 };
 
 export interface Fixture {
-  store: SqliteDocumentStore;
+  store: DocumentStore;
   clock: ManualClock;
   org: Organisation;
   i18n: I18n;
@@ -139,9 +140,9 @@ export interface Fixture {
   snapshot(): Promise<string>;
 }
 
-export function contactFixture(): Fixture {
+export async function contactFixture(): Promise<Fixture> {
   const clock = new ManualClock('2026-11-23T09:00:00Z');
-  const store = new SqliteDocumentStore(':memory:', () => clock.now().getTime());
+  const store = await openTestStore(':memory:', () => clock.now().getTime());
   const org = Organisation.load('config/org.demo.json');
   const i18n = new I18n((l) => org.terms(l));
   i18n.register({ nl: platformNl, en: platformEn, it: platformIt });

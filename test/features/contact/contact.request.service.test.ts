@@ -18,7 +18,7 @@ const caseDoc = async (f: Fixture, caseId: string) =>
 
 describe('contact requests', () => {
   let f: Fixture;
-  beforeEach(() => (f = contactFixture()));
+  beforeEach(async () => (f = await contactFixture()));
   afterEach(() => f.store.close());
 
   it('offers an anonymous request to every available kernteamlid without a name, and keeps no text', async () => {

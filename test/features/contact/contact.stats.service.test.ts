@@ -67,7 +67,7 @@ describe('small-cell suppression', () => {
 
 describe('statistics for the programmateam', () => {
   it('counts closed cases per quarter by topic, destination and outcome, with small groups as "<5" and no one identifiable', async () => {
-    const f = contactFixture();
+    const f = await contactFixture();
     const cases = [
       ...many(6, () => closed('2026-Q4', 'uitsluiting', 'adviceGiven')),
       ...many(2, () => closed('2026-Q4', 'discriminatie', 'referred', 'vertrouwenspersoon')),
@@ -98,7 +98,7 @@ describe('statistics for the programmateam', () => {
   });
 
   it('is only for the programmateam', async () => {
-    const f = contactFixture();
+    const f = await contactFixture();
     await expect(f.s.stats.quarters(f.actor(people.noor))).rejects.toMatchObject({
       messageKey: 'contact.error.programmateamOnly',
     });

@@ -1,7 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { containers } from '../../../src/storage/document-store.port';
-import type { SqliteDocumentStore } from '../../../src/storage/sqlite-store';
 import { cardText, cardsOf, findAction } from '../../support/cards';
+import { rawStoreBytes } from '../../support/test-store';
 import {
   lastCard,
   pickUp,
@@ -13,12 +12,8 @@ import {
   shownCard,
 } from './contact.bot.helpers';
 
-/** Every byte the store has on disk: the database file and its write-ahead log, after a checkpoint. */
-function rawStore(t: ContactBot): Buffer {
-  (t.bot.deps.store as SqliteDocumentStore).checkpoint();
-  const files = [t.bot.dbFile, `${t.bot.dbFile}-wal`].filter((f) => existsSync(f));
-  return Buffer.concat(files.map((f) => readFileSync(f)));
-}
+/** Everything the run's store keeps (SQLite's file bytes, or every Cosmos document). */
+const rawStore = (t: ContactBot) => rawStoreBytes(t.bot.deps.store, t.bot.dbFile);
 
 describe('what the process wrote', () => {
   let t: ContactBot;
@@ -43,7 +38,7 @@ describe('what the process wrote', () => {
       firstMessage: texts[0],
     });
     // Control: while the named case is open its name IS in the file, so the search below can fail.
-    expect(rawStore(t).includes(Buffer.from('Jasmijn Okafor'))).toBe(true);
+    expect((await rawStore(t)).includes(Buffer.from('Jasmijn Okafor'))).toBe(true);
 
     const picked = await pickUp(noor, code);
     await replyOn(noor, picked.card, texts[1]);
@@ -71,7 +66,7 @@ describe('what the process wrote', () => {
     });
     await bot.runDue();
 
-    const raw = rawStore(t);
+    const raw = await rawStore(t);
     for (const secret of [...texts, 'Jasmijn', 'Okafor'])
       expect({ secret, found: raw.includes(Buffer.from(secret)) }).toEqual({ secret, found: false });
     const contactDocs = JSON.stringify(await bot.deps.store.query(containers.contact));

@@ -1,12 +1,12 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ManualClock } from '../../../src/platform/clock';
 import { containers } from '../../../src/storage/document-store.port';
-import type { SqliteDocumentStore } from '../../../src/storage/sqlite-store';
 import { cardInputs, cardText, findAction } from '../../support/cards';
 import { FakeGraph } from '../../support/fake-graph';
 import { startTestBot, type TestBot, type TestUser } from '../../support/test-bot';
+import { purgeExpired, rawStoreBytes } from '../../support/test-store';
 import { createAtelier, download, installEverywhere, organiserName } from './kennisatelier.helpers';
 
 /** Not in the organisation file, like nearly all of the 12,000 colleagues. */
@@ -18,12 +18,8 @@ const fatima = { id: 'ce000000-0000-4000-8000-000000000002', name: 'Fatima Yilma
 const nobody = { id: 'ce000000-0000-4000-8000-000000000003' };
 const ids = [jeroen.id, fatima.id, nobody.id];
 
-/** Every byte the store has on disk, after a checkpoint. */
-function rawStore(bot: TestBot): Buffer {
-  (bot.deps.store as SqliteDocumentStore).checkpoint();
-  const files = [bot.dbFile, `${bot.dbFile}-wal`].filter((f) => existsSync(f));
-  return Buffer.concat(files.map((f) => readFileSync(f)));
-}
+/** Everything the run's store keeps (SQLite's file bytes, or every Cosmos document). */
+const rawStore = (bot: TestBot) => rawStoreBytes(bot.deps.store, bot.dbFile);
 
 /**
  * Three colleagues sign up for an atelier with two seats. Teams gives no display name in the turn of
@@ -149,15 +145,15 @@ describe('kennisatelier: names on the roster, the attendance form and the CSV', 
       const { atelierId } = await createAtelier(sanne!, { channels: channel.id, capacity: '2' });
       await signUpThree(bot, atelierId);
       const listId = `kennisatelier:${atelierId}`;
-      // Control: the name is on disk while the list is kept, so the search below can fail.
-      expect(rawStore(bot).includes(Buffer.from(jeroen.name))).toBe(true);
+      // Control: the name is stored while the list is kept, so the search below can fail.
+      expect((await rawStore(bot)).includes(Buffer.from(jeroen.name))).toBe(true);
 
       bot.clock.set('2027-03-01T14:59:00Z'); // the atelier ended 2026-12-01 15:00 UTC
       expect(await bot.deps.store.get(containers.signups, listId, 'list')).toBeDefined();
       bot.clock.set('2027-03-01T15:00:01Z');
       expect(await bot.deps.store.get(containers.signups, listId, 'list')).toBeUndefined();
-      (bot.deps.store as SqliteDocumentStore).purgeExpired();
-      expect(rawStore(bot).includes(Buffer.from(jeroen.name))).toBe(false);
+      await purgeExpired(bot.deps.store);
+      expect((await rawStore(bot)).includes(Buffer.from(jeroen.name))).toBe(false);
     } finally {
       await bot.stop();
     }

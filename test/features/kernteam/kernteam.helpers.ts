@@ -1,16 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
-import type { SqliteDocumentStore } from '../../../src/storage/sqlite-store';
 import { cardText, findAction } from '../../support/cards';
 import type { TestBot, TestUser } from '../../support/test-bot';
+import { rawStoreBytes } from '../../support/test-store';
 
-/** Every byte the store has on disk: the database file and its write-ahead log, after a checkpoint. */
-export function rawStore(bot: TestBot): Buffer {
-  (bot.deps.store as SqliteDocumentStore).checkpoint();
-  const files = [bot.dbFile, `${bot.dbFile}-wal`].filter((f) => existsSync(f));
-  return Buffer.concat(files.map((f) => readFileSync(f)));
-}
-
-export const inRaw = (bot: TestBot, text: string) => rawStore(bot).includes(Buffer.from(text));
+/** Whether the run's store still keeps this text (SQLite's file bytes, or any Cosmos document). */
+export const inRaw = async (bot: TestBot, text: string) =>
+  (await rawStoreBytes(bot.deps.store, bot.dbFile)).includes(Buffer.from(text));
 
 export interface LoggedSignal {
   signalId: string;

@@ -70,7 +70,7 @@ describe('signals: logged by the kernteam, followed up, free text gone at the en
   it('status ontvangen → in onderzoek → afgesloten; after closing the free text is gone from the SQLite file', async () => {
     const secret = 'ZULU-7 teamleider negeert klachten over toegankelijkheid';
     const { code, signalId } = await logSignal(noor(), { topic: 'toegankelijkheid', text: secret });
-    expect(inRaw(bot, secret)).toBe(true); // control: while open, the text is in the file
+    expect(await inRaw(bot, secret)).toBe(true); // control: while open, the text is in the file
 
     const investigating = await sanne().invoke('kernteam.signal.status', { signalId, status: 'inOnderzoek' });
     expect(cardText(investigating.card)).toContain(`Signaal ${code} heeft nu de status: in onderzoek.`);
@@ -79,8 +79,8 @@ describe('signals: logged by the kernteam, followed up, free text gone at the en
     expect(signalBlock(closed.card, code)).toContain('De tekst is verwijderd.');
     await bot.runDue();
 
-    expect(inRaw(bot, secret)).toBe(false);
-    expect(inRaw(bot, 'ZULU-7')).toBe(false);
+    expect(await inRaw(bot, secret)).toBe(false);
+    expect(await inRaw(bot, 'ZULU-7')).toBe(false);
     const doc = await bot.deps.store.get<Record<string, unknown>>(containers.kernteam, 'signal', signalId);
     expect(doc?.data).toMatchObject({ topic: 'toegankelijkheid', status: 'afgesloten' });
     expect(doc?.data.text).toBeUndefined();
@@ -118,9 +118,9 @@ describe('signals: logged by the kernteam, followed up, free text gone at the en
     expect(signalBlock(res.card, c.code)).toContain('GAMMA blijft open');
     const advice = await bot.deps.store.query<{ signalIds: string[] }>(containers.kernteam, { pk: 'advice' });
     expect(advice[0].data.signalIds.sort()).toEqual([a.signalId, b.signalId].sort());
-    expect(inRaw(bot, 'ALFA selectiecommissie')).toBe(false);
-    expect(inRaw(bot, 'BETA vacaturetekst')).toBe(false);
-    expect(inRaw(bot, 'GAMMA blijft open')).toBe(true);
+    expect(await inRaw(bot, 'ALFA selectiecommissie')).toBe(false);
+    expect(await inRaw(bot, 'BETA vacaturetekst')).toBe(false);
+    expect(await inRaw(bot, 'GAMMA blijft open')).toBe(true);
 
     const twice = await sanne().invoke('kernteam.advice.record', {
       formId: 'f'.repeat(32),
@@ -133,9 +133,9 @@ describe('signals: logged by the kernteam, followed up, free text gone at the en
   it('an open signal loses its free text when the retention ends (fake clock); the record stays', async () => {
     const { signalId } = await logSignal(noor(), { topic: 'anders', text: 'OMEGA oud signaal' });
     await bot.advance(days(89));
-    expect(inRaw(bot, 'OMEGA oud signaal')).toBe(true);
+    expect(await inRaw(bot, 'OMEGA oud signaal')).toBe(true);
     await bot.advance(days(1) + 1000);
-    expect(inRaw(bot, 'OMEGA oud signaal')).toBe(false);
+    expect(await inRaw(bot, 'OMEGA oud signaal')).toBe(false);
     const doc = await bot.deps.store.get<Record<string, unknown>>(containers.kernteam, 'signal', signalId);
     expect(doc?.data).toMatchObject({ status: 'ontvangen', topic: 'anders' });
   });

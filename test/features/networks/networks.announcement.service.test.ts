@@ -6,6 +6,7 @@ import {
 } from '../../../src/features/networks/networks.schemas';
 import { cardActions, cardText } from '../../support/cards';
 import { employee, networksFixture, people, rPrideChannel, type NetworksFixture } from './networks.fixture';
+import { purgeExpired } from '../../support/test-store';
 
 const errorOf = (p: Promise<unknown>) =>
   p.then(
@@ -253,7 +254,7 @@ describe('AnnouncementService and AnnouncementAdminService', () => {
     expect(await f.m.announcements.owned(lotte(), draft.id)).toMatchObject({ status: 'sent', revision: 1 });
 
     f.clock.advance(86_400_000);
-    f.store.purgeExpired();
+    await purgeExpired(f.store);
     const rows = await recipientRows();
     for (const id of ids) expect(rows).not.toContain(id.toLowerCase());
     const closed = await f.m.admin.status(lotte(), draft.id);
@@ -289,7 +290,7 @@ describe('AnnouncementService and AnnouncementAdminService', () => {
     await f.drain();
     expect((await f.engine.delivery.status(draft.id))?.keepUntil).toBe('2027-02-11T17:00:00.000Z');
     f.clock.set(new Date('2027-02-01T12:00:00Z'));
-    f.store.purgeExpired();
+    await purgeExpired(f.store);
     expect(await f.engine.delivery.sentMessages(draft.id)).toHaveLength(1);
     expect((await f.m.admin.status(lotte(), draft.id)).changeable).toBe(true);
   });

@@ -7,6 +7,7 @@ import {
 import { createLogger } from '../../../src/platform/logger';
 import { containers } from '../../../src/storage/document-store.port';
 import { employee, networksFixture, type NetworksFixture } from './networks.fixture';
+import { purgeExpired } from '../../support/test-store';
 
 const card = (text: string) =>
   cardActivity(
@@ -90,7 +91,7 @@ describe('networks.broadcastToMembers job (the contract other features use)', ()
       });
     expect(await itemsOf()).toHaveLength(3);
     f.clock.advance(86_400_000 + 60_000);
-    f.store.purgeExpired();
+    await purgeExpired(f.store);
     expect(await itemsOf()).toHaveLength(0);
     const raw = JSON.stringify(await f.store.query(containers.outbox, { pk: job.broadcastId }));
     for (const id of [both, snoozed, english]) expect(raw.toLowerCase()).not.toContain(id.toLowerCase());

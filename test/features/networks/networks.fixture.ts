@@ -14,7 +14,6 @@ import { Organisation, type Locale } from '../../../src/platform/org/organisatio
 import type { OrgFile } from '../../../src/platform/org/org.schema';
 import { PeopleNames } from '../../../src/platform/people/people-names';
 import { registerSignupMessages } from '../../../src/platform/signups';
-import { SqliteDocumentStore } from '../../../src/storage/sqlite-store';
 import en from '../../../src/features/networks/i18n/en.json';
 import italian from '../../../src/features/networks/i18n/it.json';
 import nl from '../../../src/features/networks/i18n/nl.json';
@@ -22,6 +21,7 @@ import { registerNetworksJobs } from '../../../src/features/networks/networks.jo
 import { createNetworksModule } from '../../../src/features/networks/networks.module';
 import { FakeConnector } from '../../support/fake-connector';
 import { alwaysOpenCalendar } from '../../support/open-calendar';
+import { openTestStore } from '../../support/test-store';
 
 /** Demo people (config/org.demo.json): coordinators of r-pride (Lotte) and neurodiversiteit (Sem). */
 export const people = {
@@ -36,14 +36,14 @@ export const rPrideChannel = '19:rpride@thread.tacv2';
 export const employee = (n: number) => `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
 
 /**
- * The networks module on real parts: SQLite store, the real delivery engine sending to a fake Bot
+ * The networks module on real parts: the run's store (test-store.ts), the real delivery engine sending to a fake Bot
  * Connector over HTTP, real i18n and cards, a manual clock. The feature's jobs are registered as in the app;
  * `logger` receives the feature's logs.
  */
 export async function networksFixture(options: { orgPatch?: (org: OrgFile) => void; logger?: Logger } = {}) {
   const connector = await FakeConnector.start();
   const clock = new ManualClock('2026-11-23T09:00:00Z');
-  const store = new SqliteDocumentStore(':memory:', () => clock.now().getTime());
+  const store = await openTestStore(':memory:', () => clock.now().getTime());
   const raw = JSON.parse(readFileSync('config/org.demo.json', 'utf8')) as OrgFile;
   const rPride = raw.networks.find((n) => n.id === 'r-pride');
   if (rPride) rPride.channelId = rPrideChannel;

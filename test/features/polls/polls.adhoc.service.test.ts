@@ -30,8 +30,8 @@ const codeOf = async (p: Promise<unknown>) =>
 describe('ad-hoc polls', () => {
   let f: PollsFixture;
   const algemeen = channelKey('19:algemeen@thread.tacv2');
-  beforeEach(() => {
-    f = pollsFixture();
+  beforeEach(async () => {
+    f = await pollsFixture();
     f.channels.push({ key: algemeen, title: 'Algemeen' });
   });
 

@@ -18,7 +18,7 @@ describe('anonymous polls, as seen by someone who reads the whole database', () 
   let f: PollsFixture;
   let salt: string;
   beforeEach(async () => {
-    f = pollsFixture();
+    f = await pollsFixture();
     await f.polls.open.openSatisfactionPoll(satisfactionJob());
     salt = (await f.polls.repo.secret(pollId))!.salt;
     await answerAll(f, attendees.slice(0, 8));

@@ -13,7 +13,7 @@ const codeOf = async (p: Promise<unknown>) =>
 describe('satisfaction poll: opening, answering, changing', () => {
   let f: PollsFixture;
   beforeEach(async () => {
-    f = pollsFixture();
+    f = await pollsFixture();
     f.locales.set(userKey(attendees[1]), 'en-US');
     await f.polls.open.openSatisfactionPoll(satisfactionJob());
   });

@@ -22,12 +22,12 @@ import { createLogger } from '../../../src/platform/logger';
 import { PeopleNames } from '../../../src/platform/people/people-names';
 import { Organisation, type Actor, type Locale } from '../../../src/platform/org/organisation';
 import { containers } from '../../../src/storage/document-store.port';
-import { SqliteDocumentStore } from '../../../src/storage/sqlite-store';
 import { answerKeySecret } from '../../../src/features/polls/polls.answer-key.rules';
 import { createPollsModule } from '../../../src/features/polls/polls.module';
 import pollsEn from '../../../src/features/polls/i18n/en.json';
 import pollsIt from '../../../src/features/polls/i18n/it.json';
 import pollsNl from '../../../src/features/polls/i18n/nl.json';
+import { openTestStore } from '../../support/test-store';
 
 /** Records what would be sent; the real outbox has its own tests. */
 export class RecordingDelivery implements Pick<Delivery, 'enqueue' | 'forget'> {
@@ -89,9 +89,9 @@ export const attendees = [
   '7a11e1b0-0000-4000-8000-000000000012',
 ];
 
-export function pollsFixture() {
+export async function pollsFixture() {
   const clock = new ManualClock('2026-11-23T09:00:00Z');
-  const store = new SqliteDocumentStore(':memory:', () => clock.now().getTime());
+  const store = await openTestStore(':memory:', () => clock.now().getTime());
   const org = Organisation.load('config/org.demo.json');
   const i18n = new I18n((l) => org.terms(l));
   i18n.register({ nl: platformNl, en: platformEn, it: platformIt });
@@ -163,7 +163,7 @@ export function pollsFixture() {
   };
 }
 
-export type PollsFixture = ReturnType<typeof pollsFixture>;
+export type PollsFixture = Awaited<ReturnType<typeof pollsFixture>>;
 
 export const satisfactionJob = (
   overrides: Partial<{ attendeeIds: string[]; closesAt: string; sourceId: string }> = {},

@@ -31,7 +31,7 @@ async function closeIt(f: PollsFixture) {
 describe('results of a satisfaction poll', () => {
   let f: PollsFixture;
   beforeEach(async () => {
-    f = pollsFixture();
+    f = await pollsFixture();
     await f.polls.open.openSatisfactionPoll(satisfactionJob());
   });
 
@@ -127,7 +127,7 @@ describe('results of a satisfaction poll', () => {
 describe('finding 7: results of an anonymous poll cannot be differenced while it is open', () => {
   let f: PollsFixture;
   beforeEach(async () => {
-    f = pollsFixture();
+    f = await pollsFixture();
     await f.polls.open.openSatisfactionPoll(satisfactionJob());
   });
 

@@ -13,8 +13,6 @@ import {
   type Card,
 } from './sturingsgesprek.helpers';
 
-jest.setTimeout(30_000);
-
 const nodes = (card: unknown, type: string) => {
   const found: Array<Record<string, unknown>> = [];
   walk(card, (n) => {

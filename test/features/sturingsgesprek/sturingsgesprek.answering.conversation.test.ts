@@ -15,9 +15,6 @@ import {
   type Card,
 } from './sturingsgesprek.helpers';
 
-// Headroom for a busy machine: each test drives the whole bot over HTTP.
-jest.setTimeout(30_000);
-
 /** The director's side in conversation: draft → submit → edit, a deputy, and two submits at once. */
 describe('sturingsgesprek: answering a round', () => {
   let bot: TestBot;

@@ -13,21 +13,22 @@ import { ManualClock } from '../../../src/platform/clock';
 import { silentLogger } from '../../../src/platform/logger';
 import { Organisation } from '../../../src/platform/org/organisation';
 import { PeopleNames } from '../../../src/platform/people/people-names';
-import { SqliteDocumentStore } from '../../../src/storage/sqlite-store';
+import type { DocumentStore } from '../../../src/storage/document-store.port';
+import { openTestStore } from '../../support/test-store';
 
 const org = Organisation.load('config/org.demo.json');
 const bram = org.actor('7a11e1b0-0000-4000-8000-00000000000b', 'nl');
 const lotte = org.actor('7a11e1b0-0000-4000-8000-000000000008', 'nl');
 
-/** The answer sheet on the real SQLite store: one document, etag-guarded, revision on the card. */
+/** The answer sheet on the run's real store (SQLite, or Cosmos with TEST_STORE=cosmos): one document, etag-guarded, revision on the card. */
 describe('sturingsgesprek answering service', () => {
-  let store: SqliteDocumentStore;
+  let store: DocumentStore;
   let repo: SturingsgesprekRepository;
   let service: AnsweringService;
   const deputyCards: string[] = [];
 
   beforeEach(async () => {
-    store = new SqliteDocumentStore(':memory:');
+    store = await openTestStore(':memory:');
     repo = new SturingsgesprekRepository(store);
     const clock = new ManualClock('2026-11-23T09:00:00Z');
     const notifier = {

@@ -15,8 +15,6 @@ import {
   type Card,
 } from './sturingsgesprek.helpers';
 
-jest.setTimeout(30_000);
-
 /** A colleague only the directory knows: not in the organisation file, never talked to the bot. */
 const fatima = { id: 'ce000000-0000-4000-8000-0000000000d1', name: 'Fatima Yilmaz' };
 /** A well-formed id that belongs to nobody. */

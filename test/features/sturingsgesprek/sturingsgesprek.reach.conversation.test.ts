@@ -9,8 +9,6 @@ import {
   type Card,
 } from './sturingsgesprek.helpers';
 
-jest.setTimeout(30_000);
-
 const nudgeFor = (status: Card, unitId: string) =>
   cardActions(status).find(
     (a) => a.verb === 'sturingsgesprek.nudge' && (a.data as { target: string }).target === unitId,

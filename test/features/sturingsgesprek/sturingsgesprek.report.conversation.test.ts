@@ -29,9 +29,6 @@ const download = async (bot: TestBot, url: string) => {
   return { status: res.status, type: res.headers.get('content-type'), bytes, body: bytes.toString('utf8') };
 };
 
-// Headroom for a busy machine: each test drives the whole bot over HTTP.
-jest.setTimeout(30_000);
-
 /** The compiled report: per question each cluster's answer beside its previous one, counts, downloads. */
 describe('sturingsgesprek: compiled report', () => {
   let bot: TestBot;

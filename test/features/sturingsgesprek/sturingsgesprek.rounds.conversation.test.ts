@@ -20,9 +20,6 @@ const roundCards = (bot: TestBot, name: string) =>
 const reminders = (bot: TestBot, name: string) =>
   cardsReceived(bot, bot.user(name)).filter((c) => cardText(c).includes('Herinnering: sturingsgesprek'));
 
-// Headroom for a busy machine: each test drives the whole bot over HTTP.
-jest.setTimeout(30_000);
-
 /** The DIG office's side in conversation: a round from a template, status, nudges, reminders, closing. */
 describe('sturingsgesprek: rounds', () => {
   let bot: TestBot;

@@ -2,9 +2,6 @@ import { SturingsgesprekRepository } from '../../../src/features/sturingsgesprek
 import { startTestBot, type TestBot } from '../../support/test-bot';
 import { cardOf, cardText, findAction, inputById, installAll, people } from './sturingsgesprek.helpers';
 
-// Headroom for a busy machine: each test drives the whole bot over HTTP.
-jest.setTimeout(30_000);
-
 const invalidInput = 'Dat begreep ik niet goed: controleer wat je hebt ingevuld. Er is niets veranderd.';
 
 /** What every route of the feature does with a bad payload, and outside the 1:1 chat. */

@@ -14,9 +14,6 @@ import {
   type Card,
 } from './sturingsgesprek.helpers';
 
-// Headroom for a busy machine: each test drives the whole bot over HTTP.
-jest.setTimeout(30_000);
-
 const roundCards = (bot: TestBot, name: string) =>
   cardsReceived(bot, bot.user(name)).filter((c) => cardText(c).includes('DIG-vragen: '));
 

@@ -2,15 +2,15 @@ import { ManualClock } from '../../../src/platform/clock';
 import { isAppError } from '../../../src/platform/errors';
 import { I18n } from '../../../src/platform/i18n/i18n';
 import { registerSignupMessages, SignupService } from '../../../src/platform/signups';
-import { containers } from '../../../src/storage/document-store.port';
-import { SqliteDocumentStore } from '../../../src/storage/sqlite-store';
+import { containers, type DocumentStore } from '../../../src/storage/document-store.port';
+import { openTestStore, purgeExpired } from '../../support/test-store';
 
-let store: SqliteDocumentStore;
+let store: DocumentStore;
 let clock: ManualClock;
 let signups: SignupService;
 
-beforeEach(() => {
-  store = new SqliteDocumentStore(':memory:');
+beforeEach(async () => {
+  store = await openTestStore(':memory:');
   clock = new ManualClock('2026-11-23T09:00:00Z');
   signups = new SignupService(store, clock);
 });
@@ -146,7 +146,7 @@ describe('SignupService', () => {
   });
 
   it('a list with keepUntil expires with its seats and names; moving it moves the expiry', async () => {
-    const timed = new SqliteDocumentStore(':memory:', () => clock.now().getTime());
+    const timed = await openTestStore(':memory:', () => clock.now().getTime());
     try {
       const lists = new SignupService(timed, clock);
       await lists.open('a', { capacity: null, keepUntil: '2026-12-01T09:00:00.000Z' });
@@ -160,7 +160,7 @@ describe('SignupService', () => {
       expect(await rejection(lists.namedRoster('a'))).toBe('signups.error.notFound');
       expect(await lists.status('a', 'u1')).toEqual({ state: 'none' });
       // The state and both people's documents: every document of the list had the moved expiry.
-      expect(timed.purgeExpired()).toBe(3);
+      expect(await purgeExpired(timed)).toBe(3);
       expect(await timed.query(containers.signups)).toEqual([]);
     } finally {
       await timed.close();
