@@ -17,6 +17,8 @@ const root = resolve(import.meta.dirname, '..');
 const bin = (name) => resolve(root, 'node_modules', '.bin', name);
 const extra = process.argv.slice(2);
 const done = [];
+/** The Cosmos pass while it runs in the background (see below); a failing step stops it. */
+let background;
 
 function step(name, command, args) {
   console.log(`\n=== ${name}: ${[command, ...args].join(' ')}`);
@@ -83,7 +85,6 @@ step('unit tests', bin('jest'), [...extra, ...jestReport('unit'), '--selectProje
  * band (one process), so on two cores the two passes share the machine instead of queueing. Its output goes
  * to a file (a pipe would fill while spawnSync blocks this process) and is printed whole when it ends.
  */
-let background;
 function startCosmosPass() {
   if (process.env.SKIP_COSMOS === '1') {
     console.log('\n=== unit tests on Cosmos: SKIPPED (SKIP_COSMOS=1)');

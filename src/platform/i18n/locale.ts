@@ -56,5 +56,7 @@ export function resolveLocale(tag: string | undefined, policy: LocalePolicy): Lo
  * English (read by more people than Dutch where a text has no Italian yet), then Dutch.
  */
 export function pickText(text: Readonly<Partial<Record<Locale, string>>>, locale: Locale): string {
-  return text[locale] ?? text[baseLocale(locale)] ?? text.en ?? text.nl ?? Object.values(text).find(Boolean) ?? '';
+  return (
+    text[locale] ?? text[baseLocale(locale)] ?? text.en ?? text.nl ?? Object.values(text).find(Boolean) ?? ''
+  );
 }
