@@ -3,12 +3,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DateTime } from 'luxon';
-import { AtelierRepository } from '../../src/features/kennisatelier/kennisatelier.repository';
+import {
+  AtelierRepository,
+  signupListId,
+  signupListKeepUntil,
+} from '../../src/features/kennisatelier/kennisatelier.repository';
 import type { Atelier } from '../../src/features/kennisatelier/kennisatelier.types';
 import { systemClock } from '../../src/platform/clock';
 import { satisfactionPollJobKind } from '../../src/platform/contracts/satisfaction-poll.job';
 import { JobScheduler } from '../../src/platform/delivery/job-scheduler';
 import { createLogger } from '../../src/platform/logger';
+import { SignupService } from '../../src/platform/signups';
 import { SqliteDocumentStore } from '../../src/storage/sqlite-store';
 import {
   catalogues,
@@ -30,7 +35,7 @@ const ZONE = 'Europe/Rome';
 /** Words that only appear when a Dutch or English text, or a raw placeholder, slipped into an Italian card. */
 const NOT_ITALIAN = /\{@|kennisatelier|Aanmelden|aangemeld|bedankt|Sign up|Thank you|peiling|\bDIG\b/i;
 
-/** An atelier two weeks ahead, written into the bot's store before it starts: what an organiser's form makes. */
+/** An atelier two weeks ahead with its sign-up list, in the bot's store before it starts: what the organiser's form makes. */
 async function seedAtelier(dataDir: string): Promise<Atelier> {
   const starts = DateTime.now().setZone(ZONE).plus({ days: 14 }).set({ hour: 14, minute: 0, second: 0 });
   const now = new Date().toISOString();
@@ -42,6 +47,7 @@ async function seedAtelier(dataDir: string): Promise<Atelier> {
     endsAt: starts.plus({ hours: 2 }).toUTC().toISO()!,
     deadline: starts.toUTC().toISO()!,
     room: 'Palazzo Tursi, sala 2',
+    meetingUrl: 'https://teams.microsoft.com/l/meetup-join/19%3ameeting_genova',
     capacity: 25,
     channelIds: [],
     networkIds: [],
@@ -49,12 +55,17 @@ async function seedAtelier(dataDir: string): Promise<Atelier> {
     createdAt: now,
     updatedAt: now,
     status: 'published',
-    revision: 1,
+    revision: 0,
     listedFrom: now,
   };
   const store = new SqliteDocumentStore(join(dataDir, 'panelbot.sqlite'));
   try {
     await new AtelierRepository(store).create(atelier);
+    await new SignupService(store, systemClock).open(signupListId(atelier.id), {
+      capacity: atelier.capacity,
+      deadline: atelier.deadline,
+      keepUntil: signupListKeepUntil(atelier),
+    });
   } finally {
     await store.close();
   }
@@ -119,8 +130,10 @@ describe('Genova in Italian in the Agents Playground (headless Chromium)', () =>
     expect(file.headers.get('content-type')).toContain('text/calendar');
     const ics = (await file.text()).replace(/\r\n[ \t]/g, '');
     expect(ics).toContain(`SUMMARY:${atelier.title}`);
-    expect(ics).toContain('LOCATION:Palazzo Tursi\\, sala 2');
-    expect(ics).not.toMatch(/kennisatelier|Aanmelden|herinnering|reminder/i);
+    // The only words the bot adds to the file are the place's: in the organisation's language.
+    expect(ics).toContain(`LOCATION:Palazzo Tursi\\, sala 2 · ${it_('kennisatelier.card.online')}`);
+    for (const other of ['nl', 'en'] as const)
+      expect(ics).not.toContain(i18n.t(other, 'kennisatelier.card.online'));
   });
 
   it('a sondaggio sent to the dipendente: they answer it and see the thanks in Italian', async () => {
