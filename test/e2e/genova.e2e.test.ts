@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DateTime } from 'luxon';
+import type { Locator } from 'playwright-core';
 import {
   AtelierRepository,
   signupListId,
@@ -34,6 +35,17 @@ const ZONE = 'Europe/Rome';
 
 /** Words that only appear when a Dutch or English text, or a raw placeholder, slipped into an Italian card. */
 const NOT_ITALIAN = /\{@|kennisatelier|Aanmelden|aangemeld|bedankt|Sign up|Thank you|peiling|\bDIG\b/i;
+
+/** Italian runs longer than Dutch: no text on a card may be squeezed into a column a word or two wide. */
+async function expectNoSqueezedText(card: Locator): Promise<void> {
+  const widths = await card
+    .locator('.ac-textBlock')
+    .evaluateAll((blocks) =>
+      blocks.map((b) => [b.textContent ?? '', b.getBoundingClientRect().width] as const),
+    );
+  const squeezed = widths.filter(([text, width]) => text.length > 20 && width < 160);
+  expect(squeezed).toEqual([]);
+}
 
 /** An atelier two weeks ahead with its sign-up list, in the bot's store before it starts: what the organiser's form makes. */
 async function seedAtelier(dataDir: string): Promise<Atelier> {
@@ -103,6 +115,7 @@ describe('Genova in Italian in the Agents Playground (headless Chromium)', () =>
     expect(text).toContain(it_('help.footer'));
     expect(text).toContain(it_('kennisatelier.help.list.title'));
     expect(text).not.toMatch(NOT_ITALIAN);
+    await expectNoSqueezedText(card);
     await medewerker.screenshot(screenshotFile('genova-help.png'), card);
   });
 
@@ -112,6 +125,7 @@ describe('Genova in Italian in the Agents Playground (headless Chromium)', () =>
     const listed = (await card.textContent()) ?? '';
     expect(listed).toContain(it_('kennisatelier.seats.limited', { taken: 0, capacity: 25 }));
     expect(listed).not.toMatch(NOT_ITALIAN);
+    await expectNoSqueezedText(card);
     await medewerker.screenshot(screenshotFile('genova-laboratorio.png'), card);
 
     await medewerker.clickButton(it_('kennisatelier.card.signUp'), card);
@@ -120,6 +134,7 @@ describe('Genova in Italian in the Agents Playground (headless Chromium)', () =>
     expect(text).toContain(it_('kennisatelier.status.attending'));
     expect(text).toContain(it_('kennisatelier.seats.limited', { taken: 1, capacity: 25 }));
     expect(text).not.toMatch(NOT_ITALIAN);
+    await expectNoSqueezedText(mine);
     await medewerker.screenshot(screenshotFile('genova-laboratorio-iscritto.png'), mine);
     await expect(
       mine.getByRole('button', { name: it_('kennisatelier.card.withdraw') }).count(),
@@ -177,6 +192,7 @@ describe('Genova in Italian in the Agents Playground (headless Chromium)', () =>
     await medewerker.clickButton(it_('polls.card.submit'), card);
     const thanks = await medewerker.card(it_('polls.card.saved'));
     expect((await thanks.textContent()) ?? '').not.toMatch(NOT_ITALIAN);
+    await expectNoSqueezedText(thanks);
     await medewerker.screenshot(screenshotFile('genova-sondaggio-grazie.png'), thanks);
   });
 });
