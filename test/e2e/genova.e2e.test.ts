@@ -47,6 +47,17 @@ async function expectNoSqueezedText(card: Locator): Promise<void> {
   expect(squeezed).toEqual([]);
 }
 
+/**
+ * After a card button the Playground (not the bot) shows its own English notice under the card; it has no
+ * Teams counterpart, so it goes before the screenshot.
+ */
+async function dismissPlaygroundNotice(client: TeamsClient): Promise<void> {
+  const dismiss = client.page.getByRole('button', { name: 'Dismiss Invoke Message' }).last();
+  await dismiss.waitFor({ state: 'visible', timeout: 10_000 });
+  await dismiss.click();
+  await dismiss.waitFor({ state: 'detached', timeout: 10_000 });
+}
+
 /** An atelier two weeks ahead with its sign-up list, in the bot's store before it starts: what the organiser's form makes. */
 async function seedAtelier(dataDir: string): Promise<Atelier> {
   const starts = DateTime.now().setZone(ZONE).plus({ days: 14 }).set({ hour: 14, minute: 0, second: 0 });
@@ -135,6 +146,7 @@ describe('Genova in Italian in the Agents Playground (headless Chromium)', () =>
     expect(text).toContain(it_('kennisatelier.seats.limited', { taken: 1, capacity: 25 }));
     expect(text).not.toMatch(NOT_ITALIAN);
     await expectNoSqueezedText(mine);
+    await dismissPlaygroundNotice(medewerker);
     await medewerker.screenshot(screenshotFile('genova-laboratorio-iscritto.png'), mine);
     await expect(
       mine.getByRole('button', { name: it_('kennisatelier.card.withdraw') }).count(),
@@ -193,6 +205,7 @@ describe('Genova in Italian in the Agents Playground (headless Chromium)', () =>
     const thanks = await medewerker.card(it_('polls.card.saved'));
     expect((await thanks.textContent()) ?? '').not.toMatch(NOT_ITALIAN);
     await expectNoSqueezedText(thanks);
+    await dismissPlaygroundNotice(medewerker);
     await medewerker.screenshot(screenshotFile('genova-sondaggio-grazie.png'), thanks);
   });
 });
