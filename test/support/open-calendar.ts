@@ -1,5 +1,5 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import type { CalendarSource } from '../../src/platform/delivery';
 import type { CalendarSettings } from '../../src/platform/org/org-calendar.schema';
 
@@ -22,7 +22,12 @@ export const alwaysOpen: CalendarSource = { calendar: alwaysOpenCalendar, timeZo
  * bot processes on the real clock, whose flows would otherwise wait for the next working morning.
  */
 export function openCalendarOrgFile(dir: string, source = 'config/org.demo.json'): string {
-  const org = JSON.parse(readFileSync(resolve(__dirname, '..', '..', source), 'utf8')) as object;
+  const path = resolve(__dirname, '..', '..', source);
+  const org = JSON.parse(readFileSync(path, 'utf8')) as { sturingsgesprek?: { templatesDir?: string } };
+  // The folders a file names stay beside it (org.schema.ts): the copy gets copies of them.
+  const templatesDir = org.sturingsgesprek?.templatesDir;
+  if (templatesDir)
+    cpSync(resolve(dirname(path), templatesDir), join(dir, templatesDir), { recursive: true });
   const file = join(dir, 'org.open-calendar.json');
   writeFileSync(file, JSON.stringify({ ...org, calendar: alwaysOpenCalendar }));
   return file;

@@ -29,12 +29,12 @@ const CLOUD_SETTINGS = [
 ];
 
 export async function startBot(
-  opts: { env?: Record<string, string>; name?: string } = {},
+  opts: { env?: Record<string, string>; name?: string; orgSource?: string } = {},
 ): Promise<RunningBot> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'panelbot-e2e-'));
   // The demo organisation, open at every hour: the bot runs on the real clock (docs/calendar.md).
-  const orgFile = openCalendarOrgFile(dataDir);
+  const orgFile = openCalendarOrgFile(dataDir, opts.orgSource);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: String(port),

@@ -38,9 +38,13 @@ export async function closeAll(): Promise<void> {
   await stopAllProcesses();
 }
 
-export async function openClient(bot: RunningBot, persona: Persona): Promise<TeamsClient> {
+export async function openClient(
+  bot: Pick<RunningBot, 'url'>,
+  persona: Persona,
+  opts: { orgPath?: string } = {},
+): Promise<TeamsClient> {
   const browser = findChromium(); // scripts/chromium.ts: CHROMIUM_PATH, /usr/bin/chromium, or @sparticuz/chromium
-  const playground = await startPlayground({ botUrl: bot.url, persona });
+  const playground = await startPlayground({ botUrl: bot.url, persona, orgPath: opts.orgPath });
   const profile = mkdtempSync(join(tmpdir(), 'panelbot-chromium-'));
   let context: BrowserContext | undefined;
   try {

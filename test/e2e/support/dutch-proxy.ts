@@ -3,9 +3,10 @@ import type { AddressInfo } from 'node:net';
 
 /**
  * The Playground stamps every activity with locale en-US. Rotterdam's staff use Teams in Dutch, so a small
- * pass-through in front of the bot turns its activities into nl-NL ones: the screenshots show the real UI.
+ * pass-through in front of the bot turns its activities into nl-NL ones (or `locale`, e.g. it-IT for Genova):
+ * the screenshots show the real UI.
  */
-export async function dutchProxy(target: string): Promise<{ url: string; server: Server }> {
+export async function dutchProxy(target: string, locale = 'nl-NL'): Promise<{ url: string; server: Server }> {
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -17,8 +18,8 @@ export async function dutchProxy(target: string): Promise<{ url: string; server:
             locale?: string;
             entities?: Array<{ type?: string; locale?: string }>;
           };
-          activity.locale = 'nl-NL';
-          for (const e of activity.entities ?? []) if (e.type === 'clientInfo') e.locale = 'nl-NL';
+          activity.locale = locale;
+          for (const e of activity.entities ?? []) if (e.type === 'clientInfo') e.locale = locale;
           body = JSON.stringify(activity);
         } catch {
           // not JSON: pass it on untouched

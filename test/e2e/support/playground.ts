@@ -27,11 +27,13 @@ export interface RunningPlayground {
 export async function startPlayground(opts: {
   botUrl: string;
   persona: Persona;
+  /** The organisation file whose people play the personas (relative to the repo); the demo one by default. */
+  orgPath?: string;
 }): Promise<RunningPlayground> {
   const dir = mkdtempSync(join(tmpdir(), 'panelbot-playground-'));
   const configFile = join(dir, `${opts.persona}.yml`);
   const config = writePlaygroundConfig({
-    orgPath: join(repoRoot, 'config/org.demo.json'),
+    orgPath: join(repoRoot, opts.orgPath ?? 'config/org.demo.json'),
     persona: opts.persona,
     outFile: configFile,
   });

@@ -5,6 +5,9 @@ import type { Actor } from '../../../platform/org/organisation';
 import helpTemplate from '../../../platform/cards/help.card.json';
 import welcomeTemplate from '../../../platform/cards/welcome.card.json';
 
+/** Button titles longer than this (about a third of a chat-width card) go under their entry's text. */
+const STACK_BUTTON_FROM = 28;
+
 /** The help card: what this person may do, with one button each. */
 export function renderHelpCard(text: CardText, entries: readonly HelpEntry[], actor: Actor): AdaptiveCard {
   const panel = text.local(text.org.panelName);
@@ -14,13 +17,18 @@ export function renderHelpCard(text: CardText, entries: readonly HelpEntry[], ac
     intro: text.t('help.intro', { panel }),
     rolesLine: text.t('help.rolesLine', { roles: roles.length ? roles.join(', ') : text.t('help.noRoles') }),
     footer: text.t('help.footer'),
-    entries: entries.map((e) => ({
-      title: text.t(e.titleKey),
-      description: text.t(e.descriptionKey),
-      button: text.t('help.openEntry', { title: text.t(e.titleKey) }),
-      verb: e.verb,
-      data: e.data ?? {},
-    })),
+    entries: entries.map((e) => {
+      const button = text.t('help.openEntry', { title: text.t(e.titleKey) });
+      return {
+        title: text.t(e.titleKey),
+        description: text.t(e.descriptionKey),
+        button,
+        // A long button beside the text squeezes it to a word a line: it goes under the text instead.
+        stacked: button.length > STACK_BUTTON_FROM,
+        verb: e.verb,
+        data: e.data ?? {},
+      };
+    }),
   });
 }
 
