@@ -61,13 +61,13 @@ describe('sturingsgesprek: the DIG office edits the doorbraken', () => {
     );
     expect(cardText(added)).toContain('Doorbraak 12: Inclusieve taal in alle brieven');
     const prioritised = cardOf(await click(ravi, added, 'Voorrang geven aan doorbraak 5'));
-    const retired = cardOf(await click(ravi, prioritised, 'Doorbraak 11 uit de lijst halen'));
+    const retired = cardOf(await click(ravi, prioritised, 'Uit de lijst halen: doorbraak 11'));
     const text = cardText(retired);
     expect(text).toContain('Niet meer in gebruik');
     // Titles are typed in Teams: escaped Markdown on the card (Teams shows the plain brackets).
     expect(text).toContain('Doorbraak 11 \\(tekst uit het Intern actieplan DIG volgt\\)');
     expect(text).toContain('Doorbraak 11: Inclusieve taal in alle brieven'); // numbering of the active ones
-    expect(() => findAction(retired, 'Doorbraak 12 uit de lijst halen')).toThrow();
+    expect(() => findAction(retired, 'Uit de lijst halen: doorbraak 12')).toThrow();
 
     const items = (await stored(bot))!.items;
     // The Inzicht figure counts the list the office keeps: the added one too, the retired one still.
@@ -165,7 +165,7 @@ describe('sturingsgesprek: each round keeps its own copy of the doorbraken', () 
     list = cardOf(
       await click(ravi, list, 'Titel opslaan van doorbraak 1', { 't_db-01_nl': 'Nieuwe titel 1' }),
     );
-    list = cardOf(await click(ravi, list, 'Doorbraak 2 uit de lijst halen'));
+    list = cardOf(await click(ravi, list, 'Uit de lijst halen: doorbraak 2'));
     cardOf(
       await click(ravi, list, 'Toevoegen', { new_nl: 'Doorbraak twaalf', new_en: 'Breakthrough twelve' }),
     );
