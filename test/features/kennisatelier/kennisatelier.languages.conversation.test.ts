@@ -1,5 +1,11 @@
 import { cardActions, cardText } from '../../support/cards';
-import { exampleLocale, exampleOrg, foreignLines, type ExampleOrg } from '../../support/example-org';
+import {
+  everythingSent,
+  exampleLocale,
+  exampleOrg,
+  foreignLines,
+  type ExampleOrg,
+} from '../../support/example-org';
 import { startTestBot, type TestBot, type TestUser } from '../../support/test-bot';
 import { download, formValues, texts } from './kennisatelier.helpers';
 
@@ -76,6 +82,12 @@ describe.each(['genova', 'gent'] as const)('kennisatelier in %s’s example orga
 
   it('no Rotterdam word or unfilled placeholder in any card or message the bot sent', () => {
     expect(foreignLines(bot, name)).toEqual([]);
+  });
+
+  it('Italian dates carry no article before the weekday ("il martedì 1 dicembre" reads wrong)', () => {
+    const sent = everythingSent(bot).join('\n');
+    if (name === 'genova') expect(sent).toMatch(/martedì 1 dicembre 2026/);
+    expect(sent).not.toMatch(/\b(il|al|dal|del) (lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica)/);
   });
 });
 
