@@ -25,7 +25,7 @@ describe.each(['genova', 'gent'] as const)('help in %s’s example organisation'
       .join('\n');
     expect(text).toContain(i18n.t(language, 'help.title'));
     expect(text).toContain(i18n.t(language, 'kennisatelier.help.list.title'));
-    expect(text).toContain(bot.deps.org.terms(language).ateliers.replace(/^./, (c) => c.toUpperCase()));
+    expect(text).toContain(bot.deps.org.terms(language)!.ateliers.replace(/^./, (c) => c.toUpperCase()));
   });
 
   it('the office’s help names its rounds to the organisation’s directors, in the language', async () => {
@@ -34,8 +34,8 @@ describe.each(['genova', 'gent'] as const)('help in %s’s example organisation'
       .map(cardText)
       .join('\n');
     expect(text).toContain(i18n.t(language, 'help.title'));
-    expect(text).toContain(bot.deps.org.terms(language).directors);
-    expect(text).toContain(bot.deps.org.terms(language).programme);
+    expect(text).toContain(bot.deps.org.terms(language)!.directors);
+    expect(text).toContain(bot.deps.org.terms(language)!.programme);
   });
 
   it('no Rotterdam word or unfilled placeholder in anything the bot sent', () => {
