@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { createHttpServer } from '@vercel/cosmosdb-server';
+import { useLinearCosmosQueries } from './cosmos-query-linear';
 
 /** The emulator's published key; the test server accepts any key, the SDK just needs a valid one. */
 export const emulatorKey =
@@ -16,6 +17,7 @@ export interface CosmosTestServer {
 
 /** Starts @vercel/cosmosdb-server in this process on a free port, plain HTTP. */
 export async function startCosmosServer(): Promise<CosmosTestServer> {
+  useLinearCosmosQueries();
   const server = createHttpServer();
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
