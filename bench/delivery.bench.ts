@@ -8,14 +8,13 @@
  * killed with SIGKILL halfway (or `--kills K` times, evenly spread) and restarted (lost, duplicates). The worker runs in a child process
  * (the "bot process"), so its peak RSS is its own.
  */
+import { seedConversations } from './seed-conversations';
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { ConversationRecord } from '../src/platform/conversations';
-import { userKey } from '../src/platform/delivery';
-import { containers, type DocumentStore } from '../src/storage/document-store.port';
+import type { DocumentStore } from '../src/storage/document-store.port';
 import { CosmosDocumentStore } from '../src/storage/cosmos-store';
 import { SqliteDocumentStore } from '../src/storage/sqlite-store';
 import { testConnectionPolicy } from '../test/support/cosmos-server';
@@ -88,24 +87,7 @@ function startCosmosProcess(): Promise<CosmosProcess> {
 }
 
 async function seed(store: DocumentStore, url: string): Promise<void> {
-  const docs = Array.from({ length: N }, (_, i) => {
-    const key = userKey(recipientId(i + 1));
-    const data: ConversationRecord = {
-      key,
-      reference: {
-        serviceUrl: url,
-        channelId: 'msteams',
-        conversation: { id: `conv-${i + 1}`, conversationType: 'personal' },
-        bot: { id: '28:bench' },
-        user: { id: `29:${i + 1}` },
-      },
-      active: true,
-      updatedAt: new Date().toISOString(),
-    };
-    return { pk: 'user', id: key, data };
-  });
-  for (let i = 0; i < docs.length; i += 1000)
-    await store.createMany(containers.conversations, docs.slice(i, i + 1000));
+  await seedConversations(store, url, N, recipientId);
 }
 
 function tally(connector: FakeConnector): Pick<Row, 'lost' | 'duplicates' | 'throttled' | 'faults'> {

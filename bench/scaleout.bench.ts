@@ -11,12 +11,13 @@
  * N / rate. Wall time runs from the enqueue (the organiser pressing send, bots already running) to the
  * last message the connector accepted. Peak RSS is each bot process's VmHWM.
  */
+import { seedConversations } from './seed-conversations';
 import { alwaysOpen } from '../test/support/open-calendar';
 import { fork, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { systemClock } from '../src/platform/clock';
-import { ConversationDirectory, type ConversationRecord } from '../src/platform/conversations';
+import { ConversationDirectory } from '../src/platform/conversations';
 import { createDelivery, userKey, type OutboundActivity } from '../src/platform/delivery';
 import { silentLogger } from '../src/platform/logger';
 import { CosmosDocumentStore } from '../src/storage/cosmos-store';
@@ -64,24 +65,7 @@ function card(): OutboundActivity {
 }
 
 async function seed(store: CosmosDocumentStore, url: string): Promise<void> {
-  const docs = Array.from({ length: N }, (_, i) => {
-    const key = userKey(`scaleout-user-${i + 1}`);
-    const data: ConversationRecord = {
-      key,
-      reference: {
-        serviceUrl: url,
-        channelId: 'msteams',
-        conversation: { id: `conv-${i + 1}`, conversationType: 'personal' },
-        bot: { id: '28:bench' },
-        user: { id: `29:${i + 1}` },
-      },
-      active: true,
-      updatedAt: new Date().toISOString(),
-    };
-    return { pk: 'user', id: key, data };
-  });
-  for (let i = 0; i < docs.length; i += 1000)
-    await store.createMany(containers.conversations, docs.slice(i, i + 1000));
+  await seedConversations(store, url, N, (n) => `scaleout-user-${n}`);
 }
 
 async function runRow(
