@@ -23,7 +23,8 @@ import {
  */
 const INSTANCES = 3;
 const RATE = 50;
-const LEASE_MS = 6_000;
+// Sends time out at half the lease: on a crowded machine a 3 s timeout made card updates retry for minutes.
+const LEASE_MS = 20_000;
 /** Sends a worker has in flight at once (delivery-options.ts): the most a kill -9 can double. */
 const CONCURRENCY = 16;
 const RECIPIENTS = 450;
