@@ -2,6 +2,9 @@ import { cardActions, cardText, cardsOf, findAction } from '../../support/cards'
 import { startTestBot, type TestBot, type TestUser } from '../../support/test-bot';
 import { newMembers, rPrideChannelTitle, withRPrideChannel } from './networks.conversation.helpers';
 
+/** Pausing the network's announcements: a choice of period under one button (docs/calendar.md). */
+const pauseChoices = ['Aankondigingen pauzeren', '1 week', '1 maand', 'Tot ik ze weer aanzet'];
+
 describe('networks: a meetup with RSVP through the shared sign-up model', () => {
   let bot: TestBot;
   let lotte: TestUser;
@@ -49,7 +52,7 @@ describe('networks: a meetup with RSVP through the shared sign-up model', () => 
 
   it('before answering, a member sees only "sign up" beside the membership buttons, named apart', () => {
     const titles = cardActions(cardsOf(bot.inbox(members[0]!)).at(-1)).map((a) => a.title);
-    expect(titles).toEqual(['Aanmelden voor bijeenkomst', '30 dagen pauzeren', 'Lidmaatschap opzeggen']);
+    expect(titles).toEqual(['Aanmelden voor bijeenkomst', ...pauseChoices, 'Lidmaatschap opzeggen']);
   });
 
   it('members sign up from the card; the seats go first come, first served, then the waitlist', async () => {
@@ -103,7 +106,7 @@ describe('networks: a meetup with RSVP through the shared sign-up model', () => 
     expect(titles).toEqual([
       'Afmelden voor bijeenkomst',
       'Zet in mijn agenda (.ics)',
-      '30 dagen pauzeren',
+      ...pauseChoices,
       'Lidmaatschap opzeggen',
     ]);
     const url = String(findAction(seated.card, 'agenda').url);
