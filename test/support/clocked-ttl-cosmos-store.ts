@@ -1,5 +1,6 @@
 import { CosmosDocumentStore, type CosmosStoreOptions } from '../../src/storage/cosmos-store';
 import type {
+  BatchOperation,
   BulkCreateResult,
   DocumentQuery,
   NewDocument,
@@ -89,6 +90,14 @@ export class ClockedTtlCosmosStore extends CosmosDocumentStore {
     const stored = await super.upsert(container, doc);
     this.written(container, doc);
     return this.withTimeLeft(container, stored);
+  }
+
+  /** All or nothing, as in Cosmos: the expiries change only when the whole batch was written. */
+  override async batch(container: string, pk: string, operations: BatchOperation[]): Promise<string[]> {
+    await this.purgeExpired();
+    const etags = await super.batch(container, pk, operations);
+    for (const operation of operations) this.written(container, operation.doc);
+    return etags;
   }
 
   override async delete(container: string, pk: string, id: string, etag?: string): Promise<boolean> {
