@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { Locale } from '../../src/platform/i18n/locale';
 import type { OrgFile } from '../../src/platform/org/org.schema';
 import { cardText } from './cards';
 import type { TestBot } from './test-bot';
@@ -7,6 +8,9 @@ export type ExampleOrg = 'genova' | 'gent';
 
 /** The Teams locale a person of each example organisation uses. */
 export const exampleLocale: Record<ExampleOrg, string> = { genova: 'it-IT', gent: 'nl-BE' };
+
+/** The bot's language for that person: the example file's own (its `defaultLocale`). */
+export const exampleLanguage: Record<ExampleOrg, Locale> = { genova: 'it', gent: 'nl-BE' };
 
 /**
  * An orgPatch for startTestBot that runs one of the shipped example files (config/org.<name>.example.json)

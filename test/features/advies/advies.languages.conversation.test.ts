@@ -1,6 +1,7 @@
 import { cardText, cardsOf } from '../../support/cards';
 import {
   exampleLocale,
+  exampleLanguage,
   exampleOrg,
   foreignLines,
   rotterdamWords,
@@ -46,7 +47,7 @@ describe.each(['genova', 'gent'] as const)('advies request in %s’s example org
   // Cards that came back as invoke answers: not in the connector's log, so the sweep checks them here.
   const answered: unknown[] = [];
   const locale = exampleLocale[name];
-  const language = name === 'genova' ? 'it' : 'nl-BE';
+  const language = exampleLanguage[name];
   const s = setting[name];
   beforeAll(async () => {
     bot = await startTestBot({ orgPatch: exampleOrg(name) });

@@ -1,5 +1,11 @@
 import { cardActions, cardText, cardsOf } from '../../support/cards';
-import { exampleLocale, exampleOrg, foreignLines, type ExampleOrg } from '../../support/example-org';
+import {
+  exampleLocale,
+  exampleLanguage,
+  exampleOrg,
+  foreignLines,
+  type ExampleOrg,
+} from '../../support/example-org';
 import { startTestBot, type TestBot, type TestUser } from '../../support/test-bot';
 
 const setting: Record<ExampleOrg, { staff: string; kernteam: string[]; word: string }> = {
@@ -29,7 +35,7 @@ describe.each(['genova', 'gent'] as const)('contact in %s’s example organisati
   let member: TestUser;
   let code: string;
   const locale = exampleLocale[name];
-  const language = name === 'genova' ? 'it' : 'nl-BE';
+  const language = exampleLanguage[name];
   const s = setting[name];
   beforeAll(async () => {
     bot = await startTestBot({ orgPatch: exampleOrg(name) });

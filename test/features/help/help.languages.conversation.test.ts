@@ -1,5 +1,11 @@
 import { cardText, cardsOf } from '../../support/cards';
-import { exampleLocale, exampleOrg, foreignLines, type ExampleOrg } from '../../support/example-org';
+import {
+  exampleLocale,
+  exampleLanguage,
+  exampleOrg,
+  foreignLines,
+  type ExampleOrg,
+} from '../../support/example-org';
 import { startTestBot, type TestBot } from '../../support/test-bot';
 
 const helpWord: Record<ExampleOrg, string> = { genova: 'aiuto', gent: 'help' };
@@ -12,7 +18,7 @@ const people: Record<ExampleOrg, { staff: string; office: string }> = {
 describe.each(['genova', 'gent'] as const)('help in %s’s example organisation', (name) => {
   let bot: TestBot;
   const locale = exampleLocale[name];
-  const language = name === 'genova' ? 'it' : 'nl-BE';
+  const language = exampleLanguage[name];
   beforeAll(async () => {
     bot = await startTestBot({ orgPatch: exampleOrg(name) });
   });

@@ -2,6 +2,7 @@ import { cardActions, cardText } from '../../support/cards';
 import {
   everythingSent,
   exampleLocale,
+  exampleLanguage,
   exampleOrg,
   foreignLines,
   type ExampleOrg,
@@ -22,7 +23,7 @@ describe.each(['genova', 'gent'] as const)('kennisatelier in %s’s example orga
   let bot: TestBot;
   let atelierId: string;
   const locale = exampleLocale[name];
-  const language = name === 'genova' ? 'it' : 'nl-BE';
+  const language = exampleLanguage[name];
   const person = (who: string): TestUser => bot.user(who).locale(locale);
 
   beforeAll(async () => {

@@ -1,5 +1,11 @@
 import { cardActions, cardText, cardsOf } from '../../support/cards';
-import { exampleLocale, exampleOrg, foreignLines, type ExampleOrg } from '../../support/example-org';
+import {
+  exampleLocale,
+  exampleLanguage,
+  exampleOrg,
+  foreignLines,
+  type ExampleOrg,
+} from '../../support/example-org';
 import { startTestBot, type TestBot } from '../../support/test-bot';
 
 const setting: Record<
@@ -26,7 +32,7 @@ const setting: Record<
 describe.each(['genova', 'gent'] as const)('kernteam signal in %s’s example organisation', (name) => {
   let bot: TestBot;
   const locale = exampleLocale[name];
-  const language = name === 'genova' ? 'it' : 'nl-BE';
+  const language = exampleLanguage[name];
   const s = setting[name];
   beforeAll(async () => {
     bot = await startTestBot({ orgPatch: exampleOrg(name) });

@@ -1,5 +1,11 @@
 import { cardActions, cardInputs, cardText } from '../../support/cards';
-import { exampleLocale, exampleOrg, foreignLines, type ExampleOrg } from '../../support/example-org';
+import {
+  exampleLocale,
+  exampleLanguage,
+  exampleOrg,
+  foreignLines,
+  type ExampleOrg,
+} from '../../support/example-org';
 import { startTestBot, type TestBot } from '../../support/test-bot';
 import { lastCard } from './polls.conversation.helpers';
 
@@ -28,7 +34,7 @@ const closingWhen: Record<ExampleOrg, string> = {
 describe.each(['genova', 'gent'] as const)('polls in %s’s example organisation', (name) => {
   let bot: TestBot;
   const locale = exampleLocale[name];
-  const language = name === 'genova' ? 'it' : 'nl-BE';
+  const language = exampleLanguage[name];
   const who = people[name];
   beforeAll(async () => {
     bot = await startTestBot({ orgPatch: exampleOrg(name) });

@@ -1,5 +1,6 @@
 import {
   exampleLocale,
+  exampleLanguage,
   exampleOrg,
   foreignLines,
   rotterdamWords,
@@ -53,7 +54,7 @@ describe.each(['genova', 'gent'] as const)('sturingsgesprek in %s’s example or
   // Cards that came back as invoke answers: not in the connector's log, so the sweep checks them here.
   const answered: unknown[] = [];
   const locale = exampleLocale[name];
-  const language = name === 'genova' ? 'it' : 'nl-BE';
+  const language = exampleLanguage[name];
   const s = setting[name];
   beforeAll(async () => {
     bot = await startTestBot({ orgPatch: exampleOrg(name) });
