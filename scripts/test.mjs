@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * `npm test`: type check, lint, unit tests, then the end-to-end tests in headless Chromium, and alongside
- * them the conversation and service tests again on a Cosmos test server (jest project unit-cosmos).
+ * both the conversation and service tests again on a Cosmos test server (jest project unit-cosmos).
  * Stops at the first failing step and exits with its code. Extra arguments go to both jest runs (before --selectProjects, which takes a list).
  * SKIP_E2E=1 leaves out the end-to-end step (it says so; it does not pretend they passed); the Cosmos pass
  * then runs on its own. SKIP_COSMOS=1 leaves out the Cosmos pass (it says so too).
@@ -78,11 +78,9 @@ step('format', bin('prettier'), [
   'scripts/**/*.{ts,mjs}',
 ]);
 
-step('unit tests', bin('jest'), [...extra, ...jestReport('unit'), '--selectProjects', 'unit']);
-
 /**
- * The conversation and service tests on Cosmos, started in the background: the end-to-end step runs in
- * band (one process), so on two cores the two passes share the machine instead of queueing. Its output goes
+ * The conversation and service tests on Cosmos, started in the background beside the unit and end-to-end
+ * steps, so on two cores the passes share the machine instead of queueing. Its output goes
  * to a file (a pipe would fill while spawnSync blocks this process) and is printed whole when it ends.
  */
 function startCosmosPass() {
@@ -114,8 +112,13 @@ async function awaitCosmosPass(pass) {
   if (result === 'passed') done.push('unit tests on Cosmos');
 }
 
+// On two cores jest gives the unit step one worker: the Cosmos pass (one worker too) takes the other core
+// from the start instead of queueing behind it, and the end-to-end step follows the unit step.
+const cosmosPass = startCosmosPass();
+step('unit tests', bin('jest'), [...extra, ...jestReport('unit'), '--selectProjects', 'unit']);
+
 if (process.env.SKIP_E2E === '1') {
-  await awaitCosmosPass(startCosmosPass());
+  await awaitCosmosPass(cosmosPass);
   finish(0, 'passed; end-to-end tests SKIPPED (SKIP_E2E=1)');
 }
 
@@ -127,7 +130,6 @@ try {
   console.error(`\n${err.message}`);
   finish(1, 'end-to-end tests could not run');
 }
-const cosmosPass = startCosmosPass();
 step('end-to-end tests', bin('jest'), [
   ...extra,
   ...jestReport('e2e'),
