@@ -116,10 +116,12 @@ export class ItemProcessor {
       if (via === 'install') this.stats.installed += 1;
       else this.stats.opened += 1;
     }
-    if (!(await this.readyToSend(item))) return;
+    // Counted before the app token is taken: a store round trip between the token and the request would
+    // let sends reach Teams in bunches (a slow write holds some, a fast one not), and bunches draw 429s.
     const admittedAt = this.clock.now();
     const retryAt = await this.calendar.admit(data.key, data.urgency, admittedAt);
     if (retryAt) return this.claimer.release(item, retryAt);
+    if (!(await this.readyToSend(item))) return this.calendar.refund(data.key, data.urgency, admittedAt);
     const { activityId } = await this.gate.send(reference, activity).catch(async (err: unknown) => {
       await this.calendar.refund(data.key, data.urgency, admittedAt);
       throw err;

@@ -15,6 +15,7 @@ import {
   type RecipientKey,
 } from '../../../src/platform/delivery';
 import { silentLogger, type Logger } from '../../../src/platform/logger';
+import type { DocumentStore } from '../../../src/storage/document-store.port';
 import { SqliteDocumentStore } from '../../../src/storage/sqlite-store';
 import { FakeConnector, type FakeConnectorOptions } from '../../support/fake-connector';
 import { alwaysOpen } from '../../support/open-calendar';
@@ -98,6 +99,8 @@ export async function startFixture(
     reach?: (timers: VirtualTimers) => DeliveryDeps['reach'];
     /** The organisation's sending calendar; by default one that is always open. */
     calendar?: CalendarSource;
+    /** The store as the engine sees it (e.g. slowed down on virtual time); the fixture's own is unwrapped. */
+    engineStore?: (store: DocumentStore, timers: VirtualTimers) => DocumentStore;
   } = {},
 ): Promise<Fixture> {
   const timers = new VirtualTimers();
@@ -116,7 +119,7 @@ export async function startFixture(
   const keys = await seedUsers(directory, connector.url, setup.users ?? 0);
   const build = (store: SqliteDocumentStore, options?: Partial<DeliveryOptions>, sender?: ProactiveSender) =>
     createDelivery({
-      store,
+      store: setup.engineStore?.(store, timers) ?? store,
       sender: sender ?? trackedSender(timers),
       directory: new ConversationDirectory(store, () => clock.now()),
       clock,

@@ -32,6 +32,35 @@ describe('delivery worker against a Teams-like connector', () => {
     expect(await f.engine.delivery.status('b1')).toMatchObject({ total: 40, sent: 40, queued: 0, failed: 0 });
   });
 
+  it('reaches Teams at the app rate even when the store answers unevenly (no store call after the token)', async () => {
+    // Every third write of the per-person send counts takes 400 ms: were it done after the app token was
+    // taken, the sends behind fast writes would overtake the slow ones and arrive at Teams in bunches.
+    let writes = 0;
+    f = await startFixture({
+      users: 60,
+      connector: { ratePerSecond: 20, burst: 1 },
+      delivery: { ratePerSecond: 20, burst: 1, concurrency: 8 },
+      engineStore: (store, timers) =>
+        new Proxy(store, {
+          get(target, name, receiver) {
+            const value = Reflect.get(target, name, receiver) as unknown;
+            if (typeof value !== 'function') return value;
+            return async (...args: unknown[]) => {
+              if (args[0] === containers.sendCounts && (name === 'replace' || name === 'create'))
+                if (writes++ % 3 === 0) await timers.sleep(400);
+              return (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
+            };
+          },
+        }),
+    });
+    await broadcast('uneven', 60);
+    await f.drain();
+
+    expect(writes).toBeGreaterThanOrEqual(60);
+    expect(f.connector.deliveredCounts().size).toBe(60);
+    expect(f.connector.throttled()).toHaveLength(0);
+  });
+
   it('honours Retry-After: the throttled message waits, and so does the whole app', async () => {
     f = await startFixture({
       users: 16,
