@@ -34,9 +34,6 @@ module.exports = {
       displayName: 'unit-cosmos',
       roots: ['<rootDir>/test'],
       testMatch: cosmosTests,
-      // 1,000 recipients through the delivery engine: on the in-process Cosmos test server it did not finish
-      // in 180 s on a busy machine; reach at scale on Cosmos is the scale-out benchmark's job (bench/).
-      testPathIgnorePatterns: ['/test/features/networks/networks.reach.conversation.test.ts'],
       setupFiles: ['<rootDir>/test/support/cosmos-store.env.ts'],
       setupFilesAfterEnv: [
         '<rootDir>/test/support/test-store.setup.ts',
