@@ -184,9 +184,8 @@ export class RoundNotifier {
     const recipients: DeliveryRecipient[] = [];
     for (const id of this.managers()) {
       const w = await this.words(id);
-      const links = this.reportLinks(round.roundId, id, w.locale);
       const total = round.units.length;
-      const card = renderClosedCard(w, { round, submitted: submitted.length, total, missing, links, names });
+      const card = renderClosedCard(w, { round, submitted: submitted.length, total, missing, names });
       recipients.push({ key: userKey(id), activity: cardActivity(card, round.periodLabel) });
     }
     await this.d.delivery.enqueue({

@@ -132,10 +132,7 @@ describe('sturingsgesprek cards', () => {
       }),
       reminder: renderReminderCard(w, { round, unit: units[0], sheet, kind: 'reminder' }),
       confirm: renderConfirmCard(w, { round: { ...round, status: 'draft' }, units, names }),
-      closed: renderClosedCard(w, {
-        ...{ round, submitted: 5, total: 7, missing: units.slice(5), names },
-        links: { docx: 'https://x.example/w', markdown: 'https://x.example/a', csv: 'https://x.example/b' },
-      }),
+      closed: renderClosedCard(w, { round, submitted: 5, total: 7, missing: units.slice(5), names }),
       overview: renderOverviewCard(w, [{ round, submitted: 5 }]),
       form: renderRoundForm(w, {
         sets: templates.map((t) => ({ setId: t.id, name: t.name, questions: t.questions, isTemplate: true })),

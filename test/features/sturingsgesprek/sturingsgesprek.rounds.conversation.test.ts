@@ -1,3 +1,4 @@
+import { hours } from '../../../src/platform/clock';
 import { SturingsgesprekRepository } from '../../../src/features/sturingsgesprek/sturingsgesprek.repository';
 import { startTestBot, type TestBot } from '../../support/test-bot';
 import {
@@ -226,8 +227,18 @@ describe('sturingsgesprek: rounds', () => {
       expect(text).toContain('Concernstaf — Tim van Dijk');
       expect(text).not.toContain('Dienstverlening —');
       expect(findAction(closed, 'Verslag bekijken').verb).toBe('sturingsgesprek.report');
-      expect(findAction(closed, 'Verslag (Markdown)').url).toContain('/files/');
+      // No signed link in a card that may be read tomorrow: they live ten minutes.
+      expect(cardActions(closed).filter((a) => a.url)).toEqual([]);
     }
+    // Read the next morning, the report button still gives downloads that work.
+    bot.clock.advance(hours(15));
+    const mila = bot.user(people.mila);
+    const report = cardOf(await click(mila, lastCard(bot, mila), 'Verslag bekijken'));
+    const markdown = await fetch(
+      String(findAction(report, 'Verslag (Markdown)').url).replace(/^http:\/\/[^/]+/, bot.url),
+    );
+    expect(markdown.status).toBe(200);
+    expect(await markdown.text()).toContain('Sturingsgesprek december 2026');
     // The round card already in Bram's chat is replaced by the closed version.
     const updates = bot.updatesIn(bram.conversationId);
     const replaced = updates[updates.length - 1]?.attachments?.[0]?.content;

@@ -4,7 +4,7 @@ import { formatWhen } from '../../../platform/i18n/format';
 import { flattenQuestions } from '../sturingsgesprek.question-set.schemas';
 import { cardPerson, pick, t, unitName } from '../sturingsgesprek.text.format';
 import type { PeopleNamesMap, RoundDoc, SheetDoc, UnitSnapshot } from '../sturingsgesprek.types';
-import { sturingsgesprekVerbs, type ReportLinks } from '../sturingsgesprek.verbs';
+import { sturingsgesprekVerbs } from '../sturingsgesprek.verbs';
 import closedTemplate from './closed.card.json';
 import confirmTemplate from './confirm.card.json';
 import reminderTemplate from './reminder.card.json';
@@ -89,10 +89,11 @@ export function renderClosedCard(
     submitted: number;
     total: number;
     missing: UnitSnapshot[];
-    links: ReportLinks;
     names: PeopleNamesMap;
   },
 ): AdaptiveCard {
+  // No download links here: a signed link lives ten minutes and this card may be read the next morning.
+  // The report button makes fresh ones.
   return renderCard(closedTemplate, {
     t: w.i18n.tree(w.locale, 'sturingsgesprek.card.closed'),
     verbs: sturingsgesprekVerbs,
@@ -101,7 +102,6 @@ export function renderClosedCard(
     missing: d.missing.map((u) => ({
       text: `${unitName(w, u.name)} — ${cardPerson(w, d.names, u.ownerId)}`,
     })),
-    links: d.links,
     roundId: d.round.roundId,
   });
 }
