@@ -2,7 +2,7 @@ import type { AdviesRequest } from '../../../src/features/advies/advies.types';
 import type { OrgFile } from '../../../src/platform/org/org.schema';
 import { containers } from '../../../src/storage/document-store.port';
 import { cardInputs, cardText, cardsOf, expectCardHouseRules } from '../../support/cards';
-import { exampleLocale, exampleOrg } from '../../support/example-org';
+import { exampleLocale, exampleOrg, rotterdamWords } from '../../support/example-org';
 import { startTestBot, type TestBot, type TestUser } from '../../support/test-bot';
 import { installAll, programmateamName, requesterName, requestValues, snapshot } from './advies.helpers';
 
@@ -61,6 +61,8 @@ describe('advies: W&S grades from the organisation file', () => {
     expect(figures).toContain('Selectiecommissies met een panellid, per departement en niveau');
     expect(figures).toContain('Burgerzaken · niveau A en B: 5');
     expect(figures).not.toMatch(/fsk/);
+    expect(figures).not.toMatch(rotterdamWords.gent);
+    expect(cardText(card)).not.toMatch(rotterdamWords.gent);
     const docs = await bot.deps.store.query<{ fskBand?: string }>(containers.advies, { pk: 'figures' });
     expect(docs.map((d) => d.data.fskBand)).toEqual(['a-b', 'a-b', 'a-b', 'a-b', 'a-b']);
   });
@@ -87,6 +89,7 @@ describe('advies: W&S grades from the organisation file', () => {
     const card = await form(manager!, 'chiedi un parere');
     const area = input(card, 'grade') as { label: string; choices: Array<{ title: string }> };
     expect(area.label).toBe('Area di inquadramento');
+    expect(cardText(card)).not.toMatch(/fsk|Functieschaal/);
     expect(area.choices.map((c) => c.title)).toEqual([
       'Area degli Operatori',
       'Area degli Operatori esperti',
