@@ -106,6 +106,31 @@ describe('Genova and Gent use their own words', () => {
     });
   });
 
+  it('grade their vacancies in their own system: Gent by niveau, Genova by area of the CCNL', () => {
+    const gent = Organisation.load(join(root, 'config/org.gent.example.json')).adviesGrades!;
+    expect(gent.label['nl-BE']).toBe('Niveau');
+    expect(gent.scale).toBeUndefined();
+    expect(gent.options?.map((o) => `${o.id}→${o.band}`)).toEqual([
+      'A→a-b',
+      'B→a-b',
+      'C→c-e',
+      'D→c-e',
+      'E→c-e',
+    ]);
+    expect(gent.bands.map((b) => b.label['nl-BE'])).toEqual(['niveau A en B', 'niveau C, D en E']);
+    const genova = Organisation.load(join(root, 'config/org.genova.example.json')).adviesGrades!;
+    expect(genova.label.it).toBe('Area di inquadramento');
+    expect(genova.options?.map((o) => o.label.it)).toEqual([
+      'Area degli Operatori',
+      'Area degli Operatori esperti',
+      'Area degli Istruttori',
+      "Area dei Funzionari e dell'Elevata Qualificazione",
+      'Dirigenza',
+    ]);
+    expect(genova.bands.map((b) => b.id)).toEqual(['operatori', 'istruttori', 'funzionari-dirigenza']);
+    expect(JSON.stringify([gent, genova])).not.toMatch(/fsk|schaal/i);
+  });
+
   it('the check can fail: a director who is not among the people is refused', () => {
     const broken = JSON.parse(readFileSync(join(root, 'config/org.genova.example.json'), 'utf8')) as {
       clusters: Array<{ director: string }>;

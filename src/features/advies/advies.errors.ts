@@ -9,6 +9,8 @@ export const errors = defineErrors('advies', [
   'invalidDate',
   'badUrl',
   'wsDetailsMissing',
+  'unknownGrade',
+  'gradeOutOfScale',
   'notOpen',
   'notAccepted',
   'notKernteamlid',

@@ -1,24 +1,22 @@
 import { cellOf, MIN_CELL, suppress } from '../../platform/stats/small-cells';
-import {
-  followUpOutcomes,
-  requestKinds,
-  type FskBand,
-  type PeriodFigures,
-  type RequestFigure,
-} from './advies.types';
+import { followUpOutcomes, requestKinds, type PeriodFigures, type RequestFigure } from './advies.types';
 
 const outcomes = ['pending', 'accepted', 'declined', 'advised'] as const;
-const bands: FskBand[] = ['upTo8', '9to12', '13plus'];
 
 /** `2026-Q3` → `2026` for yearly figures. */
 const periodOf = (f: RequestFigure, by: 'quarter' | 'year') =>
   by === 'year' ? f.quarter.slice(0, 4) : f.quarter;
 
-/** Figures per period, newest first; a period with fewer than 5 requests shows only "<5". */
+/**
+ * Figures per period, newest first; a period with fewer than 5 requests shows only "<5". W&S rows go by
+ * the organisation's `bands` in their order, then any other band a stored figure has (a band since
+ * taken out of the file), then none (no grades in the file): every procedure is counted.
+ */
 export function periodFigures(
   figures: RequestFigure[],
   clusters: string[],
   by: 'quarter' | 'year',
+  bands: readonly string[] = [],
 ): PeriodFigures[] {
   const periods = [...new Set(figures.map((f) => periodOf(f, by)))].sort().reverse();
   return periods.map((period) => {
@@ -27,7 +25,8 @@ export function periodFigures(
     const count = <K extends string>(keys: readonly K[], pick: (f: RequestFigure) => string) =>
       keys.map((k): [string, number] => [k, inP.filter((f) => pick(f) === k).length]);
     const ws = inP.filter((f) => f.kind === 'ws' && (f.joined ?? 0) > 0);
-    const wsKeys = clusters.flatMap((c) => bands.map((b) => `${c}|${b}`));
+    const wsBands = [...new Set([...bands, ...ws.map((f) => f.fskBand ?? '')])];
+    const wsKeys = clusters.flatMap((c) => wsBands.map((b) => `${c}|${b}`));
     return {
       period,
       total: cellOf(inP.length),
@@ -37,7 +36,7 @@ export function periodFigures(
       byFollowUp: suppress(count([...followUpOutcomes, 'none'], (f) => f.followUp)),
       // W&S procedures joined: only the combinations that occur, each suppressed on its own.
       wsJoined: wsKeys
-        .map((k): [string, number] => [k, ws.filter((f) => `${f.clusterId}|${f.fskBand}` === k).length])
+        .map((k): [string, number] => [k, ws.filter((f) => `${f.clusterId}|${f.fskBand ?? ''}` === k).length])
         .filter(([, n]) => n > 0)
         .map(([key, n]) => ({ key, cell: cellOf(n) })),
     };

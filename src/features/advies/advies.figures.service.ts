@@ -20,6 +20,7 @@ export class AdviesFiguresService {
       await this.repo.figures(),
       this.org.clusters.map((c) => c.id),
       by,
+      this.org.adviesGrades?.bands.map((b) => b.id),
     );
   }
 }

@@ -1,5 +1,5 @@
 import type { CardText } from '../../platform/card-text';
-import type { Cell, PeriodFigures } from './advies.types';
+import type { Cell, PeriodFigures, WsDetails } from './advies.types';
 
 export const breakdowns = ['byKind', 'byCluster', 'byOutcome', 'byFollowUp', 'wsJoined'] as const;
 export type Breakdown = (typeof breakdowns)[number];
@@ -21,10 +21,27 @@ export function rowLabel(text: CardText, breakdown: Breakdown, key: string): str
     case 'byFollowUp':
       return key === 'none' ? text.t('advies.figures.noFollowUp') : text.t(`advies.outcome.${key}`);
     case 'wsJoined': {
-      const [c, band] = key.split('|');
-      return `${cluster(c ?? '')} · ${text.t(`advies.figures.band.${band}`)}`;
+      const [c = '', band = ''] = key.split('|');
+      return band ? `${cluster(c)} · ${bandLabel(text, band)}` : cluster(c);
     }
   }
+}
+
+/** A band of the organisation's grades in the reader's language; its id if the file no longer has it. */
+const bandLabel = (text: CardText, id: string) =>
+  text.local(text.org.adviesGrades?.bands.find((b) => b.id === id)?.label) || id;
+
+/**
+ * The grade of a W&S request as a fact (the field's name from the file, the number or the option's
+ * label); none when the organisation has no grades or the request none.
+ */
+export function gradeFact(text: CardText, ws: WsDetails): Array<{ label: string; value: string }> {
+  const grades = text.org.adviesGrades;
+  const value =
+    ws.fsk !== undefined
+      ? String(ws.fsk)
+      : ws.grade && (text.local(grades?.options?.find((o) => o.id === ws.grade)?.label) || ws.grade);
+  return grades && value ? [{ label: text.local(grades.label), value }] : [];
 }
 
 /** `2026-Q3` → "3e kwartaal 2026" / "Q3 2026"; a year stays a year. */

@@ -3,6 +3,7 @@ import type { Actor } from '../../platform/org/organisation';
 import type { RequestView } from './cards/request.card';
 import { isProgrammateam, isRequester, mayAdvise, assertMayView } from './advies.access';
 import { errors } from './advies.errors';
+import { gradeFromForm } from './advies.grades.rules';
 import { isOverdue, namesShownToRequester, newRequestCode } from './advies.rules';
 import type { FollowUpOutcome, AdviesRequest } from './advies.types';
 import type { SubmitInput } from './advies.schemas';
@@ -14,8 +15,14 @@ export class AdviesRequestService extends AdviesServiceBase {
     this.checkCluster(input.clusterId);
     this.checkLink(input.link);
     const deadline = this.futureDeadline(input.deadline);
-    const { vacancy, fsk, roundDates, seats } = input;
-    if (input.kind === 'ws' && (!vacancy || !fsk || !roundDates || !seats)) throw errors.wsDetailsMissing();
+    const { vacancy, roundDates, seats } = input;
+    const grades = this.d.org.adviesGrades;
+    const grade =
+      input.kind === 'ws'
+        ? gradeFromForm(grades, input, this.d.org.text(grades?.label, actor.locale))
+        : 'missing';
+    if (input.kind === 'ws' && (!vacancy || grade === 'missing' || !roundDates || !seats))
+      throw errors.wsDetailsMissing();
     const r: AdviesRequest = {
       id: randomUUID(),
       code: newRequestCode(),
@@ -25,8 +32,8 @@ export class AdviesRequestService extends AdviesServiceBase {
       ask: input.ask,
       deadline,
       ...(input.link ? { link: input.link } : {}),
-      ...(input.kind === 'ws'
-        ? { ws: { vacancy: vacancy!, fsk: fsk!, roundDates: roundDates!, seats: seats! } }
+      ...(input.kind === 'ws' && grade !== 'missing'
+        ? { ws: { vacancy: vacancy!, ...grade, roundDates: roundDates!, seats: seats! } }
         : {}),
       requesterId: actor.aadObjectId,
       status: 'open',

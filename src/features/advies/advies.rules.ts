@@ -1,6 +1,8 @@
 import { randomInt } from 'node:crypto';
 import { DateTime } from 'luxon';
-import type { AdviesRequest, FskBand, RequestFigure, RequestKind } from './advies.types';
+import type { Grades } from '../../platform/org/org-grades.schema';
+import { bandOf } from './advies.grades.rules';
+import type { AdviesRequest, RequestFigure, RequestKind } from './advies.types';
 
 /** No 0/O, 1/I/L: codes are read aloud and typed by hand. "A-" tells them apart from contact codes. */
 const ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
@@ -28,17 +30,22 @@ export function isHttpsUrl(url: string): boolean {
 /** Kinds where the requester sees who joins (with each one's consent): committees and meetings. */
 export const namesShownToRequester = (kind: RequestKind) => kind === 'ws' || kind === 'beleidstafel';
 
-/** Salary-scale bands of the evaluation: inclusive recruitment grows from fsk 13+ to every vacancy. */
-export function fskBand(fsk: number): FskBand {
-  return fsk <= 8 ? 'upTo8' : fsk <= 12 ? '9to12' : '13plus';
-}
-
 /** Still waiting for the programmateam (open, or a question back unanswered) and past its deadline. */
 export const isOverdue = (r: AdviesRequest, now: Date) =>
   (r.status === 'open' || r.status === 'question') && r.deadline < now.toISOString();
 
-/** A request counted for the figures: what kind, where, how it went. No person, no text. */
-export function figureOf(r: AdviesRequest, zone: string, joined: number): RequestFigure {
+/**
+ * A request counted for the figures: what kind, where, how it went, and for W&S the band of its grade
+ * in the organisation file (recounted on every change, so a stored fsk number lands in today's band).
+ * No person, no text.
+ */
+export function figureOf(
+  r: AdviesRequest,
+  zone: string,
+  joined: number,
+  grades: Grades | undefined,
+): RequestFigure {
+  const band = r.ws && bandOf(grades, r.ws);
   const outcome =
     r.status === 'declined'
       ? 'declined'
@@ -54,7 +61,7 @@ export function figureOf(r: AdviesRequest, zone: string, joined: number): Reques
     unsolicited: !!r.unsolicitedBy,
     outcome,
     followUp: r.followUp?.outcome ?? 'none',
-    ...(r.ws ? { fskBand: fskBand(r.ws.fsk), joined } : {}),
+    ...(r.ws ? { ...(band ? { fskBand: band } : {}), joined } : {}),
   };
 }
 

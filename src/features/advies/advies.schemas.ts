@@ -41,7 +41,9 @@ export const submitPayload = z.object({
   deadline: date,
   link: optionalText(500),
   vacancy: optionalText(200),
-  fsk: optionalInt(1, 18),
+  /** A number on the organisation's scale, or an option's id: checked against the file by the service. */
+  fsk: optionalInt(0, 999),
+  grade: optionalText(64),
   roundDates: optionalText(200),
   seats: optionalInt(1, 10),
 });

@@ -49,7 +49,10 @@ export abstract class AdviesServiceBase {
   }
 
   protected async record(r: AdviesRequest): Promise<void> {
-    await this.d.repo.putFigure(r.id, figureOf(r, this.d.org.timeZone, r.joined ?? 0));
+    await this.d.repo.putFigure(
+      r.id,
+      figureOf(r, this.d.org.timeZone, r.joined ?? 0, this.d.org.adviesGrades),
+    );
   }
 
   /**

@@ -15,8 +15,12 @@ export type FollowUpOutcome = (typeof followUpOutcomes)[number];
 
 export interface WsDetails {
   vacancy: string;
-  /** Functieschaal (fsk) number. */
-  fsk: number;
+  /**
+   * The vacancy's grade (the organisation file's `advies.grades`): a number on its scale in `fsk` (the
+   * field's name from when only Rotterdam's functieschaal existed), or one of its options' ids in `grade`.
+   */
+  fsk?: number;
+  grade?: string;
   /** The selection round's dates as the requester wrote them (e.g. "12 en 14 januari"). */
   roundDates: string;
   seats: number;
@@ -66,12 +70,13 @@ export interface RequestFigure {
   unsolicited: boolean;
   outcome: 'pending' | 'accepted' | 'declined' | 'advised';
   followUp: FollowUpOutcome | 'none';
-  /** W&S only: the salary-scale band and whether at least one panel member joined. */
-  fskBand?: FskBand;
+  /**
+   * W&S only: the id of the grade's band in the organisation file (the field's name is kept so figures
+   * stored before grades came from the file count on) and how many panel members joined.
+   */
+  fskBand?: string;
   joined?: number;
 }
-
-export type FskBand = 'upTo8' | '9to12' | '13plus';
 
 /** Counts as the platform's small-cell rule shows them (shared with contact statistics and Inzicht). */
 export type Cell = SmallCell;

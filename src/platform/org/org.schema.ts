@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { calendarSchema } from './org-calendar.schema';
+import { gradeTextProblems, gradesSchema } from './org-grades.schema';
 import { baseLocale, locales, type Locale } from '../i18n/locale';
 
 /** Text in several UI languages; the organisation's default locale must be present. */
@@ -159,6 +160,8 @@ export const orgSchema = z
           .optional(),
       })
       .default({}),
+    /** How vacancies of W&S requests are graded and banded for the figures (docs/own-panel.md). */
+    advies: z.object({ grades: gradesSchema.optional() }).strict().default({}),
     settings: z
       .object({
         contactPickupTimeoutMinutes: z.number().int().min(5).max(10_080).default(240),
@@ -255,6 +258,9 @@ export const orgSchema = z
     checkText(org.formalReporting.text, ['formalReporting', 'text']);
     org.networks.forEach((n, i) => checkText(n.name, ['networks', i, 'name']));
     org.referralDestinations.forEach((r, i) => checkText(r.name, ['referralDestinations', i, 'name']));
+    if (org.advies.grades)
+      for (const p of gradeTextProblems(org.advies.grades, offeredLanguages(org.organisation)))
+        ctx.addIssue({ code: 'custom', path: ['advies', 'grades', ...p.path], message: p.message });
   });
 
 /** The languages an organisation offers: as listed, or its default and English; de-duplicated. */

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, extname, resolve } from 'node:path';
 import YAML from 'yaml';
 import { baseLocale, type Locale } from '../i18n/locale';
+import type { Grades } from './org-grades.schema';
 import {
   offeredLanguages,
   orgSchema,
@@ -310,6 +311,11 @@ export class Organisation {
 
   get doorbraken(): OrgFile['doorbraken'] {
     return this.data.doorbraken;
+  }
+
+  /** How W&S vacancies are graded and banded for the figures; undefined: the form asks no grade. */
+  get adviesGrades(): Grades | undefined {
+    return this.data.advies.grades;
   }
 
   get formalReporting(): OrgFile['formalReporting'] {

@@ -17,6 +17,7 @@ const FIELDS = [
   'link',
   'vacancy',
   'fsk',
+  'grade',
   'roundDates',
   'seats',
 ];
@@ -39,5 +40,16 @@ export function renderRequestFormCard(
     values,
     kinds: requestKinds.map((k) => ({ title: text.t(`advies.kind.${k}`), value: k })),
     clusters: text.org.clusters.map((c) => ({ title: text.local(c.name), value: c.id })),
+    grade: gradeInput(text),
   });
+}
+
+/** The organisation's grades as the form asks them: a number on its scale, a choice, or not at all. */
+function gradeInput(text: CardText) {
+  const g = text.org.adviesGrades;
+  if (!g) return { kind: 'none' };
+  const label = text.local(g.label);
+  if (g.scale) return { kind: 'scale', label, from: g.scale.from, to: g.scale.to };
+  const options = (g.options ?? []).map((o) => ({ title: text.local(o.label), value: o.id }));
+  return { kind: 'options', label, options };
 }

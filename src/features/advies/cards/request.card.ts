@@ -1,6 +1,7 @@
 import type { CardText } from '../../../platform/card-text';
 import { escapeUserText, renderCard, type AdaptiveCard } from '../../../platform/cards';
 import { formatDate } from '../../../platform/i18n/format';
+import { gradeFact } from '../advies.format';
 import { followUpOutcomes, type AdviesRequest } from '../advies.types';
 import { adviesVerbs } from '../advies.verbs';
 import template from './request.card.json';
@@ -56,7 +57,7 @@ export function renderRequestCard(text: CardText, view: RequestView): AdaptiveCa
   if (r.ws) {
     facts.push(
       fact(t('field.vacancy'), escapeUserText(r.ws.vacancy)),
-      fact(t('field.fsk'), String(r.ws.fsk)),
+      ...gradeFact(text, r.ws),
       fact(t('field.roundDates'), escapeUserText(r.ws.roundDates)),
     );
   }

@@ -2,6 +2,7 @@ import type { CardText } from '../../../platform/card-text';
 import { escapeUserText, renderCard, type AdaptiveCard } from '../../../platform/cards';
 import { formatDate } from '../../../platform/i18n/format';
 import type { SignupStatus } from '../../../platform/signups';
+import { gradeFact } from '../advies.format';
 import type { AdviesRequest } from '../advies.types';
 import { adviesVerbs } from '../advies.verbs';
 import template from './volunteer.card.json';
@@ -26,7 +27,7 @@ export function renderVolunteerCard(text: CardText, view: VolunteerView): Adapti
     ...(r.ws
       ? [
           { label: t('field.vacancy'), value: escapeUserText(r.ws.vacancy) },
-          { label: t('field.fsk'), value: String(r.ws.fsk) },
+          ...gradeFact(text, r.ws),
           { label: t('field.roundDates'), value: escapeUserText(r.ws.roundDates) },
         ]
       : []),
