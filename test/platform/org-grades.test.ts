@@ -39,9 +39,14 @@ describe('organisation file: advies.grades', () => {
     ]);
   });
 
-  it('is optional: a file without it is valid and asks no grade', () => {
+  it('is required (a production file without it does not start); false asks no grade on purpose', () => {
     const org = raw('config/org.demo.json');
     delete org.advies;
+    const problem = (file: Raw) => orgSchema.safeParse(file).error?.issues.map((i) => i.message);
+    expect(problem(org)).toEqual([expect.stringContaining('needs "grades": say how vacancies are graded')]);
+    org.advies = {} as Raw['advies'];
+    expect(problem(org)).toEqual([expect.stringContaining('or false to ask no grade')]);
+    org.advies = { grades: false } as unknown as Raw['advies'];
     expect(new Organisation(orgSchema.parse(org)).adviesGrades).toBeUndefined();
   });
 

@@ -3,6 +3,10 @@ import { calendarSchema } from './org-calendar.schema';
 import { gradeTextProblems, gradesSchema } from './org-grades.schema';
 import { baseLocale, locales, type Locale } from '../i18n/locale';
 
+const gradesRequired =
+  'say how vacancies are graded: a numeric "scale" or a list of "options" with "bands" ' +
+  '(docs/own-panel.md), or false to ask no grade';
+
 /** Text in several UI languages; the organisation's default locale must be present. */
 export const localizedText = z.record(
   z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/),
@@ -161,7 +165,18 @@ export const orgSchema = z
       })
       .default({}),
     /** How vacancies of W&S requests are graded and banded for the figures (docs/own-panel.md). */
-    advies: z.object({ grades: gradesSchema.optional() }).strict().default({}),
+    // Required, so that a production file missing it stops the start instead of silently dropping the
+    // grade from W&S requests and figures; `false` says on purpose that no grade is asked.
+    advies: z
+      .object(
+        {
+          grades: z.union([gradesSchema, z.literal(false)], {
+            errorMap: () => ({ message: gradesRequired }),
+          }),
+        },
+        { required_error: `needs "grades": ${gradesRequired}` },
+      )
+      .strict(),
     settings: z
       .object({
         contactPickupTimeoutMinutes: z.number().int().min(5).max(10_080).default(240),

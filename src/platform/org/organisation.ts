@@ -315,7 +315,7 @@ export class Organisation {
 
   /** How W&S vacancies are graded and banded for the figures; undefined: the form asks no grade. */
   get adviesGrades(): Grades | undefined {
-    return this.data.advies.grades;
+    return this.data.advies.grades || undefined;
   }
 
   get formalReporting(): OrgFile['formalReporting'] {

@@ -143,10 +143,10 @@ describe('advies: W&S grades from the organisation file', () => {
     expect(await snapshot(bot)).toEqual(before);
   });
 
-  it('without grades in the file the form asks none, and W&S committees count per unit', async () => {
+  it('with `grades: false` in the file the form asks none, and W&S committees count per unit', async () => {
     bot = await startTestBot({
       orgPatch: (raw: OrgFile) => {
-        delete (raw as Partial<OrgFile>).advies;
+        raw.advies = { grades: false };
       },
     });
     const [requester, pt, noor] = await installAll(bot, [requesterName, programmateamName, 'Noor El Amrani']);
