@@ -152,6 +152,7 @@ describe.each([
     expect(foreign).toEqual([]);
     const expected = {
       genova: [
+        "Panel per l'inclusione – Relazione annuale 2026",
         'Laboratori',
         'Sondaggi e soddisfazione',
         'Contatti riservati',
@@ -161,6 +162,7 @@ describe.each([
         "Quota di direzioni che hanno inviato le risposte, per tornata (trimestre), in totale e per direzione. Quota di direzioni che hanno inviato le risposte in tempo nell'ultima tornata: –.",
       ],
       gent: [
+        'Jaarverslag Inclusiepanel 2026',
         'Kennisateliers',
         'Bevragingen en tevredenheid',
         'Vertrouwelijk contact',
