@@ -1,34 +1,41 @@
-import { pickText } from './i18n/locale';
 import type { Period, Quarter } from './aggregates/quarters';
+import type { CardText } from './card-text';
 import type { Logger } from './logger';
-import type { Locale } from './org/organisation';
+import type { LocalizedText } from './org/org.schema';
 import type { Cell } from './stats/small-cells';
 
 /**
  * The port through which features give the Inzicht tab their figures, as they give the help card its
  * entries: the tab renders whatever is registered and knows no feature.
  *
- * A metric's words travel with it as `{ nl, en }` (the compiler refuses a missing language), so a
- * feature adds figures in one new file without touching its card catalogues.
+ * A figure's words are catalogue messages of the feature that registers it (`{ key, args }`), so they
+ * follow the reader's language and the organisation's terms; names from the organisation file (a
+ * network, a topic) travel as `{ local }`, and what reads the same in every language (a quarter,
+ * "2026-Q3") as a plain string.
  */
-export interface Bilingual {
-  nl: string;
-  en: string;
-  it?: string;
-  'nl-BE'?: string;
-}
+export type FigureText =
+  string | { key: string; args?: Readonly<Record<string, string | number>> } | { local: LocalizedText };
+
+/** A catalogue message as a figure's text. */
+export const message = (key: string, args?: Record<string, string | number>): FigureText =>
+  args ? { key, args } : { key };
+
+/** An organisation-file text (`{ nl, en, it, … }`) as a figure's text. */
+export const local = (text: Readonly<Record<string, string>>): FigureText => ({
+  local: text as LocalizedText,
+});
 
 /** A number in a figure's table: a count (perhaps suppressed), a measured value, or nothing yet. */
 export type MetricCell = Cell | { kind: 'none' };
 
 export interface MetricColumn {
   key: string;
-  label: Bilingual | string;
+  label: FigureText;
 }
 
 export interface MetricRow {
   key: string;
-  label: Bilingual | string;
+  label: FigureText;
   /** One per column. */
   cells: MetricCell[];
   /** When this row counts in another unit than the table (a mean beside percentages). */
@@ -57,20 +64,23 @@ export interface MetricDefinition {
   id: string;
   /** Lower comes first within the section. */
   order: number;
-  title: Bilingual;
-  description: Bilingual;
+  title: FigureText;
+  description: FigureText;
   chart: 'bar' | 'stackedBar' | 'line';
   /** A target drawn as a line (e.g. 80 % satisfied). */
-  reference?: { value: number; label: Bilingual };
+  reference?: { value: number; label: FigureText };
   table(ctx: MetricContext): Promise<MetricTable>;
-  /** One or two sentences for the year report, generated from the table. */
-  summarise?(table: MetricTable, locale: Locale): string;
+  /**
+   * One or two sentences for the year report, generated from the table: catalogue messages in the
+   * reader's language (`words.t`, ICU plurals for counts) and labels through {@link textOf}.
+   */
+  summarise?(table: MetricTable, words: CardText): string;
 }
 
 export interface MetricSection {
   id: string;
   order: number;
-  title: Bilingual;
+  title: FigureText;
   metrics: MetricDefinition[];
   /** Folds the feature's finished items into the aggregates while they still exist (idempotent). */
   collect?(now: Date): Promise<void>;
@@ -106,11 +116,9 @@ export class MetricRegistry {
   }
 }
 
-export const text = (label: Bilingual | string, locale: Locale): string =>
-  typeof label === 'string' ? label : pickText(label, locale);
-
-/** An organisation-file text ({ nl, en, … }) as a metric label. */
-export function bilingualOf(t: Record<string, string>): Bilingual {
-  const first = Object.values(t)[0] ?? '';
-  return { nl: t.nl ?? first, en: t.en ?? t.nl ?? first };
+/** A figure's text in the reader's language, with the organisation's terms. */
+export function textOf(label: FigureText, words: CardText): string {
+  if (typeof label === 'string') return label;
+  if ('key' in label) return words.t(label.key, label.args ? { ...label.args } : {});
+  return words.local(label.local);
 }

@@ -1,19 +1,21 @@
-import { baseLocale } from '../../platform/i18n/locale';
 import { suppressedBreakdown, type BreakdownRow } from '../../platform/aggregates/aggregate-tables';
 import type { AppDeps } from '../../platform/deps';
-import { bilingualOf, type Bilingual, type MetricDefinition, type MetricTable } from '../../platform/metrics';
+import {
+  local,
+  message,
+  textOf,
+  type FigureText,
+  type MetricDefinition,
+  type MetricTable,
+} from '../../platform/metrics';
 import { ContactRepository } from './contact.repository';
 import { NONE } from './contact.stats.rules';
 import { contactChannels, type ContactCase } from './contact.types';
 
 const FAMILY = 'contact';
-const total: Bilingual = { nl: 'Totaal', en: 'Total' };
-const none: Bilingual = { nl: 'Niet vastgelegd', en: 'Not recorded' };
-const channelLabels: Record<(typeof contactChannels)[number], Bilingual> = {
-  chat: { nl: 'Chat via de bot', en: 'Chat through the bot' },
-  teamsCall: { nl: 'Teams-gesprek', en: 'Teams call' },
-  inPerson: { nl: 'Persoonlijk gesprek', en: 'In person' },
-};
+const total = message('contact.figures.total');
+const none = message('contact.figures.notRecorded');
+const channelLabel = (ch: (typeof contactChannels)[number]) => message(`contact.figures.channel.${ch}`);
 
 /** What a closed case adds to its quarter: one per dimension. The case keeps nothing identifying either. */
 function countsOf(c: ContactCase): Record<string, number> {
@@ -35,16 +37,14 @@ export function registerContactMetrics(
 ): void {
   const repo = new ContactRepository(deps.store);
   const breakdown = (
-    id: string,
+    figure: 'topic' | 'channel' | 'referral',
     order: number,
-    title: Bilingual,
-    description: Bilingual,
     rows: () => BreakdownRow[],
   ): MetricDefinition => ({
-    id,
+    id: `contact.${figure}`,
     order,
-    title,
-    description,
+    title: message(`contact.figures.${figure}.title`),
+    description: message(`contact.figures.${figure}.description`),
     chart: 'stackedBar',
     async table(ctx): Promise<MetricTable> {
       const docs = await deps.aggregates.quarters(FAMILY, ctx.quarters);
@@ -55,9 +55,9 @@ export function registerContactMetrics(
       };
     },
     summarise:
-      id !== 'contact.topic'
+      figure !== 'topic'
         ? undefined
-        : (table, locale) => {
+        : (table, w) => {
             // Suppressed quarters stay "<5"/"≥5" in the text too.
             const totals = table.rows.at(-1)?.cells ?? [];
             const list = table.columns
@@ -65,15 +65,13 @@ export function registerContactMetrics(
                 const cell = totals[i];
                 const shown =
                   cell?.kind === 'exact' ? String(cell.value) : cell?.kind === 'atLeast5' ? '≥5' : '<5';
-                return `${String(c.label)}: ${shown}`;
+                return `${textOf(c.label, w)}: ${shown}`;
               })
               .join(', ');
-            return baseLocale(locale) === 'nl'
-              ? `Afgesloten contacten per kwartaal: ${list}.`
-              : `Closed contacts per quarter: ${list}.`;
+            return w.t('contact.figures.topic.summary', { list });
           },
   });
-  const withNone = (items: Array<{ id: string; label: Bilingual }>, prefix: string): BreakdownRow[] => [
+  const withNone = (items: Array<{ id: string; label: FigureText }>, prefix: string): BreakdownRow[] => [
     ...items.map((i) => ({ key: i.id, label: i.label, countKey: `${prefix}:${i.id}` })),
     { key: NONE, label: none, countKey: `${prefix}:${NONE}` },
   ];
@@ -81,49 +79,26 @@ export function registerContactMetrics(
   deps.metrics.add({
     id: 'contact',
     order: 30,
-    title: { nl: 'Vertrouwelijk contact', en: 'Confidential contact' },
+    title: message('contact.figures.title'),
     async collect() {
       for (const c of await repo.closedCases())
         await deps.aggregates.fold(FAMILY, c.quarter, c.caseId, countsOf(c));
     },
     metrics: [
-      breakdown(
-        'contact.topic',
-        1,
-        { nl: 'Contacten per onderwerp', en: 'Contacts by topic' },
-        {
-          nl: 'Afgesloten contacten per kwartaal, naar onderwerp. Minder dan 5 tonen we als "<5".',
-          en: 'Closed contacts per quarter, by topic. Fewer than 5 are shown as "<5".',
-        },
-        () =>
-          withNone(
-            deps.org.contactTopics.map((t) => ({ id: t.id, label: bilingualOf(t.label) })),
-            'topic',
-          ),
+      breakdown('topic', 1, () =>
+        withNone(
+          deps.org.contactTopics.map((t) => ({ id: t.id, label: local(t.label) })),
+          'topic',
+        ),
       ),
-      breakdown(
-        'contact.channel',
-        2,
-        { nl: 'Contacten per kanaal', en: 'Contacts by channel' },
-        {
-          nl: 'Hoe het contact verliep, per kwartaal. Minder dan 5 tonen we als "<5".',
-          en: 'How the contact took place, per quarter. Fewer than 5 are shown as "<5".',
-        },
-        () => contactChannels.map((ch) => ({ key: ch, label: channelLabels[ch], countKey: `channel:${ch}` })),
+      breakdown('channel', 2, () =>
+        contactChannels.map((ch) => ({ key: ch, label: channelLabel(ch), countKey: `channel:${ch}` })),
       ),
-      breakdown(
-        'contact.referral',
-        3,
-        { nl: 'Doorverwijzingen', en: 'Referrals' },
-        {
-          nl: 'Waarheen het kernteamlid doorverwees, per kwartaal. Minder dan 5 tonen we als "<5".',
-          en: 'Where the kernteamlid referred to, per quarter. Fewer than 5 are shown as "<5".',
-        },
-        () =>
-          withNone(
-            deps.org.referralDestinations.map((d) => ({ id: d.id, label: bilingualOf(d.name) })),
-            'referral',
-          ),
+      breakdown('referral', 3, () =>
+        withNone(
+          deps.org.referralDestinations.map((d) => ({ id: d.id, label: local(d.name) })),
+          'referral',
+        ),
       ),
     ],
   });

@@ -1,21 +1,19 @@
-import { baseLocale } from '../../platform/i18n/locale';
 import { countRow } from '../../platform/aggregates/aggregate-tables';
 import { itemColumns, itemKey, itemRow, itemsOf } from '../../platform/aggregates/item-columns';
 import { quarterOf } from '../../platform/aggregates/quarters';
 import { days } from '../../platform/clock';
 import type { AppDeps } from '../../platform/deps';
-import type { Bilingual } from '../../platform/metrics';
+import { message } from '../../platform/metrics';
 import { SignupService } from '../../platform/signups';
 import { AtelierRepository, SIGNUP_LIST_KEEP_DAYS, signupListId } from './kennisatelier.repository';
 
 const FAMILY = 'kennisatelier';
 const words = {
-  ateliers: { nl: 'Kennisateliers', en: 'Knowledge workshops' },
-  signups: { nl: 'Aanmeldingen', en: 'Sign-ups' },
-  waitlist: { nl: 'Op de wachtlijst gebleven', en: 'Left on the waitlist' },
-  attended: { nl: 'Aanwezig', en: 'Attended' },
-  atelier: { nl: 'Atelier', en: 'Workshop' },
-} satisfies Record<string, Bilingual>;
+  ateliers: message('kennisatelier.figures.ateliers'),
+  signups: message('kennisatelier.figures.signups'),
+  waitlist: message('kennisatelier.figures.waitlist'),
+  attended: message('kennisatelier.figures.attended'),
+};
 
 /**
  * Kennisatelier figures: sign-ups, waitlist and attendance, per atelier and over time. An atelier is
@@ -32,7 +30,7 @@ export function registerKennisatelierMetrics(
   deps.metrics.add({
     id: 'kennisatelier',
     order: 10,
-    title: words.ateliers,
+    title: message('kennisatelier.figures.title'),
     async collect(now) {
       const since = new Date(now.getTime() - days(SIGNUP_LIST_KEEP_DAYS)).toISOString();
       for (const a of await repo.endingAfter(since, 500)) {
@@ -57,11 +55,8 @@ export function registerKennisatelierMetrics(
       {
         id: 'kennisatelier.trend',
         order: 1,
-        title: { nl: 'Aanmeldingen en opkomst door de tijd', en: 'Sign-ups and attendance over time' },
-        description: {
-          nl: 'Per kwartaal, de acht kwartalen tot en met de gekozen periode.',
-          en: 'Per quarter, the eight quarters up to and including the chosen period.',
-        },
+        title: message('kennisatelier.figures.trend.title'),
+        description: message('kennisatelier.figures.trend.description'),
         chart: 'line',
         async table(ctx) {
           const docs = await deps.aggregates.quarters(FAMILY, ctx.trend);
@@ -70,32 +65,31 @@ export function registerKennisatelierMetrics(
           );
           return { columns: ctx.trend.map((q) => ({ key: q, label: q })), rows, unit: 'count' };
         },
-        summarise(table, locale) {
+        summarise(table, w) {
           const sum = (key: string) =>
             table.rows
               .find((r) => r.key === key)
               ?.cells.slice(-4)
               .reduce((s, c) => s + (c.kind === 'exact' ? c.value : 0), 0) ?? 0;
-          return baseLocale(locale) === 'nl'
-            ? `In de laatste vier kwartalen waren er ${sum('ateliers')} kennisateliers met ${sum('signups')} aanmeldingen; ${sum('attended')} mensen waren aanwezig.`
-            : `In the last four quarters there were ${sum('ateliers')} workshops with ${sum('signups')} sign-ups; ${sum('attended')} people attended.`;
+          return w.t('kennisatelier.figures.trend.summary', {
+            ateliers: sum('ateliers'),
+            signups: sum('signups'),
+            attended: sum('attended'),
+          });
         },
       },
       {
         id: 'kennisatelier.perAtelier',
         order: 2,
-        title: { nl: 'Per kennisatelier', en: 'Per workshop' },
-        description: {
-          nl: 'De kennisateliers van de gekozen periode, met aanmeldingen, wachtlijst en opkomst.',
-          en: 'The workshops of the chosen period, with sign-ups, waitlist and attendance.',
-        },
+        title: message('kennisatelier.figures.perAtelier.title'),
+        description: message('kennisatelier.figures.perAtelier.description'),
         chart: 'bar',
         async table(ctx) {
           const items = itemsOf(await deps.aggregates.quarters(FAMILY, ctx.quarters), 'a');
           const rows = (['signups', 'waitlist', 'attended'] as const).map((k) =>
             itemRow(items, k, words[k], (v) => v[k] ?? 0),
           );
-          return { columns: itemColumns(items, words.atelier), rows, unit: 'count' };
+          return { columns: itemColumns(items, 'kennisatelier.figures.atelierOn'), rows, unit: 'count' };
         },
       },
     ],

@@ -1,8 +1,7 @@
-import { baseLocale } from '../../platform/i18n/locale';
 import { countIn, levelIn } from '../../platform/aggregates/aggregate-tables';
 import { quarterOf } from '../../platform/aggregates/quarters';
 import type { AppDeps } from '../../platform/deps';
-import { bilingualOf, text as labelText, type Bilingual, type MetricCell } from '../../platform/metrics';
+import { local, message, textOf, type MetricCell } from '../../platform/metrics';
 import { SignupService } from '../../platform/signups';
 import { cellOf } from '../../platform/stats/small-cells';
 import { AnnouncementRepository, meetupListId } from './networks.announcement.repository';
@@ -22,10 +21,11 @@ export function registerNetworksMetrics(
   const announcements = new AnnouncementRepository(deps.store);
   const signups = new SignupService(deps.store, deps.clock);
   const zone = deps.org.data.organisation.timeZone;
-  const networks = () => deps.org.networks.map((n) => ({ id: n.id, label: bilingualOf(n.name) }));
-  const byNetwork = (title: Bilingual, description: Bilingual, key: string, unit: 'members' | 'count') => ({
-    title,
-    description,
+  const networks = () => deps.org.networks.map((n) => ({ id: n.id, label: local(n.name) }));
+  // The figure's words are under `networks.figures.<key>` in the feature's catalogues.
+  const byNetwork = (key: 'members' | 'announcements' | 'rsvps', unit: 'members' | 'count') => ({
+    title: message(`networks.figures.${key}.title`),
+    description: message(`networks.figures.${key}.description`),
     async table(ctx: { trend: string[]; quarters: string[] }) {
       const quarters = unit === 'members' ? ctx.trend : ctx.quarters;
       const docs = await deps.aggregates.quarters(FAMILY, quarters);
@@ -47,7 +47,7 @@ export function registerNetworksMetrics(
   deps.metrics.add({
     id: 'networks',
     order: 40,
-    title: { nl: 'Netwerken', en: 'Networks' },
+    title: message('networks.figures.title'),
     async collect(now) {
       const quarter = quarterOf(now, zone);
       const levels: Record<string, number> = {};
@@ -74,55 +74,29 @@ export function registerNetworksMetrics(
         id: 'networks.members',
         order: 1,
         chart: 'line',
-        ...byNetwork(
-          { nl: 'Leden per netwerk', en: 'Members per network' },
-          {
-            nl: 'Aantal leden aan het eind van elk kwartaal. Minder dan 5 tonen we als "<5".',
-            en: 'Members at the end of each quarter. Fewer than 5 are shown as "<5".',
-          },
-          'members',
-          'members',
-        ),
-        summarise(table, locale) {
+        ...byNetwork('members', 'members'),
+        summarise(table, w) {
           const last = table.rows
             .map((r) => {
               const c = r.cells.at(-1);
               const shown = c?.kind === 'exact' ? String(c.value) : c?.kind === 'under5' ? '<5' : '–';
-              return `${labelText(r.label, locale)} ${shown}`;
+              return `${textOf(r.label, w)} ${shown}`;
             })
             .join(', ');
-          return baseLocale(locale) === 'nl'
-            ? `Leden aan het eind van de periode: ${last}.`
-            : `Members at the end of the period: ${last}.`;
+          return w.t('networks.figures.members.summary', { list: last });
         },
       },
       {
         id: 'networks.announcements',
         order: 2,
         chart: 'bar',
-        ...byNetwork(
-          { nl: 'Aankondigingen per netwerk', en: 'Announcements per network' },
-          {
-            nl: 'Verstuurde aankondigingen in de gekozen periode.',
-            en: 'Announcements sent in the chosen period.',
-          },
-          'announcements',
-          'count',
-        ),
+        ...byNetwork('announcements', 'count'),
       },
       {
         id: 'networks.rsvps',
         order: 3,
         chart: 'bar',
-        ...byNetwork(
-          { nl: 'Aanmeldingen voor meetups', en: 'Meetup sign-ups' },
-          {
-            nl: 'Aanmeldingen voor meetups die in de gekozen periode plaatsvonden.',
-            en: 'Sign-ups for meetups held in the chosen period.',
-          },
-          'rsvps',
-          'count',
-        ),
+        ...byNetwork('rsvps', 'count'),
       },
     ],
   });

@@ -1,23 +1,20 @@
-import { baseLocale } from '../../platform/i18n/locale';
 import { countIn, type Docs } from '../../platform/aggregates/aggregate-tables';
 import { itemColumns, itemKey, itemRow, itemsOf } from '../../platform/aggregates/item-columns';
 import { quarterOf } from '../../platform/aggregates/quarters';
 import type { AppDeps } from '../../platform/deps';
-import type { Bilingual, MetricCell, MetricRow } from '../../platform/metrics';
+import { message, type MetricCell, type MetricRow } from '../../platform/metrics';
 import { MIN_CELL } from '../../platform/stats/small-cells';
 import { PollRepository } from './polls.repository';
 import type { Poll } from './polls.types';
 
 const FAMILY = 'polls';
 const words = {
-  mean: { nl: 'Gemiddeld cijfer (1–5)', en: 'Average score (1–5)' },
-  shareTop: { nl: 'Aandeel 4 of 5 (%)', en: 'Share 4 or 5 (%)' },
-  answered: { nl: 'Antwoorden', en: 'Answers' },
-  audience: { nl: 'Gevraagd', en: 'Asked' },
-  rate: { nl: 'Respons (%)', en: 'Response rate (%)' },
-  poll: { nl: 'Peiling', en: 'Poll' },
-  atelier: { nl: 'Atelier', en: 'Workshop' },
-} satisfies Record<string, Bilingual>;
+  mean: message('polls.figures.mean'),
+  shareTop: message('polls.figures.shareTop'),
+  answered: message('polls.figures.answered'),
+  audience: message('polls.figures.audience'),
+  rate: message('polls.figures.rate'),
+};
 
 /** What a closed poll adds: counts only; satisfaction polls also their score sum and 4–5 answers. */
 async function countsOf(repo: PollRepository, poll: Poll): Promise<Record<string, number>> {
@@ -82,12 +79,12 @@ function satisfactionRows(docs: Docs, quarters: readonly string[]): MetricRow[] 
 export function registerPollsMetrics(deps: Pick<AppDeps, 'store' | 'org' | 'aggregates' | 'metrics'>): void {
   const repo = new PollRepository(deps.store);
   const zone = deps.org.data.organisation.timeZone;
-  const target = { value: 80, label: { nl: 'Indicator: 80 % tevreden', en: 'Indicator: 80 % satisfied' } };
+  const target = { value: 80, label: message('polls.figures.target') };
 
   deps.metrics.add({
     id: 'polls',
     order: 20,
-    title: { nl: 'Peilingen en tevredenheid', en: 'Polls and satisfaction' },
+    title: message('polls.figures.title'),
     async collect() {
       for (const poll of await repo.polls(1000)) {
         if (poll.status !== 'closed') continue;
@@ -100,11 +97,8 @@ export function registerPollsMetrics(deps: Pick<AppDeps, 'store' | 'org' | 'aggr
       {
         id: 'polls.satisfaction',
         order: 1,
-        title: { nl: 'Tevredenheid na kennisateliers', en: 'Satisfaction after workshops' },
-        description: {
-          nl: 'Aandeel deelnemers dat een 4 of 5 gaf, per kwartaal. De lijn is de indicator van 80 %.',
-          en: 'Share of participants who gave a 4 or 5, per quarter. The line is the 80 % indicator.',
-        },
+        title: message('polls.figures.satisfaction.title'),
+        description: message('polls.figures.satisfaction.description'),
         chart: 'line',
         reference: target,
         async table(ctx) {
@@ -115,24 +109,19 @@ export function registerPollsMetrics(deps: Pick<AppDeps, 'store' | 'org' | 'aggr
             unit: 'percent',
           };
         },
-        summarise(table, locale) {
+        summarise(table, w) {
           // The last four quarters: in how many was there enough to show, and how many met the 80 %.
           const cells = table.rows.find((r) => r.key === 'shareTop')?.cells.slice(-4) ?? [];
           const shown = cells.filter((c) => c.kind === 'exact');
           const met = shown.filter((c) => c.kind === 'exact' && c.value >= 80).length;
-          return baseLocale(locale) === 'nl'
-            ? `In ${shown.length} van de laatste 4 kwartalen waren genoeg antwoorden; in ${met} daarvan gaf minstens 80 % een 4 of 5.`
-            : `In ${shown.length} of the last 4 quarters there were enough answers; in ${met} of them at least 80 % gave a 4 or 5.`;
+          return w.t('polls.figures.satisfaction.summary', { shown: shown.length, met });
         },
       },
       {
         id: 'polls.satisfactionPerAtelier',
         order: 2,
-        title: { nl: 'Tevredenheid per kennisatelier', en: 'Satisfaction per workshop' },
-        description: {
-          nl: 'Aandeel 4 of 5 per kennisatelier in de gekozen periode. Onder 5 antwoorden tonen we niets.',
-          en: 'Share 4 or 5 per workshop in the chosen period. Under 5 answers we show nothing.',
-        },
+        title: message('polls.figures.perAtelier.title'),
+        description: message('polls.figures.perAtelier.description'),
         chart: 'bar',
         reference: target,
         async table(ctx) {
@@ -147,17 +136,18 @@ export function registerPollsMetrics(deps: Pick<AppDeps, 'store' | 'org' | 'aggr
           for (const row of [share, mean])
             row.cells = row.cells.map((c, i) => (few[i] ? { kind: 'under5' } : c));
           Object.assign(mean, { unit: 'mean', inChart: false });
-          return { columns: itemColumns(items, words.atelier), rows: [share, mean], unit: 'percent' };
+          return {
+            columns: itemColumns(items, 'polls.figures.atelierOn'),
+            rows: [share, mean],
+            unit: 'percent',
+          };
         },
       },
       {
         id: 'polls.response',
         order: 3,
-        title: { nl: 'Respons op gesloten peilingen', en: 'Response to closed polls' },
-        description: {
-          nl: 'Antwoorden per gesloten peiling; bij een vaste groep ook hoeveel mensen gevraagd zijn.',
-          en: 'Answers per closed poll; for a fixed group also how many people were asked.',
-        },
+        title: message('polls.figures.response.title'),
+        description: message('polls.figures.response.description'),
         chart: 'bar',
         async table(ctx) {
           const items = itemsOf(await deps.aggregates.quarters(FAMILY, ctx.quarters), 'p');
@@ -172,7 +162,7 @@ export function registerPollsMetrics(deps: Pick<AppDeps, 'store' | 'org' | 'aggr
               inChart: false,
             },
           ];
-          return { columns: itemColumns(items, words.poll), rows, unit: 'count' };
+          return { columns: itemColumns(items, 'polls.figures.pollOn'), rows, unit: 'count' };
         },
       },
     ],

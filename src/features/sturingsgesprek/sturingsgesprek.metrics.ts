@@ -1,18 +1,18 @@
 import { seedDoorbraken } from './sturingsgesprek.doorbraken.rules';
-import { baseLocale } from '../../platform/i18n/locale';
 import { countIn, countRow, percentRow } from '../../platform/aggregates/aggregate-tables';
 import { quarterOf } from '../../platform/aggregates/quarters';
 import type { AppDeps } from '../../platform/deps';
-import { bilingualOf, type Bilingual, type MetricCell } from '../../platform/metrics';
+import { local, message, type MetricCell } from '../../platform/metrics';
+import { cellText } from '../../platform/inzicht/figures-view';
 import { SturingsgesprekRepository } from './sturingsgesprek.repository';
 import type { RoundDoc, SheetDoc } from './sturingsgesprek.types';
 
 const FAMILY = 'sturingsgesprek';
+const allUnits = message('sturingsgesprek.figures.completion.all');
 const words = {
-  submitted: { nl: 'Ingeleverd (%)', en: 'Submitted (%)' },
-  yes: { nl: 'Ja, weerstand', en: 'Yes, resistance' },
-  no: { nl: 'Nee', en: 'No' },
-} satisfies Record<string, Bilingual>;
+  yes: message('sturingsgesprek.figures.resistance.yes'),
+  no: message('sturingsgesprek.figures.resistance.no'),
+};
 
 /**
  * What a closed round adds to the quarter it opened in: units asked and submitted (overall and per
@@ -56,7 +56,7 @@ export function registerSturingsgesprekMetrics(
   deps.metrics.add({
     id: 'sturingsgesprek',
     order: 50,
-    title: { nl: 'Sturingsgesprek', en: 'Steering conversation' },
+    title: message('sturingsgesprek.figures.title'),
     async collect() {
       for (const round of await repo.recentRounds(200)) {
         if (round.status !== 'closed') continue;
@@ -68,45 +68,30 @@ export function registerSturingsgesprekMetrics(
       {
         id: 'sturingsgesprek.completion',
         order: 1,
-        title: { nl: 'Ingeleverd per ronde en cluster', en: 'Submitted per round and cluster' },
-        description: {
-          nl: 'Aandeel clusters dat de vragen inleverde, per ronde (kwartaal), totaal en per cluster.',
-          en: 'Share of clusters that submitted, per round (quarter), overall and per cluster.',
-        },
+        title: message('sturingsgesprek.figures.completion.title'),
+        description: message('sturingsgesprek.figures.completion.description'),
         chart: 'line',
         async table(ctx) {
           const docs = await deps.aggregates.quarters(FAMILY, ctx.trend);
           const rows = [
-            percentRow(
-              docs,
-              ctx.trend,
-              'all',
-              { nl: 'Alle clusters', en: 'All clusters' },
-              'submitted',
-              'units',
-            ),
+            percentRow(docs, ctx.trend, 'all', allUnits, 'submitted', 'units'),
             ...deps.org.clusters.map((c) =>
-              percentRow(docs, ctx.trend, c.id, bilingualOf(c.name), `submitted:${c.id}`, `units:${c.id}`),
+              percentRow(docs, ctx.trend, c.id, local(c.name), `submitted:${c.id}`, `units:${c.id}`),
             ),
           ];
           return { columns: ctx.trend.map((q) => ({ key: q, label: q })), rows, unit: 'percent' };
         },
-        summarise(table, locale) {
-          const last = table.rows[0]?.cells.at(-1);
-          const v = last?.kind === 'exact' ? `${last.value} %` : '–';
-          return baseLocale(locale) === 'nl'
-            ? `In de laatste ronde leverde ${v} van de clusters de antwoorden op tijd in.`
-            : `In the last round ${v} of the clusters submitted their answers.`;
+        summarise(table, w) {
+          const last = table.rows[0]?.cells.at(-1) ?? { kind: 'none' };
+          const share = cellText(last, 'percent', w.locale);
+          return w.t('sturingsgesprek.figures.completion.summary', { share });
         },
       },
       {
         id: 'sturingsgesprek.doorbraken',
         order: 2,
-        title: { nl: 'Gekozen doorbraken', en: 'Breakthroughs chosen' },
-        description: {
-          nl: 'Hoe vaak clusters elke doorbraak kozen in de rondes van de gekozen periode.',
-          en: 'How often clusters chose each breakthrough in the rounds of the chosen period.',
-        },
+        title: message('sturingsgesprek.figures.doorbraken.title'),
+        description: message('sturingsgesprek.figures.doorbraken.description'),
         chart: 'bar',
         async table(ctx) {
           const docs = await deps.aggregates.quarters(FAMILY, ctx.quarters);
@@ -121,18 +106,15 @@ export function registerSturingsgesprekMetrics(
               value: countIn(docs, q, `doorbraak:${d.id}`),
             })),
           }));
-          const columns = doorbraken.map((d) => ({ key: d.id, label: bilingualOf(d.title) }));
+          const columns = doorbraken.map((d) => ({ key: d.id, label: local(d.title) }));
           return { columns, rows, unit: 'count' };
         },
       },
       {
         id: 'sturingsgesprek.resistance',
         order: 3,
-        title: { nl: 'Weerstand tegen doorbraken', en: 'Resistance to breakthroughs' },
-        description: {
-          nl: 'Aantal clusters dat weerstand meldde (ja of nee), ronde na ronde.',
-          en: 'Number of clusters reporting resistance (yes or no), round after round.',
-        },
+        title: message('sturingsgesprek.figures.resistance.title'),
+        description: message('sturingsgesprek.figures.resistance.description'),
         chart: 'stackedBar',
         async table(ctx) {
           const docs = await deps.aggregates.quarters(FAMILY, ctx.trend);

@@ -1,4 +1,4 @@
-import type { Bilingual, MetricCell, MetricColumn, MetricRow } from '../metrics';
+import type { FigureText, MetricCell, MetricColumn, MetricRow } from '../metrics';
 import { cellOf, suppress } from '../stats/small-cells';
 import type { AggregateDoc } from './aggregate-store';
 import type { Quarter } from './quarters';
@@ -19,7 +19,12 @@ export const levelIn = (docs: Docs, quarter: Quarter, key: string): number | und
 const exact = (value: number): MetricCell => ({ kind: 'exact', value });
 
 /** Counts that are not about few people (ateliers held, rounds, announcements): shown as they are. */
-export function countRow(docs: Docs, quarters: readonly Quarter[], key: string, label: Bilingual): MetricRow {
+export function countRow(
+  docs: Docs,
+  quarters: readonly Quarter[],
+  key: string,
+  label: FigureText,
+): MetricRow {
   return { key, label, cells: quarters.map((q) => exact(countIn(docs, q, key))) };
 }
 
@@ -28,7 +33,7 @@ export function percentRow(
   docs: Docs,
   quarters: readonly Quarter[],
   key: string,
-  label: Bilingual,
+  label: FigureText,
   part: string,
   whole: string,
 ): MetricRow {
@@ -41,7 +46,7 @@ export function percentRow(
 
 export interface BreakdownRow {
   key: string;
-  label: Bilingual | string;
+  label: FigureText;
   countKey: string;
 }
 
@@ -55,7 +60,7 @@ export function suppressedBreakdown(
   quarters: readonly Quarter[],
   rows: readonly BreakdownRow[],
   totalKey: string,
-  totalLabel: Bilingual,
+  totalLabel: FigureText,
 ): MetricRow[] {
   const columns = quarters.map((q) => {
     const total = countIn(docs, q, totalKey);

@@ -1,4 +1,4 @@
-import type { MetricCell, MetricColumn, MetricRow, Bilingual } from '../metrics';
+import { message, type FigureText, type MetricCell, type MetricColumn, type MetricRow } from '../metrics';
 import type { Docs } from './aggregate-tables';
 
 /**
@@ -30,17 +30,21 @@ export function itemsOf(docs: Docs, prefix: string): Item[] {
   return [...items.values()].sort((a, b) => a.key.localeCompare(b.key));
 }
 
-export function itemColumns(items: Item[], noun: Bilingual): MetricColumn[] {
+/**
+ * One column per item, labelled by the catalogue message `labelKey` with the item's date as `{day}`,
+ * `{month}` and `{year}`: the language decides the order ("Atelier 12-03-2026", "Workshop 2026-03-12").
+ */
+export function itemColumns(items: Item[], labelKey: string): MetricColumn[] {
   return items.map((i) => {
-    const [y, m, d] = i.date.split('-');
-    return { key: i.key, label: { nl: `${noun.nl} ${d}-${m}-${y}`, en: `${noun.en} ${y}-${m}-${d}` } };
+    const [year = '', month = '', day = ''] = i.date.split('-');
+    return { key: i.key, label: message(labelKey, { day, month, year }) };
   });
 }
 
 export function itemRow(
   items: Item[],
   key: string,
-  label: Bilingual,
+  label: FigureText,
   value: (v: Record<string, number>) => number | undefined,
 ): MetricRow {
   const cells = items.map((i): MetricCell => {

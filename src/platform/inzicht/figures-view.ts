@@ -1,5 +1,12 @@
+import type { CardText } from '../card-text';
 import { intlTag } from '../i18n/locale';
-import { text, type MetricCell, type MetricDefinition, type MetricTable } from '../metrics';
+import {
+  textOf,
+  type FigureText,
+  type MetricCell,
+  type MetricDefinition,
+  type MetricTable,
+} from '../metrics';
 import type { Locale } from '../org/organisation';
 
 /** What leaves the server for one figure: words in the reader's language and cells as shown. */
@@ -39,24 +46,26 @@ export function cellText(cell: MetricCell, unit: MetricTable['unit'], locale: Lo
 /** Suppressed or missing cells have no value: a chart leaves a gap there, never a number. */
 export const cellValue = (cell: MetricCell): number | null => (cell.kind === 'exact' ? cell.value : null);
 
-export function figureView(metric: MetricDefinition, table: MetricTable, locale: Locale): FigureView {
+/** The figure with every word in the reader's language (`words`: catalogues, terms, organisation texts). */
+export function figureView(metric: MetricDefinition, table: MetricTable, words: CardText): FigureView {
+  const say = (label: FigureText) => textOf(label, words);
   return {
     id: metric.id,
-    title: text(metric.title, locale),
-    description: text(metric.description, locale),
+    title: say(metric.title),
+    description: say(metric.description),
     chart: metric.chart,
     unit: table.unit,
-    reference: metric.reference && {
-      value: metric.reference.value,
-      label: text(metric.reference.label, locale),
-    },
-    columns: table.columns.map((c) => text(c.label, locale)),
+    reference: metric.reference && { value: metric.reference.value, label: say(metric.reference.label) },
+    columns: table.columns.map((c) => say(c.label)),
     rows: table.rows.map((r) => ({
-      label: text(r.label, locale),
+      label: say(r.label),
       inChart: r.inChart !== false,
-      cells: r.cells.map((c) => ({ text: cellText(c, r.unit ?? table.unit, locale), value: cellValue(c) })),
+      cells: r.cells.map((c) => ({
+        text: cellText(c, r.unit ?? table.unit, words.locale),
+        value: cellValue(c),
+      })),
     })),
-    summary: metric.summarise?.(table, locale),
+    summary: metric.summarise?.(table, words),
   };
 }
 

@@ -1,8 +1,9 @@
 import { quartersIn, quartersUpTo, type Period } from '../aggregates/quarters';
+import { CardText } from '../card-text';
 import type { Clock } from '../clock';
-import type { MetricRegistry } from '../metrics';
+import type { I18n } from '../i18n/i18n';
+import { textOf, type MetricRegistry } from '../metrics';
 import { hasRole, type Actor, type Locale, type Organisation } from '../org/organisation';
-import { text } from '../metrics';
 import { figureView, type SectionView } from './figures-view';
 
 /** Who sees the panel's figures: the programmateam, the DIG office and the gemeentesecretaris. */
@@ -23,6 +24,7 @@ export class FiguresService {
     private readonly metrics: MetricRegistry,
     private readonly org: Organisation,
     private readonly clock: Clock,
+    private readonly i18n: I18n,
   ) {}
 
   async fold(force = false): Promise<void> {
@@ -44,12 +46,14 @@ export class FiguresService {
       trend: quartersUpTo(quarters[quarters.length - 1] as string, 8),
       timeZone: this.org.data.organisation.timeZone,
     };
+    // The reader's language, the catalogues the features registered and the organisation's terms.
+    const words = CardText.for({ i18n: this.i18n, org: this.org }, locale);
     const out: SectionView[] = [];
     for (const section of this.metrics.sections()) {
       const figures = [];
       for (const metric of [...section.metrics].sort((a, b) => a.order - b.order))
-        figures.push(figureView(metric, await metric.table(ctx), locale));
-      out.push({ id: section.id, title: text(section.title, locale), figures });
+        figures.push(figureView(metric, await metric.table(ctx), words));
+      out.push({ id: section.id, title: textOf(section.title, words), figures });
     }
     return out;
   }

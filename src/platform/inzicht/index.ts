@@ -21,7 +21,7 @@ export interface Inzicht {
 /** The Inzicht tab: built after the features registered their metrics. */
 export function createInzicht(deps: AppDeps): Inzicht {
   deps.i18n.register({ nl, en, it: italian, 'nl-BE': flemish });
-  const figures = new FiguresService(deps.metrics, deps.org, deps.clock);
+  const figures = new FiguresService(deps.metrics, deps.org, deps.clock, deps.i18n);
   const http = createInzichtHttp({
     figures,
     verifier: new SsoVerifier(deps.config.tabSso),

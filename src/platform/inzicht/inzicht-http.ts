@@ -167,7 +167,7 @@ export function createInzichtHttp(deps: InzichtHttpDeps): (req: WebRequest) => P
             'text/csv; charset=utf-8',
             figuresCsv(csvHeader, sections),
           );
-        const panel = deps.org.panelName[locale] ?? deps.org.panelName.nl ?? '';
+        const panel = deps.org.text(deps.org.panelName, locale);
         const date = deps.clock.now().toISOString().slice(0, 10);
         const docx = await yearReportDocx(
           {

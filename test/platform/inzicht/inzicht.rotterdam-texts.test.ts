@@ -1,0 +1,69 @@
+import { readFileSync } from 'node:fs';
+import { seedPanelYear } from '../../../scripts/lib/inzicht-seed';
+import { LocalTokenIssuer } from '../../support/local-token-issuer';
+import { TestBot } from '../../support/test-bot';
+
+/**
+ * Every word of Rotterdam's Inzicht tab in Dutch and English (section and figure titles, descriptions,
+ * reference lines, column and row labels, year-report sentences) as the tab showed them before its texts
+ * moved into the catalogues, for the seeded year and one quarter.
+ */
+const before = JSON.parse(readFileSync('test/fixtures/inzicht-rotterdam-figures.json', 'utf8')) as Record<
+  string,
+  Record<string, string>
+>;
+
+interface Section {
+  id: string;
+  title: string;
+  figures: Array<{
+    id: string;
+    title: string;
+    description: string;
+    reference?: { label: string };
+    columns: string[];
+    rows: Array<{ label: string }>;
+    summary?: string;
+  }>;
+}
+
+function wordsOf(sections: Section[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const s of sections) {
+    out[`${s.id} title`] = s.title;
+    for (const f of s.figures) {
+      out[`${f.id} title`] = f.title;
+      out[`${f.id} description`] = f.description;
+      if (f.reference) out[`${f.id} reference`] = f.reference.label;
+      if (f.summary) out[`${f.id} summary`] = f.summary;
+      f.columns.forEach((c, i) => (out[`${f.id} column ${i}`] = c));
+      f.rows.forEach((r, i) => (out[`${f.id} row ${i}`] = r.label));
+    }
+  }
+  return out;
+}
+
+describe("Rotterdam's Inzicht tab keeps its Dutch and English words byte for byte", () => {
+  let issuer: LocalTokenIssuer;
+  let bot: TestBot;
+
+  beforeAll(async () => {
+    issuer = await LocalTokenIssuer.start();
+    bot = await TestBot.start({ env: issuer.env });
+    await seedPanelYear(bot.deps.store, bot.clock, () => bot.runtime.inzicht.figures.fold(true));
+  });
+  afterAll(async () => {
+    await bot.stop();
+    await issuer.stop();
+  });
+
+  it.each(Object.keys(before))('%s', async (view) => {
+    const [lang, period] = view.split(' ');
+    const token = await issuer.token({ oid: '7a11e1b0-0000-4000-8000-000000000001' }, bot.clock.now());
+    const res = await fetch(`${bot.url}/inzicht/api/figures?period=${period}&lang=${lang}`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    const now = wordsOf(((await res.json()) as { sections: Section[] }).sections);
+    expect(now).toEqual(before[view]);
+  });
+});
