@@ -42,6 +42,7 @@ describe('sturingsgesprek question-set editor in Genova (Italian)', () => {
       'Etichetta della spiegazione alla domanda 1 – Italiano',
     );
     expect(inputById(copy, 'name_nl')).toBeUndefined();
+    expect(cardText(copy)).toContain(`Domanda 1: ${t('card.kinds.doorbraken')}`);
     expect(inputById(copy, 'new_it')?.label).toBe('Nuova domanda – Italiano');
 
     const saved = cardOf(

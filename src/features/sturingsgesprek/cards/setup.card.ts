@@ -103,7 +103,8 @@ export function renderSetEditor(
         t(w, `card.setEditor.${key}`, { number, language });
       return {
         id: q.id,
-        heading: `${number}. ${t(w, `card.kinds.${q.kind}`)}`,
+        // Not "1. kind": Teams reads that as a Markdown list and indents it.
+        heading: t(w, 'card.setEditor.heading', { number, kind: t(w, `card.kinds.${q.kind}`) }),
         removeTitle: t(w, 'card.setEditor.remove', { number }),
         fields: [
           ...fields(`q_${q.id}`, q.text, label('questionIn'), text),
