@@ -71,7 +71,7 @@ export async function createRuntime(
       onNotice: (message) => logger.info(message),
     }));
   // Read per message, so a reloaded organisation file's words take effect at once.
-  const i18n = new I18n((locale) => org.terms(locale));
+  const i18n = new I18n(org);
   i18n.register({ nl: platformNl, en: platformEn, it: platformIt, 'nl-BE': platformNlBE });
   const conversations = new ConversationDirectory(store, () => clock.now());
   const adapter = createAdapter(config);

@@ -64,8 +64,8 @@ describe('the Teams command menu', () => {
     await bot?.stop();
   });
 
-  it('covers every language file the manifest lists, Italian included', () => {
-    expect(localisations.map((l) => l.locale)).toEqual(['en-US', 'it-IT']);
+  it('covers every language file the manifest lists, Italian and Flemish included', () => {
+    expect(localisations.map((l) => l.locale)).toEqual(['en-US', 'it-IT', 'nl-BE']);
     expect(menu.every((m) => m.title)).toBe(true);
   });
 

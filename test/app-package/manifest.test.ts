@@ -30,10 +30,10 @@ type Manifest = TeamsManifest & {
 const readJson = <T>(file: string): T => JSON.parse(readFileSync(file, 'utf8')) as T;
 const manifest = readJson<Manifest>(join(dir, 'manifest.json'));
 const english = readJson<Record<string, string>>(join(dir, 'en-us.json'));
-const languageFiles = ['en-us.json', 'it-it.json'];
+const languageFiles = ['en-us.json', 'it-it.json', 'nl-be.json'];
 
 describe('Teams app manifest', () => {
-  it('validates offline against the schema bundled for its version, with its English and Italian files', async () => {
+  it('validates offline against the schema bundled for its version, with its English, Italian and Flemish files', async () => {
     const { problems, languageFiles: listed } = await validateManifest(manifest, dir);
     expect(problems).toEqual([]);
     expect(listed).toEqual(languageFiles);
@@ -145,6 +145,7 @@ describe('npm run package:teams', () => {
       'en-us.json',
       'it-it.json',
       'manifest.json',
+      'nl-be.json',
       'outline.png',
     ]);
     const packed = JSON.parse(entries.get('manifest.json')!.toString('utf8')) as Manifest;

@@ -14,7 +14,7 @@ describe("Rotterdam's organisation file keeps today's wording byte for byte", ()
   const org = Organisation.load('config/org.demo.json');
 
   it.each(Object.keys(before))('%s', (dir) => {
-    const i18n = new I18n((locale) => org.terms(locale));
+    const i18n = new I18n(org);
     const set = catalogueSetIn(dir) as CatalogueSet;
     i18n.register(set);
     for (const locale of ['nl', 'en'] as const) {

@@ -8,6 +8,7 @@ export const sturingsgesprekErrors = defineErrors('sturingsgesprek', [
   'unknownDeputy',
   'deputyNotFound',
   'invalidSet',
+  'textMissing',
   'lastQuestion',
   'unknownSet',
   'badDate',

@@ -59,7 +59,10 @@ export function createSturingsgesprekModule(deps: SturingsgesprekDeps): Sturings
   });
   const templates = new TemplatesService(org);
   templates.list(); // a bad template in the organisation's folder fails the start, not a round
-  const sets = new QuestionSetsService(repo, clock, logger, templates);
+  const sets = new QuestionSetsService(repo, clock, logger, templates, {
+    languages: () => ({ languages: org.languages, defaultLocale: org.defaultLocale }),
+    t: (lang, key, params) => i18n.t(lang, `sturingsgesprek.${key}`, params),
+  });
   const doorbraken = new DoorbrakenService(repo, org, clock, logger);
   return {
     templates,

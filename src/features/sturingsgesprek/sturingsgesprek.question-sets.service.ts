@@ -1,4 +1,5 @@
 import type { Clock } from '../../platform/clock';
+import type { Locale } from '../../platform/i18n/locale';
 import { commonErrors } from '../../platform/errors';
 import type { Logger } from '../../platform/logger';
 import type { Actor } from '../../platform/org/organisation';
@@ -15,44 +16,42 @@ import {
 } from './sturingsgesprek.question-set.schemas';
 import type { SturingsgesprekRepository } from './sturingsgesprek.repository';
 import type { SetEdit } from './sturingsgesprek.schemas';
+import { anyTyped, mergeText, type MergedText, type SetLanguages } from './sturingsgesprek.set-texts.rules';
 import type { ResolvedSet, StoredSetDoc } from './sturingsgesprek.types';
 import type { TemplatesService } from './sturingsgesprek.templates.service';
 
 export type EditResult = { set: StoredSetDoc; changed: boolean; stale: boolean };
 
-/**
- * Texts typed in the editor: nl and en; an empty one takes the other's text. Other languages of the
- * template (it, nl-BE) are kept as they are, and a set without Dutch does not get the English as Dutch.
- */
-function textFrom(texts: Record<string, string>, key: string, fallback: Bilingual): Bilingual {
-  const typedNl = texts[`${key}_nl`]?.trim();
-  const typedEn = texts[`${key}_en`]?.trim();
-  const hasNl = fallback.nl !== undefined || !!typedNl;
-  const hasEn = fallback.en !== undefined || !!typedEn;
-  const nl = hasNl ? typedNl || typedEn || fallback.nl : undefined;
-  const en = hasEn ? typedEn || typedNl || fallback.en : undefined;
-  return { ...fallback, ...(nl ? { nl } : {}), ...(en ? { en } : {}) };
+/** The organisation's languages and the catalogue words a set gets without anyone typing them. */
+export interface SetWords {
+  languages: () => SetLanguages;
+  /** A catalogue message of this feature (`card.setEditor.copyName`, …) in a language. */
+  t: (lang: Locale, key: string, params?: Record<string, string>) => string;
 }
 
-/** The copy's name says it is a copy, in each language the name has. */
-const copySuffix: Record<string, string> = {
-  nl: ' (kopie)',
-  'nl-BE': ' (kopie)',
-  en: ' (copy)',
-  it: ' (copia)',
-};
-const copyName = (name: Bilingual): Bilingual =>
-  Object.fromEntries(
-    Object.entries(name).map(([lang, text]) => [lang, `${text}${copySuffix[lang] ?? ' (2)'}`.slice(0, 1000)]),
-  );
+/** `where` the text is missing, for the message: 'name' (the set's), 'new' or a question's number. */
+function complete(merged: MergedText, where: string): Bilingual {
+  if (merged.missing) throw errors.textMissing({ where, language: merged.missing.replace('-', '') });
+  return merged.text;
+}
 
-function withTexts(q: Question, texts: Record<string, string>): Question {
-  const text = textFrom(texts, `q_${q.id}`, q.text);
-  if (q.kind === 'doorbraken')
-    return { ...q, text, whyLabel: textFrom(texts, `q_${q.id}_extra`, q.whyLabel) };
-  if (q.kind === 'number') return { ...q, text, unit: textFrom(texts, `q_${q.id}_extra`, q.unit) };
+function withTexts(
+  q: Question,
+  typed: Record<string, string>,
+  langs: SetLanguages,
+  numbers: ReadonlyMap<string, string>,
+): Question {
+  const where = numbers.get(q.id) ?? q.id;
+  const merge = (key: string, stored: Bilingual) => complete(mergeText(typed, key, stored, langs), where);
+  const text = merge(`q_${q.id}`, q.text);
+  if (q.kind === 'doorbraken') return { ...q, text, whyLabel: merge(`q_${q.id}_extra`, q.whyLabel) };
+  if (q.kind === 'number') return { ...q, text, unit: merge(`q_${q.id}_extra`, q.unit) };
   if (q.kind === 'yesNo')
-    return { ...q, text, followUps: q.followUps.map((f) => withTexts(f as Question, texts) as typeof f) };
+    return {
+      ...q,
+      text,
+      followUps: q.followUps.map((f) => withTexts(f as Question, typed, langs, numbers) as typeof f),
+    };
   return { ...q, text };
 }
 
@@ -63,6 +62,7 @@ export class QuestionSetsService {
     private readonly clock: Clock,
     private readonly logger: Logger,
     private readonly templates: TemplatesService,
+    private readonly words: SetWords,
   ) {}
 
   async resolve(setId: string): Promise<ResolvedSet | undefined> {
@@ -94,7 +94,7 @@ export class QuestionSetsService {
     const now = this.clock.now().toISOString();
     const { set } = await this.repo.createSet({
       setId: `set-${token}`,
-      name: copyName(source.name),
+      name: this.copyName(source.name),
       questions: source.questions,
       basedOn: source.setId,
       revision: 1,
@@ -118,16 +118,23 @@ export class QuestionSetsService {
    */
   async edit(actor: Actor, edit: SetEdit): Promise<EditResult> {
     requireManager(actor);
+    const langs = this.words.languages();
     const now = this.clock.now().toISOString();
     const result = await this.repo.updateSet<EditResult>(edit.setId, (current) => {
       if (!current) throw commonErrors.notFound();
       if (current.revision !== edit.revision)
         return { kind: 'skip', result: { set: current, changed: false, stale: true } };
-      const name = bilingual.safeParse(textFrom(edit.texts, 'name', current.name));
-      let questions = current.questions.map((q) => withTexts(q, edit.texts));
+      const name = bilingual.safeParse(complete(mergeText(edit.texts, 'name', current.name, langs), 'name'));
+      const numbers = new Map(flattenQuestions(current.questions).map((f) => [f.q.id, f.number]));
+      // A question being removed needs no complete texts any more: removed before the texts are read.
+      let questions = current.questions;
       if (edit.op === 'remove') questions = removeQuestion(questions, edit.questionId ?? '');
+      questions = questions.map((q) => withTexts(q, edit.texts, langs, numbers));
       if (edit.op === 'add')
-        questions = addQuestion(questions, edit, `${current.setId}-q${current.revision + 1}`);
+        questions = addQuestion(
+          questions,
+          this.newQuestion(edit, `${current.setId}-q${current.revision + 1}`),
+        );
       const valid = questionList.safeParse(questions);
       if (!name.success || !valid.success) throw errors.invalidSet();
       const next: StoredSetDoc = {
@@ -146,6 +153,48 @@ export class QuestionSetsService {
     );
     return result;
   }
+
+  /**
+   * The new question's texts in every language (an empty one takes the default language's). A
+   * doorbraken question without a typed label gets the catalogue's "Why?" in each language.
+   */
+  private newQuestion(edit: SetEdit, id: string): { raw: unknown; parentId?: string } {
+    const add = edit.add;
+    if (!add) throw errors.invalidSet();
+    const langs = this.words.languages();
+    const text = complete(mergeText(edit.texts, 'new', undefined, langs), 'new');
+    const extra = () => complete(mergeText(edit.texts, 'new_extra', undefined, langs), 'new');
+    const raw =
+      add.kind === 'doorbraken'
+        ? {
+            id,
+            kind: add.kind,
+            text,
+            whyLabel: anyTyped(edit.texts, 'new_extra', langs) ? extra() : this.inEvery(langs, 'defaultWhy'),
+          }
+        : add.kind === 'number'
+          ? { id, kind: add.kind, text, unit: extra() }
+          : add.kind === 'yesNo'
+            ? { id, kind: add.kind, text, followUps: [] }
+            : { id, kind: add.kind, text };
+    return { raw, parentId: add.parentId };
+  }
+
+  private inEvery(langs: SetLanguages, key: string): Bilingual {
+    return Object.fromEntries(
+      langs.languages.map((lang) => [lang, this.words.t(lang, `card.setEditor.${key}`)]),
+    );
+  }
+
+  /** The copy's name says it is a copy, in each language the name has. */
+  private copyName(name: Bilingual): Bilingual {
+    return Object.fromEntries(
+      Object.entries(name).map(([lang, text]) => [
+        lang,
+        this.words.t(lang as Locale, 'card.setEditor.copyName', { name: text }).slice(0, 1000),
+      ]),
+    );
+  }
 }
 
 function removeQuestion(questions: Question[], id: string): Question[] {
@@ -156,26 +205,15 @@ function removeQuestion(questions: Question[], id: string): Question[] {
     .map((q) => (q.kind === 'yesNo' ? { ...q, followUps: q.followUps.filter((f) => f.id !== id) } : q));
 }
 
-function addQuestion(questions: Question[], edit: SetEdit, id: string): Question[] {
-  const add = edit.add;
-  if (!add) throw errors.invalidSet();
-  const text = { nl: add.nl || add.en, en: add.en || add.nl };
-  const extra = { nl: add.extraNl || add.extraEn, en: add.extraEn || add.extraNl };
-  const raw =
-    add.kind === 'doorbraken'
-      ? { id, kind: add.kind, text, whyLabel: extra.nl ? extra : { nl: 'Waarom?', en: 'Why?' } }
-      : add.kind === 'number'
-        ? { id, kind: add.kind, text, unit: extra }
-        : add.kind === 'yesNo'
-          ? { id, kind: add.kind, text, followUps: [] }
-          : { id, kind: add.kind, text };
-  if (!add.parentId) {
-    const parsed = question.safeParse(raw);
+/** Adds a question parsed by {@link QuestionSetsService.newQuestion}: at the end, or after its yes/no question. */
+function addQuestion(questions: Question[], added: { raw: unknown; parentId?: string }): Question[] {
+  if (!added.parentId) {
+    const parsed = question.safeParse(added.raw);
     if (!parsed.success) throw errors.invalidSet();
     return [...questions, parsed.data];
   }
-  const parsed = followUpQuestion.safeParse(raw);
-  const parent = questions.find((q) => q.id === add.parentId);
+  const parsed = followUpQuestion.safeParse(added.raw);
+  const parent = questions.find((q) => q.id === added.parentId);
   if (!parsed.success || !parent || parent.kind !== 'yesNo') throw errors.invalidSet();
   return questions.map((q) =>
     q.id === parent.id && q.kind === 'yesNo' ? { ...q, followUps: [...q.followUps, parsed.data] } : q,

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { locales } from '../../platform/i18n/locale';
 import { questionId } from './sturingsgesprek.question-set.schemas';
 
 /**
@@ -59,7 +60,11 @@ export type RoundForm = z.output<typeof roundForm>;
 export const setCopyPayload = z.object({ sourceId: id, token });
 export const setRef = z.object({ setId: id });
 
-const editorText = z.string().max(1000);
+/**
+ * An editor text field: `<field>_<language>`, where field is the set's name, a question (`q_<id>`), its
+ * unit or label (`q_<id>_extra`), or the new question and its extra (`new`, `new_extra`).
+ */
+const editorField = new RegExp(`^(name|q_[a-z0-9-]+(_extra)?|new|new_extra)_(${locales.join('|')})$`);
 export const setEditPayload = z
   .object({
     setId: id,
@@ -69,34 +74,27 @@ export const setEditPayload = z
     new_kind: z.enum(['text', 'doorbraken', 'yesNo', 'number']).optional(),
     /** '_top' (not a possible question id) = a main question; else the yes/no question it follows. */
     new_parent: z.union([questionId, z.literal('_top'), z.literal('')]).optional(),
-    new_nl: editorText.default(''),
-    new_en: editorText.default(''),
-    new_extra_nl: editorText.default(''),
-    new_extra_en: editorText.default(''),
   })
   .passthrough()
   .transform((p, ctx) => {
     const texts: Record<string, string> = {};
     for (const [k, v] of Object.entries(p)) {
-      if (!/^(name|q_[a-z0-9-]+(_extra)?)_(nl|en)$/.test(k)) continue;
+      if (!editorField.test(k)) continue;
       if (typeof v !== 'string' || v.length > 1000) {
         ctx.addIssue({ code: 'custom', message: 'text' });
         return z.NEVER;
       }
       texts[k] = v;
     }
+    // The new question's texts are in `texts` (`new_<language>`); which are missing, the service says.
     const add =
       p.op === 'add' && p.new_kind
         ? {
             kind: p.new_kind,
             parentId: p.new_parent && p.new_parent !== '_top' ? p.new_parent : undefined,
-            nl: p.new_nl.trim(),
-            en: p.new_en.trim(),
-            extraNl: p.new_extra_nl.trim(),
-            extraEn: p.new_extra_en.trim(),
           }
         : undefined;
-    if (p.op === 'add' && (!add || (!add.nl && !add.en))) {
+    if (p.op === 'add' && !add) {
       ctx.addIssue({ code: 'custom', message: 'new question' });
       return z.NEVER;
     }

@@ -62,4 +62,10 @@ export function cardAnswer(
   return escapeUserText(cut(answerAsText(q, a, answerWords(w, list))));
 }
 
+/** A language as a select key of the catalogues' ICU messages (`nl-BE` → `nlBE`: keys have no hyphen). */
+export const languageKey = (lang: Locale) => lang.replace('-', '');
+
+/** A language's name in the reader's language ("Italiano", "Nederlands (België)"), for input labels. */
+export const languageName = (w: CardText, lang: Locale) => t(w, `card.language.${languageKey(lang)}`);
+
 export const unitName = (w: CardText, name: Record<string, string>) => w.local(name);

@@ -20,7 +20,9 @@ export function isIcu(message: string): boolean {
   return /\{\s*\w+\s*,\s*(plural|select|selectordinal)\s*,/.test(message);
 }
 
-const termRef = /\{@([A-Za-z]+)\}/g;
+/** `{@unit}`, `{@Unit}`, `{@unit:default}` (the word in the organisation's default language). */
+const termRef = /\{@([A-Za-z]+)(:default)?\}/g;
+const anyTermRef = /\{@[^}]*\}/g;
 
 type AstNode = { type: number; value?: unknown; options?: Record<string, { value: AstNode[] }> };
 type AstElement = AstNode & { children?: AstNode[] };
@@ -60,6 +62,8 @@ export function catalogueProblems(set: Partial<Record<Locale, Catalog>>, terms: 
   const checkMessage = (locale: Locale, key: string, message: string) => {
     for (const [, name] of message.matchAll(termRef))
       if (!known.has(name as string)) problems.push(`${locale}: ${key} names an unknown term {@${name}}`);
+    for (const [ref] of message.replace(termRef, '').matchAll(anyTermRef))
+      problems.push(`${locale}: ${key} has a malformed term reference ${ref}`);
     let own: string[];
     try {
       own = placeholdersOf(message, locale);

@@ -17,7 +17,16 @@ export { isIcu } from './catalogue-check';
 /** The organisation's words per language (`{@unit}` → "cluster"), read for every message. */
 export type TermSource = (locale: Locale) => Readonly<Record<string, string>> | undefined;
 
-const termRef = /\{@([A-Za-z]+)\}/g;
+/**
+ * The organisation's words and its default language (an `Organisation` is one), which
+ * `{@term:default}` needs: the word in the default language, whatever the reader's.
+ */
+export interface TermBook {
+  terms(locale: Locale): Readonly<Record<string, string>> | undefined;
+  readonly defaultLocale: Locale;
+}
+
+const termRef = /\{@([A-Za-z]+)(:default)?\}/g;
 const upperFirst = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
@@ -30,8 +39,23 @@ export class I18n {
   private readonly messages = new Map<Locale, Map<string, string>>(locales.map((l) => [l, new Map()]));
   private readonly trees = new Map<Locale, Catalog>(locales.map((l) => [l, {}]));
 
-  /** `terms`: the organisation's words, e.g. `(l) => org.terms(l)`; without it `{@x}` stays as written. */
-  constructor(private readonly terms: TermSource = () => undefined) {}
+  private readonly terms: TermSource;
+  private readonly defaultLocale: () => Locale | undefined;
+
+  /**
+   * `source`: the organisation (its words and default language), or only its words per language, e.g.
+   * `(l) => org.terms(l)`. A reference without a word to fill in (no source; `{@x:default}` without a
+   * default language) stays as written.
+   */
+  constructor(source: TermSource | TermBook = () => undefined) {
+    if (typeof source === 'function') {
+      this.terms = source;
+      this.defaultLocale = () => undefined;
+    } else {
+      this.terms = (locale) => source.terms(locale);
+      this.defaultLocale = () => source.defaultLocale;
+    }
+  }
 
   register(set: CatalogueSet): void {
     const problems = catalogueProblems(set, termNames);
@@ -64,13 +88,17 @@ export class I18n {
     );
   }
 
-  /** `{@unit}` → the organisation's word; `{@Unit}` → the same with a capital. Unknown refs stay. */
+  /**
+   * `{@unit}` → the organisation's word; `{@Unit}` → the same with a capital; `{@unit:default}` → its
+   * word in its default language (an English text naming the word staff know). Unknown refs stay.
+   */
   private withTerms(locale: Locale, text: string): string {
     if (!text.includes('{@')) return text;
-    const words = this.terms(locale);
-    if (!words) return text;
-    return text.replace(termRef, (m, name: string) => {
-      const word = words[name] ?? words[lowerFirst(name)];
+    const own = this.terms(locale);
+    const home = this.defaultLocale();
+    return text.replace(termRef, (m, name: string, inDefault?: string) => {
+      const words = inDefault ? home && this.terms(home) : own;
+      const word = words?.[name] ?? words?.[lowerFirst(name)];
       if (word === undefined) return m;
       return name === lowerFirst(name) ? word : upperFirst(word);
     });

@@ -8,7 +8,7 @@ import { catalogueDirs, catalogueSetIn } from '../../platform/catalogue-files';
  */
 export function catalogues(orgFile = 'config/org.demo.json'): I18n {
   const org = Organisation.load(orgFile);
-  const i18n = new I18n((locale) => org.terms(locale));
+  const i18n = new I18n(org);
   for (const dir of catalogueDirs()) i18n.register(catalogueSetIn(dir) as CatalogueSet);
   return i18n;
 }

@@ -21,7 +21,7 @@ import { Organisation, type Locale } from '../../../src/platform/org/organisatio
 import { cardInputs, cardText, expectCardHouseRules, walk } from '../../support/cards';
 
 const org = Organisation.load('config/org.demo.json');
-const i18n = new I18n((l) => org.terms(l));
+const i18n = new I18n(org);
 i18n.register({ nl: platformNl, en: platformEn, it: platformIt });
 i18n.register({ nl, en, it: italian });
 const deps = { i18n, org };

@@ -7,7 +7,11 @@ import { QuestionSetsService } from '../../../src/features/sturingsgesprek/sturi
 import { SturingsgesprekRepository } from '../../../src/features/sturingsgesprek/sturingsgesprek.repository';
 import { pick } from '../../../src/features/sturingsgesprek/sturingsgesprek.text.format';
 import { TemplatesService } from '../../../src/features/sturingsgesprek/sturingsgesprek.templates.service';
+import en from '../../../src/features/sturingsgesprek/i18n/en.json';
+import italian from '../../../src/features/sturingsgesprek/i18n/it.json';
+import nl from '../../../src/features/sturingsgesprek/i18n/nl.json';
 import { ManualClock } from '../../../src/platform/clock';
+import { I18n } from '../../../src/platform/i18n/i18n';
 import { silentLogger } from '../../../src/platform/logger';
 import { Organisation } from '../../../src/platform/org/organisation';
 import type { OrgFile } from '../../../src/platform/org/org.schema';
@@ -57,12 +61,18 @@ describe('sturingsgesprek templates per organisation', () => {
 
   it('the question-set list the DIG office sees shows the organisation templates', async () => {
     const org = Organisation.load(join(root, 'config/org.genova.example.json'));
+    const i18n = new I18n((l) => org.terms(l));
+    i18n.register({ nl, en, it: italian });
     const office = org.actor(org.people.find((p) => p.roles.includes('digOffice'))!.aadObjectId, 'en');
     const sets = new QuestionSetsService(
       new SturingsgesprekRepository(new SqliteDocumentStore(':memory:')),
       new ManualClock('2026-11-23T09:00:00Z'),
       silentLogger(),
       new TemplatesService(org),
+      {
+        languages: () => ({ languages: org.languages, defaultLocale: org.defaultLocale }),
+        t: (lang, key, params) => i18n.t(lang, `sturingsgesprek.${key}`, params),
+      },
     );
     const list = await sets.list(office);
     expect(list.map((s) => [s.setId, s.isTemplate])).toEqual([

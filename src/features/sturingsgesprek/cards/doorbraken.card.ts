@@ -1,12 +1,10 @@
 import type { CardText } from '../../../platform/card-text';
 import { escapeUserText, renderCard, type AdaptiveCard } from '../../../platform/cards';
-import { t } from '../sturingsgesprek.text.format';
+import type { Locale } from '../../../platform/i18n/locale';
+import { languageName, t } from '../sturingsgesprek.text.format';
 import type { DoorbraakEntry } from '../sturingsgesprek.types';
 import { sturingsgesprekVerbs } from '../sturingsgesprek.verbs';
 import template from './doorbraken.card.json';
-
-/** Catalogue key of a language's name (catalogue keys have no hyphen). */
-const languageKey = (lang: string) => `card.doorbraken.language.${lang.replace('-', '')}`;
 
 /**
  * The doorbraken list: each active one with its title per language (the organisation's languages)
@@ -26,8 +24,8 @@ export function renderDoorbrakenCard(
   const retired = d.items.filter((x) => x.retired);
   const label = (number: number | undefined, lang: string) =>
     number === undefined
-      ? t(w, 'card.doorbraken.newTitleIn', { language: t(w, languageKey(lang)) })
-      : t(w, 'card.doorbraken.titleIn', { number, language: t(w, languageKey(lang)) });
+      ? t(w, 'card.doorbraken.newTitleIn', { language: languageName(w, lang as Locale) })
+      : t(w, 'card.doorbraken.titleIn', { number, language: languageName(w, lang as Locale) });
   return renderCard(template, {
     t: w.i18n.tree(w.locale, 'sturingsgesprek.card.doorbraken'),
     verbs: sturingsgesprekVerbs,

@@ -2,7 +2,10 @@ import type { CardText } from '../../../platform/card-text';
 import { renderCard, type AdaptiveCard } from '../../../platform/cards';
 import { formatDate, formatWhen } from '../../../platform/i18n/format';
 import { flattenQuestions, type QuestionKind } from '../sturingsgesprek.question-set.schemas';
-import { pick, t, unitName } from '../sturingsgesprek.text.format';
+import type { Locale } from '../../../platform/i18n/locale';
+import type { Bilingual } from '../sturingsgesprek.question-set.schemas';
+import { editorValue, fieldId } from '../sturingsgesprek.set-texts.rules';
+import { languageKey, languageName, pick, t, unitName } from '../sturingsgesprek.text.format';
 import type {
   AnswerRole,
   ResolvedSet,
@@ -38,12 +41,50 @@ export function renderSetsCard(w: CardText, sets: ResolvedSet[], token: string):
   });
 }
 
+/** One text input of the editor, for one language. */
+interface EditorField {
+  id: string;
+  label: string;
+  value: string;
+  required: boolean;
+  multiline: boolean;
+  maxLength: number;
+}
+
+/**
+ * The question-set editor: one input per language the organisation offers for the name and every text,
+ * labelled in the editor's language. The default language's are required; another left empty takes the
+ * default language's text, which its label says (the service applies the same rule).
+ */
 export function renderSetEditor(
   w: CardText,
   set: StoredSetDoc,
   banner?: { text: string; style: 'good' | 'warning' | 'attention' },
 ): AdaptiveCard {
   const flat = flattenQuestions(set.questions);
+  const { languages, defaultLocale } = w.org;
+  const inLanguage = (lang: Locale) =>
+    lang === defaultLocale
+      ? languageName(w, lang)
+      : t(w, 'card.setEditor.orDefault', {
+          language: languageName(w, lang),
+          fallback: languageKey(defaultLocale),
+        });
+  const fields = (
+    key: string,
+    text: Bilingual | undefined,
+    label: (language: string) => string,
+    shape: { required: boolean; multiline: boolean; maxLength: number },
+  ): EditorField[] =>
+    languages.map((lang) => ({
+      id: fieldId(key, lang),
+      label: label(inLanguage(lang)),
+      value: editorValue(text, lang),
+      ...shape,
+      required: shape.required && lang === defaultLocale,
+    }));
+  const text = { required: true, multiline: true, maxLength: 1000 };
+  const extra = { required: true, multiline: false, maxLength: 200 };
   return renderCard(setEditorTemplate, {
     t: w.i18n.tree(w.locale, 'sturingsgesprek.card.setEditor'),
     verbs: sturingsgesprekVerbs,
@@ -51,28 +92,24 @@ export function renderSetEditor(
     revision: set.revision,
     banner: banner?.text ?? '',
     bannerStyle: banner?.style ?? 'good',
-    name: set.name,
+    nameFields: fields('name', set.name, (language) => t(w, 'card.setEditor.nameIn', { language }), {
+      ...extra,
+    }),
     questions: flat.map(({ q, number }) => {
-      const extra = q.kind === 'doorbraken' ? q.whyLabel : q.kind === 'number' ? q.unit : undefined;
-      const extraKey = q.kind === 'number' ? 'unit' : 'why';
+      const own = q.kind === 'doorbraken' ? q.whyLabel : q.kind === 'number' ? q.unit : undefined;
+      const extraKey = q.kind === 'number' ? 'unitIn' : 'whyIn';
+      // Labels and the remove button carry the question number, so each field says where it belongs.
+      const label = (key: string) => (language: string) =>
+        t(w, `card.setEditor.${key}`, { number, language });
       return {
         id: q.id,
-        heading: `${number}. ${t(w, `card.kinds.${q.kind}`)}`,
-        // Labels and the remove button carry the question number, so each field says where it belongs.
-        nlLabel: t(w, 'card.setEditor.questionNl', { number }),
-        enLabel: t(w, 'card.setEditor.questionEn', { number }),
+        // Not "1. kind": Teams reads that as a Markdown list and indents it.
+        heading: t(w, 'card.setEditor.heading', { number, kind: t(w, `card.kinds.${q.kind}`) }),
         removeTitle: t(w, 'card.setEditor.remove', { number }),
-        nlId: `q_${q.id}_nl`,
-        enId: `q_${q.id}_en`,
-        nl: q.text.nl,
-        en: q.text.en,
-        hasExtra: !!extra,
-        extraNlId: `q_${q.id}_extra_nl`,
-        extraEnId: `q_${q.id}_extra_en`,
-        extraLabelNl: t(w, `card.setEditor.${extraKey}Nl`, { number }),
-        extraLabelEn: t(w, `card.setEditor.${extraKey}En`, { number }),
-        extraNl: extra?.nl ?? '',
-        extraEn: extra?.en ?? '',
+        fields: [
+          ...fields(`q_${q.id}`, q.text, label('questionIn'), text),
+          ...(own ? fields(`q_${q.id}_extra`, own, label(extraKey), extra) : []),
+        ],
       };
     }),
     kinds: kinds.map((k) => ({ title: t(w, `card.kinds.${k}`), value: k })),
@@ -81,6 +118,17 @@ export function renderSetEditor(
       ...flat
         .filter(({ q }) => q.kind === 'yesNo')
         .map(({ q, number }) => ({ title: t(w, 'card.setEditor.followUpOf', { number }), value: q.id })),
+    ],
+    // Not required: the form's other buttons (save, remove) send these fields too.
+    newFields: [
+      ...fields('new', undefined, (language) => t(w, 'card.setEditor.newTextIn', { language }), {
+        ...text,
+        required: false,
+      }),
+      ...fields('new_extra', undefined, (language) => t(w, 'card.setEditor.newExtraIn', { language }), {
+        ...extra,
+        required: false,
+      }),
     ],
   });
 }
