@@ -20,12 +20,15 @@ async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'panelbot-inzicht-example-'));
   const clock = new ManualClock('2026-12-01T09:00:00Z');
   const store = new SqliteDocumentStore(':memory:', () => clock.now().getTime());
-  const runtime = await createRuntime(loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', LOCAL_NO_AUTH: '1' }), {
-    org: Organisation.load('config/org.demo.json'),
-    store,
-    clock,
-    logger: silentLogger(),
-  });
+  const runtime = await createRuntime(
+    loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', LOCAL_NO_AUTH: '1' }),
+    {
+      org: Organisation.load('config/org.demo.json'),
+      store,
+      clock,
+      logger: silentLogger(),
+    },
+  );
   try {
     const { figures } = runtime.inzicht;
     await seedPanelYear(store, clock, () => figures.fold(true));
