@@ -12,6 +12,7 @@ import { registerSturingsgesprek } from './features/sturingsgesprek';
 import { rememberConversation } from './platform/bot/conversation-tracking';
 import { activityTypeForLog, createUserRateLimit, edgeRefusal } from './platform/bot/edge-guard';
 import { refuseOverlongText } from './platform/bot/message-length';
+import { ReusingTeamsAdapter } from './platform/bot/reusing-teams-adapter';
 import { localeOf } from './platform/bot/turn';
 import type { AppDeps } from './platform/deps';
 import { intlTag } from './platform/i18n/locale';
@@ -31,7 +32,7 @@ export function authOptions(config: Config): ConfigurationBotFrameworkAuthentica
 }
 
 export function createAdapter(config: Config): TeamsAdapter {
-  return new TeamsAdapter(authOptions(config));
+  return new ReusingTeamsAdapter(authOptions(config));
 }
 
 /** Conversation tenant as Teams sends it (conversation.tenantId, or channelData.tenant.id). */
