@@ -3,11 +3,12 @@
  * (Action.Execute `kennisatelier.signUp` over HTTP to the whole bot, SQLite, logging off, each click a
  * new person) against a bare botbuilder echo turn, each bot in a process of its own, driven by this one.
  *
- *   npx tsx bench/signup-turn-cost.bench.ts [--turns 1000] [--in-flight 32] [--rounds 3]
+ *   npx tsx bench/signup-turn-cost.bench.ts [--turns 1000] [--in-flight 32] [--rounds 3] [--blocks 10]
  *        [--profile [--profile-file click.cpuprofile]] [--perf] [--in-process]
  *
- * Per round the echo and the click run one after the other (alternating which goes first), and the
- * figures are the median over rounds:
+ * Per round both bots start and warm up, then take the round's turns in `--blocks` blocks that
+ * alternate between them (so the load of the moment falls on both alike); the figures are the median
+ * over rounds:
  *   CPU µs/turn   user + system CPU time of the bot process over the measured turns ÷ turns
  *   turns/s @N    wall-clock throughput with N in flight (noisy on a shared machine)
  *   instr/turn    instructions the bot process executed (perf stat; with --perf, where allowed)
@@ -19,13 +20,14 @@ import { parseArgs } from 'node:util';
 import { FakeConnector } from '../test/support/fake-connector';
 import { profileTables } from './cpu-profile-summary';
 import { echoTurnsPerSecond, signUpTurnsPerSecond } from './signup-turns';
-import { measureTurns, perfAvailable, type TurnMeasurement } from './turn-cpu';
+import { measurePaired, measureTurns, perfAvailable, type TurnMeasurement } from './turn-cpu';
 
 const { values } = parseArgs({
   options: {
     turns: { type: 'string', default: '1000' },
     'in-flight': { type: 'string', default: '32' },
     rounds: { type: 'string', default: '3' },
+    blocks: { type: 'string', default: '10' },
     profile: { type: 'boolean', default: false },
     'profile-file': { type: 'string' },
     perf: { type: 'boolean', default: false },
@@ -35,6 +37,7 @@ const { values } = parseArgs({
 const turns = Number(values.turns);
 const inFlight = Number(values['in-flight']);
 const rounds = Number(values.rounds);
+const blocks = Number(values.blocks);
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -51,8 +54,15 @@ async function main() {
     const echo: TurnMeasurement[] = [];
     const click: TurnMeasurement[] = [];
     for (let round = 0; round < rounds; round++) {
-      const order = round % 2 ? (['panelbot', 'echo'] as const) : (['echo', 'panelbot'] as const);
-      for (const kind of order) (kind === 'echo' ? echo : click).push(await measureTurns(kind, options));
+      if (perf) {
+        // perf counts one process at a time: one bot after the other.
+        const order = round % 2 ? (['panelbot', 'echo'] as const) : (['echo', 'panelbot'] as const);
+        for (const kind of order) (kind === 'echo' ? echo : click).push(await measureTurns(kind, options));
+      } else {
+        const paired = await measurePaired({ ...options, blocks });
+        echo.push(paired.echo);
+        click.push(paired.click);
+      }
     }
     const row = (name: string, ms: TurnMeasurement[]) => {
       const instr = ms.every((m) => m.instructionsPerTurn !== undefined)
@@ -68,7 +78,9 @@ async function main() {
       );
     };
     out(`Sign-up click against a bare echo turn: ${turns} turns, ${inFlight} in flight, median of ${rounds}`);
-    out(`rounds, each bot in its own process; Node ${process.version}, load ${loadNow()}`);
+    out(
+      `rounds, each bot in its own process, in alternating blocks; Node ${process.version}, load ${loadNow()}`,
+    );
     out(
       `| turn                                       | CPU µs/turn | turns/s @${String(inFlight).padEnd(2)}| instr/turn |`,
     );

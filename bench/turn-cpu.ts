@@ -136,3 +136,43 @@ export async function measureTurns(kind: BotKind, o: MeasureOptions): Promise<Tu
     await bot.stop();
   }
 }
+
+/**
+ * The echo and the click in blocks that alternate (echo, click, click, echo, …), both bots warm and
+ * running side by side: the load of the moment falls on both alike, which a run of one after a run of
+ * the other does not give on a shared machine. CPU time and wall time are summed per kind over blocks.
+ */
+export async function measurePaired(
+  o: MeasureOptions & { blocks: number },
+): Promise<{ echo: TurnMeasurement; click: TurnMeasurement }> {
+  const [echoBot, clickBot] = await Promise.all([BotProcess.start('echo'), BotProcess.start('panelbot')]);
+  const warmUp = o.warmUp ?? 200;
+  const perBlock = Math.ceil(o.turns / o.blocks);
+  try {
+    const signUps = await prepareSignUps(clickBot.url, o.connectorUrl, warmUp + perBlock * o.blocks);
+    const runs = {
+      echo: { bot: echoBot, send: echoTurn(echoBot.url, o.connectorUrl), next: 0, cpu: 0, ms: 0 },
+      panelbot: { bot: clickBot, send: signUps.click, next: 0, cpu: 0, ms: 0 },
+    };
+    for (const run of Object.values(runs)) for (; run.next < warmUp; run.next++) await run.send(run.next);
+    for (let b = 0; b < o.blocks; b++) {
+      for (const kind of b % 2 ? (['panelbot', 'echo'] as const) : (['echo', 'panelbot'] as const)) {
+        const run = runs[kind];
+        const cpu0 = await run.bot.cpu();
+        const perSecond = await burst(run.send, run.next, perBlock, o.inFlight);
+        run.cpu += (await run.bot.cpu()) - cpu0;
+        run.ms += (perBlock / perSecond) * 1000;
+        run.next += perBlock;
+      }
+    }
+    await signUps.check(runs.panelbot.next);
+    const result = (kind: BotKind): TurnMeasurement => {
+      const run = runs[kind];
+      const turns = perBlock * o.blocks;
+      return { kind, turns, perSecond: (turns / run.ms) * 1000, cpuMicrosPerTurn: run.cpu / turns };
+    };
+    return { echo: result('echo'), click: result('panelbot') };
+  } finally {
+    await Promise.all([echoBot.stop(), clickBot.stop()]);
+  }
+}
