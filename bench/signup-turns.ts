@@ -47,21 +47,35 @@ async function post(url: string, body: unknown): Promise<string> {
 }
 
 /** `turns` posts with `inFlight` at a time after 30 warm-up posts; turns per second. */
-async function drive(send: (i: number) => Promise<unknown>, turns: number, inFlight: number) {
+export async function drive(send: (i: number) => Promise<unknown>, turns: number, inFlight: number) {
   for (let i = 0; i < 30; i++) await send(i);
-  let next = 30;
+  return burst(send, 30, turns, inFlight);
+}
+
+/** Posts `from` … `from + turns - 1` with `inFlight` at a time; turns per second. */
+export async function burst(
+  send: (i: number) => Promise<unknown>,
+  from: number,
+  turns: number,
+  inFlight: number,
+): Promise<number> {
+  let next = from;
   const t0 = performance.now();
   await Promise.all(
     Array.from({ length: inFlight }, async () => {
-      while (next < turns + 30) await send(next++);
+      while (next < from + turns) await send(next++);
     }),
   );
   return (turns / (performance.now() - t0)) * 1000;
 }
 
+export interface BotUnderTest {
+  url: string;
+  stop: () => Promise<void>;
+}
+
 /** A bare botbuilder echo bot (CloudAdapter + restify + sendActivity). */
-export async function echoTurnsPerSecond(turns: number, inFlight: number): Promise<number> {
-  const connector = await FakeConnector.start({ keepBodies: false });
+export async function startEchoBot(): Promise<BotUnderTest> {
   const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
   const server = restify.createServer();
   server.use(restify.plugins.bodyParser());
@@ -72,12 +86,20 @@ export async function echoTurnsPerSecond(turns: number, inFlight: number): Promi
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  return { url, stop: async () => void server.close() };
+}
+
+/** The echo bot's turn as the benchmark sends it: a message from the `i`-th person. */
+export const echoTurn = (url: string, connectorUrl: string) => (i: number) =>
+  post(url, activity(connectorUrl, person(i), { type: 'message', text: 'aanmelden' }));
+
+export async function echoTurnsPerSecond(turns: number, inFlight: number): Promise<number> {
+  const connector = await FakeConnector.start({ keepBodies: false });
+  const echo = await startEchoBot();
   try {
-    const say = (i: number) =>
-      post(url, activity(connector.url, person(i), { type: 'message', text: 'aanmelden' }));
-    return await drive(say, turns, inFlight);
+    return await drive(echoTurn(echo.url, connector.url), turns, inFlight);
   } finally {
-    server.close();
+    await echo.stop();
     await connector.stop();
   }
 }
@@ -89,10 +111,8 @@ function draftIdIn(json: string): string {
   return found[1];
 }
 
-/** Panelbot: one atelier with room for everyone; every click a new person signing up. */
-export async function signUpTurnsPerSecond(turns: number, inFlight: number): Promise<number> {
-  const connector = await FakeConnector.start({ keepBodies: false });
-  const dataDir = mkdtempSync(join(tmpdir(), 'panelbot-signup-turns-'));
+/** The whole bot as production composes it (SQLite in `dataDir`, logging off, no workers). */
+export async function startPanelbot(dataDir: string): Promise<BotUnderTest> {
   const runtime = await createRuntime(
     loadConfig({
       LOCAL_NO_AUTH: '1',
@@ -104,51 +124,71 @@ export async function signUpTurnsPerSecond(turns: number, inFlight: number): Pro
     { logger: createLogger({ level: 'silent' }) },
   );
   const server = await runtime.start(0, '127.0.0.1', { workers: false });
+  return { url: server.url, stop: async () => void (await runtime.stop()) };
+}
+
+/**
+ * One atelier with room for `seats` people, announced in a team channel; returns the click of the
+ * `i`-th person on its sign-up button, and a check that everyone who clicked holds a seat.
+ */
+export async function prepareSignUps(url: string, connectorUrl: string, seats: number) {
+  const as = (who: string, body: Record<string, unknown>) => post(url, activity(connectorUrl, who, body));
+  // The bot is in a team channel, so the atelier has an audience (the form asks for one).
+  const channel = '19:bench@thread.tacv2';
+  await as(ORGANISER, {
+    type: 'conversationUpdate',
+    membersAdded: [{ id: '28:bot' }],
+    conversation: { id: channel, conversationType: 'channel', isGroup: true, tenantId: 't' },
+    channelData: {
+      tenant: { id: 't' },
+      team: { id: '19:team@thread.tacv2', name: 'Bench' },
+      channel: { id: channel },
+    },
+  });
+  const draftId = draftIdIn(await as(ORGANISER, invoke('kennisatelier.newForm', {})));
+  const created = await as(
+    ORGANISER,
+    invoke('kennisatelier.create', {
+      draftId,
+      title: 'Inclusief werven in de praktijk',
+      description: 'Voor iedereen die werft.',
+      date: '2027-06-01',
+      start: '14:00',
+      end: '16:00',
+      room: 'Timmerhuis',
+      meetingUrl: '',
+      capacity: String(seats),
+      deadlineDate: '',
+      deadlineTime: '',
+      channels: channel,
+      networks: '',
+    }),
+  );
+  const atelierId = /"atelierId"\s*:\s*"([^"]+)"/.exec(created)?.[1];
+  if (!atelierId) throw new Error(`the atelier was not created: ${created}`);
+  return {
+    click: (i: number) => as(person(i), invoke('kennisatelier.signUp', { atelierId })),
+    /** Every click must have been a sign-up, not an error card answered quickly. */
+    async check(clicks: number) {
+      const status = await as(ORGANISER, invoke('kennisatelier.roster', { atelierId }));
+      if (!status.includes(`${clicks}`))
+        throw new Error(`not everyone was signed up: ${status.slice(0, 400)}`);
+    },
+  };
+}
+
+/** Panelbot: one atelier with room for everyone; every click a new person signing up. */
+export async function signUpTurnsPerSecond(turns: number, inFlight: number): Promise<number> {
+  const connector = await FakeConnector.start({ keepBodies: false });
+  const dataDir = mkdtempSync(join(tmpdir(), 'panelbot-signup-turns-'));
+  const bot = await startPanelbot(dataDir);
   try {
-    const as = (who: string, body: Record<string, unknown>) =>
-      post(server.url, activity(connector.url, who, body));
-    // The bot is in a team channel, so the atelier has an audience (the form asks for one).
-    const channel = '19:bench@thread.tacv2';
-    await as(ORGANISER, {
-      type: 'conversationUpdate',
-      membersAdded: [{ id: '28:bot' }],
-      conversation: { id: channel, conversationType: 'channel', isGroup: true, tenantId: 't' },
-      channelData: {
-        tenant: { id: 't' },
-        team: { id: '19:team@thread.tacv2', name: 'Bench' },
-        channel: { id: channel },
-      },
-    });
-    const draftId = draftIdIn(await as(ORGANISER, invoke('kennisatelier.newForm', {})));
-    const created = await as(
-      ORGANISER,
-      invoke('kennisatelier.create', {
-        draftId,
-        title: 'Inclusief werven in de praktijk',
-        description: 'Voor iedereen die werft.',
-        date: '2027-06-01',
-        start: '14:00',
-        end: '16:00',
-        room: 'Timmerhuis',
-        meetingUrl: '',
-        capacity: String(turns + 100),
-        deadlineDate: '',
-        deadlineTime: '',
-        channels: channel,
-        networks: '',
-      }),
-    );
-    const atelierId = /"atelierId"\s*:\s*"([^"]+)"/.exec(created)?.[1];
-    if (!atelierId) throw new Error(`the atelier was not created: ${created}`);
-    const click = (i: number) => as(person(i), invoke('kennisatelier.signUp', { atelierId }));
+    const { click, check } = await prepareSignUps(bot.url, connector.url, turns + 100);
     const perSecond = await drive(click, turns, inFlight);
-    // Every click must have been a sign-up, not an error card answered quickly.
-    const status = await as(ORGANISER, invoke('kennisatelier.roster', { atelierId }));
-    if (!status.includes(`${turns + 30}`))
-      throw new Error(`not everyone was signed up: ${status.slice(0, 400)}`);
+    await check(turns + 30);
     return perSecond;
   } finally {
-    await runtime.stop();
+    await bot.stop();
     await connector.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }

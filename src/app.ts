@@ -12,10 +12,10 @@ import { registerSturingsgesprek } from './features/sturingsgesprek';
 import { rememberConversation } from './platform/bot/conversation-tracking';
 import { activityTypeForLog, createUserRateLimit, edgeRefusal } from './platform/bot/edge-guard';
 import { refuseOverlongText } from './platform/bot/message-length';
+import { ReusingTeamsAdapter } from './platform/bot/reusing-teams-adapter';
 import { localeOf } from './platform/bot/turn';
 import type { AppDeps } from './platform/deps';
 import { intlTag } from './platform/i18n/locale';
-import { BotStateStorage } from './storage/bot-state-storage';
 import type { Config } from './config';
 
 /** Bot Framework authentication settings; with no app id botbuilder accepts unauthenticated local traffic. */
@@ -32,7 +32,7 @@ export function authOptions(config: Config): ConfigurationBotFrameworkAuthentica
 }
 
 export function createAdapter(config: Config): TeamsAdapter {
-  return new TeamsAdapter(authOptions(config));
+  return new ReusingTeamsAdapter(authOptions(config));
 }
 
 /** Conversation tenant as Teams sends it (conversation.tenantId, or channelData.tenant.id). */
@@ -50,7 +50,10 @@ export function createApp(deps: AppDeps, adapter: TeamsAdapter): Application<Tur
   const app = new Application<TurnState>({
     adapter,
     botAppId: deps.config.auth.appId ?? '',
-    storage: new BotStateStorage(deps.store),
+    // No route keeps flow progress in teams-ai's turn state (flows keep it in their own documents), so
+    // it is not stored: that saved two reads of the store on every turn. A flow that needs it passes
+    // `new BotStateStorage(deps.store)` (src/storage/bot-state-storage.ts) here.
+    storage: undefined,
     removeRecipientMention: true,
     startTypingTimer: false,
     longRunningMessages: false,

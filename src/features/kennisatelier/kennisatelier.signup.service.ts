@@ -4,12 +4,12 @@ import { isAppError } from '../../platform/errors';
 import type { NetworkMembership } from '../../platform/contracts/network-membership.port';
 import type { Logger } from '../../platform/logger';
 import type { Actor } from '../../platform/org/organisation';
-import { signupErrors, type SignupService } from '../../platform/signups';
+import { signupErrors, type SignupService, type SignupStatus } from '../../platform/signups';
 import { canCreateAteliers, isNetworksOnly, isOrganiser } from './kennisatelier.access';
 import { errors } from './kennisatelier.errors';
 import type { AtelierNotifier } from './kennisatelier.notifier';
 import { signupListId, type AtelierRepository } from './kennisatelier.repository';
-import type { Atelier, AtelierListItem, AtelierView, ViewNotice } from './kennisatelier.types';
+import type { Atelier, AtelierListItem, AtelierView, SeatSummary, ViewNotice } from './kennisatelier.types';
 import { kennisatelierFiles } from './kennisatelier.verbs';
 
 /** Organisers also see ateliers that ended this long ago, to record attendance. */
@@ -63,7 +63,7 @@ export class AtelierSignupService {
     const atelier = await this.open(actor, atelierId);
     let result;
     try {
-      result = await this.signups.signUp(signupListId(atelier.id), actor.aadObjectId, displayName);
+      result = await this.signups.signUpWithCounts(signupListId(atelier.id), actor.aadObjectId, displayName);
     } catch (err) {
       const refusal = isAppError(err) ? signupRefusals.get(err.code) : undefined;
       throw refusal ? refusal() : err;
@@ -72,7 +72,9 @@ export class AtelierSignupService {
       this.log.info({ atelierId: atelier.id, state: result.status.state }, 'atelier sign-up');
       await this.notifier.scheduleRefresh(atelier);
     }
-    return this.viewOf(actor, atelier, result.status.state === 'attending' ? 'signedUp' : 'waitlisted');
+    // The counts as this sign-up left them: no second read of the list for the card.
+    const notice = result.status.state === 'attending' ? 'signedUp' : 'waitlisted';
+    return this.viewWith(actor, atelier, result.summary, result.status, notice);
   }
 
   async withdraw(actor: Actor, atelierId: string): Promise<AtelierView> {
@@ -124,6 +126,16 @@ export class AtelierSignupService {
       this.signups.summary(listId),
       this.signups.status(listId, actor.aadObjectId),
     ]);
+    return this.viewWith(actor, atelier, summary, status, notice);
+  }
+
+  private viewWith(
+    actor: Actor,
+    atelier: Atelier,
+    summary: SeatSummary,
+    status: SignupStatus,
+    notice?: ViewNotice,
+  ): AtelierView {
     const icsUrl =
       status.state === 'attending'
         ? this.downloads.link(kennisatelierFiles.ics, atelier.id, actor.aadObjectId)

@@ -43,6 +43,26 @@ interface Change<R> {
   result: R;
 }
 
+export interface SignupSummary {
+  capacity: number | null;
+  attending: number;
+  waitlisted: number;
+  closed: boolean;
+}
+
+export interface SignUpOutcome {
+  status: SignupStatus;
+  changed: boolean;
+  summary: SignupSummary;
+}
+
+const summaryOf = (state: SignupStateDoc): SignupSummary => ({
+  capacity: state.capacity,
+  attending: state.seatsTaken,
+  waitlisted: state.waiting,
+  closed: state.closed,
+});
+
 /** Most people one change promotes; one batch holds the state and these (Cosmos: 100 operations). */
 const PROMOTE_PER_CHANGE = MAX_BATCH - 2;
 
@@ -126,9 +146,18 @@ export class SignupService {
     userId: string,
     name?: string,
   ): Promise<{ status: SignupStatus; changed: boolean }> {
+    const { status, changed } = await this.signUpWithCounts(listId, userId, name);
+    return { status, changed };
+  }
+
+  /**
+   * {@link signUp}, with the list's counts as this change left them: a card that shows the new place
+   * and the counts needs no second read of the list.
+   */
+  async signUpWithCounts(listId: string, userId: string, name?: string): Promise<SignUpOutcome> {
     const id = norm(userId);
     const kept = seatName(name);
-    return this.mutate<{ status: SignupStatus; changed: boolean }>(listId, async (current) => {
+    return this.mutate<SignUpOutcome>(listId, async (current) => {
       const now = this.clock.now().toISOString();
       const mine = (await this.repo.getPerson(listId, id))?.data;
       // Double-clicks and Teams' invoke retries land here: same answer, no second place. A name that
@@ -139,7 +168,7 @@ export class SignupService {
         const write = rename
           ? { state: { ...current.data, updatedAt: now }, people: [{ ...mine, name: kept, updatedAt: now }] }
           : null;
-        return { write, result: { status, changed: false } };
+        return { write, result: { status, changed: false, summary: summaryOf(current.data) } };
       }
       const state = { ...current.data };
       if (state.closed) throw signupErrors.closed();
@@ -159,7 +188,10 @@ export class SignupService {
       const status: SignupStatus = hasSeat
         ? { state: 'attending' }
         : { state: 'waitlisted', position: state.waiting };
-      return { write: { state, people: [person] }, result: { status, changed: true } };
+      return {
+        write: { state, people: [person] },
+        result: { status, changed: true, summary: summaryOf(state) },
+      };
     });
   }
 
@@ -205,16 +237,8 @@ export class SignupService {
   }
 
   /** The counts, from the state document alone. */
-  async summary(
-    listId: string,
-  ): Promise<{ capacity: number | null; attending: number; waitlisted: number; closed: boolean }> {
-    const state = await this.require(listId);
-    return {
-      capacity: state.capacity,
-      attending: state.seatsTaken,
-      waitlisted: state.waiting,
-      closed: state.closed,
-    };
+  async summary(listId: string): Promise<SignupSummary> {
+    return summaryOf(await this.require(listId));
   }
 
   /** aadObjectIds in order (paged reads); callers decide who may see them. */

@@ -47,6 +47,32 @@ describe('SignupService', () => {
     expect(await signups.status('a', 'nobody')).toEqual({ state: 'none' });
   });
 
+  it('signUpWithCounts answers with the counts the sign-up left, also for a repeated click', async () => {
+    await signups.open('c', { capacity: 1 });
+    const counts = (attending: number, waitlisted: number) => ({
+      capacity: 1,
+      attending,
+      waitlisted,
+      closed: false,
+    });
+    expect(await signups.signUpWithCounts('c', 'u1')).toEqual({
+      status: { state: 'attending' },
+      changed: true,
+      summary: counts(1, 0),
+    });
+    expect(await signups.signUpWithCounts('c', 'u2')).toEqual({
+      status: { state: 'waitlisted', position: 1 },
+      changed: true,
+      summary: counts(1, 1),
+    });
+    expect(await signups.signUpWithCounts('c', 'u1')).toEqual({
+      status: { state: 'attending' },
+      changed: false,
+      summary: counts(1, 1),
+    });
+    expect(await signups.summary('c')).toEqual(counts(1, 1));
+  });
+
   it('cancelling a seat promotes the first on the waitlist; cancelling a waitlist place promotes nobody', async () => {
     await signups.open('a', { capacity: 1 });
     for (const u of ['u1', 'u2', 'u3', 'u4']) await signups.signUp('a', u);
