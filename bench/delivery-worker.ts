@@ -8,13 +8,14 @@ import { systemClock } from '../src/platform/clock';
 import { ConversationDirectory } from '../src/platform/conversations';
 import { AppRateLimiter } from '../src/platform/delivery/app-rate-limiter';
 import { BotProactiveSender } from '../src/platform/delivery/bot-proactive-sender';
-import { createDelivery, userKey, type OutboundActivity } from '../src/platform/delivery';
+import { createDelivery, userKey } from '../src/platform/delivery';
 import { createLogger } from '../src/platform/logger';
 import { containers, type DocumentStore } from '../src/storage/document-store.port';
 import { CosmosDocumentStore } from '../src/storage/cosmos-store';
 import { SqliteDocumentStore } from '../src/storage/sqlite-store';
 import { testConnectionPolicy } from '../test/support/cosmos-server';
 import { alwaysOpen } from '../test/support/open-calendar';
+import { announcement, recipientId } from './announcement';
 
 export interface WorkerTask {
   mode: 'broadcast' | 'resume' | 'bare';
@@ -39,45 +40,7 @@ export interface WorkerReport {
   stats?: Record<string, number>;
 }
 
-export const recipientId = (n: number) => `bench-user-${n}`;
-
-/** About the size of a real announcement card (~1.5 KB), the same for everyone. */
-export function announcement(): OutboundActivity {
-  const body = [
-    {
-      type: 'TextBlock',
-      text: 'Kennisatelier: inclusief leidinggeven',
-      weight: 'Bolder',
-      size: 'Medium',
-      wrap: true,
-    },
-    {
-      type: 'TextBlock',
-      text: 'Donderdag 3 december, 15:00–16:30, Timmerhuis en online. '.repeat(8),
-      wrap: true,
-    },
-    {
-      type: 'FactSet',
-      facts: [
-        { title: 'Waar', value: 'Timmerhuis, zaal 3' },
-        { title: 'Plekken', value: '40' },
-      ],
-    },
-  ];
-  const actions = [
-    {
-      type: 'Action.Execute',
-      title: 'Aanmelden',
-      verb: 'kennisatelier.signUp',
-      data: { atelierId: 'a-2026-12' },
-    },
-  ];
-  const content = { type: 'AdaptiveCard', version: '1.5', body, actions };
-  return {
-    type: 'message',
-    attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content }],
-  };
-}
+export { announcement, recipientId };
 
 async function openStore(task: WorkerTask): Promise<DocumentStore> {
   if (task.store.kind === 'sqlite') return new SqliteDocumentStore(task.store.file);
