@@ -58,7 +58,7 @@ async function profiled(sends: number, run: () => Promise<void>): Promise<Alloca
   let markCompacts = 0;
   const gc = new PerformanceObserver((list) => {
     for (const e of list.getEntries()) {
-      const kind = (e.detail as { kind?: number } | undefined)?.kind;
+      const kind = (e as unknown as { detail?: { kind?: number } }).detail?.kind;
       if (kind === constants.NODE_PERFORMANCE_GC_MINOR) scavenges += 1;
       else if (kind === constants.NODE_PERFORMANCE_GC_MAJOR) markCompacts += 1;
     }
