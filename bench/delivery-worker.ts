@@ -16,6 +16,7 @@ import { SqliteDocumentStore } from '../src/storage/sqlite-store';
 import { testConnectionPolicy } from '../test/support/cosmos-server';
 import { alwaysOpen } from '../test/support/open-calendar';
 import { announcement, recipientId } from './announcement';
+import { startMemorySampler, type PeakMemory } from './memory-sampler';
 
 export interface WorkerTask {
   mode: 'broadcast' | 'resume' | 'bare';
@@ -37,6 +38,7 @@ export interface WorkerReport {
   /** Epoch ms when the last item was done (from the outbox), or when the bare loop ended. */
   finishedAt: number;
   peakRssMb: number;
+  memory?: PeakMemory;
   stats?: Record<string, number>;
 }
 
@@ -77,19 +79,17 @@ async function bare(task: WorkerTask, sender: BotProactiveSender): Promise<void>
 }
 
 async function main(task: WorkerTask): Promise<WorkerReport> {
-  let peak = process.memoryUsage().rss;
-  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);
+  const sampler = startMemorySampler();
   let startedAt = Date.now();
   const sender = new BotProactiveSender(
     new CloudAdapter(new ConfigurationBotFrameworkAuthentication({})),
     '',
   );
-  const peakRssMb = () => Math.max(peak, process.resourceUsage().maxRSS * 1024) / 2 ** 20;
   if (task.mode === 'bare') {
     startedAt = Date.now();
     await bare(task, sender);
-    clearInterval(sampler);
-    return { mode: task.mode, startedAt, finishedAt: Date.now(), peakRssMb: peakRssMb() };
+    const memory = sampler.stop();
+    return { mode: task.mode, startedAt, finishedAt: Date.now(), peakRssMb: memory.rssMb, memory };
   }
   const store = await openStore(task);
   const engine = createDelivery({
@@ -135,7 +135,7 @@ async function main(task: WorkerTask): Promise<WorkerReport> {
     const status = await engine.delivery.status(task.broadcastId);
     if (status && status.queued === 0 && status.finishedAt) {
       await engine.worker.stop();
-      clearInterval(sampler);
+      const memory = sampler.stop();
       const stats = engine.worker.stats() as unknown as Record<string, number>;
       await store.close();
       return {
@@ -143,7 +143,8 @@ async function main(task: WorkerTask): Promise<WorkerReport> {
         startedAt,
         enqueueMs,
         finishedAt: Date.parse(status.finishedAt),
-        peakRssMb: peakRssMb(),
+        peakRssMb: memory.rssMb,
+        memory,
         stats,
       };
     }

@@ -44,6 +44,8 @@ interface Row {
   throttled: number;
   faults: number;
   peakRssMb: number;
+  /** Heap used / reserved / outside the heap at the peak sample, MB. */
+  peakParts?: string;
   enqueueMs?: number;
   recordMsAvg?: number;
   firstSendS?: number;
@@ -109,8 +111,8 @@ function firstSendAt(connector: FakeConnector): number | undefined {
 }
 
 const header = [
-  '| store | scenario | wall (s) | × floor | lost | duplicates | 429s | 5xx | peak RSS (MB) | enqueue (ms) | first send (s) | record after send (ms, avg) |',
-  '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  '| store | scenario | wall (s) | × floor | lost | duplicates | 429s | 5xx | peak RSS (MB) | at peak: heap used / reserved / outside (MB) | enqueue (ms) | first send (s) | record after send (ms, avg) |',
+  '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
 ];
 
 function format(r: Row): string {
@@ -124,6 +126,7 @@ function format(r: Row): string {
     r.throttled,
     r.faults,
     r.peakRssMb.toFixed(0),
+    r.peakParts ?? '',
     r.enqueueMs ?? '',
     r.firstSendS?.toFixed(2) ?? '',
     r.recordMsAvg?.toFixed(2) ?? '',
@@ -147,6 +150,11 @@ function row(
     ratio: wallS / floorS,
     ...tally(connector),
     peakRssMb: report.peakRssMb,
+    peakParts: report.memory
+      ? [report.memory.heapUsedMb, report.memory.heapTotalMb, report.memory.outsideMb]
+          .map((v) => v.toFixed(0))
+          .join(' / ')
+      : undefined,
     enqueueMs: report.enqueueMs,
     recordMsAvg: stats.sent ? stats.recordMsTotal / stats.sent : undefined,
     firstSendS:
