@@ -8,13 +8,15 @@ import { systemClock } from '../src/platform/clock';
 import { ConversationDirectory } from '../src/platform/conversations';
 import { AppRateLimiter } from '../src/platform/delivery/app-rate-limiter';
 import { BotProactiveSender } from '../src/platform/delivery/bot-proactive-sender';
-import { createDelivery, userKey, type OutboundActivity } from '../src/platform/delivery';
+import { createDelivery, userKey } from '../src/platform/delivery';
 import { createLogger } from '../src/platform/logger';
 import { containers, type DocumentStore } from '../src/storage/document-store.port';
 import { CosmosDocumentStore } from '../src/storage/cosmos-store';
 import { SqliteDocumentStore } from '../src/storage/sqlite-store';
 import { testConnectionPolicy } from '../test/support/cosmos-server';
 import { alwaysOpen } from '../test/support/open-calendar';
+import { announcement, recipientId } from './announcement';
+import { startMemorySampler, type PeakMemory } from './memory-sampler';
 
 export interface WorkerTask {
   mode: 'broadcast' | 'resume' | 'bare';
@@ -36,48 +38,11 @@ export interface WorkerReport {
   /** Epoch ms when the last item was done (from the outbox), or when the bare loop ended. */
   finishedAt: number;
   peakRssMb: number;
+  memory?: PeakMemory;
   stats?: Record<string, number>;
 }
 
-export const recipientId = (n: number) => `bench-user-${n}`;
-
-/** About the size of a real announcement card (~1.5 KB), the same for everyone. */
-export function announcement(): OutboundActivity {
-  const body = [
-    {
-      type: 'TextBlock',
-      text: 'Kennisatelier: inclusief leidinggeven',
-      weight: 'Bolder',
-      size: 'Medium',
-      wrap: true,
-    },
-    {
-      type: 'TextBlock',
-      text: 'Donderdag 3 december, 15:00–16:30, Timmerhuis en online. '.repeat(8),
-      wrap: true,
-    },
-    {
-      type: 'FactSet',
-      facts: [
-        { title: 'Waar', value: 'Timmerhuis, zaal 3' },
-        { title: 'Plekken', value: '40' },
-      ],
-    },
-  ];
-  const actions = [
-    {
-      type: 'Action.Execute',
-      title: 'Aanmelden',
-      verb: 'kennisatelier.signUp',
-      data: { atelierId: 'a-2026-12' },
-    },
-  ];
-  const content = { type: 'AdaptiveCard', version: '1.5', body, actions };
-  return {
-    type: 'message',
-    attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content }],
-  };
-}
+export { announcement, recipientId };
 
 async function openStore(task: WorkerTask): Promise<DocumentStore> {
   if (task.store.kind === 'sqlite') return new SqliteDocumentStore(task.store.file);
@@ -114,19 +79,17 @@ async function bare(task: WorkerTask, sender: BotProactiveSender): Promise<void>
 }
 
 async function main(task: WorkerTask): Promise<WorkerReport> {
-  let peak = process.memoryUsage().rss;
-  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);
+  const sampler = startMemorySampler();
   let startedAt = Date.now();
   const sender = new BotProactiveSender(
     new CloudAdapter(new ConfigurationBotFrameworkAuthentication({})),
     '',
   );
-  const peakRssMb = () => Math.max(peak, process.resourceUsage().maxRSS * 1024) / 2 ** 20;
   if (task.mode === 'bare') {
     startedAt = Date.now();
     await bare(task, sender);
-    clearInterval(sampler);
-    return { mode: task.mode, startedAt, finishedAt: Date.now(), peakRssMb: peakRssMb() };
+    const memory = sampler.stop();
+    return { mode: task.mode, startedAt, finishedAt: Date.now(), peakRssMb: memory.rssMb, memory };
   }
   const store = await openStore(task);
   const engine = createDelivery({
@@ -172,7 +135,7 @@ async function main(task: WorkerTask): Promise<WorkerReport> {
     const status = await engine.delivery.status(task.broadcastId);
     if (status && status.queued === 0 && status.finishedAt) {
       await engine.worker.stop();
-      clearInterval(sampler);
+      const memory = sampler.stop();
       const stats = engine.worker.stats() as unknown as Record<string, number>;
       await store.close();
       return {
@@ -180,7 +143,8 @@ async function main(task: WorkerTask): Promise<WorkerReport> {
         startedAt,
         enqueueMs,
         finishedAt: Date.parse(status.finishedAt),
-        peakRssMb: peakRssMb(),
+        peakRssMb: memory.rssMb,
+        memory,
         stats,
       };
     }

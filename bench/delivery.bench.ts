@@ -3,6 +3,7 @@
  *
  *   npm run bench:delivery -- [--store sqlite|cosmos|both] [--recipients 12000] [--rate 50]
  *                             [--fail 0.01] [--lease-ms 20000] [--kills 1] [--no-bare] [--no-clean] [--no-kill]
+ *                             [--worker-flags "--max-semi-space-size=4"]
  *
  * For each store: a clean run (wall time against the floor N / rate, lost, duplicates) and a run
  * killed with SIGKILL halfway (or `--kills K` times, evenly spread) and restarted (lost, duplicates). The worker runs in a child process
@@ -32,6 +33,8 @@ const RATE = Number(option('rate', '50'));
 const FAIL = Number(option('fail', '0.01'));
 const LEASE_MS = Number(option('lease-ms', '20000'));
 const KILLS = Number(option('kills', '1'));
+/** Node/V8 options for the bot process only (issue #17 measures heap settings with it). */
+const WORKER_FLAGS = option('worker-flags', '').split(' ').filter(Boolean);
 const STORES = option('store', 'both') === 'both' ? ['sqlite', 'cosmos'] : [option('store', 'both')];
 
 interface Row {
@@ -44,6 +47,8 @@ interface Row {
   throttled: number;
   faults: number;
   peakRssMb: number;
+  /** Heap used / reserved / outside the heap at the peak sample, MB. */
+  peakParts?: string;
   enqueueMs?: number;
   recordMsAvg?: number;
   firstSendS?: number;
@@ -54,7 +59,7 @@ const floorS = N / RATE;
 
 function startWorker(task: WorkerTask): { child: ChildProcess; done: Promise<WorkerReport | undefined> } {
   const child = fork(join(__dirname, 'delivery-worker.ts'), [], {
-    execArgv: ['--import', 'tsx'],
+    execArgv: [...WORKER_FLAGS, '--import', 'tsx'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const done = new Promise<WorkerReport | undefined>((resolve, reject) => {
@@ -109,8 +114,8 @@ function firstSendAt(connector: FakeConnector): number | undefined {
 }
 
 const header = [
-  '| store | scenario | wall (s) | × floor | lost | duplicates | 429s | 5xx | peak RSS (MB) | enqueue (ms) | first send (s) | record after send (ms, avg) |',
-  '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  '| store | scenario | wall (s) | × floor | lost | duplicates | 429s | 5xx | peak RSS (MB) | at peak: heap used / reserved / outside (MB) | enqueue (ms) | first send (s) | record after send (ms, avg) |',
+  '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
 ];
 
 function format(r: Row): string {
@@ -124,6 +129,7 @@ function format(r: Row): string {
     r.throttled,
     r.faults,
     r.peakRssMb.toFixed(0),
+    r.peakParts ?? '',
     r.enqueueMs ?? '',
     r.firstSendS?.toFixed(2) ?? '',
     r.recordMsAvg?.toFixed(2) ?? '',
@@ -147,6 +153,11 @@ function row(
     ratio: wallS / floorS,
     ...tally(connector),
     peakRssMb: report.peakRssMb,
+    peakParts: report.memory
+      ? [report.memory.heapUsedMb, report.memory.heapTotalMb, report.memory.outsideMb]
+          .map((v) => v.toFixed(0))
+          .join(' / ')
+      : undefined,
     enqueueMs: report.enqueueMs,
     recordMsAvg: stats.sent ? stats.recordMsTotal / stats.sent : undefined,
     firstSendS:
@@ -258,7 +269,8 @@ async function main(): Promise<void> {
   console.log(
     `\nDelivery benchmark: ${N} recipients; fake connector allows ${RATE}/s (burst ${Math.ceil(RATE / 5)}), ${FAIL * 100}% 500/503; app limiter ${RATE}/s; lease ${LEASE_MS / 1000}s`,
   );
-  console.log(`Floor = ${N} / ${RATE} = ${floorS.toFixed(1)} s\n`);
+  console.log(`Floor = ${N} / ${RATE} = ${floorS.toFixed(1)} s`);
+  console.log(`Bot process flags: ${WORKER_FLAGS.join(' ') || '(none)'}\n`);
   for (const line of [...header, ...rows.map(format)]) console.log(line);
 }
 

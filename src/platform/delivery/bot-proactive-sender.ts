@@ -1,10 +1,4 @@
-import type {
-  Activity,
-  CloudAdapter,
-  ConversationParameters,
-  ConversationReference,
-  TurnContext,
-} from 'botbuilder';
+import type { Activity, CloudAdapter, ConversationParameters, ConversationReference } from 'botbuilder';
 import type { OutboundActivity } from './delivery.port';
 import {
   SendError,
@@ -16,10 +10,18 @@ import {
 /**
  * {@link ProactiveSender} over botbuilder's CloudAdapter (teams-ai's TeamsAdapter is one).
  *
- * @remarks The connector client's own retry policy is removed for each send: it would retry 429s and
- * 5xx up to three times on its own, hiding them from the app-wide limiter and multiplying attempts.
+ * @remarks One connector client per service URL, kept: botbuilder's `continueConversationAsync` builds a
+ * connector client, its credentials and HTTP pipeline for every call, about 150 KB of garbage per message
+ * (issue #17, `bench/send-allocation.bench.ts`). The client comes from one continuation through the
+ * adapter (so authentication stays the adapter's); each send then does what `TurnContext.sendActivity`
+ * does in a continuation (the conversation reference applied, type `message` by default) and calls the
+ * same connector operation, so Bot Connector gets the same request. The connector client's own retry
+ * policy is removed: it would retry 429s and 5xx up to three times on its own, hiding them from the
+ * app-wide limiter and multiplying attempts.
  */
 export class BotProactiveSender implements ProactiveSender {
+  private readonly clients = new Map<string, Promise<ConnectorClientLike>>();
+
   constructor(
     private readonly adapter: CloudAdapter,
     /** MicrosoftAppId; empty for a local run without authentication. */
@@ -27,12 +29,15 @@ export class BotProactiveSender implements ProactiveSender {
   ) {}
 
   async send(ref: StoredConversationReference, activity: OutboundActivity): Promise<{ activityId: string }> {
-    let activityId = '';
-    await this.continueWith(ref, async (ctx) => {
-      const response = await ctx.sendActivity(activity as Partial<Activity>);
-      activityId = response?.id ?? '';
-    });
-    return { activityId };
+    const client = await this.clientFor(ref.serviceUrl);
+    const outgoing = asSentTo(ref, activity);
+    // As TurnContext.sendActivity: a message unless it says otherwise, and never an id of its own.
+    outgoing.type ??= 'message';
+    delete outgoing.id;
+    const response = await client.conversations
+      .sendToConversation(ref.conversation.id, outgoing)
+      .catch((err: unknown) => Promise.reject(toSendError(err)));
+    return { activityId: response?.id ?? '' };
   }
 
   async update(
@@ -40,14 +45,16 @@ export class BotProactiveSender implements ProactiveSender {
     activityId: string,
     activity: OutboundActivity,
   ): Promise<void> {
-    await this.continueWith(ref, async (ctx) => {
-      await ctx.updateActivity({ ...(activity as Partial<Activity>), id: activityId });
-    });
+    const client = await this.clientFor(ref.serviceUrl);
+    const outgoing = asSentTo(ref, { ...activity, id: activityId });
+    await client.conversations
+      .updateActivity(ref.conversation.id, activityId, outgoing)
+      .catch((err: unknown) => Promise.reject(toSendError(err)));
   }
 
   /**
-   * `createConversationAsync` with the person as the only member and the tenant in channelData, as
-   * Teams wants it; the new conversation's reference comes back through the callback's turn context.
+   * `createConversation` with the person as the only member and the tenant in channelData, as Teams
+   * wants it (not `createConversationAsync`, which keeps the SDK's retry policy: it retried 429s three times).
    */
   async openPersonal(request: PersonalConversationRequest): Promise<StoredConversationReference> {
     const parameters = {
@@ -57,19 +64,11 @@ export class BotProactiveSender implements ProactiveSender {
       tenantId: request.tenantId,
       channelData: { tenant: { id: request.tenantId } },
     } as unknown as ConversationParameters;
-    let conversationId = '';
-    // Through a continuation rather than `createConversationAsync`: that one creates the conversation
-    // before our code runs, with the SDK's retry policy still in place (it retried 429s three times).
-    const service: StoredConversationReference = {
-      serviceUrl: request.serviceUrl,
-      channelId: 'msteams',
-      conversation: { id: 'panelbot:create-conversation', tenantId: request.tenantId },
-      bot: { id: request.botId },
-    };
-    await this.continueWith(service, async (ctx) => {
-      const client = ctx.turnState.get(this.adapter.ConnectorClientKey) as ConversationsClient;
-      conversationId = (await client.conversations.createConversation(parameters)).id ?? '';
-    });
+    const client = await this.clientFor(request.serviceUrl);
+    const created = await client.conversations
+      .createConversation(parameters)
+      .catch((err: unknown) => Promise.reject(toSendError(err)));
+    const conversationId = created?.id ?? '';
     if (!conversationId) throw new SendError(undefined, undefined, 'NO_CONVERSATION_ID');
     return {
       serviceUrl: request.serviceUrl,
@@ -85,38 +84,74 @@ export class BotProactiveSender implements ProactiveSender {
     };
   }
 
-  private async continueWith(
-    ref: StoredConversationReference,
-    logic: (ctx: TurnContext) => Promise<void>,
-  ): Promise<void> {
+  /** The kept client for a service URL; a failed attempt is forgotten so the next send tries again. */
+  private clientFor(serviceUrl: string): Promise<ConnectorClientLike> {
+    let client = this.clients.get(serviceUrl);
+    if (!client) {
+      // Teams has a handful of service URLs; the bound only guards against a flood of made-up ones.
+      if (this.clients.size >= maxKeptClients) this.clients.clear();
+      client = this.connectorClient(serviceUrl);
+      client.catch(() => this.clients.delete(serviceUrl));
+      this.clients.set(serviceUrl, client);
+    }
+    return client;
+  }
+
+  private async connectorClient(serviceUrl: string): Promise<ConnectorClientLike> {
     // Caught inside: a failure that escapes the callback goes to the adapter's turn error handler (the
-    // app's, which logs it and posts an error message), and the caller would never hear of the 429 or 403.
-    let failure: { error: unknown } | undefined;
+    // app's, which logs it and posts an error message) instead of to the caller.
+    let outcome: { client?: ConnectorClientLike; error?: unknown } = {};
+    const reference = { serviceUrl, channelId: 'msteams', conversation: { id: 'panelbot:connector-client' } };
     try {
       await this.adapter.continueConversationAsync(
         this.botAppId,
-        ref as Partial<ConversationReference>,
+        reference as Partial<ConversationReference>,
         async (ctx) => {
           try {
-            withoutSdkRetries(ctx.turnState.get(this.adapter.ConnectorClientKey));
-            // The continuation activity has a made-up id; without this, sends become replies to it.
-            (ctx.activity as { id?: string }).id = undefined;
-            await logic(ctx);
+            const client = ctx.turnState.get(this.adapter.ConnectorClientKey) as ConnectorClientLike;
+            withoutSdkRetries(client);
+            outcome = { client };
           } catch (error) {
-            failure = { error };
+            outcome = { error };
           }
         },
       );
     } catch (err) {
       throw toSendError(err);
     }
-    if (failure) throw toSendError(failure.error);
+    if (!outcome.client) throw toSendError(outcome.error);
+    return outcome.client;
   }
 }
 
+const maxKeptClients = 32;
+
+/**
+ * The activity as `TurnContext.sendActivity`/`updateActivity` in a continuation would hand it to the
+ * connector: the reference's channel, locale, service URL and conversation, from the bot to the person.
+ */
+function asSentTo(ref: StoredConversationReference, activity: OutboundActivity & { id?: string }) {
+  const outgoing = { ...activity } as Partial<Activity>;
+  outgoing.channelId = ref.channelId;
+  outgoing.locale ??= ref.locale;
+  outgoing.serviceUrl = ref.serviceUrl;
+  outgoing.conversation = { ...ref.conversation } as Activity['conversation'];
+  outgoing.from = { ...ref.bot } as Activity['from'];
+  outgoing.recipient = (ref.user ? { ...ref.user } : undefined) as Activity['recipient'];
+  return outgoing;
+}
+
 /** The part of botframework-connector's client used here (the package is botbuilder's, not ours). */
-interface ConversationsClient {
-  conversations: { createConversation(parameters: ConversationParameters): Promise<{ id?: string }> };
+interface ConnectorClientLike {
+  conversations: {
+    sendToConversation(conversationId: string, activity: Partial<Activity>): Promise<{ id?: string }>;
+    updateActivity(
+      conversationId: string,
+      activityId: string,
+      activity: Partial<Activity>,
+    ): Promise<{ id?: string }>;
+    createConversation(parameters: ConversationParameters): Promise<{ id?: string }>;
+  };
 }
 
 function withoutSdkRetries(connectorClient: unknown): void {

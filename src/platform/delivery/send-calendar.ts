@@ -18,18 +18,35 @@ const MAX_DAYS_AHEAD = 550;
  */
 export class SendCalendar {
   private readonly holidays = new Map<string, Set<string>>();
+  /**
+   * The last open window, day and week met, with the settings they came from: every message of a broadcast
+   * asks about the same moment, and luxon allocates ~60 KB per message to answer it anew (issue #17).
+   */
+  private known: {
+    calendar: CalendarSettings;
+    timeZone: string;
+    open?: Span;
+    day?: Span & { name: string };
+    week?: Span & { name: string };
+  };
 
-  constructor(private readonly source: CalendarSource) {}
+  constructor(private readonly source: CalendarSource) {
+    this.known = { calendar: source.calendar, timeZone: source.timeZone };
+  }
 
   /** `at` itself when a normal message may go out then; otherwise the start of the next sending window. */
   nextOpen(at: Date): Date {
+    if (within(this.current().open, at)) return at;
     const local = this.local(at);
     for (let i = 0; i < MAX_DAYS_AHEAD; i++) {
       const day = local.plus({ days: i }).startOf('day');
       if (!this.isOpenDay(day)) continue;
       const { start, end } = this.windowOf(day);
       if (i > 0 || local < start) return start.toJSDate();
-      if (local < end) return at;
+      if (local < end) {
+        this.current().open = { from: start.toMillis(), until: end.toMillis() };
+        return at;
+      }
     }
     throw new Error(`The organisation's calendar has no sending window in the next ${MAX_DAYS_AHEAD} days`);
   }
@@ -50,12 +67,28 @@ export class SendCalendar {
 
   /** The local date, `yyyy-mm-dd`. */
   dayOf(at: Date): string {
-    return this.local(at).toISODate() as string;
+    const known = this.current();
+    if (within(known.day, at)) return known.day.name;
+    const day = this.local(at).startOf('day');
+    known.day = { name: day.toISODate() as string, ...spanOf(day, { days: 1 }) };
+    return known.day.name;
   }
 
   /** The local ISO week, `kkkk-Www`. */
   weekOf(at: Date): string {
-    return this.local(at).toFormat("kkkk-'W'WW");
+    const known = this.current();
+    if (within(known.week, at)) return known.week.name;
+    const week = this.local(at).startOf('week');
+    known.week = { name: week.toFormat("kkkk-'W'WW"), ...spanOf(week, { weeks: 1 }) };
+    return known.week.name;
+  }
+
+  /** What is known for the settings in force; a reloaded organisation file starts afresh. */
+  private current() {
+    const { calendar, timeZone } = this.source;
+    if (this.known.calendar !== calendar || this.known.timeZone !== timeZone)
+      this.known = { calendar, timeZone };
+    return this.known;
   }
 
   private local(at: Date): DateTime {
@@ -86,6 +119,20 @@ export class SendCalendar {
     }
     return dates.has(day.toISODate() as string);
   }
+}
+
+interface Span {
+  from: number;
+  until: number;
+}
+
+function within<T extends Span>(span: T | undefined, at: Date): span is T {
+  const ms = at.getTime();
+  return span !== undefined && ms >= span.from && ms < span.until;
+}
+
+function spanOf(start: DateTime, length: { days: number } | { weeks: number }): Span {
+  return { from: start.toMillis(), until: start.plus(length).toMillis() };
 }
 
 /** `HH:mm` on that local day; `24:00` is the start of the next day. */
