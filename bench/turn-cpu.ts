@@ -48,7 +48,11 @@ class BotProcess {
   }
 
   static start(kind: BotKind): Promise<BotProcess> {
-    const child = fork(join(__dirname, 'turn-bot-process.ts'), [kind], { execArgv: ['--import', 'tsx'] });
+    // BENCH_BOT_FLAGS: V8/node flags for both bots alike (e.g. "--optimize-for-size"), to measure their cost.
+    const flags = (process.env.BENCH_BOT_FLAGS ?? '').split(' ').filter(Boolean);
+    const child = fork(join(__dirname, 'turn-bot-process.ts'), [kind], {
+      execArgv: [...flags, '--import', 'tsx'],
+    });
     return new Promise((resolve, reject) => {
       child.once('exit', (code) => reject(new Error(`${kind} bot process exited (${code})`)));
       child.once('message', (m: BotReply) => {
