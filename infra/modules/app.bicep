@@ -1,4 +1,4 @@
-// Linux App Service plan and the web app that runs the bot (node --optimize-for-size lib/index.js), with a system-assigned identity.
+// Linux App Service plan and the web app that runs the bot (node lib/index.js), with a system-assigned identity.
 param location string
 param planName string
 param appName string
@@ -27,8 +27,7 @@ resource site 'Microsoft.Web/sites@2023-12-01' = {
     clientAffinityEnabled: false
     siteConfig: {
       linuxFxVersion: 'NODE|20-lts'
-      // --optimize-for-size: V8 collects sooner instead of growing its heap (docs/delivery-memory.md).
-      appCommandLine: 'node --optimize-for-size lib/index.js'
+      appCommandLine: 'node lib/index.js'
       alwaysOn: true // the delivery worker and the scheduler run in the background
       healthCheckPath: '/healthz'
       http20Enabled: true
