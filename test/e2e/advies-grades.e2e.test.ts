@@ -1,7 +1,5 @@
-import type { Server } from 'node:http';
-import { catalogues, closeAll, openClient, screenshotFile, startBot, type RunningBot } from './support';
-import type { TeamsClient } from './support';
-import { dutchProxy } from './support/dutch-proxy';
+import { catalogues, screenshotFile, type TeamsClient } from './support';
+import { openLocalisedClient, type LocalisedSession } from './support/localised-client';
 
 jest.setTimeout(120_000);
 
@@ -13,21 +11,20 @@ const i18n = catalogues(ORG);
  * Funzioni Locali (the organisation file's grades) as a drop-down, not Rotterdam's fsk number.
  */
 describe("Genova's W&S grades on the request form (headless Chromium)", () => {
-  let bot: RunningBot;
-  let proxy: { url: string; server: Server };
+  let session: LocalisedSession;
   let manager: TeamsClient;
 
   beforeAll(async () => {
-    bot = await startBot({ name: 'bot-advies-grades', orgSource: ORG });
-    proxy = await dutchProxy(bot.url, 'it-IT');
-    manager = await openClient({ url: proxy.url }, 'medewerker', { orgPath: ORG });
+    session = await openLocalisedClient({
+      name: 'bot-advies-grades',
+      org: ORG,
+      locale: 'it-IT',
+      persona: 'medewerker',
+    });
+    manager = session.client;
   }, 150_000);
 
-  afterAll(async () => {
-    await closeAll();
-    proxy?.server.close();
-    await bot?.stop();
-  }, 60_000);
+  afterAll(async () => session?.stop(), 60_000);
 
   it('offers the Italian areas in a drop-down labelled "Area di inquadramento"', async () => {
     await manager.say('chiedi un parere');

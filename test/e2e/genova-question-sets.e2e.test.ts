@@ -1,16 +1,5 @@
-import type { Server } from 'node:http';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import {
-  catalogues,
-  openClient,
-  screenshotFile,
-  startBot,
-  type RunningBot,
-  type TeamsClient,
-} from './support';
-import { dutchProxy } from './support/dutch-proxy';
+import { catalogues, screenshotFile, type TeamsClient } from './support';
+import { openLocalisedClient, type LocalisedSession } from './support/localised-client';
 
 jest.setTimeout(120_000);
 
@@ -23,24 +12,20 @@ const it_ = (key: string, params?: Record<string, string | number>) =>
 const NOT_ITALIAN = /\{@|\{\w+\}|olandese|Nederlands|Vraag|Question \d|\bDIG\b/;
 
 describe("Genova's CUG edits a question set in Italian in the Agents Playground (headless Chromium)", () => {
-  let dataDir: string;
-  let bot: RunningBot;
-  let proxy: { url: string; server: Server };
+  let session: LocalisedSession;
   let office: TeamsClient;
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'panelbot-e2e-genova-sets-'));
-    bot = await startBot({ env: { DATA_DIR: dataDir }, name: 'bot-genova-sets', orgSource: ORG });
-    proxy = await dutchProxy(bot.url, 'it-IT');
-    office = await openClient({ url: proxy.url }, 'digoffice', { orgPath: ORG });
+    session = await openLocalisedClient({
+      name: 'bot-genova-sets',
+      org: ORG,
+      locale: 'it-IT',
+      persona: 'digoffice',
+    });
+    office = session.client;
   }, 150_000);
 
-  afterAll(async () => {
-    await office?.close();
-    proxy?.server.close();
-    await bot?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  }, 60_000);
+  afterAll(async () => session?.stop(), 60_000);
 
   it('copies a template, sees one field per language labelled in Italian, edits the Italian and saves', async () => {
     await office.say('colloquio');

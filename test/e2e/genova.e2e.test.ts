@@ -1,6 +1,3 @@
-import type { Server } from 'node:http';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DateTime } from 'luxon';
 import type { Locator } from 'playwright-core';
@@ -16,15 +13,8 @@ import { JobScheduler } from '../../src/platform/delivery/job-scheduler';
 import { createLogger } from '../../src/platform/logger';
 import { SignupService } from '../../src/platform/signups';
 import { SqliteDocumentStore } from '../../src/storage/sqlite-store';
-import {
-  catalogues,
-  openClient,
-  screenshotFile,
-  startBot,
-  type RunningBot,
-  type TeamsClient,
-} from './support';
-import { dutchProxy } from './support/dutch-proxy';
+import { catalogues, screenshotFile, type TeamsClient } from './support';
+import { openLocalisedClient, type LocalisedSession } from './support/localised-client';
 
 jest.setTimeout(120_000);
 
@@ -96,27 +86,24 @@ async function seedAtelier(dataDir: string): Promise<Atelier> {
 }
 
 describe('Genova in Italian in the Agents Playground (headless Chromium)', () => {
-  let dataDir: string;
+  let session: LocalisedSession;
   let atelier: Atelier;
-  let bot: RunningBot;
-  let proxy: { url: string; server: Server };
+  let dataDir: string;
   let medewerker: TeamsClient;
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'panelbot-e2e-genova-'));
-    atelier = await seedAtelier(dataDir);
-    bot = await startBot({ env: { DATA_DIR: dataDir }, name: 'bot-genova', orgSource: ORG });
     // Genova's staff use Teams in Italian: every activity reaches the bot as it-IT.
-    proxy = await dutchProxy(bot.url, 'it-IT');
-    medewerker = await openClient({ url: proxy.url }, 'medewerker', { orgPath: ORG });
+    session = await openLocalisedClient({
+      name: 'bot-genova',
+      org: ORG,
+      locale: 'it-IT',
+      persona: 'medewerker',
+      seed: async (dir) => void (atelier = await seedAtelier(dir)),
+    });
+    ({ dataDir, client: medewerker } = session);
   }, 150_000);
 
-  afterAll(async () => {
-    await medewerker?.close();
-    proxy?.server.close();
-    await bot?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  }, 60_000);
+  afterAll(async () => session?.stop(), 60_000);
 
   it('answers "aiuto" with the help card in Italian, in Genova\'s words', async () => {
     await medewerker.say('aiuto');
@@ -153,7 +140,7 @@ describe('Genova in Italian in the Agents Playground (headless Chromium)', () =>
     ).resolves.toBe(1);
 
     const link = mine.getByRole('link', { name: it_('kennisatelier.card.calendar') });
-    const file = await fetch(`${bot.url}${new URL((await link.getAttribute('title'))!).pathname}`);
+    const file = await fetch(`${session.bot.url}${new URL((await link.getAttribute('title'))!).pathname}`);
     expect(file.headers.get('content-type')).toContain('text/calendar');
     const ics = (await file.text()).replace(/\r\n[ \t]/g, '');
     expect(ics).toContain(`SUMMARY:${atelier.title}`);
