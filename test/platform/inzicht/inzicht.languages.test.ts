@@ -4,44 +4,13 @@ import { seedPanelYear } from '../../../scripts/lib/inzicht-seed';
 import { exampleOrg, rotterdamWords, type ExampleOrg } from '../../support/example-org';
 import { LocalTokenIssuer } from '../../support/local-token-issuer';
 import { TestBot } from '../../support/test-bot';
+import { wordsOf, type SectionJson } from './inzicht-words';
 
 /** A programmateam member of each example organisation (config/org.<name>.example.json). */
 const programmateam: Record<ExampleOrg, string> = {
   genova: 'c9a78620-4a22-4040-8370-b6cc5da2cc98',
   gent: '8f52acbc-b996-4ef3-9191-2c7e4a08358b',
 };
-
-interface Figure {
-  id: string;
-  title: string;
-  description: string;
-  reference?: { label: string };
-  columns: string[];
-  rows: Array<{ label: string }>;
-  summary?: string;
-}
-interface Section {
-  id: string;
-  title: string;
-  figures: Figure[];
-}
-
-/** Every word a reader sees, by where it is, so two languages can be compared place by place. */
-function wordsOf(sections: Section[]): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const s of sections) {
-    out.set(`${s.id} title`, s.title);
-    for (const f of s.figures) {
-      out.set(`${f.id} title`, f.title);
-      out.set(`${f.id} description`, f.description);
-      if (f.reference) out.set(`${f.id} reference`, f.reference.label);
-      if (f.summary) out.set(`${f.id} summary`, f.summary);
-      f.columns.forEach((c, i) => out.set(`${f.id} column ${i}`, c));
-      f.rows.forEach((r, i) => out.set(`${f.id} row ${i}`, r.label));
-    }
-  }
-  return out;
-}
 
 /** Texts that read the same in every language: quarters, "No", numbers. */
 const sameEverywhere = /^(\d{4}-Q[1-4]|No|[\d\s.,%<≥–-]*)$/;
@@ -87,7 +56,8 @@ describe.each([
     return res;
   };
   const sections = async (locale: string) =>
-    ((await (await get(`figures?period=2026&lang=${locale}`)).json()) as { sections: Section[] }).sections;
+    ((await (await get(`figures?period=2026&lang=${locale}`)).json()) as { sections: SectionJson[] })
+      .sections;
 
   it("writes every figure text in the reader's language, with none of Rotterdam's words", async () => {
     const mine = wordsOf(await sections(lang));

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { seedPanelYear } from '../../../scripts/lib/inzicht-seed';
 import { LocalTokenIssuer } from '../../support/local-token-issuer';
 import { TestBot } from '../../support/test-bot';
+import { wordsOf, type SectionJson } from './inzicht-words';
 
 /**
  * Every word of Rotterdam's Inzicht tab in Dutch and English (section and figure titles, descriptions,
@@ -12,36 +13,6 @@ const before = JSON.parse(readFileSync('test/fixtures/inzicht-rotterdam-figures.
   string,
   Record<string, string>
 >;
-
-interface Section {
-  id: string;
-  title: string;
-  figures: Array<{
-    id: string;
-    title: string;
-    description: string;
-    reference?: { label: string };
-    columns: string[];
-    rows: Array<{ label: string }>;
-    summary?: string;
-  }>;
-}
-
-function wordsOf(sections: Section[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const s of sections) {
-    out[`${s.id} title`] = s.title;
-    for (const f of s.figures) {
-      out[`${f.id} title`] = f.title;
-      out[`${f.id} description`] = f.description;
-      if (f.reference) out[`${f.id} reference`] = f.reference.label;
-      if (f.summary) out[`${f.id} summary`] = f.summary;
-      f.columns.forEach((c, i) => (out[`${f.id} column ${i}`] = c));
-      f.rows.forEach((r, i) => (out[`${f.id} row ${i}`] = r.label));
-    }
-  }
-  return out;
-}
 
 describe("Rotterdam's Inzicht tab keeps its Dutch and English words byte for byte", () => {
   let issuer: LocalTokenIssuer;
@@ -63,7 +34,7 @@ describe("Rotterdam's Inzicht tab keeps its Dutch and English words byte for byt
     const res = await fetch(`${bot.url}/inzicht/api/figures?period=${period}&lang=${lang}`, {
       headers: { Authorization: `Bearer ${token}` },
     });
-    const now = wordsOf(((await res.json()) as { sections: Section[] }).sections);
-    expect(now).toEqual(before[view]);
+    const now = wordsOf(((await res.json()) as { sections: SectionJson[] }).sections);
+    expect(Object.fromEntries(now)).toEqual(before[view]);
   });
 });
