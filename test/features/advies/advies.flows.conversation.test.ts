@@ -1,6 +1,6 @@
 import type { OrgFile } from '../../../src/platform/org/org.schema';
 import { createAdviesModule } from '../../../src/features/advies/advies.module';
-import { cardText, expectCardHouseRules, findAction } from '../../support/cards';
+import { cardInputs, cardText, expectCardHouseRules, findAction } from '../../support/cards';
 import { startTestBot, type TestBot } from '../../support/test-bot';
 import {
   inboxTexts,
@@ -42,6 +42,15 @@ describe('advies: a W&S request from the form to the follow-up, through the bot'
     const form = formMessage!.attachments![0]!.content;
     expectCardHouseRules(form, { verbPrefix: 'advies.' });
     expect(cardText(form)).toContain('Maatschappelijke Ontwikkeling');
+    // Number fields start empty: a "" value shows as 0 in Teams.
+    const numbers = (card: unknown) =>
+      cardInputs(card)
+        .filter((i) => i.type === 'Input.Number')
+        .map((i) => [i.id, i.value]);
+    expect(numbers(form)).toEqual([
+      ['fsk', undefined],
+      ['seats', undefined],
+    ]);
 
     const { res, requestId, text } = await submitRequest(bot, requester!);
     expect(text).toMatch(/Je aanvraag is verstuurd\. Je code is A-[A-Z2-9]{5}\./);
@@ -229,6 +238,11 @@ describe('advies: a W&S request from the form to the follow-up, through the bot'
       expect(text).toContain(message);
       expect(text).toContain('Panel inschakelen');
       expect(findAction(res.card, 'Versturen')).toBeDefined();
+      // What was typed comes back; a number field holds a number, or stays empty.
+      const seats = cardInputs(res.card).find((i) => i.id === 'seats');
+      expect(seats?.value).toBe(2);
+      const fsk = cardInputs(res.card).find((i) => i.id === 'fsk');
+      expect(fsk?.value).toBe(overrides.fsk === 'veertien' ? undefined : 11);
     }
     expect(await bot.deps.store.query('advies', {})).toHaveLength(0);
     // In English Teams the same refusal comes in English.

@@ -32,8 +32,13 @@ export function renderRequestFormCard(
     const v = data.values?.[f];
     values[f] = typeof v === 'string' || typeof v === 'number' ? String(v).slice(0, 4000) : '';
   }
+  // A number input given "" shows 0 in Teams: an empty or non-number value leaves the field empty instead.
+  const numbers = Object.fromEntries(
+    (['fsk', 'seats'] as const).map((f) => [f, /^\d{1,3}$/.test(values[f] ?? '') ? Number(values[f]) : null]),
+  );
   return renderCard(template, {
     t: text.i18n.tree(text.locale, 'advies.form'),
+    numbers,
     verb: adviesVerbs.submit,
     error: data.error ?? '',
     today: localDate(data.now, text.timeZone),
