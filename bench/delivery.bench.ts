@@ -21,6 +21,7 @@ import { SqliteDocumentStore } from '../src/storage/sqlite-store';
 import { testConnectionPolicy } from '../test/support/cosmos-server';
 import { FakeConnector } from '../test/support/fake-connector';
 import { recipientId, type WorkerReport, type WorkerTask } from './delivery-worker';
+import { copiesPerConversation, lostAndDuplicates } from './delivery-tally';
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(`--${name}`);
@@ -96,14 +97,7 @@ async function seed(store: DocumentStore, url: string): Promise<void> {
 }
 
 function tally(connector: FakeConnector): Pick<Row, 'lost' | 'duplicates' | 'throttled' | 'faults'> {
-  const counts = connector.deliveredCounts();
-  let lost = 0;
-  let duplicates = 0;
-  for (let n = 1; n <= N; n++) {
-    const c = counts.get(`conv-${n}`) ?? 0;
-    if (c === 0) lost += 1;
-    else duplicates += c - 1;
-  }
+  const { lost, duplicates } = lostAndDuplicates(copiesPerConversation(connector.deliveredCounts(), N));
   const faults = connector.requests.filter((r) => r.status >= 500).length;
   return { lost, duplicates, throttled: connector.throttled().length, faults };
 }

@@ -41,6 +41,7 @@ import { startCosmosServer, testConnectionPolicy } from '../test/support/cosmos-
 import { FakeConnector } from '../test/support/fake-connector';
 import { Downloads } from '../src/platform/downloads';
 import { alwaysOpen } from '../test/support/open-calendar';
+import { copiesPerConversation, lostAndDuplicates } from './delivery-tally';
 
 interface Task {
   store:
@@ -198,14 +199,9 @@ async function parent(): Promise<void> {
     bot.send({ store, connectorUrl: connector.url, recipients: N, rate: RATE } satisfies Task);
   });
 
-  const counts = connector.deliveredCounts();
-  let lost = 0;
-  let duplicates = 0;
-  for (let n = 1; n <= N; n++) {
-    const c = counts.get(conversationOf(n)) ?? 0;
-    if (c === 0) lost += 1;
-    else duplicates += c - 1;
-  }
+  const { lost, duplicates } = lostAndDuplicates(
+    copiesPerConversation(connector.deliveredCounts(), N, conversationOf),
+  );
   const floorS = N / RATE;
   const faults = connector.requests.filter((r) => r.status >= 500).length;
   await connector.stop();

@@ -25,6 +25,7 @@ import { SqliteDocumentStore } from '../src/storage/sqlite-store';
 import { FakeConnector } from '../test/support/fake-connector';
 import { FakeGraph } from '../test/support/fake-graph';
 import { alwaysOpen } from '../test/support/open-calendar';
+import { lostAndDuplicates } from './delivery-tally';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => {
@@ -146,15 +147,13 @@ async function main(): Promise<void> {
 
   const status = await engine.delivery.status('reach-bench');
   const counts = connector.deliveredCounts();
-  let lost = 0;
-  let duplicates = 0;
-  for (let n = 0; n < N; n++) {
-    const installation = graph.installationOf(personId(n));
-    const viaInstall = installation ? (counts.get(installation.chatId) ?? 0) : 0;
-    const c = (counts.get(`a:personal-${personId(n)}`) ?? 0) + viaInstall;
-    if (c === 0) lost += 1;
-    else duplicates += c - 1;
-  }
+  const { lost, duplicates } = lostAndDuplicates(
+    Array.from({ length: N }, (_, n) => {
+      const installation = graph.installationOf(personId(n));
+      const viaInstall = installation ? (counts.get(installation.chatId) ?? 0) : 0;
+      return (counts.get(`a:personal-${personId(n)}`) ?? 0) + viaInstall;
+    }),
+  );
   const installCalls = graph.calls('install');
   const stats = engine.worker.stats();
   await store.close();

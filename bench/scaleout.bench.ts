@@ -25,6 +25,7 @@ import { containers } from '../src/storage/document-store.port';
 import { BotCluster } from '../test/support/bot-cluster';
 import { testConnectionPolicy } from '../test/support/cosmos-server';
 import { FakeConnector } from '../test/support/fake-connector';
+import { copiesPerConversation, lostAndDuplicates } from './delivery-tally';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => {
@@ -122,14 +123,7 @@ async function runRow(
   );
   await cluster.stop();
   await store.close();
-  const counts = connector.deliveredCounts();
-  let lost = 0;
-  let duplicates = 0;
-  for (let n = 1; n <= N; n++) {
-    const c = counts.get(`conv-${n}`) ?? 0;
-    if (c === 0) lost += 1;
-    else duplicates += c - 1;
-  }
+  const { lost, duplicates } = lostAndDuplicates(copiesPerConversation(connector.deliveredCounts(), N));
   return { instances, wallS, lost, duplicates, throttled: connector.throttled().length, sentBy, rssMb };
 }
 
