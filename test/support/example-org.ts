@@ -48,7 +48,16 @@ export function everythingSent(bot: TestBot): string[] {
 
 /** The lines with a Rotterdam word or an unfilled term placeholder, for a clear failure message. */
 export function foreignLines(bot: TestBot, org: ExampleOrg): string[] {
-  return everythingSent(bot)
+  return foreignIn(everythingSent(bot), org);
+}
+
+/** The same for cards that came back as invoke answers (not in the connector's log). */
+export function foreignLinesInCards(cards: readonly unknown[], org: ExampleOrg): string[] {
+  return foreignIn(cards.map(cardText), org);
+}
+
+function foreignIn(texts: readonly string[], org: ExampleOrg): string[] {
+  return texts
     .flatMap((t) => t.split('\n'))
     .filter((line) => rotterdamWords[org].test(line) || line.includes('{@'));
 }

@@ -4,7 +4,7 @@ import {
   exampleLanguage,
   exampleOrg,
   foreignLines,
-  rotterdamWords,
+  foreignLinesInCards,
   type ExampleOrg,
 } from '../../support/example-org';
 import { startTestBot, type TestBot } from '../../support/test-bot';
@@ -76,8 +76,7 @@ describe.each(['genova', 'gent'] as const)('advies request in %s’s example org
 
   it('no Rotterdam word or unfilled placeholder in any card or message the bot sent', () => {
     expect(foreignLines(bot, name)).toEqual([]);
-    const lines = answered.flatMap((c) => cardText(c).split('\n'));
-    expect(lines.length).toBeGreaterThan(0);
-    expect(lines.filter((l) => rotterdamWords[name].test(l) || l.includes('{@'))).toEqual([]);
+    expect(answered.length).toBeGreaterThan(0);
+    expect(foreignLinesInCards(answered, name)).toEqual([]);
   });
 });
