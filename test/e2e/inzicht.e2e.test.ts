@@ -1,15 +1,6 @@
-/**
- * The Inzicht tab in headless Chromium, framed by a fake Teams host that answers teams-js (SSO token from
- * the local test issuer). The bot runs in this process on the SQLite store with a seeded year.
- */
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
-import { seedPanelYear } from '../../scripts/lib/inzicht-seed';
-import { LocalTokenIssuer } from '../support/local-token-issuer';
-import { TestBot } from '../support/test-bot';
-import { findChromium, screenshotFile } from './support';
-import { FakeTeamsHost } from './support/fake-teams-host';
+/** The Inzicht tab in headless Chromium, framed by a fake Teams host (test/e2e/support/inzicht-tab.ts). */
+import { readFileSync } from 'node:fs';
+import { InzichtTab } from './support/inzicht-tab';
 
 const sanne = '7a11e1b0-0000-4000-8000-000000000001'; // programmateam
 const medewerker = '7a11e1b0-0000-4000-8000-0000000000ff';
@@ -31,61 +22,15 @@ const figureIds = [
 ];
 
 describe('Inzicht tab in a browser', () => {
-  let issuer: LocalTokenIssuer;
-  let bot: TestBot;
-  let host: FakeTeamsHost;
-  let browser: Browser;
-
+  let rig: InzichtTab;
   beforeAll(async () => {
-    issuer = await LocalTokenIssuer.start();
-    bot = await TestBot.start({ env: issuer.env });
-    await seedPanelYear(bot.deps.store, bot.clock, () => bot.runtime.inzicht.figures.fold(true));
-    host = await FakeTeamsHost.start();
-    const c = findChromium();
-    browser = await chromium.launch({
-      executablePath: c.executablePath,
-      args: c.args,
-      env: c.env,
-      headless: true,
-    });
+    rig = await InzichtTab.start();
   });
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-    await bot?.stop();
-    await issuer?.stop();
-  });
-
-  async function open(
-    oid: string,
-    theme: 'default' | 'dark' | 'contrast',
-    locale = 'nl-NL',
-  ): Promise<[Page, Frame]> {
-    // The token is valid from the bot's clock; the browser runs on real time, which does not matter to it.
-    const token = await issuer.token({ oid }, bot.clock.now());
-    const page = await browser.newPage({
-      viewport: { width: 1280, height: 6000 },
-      colorScheme: theme === 'dark' ? 'dark' : 'light',
-    });
-    await page.goto(host.host({ token, theme, locale, tabUrl: `${bot.url}/inzicht/?period=2026` }));
-    const frame = page.frameLocator('#tab');
-    await frame.locator('h1').first().waitFor({ timeout: 30_000 });
-    const f = page.frames().find((x) => x.url().startsWith(bot.url));
-    if (!f) throw new Error('tab frame not found');
-    return [page, f];
-  }
-
-  async function shoot(page: Page, name: string): Promise<void> {
-    const file = screenshotFile(name);
-    mkdirSync(dirname(file), { recursive: true });
-    await page.screenshot({ path: file, fullPage: true });
-    // docs/screenshots holds the reviewed copies; the test refreshes them.
-    copyFileSync(file, `docs/screenshots/${name}`);
-  }
+  afterAll(async () => rig?.stop());
 
   it('shows the programmateam every chart with data and its table, light and dark', async () => {
     for (const theme of ['default', 'dark'] as const) {
-      const [page, frame] = await open(sanne, theme);
+      const [page, frame] = await rig.open(sanne, theme);
       await frame.waitForSelector('body[data-ready="true"]', { timeout: 30_000 });
       for (const id of figureIds) {
         const card = frame.locator(`#figure-${id}`);
@@ -105,13 +50,13 @@ describe('Inzicht tab in a browser', () => {
         frame.locator('#figure-kennisatelier-perAtelier tbody tr').first().locator('td').allTextContents(),
       ).resolves.toEqual(['18', '16', '22', '9']);
       expect(await frame.evaluate('document.documentElement.dataset.theme')).toBe(theme);
-      await shoot(page, `inzicht-${theme === 'default' ? 'light' : 'dark'}.png`);
+      await rig.shoot(page, `inzicht-${theme === 'default' ? 'light' : 'dark'}.png`);
       await page.close();
     }
   });
 
   it('has no serious or critical accessibility violations (axe-core)', async () => {
-    const [page, frame] = await open(sanne, 'default');
+    const [page, frame] = await rig.open(sanne, 'default');
     await frame.waitForSelector('body[data-ready="true"]', { timeout: 30_000 });
     // Injected through the test driver, not the page: the tab's CSP rightly refuses foreign scripts.
     await frame.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
@@ -124,14 +69,14 @@ describe('Inzicht tab in a browser', () => {
   });
 
   it('shows a medewerker the refusal page and no figure', async () => {
-    const [page, frame] = await open(medewerker, 'default');
+    const [page, frame] = await rig.open(medewerker, 'default');
     const alert = frame.locator('[role="alert"]');
     await alert.waitFor();
     await expect(alert.locator('h1').textContent()).resolves.toMatch(/programmateam/);
     expect(await frame.locator('table').count()).toBe(0);
     expect(await frame.content()).not.toMatch(/<5|Uitsluiting/);
     await page.setViewportSize({ width: 1280, height: 480 });
-    await shoot(page, 'inzicht-refusal.png');
+    await rig.shoot(page, 'inzicht-refusal.png');
     await page.close();
   });
 });
