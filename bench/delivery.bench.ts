@@ -3,11 +3,12 @@
  *
  *   npm run bench:delivery -- [--store sqlite|cosmos|both] [--recipients 12000] [--rate 50]
  *                             [--fail 0.01] [--lease-ms 20000] [--kills 1] [--no-bare] [--no-clean] [--no-kill]
- *                             [--worker-flags "--max-semi-space-size=4"]
+ *                             [--worker-flags "--max-semi-space-size=4" | none]
  *
  * For each store: a clean run (wall time against the floor N / rate, lost, duplicates) and a run
  * killed with SIGKILL halfway (or `--kills K` times, evenly spread) and restarted (lost, duplicates). The worker runs in a child process
- * (the "bot process"), so its peak RSS is its own.
+ * (the "bot process"), so its peak RSS is its own. That process gets `npm start`'s Node flags (the deployed
+ * heap budget), unless `--worker-flags` gives others (`none`: V8's defaults for this machine).
  */
 import { seedConversations } from './seed-conversations';
 import { fork, type ChildProcess } from 'node:child_process';
@@ -22,6 +23,7 @@ import { testConnectionPolicy } from '../test/support/cosmos-server';
 import { FakeConnector } from '../test/support/fake-connector';
 import { recipientId, type WorkerReport, type WorkerTask } from './delivery-worker';
 import { copiesPerConversation, lostAndDuplicates } from './delivery-tally';
+import { startFlags } from '../test/support/start-flags';
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(`--${name}`);
@@ -35,7 +37,9 @@ const FAIL = Number(option('fail', '0.01'));
 const LEASE_MS = Number(option('lease-ms', '20000'));
 const KILLS = Number(option('kills', '1'));
 /** Node/V8 options for the bot process only (issue #17 measures heap settings with it). */
-const WORKER_FLAGS = option('worker-flags', '').split(' ').filter(Boolean);
+const WORKER_FLAGS = option('worker-flags', startFlags().join(' '))
+  .split(' ')
+  .filter((word) => word && word !== 'none');
 const STORES = option('store', 'both') === 'both' ? ['sqlite', 'cosmos'] : [option('store', 'both')];
 
 interface Row {
@@ -264,7 +268,7 @@ async function main(): Promise<void> {
     `\nDelivery benchmark: ${N} recipients; fake connector allows ${RATE}/s (burst ${Math.ceil(RATE / 5)}), ${FAIL * 100}% 500/503; app limiter ${RATE}/s; lease ${LEASE_MS / 1000}s`,
   );
   console.log(`Floor = ${N} / ${RATE} = ${floorS.toFixed(1)} s`);
-  console.log(`Bot process flags: ${WORKER_FLAGS.join(' ') || '(none)'}\n`);
+  console.log(`Bot process flags: ${WORKER_FLAGS.join(' ') || "(none: V8's defaults for this machine)"}\n`);
   for (const line of [...header, ...rows.map(format)]) console.log(line);
 }
 

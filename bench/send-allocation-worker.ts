@@ -51,7 +51,11 @@ function tally(node: ProfileNode, stack: ProfileNode['callFrame'][], into: Map<s
   stack.pop();
 }
 
-async function profiled(sends: number, run: () => Promise<void>): Promise<AllocationReport> {
+async function profiled(
+  task: AllocationTask,
+  sends: number,
+  run: () => Promise<void>,
+): Promise<AllocationReport> {
   const session = new Session();
   session.connect();
   let scavenges = 0;
@@ -67,7 +71,7 @@ async function profiled(sends: number, run: () => Promise<void>): Promise<Alloca
   await session.post('HeapProfiler.startSampling', {
     samplingInterval: 8192,
     includeObjectsCollectedByMajorGC: true,
-    includeObjectsCollectedByMinorGC: true,
+    includeObjectsCollectedByMinorGC: !task.promoted,
   } as never);
   await run();
   const { profile } = (await session.post('HeapProfiler.stopSampling')) as { profile: { head: ProfileNode } };
@@ -115,7 +119,7 @@ async function engineRun(sender: BotProactiveSender, task: AllocationTask): Prom
     clock: systemClock,
     calendar: alwaysOpen,
     logger: createLogger({ level: 'warn', name: 'send-allocation' }),
-    options: { ratePerSecond: 2_000, pollMs: 50 },
+    options: { ratePerSecond: task.rate, pollMs: 50 },
   });
   engine.worker.start();
   const broadcast = async (id: string, from: number, count: number) => {
@@ -132,7 +136,7 @@ async function engineRun(sender: BotProactiveSender, task: AllocationTask): Prom
     }
   };
   await broadcast('warm-up', 1, warmUp);
-  const report = await profiled(task.sends, () => broadcast('measured', warmUp + 1, task.sends));
+  const report = await profiled(task, task.sends, () => broadcast('measured', warmUp + 1, task.sends));
   await engine.worker.stop();
   await store.close();
   rmSync(dir, { recursive: true, force: true });
@@ -148,7 +152,7 @@ process.once('message', (task: AllocationTask) => {
     task.mode === 'engine'
       ? engineRun(sender, task)
       : senderLoop(sender, task.connectorUrl, 1, 300).then(() =>
-          profiled(task.sends, () => senderLoop(sender, task.connectorUrl, 301, task.sends)),
+          profiled(task, task.sends, () => senderLoop(sender, task.connectorUrl, 301, task.sends)),
         );
   run.then(
     (report) => process.send?.(report, () => process.exit(0)),

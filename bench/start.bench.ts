@@ -1,5 +1,5 @@
 /**
- * Start: from `node lib/index.js` to a healthy `/healthz`, against a bare process that loads botbuilder,
+ * Start: from `npm start`'s command (`node` with its flags, `lib/index.js`) to a healthy `/healthz`, against a bare process that loads botbuilder,
  * teams-ai and restify and serves `/healthz` — measured alternately in the same run on the same machine.
  *
  *   npx tsx bench/start.bench.ts [--runs 7] [--no-build]
@@ -13,6 +13,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { startFlags } from '../test/support/start-flags';
 
 const { values } = parseArgs({
   options: { runs: { type: 'string', default: '7' }, 'no-build': { type: 'boolean', default: false } },
@@ -94,7 +95,7 @@ async function main(): Promise<void> {
     // Alternating, so a busy moment of the machine falls on both.
     for (let i = 0; i < runs; i++) {
       times.baseline.push(await timeToHealthy([baselineFile], { NODE_PATH: join(root, 'node_modules') }));
-      times.panelbot.push(await timeToHealthy([join(root, 'lib/index.js')], panelbotEnv));
+      times.panelbot.push(await timeToHealthy([...startFlags(), join(root, 'lib/index.js')], panelbotEnv));
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -6,6 +6,7 @@
  */
 import { fork, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { startFlags } from '../test/support/start-flags';
 import type { ProfileSummary } from './cpu-profile-summary';
 import { burst, echoTurn, prepareSignUps } from './signup-turns';
 import type { BotCommand, BotKind, BotReply, CpuReading } from './turn-bot-process';
@@ -48,8 +49,9 @@ class BotProcess {
   }
 
   static start(kind: BotKind): Promise<BotProcess> {
-    // BENCH_BOT_FLAGS: V8/node flags for both bots alike (e.g. "--optimize-for-size"), to measure their cost.
-    const flags = (process.env.BENCH_BOT_FLAGS ?? '').split(' ').filter(Boolean);
+    // Both bots alike run with npm start's Node flags; BENCH_BOT_FLAGS gives others instead (e.g.
+    // "--optimize-for-size", or "" for V8's defaults), to measure what they cost.
+    const flags = (process.env.BENCH_BOT_FLAGS ?? startFlags().join(' ')).split(' ').filter(Boolean);
     const child = fork(join(__dirname, 'turn-bot-process.ts'), [kind], {
       execArgv: [...flags, '--import', 'tsx'],
     });

@@ -60,6 +60,13 @@ describe('infra Bicep (tree-sitter grammar)', () => {
     expect(bicepFiles.some((f) => readFileSync(f, 'utf8').includes('WEBSITE_NODE_DEFAULT_VERSION'))).toBe(false);
   });
 
+  it('starts the bot as npm start does, with its fixed heap budget (the benchmarks measure that process)', () => {
+    const config = obj(obj(resource('Microsoft.Web/sites').properties).siteConfig);
+    const manifest = JSON.parse(readFileSync(resolve(__dirname, '../../package.json'), 'utf8')) as { scripts: { start: string } };
+    expect(manifest.scripts.start).toMatch(/^node --max-old-space-size=\d+ lib\/index\.js$/);
+    expect(config.appCommandLine).toBe(manifest.scripts.start);
+  });
+
   it('registers a single-tenant Azure Bot on /api/messages with the Teams channel', () => {
     const bot = obj(resource('Microsoft.BotService/botServices').properties);
     expect(bot.msaAppType).toBe('SingleTenant');

@@ -5,6 +5,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { openCalendarOrgFile } from './open-calendar';
+import { startFlags } from './start-flags';
 
 /**
  * Several whole bot processes (`src/index.ts`, as `npm start` runs it) on one Cosmos store, each on
@@ -114,6 +115,7 @@ async function startInstance(name: string, options: BotClusterOptions): Promise<
   const child = spawn(
     process.execPath,
     [
+      ...startFlags(),
       '--import',
       'tsx',
       '--import',
