@@ -1,5 +1,5 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer as createHttpServer, type IncomingMessage } from 'node:http';
 import { createServer } from 'node:net';
 import { networkInterfaces, tmpdir } from 'node:os';
@@ -14,7 +14,11 @@ const freePort = () =>
     });
   });
 
-function run(env: Record<string, string>): {
+/** The bot as `npm run dev` starts it (tsx's CLI), or with `preload` as `node --require <preload> --import tsx`. */
+function run(
+  env: Record<string, string>,
+  preload?: string,
+): {
   child: ChildProcessWithoutNullStreams;
   output: () => string;
   exited: Promise<number | null>;
@@ -22,7 +26,8 @@ function run(env: Record<string, string>): {
   const inherited = { ...process.env };
   for (const key of ['MicrosoftAppId', 'LOCAL_NO_AUTH', 'WEBSITE_SITE_NAME', 'LINK_SIGNING_SECRET'])
     delete inherited[key];
-  const child = spawn(process.execPath, [require.resolve('tsx/cli'), 'src/index.ts'], {
+  const launch = preload ? ['--require', preload, '--import', 'tsx'] : [require.resolve('tsx/cli')];
+  const child = spawn(process.execPath, [...launch, 'src/index.ts'], {
     env: { ...inherited, ...env, LOG_LEVEL: 'info' },
   });
   let out = '';
@@ -67,6 +72,29 @@ describe('the bot process', () => {
     proc.child.kill('SIGTERM');
     expect(await proc.exited).toBe(0);
     expect(proc.output()).toContain('"msg":"stopped"');
+  });
+
+  it('loads only what a start needs: the storage adapter in use, not Cosmos DB, Word or calendar files', async () => {
+    const port = await freePort();
+    const list = join(dataDir, 'loaded-packages.json');
+    const proc = run(
+      { PORT: String(port), DATA_DIR: dataDir, LOCAL_NO_AUTH: '1', LOADED_PACKAGES_FILE: list },
+      join(__dirname, '../support/loaded-packages.js'),
+    );
+    try {
+      await waitForReady(port);
+      proc.child.kill('SIGUSR2');
+      for (let i = 0; i < 500 && !existsSync(list); i++) await new Promise((r) => setTimeout(r, 20));
+      const loaded = JSON.parse(readFileSync(list, 'utf8')) as string[];
+      // What the start does use is listed: the check sees the packages a start loads.
+      expect(loaded).toEqual(
+        expect.arrayContaining(['better-sqlite3', 'botbuilder', 'adaptivecards-templating']),
+      );
+      expect(loaded.filter((name) => ['@azure/cosmos', 'docx', 'ics'].includes(name))).toEqual([]);
+    } finally {
+      proc.child.kill('SIGTERM');
+    }
+    expect(await proc.exited).toBe(0);
   });
 
   /** A Bot Connector that accepts a reply and never answers: the turn that sends it stays in flight. */

@@ -2,7 +2,6 @@ import { CardText } from '../../platform/card-text';
 import type { DownloadFile } from '../../platform/downloads';
 import { localeFrom } from '../../platform/i18n/i18n';
 import type { SturingsgesprekDeps } from './sturingsgesprek.module';
-import { reportDocx } from './sturingsgesprek.report-docx.format';
 import { reportCsv, reportMarkdown } from './sturingsgesprek.report.format';
 import type { ReportService } from './sturingsgesprek.report.service';
 import type { downloadKinds } from './sturingsgesprek.verbs';
@@ -26,8 +25,11 @@ export function reportFile(
     if (!model) return undefined;
     const w = CardText.for(deps, localeFrom(tag, deps.org));
     const name = `sturingsgesprek-${roundId}`;
-    if (format === 'docx')
+    if (format === 'docx') {
+      // The Word library is loaded on the first report, not at start (issue #17).
+      const { reportDocx } = await import('./sturingsgesprek.report-docx.format');
       return { filename: `${name}.docx`, contentType: DOCX_TYPE, body: await reportDocx(w, model) };
+    }
     return format === 'markdown'
       ? {
           filename: `${name}.md`,

@@ -1,4 +1,3 @@
-import { createEvent } from 'ics';
 import type { DownloadFile } from '../downloads';
 
 /** One event as a personal calendar file; never with attendees, so nobody learns who else goes. */
@@ -20,8 +19,12 @@ export interface CalendarEvent {
   filename: string;
 }
 
-/** The .ics file for a download link (kennisateliers and network meetups share it). */
-export function calendarFile(event: CalendarEvent): DownloadFile {
+/**
+ * The .ics file for a download link (kennisateliers and network meetups share it).
+ * `ics` is loaded on the first download, not at start (issue #17: the start loads only what it uses).
+ */
+export async function calendarFile(event: CalendarEvent): Promise<DownloadFile> {
+  const { createEvent } = await import('ics');
   const { error, value } = createEvent({
     uid: event.uid,
     sequence: event.sequence,

@@ -8,7 +8,6 @@ import { loadAssets, type Asset } from './inzicht-assets';
 import { figuresCsv } from './figures-view';
 import { maySeeFigures, type FiguresService } from './figures.service';
 import type { SsoVerifier } from './sso-verifier';
-import { yearReportDocx } from './year-report';
 
 /** A request as the tab's routes need it; the restify edge (server.ts) translates. */
 export interface WebRequest {
@@ -169,6 +168,8 @@ export function createInzichtHttp(deps: InzichtHttpDeps): (req: WebRequest) => P
           );
         const panel = deps.org.text(deps.org.panelName, locale);
         const date = deps.clock.now().toISOString().slice(0, 10);
+        // The Word library is loaded on the first report, not at start (issue #17).
+        const { yearReportDocx } = await import('./year-report');
         const docx = await yearReportDocx(
           {
             title: t(locale, 'report.title', { panel, year: period.year }),
