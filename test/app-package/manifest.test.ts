@@ -80,6 +80,7 @@ describe('Teams app manifest', () => {
       'netwerken',
       'sturingsgesprek',
       'peiling',
+      'panel inschakelen',
     ]);
     // Confidential contact starts in private only, never in a channel's command menu.
     const shared = bot.commandLists
