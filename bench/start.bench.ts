@@ -1,6 +1,7 @@
 /**
- * Start: from `npm start`'s command (`node` with its flags, `lib/index.js`) to a healthy `/healthz`, against a bare process that loads botbuilder,
- * teams-ai and restify and serves `/healthz` — measured alternately in the same run on the same machine.
+ * Start: from `npm start`'s command (`node` with its flags, `lib/index.js`) to a healthy `/healthz`,
+ * against a bare process that loads botbuilder, teams-ai and restify and serves `/healthz` — measured
+ * alternately in the same run on the same machine.
  *
  *   npx tsx bench/start.bench.ts [--runs 7] [--no-build]
  *

@@ -14,7 +14,7 @@ const freePort = () =>
     });
   });
 
-/** The bot as `npm run dev` starts it (tsx's CLI), or with `preload` as `node --require <preload> --import tsx`. */
+/** The bot through tsx's CLI, or with `preload` as `node --require <preload> --import tsx src/index.ts`. */
 function run(
   env: Record<string, string>,
   preload?: string,

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { containers } from '../../src/storage/document-store.port';
+import { startCommand } from '../support/start-flags';
 import { parseBicep, readBicep, type BicepFile, type BicepValue, type Declaration } from './bicep-reader';
 
 const infra = resolve(__dirname, '../../infra');
@@ -62,9 +63,8 @@ describe('infra Bicep (tree-sitter grammar)', () => {
 
   it('starts the bot as npm start does, with its fixed heap budget (the benchmarks measure that process)', () => {
     const config = obj(obj(resource('Microsoft.Web/sites').properties).siteConfig);
-    const manifest = JSON.parse(readFileSync(resolve(__dirname, '../../package.json'), 'utf8')) as { scripts: { start: string } };
-    expect(manifest.scripts.start).toMatch(/^node --max-old-space-size=\d+ lib\/index\.js$/);
-    expect(config.appCommandLine).toBe(manifest.scripts.start);
+    expect(startCommand()).toMatch(/^node --max-old-space-size=\d+ lib\/index\.js$/);
+    expect(config.appCommandLine).toBe(startCommand());
   });
 
   it('registers a single-tenant Azure Bot on /api/messages with the Teams channel', () => {

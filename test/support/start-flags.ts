@@ -6,10 +6,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export function startFlags(): string[] {
+/** `npm start`'s command line, as package.json has it. */
+export function startCommand(): string {
   const manifest = readFileSync(join(__dirname, '../../package.json'), 'utf8');
-  const { scripts } = JSON.parse(manifest) as { scripts: { start: string } };
-  const [command, ...words] = scripts.start.trim().split(/\s+/);
-  if (command !== 'node') throw new Error(`npm start does not run node: ${scripts.start}`);
+  return (JSON.parse(manifest) as { scripts: { start: string } }).scripts.start;
+}
+
+export function startFlags(): string[] {
+  const [command, ...words] = startCommand().trim().split(/\s+/);
+  if (command !== 'node') throw new Error(`npm start does not run node: ${startCommand()}`);
   return words.filter((word) => word.startsWith('--'));
 }
